@@ -1,1 +1,1 @@
-export {};
+export * from './lib/memory.event-store';

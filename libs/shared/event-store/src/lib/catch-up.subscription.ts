@@ -1,0 +1,93 @@
+import type { EventFilter, RecordedEvent, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
+import type { WakeSignal } from './wake-signal';
+
+export interface Batch {
+  readonly events: readonly RecordedEvent[];
+  /** The position the read looked at up to, so a filtered reader never rescans a skipped tail. */
+  readonly scannedTo: bigint;
+}
+
+export interface CatchUpSource {
+  readBatch(after: bigint, max: number, filter: EventFilter | undefined): Batch | Promise<Batch>;
+  readonly wake: WakeSignal;
+  /** Other processes append without waking us: look again after this many ms (none: wait for a wake). */
+  readonly pollMs?: number;
+}
+
+export interface CatchUpOptions {
+  readonly after: bigint;
+  readonly filter?: EventFilter;
+  readonly batchSize: number;
+}
+
+/**
+ * Pulls one batch at a time, only when the consumer asks for more, so a slow consumer holds at
+ * most one batch in memory however large the store is.
+ */
+export class CatchUpSubscription implements Subscription {
+  private closed = false;
+  private readonly closing = new Promise<void>((resolve) => (this.stop = resolve));
+  private stop!: () => void;
+  private readonly iterator: AsyncGenerator<SubscriptionMessage, void, undefined>;
+
+  constructor(
+    private readonly source: CatchUpSource,
+    private readonly options: CatchUpOptions,
+    private readonly onClose: (s: CatchUpSubscription) => void = () => undefined,
+  ) {
+    this.iterator = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    return {
+      next: () => this.iterator.next(),
+      return: async () => {
+        await this.close();
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stop();
+    this.onClose(this);
+  }
+
+  private async *run(): AsyncGenerator<SubscriptionMessage, void, undefined> {
+    const { batchSize, filter } = this.options;
+    let after = this.options.after;
+    let caughtUp = false;
+    while (!this.closed) {
+      const seen = this.source.wake.version;
+      const batch = await this.source.readBatch(after, batchSize, filter);
+      for (const event of batch.events) {
+        if (this.closed) return;
+        yield { kind: 'event', event };
+      }
+      if (batch.scannedTo > after) after = batch.scannedTo;
+      if (batch.events.length >= batchSize) continue;
+      if (!caughtUp) {
+        caughtUp = true;
+        if (this.closed) return;
+        yield { kind: 'caught-up' };
+        continue;
+      }
+      await this.nextWake(seen);
+    }
+  }
+
+  private async nextWake(seen: number): Promise<void> {
+    const wake = this.source.wake.waitSince(seen);
+    const waits = [wake.woken, this.closing];
+    let timer: NodeJS.Timeout | undefined;
+    if (this.source.pollMs !== undefined) waits.push(new Promise((resolve) => (timer = setTimeout(resolve, this.source.pollMs))));
+    try {
+      await Promise.race(waits);
+    } finally {
+      clearTimeout(timer);
+      wake.cancel();
+    }
+  }
+}
