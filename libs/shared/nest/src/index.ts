@@ -1,1 +1,8 @@
-export {};
+export * from './lib/tokens';
+export * from './lib/clock';
+export * from './lib/request-context';
+export * from './lib/request-context.interceptor';
+export * from './lib/read-model-sync.port';
+export * from './lib/keyed-queue';
+export * from './lib/command-runner';
+export * from './lib/sooc-core.module';

@@ -1,0 +1,51 @@
+import { Logger } from '@nestjs/common';
+import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '@sooc/event-sourcing';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { formatGraphQLError } from './graphql-error.formatter';
+import { InputValidationError } from './input-validation.error';
+
+/** What Apollo hands the formatter for an error thrown in a resolver. */
+function fromResolver(error: Error): [GraphQLFormattedError, unknown] {
+  const wrapped = new GraphQLError(error.message, { path: ['planCohort'], originalError: error });
+  return [{ message: error.message, path: ['planCohort'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } }, wrapped];
+}
+
+describe('formatGraphQLError', () => {
+  // The unexpected-error case logs the stack on purpose; keep the test output readable.
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']));
+
+  it('gives a domain validation error its code, category and fields', () => {
+    const error = new ValidationError('COHORT.WINDOW_INVALID', 'window inverted', [{ field: 'applicationWindow.closesAt', message: 'must be after opensAt' }]);
+    expect(formatGraphQLError(...fromResolver(error))).toEqual({
+      message: 'window inverted',
+      path: ['planCohort'],
+      extensions: { code: 'COHORT.WINDOW_INVALID', category: 'BAD_USER_INPUT', fields: [{ field: 'applicationWindow.closesAt', message: 'must be after opensAt' }] },
+    });
+  });
+
+  it.each([
+    [new NotFoundError('COHORT.NOT_FOUND', 'no such cohort'), 'COHORT.NOT_FOUND', 'NOT_FOUND'],
+    [new IllegalStateError('COHORT.NOT_OPEN', 'not open'), 'COHORT.NOT_OPEN', 'CONFLICT'],
+    [new ConcurrencyError('cohort-1', '3', 4n), 'STREAM.WRONG_EXPECTED_REVISION', 'CONFLICT'],
+  ])('maps %p to its code and category without fields', (error, code, category) => {
+    const formatted = formatGraphQLError(...fromResolver(error));
+    expect(formatted.extensions).toEqual({ code, category });
+  });
+
+  it('reports refused input as BAD_USER_INPUT with field paths', () => {
+    const formatted = formatGraphQLError(...fromResolver(new InputValidationError([{ field: 'capacity', message: 'capacity must not be less than 2' }])));
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT', fields: [{ field: 'capacity', message: 'capacity must not be less than 2' }] });
+  });
+
+  it("keeps Apollo's own codes for parse and validation errors, minus the stack", () => {
+    const parse = new GraphQLError('Syntax Error: Expected Name', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const formatted = formatGraphQLError({ message: parse.message, extensions: { code: 'GRAPHQL_PARSE_FAILED', stacktrace: ['x'] } }, parse);
+    expect(formatted).toEqual({ message: 'Syntax Error: Expected Name', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+
+  it('hides the message and stack of an unexpected error', () => {
+    const formatted = formatGraphQLError(...fromResolver(new Error('connection string postgres://user:pw@db failed')));
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['planCohort'], extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' } });
+  });
+});

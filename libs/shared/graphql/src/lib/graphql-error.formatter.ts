@@ -1,0 +1,58 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorKind, ValidationError } from '@sooc/event-sourcing';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { InputValidationError } from './input-validation.error';
+
+/** What a client can branch on besides the precise `code`. */
+export const CATEGORY_BY_KIND: Readonly<Record<ErrorKind, string>> = {
+  validation: 'BAD_USER_INPUT',
+  'not-found': 'NOT_FOUND',
+  'illegal-state': 'CONFLICT',
+  concurrency: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+};
+
+const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
+const logger = new Logger('GraphQL');
+
+function shape(formatted: GraphQLFormattedError, message: string, extensions: Record<string, unknown>): GraphQLFormattedError {
+  const { locations, path } = formatted;
+  return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions };
+}
+
+function fromDomainError(formatted: GraphQLFormattedError, error: DomainError): GraphQLFormattedError {
+  const fields = error instanceof ValidationError && error.fields.length > 0 ? { fields: error.fields } : {};
+  return shape(formatted, error.message, { code: error.code, category: CATEGORY_BY_KIND[error.kind], ...fields });
+}
+
+/**
+ * The one place errors become GraphQL errors (Apollo's `formatError`). Domain errors keep their
+ * stable code; input problems carry field paths; GraphQL's own parse/validation/coercion errors
+ * keep Apollo's codes; anything else is logged and reported without its message or stack, which
+ * could leak internals.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return fromDomainError(formatted, original);
+  if (original instanceof InputValidationError) {
+    return shape(formatted, original.message, { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT', fields: original.fields });
+  }
+  if (original instanceof HttpException && CODE_BY_HTTP_STATUS[original.getStatus()]) {
+    const code = CODE_BY_HTTP_STATUS[original.getStatus()];
+    return shape(formatted, original.message, { code, category: code });
+  }
+  if (original instanceof GraphQLError && typeof formatted.extensions?.['code'] === 'string' && formatted.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+    return shape(formatted, formatted.message, extensions);
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return shape(formatted, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' });
+}

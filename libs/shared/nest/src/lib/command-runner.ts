@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandResult, Decider, DomainEvent, EventStore, fold, handleCommand } from '@sooc/event-sourcing';
+import type { Clock } from './clock';
+import { KeyedQueue } from './keyed-queue';
+import { RequestContext } from './request-context';
+import { CLOCK, EVENT_STORE } from './tokens';
+
+export const COMMAND_MAX_RETRIES = 5;
+
+/**
+ * The bridge between Nest and `handleCommand`: supplies the store, the clock and the caller
+ * from the request context, and serialises commands per stream inside this process.
+ */
+@Injectable()
+export class CommandRunner {
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  run<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: Omit<C, 'metadata'>): Promise<CommandResult<E, S>> {
+    const { actor, correlationId } = RequestContext.current();
+    const context = { actor, correlationId, now: () => this.clock.now() };
+    return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, { maxRetries: COMMAND_MAX_RETRIES }));
+  }
+
+  /** Folds another aggregate's stream, for commands whose decision depends on it (a cohort needs its course). */
+  async load<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, streamId: string): Promise<S> {
+    const events = await this.store.readStream(streamId);
+    return fold(decider, events as unknown as E[]);
+  }
+}

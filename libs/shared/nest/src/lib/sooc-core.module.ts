@@ -1,0 +1,43 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { EventStore } from '@sooc/event-sourcing';
+import type { Clock } from './clock';
+import { CommandRunner } from './command-runner';
+import type { ReadModelSync } from './read-model-sync.port';
+import { RequestContextInterceptor } from './request-context.interceptor';
+import { CLOCK, EVENT_STORE, READ_DB, READ_MODEL_SYNC } from './tokens';
+
+export interface SoocCoreOptions {
+  readonly eventStore: EventStore;
+  readonly clock: Clock;
+  /** The read-model database (Kysely); absent in command-only tests. */
+  readonly readDb?: unknown;
+  readonly readModelSync?: ReadModelSync;
+}
+
+/**
+ * Binds the ports to the adapters the caller opened (the gateway at start, a spec with its own
+ * store): Nest never opens or closes them, the owner does.
+ */
+@Global()
+@Module({})
+export class SoocCoreModule {
+  static forRoot(options: SoocCoreOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: EVENT_STORE, useValue: options.eventStore },
+      { provide: CLOCK, useValue: options.clock },
+      { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+      CommandRunner,
+    ];
+    const exported: (symbol | typeof CommandRunner)[] = [EVENT_STORE, CLOCK, CommandRunner];
+    if (options.readDb !== undefined) {
+      providers.push({ provide: READ_DB, useValue: options.readDb });
+      exported.push(READ_DB);
+    }
+    if (options.readModelSync) {
+      providers.push({ provide: READ_MODEL_SYNC, useValue: options.readModelSync });
+      exported.push(READ_MODEL_SYNC);
+    }
+    return { module: SoocCoreModule, providers, exports: exported };
+  }
+}
