@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { DomainError, SPEC_ACTOR } from '@sooc/event-sourcing';
+import type { CohortCommand } from './cohort.commands';
+import { cohortDecider } from './cohort.decider';
+import type { CohortState } from './cohort.state';
+import type { CourseState } from './course.state';
+
+const RANK: Record<CohortState['status'], number> = { none: 0, planned: 1, open: 2, closed: 3 };
+const DAY = 86_400_000;
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+
+const instant = fc.integer({ min: 0, max: 200 * DAY }).map((ms) => new Date(BASE + ms));
+// Mostly well-formed values, with enough malformed ones to exercise every refusal.
+const isoInstant = fc.oneof({ weight: 6, arbitrary: instant.map((d) => d.toISOString()) }, { weight: 1, arbitrary: fc.string() });
+const isoDate = fc.oneof({ weight: 6, arbitrary: instant.map((d) => d.toISOString().slice(0, 10)) }, { weight: 1, arbitrary: fc.string() });
+const course: fc.Arbitrary<CourseState> = fc.oneof(
+  fc.constant<CourseState>({ status: 'none' }),
+  fc.constantFrom('first-come' as const, 'review' as const).map((selectionPolicy) => ({
+    status: 'drafted' as const,
+    courseId: 'course-1',
+    title: 'A course',
+    summary: '',
+    topics: [],
+    language: 'en',
+    prerequisites: [],
+    selectionPolicy,
+    defaultCapacity: 20,
+  })),
+);
+
+const metadata = fc.record({ now: instant, actor: fc.constant(SPEC_ACTOR) });
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+// A plan that passes validation most of the time, so sequences actually reach open and closed.
+const plausiblePlan = fc
+  .record({
+    times: fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 4, maxLength: 4 }).map((days) => days.sort((a, b) => a - b)),
+    capacity: fc.integer({ min: 2, max: 500 }),
+    course,
+    metadata,
+  })
+  .map(({ times: [opens, closes, starts, ends], capacity, course, metadata }) => ({
+    type: 'PlanCohort' as const,
+    data: {
+      cohortId: 'cohort-1',
+      courseId: 'course-1',
+      title: 'Spring',
+      capacity,
+      applicationWindow: { opensAt: new Date(BASE + opens * DAY).toISOString(), closesAt: new Date(BASE + closes * DAY).toISOString() },
+      startsOn: day(new Date(BASE + starts * DAY)),
+      endsOn: day(new Date(BASE + ends * DAY)),
+      course,
+    },
+    metadata,
+  }));
+
+const anyPlan = fc.record({
+  type: fc.constant('PlanCohort' as const),
+  data: fc.record({
+    cohortId: fc.constant('cohort-1'),
+    courseId: fc.constant('course-1'),
+    title: fc.oneof(fc.constant('Spring'), fc.string()),
+    capacity: fc.oneof(fc.integer({ min: 2, max: 500 }), fc.double()),
+    applicationWindow: fc.record({ opensAt: isoInstant, closesAt: isoInstant }),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    course,
+  }),
+  metadata,
+});
+
+const command: fc.Arbitrary<CohortCommand> = fc.oneof(
+  plausiblePlan,
+  anyPlan,
+  fc.record({
+    type: fc.constantFrom('OpenApplications' as const, 'CloseApplications' as const),
+    data: fc.constant({ cohortId: 'cohort-1' }),
+    metadata,
+  }),
+);
+
+describe('cohort decider over random command sequences', () => {
+  it('reaches every state often enough for the properties below to mean something', () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
+        let state = cohortDecider.initialState();
+        for (const cmd of commands) {
+          try {
+            state = cohortDecider.decide(cmd, state).reduce(cohortDecider.evolve, state);
+          } catch {
+            // refusals are covered below
+          }
+        }
+        reached.add(state.status);
+      }),
+      { numRuns: 200 },
+    );
+    expect([...reached].sort()).toEqual(['closed', 'none', 'open', 'planned']);
+  });
+
+  it('only moves forward along planned → open → closed, one step at a time, and refuses only with DomainErrors', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
+        let state = cohortDecider.initialState();
+        for (const cmd of commands) {
+          let events;
+          try {
+            events = cohortDecider.decide(cmd, state);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            continue;
+          }
+          const next = events.reduce(cohortDecider.evolve, state);
+          const step = RANK[next.status] - RANK[state.status];
+          expect(events.length).toBeLessThanOrEqual(1);
+          expect(step).toBe(events.length);
+          if (state.status !== 'none' && next.status !== 'none') {
+            // Once planned, the plan itself never changes.
+            const { status: _a, ...before } = state;
+            const { status: _b, ...after } = next;
+            expect(after).toEqual(before);
+          }
+          state = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never opens applications at or after the window closes', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
+        let state = cohortDecider.initialState();
+        for (const cmd of commands) {
+          try {
+            const events = cohortDecider.decide(cmd, state);
+            if (events.some((e) => e.type === 'ApplicationsOpened') && state.status === 'planned') {
+              expect(cmd.metadata.now.getTime()).toBeLessThan(Date.parse(state.applicationWindow.closesAt));
+            }
+            state = events.reduce(cohortDecider.evolve, state);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
