@@ -1,1 +1,10 @@
-export {};
+export * from './lib/command-outcome';
+export * from './lib/draft-course.command';
+export * from './lib/plan-cohort.command';
+export * from './lib/open-applications.command';
+export * from './lib/close-applications.command';
+export * from './lib/draft-course.handler';
+export * from './lib/plan-cohort.handler';
+export * from './lib/open-applications.handler';
+export * from './lib/close-applications.handler';
+export * from './lib/cohorts-application.module';
