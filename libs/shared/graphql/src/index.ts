@@ -1,4 +1,5 @@
 export * from './lib/input-validation.error';
+export * from './lib/coercion-fields';
 export * from './lib/input-validation.pipe';
 export * from './lib/graphql-error.formatter';
 export * from './lib/position.scalar';

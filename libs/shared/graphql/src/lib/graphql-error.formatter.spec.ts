@@ -44,6 +44,15 @@ describe('formatGraphQLError', () => {
     expect(formatted).toEqual({ message: 'Syntax Error: Expected Name', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   });
 
+  it('adds field paths to a variable that did not fit its type', () => {
+    const message = 'Variable "$input" got invalid value "x" at "input.capacity"; Int cannot represent non-integer value: "x"';
+    const coercion = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT' } }, coercion).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'capacity', message: 'Int cannot represent non-integer value: "x"' }],
+    });
+  });
+
   it('hides the message and stack of an unexpected error', () => {
     const formatted = formatGraphQLError(...fromResolver(new Error('connection string postgres://user:pw@db failed')));
     expect(formatted).toEqual({ message: 'Internal server error', path: ['planCohort'], extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' } });

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorKind, ValidationError } from '@sooc/event-sourcing';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { coercionFields } from './coercion-fields';
 import { InputValidationError } from './input-validation.error';
 
 /** What a client can branch on besides the precise `code`. */
@@ -51,7 +52,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (original instanceof GraphQLError && typeof formatted.extensions?.['code'] === 'string' && formatted.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
-    return shape(formatted, formatted.message, extensions);
+    const fields = extensions['code'] === 'BAD_USER_INPUT' && !extensions['fields'] ? coercionFields(formatted.message) : [];
+    return shape(formatted, formatted.message, fields.length > 0 ? { ...extensions, fields } : extensions);
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return shape(formatted, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' });
