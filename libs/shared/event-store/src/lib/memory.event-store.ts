@@ -83,6 +83,10 @@ export class MemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllNow(options);
+  }
+
+  private readAllNow(options: ReadAllOptions): RecordedEvent[] {
     checkPosition(options.from, 'from');
     const max = limitOf(options.max);
     const filter = normaliseFilter(options.filter);
@@ -121,8 +125,9 @@ export class MemoryEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
   }
 
-  private async readBatch(after: bigint, max: number, filter: ReadAllOptions['filter']): Promise<Batch> {
-    const events = await this.readAll({ from: after, max, filter });
+  /** Synchronous: an append landing between the read and `scannedTo` would otherwise be skipped. */
+  private readBatch(after: bigint, max: number, filter: ReadAllOptions['filter']): Batch {
+    const events = this.readAllNow({ from: after, max, filter });
     const scannedTo = events.length < max ? BigInt(this.log.length) : events[events.length - 1].position;
     return { events, scannedTo };
   }

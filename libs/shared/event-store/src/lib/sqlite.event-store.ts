@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+} from '@sooc/event-sourcing';
+import { checkStreamId, prepareAppend } from './append-input';
+import { CatchUpSubscription, type Batch } from './catch-up.subscription';
+import { checkPosition, limitOf, normaliseFilter } from './read-options';
+import { appendOne, type AppendOutcome, type PendingAppend } from './sqlite.append-one';
+import { openConnection, type SqliteSynchronous } from './sqlite.schema';
+import { SqliteStatements, toRecorded } from './sqlite.statements';
+import { storeClosed } from './store-closed.error';
+import { WakeSignal } from './wake-signal';
+
+export interface SqliteEventStoreOptions {
+  /** FULL (default) survives power loss; NORMAL may lose the last commits on power loss, never corrupts. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How long a writer waits for another process's write lock before failing. Default 5000. */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for appends made by other processes. Default 50. */
+  readonly pollMs?: number;
+  readonly subscriptionBatchSize?: number;
+  readonly clock?: () => Date;
+}
+
+const MAX_INT64 = 9223372036854775807n;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Appends are group-committed: every
+ * append that arrives in the same event-loop turn is written in one transaction (one fsync),
+ * in arrival order, each in its own savepoint so it succeeds or fails on its own. Arrival order
+ * per stream is the in-process serial queue: each append's expected-revision check sees the
+ * appends to the same stream queued before it.
+ */
+export class SqliteEventStore implements EventStore {
+  private pending: PendingAppend[] = [];
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+  private readonly statements: SqliteStatements;
+  private readonly wake = new WakeSignal();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    this.statements = new SqliteStatements(db);
+  }
+
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const db = openConnection(file, { synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    return new SqliteEventStore(db, options);
+  }
+
+  append(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      if (this.closed) throw storeClosed();
+      const prepared = prepareAppend(streamId, events, options?.expectedRevision);
+      return new Promise((resolve, reject) => {
+        this.pending.push({ streamId, events: prepared, expected: options.expectedRevision, resolve, reject });
+        this.flushing ??= new Promise((done) => setImmediate(() => done(this.flush())));
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    checkStreamId(streamId);
+    checkPosition(options.from, 'from');
+    const backwards = options.direction === 'backwards';
+    const rows = this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, limitOf(options.max));
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    checkPosition(options.from, 'from');
+    const max = limitOf(options.max);
+    const backwards = options.direction === 'backwards';
+    const from = options.from ?? (backwards ? 'end' : 'start');
+    if ((backwards && from === 'start') || (!backwards && from === 'end')) return [];
+    const after = from === 'start' ? -1n : from === 'end' ? MAX_INT64 : from;
+    return this.statements.readAll(after, backwards, max, normaliseFilter(options.filter)).map(toRecorded);
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+    checkPosition(options.from, 'from');
+    if (this.closed) throw storeClosed();
+    const after = options.from === undefined || options.from === 'start' ? -1n : options.from;
+    const subscription = new CatchUpSubscription(
+      { wake: this.wake, pollMs: this.options.pollMs ?? 50, readBatch: (from, max, filter) => this.readBatch(from, max, filter) },
+      { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    return this.statements.head.get()?.p ?? null;
+  }
+
+  /** Refuses new appends, lets the queued ones commit, ends subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.flushing;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = null;
+    let outcomes: AppendOutcome[];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
+        outcomes = batch.map((append) => appendOne(this.statements, append, recordedAt));
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    if (outcomes.some((o) => o.ok && o.wrote)) this.wake.notify();
+  }
+
+  /** One snapshot for both queries, so `scannedTo` never runs ahead of what the batch saw. */
+  private readBatch(after: bigint, max: number, filter: ReadAllOptions['filter']): Batch {
+    return this.db.transaction((): Batch => {
+      const rows = this.statements.readAll(after, false, max, filter);
+      const head = this.statements.head.get()?.p ?? after;
+      const scannedTo = rows.length < max ? head : rows[rows.length - 1].position;
+      return { events: rows.map(toRecorded), scannedTo };
+    })();
+  }
+}

@@ -1,0 +1,7 @@
+import { MemoryEventStore } from './lib/memory.event-store';
+import { describeEventStoreContract } from './testing';
+
+describeEventStoreContract('memory', async () => {
+  const store = new MemoryEventStore();
+  return { store, cleanup: () => store.close() };
+});

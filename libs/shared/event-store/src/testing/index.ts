@@ -1,0 +1,2 @@
+export { describeEventStoreContract } from './event-store.contract';
+export type { StoreFactory } from './contract.fixtures';
