@@ -5,14 +5,18 @@
  * Switching the base config to `module: node20` would make this file unnecessary.
  */
 import type * as K from 'kysely' with { 'resolution-mode': 'import' };
+import type * as M from 'kysely/migration' with { 'resolution-mode': 'import' };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
 const kysely = require('kysely') as typeof K;
+const migration = require('kysely/migration') as typeof M;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-export const { Kysely, Migrator, SqliteDialect, PostgresDialect, sql } = kysely;
+export const { Kysely, SqliteDialect, PostgresDialect, sql } = kysely;
+export const { Migrator } = migration;
 export type Kysely<DB> = K.Kysely<DB>;
 export type Transaction<DB> = K.Transaction<DB>;
-export type Migration = K.Migration;
-export type MigrationProvider = K.MigrationProvider;
-export type MigrationResult = K.MigrationResult;
 export type RawBuilder<T> = K.RawBuilder<T>;
+export type Migration = M.Migration;
+export type MigrationProvider = M.MigrationProvider;
+export type MigrationResult = M.MigrationResult;

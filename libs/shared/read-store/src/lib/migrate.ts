@@ -1,0 +1,65 @@
+import { Migrator, type Migration, type MigrationResult } from './kysely.esm';
+import type { ReadDb } from './read-database';
+import { readStoreMigrations } from './read-store.migrations';
+
+/** One read-model library's migrations; names must be unique across libraries (prefix them). */
+export type MigrationSet = Readonly<Record<string, Migration>>;
+
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly results: readonly MigrationResult[],
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+export function mergeMigrations(sets: readonly MigrationSet[]): Record<string, Migration> {
+  const merged: Record<string, Migration> = {};
+  for (const set of [readStoreMigrations, ...sets]) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (name in merged) throw new MigrationError(`Migration "${name}" is declared twice: prefix migration names with their library (e.g. cohorts_0001_…)`, []);
+      merged[name] = migration;
+    }
+  }
+  return merged;
+}
+
+const SQLITE_BUSY_RETRIES = 20;
+
+/**
+ * Applies the runner's and the given libraries' pending migrations; a second run is a no-op.
+ * Two processes at once: on PostgreSQL Kysely serialises them with an advisory lock. On SQLite
+ * its lock is a no-op and a deferred transaction that loses the race fails with SQLITE_BUSY
+ * (WAL gives no wait on a stale snapshot), so we retry: the retry finds the work done.
+ */
+export async function migrateToLatest(db: ReadDb, sets: readonly MigrationSet[] = []): Promise<readonly MigrationResult[]> {
+  const migrations = mergeMigrations(sets);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'read_store_migration',
+    migrationLockTableName: 'read_store_migration_lock',
+    // Sets come from independent libraries: a library added later may sort before applied ones.
+    allowUnorderedMigrations: true,
+    nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  });
+  for (let attempt = 0; ; attempt++) {
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (!error) return results;
+    if (isSqliteBusy(error) && attempt < SQLITE_BUSY_RETRIES) {
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+      continue;
+    }
+    const failed = results.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(failed ? `Migration "${failed}" failed: ${reason}` : `Migrating the read database failed: ${reason}`, results, error);
+  }
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}

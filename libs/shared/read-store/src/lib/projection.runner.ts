@@ -1,0 +1,256 @@
+import type { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
+import { deleteCheckpoints, loadCheckpoints, saveCheckpoints } from './checkpoint.store';
+import { applyProjectionBatch, type AnyProjection } from './projection.batch';
+import { ProjectionFailure } from './projection.failure';
+import type { ReadDb } from './read-database';
+import { reachedPosition } from './reached-position';
+import { Signal } from './signal';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: ReadDb;
+  readonly projections: readonly AnyProjection[];
+  /** Most events folded per transaction (default 500); fewer when the subscription goes idle. */
+  readonly batchSize?: number;
+}
+
+/** Sent after each commit, once per projection whose rows changed. */
+export interface CommittedChange {
+  readonly projection: string;
+  readonly keys: readonly string[];
+  readonly position: bigint;
+}
+
+export interface RunnerStatus {
+  readonly running: boolean;
+  readonly caughtUp: boolean;
+  readonly head: bigint | null;
+  readonly checkpoints: Readonly<Record<string, bigint | null>>;
+  /** False while some event of interest at or before `head` is not yet in the read models. */
+  readonly upToDate: boolean;
+  readonly failure: ProjectionFailure | null;
+}
+
+const IDLE: unique symbol = Symbol('idle');
+const STOP: unique symbol = Symbol('stop');
+
+/**
+ * Follows `$all` from the lowest checkpoint of its projections and writes each batch — rows and
+ * checkpoints of every projection — in one transaction, so a replay or a crash never applies an
+ * event twice or loses one. Stops on the first failure instead of skipping an event.
+ */
+export class ProjectionRunner {
+  private readonly projections: readonly AnyProjection[];
+  private readonly handles: Map<string, ReadonlySet<string>>;
+  private readonly eventTypes: string[];
+  private readonly batchSize: number;
+  private checkpoints = new Map<string, bigint>();
+  private loop: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private stopping = false;
+  private caughtUp = false;
+  private lastFailure: ProjectionFailure | null = null;
+  private readonly stopSignal = new Signal();
+  private readonly commitSignal = new Signal();
+  private readonly committedListeners = new Set<(change: CommittedChange) => void>();
+  private readonly errorListeners = new Set<(error: ProjectionFailure) => void>();
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    const names = options.projections.map((p) => p.name);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) throw new Error(`Two projections are named "${duplicate}": checkpoints are stored by name`);
+    this.projections = options.projections;
+    this.handles = new Map(this.projections.map((p) => [p.name, new Set<string>(p.handles)]));
+    this.eventTypes = [...new Set(this.projections.flatMap((p) => [...p.handles] as string[]))];
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  get failure(): ProjectionFailure | null {
+    return this.lastFailure;
+  }
+
+  /** Resolves once the subscription is open; events are processed in the background. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.lastFailure = null;
+    this.stopping = false;
+    this.caughtUp = false;
+    this.checkpoints = await loadCheckpoints(this.options.db, this.projections.map((p) => p.name));
+    const from = this.lowestCheckpoint();
+    const subscription = this.options.store.subscribeAll({ from: from ?? 'start', filter: { eventTypes: this.eventTypes } });
+    this.subscription = subscription;
+    this.loop = this.follow(subscription).finally(() => {
+      this.loop = null;
+      this.subscription = null;
+    });
+  }
+
+  /** Graceful: commits the events already received (rows and checkpoint), then resolves. */
+  async stop(): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    this.stopping = true;
+    this.stopSignal.fire();
+    await loop;
+  }
+
+  onCommitted(listener: (change: CommittedChange) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  onError(listener: (error: ProjectionFailure) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /**
+   * Resolves once the read models include every event up to `position` that they handle (see
+   * reached-position.ts); rejects after `timeoutMs`, or at once if the runner has failed.
+   */
+  async waitForPosition(position: bigint, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.lastFailure) throw this.lastFailure;
+      if (await reachedPosition(this.options.store, this.eventTypes, this.lowestCheckpoint(), position)) return;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${this.lowestCheckpoint() ?? 'none'})`);
+      }
+      // Commits wake us; the short poll covers a store that gains events while we are idle.
+      await this.commitSignal.wait(Math.min(left, 250));
+    }
+  }
+
+  /**
+   * Drops the rows and checkpoints of the named projections (default: all) and replays them to
+   * the store's current head. The others skip what they already have. Readers see the tables
+   * fill up again meanwhile. Leaves the runner running only if it was.
+   */
+  async rebuild(names?: readonly string[], timeoutMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const unknown = names?.filter((n) => !this.handles.has(n)) ?? [];
+    if (unknown.length > 0) throw new Error(`Unknown projection(s): ${unknown.join(', ')}`);
+    const targets = this.projections.filter((p) => !names || names.includes(p.name));
+    const wasRunning = this.loop !== null;
+    await this.stop();
+    await this.options.db.transaction().execute(async (trx) => {
+      for (const p of targets) await trx.deleteFrom(p.table).execute();
+      await deleteCheckpoints(trx, targets.map((p) => p.name));
+    });
+    const head = await this.options.store.headPosition();
+    await this.start();
+    try {
+      if (head !== null) await this.waitForPosition(head, timeoutMs);
+    } finally {
+      if (!wasRunning) await this.stop();
+    }
+  }
+
+  async status(): Promise<RunnerStatus> {
+    const head = await this.options.store.headPosition();
+    const lowest = this.lowestCheckpoint();
+    return {
+      running: this.loop !== null,
+      caughtUp: this.caughtUp,
+      head,
+      checkpoints: Object.fromEntries(this.projections.map((p) => [p.name, this.checkpoints.get(p.name) ?? null])),
+      upToDate: head === null || (await reachedPosition(this.options.store, this.eventTypes, lowest, head)),
+      failure: this.lastFailure,
+    };
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    const messages = subscription[Symbol.asyncIterator]();
+    let pending = messages.next();
+    let batch: RecordedEvent[] = [];
+    // Fires at the first turn of the event loop in which no message was ready: history arrives
+    // as a burst of microtasks and fills whole batches; live events are committed at once.
+    let idle: Promise<typeof IDLE> = Promise.resolve(IDLE);
+    try {
+      while (!this.stopping) {
+        const next: IteratorResult<SubscriptionMessage> | typeof IDLE | typeof STOP =
+          batch.length > 0 ? await Promise.race([pending, idle]) : await this.unlessStopped(pending);
+        if (next === STOP) break;
+        if (next === IDLE) {
+          await this.commit(batch);
+          batch = [];
+          continue;
+        }
+        if (next.done) break;
+        pending = messages.next();
+        if (next.value.kind === 'caught-up') {
+          this.caughtUp = true;
+          if (batch.length > 0) await this.commit(batch);
+          batch = [];
+          this.commitSignal.fire();
+          continue;
+        }
+        batch.push(next.value.event);
+        if (batch.length === 1) idle = new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+        if (batch.length >= this.batchSize) {
+          await this.commit(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await this.commit(batch);
+    } catch (error) {
+      this.lastFailure = error instanceof ProjectionFailure ? error : new ProjectionFailure('(runner)', null, error);
+      for (const listener of this.errorListeners) listener(this.lastFailure);
+    } finally {
+      await subscription.close();
+      this.commitSignal.fire();
+    }
+  }
+
+  private async unlessStopped(pending: Promise<IteratorResult<SubscriptionMessage>>): Promise<IteratorResult<SubscriptionMessage> | typeof STOP> {
+    const { fired, cancel } = this.stopSignal.listen();
+    try {
+      return await Promise.race([pending, fired.then((): typeof STOP => STOP)]);
+    } finally {
+      cancel();
+    }
+  }
+
+  private async commit(batch: readonly RecordedEvent[]): Promise<void> {
+    const position = batch[batch.length - 1].position;
+    const changes: CommittedChange[] = [];
+    const advanced = this.projections.filter((p) => position > (this.checkpoints.get(p.name) ?? -1n)).map((p) => p.name);
+    await this.options.db.transaction().execute(async (trx) => {
+      for (const projection of this.projections) {
+        const checkpoint = this.checkpoints.get(projection.name) ?? -1n;
+        const handles = this.handles.get(projection.name)!;
+        const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
+        if (events.length === 0) continue;
+        const keys = await applyProjectionBatch(trx, projection, events).catch((error: unknown) => {
+          throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
+        });
+        if (keys.length > 0) changes.push({ projection: projection.name, keys, position });
+      }
+      await saveCheckpoints(trx, advanced, position);
+    });
+    for (const name of advanced) this.checkpoints.set(name, position);
+    for (const change of changes) for (const listener of this.committedListeners) this.deliver(listener, change);
+    this.commitSignal.fire();
+  }
+
+  private deliver(listener: (change: CommittedChange) => void, change: CommittedChange): void {
+    try {
+      listener(change);
+    } catch (error) {
+      // A subscriber's bug must not stop the read models; it is reported, not swallowed.
+      const failure = new ProjectionFailure(change.projection, null, error);
+      for (const onError of this.errorListeners) onError(failure);
+    }
+  }
+
+  /** Lowest checkpoint, or null when some projection has none (it starts from the beginning). */
+  private lowestCheckpoint(): bigint | null {
+    let lowest: bigint | null = null;
+    for (const p of this.projections) {
+      const checkpoint = this.checkpoints.get(p.name);
+      if (checkpoint === undefined) return null;
+      if (lowest === null || checkpoint < lowest) lowest = checkpoint;
+    }
+    return lowest;
+  }
+}
