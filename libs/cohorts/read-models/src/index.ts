@@ -1,1 +1,9 @@
-export {};
+export * from './lib/cohort.read-model';
+export * from './lib/course.read-model';
+export * from './lib/cohorts.database';
+export * from './lib/cohort.projection';
+export * from './lib/course.projection';
+export * from './lib/cohorts.migrations';
+export * from './lib/cohort.cursor';
+export * from './lib/cohort.queries';
+export * from './lib/position.key';

@@ -1,0 +1,53 @@
+import type { CohortEvent } from '@sooc/cohorts-domain';
+import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
+import type { CohortRow, CohortStatus } from './cohort.read-model';
+import { alreadyApplied, positionKey } from './position.key';
+
+export const COHORT_PROJECTION_EVENTS = ['CohortPlanned', 'ApplicationsOpened', 'ApplicationsClosed'] as const satisfies readonly CohortEvent['type'][];
+
+/** The only moves a row makes, as in the decider's evolve: a stray event cannot move it back. */
+const NEXT: Partial<Record<CohortEvent['type'], { from: CohortStatus; to: CohortStatus }>> = {
+  ApplicationsOpened: { from: 'planned', to: 'open' },
+  ApplicationsClosed: { from: 'open', to: 'closed' },
+};
+
+export function applyCohortEvent(row: CohortRow | null, event: RecordedEvent<CohortEvent>): CohortRow | null {
+  // At-least-once delivery: an event at or before the row's last position is already in it.
+  if (row && alreadyApplied(row.last_position, event.position)) return row;
+  const at = event.metadata.occurredAt;
+  const position = positionKey(event.position);
+
+  if (event.type === 'CohortPlanned') {
+    if (row) return row;
+    const d = event.data;
+    return {
+      cohort_id: d.cohortId,
+      course_id: d.courseId,
+      title: d.title,
+      status: 'planned',
+      capacity: d.capacity,
+      opens_at: d.applicationWindow.opensAt,
+      closes_at: d.applicationWindow.closesAt,
+      starts_on: d.startsOn,
+      ends_on: d.endsOn,
+      selection_policy: d.selectionPolicy,
+      planned_at: at,
+      updated_at: at,
+      plan_position: position,
+      last_position: position,
+    };
+  }
+
+  const move = NEXT[event.type];
+  if (!row || !move || row.status !== move.from) return row;
+  return { ...row, status: move.to, updated_at: at, last_position: position };
+}
+
+export const cohortProjection: Projection<CohortRow, CohortEvent> = {
+  name: 'cohorts.cohort-list',
+  table: 'cohorts',
+  keyColumn: 'cohort_id',
+  handles: COHORT_PROJECTION_EVENTS,
+  keyOf: (event) => event.data.cohortId,
+  apply: applyCohortEvent,
+};

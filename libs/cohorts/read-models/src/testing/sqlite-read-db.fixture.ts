@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
+import { cohortsMigrations } from '../lib/cohorts.migrations';
+import type { CohortsDatabase } from '../lib/cohorts.database';
+import { Kysely, Migrator, SqliteDialect } from '../lib/kysely.esm';
+
+/** A fresh in-memory SQLite read database with this library's migrations applied. */
+export async function migratedSqlite(): Promise<Kysely<CohortsDatabase>> {
+  const db = new Kysely<CohortsDatabase>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => cohortsMigrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return db;
+}
+
+/**
+ * A stand-in for the read-store runner, enough to fill tables from events in a spec: load the
+ * row, fold, write it back.
+ */
+export async function project<Row extends ProjectionRow, E extends DomainEvent>(
+  db: Kysely<CohortsDatabase>,
+  projection: Projection<Row, E>,
+  events: readonly RecordedEvent<E>[],
+): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const anyDb = db as unknown as Kysely<any>;
+  const keyColumn: string = projection.keyColumn;
+  for (const event of events) {
+    const key = projection.keyOf(event);
+    if (key === null) continue;
+    const before = ((await anyDb.selectFrom(projection.table).selectAll().where(keyColumn, '=', key).executeTakeFirst()) ?? null) as Row | null;
+    const after = projection.apply(before, event);
+    if (after === before) continue;
+    if (!after) await anyDb.deleteFrom(projection.table).where(keyColumn, '=', key).execute();
+    else if (!before) await anyDb.insertInto(projection.table).values(after).execute();
+    else await anyDb.updateTable(projection.table).set(after).where(keyColumn, '=', key).execute();
+  }
+}
