@@ -1,1 +1,9 @@
-export {};
+export * from './lib/enums';
+export * from './lib/cohort.type';
+export * from './lib/course.type';
+export * from './lib/payloads.type';
+export * from './lib/plan-cohort.input';
+export * from './lib/draft-course.input';
+export * from './lib/cohorts.reader';
+export * from './lib/cohort-updates.publisher';
+export * from './lib/cohorts-api.module';

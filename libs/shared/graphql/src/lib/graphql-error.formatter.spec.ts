@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '@sooc/event-sourcing';
+import { ReadModelTimeoutError } from '@sooc/nest';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { formatGraphQLError } from './graphql-error.formatter';
 import { InputValidationError } from './input-validation.error';
@@ -51,6 +52,11 @@ describe('formatGraphQLError', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'capacity', message: 'Int cannot represent non-integer value: "x"' }],
     });
+  });
+
+  it('tells the client which position to wait for when the read models lag', () => {
+    const formatted = formatGraphQLError(...fromResolver(new ReadModelTimeoutError(42n, new Error('timeout'))));
+    expect(formatted.extensions).toEqual({ code: 'READ_MODEL_TIMEOUT', category: 'SERVICE_UNAVAILABLE', position: '42' });
   });
 
   it('hides the message and stack of an unexpected error', () => {

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorKind, ValidationError } from '@sooc/event-sourcing';
+import { ReadModelTimeoutError } from '@sooc/nest';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { coercionFields } from './coercion-fields';
 import { InputValidationError } from './input-validation.error';
@@ -45,6 +46,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) return fromDomainError(formatted, original);
   if (original instanceof InputValidationError) {
     return shape(formatted, original.message, { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT', fields: original.fields });
+  }
+  if (original instanceof ReadModelTimeoutError) {
+    return shape(formatted, original.message, { code: 'READ_MODEL_TIMEOUT', category: 'SERVICE_UNAVAILABLE', position: original.position.toString() });
   }
   if (original instanceof HttpException && CODE_BY_HTTP_STATUS[original.getStatus()]) {
     const code = CODE_BY_HTTP_STATUS[original.getStatus()];

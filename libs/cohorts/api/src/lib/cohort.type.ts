@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PositionScalar } from '@sooc/graphql';
+import { CohortStatus, SelectionPolicy } from './enums';
+
+@ObjectType()
+export class ApplicationWindow {
+  @Field()
+  opensAt!: string;
+
+  @Field()
+  closesAt!: string;
+}
+
+@ObjectType({ description: 'One session of a course, as the read model shows it' })
+export class Cohort {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  courseId!: string;
+
+  @Field(() => String, { nullable: true, description: "The course's title; null until the course is in the read model" })
+  courseTitle!: string | null;
+
+  @Field()
+  title!: string;
+
+  @Field(() => CohortStatus)
+  status!: CohortStatus;
+
+  @Field(() => Int)
+  capacity!: number;
+
+  @Field(() => ApplicationWindow)
+  applicationWindow!: ApplicationWindow;
+
+  @Field({ description: 'First day, YYYY-MM-DD' })
+  startsOn!: string;
+
+  @Field({ description: 'Last day, YYYY-MM-DD' })
+  endsOn!: string;
+
+  @Field(() => SelectionPolicy)
+  selectionPolicy!: SelectionPolicy;
+
+  @Field(() => PositionScalar, { description: 'Position of the last event reflected in this view' })
+  position!: bigint;
+}

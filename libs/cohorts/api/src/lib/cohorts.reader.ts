@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { encodeCohortCursor, findCohort, listCohorts } from '@sooc/cohorts-read-models';
+import type { CommandOutcome } from '@sooc/cohorts-application';
+import type { EventStore } from '@sooc/event-sourcing';
+import type { ConnectionShape } from '@sooc/graphql';
+import { EVENT_STORE, READ_DB, READ_MODEL_SYNC, waitForReadModels, type ReadModelSync } from '@sooc/nest';
+import { toCohort, toCourse } from './cohort.mapper';
+import type { Cohort } from './cohort.type';
+import type { CohortsArgs } from './cohorts.args';
+import type { Course } from './course.type';
+
+/** The read-model library's Kysely type (its ESM bridge is not exported on its own). */
+type CohortsDb = Parameters<typeof findCohort>[0];
+
+/** Long enough for a busy embedded runner, short enough that a stuck one is reported. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+
+/** The cohort read models as the API shows them, with read-your-writes on request. */
+@Injectable()
+export class CohortsReader {
+  constructor(
+    @Inject(READ_DB) private readonly db: CohortsDb,
+    @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async consistentWith(position: bigint | null | undefined): Promise<void> {
+    if (position !== null && position !== undefined) await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  }
+
+  /**
+   * After a write: wait for its position, or, when it wrote nothing (an idempotent repeat), for
+   * the store's head, which covers the earlier write that made it a repeat.
+   */
+  async afterWrite(outcome: CommandOutcome): Promise<void> {
+    await this.consistentWith(outcome.position ?? (await this.store.headPosition()));
+  }
+
+  async cohort(id: string): Promise<Cohort | null> {
+    const row = await findCohort(this.db, id);
+    return row && toCohort(row);
+  }
+
+  /** For payloads: the aggregate was just written, so a missing row is a bug, not a "not found". */
+  async existingCohort(id: string): Promise<Cohort> {
+    const cohort = await this.cohort(id);
+    if (!cohort) throw new Error(`Cohort ${id} is missing from the read model after its write`);
+    return cohort;
+  }
+
+  async cohorts(args: CohortsArgs): Promise<ConnectionShape<Cohort>> {
+    const page = await listCohorts(this.db, { first: args.first, after: args.after, status: args.status });
+    const edges = page.nodes.map((row) => ({ cursor: encodeCohortCursor(row.plan_position), node: toCohort(row) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.pageInfo.hasNextPage,
+        // Forward pagination only: a page that starts after a cursor has that cursor's node before it.
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: page.pageInfo.endCursor,
+      },
+    };
+  }
+
+  async course(id: string): Promise<Course | null> {
+    const row = await this.db.selectFrom('courses').selectAll().where('course_id', '=', id).executeTakeFirst();
+    return row ? toCourse(row) : null;
+  }
+
+  async existingCourse(id: string): Promise<Course> {
+    const course = await this.course(id);
+    if (!course) throw new Error(`Course ${id} is missing from the read model after its write`);
+    return course;
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CloseApplicationsCommand, OpenApplicationsCommand, PlanCohortCommand } from '@sooc/cohorts-application';
+import { capacityWarnings } from '@sooc/cohorts-domain';
+import { PositionScalar } from '@sooc/graphql';
+import { IsOptional, IsString } from 'class-validator';
+import { Cohort } from './cohort.type';
+import { CohortsArgs } from './cohorts.args';
+import { CohortsReader } from './cohorts.reader';
+import { CohortConnection, CohortPayload } from './payloads.type';
+import { PlanCohortInput } from './plan-cohort.input';
+
+@ArgsType()
+class CohortArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @IsOptional()
+  consistentWith?: bigint | null;
+}
+
+@Resolver(() => Cohort)
+export class CohortsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: CohortsReader,
+  ) {}
+
+  @Query(() => Cohort, { nullable: true })
+  async cohort(@Args() { id, consistentWith }: CohortArgs): Promise<Cohort | null> {
+    await this.reader.consistentWith(consistentWith);
+    return this.reader.cohort(id);
+  }
+
+  @Query(() => CohortConnection)
+  async cohorts(@Args() args: CohortsArgs): Promise<CohortConnection> {
+    await this.reader.consistentWith(args.consistentWith);
+    return this.reader.cohorts(args);
+  }
+
+  @Mutation(() => CohortPayload)
+  async planCohort(@Args('input') input: PlanCohortInput): Promise<CohortPayload> {
+    const { courseId, title, capacity, applicationWindow, startsOn, endsOn } = input;
+    const cohortId = input.cohortId ?? randomUUID();
+    const window = { opensAt: applicationWindow.opensAt, closesAt: applicationWindow.closesAt };
+    const outcome = await this.commands.execute(new PlanCohortCommand({ cohortId, courseId, title, capacity, applicationWindow: window, startsOn, endsOn }));
+    await this.reader.afterWrite(outcome);
+    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: capacityWarnings(capacity) };
+  }
+
+  @Mutation(() => CohortPayload)
+  async openApplications(@Args('cohortId', { type: () => ID }) cohortId: string): Promise<CohortPayload> {
+    const outcome = await this.commands.execute(new OpenApplicationsCommand(cohortId));
+    await this.reader.afterWrite(outcome);
+    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
+  }
+
+  @Mutation(() => CohortPayload)
+  async closeApplications(@Args('cohortId', { type: () => ID }) cohortId: string): Promise<CohortPayload> {
+    const outcome = await this.commands.execute(new CloseApplicationsCommand(cohortId));
+    await this.reader.afterWrite(outcome);
+    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
+  }
+}

@@ -1,0 +1,16 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** GraphQL names are SCREAMING_CASE; the values are the domain's, so no mapping code is needed. */
+export enum CohortStatus {
+  PLANNED = 'planned',
+  OPEN = 'open',
+  CLOSED = 'closed',
+}
+
+export enum SelectionPolicy {
+  FIRST_COME = 'first-come',
+  REVIEW = 'review',
+}
+
+registerEnumType(CohortStatus, { name: 'CohortStatus', description: 'Lifecycle of a cohort: planned → open → closed' });
+registerEnumType(SelectionPolicy, { name: 'SelectionPolicy', description: 'How applicants are admitted' });
