@@ -1,7 +1,8 @@
 import type { CohortEvent, CourseEvent } from '@sooc/cohorts-domain';
 import { ValidationError, type RecordedEvent } from '@sooc/event-sourcing';
 import { applicationsClosed, applicationsOpened, cohortPlanned, courseDrafted, recorded } from '../testing/cohort-events.fixture';
-import { migratedSqlite, project } from '../testing/sqlite-read-db.fixture';
+import { project } from '../testing/project.fixture';
+import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { cohortProjection } from './cohort.projection';
 import { encodeCohortCursor } from './cohort.cursor';
 import { findCohort, listCohorts } from './cohort.queries';
@@ -24,18 +25,20 @@ const courseEvents: RecordedEvent<CourseEvent>[] = [recorded(courseDrafted('cour
 
 const ids = (nodes: readonly { cohort_id: string }[]) => nodes.map((n) => n.cohort_id);
 
-describe('cohort queries on SQLite', () => {
+describe.each(testDialects)('cohort queries on %s', (dialect) => {
+  let database: MigratedDatabase;
   let db: Kysely<CohortsDatabase>;
 
   beforeAll(async () => {
-    db = await migratedSqlite();
+    database = await migratedDatabase(dialect);
+    db = database.db;
     await project(db, courseProjection, courseEvents);
     // Delivered twice, as at-least-once delivery may: the tables must not change.
     await project(db, cohortProjection, cohortEvents);
     await project(db, cohortProjection, cohortEvents);
   });
 
-  afterAll(() => db.destroy());
+  afterAll(() => database?.dispose());
 
   it('finds one cohort with its course title, and null for an unknown id', async () => {
     const c3 = await findCohort(db, 'c3');

@@ -2,14 +2,15 @@ import type { Migration } from './kysely.esm';
 
 /**
  * Portable types only (text, varchar, integer), so the same migrations run on SQLite and
- * PostgreSQL. Instants are ISO-8601 UTC text: they sort correctly as text on both.
+ * PostgreSQL. Instants are ISO-8601 UTC text and positions fixed-width digits: both sort
+ * correctly as text under any collation. Ids are unbounded text: the domain sets no length.
  */
 export const cohortsMigrations: Record<string, Migration> = {
   cohorts_0001_courses_and_cohorts: {
     async up(db) {
       await db.schema
         .createTable('courses')
-        .addColumn('course_id', 'varchar(200)', (c) => c.primaryKey())
+        .addColumn('course_id', 'text', (c) => c.primaryKey())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('summary', 'text', (c) => c.notNull())
         .addColumn('language', 'varchar(35)', (c) => c.notNull())
@@ -25,8 +26,8 @@ export const cohortsMigrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('cohorts')
-        .addColumn('cohort_id', 'varchar(200)', (c) => c.primaryKey())
-        .addColumn('course_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('cohort_id', 'text', (c) => c.primaryKey())
+        .addColumn('course_id', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('status', 'varchar(20)', (c) => c.notNull())
         .addColumn('capacity', 'integer', (c) => c.notNull())

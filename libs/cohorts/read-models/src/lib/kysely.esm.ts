@@ -10,7 +10,7 @@ import type * as KM from 'kysely/migration' with { 'resolution-mode': 'import' }
 const kysely = require('kysely') as typeof K;
 const migration = require('kysely/migration') as typeof KM;
 
-export const { Kysely, SqliteDialect, sql } = kysely;
+export const { Kysely, SqliteDialect, PostgresDialect, sql } = kysely;
 export const { Migrator } = migration;
 export type Kysely<DB> = K.Kysely<DB>;
 export type Migration = KM.Migration;

@@ -1,17 +1,6 @@
-import Database from 'better-sqlite3';
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
-import { cohortsMigrations } from '../lib/cohorts.migrations';
 import type { CohortsDatabase } from '../lib/cohorts.database';
-import { Kysely, Migrator, SqliteDialect } from '../lib/kysely.esm';
-
-/** A fresh in-memory SQLite read database with this library's migrations applied. */
-export async function migratedSqlite(): Promise<Kysely<CohortsDatabase>> {
-  const db = new Kysely<CohortsDatabase>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => cohortsMigrations } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return db;
-}
+import type { Kysely } from '../lib/kysely.esm';
 
 /**
  * A stand-in for the read-store runner, enough to fill tables from events in a spec: load the
