@@ -12,7 +12,7 @@ const kysely = require('kysely') as typeof K;
 const migration = require('kysely/migration') as typeof M;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export const { Kysely, SqliteDialect, PostgresDialect, sql } = kysely;
+export const { Kysely, SqliteAdapter, SqliteDialect, PostgresDialect, sql } = kysely;
 export const { Migrator } = migration;
 export type Kysely<DB> = K.Kysely<DB>;
 export type Transaction<DB> = K.Transaction<DB>;

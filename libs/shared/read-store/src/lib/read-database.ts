@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Pool, types } from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from './kysely.esm';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from './kysely.esm';
 
 export type ReadDialect = 'sqlite' | 'postgres';
 
@@ -40,8 +40,29 @@ function openSqlite(path: string): ReadDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db: ReadDb = new Kysely({ dialect: new SqliteDialect({ database }) });
+  // Every read-store transaction reads then writes. A deferred BEGIN that loses a race with
+  // another process cannot upgrade its stale WAL snapshot and fails with SQLITE_BUSY at once;
+  // BEGIN IMMEDIATE takes the write lock up front and waits its turn under busy_timeout.
+  const immediate = { close: () => database.close(), prepare: (text: string) => database.prepare(text === 'begin' ? 'begin immediate' : text) };
+  const db: ReadDb = new Kysely({ dialect: new TransactionalDdlSqliteDialect({ database: immediate }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite does roll back DDL, but Kysely's adapter says it cannot, so its Migrator would run
+ * migrations outside any transaction: a failure would leave half a run behind and two processes
+ * would both apply the same migration. Saying so makes each run one BEGIN IMMEDIATE transaction.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): TransactionalDdlSqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 function openPostgres(url: string): ReadDatabase {
