@@ -6,4 +6,5 @@ export * from './lib/course.projection';
 export * from './lib/cohorts.migrations';
 export * from './lib/cohort.cursor';
 export * from './lib/cohort.queries';
+export * from './lib/course.queries';
 export * from './lib/position.key';

@@ -8,6 +8,7 @@ import { encodeCohortCursor } from './cohort.cursor';
 import { findCohort, listCohorts } from './cohort.queries';
 import type { CohortsDatabase } from './cohorts.database';
 import { courseProjection } from './course.projection';
+import { courseList, findCourse } from './course.queries';
 import type { Kysely } from './kysely.esm';
 
 /**
@@ -45,6 +46,16 @@ describe.each(testDialects)('cohort queries on %s', (dialect) => {
     expect(c3).toMatchObject({ cohort_id: 'c3', status: 'closed', capacity: 30, course_title: 'DDD in practice', plan_position: '00000000000000000030' });
     expect(await findCohort(db, 'c7')).toMatchObject({ cohort_id: 'c7', course_title: null });
     expect(await findCohort(db, 'nope')).toBeNull();
+  });
+
+  it('finds a course, with its list columns readable as arrays', async () => {
+    const course = await findCourse(db, 'course-1');
+    expect(course).toMatchObject({ course_id: 'course-1', title: 'DDD in practice', default_capacity: 30, status: 'drafted' });
+    expect(courseList(course!.topics)).toEqual(['ddd', 'cqrs']);
+    expect(courseList(course!.prerequisites)).toEqual(['TypeScript']);
+    expect(await findCourse(db, 'course-unknown')).toBeNull();
+    expect(courseList('not json')).toEqual([]);
+    expect(courseList('{"a":1}')).toEqual([]);
   });
 
   it('pages through every cohort in plan order with opaque cursors', async () => {
