@@ -106,6 +106,11 @@ describe('cohort decider', () => {
       spec.given([]).when(plan({ endsOn: '2026-04-01' })).then([{ type: 'CohortPlanned', data: { ...planned.data, endsOn: '2026-04-01' } }]);
     });
 
+    it.each(['', 'c-1 '])('refuses the cohort id %p: ids name streams and are never trimmed', (cohortId) => {
+      const error = spec.given([]).when(plan({ cohortId })).thenThrows('COHORT.ID_INVALID', 'validation');
+      expect(fieldsOf(error)).toEqual(['cohortId']);
+    });
+
     it('reports every bad field at once, in the order of the command', () => {
       const error = spec.given([]).when(plan({ title: '', capacity: 1000, startsOn: 'soon' })).thenThrows('COHORT.TITLE_INVALID');
       expect(fieldsOf(error)).toEqual(['title', 'capacity', 'startsOn']);

@@ -1,6 +1,6 @@
 import type { PlanCohortData } from './cohort.commands';
 import type { ApplicationWindow } from './cohort.events';
-import { FieldProblems, isIntegerBetween, trimmed } from './field-problems.collector';
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from './field-problems.collector';
 import { parseCalendarDate, parseInstant, startOfDayUtc } from './iso-time.parser';
 
 /** Hard bounds are refused; outside the recommended range the API only warns (DESIGN §4). */
@@ -36,8 +36,7 @@ export function capacityWarnings(capacity: number): string[] {
  */
 export function normalizeCohortPlan(data: PlanCohortData): CohortPlan {
   const problems = new FieldProblems();
-  const cohortId = trimmed(data.cohortId);
-  problems.require(!!cohortId, 'cohortId', 'COHORT.ID_INVALID', 'cohortId is required');
+  problems.require(isWellFormedId(data.cohortId), 'cohortId', 'COHORT.ID_INVALID', 'cohortId is required, without surrounding blanks');
 
   const title = trimmed(data.title) ?? '';
   problems.require(
@@ -83,7 +82,7 @@ export function normalizeCohortPlan(data: PlanCohortData): CohortPlan {
 
   problems.throwIfAny('The cohort cannot be planned');
   return {
-    cohortId: cohortId as string,
+    cohortId: data.cohortId,
     courseId: data.courseId,
     title,
     capacity: data.capacity,

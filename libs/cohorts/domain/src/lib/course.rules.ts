@@ -1,5 +1,5 @@
 import type { CourseDraftedData, SelectionPolicy } from './course.events';
-import { FieldProblems, isIntegerBetween, trimmed } from './field-problems.collector';
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from './field-problems.collector';
 
 export const COURSE_LIMITS = {
   titleMin: 3,
@@ -39,8 +39,7 @@ function stringList(problems: FieldProblems, value: unknown, field: string, code
  */
 export function normalizeCourseDraft(data: CourseDraftedData): CourseDraftedData {
   const problems = new FieldProblems();
-  const courseId = trimmed(data.courseId);
-  problems.require(!!courseId, 'courseId', 'COURSE.ID_INVALID', 'courseId is required');
+  problems.require(isWellFormedId(data.courseId), 'courseId', 'COURSE.ID_INVALID', 'courseId is required, without surrounding blanks');
 
   const title = trimmed(data.title) ?? '';
   problems.require(
@@ -87,7 +86,7 @@ export function normalizeCourseDraft(data: CourseDraftedData): CourseDraftedData
 
   problems.throwIfAny('The course cannot be drafted');
   return {
-    courseId: courseId as string,
+    courseId: data.courseId,
     title,
     summary: summary as string,
     topics,

@@ -49,3 +49,11 @@ export function trimmed(value: unknown): string | null {
 export function isIntegerBetween(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
+
+/**
+ * Ids are stream keys (`cohort-<id>`): the handler names the stream from the raw id, so an id is
+ * never trimmed here; one with surrounding blanks is refused instead of silently diverging.
+ */
+export function isWellFormedId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.trim() === value;
+}
