@@ -1,7 +1,7 @@
 import type { CohortView, CourseRow } from '@sooc/cohorts-read-models';
 import type { Cohort } from './cohort.type';
 import type { Course } from './course.type';
-import type { CohortStatus, SelectionPolicy } from './enums';
+import type { CohortStatus, CourseStatus, SelectionPolicy } from './enums';
 
 /** Rows use the domain's values, the GraphQL enums carry the same values: only names change. */
 export function toCohort(row: CohortView): Cohort {
@@ -23,7 +23,7 @@ export function toCohort(row: CohortView): Cohort {
 export function toCourse(row: CourseRow): Course {
   return {
     id: row.course_id,
-    status: row.status,
+    status: row.status as CourseStatus,
     title: row.title,
     summary: row.summary,
     topics: JSON.parse(row.topics) as string[],

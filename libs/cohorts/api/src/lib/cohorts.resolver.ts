@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CloseApplicationsCommand, OpenApplicationsCommand, PlanCohortCommand } from '@sooc/cohorts-application';
 import { capacityWarnings } from '@sooc/cohorts-domain';
-import { PositionScalar } from '@sooc/graphql';
-import { IsOptional, IsString } from 'class-validator';
+import { CohortArgs, CohortIdArgs } from './cohort-id.args';
 import { Cohort } from './cohort.type';
 import { CohortsArgs } from './cohorts.args';
 import { CohortsReader } from './cohorts.reader';
 import { CohortConnection, CohortPayload } from './payloads.type';
 import { PlanCohortInput } from './plan-cohort.input';
-
-@ArgsType()
-class CohortArgs {
-  @Field(() => ID)
-  @IsString()
-  id!: string;
-
-  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
-  @IsOptional()
-  consistentWith?: bigint | null;
-}
 
 @Resolver(() => Cohort)
 export class CohortsResolver {
@@ -52,14 +40,14 @@ export class CohortsResolver {
   }
 
   @Mutation(() => CohortPayload)
-  async openApplications(@Args('cohortId', { type: () => ID }) cohortId: string): Promise<CohortPayload> {
+  async openApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
     const outcome = await this.commands.execute(new OpenApplicationsCommand(cohortId));
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
   }
 
   @Mutation(() => CohortPayload)
-  async closeApplications(@Args('cohortId', { type: () => ID }) cohortId: string): Promise<CohortPayload> {
+  async closeApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
     const outcome = await this.commands.execute(new CloseApplicationsCommand(cohortId));
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };

@@ -1,14 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PositionScalar } from '@sooc/graphql';
-import { SelectionPolicy } from './enums';
+import { CourseStatus, SelectionPolicy } from './enums';
 
 @ObjectType({ description: 'A SOOC offering' })
 export class Course {
   @Field(() => ID)
   id!: string;
 
-  @Field()
-  status!: string;
+  @Field(() => CourseStatus)
+  status!: CourseStatus;
 
   @Field()
   title!: string;

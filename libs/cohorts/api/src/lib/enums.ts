@@ -12,5 +12,10 @@ export enum SelectionPolicy {
   REVIEW = 'review',
 }
 
+export enum CourseStatus {
+  DRAFTED = 'drafted',
+}
+
+registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'Lifecycle of a course (published, revised, retired come later)' });
 registerEnumType(CohortStatus, { name: 'CohortStatus', description: 'Lifecycle of a cohort: planned → open → closed' });
 registerEnumType(SelectionPolicy, { name: 'SelectionPolicy', description: 'How applicants are admitted' });

@@ -1,0 +1,58 @@
+import { AddressInfo } from 'node:net';
+import { LogLevel as NestLogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SystemClock, type Clock } from '@sooc/nest';
+import type { GatewayConfig, LogLevel } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { openInfrastructure, type Infrastructure } from './infrastructure';
+
+export interface Gateway {
+  readonly app: NestFastifyApplication;
+  readonly infrastructure: Infrastructure;
+  readonly port: number;
+  /** `http://localhost:<port>/graphql`; the same path serves graphql-ws over `ws://`. */
+  readonly url: string;
+  /** Stops accepting, drains requests and subscriptions, stops the projections at a checkpoint, closes the stores. */
+  close(): Promise<void>;
+}
+
+export interface GatewayOverrides {
+  /** Tests move time; production reads the system clock. */
+  readonly clock?: Clock;
+}
+
+const NEST_LEVELS: Readonly<Record<LogLevel, NestLogLevel[] | false>> = {
+  silent: false,
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Used by main.ts and by the e2e tests alike, so the tests run the app as it ships. */
+export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<Gateway> {
+  const infrastructure = await openInfrastructure(config);
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      GatewayModule.forRoot({ infrastructure, clock: overrides.clock ?? new SystemClock() }),
+      new FastifyAdapter(),
+      { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
+    );
+    await app.listen(config.port, config.host);
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      infrastructure,
+      port,
+      url: `http://localhost:${port}/graphql`,
+      close: () => (closing ??= app.close().finally(() => infrastructure.close())),
+    };
+  } catch (error) {
+    await infrastructure.close();
+    throw error;
+  }
+}

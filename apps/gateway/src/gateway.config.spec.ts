@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './gateway.config';
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 and SQLite files in ./data', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      eventStoreUrl: 'sqlite:data/events.sqlite',
+      readDbUrl: 'sqlite:data/read.sqlite',
+      logLevel: 'info',
+    });
+  });
+
+  it('derives the default store files from SOOC_DATA_DIR and keeps explicit URLs', () => {
+    expect(loadConfig({ SOOC_DATA_DIR: '/var/sooc', SOOC_READ_DB_URL: 'postgres://u:p@db:5432/sooc', PORT: '0' })).toMatchObject({
+      port: 0,
+      eventStoreUrl: 'sqlite:/var/sooc/events.sqlite',
+      readDbUrl: 'postgres://u:p@db:5432/sooc',
+    });
+  });
+
+  it('names every bad variable and what it accepts', () => {
+    const error = problemsOf({ PORT: '70000', SOOC_EVENT_STORE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(error.problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_EVENT_STORE_URL', 'LOG_LEVEL']);
+    expect(error.message).toContain('PORT="70000": expected an integer from 0 to 65535');
+    expect(error.message).toContain('SOOC_EVENT_STORE_URL="mysql://x": expected "memory:" or "sqlite:<path>"');
+    expect(error.message).toContain('LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent');
+  });
+
+  it('refuses a non-numeric port and a read database it cannot open', () => {
+    expect(problemsOf({ PORT: '80a', SOOC_READ_DB_URL: 'redis://x' }).problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_READ_DB_URL']);
+  });
+});

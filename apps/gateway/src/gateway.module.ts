@@ -1,0 +1,48 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { CohortsApiModule } from '@sooc/cohorts-api';
+import { createInputValidationPipe, depthLimit, formatGraphQLError } from '@sooc/graphql';
+import { SoocCoreModule, type Clock } from '@sooc/nest';
+import { HealthController, PROJECTION_RUNNER } from './health.controller';
+import type { Infrastructure } from './infrastructure';
+
+/** Deep enough for any dashboard query of the schema, shallow enough to stop abusive nesting. */
+export const MAX_QUERY_DEPTH = 10;
+
+export interface GatewayModuleOptions {
+  readonly infrastructure: Infrastructure;
+  readonly clock: Clock;
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot({ infrastructure, clock }: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        SoocCoreModule.forRoot({ eventStore: infrastructure.eventStore, clock, readDb: infrastructure.readDatabase.db, readModelSync: infrastructure.runner }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+          // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
+          subscriptions: { 'graphql-ws': true },
+        }),
+        CohortsApiModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PROJECTION_RUNNER, useValue: infrastructure.runner },
+        { provide: APP_PIPE, useFactory: createInputValidationPipe },
+      ],
+    };
+  }
+}
