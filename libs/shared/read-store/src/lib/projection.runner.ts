@@ -218,7 +218,7 @@ export class ProjectionRunner {
     await this.options.db.transaction().execute(async (trx) => {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? -1n;
-        const handles = this.handles.get(projection.name)!;
+        const handles = this.handles.get(projection.name) ?? new Set<string>();
         const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
         if (events.length === 0) continue;
         const keys = await applyProjectionBatch(trx, projection, events).catch((error: unknown) => {

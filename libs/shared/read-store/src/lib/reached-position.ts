@@ -14,6 +14,9 @@ export async function reachedPosition(
   position: bigint,
 ): Promise<boolean> {
   if (lowestCheckpoint !== null && lowestCheckpoint >= position) return true;
+  // A position the store has not handed out yet cannot have been projected.
+  const head = await store.headPosition();
+  if (head === null || head < position) return false;
   if (eventTypes.length === 0) return true;
   const [next] = await store.readAll({ from: lowestCheckpoint ?? 'start', max: 1, filter: { eventTypes } });
   return next === undefined || next.position > position;

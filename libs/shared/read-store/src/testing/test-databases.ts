@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, dropTestDatabase } from '../../../../../tools/embedded-postgres/test-database.cjs';
+import { createTestDatabase, dropTestDatabase } from './pg-test-database';
 import type { ReadDialect } from '../lib/read-database';
 
 export const dialects: readonly ReadDialect[] = ['sqlite', 'postgres'];
