@@ -37,7 +37,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   const infrastructure = await openInfrastructure(config);
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
-      GatewayModule.forRoot({ infrastructure, clock: overrides.clock ?? new SystemClock() }),
+      GatewayModule.forRoot({ infrastructure, clock: overrides.clock ?? new SystemClock(), maxQueryDepth: config.graphqlMaxDepth }),
       new FastifyAdapter(),
       { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
     );

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       eventStoreUrl: 'sqlite:data/events.sqlite',
       readDbUrl: 'sqlite:data/read.sqlite',
       logLevel: 'info',
+      graphqlMaxDepth: 10,
     });
   });
 
@@ -39,6 +40,6 @@ describe('loadConfig', () => {
   });
 
   it('refuses a non-numeric port and a read database it cannot open', () => {
-    expect(problemsOf({ PORT: '80a', SOOC_READ_DB_URL: 'redis://x' }).problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_READ_DB_URL']);
+    expect(problemsOf({ PORT: '80a', SOOC_READ_DB_URL: 'redis://x', GRAPHQL_MAX_DEPTH: '0' }).problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_READ_DB_URL', 'GRAPHQL_MAX_DEPTH']);
   });
 });

@@ -12,6 +12,8 @@ export interface GatewayConfig {
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`. */
   readonly readDbUrl: string;
   readonly logLevel: LogLevel;
+  /** Deepest field nesting a GraphQL operation may have (introspection excluded). */
+  readonly graphqlMaxDepth: number;
 }
 
 export interface ConfigProblem {
@@ -64,6 +66,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   );
   const logLevel = check<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) => LOG_LEVELS.find((l) => l === raw.toLowerCase()));
 
+  const graphqlMaxDepth = check('GRAPHQL_MAX_DEPTH', 10, 'an integer from 1 to 100', (raw) => {
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    return n >= 1 && n <= 100 ? n : undefined;
+  });
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, eventStoreUrl, readDbUrl, logLevel };
+  return { port, host, dataDir, eventStoreUrl, readDbUrl, logLevel, graphqlMaxDepth };
 }

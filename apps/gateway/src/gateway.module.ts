@@ -1,24 +1,23 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CohortsApiModule } from '@sooc/cohorts-api';
-import { createInputValidationPipe, depthLimit, formatGraphQLError } from '@sooc/graphql';
+import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { HealthController, PROJECTION_RUNNER } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 
-/** Deep enough for any dashboard query of the schema, shallow enough to stop abusive nesting. */
-export const MAX_QUERY_DEPTH = 10;
-
 export interface GatewayModuleOptions {
   readonly infrastructure: Infrastructure;
   readonly clock: Clock;
+  /** Deep enough for any dashboard query of the schema, shallow enough to stop abusive nesting. */
+  readonly maxQueryDepth: number;
 }
 
 @Module({})
 export class GatewayModule {
-  static forRoot({ infrastructure, clock }: GatewayModuleOptions): DynamicModule {
+  static forRoot({ infrastructure, clock, maxQueryDepth }: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
@@ -32,7 +31,7 @@ export class GatewayModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+          validationRules: [depthLimit(maxQueryDepth)],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: { 'graphql-ws': true },
         }),
@@ -42,6 +41,7 @@ export class GatewayModule {
       providers: [
         { provide: PROJECTION_RUNNER, useValue: infrastructure.runner },
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     };
   }

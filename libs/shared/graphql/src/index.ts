@@ -6,3 +6,4 @@ export * from './lib/position.scalar';
 export * from './lib/depth-limit.rule';
 export * from './lib/page-info.type';
 export * from './lib/connection.factory';
+export * from './lib/graphql-exception.filter';

@@ -13,6 +13,11 @@ describe('coercionFields', () => {
     expect(coercionFields('Variable "$input" got invalid value { extra: 1 }; Field "extra" is not defined by type "I".')[0].field).toBe('extra');
   });
 
+  it('names a required variable that is missing or null', () => {
+    expect(coercionFields('Variable "$cohortId" of required type "ID!" was not provided.')).toEqual([{ field: 'cohortId', message: 'is required' }]);
+    expect(coercionFields('Variable "$cohortId" of non-null type "ID!" must not be null.')[0].field).toBe('cohortId');
+  });
+
   it('falls back to the variable name, and to nothing for other messages', () => {
     expect(coercionFields('Variable "$first" got invalid value "x"; Int cannot represent non-integer value: "x"')[0].field).toBe('first');
     expect(coercionFields('Cannot query field "nope" on type "Query".')).toEqual([]);

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '@sooc/event-sourcing';
 
 const VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([\w.[\]]+)")?; ([\s\S]*)$/;
+const MISSING_VARIABLE = /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/;
 const NAMED_FIELD = /^Field "(\w+)" (?:of required type "[^"]+" was not provided|is not defined by type "\w+")/;
 
 /**
@@ -9,6 +10,8 @@ const NAMED_FIELD = /^Field "(\w+)" (?:of required type "[^"]+" was not provided
  * same `fields` as for any other bad input. Best effort: unknown shapes give [].
  */
 export function coercionFields(message: string): FieldProblem[] {
+  const missing = MISSING_VARIABLE.exec(message);
+  if (missing) return [{ field: missing[1], message: 'is required' }];
   const match = VARIABLE.exec(message);
   if (!match) return [];
   const [, variable, at, reason] = match;

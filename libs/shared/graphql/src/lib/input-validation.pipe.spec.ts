@@ -41,6 +41,12 @@ describe('createInputValidationPipe', () => {
     ]);
   });
 
+  it('reports one problem per field', async () => {
+    const fields = await problemsOf({ capacity: 1.5, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' } });
+    expect(fields).toHaveLength(1);
+    expect(fields[0].field).toBe('capacity');
+  });
+
   it('refuses unknown properties instead of dropping them', async () => {
     const fields = await problemsOf({ capacity: 20, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' }, admin: true });
     expect(fields).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);

@@ -21,6 +21,8 @@ export function createInputValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
+    // One message per field: a malformed date need not also be reported as an impossible one.
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new InputValidationError(fieldProblems(errors)),
   });

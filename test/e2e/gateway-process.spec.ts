@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { COHORT, draftCourse, planCohort } from './cohorts.fixtures';
+import { startGateway, type Harness } from './gateway.harness';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** `node apps/gateway/src/main.ts` through the repo's swc hook: the real entry point, no build needed. */
+function runMain(env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, 'apps/gateway/src/main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the gateway process', () => {
+  it('exits 1 naming the bad variable and what it accepts', async () => {
+    const run = runMain({ PORT: 'eighty', LOG_LEVEL: 'chatty' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toContain('PORT="eighty": expected an integer from 0 to 65535');
+    expect(run.stderr()).toContain('LOG_LEVEL="chatty": expected one of fatal, error, warn, info, debug, trace, silent');
+  });
+
+  it('prints its URL, keeps the data in its SQLite files across a SIGTERM restart, and exits 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sooc-main-'));
+    try {
+      const env = { PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+      const readyLine = /sooc gateway ready: (http:\/\/localhost:\d+\/graphql)/;
+      const gql = async (url: string, query: string, variables: Record<string, unknown>) =>
+        (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+          data: Record<string, unknown>;
+        };
+
+      const first = runMain(env);
+      await waitFor(() => readyLine.test(first.stdout()), 'the ready line');
+      const url = readyLine.exec(first.stdout())![1];
+      const harnessLike = { gql: (q: string, v?: Record<string, unknown>) => gql(url, q, v ?? {}) } as unknown as Harness;
+      const cohortId = await planCohort(harnessLike, await draftCourse(harnessLike));
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.stdout()).toContain('SIGTERM received, shutting down');
+
+      const second = runMain(env);
+      await waitFor(() => readyLine.test(second.stdout()), 'the ready line after restart');
+      const again = readyLine.exec(second.stdout())![1];
+      expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({ data: { cohort: { id: cohortId, status: 'PLANNED' } } });
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+      expect(second.stderr()).toBe('');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('health and limits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startGateway({ GRAPHQL_MAX_DEPTH: '4', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: 'sqlite::memory:' });
+  });
+  afterAll(() => h.close());
+
+  it('reports liveness and readiness with the store head and the projection lag', async () => {
+    const courseId = await draftCourse(h);
+    await planCohort(h, courseId);
+    const response = await fetch(h.gateway.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    const head = (await h.gateway.infrastructure.eventStore.headPosition())!.toString();
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      live: true,
+      ready: true,
+      store: { reachable: true, head },
+      projections: { running: true, caughtUp: true, upToDate: true, lag: '0', failure: null },
+    });
+    expect((await fetch(h.gateway.url.replace('/graphql', '/health/live'))).status).toBe(200);
+    expect((await fetch(h.gateway.url.replace('/graphql', '/nope'))).status).toBe(404);
+  });
+
+  it('is unready once the projections stop', async () => {
+    await h.gateway.infrastructure.runner.stop();
+    const response = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable', ready: false, projections: { running: false } });
+    await h.gateway.infrastructure.runner.start();
+  });
+
+  it('refuses an operation nested deeper than GRAPHQL_MAX_DEPTH before running it', async () => {
+    expect((await h.gql('{ cohorts { edges { node { id } } } }')).errors).toBeUndefined();
+    const tooDeep = await h.gql('query TooDeep { cohorts { edges { node { applicationWindow { opensAt } } } } }');
+    expect(tooDeep.errors![0]).toMatchObject({ message: 'TooDeep is nested 5 levels deep; the limit is 4', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
