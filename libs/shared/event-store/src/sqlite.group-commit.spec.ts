@@ -69,6 +69,28 @@ describe('SqliteEventStore specifics', () => {
     expect(await reopened.readStream('thing-1')).toHaveLength(2);
   });
 
+  it('waits for the write lock of another connection without blocking the event loop, up to busyTimeoutMs', async () => {
+    const store = open({ busyTimeoutMs: 2000 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    const appended = store.append('thing-1', [event()], { expectedRevision: 'no_stream' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    other.exec('COMMIT');
+    await expect(appended).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(5);
+
+    const impatient = open({ busyTimeoutMs: 30 });
+    other.exec('BEGIN IMMEDIATE');
+    const refused = impatient.append('thing-2', [event()], { expectedRevision: 'no_stream' });
+    await expect(refused).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('COMMIT');
+    other.close();
+    expect(await store.readStream('thing-2')).toEqual([]);
+  });
+
   it('keeps its schema version in user_version and runs in WAL mode', async () => {
     await open().close();
     const db = new Database(file, { readonly: true });

@@ -61,7 +61,8 @@ describe('SqliteEventStore shared by two OS processes', () => {
     // The retry path really ran, and the two processes really wrote the hot streams side by side.
     expect(reports.reduce((n, r) => n + r.conflicts, 0)).toBeGreaterThan(0);
     const by = all.map((e) => (e.data as { by: string }).by);
-    expect(by.filter((w, i) => i > 0 && w !== by[i - 1]).length).toBeGreaterThan(1);
+    // a…ab…ba…a at least: the processes took turns, neither ran all its work alone.
+    expect(by.filter((w, i) => i > 0 && w !== by[i - 1]).length).toBeGreaterThanOrEqual(3);
 
     // Nothing was appended in this process: every live event came through polling the file.
     const live: string[] = [];

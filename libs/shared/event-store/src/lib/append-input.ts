@@ -43,14 +43,21 @@ export function prepareAppend(streamId: unknown, events: readonly EventToAppend[
     throw new ValidationError('STREAM.APPEND_EMPTY', `Append to ${streamId} carries no events`, [{ field: 'events', message: 'must not be empty' }]);
   }
   const ids = new Set<string>();
+  // Events of one command share one metadata object: check and serialise it once.
+  let lastMetadata: unknown;
+  let lastMetadataJson = '';
   return events.map((event, i) => {
     const at = `events[${i}]`;
     if (typeof event?.id !== 'string' || !UUID.test(event.id)) invalid(`${at}.id`, 'must be a UUID');
     if (ids.has(event.id)) invalid(`${at}.id`, `repeats ${event.id} within one append`);
     ids.add(event.id);
     if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) invalid(`${at}.type`, 'must be PascalCase');
-    checkMetadata(event.metadata, `${at}.metadata`);
-    return { id: event.id, type: event.type, data: toJson(event.data ?? null, `${at}.data`), metadata: toJson(event.metadata, `${at}.metadata`) };
+    if (event.metadata !== lastMetadata || i === 0) {
+      checkMetadata(event.metadata, `${at}.metadata`);
+      lastMetadataJson = toJson(event.metadata, `${at}.metadata`);
+      lastMetadata = event.metadata;
+    }
+    return { id: event.id, type: event.type, data: toJson(event.data ?? null, `${at}.data`), metadata: lastMetadataJson };
   });
 }
 

@@ -7,12 +7,24 @@ import { ValidationError } from '@sooc/event-sourcing';
  * TypeScript's optional properties mean too.
  */
 export function toJson(value: unknown, path: string): string {
-  const problem = findProblem(value, path, new Set());
-  if (problem) throw new ValidationError('EVENT.NOT_JSON', `${problem} (events hold plain JSON only)`, [{ field: path, message: problem }]);
-  return JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    // Circular structures and bigints: stringify has already walked the value, let it say why.
+    refuse(path, `${path} cannot be written as JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  // After a successful stringify the value is a tree, so the walk needs no cycle bookkeeping.
+  const problem = findProblem(value, path);
+  if (problem || json === undefined) refuse(path, problem ?? `${path} is not JSON`);
+  return json;
 }
 
-function findProblem(value: unknown, path: string, seen: Set<object>): string | null {
+function refuse(path: string, problem: string): never {
+  throw new ValidationError('EVENT.NOT_JSON', `${problem} (events hold plain JSON only)`, [{ field: path, message: problem }]);
+}
+
+function findProblem(value: unknown, path: string): string | null {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -20,34 +32,30 @@ function findProblem(value: unknown, path: string, seen: Set<object>): string | 
     case 'number':
       return Number.isFinite(value) ? null : `${path} is ${value}, which JSON cannot hold`;
     case 'object':
-      return value === null ? null : findInObject(value, path, seen);
+      return value === null ? null : Array.isArray(value) ? findInArray(value, path) : findInObject(value, path);
     default:
       return `${path} is a ${typeof value}, which JSON cannot hold`;
   }
 }
 
-function findInObject(value: object, path: string, seen: Set<object>): string | null {
-  if (seen.has(value)) return `${path} is a circular reference`;
-  seen.add(value);
-  try {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const problem = findProblem(value[i], `${path}[${i}]`, seen);
-        if (problem) return problem;
-      }
-      return null;
-    }
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      return `${path} is a ${(value.constructor as { name?: string } | undefined)?.name ?? 'non-plain object'}, not a plain object`;
-    }
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      const problem = findProblem(v, `${path}.${key}`, seen);
-      if (problem) return problem;
-    }
-    return null;
-  } finally {
-    seen.delete(value);
+function findInArray(value: readonly unknown[], path: string): string | null {
+  for (let i = 0; i < value.length; i++) {
+    const problem = findProblem(value[i], `${path}[${i}]`);
+    if (problem) return problem;
   }
+  return null;
+}
+
+function findInObject(value: object, path: string): string | null {
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return `${path} is a ${(value.constructor as { name?: string } | undefined)?.name ?? 'non-plain object'}, not a plain object`;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    const problem = findProblem(v, `${path}.${key}`);
+    if (problem) return problem;
+  }
+  return null;
 }

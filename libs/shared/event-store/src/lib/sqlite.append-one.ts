@@ -7,6 +7,8 @@ export interface PendingAppend {
   readonly streamId: string;
   readonly events: readonly PreparedEvent[];
   readonly expected: ExpectedRevision;
+  /** Date.now() when queued: how long it may keep waiting for another process's write lock. */
+  readonly queuedAt: number;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }

@@ -64,8 +64,8 @@ export class SqliteEventStore implements EventStore {
       if (this.closed) throw storeClosed();
       const prepared = prepareAppend(streamId, events, options?.expectedRevision);
       return new Promise((resolve, reject) => {
-        this.pending.push({ streamId, events: prepared, expected: options.expectedRevision, resolve, reject });
-        this.flushing ??= new Promise((done) => setImmediate(() => done(this.flush())));
+        this.pending.push({ streamId, events: prepared, expected: options.expectedRevision, queuedAt: Date.now(), resolve, reject });
+        this.schedule(0);
       });
     } catch (error) {
       return Promise.reject(error);
@@ -111,22 +111,42 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.flushing;
+    while (this.flushing) await this.flushing;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
+  }
+
+  /** setImmediate: every append of the current event-loop turn joins the batch. */
+  private schedule(delayMs: number): void {
+    if (this.flushing) return;
+    this.flushing = new Promise((done) => {
+      const run = () => {
+        this.flushing = null;
+        this.flush();
+        done();
+      };
+      if (delayMs > 0) setTimeout(run, delayMs);
+      else setImmediate(run);
+    });
   }
 
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    this.flushing = null;
+    if (batch.length === 0) return;
+    try {
+      this.statements.begin.run();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return this.retryLater(batch, error);
+      for (const append of batch) append.reject(error);
+      return;
+    }
     let outcomes: AppendOutcome[];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
       try {
         const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
         outcomes = batch.map((append) => appendOne(this.statements, append, recordedAt));
-        this.db.exec('COMMIT');
+        this.statements.commit.run();
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
@@ -141,6 +161,16 @@ export class SqliteEventStore implements EventStore {
       else append.reject(outcome.error);
     });
     if (outcomes.some((o) => o.ok && o.wrote)) this.wake.notify();
+  }
+
+  /** Another process holds the write lock: try again in a few ms, until busyTimeoutMs is spent. */
+  private retryLater(batch: PendingAppend[], error: unknown): void {
+    const giveUpBefore = Date.now() - (this.options.busyTimeoutMs ?? 5000);
+    const waiting = batch.filter((append) => append.queuedAt > giveUpBefore);
+    for (const append of batch) if (append.queuedAt <= giveUpBefore) append.reject(error);
+    this.pending = [...waiting, ...this.pending];
+    // Jitter, so two processes retrying in step do not keep colliding.
+    if (this.pending.length > 0) this.schedule(1 + Math.random() * 3);
   }
 
   /** One snapshot for both queries, so `scannedTo` never runs ahead of what the batch saw. */

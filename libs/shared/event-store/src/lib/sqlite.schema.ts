@@ -5,6 +5,14 @@ export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
 export const SCHEMA_VERSION = 1;
 
 /**
+ * SQLite's own busy handler sleeps in growing steps (up to 100 ms) with the event loop blocked,
+ * and under steady load the other process grabs the lock again before the sleeper wakes: one
+ * process starves. So a connection only waits this long inside SQLite; longer waits are short
+ * asynchronous retries by the store, which keep the event loop free and the two processes fair.
+ */
+export const SHORT_LOCK_WAIT_MS = 2;
+
+/**
  * `position` is the rowid with AUTOINCREMENT: SQLite has one writer at a time, so positions are
  * handed out in commit order and a reader never sees a smaller position appear later.
  * `category` is stored (not derived in queries) so category filters use an index.
@@ -40,6 +48,8 @@ export function openConnection(file: string, options: ConnectionOptions): Databa
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous}`);
     migrate(db);
+    // From now on the store waits for the write lock itself, off the event loop (see flush()).
+    db.pragma(`busy_timeout = ${Math.min(SHORT_LOCK_WAIT_MS, Math.max(0, Math.trunc(options.busyTimeoutMs)))}`);
     return db;
   } catch (error) {
     db.close();

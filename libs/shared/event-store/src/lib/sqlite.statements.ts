@@ -22,6 +22,8 @@ export class SqliteStatements {
   readonly currentRevision: Database.Statement<[string], { r: bigint | null }>;
   readonly findId: Database.Statement<[string], { stream_id: string; revision: bigint; position: bigint }>;
   readonly head: Database.Statement<[], { p: bigint | null }>;
+  readonly begin: Database.Statement;
+  readonly commit: Database.Statement;
   readonly savepoint: Database.Statement;
   readonly release: Database.Statement;
   readonly rollbackTo: Database.Statement;
@@ -34,6 +36,9 @@ export class SqliteStatements {
     this.currentRevision = db.prepare<[string], { r: bigint | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?').safeIntegers(true);
     this.findId = db.prepare<[string], { stream_id: string; revision: bigint; position: bigint }>('SELECT stream_id, revision, position FROM events WHERE id = ?').safeIntegers(true);
     this.head = db.prepare<[], { p: bigint | null }>('SELECT MAX(position) AS p FROM events').safeIntegers(true);
+    // IMMEDIATE takes the write lock up front, so busy_timeout waits at BEGIN rather than failing mid-batch.
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
     this.savepoint = db.prepare('SAVEPOINT append_one');
     this.release = db.prepare('RELEASE append_one');
     this.rollbackTo = db.prepare('ROLLBACK TO append_one');

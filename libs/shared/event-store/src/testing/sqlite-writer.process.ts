@@ -17,9 +17,16 @@ function one(n: number): EventToAppend {
   return { id: randomUUID(), type: 'ThingHappened', data: { by: name, n }, metadata: META };
 }
 
+/**
+ * Think time between commands, as real clients have: without it one process holds the write lock
+ * back to back and SQLite's sleeping busy handler lets the other in only at the very end.
+ */
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+
 /** Read, append at the revision just read, retry on conflict: what a command handler does. */
 async function hot(streamId: string): Promise<void> {
   for (let n = 0; n < Number(hotAppends); n++) {
+    await pause();
     for (;;) {
       const [last] = await store.readStream(streamId, { direction: 'backwards', max: 1 });
       const event = one(n);
@@ -38,6 +45,7 @@ async function hot(streamId: string): Promise<void> {
 async function own(streamId: string): Promise<void> {
   let expected: bigint | 'no_stream' = 'no_stream';
   for (let n = 0; n < Number(ownAppends); n++) {
+    await pause();
     const events = [one(n), one(n)];
     expected = (await store.append(streamId, events, { expectedRevision: expected })).nextExpectedRevision;
     written.push(...events.map((e) => e.id));
