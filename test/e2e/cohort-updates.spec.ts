@@ -60,4 +60,12 @@ describe('cohortUpdated over graphql-ws', () => {
       { cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position } },
     ]);
   });
+
+  it('refuses an invalid subscription with GraphQL validation code', async () => {
+    const client = h.wsClient();
+    const error = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: 'subscription { cohortUpdated(id: "x") { nope } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+    });
+    expect(error).toEqual([expect.objectContaining({ message: 'Cannot query field "nope" on type "Cohort".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+  });
 });

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CohortsApiModule } from '@sooc/cohorts-api';
-import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
+import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter, graphqlWsOptions } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { HealthController, PROJECTION_RUNNER } from './health.controller';
 import type { Infrastructure } from './infrastructure';
@@ -33,7 +33,7 @@ export class GatewayModule {
           formatError: formatGraphQLError,
           validationRules: [depthLimit(maxQueryDepth)],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
-          subscriptions: { 'graphql-ws': true },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),
         CohortsApiModule,
       ],

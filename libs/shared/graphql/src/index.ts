@@ -7,3 +7,4 @@ export * from './lib/depth-limit.rule';
 export * from './lib/page-info.type';
 export * from './lib/connection.factory';
 export * from './lib/graphql-exception.filter';
+export * from './lib/graphql-ws.options';
