@@ -69,3 +69,21 @@ describe('cohortUpdated over graphql-ws', () => {
     expect(error).toEqual([expect.objectContaining({ message: 'Cannot query field "nope" on type "Cohort".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
   });
 });
+
+describe('shutdown with a subscriber connected', () => {
+  it('ends the subscription and closes instead of waiting for the client', async () => {
+    const h = await startGateway();
+    const courseId = await draftCourse(h);
+    const cohortId = await planCohort(h, courseId);
+    const client = h.wsClient();
+    const ended = new Promise<string>((resolve) => {
+      client.subscribe({ query: SUBSCRIPTION, variables: { id: cohortId } }, { next: () => undefined, error: () => resolve('error'), complete: () => resolve('complete') });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await h.gateway.close();
+    expect(await ended).toMatch(/error|complete/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await h.close();
+  });
+});
