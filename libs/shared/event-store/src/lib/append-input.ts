@@ -47,17 +47,16 @@ export function prepareAppend(streamId: unknown, events: readonly EventToAppend[
   let lastMetadata: unknown;
   let lastMetadataJson = '';
   return events.map((event, i) => {
-    const at = `events[${i}]`;
-    if (typeof event?.id !== 'string' || !UUID.test(event.id)) invalid(`${at}.id`, 'must be a UUID');
-    if (ids.has(event.id)) invalid(`${at}.id`, `repeats ${event.id} within one append`);
+    if (typeof event?.id !== 'string' || !UUID.test(event.id)) invalid(`events[${i}].id`, 'must be a UUID');
+    if (ids.has(event.id)) invalid(`events[${i}].id`, `repeats ${event.id} within one append`);
     ids.add(event.id);
-    if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) invalid(`${at}.type`, 'must be PascalCase');
+    if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) invalid(`events[${i}].type`, 'must be PascalCase');
     if (event.metadata !== lastMetadata || i === 0) {
-      checkMetadata(event.metadata, `${at}.metadata`);
-      lastMetadataJson = toJson(event.metadata, `${at}.metadata`);
+      checkMetadata(event.metadata, `events[${i}].metadata`);
+      lastMetadataJson = toJson(event.metadata, () => `events[${i}].metadata`);
       lastMetadata = event.metadata;
     }
-    return { id: event.id, type: event.type, data: toJson(event.data ?? null, `${at}.data`), metadata: lastMetadataJson };
+    return { id: event.id, type: event.type, data: toJson(event.data ?? null, () => `events[${i}].data`), metadata: lastMetadataJson };
   });
 }
 

@@ -6,18 +6,48 @@ import { ValidationError } from '@sooc/event-sourcing';
  * `undefined` object properties are allowed because JSON's meaning for them (absent) is what
  * TypeScript's optional properties mean too.
  */
-export function toJson(value: unknown, path: string): string {
+export function toJson(value: unknown, pathOf: () => string): string {
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
   } catch (error) {
+    const path = pathOf();
     // Circular structures and bigints: stringify has already walked the value, let it say why.
     refuse(path, `${path} cannot be written as JSON: ${(error as Error).message.split('\n')[0]}`);
   }
   // After a successful stringify the value is a tree, so the walk needs no cycle bookkeeping.
-  const problem = findProblem(value, path);
-  if (problem || json === undefined) refuse(path, problem ?? `${path} is not JSON`);
+  // The fast walk builds no paths; only a refused value is walked again to say where it failed.
+  if (json === undefined || !isPlain(value)) {
+    const path = pathOf();
+    refuse(path, findProblem(value, path) ?? `${path} is not JSON`);
+  }
   return json;
+}
+
+function isPlain(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isPlain(value[i])) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== undefined && !isPlain(v)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 function refuse(path: string, problem: string): never {

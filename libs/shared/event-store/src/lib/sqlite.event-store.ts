@@ -146,7 +146,9 @@ export class SqliteEventStore implements EventStore {
       try {
         const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
         outcomes = batch.map((append) => appendOne(this.statements, append, recordedAt));
-        this.statements.commit.run();
+        // A batch that wrote nothing (conflicts, repeats) has nothing to make durable: skip the fsync.
+        if (outcomes.some((o) => o.ok && o.wrote)) this.statements.commit.run();
+        else this.db.exec('ROLLBACK');
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
