@@ -106,6 +106,7 @@ export class MemoryEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     checkPosition(options.from, 'from');
+    if (this.closed) throw storeClosed();
     const after = options.from === undefined || options.from === 'start' ? 0n : options.from;
     const subscription = new CatchUpSubscription(
       { wake: this.wake, readBatch: (from, max, filter) => this.readBatch(from, max, filter) },

@@ -13,6 +13,7 @@ import type {
 import { checkStreamId, prepareAppend } from './append-input';
 import { CatchUpSubscription, type Batch } from './catch-up.subscription';
 import { checkPosition, limitOf, normaliseFilter } from './read-options';
+import { busyPause, isBusy, retryWhileBusy } from './sqlite.busy';
 import { appendOne, type AppendOutcome, type PendingAppend } from './sqlite.append-one';
 import { openConnection, type SqliteSynchronous } from './sqlite.schema';
 import { SqliteStatements, toRecorded } from './sqlite.statements';
@@ -76,7 +77,8 @@ export class SqliteEventStore implements EventStore {
     checkStreamId(streamId);
     checkPosition(options.from, 'from');
     const backwards = options.direction === 'backwards';
-    const rows = this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, limitOf(options.max));
+    const max = limitOf(options.max);
+    const rows = await this.read(() => this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, max));
     return rows.map(toRecorded);
   }
 
@@ -87,7 +89,8 @@ export class SqliteEventStore implements EventStore {
     const from = options.from ?? (backwards ? 'end' : 'start');
     if ((backwards && from === 'start') || (!backwards && from === 'end')) return [];
     const after = from === 'start' ? -1n : from === 'end' ? MAX_INT64 : from;
-    return this.statements.readAll(after, backwards, max, normaliseFilter(options.filter)).map(toRecorded);
+    const filter = normaliseFilter(options.filter);
+    return (await this.read(() => this.statements.readAll(after, backwards, max, filter))).map(toRecorded);
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
@@ -95,7 +98,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw storeClosed();
     const after = options.from === undefined || options.from === 'start' ? -1n : options.from;
     const subscription = new CatchUpSubscription(
-      { wake: this.wake, pollMs: this.options.pollMs ?? 50, readBatch: (from, max, filter) => this.readBatch(from, max, filter) },
+      { wake: this.wake, pollMs: this.options.pollMs ?? 50, readBatch: (from, max, filter) => this.read(() => this.readBatch(from, max, filter)) },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
       (s) => this.subscriptions.delete(s),
     );
@@ -104,7 +107,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint | null> {
-    return this.statements.head.get()?.p ?? null;
+    return this.read(() => this.statements.head.get()?.p ?? null);
   }
 
   /** Refuses new appends, lets the queued ones commit, ends subscriptions, then closes the file. */
@@ -137,7 +140,7 @@ export class SqliteEventStore implements EventStore {
     try {
       this.statements.begin.run();
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') return this.retryLater(batch, error);
+      if (isBusy(error)) return this.retryLater(batch, error);
       for (const append of batch) append.reject(error);
       return;
     }
@@ -171,8 +174,11 @@ export class SqliteEventStore implements EventStore {
     const waiting = batch.filter((append) => append.queuedAt > giveUpBefore);
     for (const append of batch) if (append.queuedAt <= giveUpBefore) append.reject(error);
     this.pending = [...waiting, ...this.pending];
-    // Jitter, so two processes retrying in step do not keep colliding.
-    if (this.pending.length > 0) this.schedule(1 + Math.random() * 3);
+    if (this.pending.length > 0) this.schedule(busyPause());
+  }
+
+  private read<T>(query: () => T): Promise<T> {
+    return retryWhileBusy(query, this.options.busyTimeoutMs ?? 5000);
   }
 
   /** One snapshot for both queries, so `scannedTo` never runs ahead of what the batch saw. */
