@@ -65,6 +65,7 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
     await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 1n });
     await expect(store.append('thing-1', [event()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(IllegalStateError);
+    await expect(store.readAll()).rejects.toMatchObject({ code: 'STORE.CLOSED' });
     const reopened = open();
     expect(await reopened.readStream('thing-1')).toHaveLength(2);
   });

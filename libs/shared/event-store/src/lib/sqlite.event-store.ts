@@ -178,6 +178,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private read<T>(query: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(storeClosed());
     return retryWhileBusy(query, this.options.busyTimeoutMs ?? 5000);
   }
 
