@@ -10,11 +10,12 @@ import type * as M from 'kysely/migration' with { 'resolution-mode': 'import' };
 const kysely = require('kysely') as typeof K;
 const migration = require('kysely/migration') as typeof M;
 
-export const { Kysely, SqliteAdapter, SqliteDialect, PostgresDialect, sql } = kysely;
+export const { Kysely, SqliteAdapter, SqliteDialect, PostgresDialect, CompiledQuery, sql } = kysely;
 export const { Migrator } = migration;
 export type Kysely<DB> = K.Kysely<DB>;
 export type Transaction<DB> = K.Transaction<DB>;
 export type RawBuilder<T> = K.RawBuilder<T>;
+export type CompiledQuery<O = unknown> = K.CompiledQuery<O>;
 export type Migration = M.Migration;
 export type MigrationProvider = M.MigrationProvider;
 export type MigrationResult = M.MigrationResult;

@@ -1,30 +1,48 @@
 import type { Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
-import { sql } from './kysely.esm';
 import { ProjectionFailure } from './projection.failure';
 import type { ReadDb } from './read-database';
 import { normaliseRow, sameRow } from './row.normalise';
+import type { RowCache } from './row.cache';
+import { MAX_KEYS, upsertSizes, type RowStatements } from './row.statements';
 
 /** Projections of any row and event types: the runner only moves their values around. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, any>;
 
-/** Well under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement. */
-const MAX_PARAMETERS = 30_000;
+export interface BatchResult {
+  /** Keys whose rows changed. */
+  readonly changed: readonly string[];
+  /** Every row the batch touched, as it will be once committed (for the row cache). */
+  readonly rows: ReadonlyMap<string, ProjectionRow | null>;
+}
 
 /**
  * Folds `events` (already filtered to this projection and past its checkpoint) into its rows
- * inside the caller's transaction: one SELECT … IN for the rows the batch touches, multi-row
- * upserts for rows that changed, one DELETE … IN for rows that became null.
- * Returns the keys whose rows changed.
+ * inside the caller's transaction: SELECT … IN for touched rows the cache lacks, multi-row
+ * upserts for rows that changed, DELETE … IN for rows that became null.
  */
-export async function applyProjectionBatch(trx: ReadDb, projection: AnyProjection, events: readonly RecordedEvent[]): Promise<string[]> {
+export async function applyProjectionBatch(
+  trx: ReadDb,
+  statements: RowStatements,
+  cache: RowCache,
+  projection: AnyProjection,
+  events: readonly RecordedEvent[],
+): Promise<BatchResult> {
   const keyed: [string, RecordedEvent][] = [];
   for (const event of events) {
     const key = projection.keyOf(event);
     if (key !== null) keyed.push([key, event]);
   }
-  if (keyed.length === 0) return [];
-  const before = await loadRows(trx, projection, [...new Set(keyed.map(([key]) => key))]);
+  if (keyed.length === 0) return { changed: [], rows: new Map() };
+  const before = new Map<string, ProjectionRow | null>();
+  const missing: string[] = [];
+  for (const [key] of keyed) {
+    if (before.has(key)) continue;
+    const cached = cache.get(key);
+    before.set(key, cached ?? null);
+    if (cached === undefined) missing.push(key);
+  }
+  if (missing.length > 0) for (const [key, row] of await loadRows(trx, statements, projection, missing)) before.set(key, row);
   const after = new Map(before);
   for (const [key, event] of keyed) {
     let next: ProjectionRow | null;
@@ -45,23 +63,21 @@ export async function applyProjectionBatch(trx: ReadDb, projection: AnyProjectio
     if (row === null) deletes.push(key);
     else upserts.push(row);
   }
-  await upsertRows(trx, projection, upserts);
-  for (const chunk of chunks(deletes, MAX_PARAMETERS)) {
-    await trx.deleteFrom(projection.table).where(projection.keyColumn, 'in', chunk).execute();
-  }
-  return changed;
+  await upsertRows(trx, statements, projection, upserts);
+  for (const chunk of chunks(deletes, MAX_KEYS)) await trx.executeQuery(statements.delete(projection.table, projection.keyColumn, chunk));
+  return { changed, rows: after };
 }
 
-async function loadRows(trx: ReadDb, projection: AnyProjection, keys: string[]): Promise<Map<string, ProjectionRow | null>> {
+async function loadRows(trx: ReadDb, statements: RowStatements, projection: AnyProjection, keys: string[]): Promise<Map<string, ProjectionRow | null>> {
   const rows = new Map<string, ProjectionRow | null>();
-  for (const chunk of chunks(keys, MAX_PARAMETERS)) {
-    const found = (await trx.selectFrom(projection.table).selectAll().where(projection.keyColumn, 'in', chunk).execute()) as ProjectionRow[];
+  for (const chunk of chunks(keys, MAX_KEYS)) {
+    const { rows: found } = await trx.executeQuery(statements.select(projection.table, projection.keyColumn, chunk));
     for (const row of found) rows.set(String(row[projection.keyColumn]), normaliseRow(row));
   }
   return rows;
 }
 
-async function upsertRows(trx: ReadDb, projection: AnyProjection, rows: readonly ProjectionRow[]): Promise<void> {
+async function upsertRows(trx: ReadDb, statements: RowStatements, projection: AnyProjection, rows: readonly ProjectionRow[]): Promise<void> {
   // A multi-row VALUES needs one column list; projections normally return one shape, but group
   // by shape rather than rely on DEFAULT, which SQLite does not accept inside VALUES.
   const byShape = new Map<string, ProjectionRow[]>();
@@ -76,16 +92,10 @@ async function upsertRows(trx: ReadDb, projection: AnyProjection, rows: readonly
     if (!columns.includes(projection.keyColumn)) {
       throw new ProjectionFailure(projection.name, null, new Error(`a row has no key column "${projection.keyColumn}"`));
     }
-    const others = columns.filter((c) => c !== projection.keyColumn);
-    for (const chunk of chunks(group, Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)))) {
-      await trx
-        .insertInto(projection.table)
-        .values(chunk)
-        .onConflict((oc) => {
-          const target = oc.column(projection.keyColumn);
-          return others.length === 0 ? target.doNothing() : target.doUpdateSet(Object.fromEntries(others.map((c) => [c, sql.ref(`excluded.${c}`)])));
-        })
-        .execute();
+    let offset = 0;
+    for (const size of upsertSizes(group.length)) {
+      await trx.executeQuery(statements.upsert(projection.table, projection.keyColumn, columns, group.slice(offset, offset + size)));
+      offset += size;
     }
   }
 }

@@ -8,8 +8,9 @@ import { ProjectionRunner, type CommittedChange } from './projection.runner';
 describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   let fx: RunnerFixture;
   const runners: ProjectionRunner[] = [];
-  const runner = (options: { explode?: boolean; batchSize?: number } = {}): ProjectionRunner => {
-    const r = new ProjectionRunner({ store: fx.store, db: fx.read.db, projections: [streamCounts(options), typeCounts], batchSize: options.batchSize });
+  const runner = (options: { explode?: boolean; batchSize?: number; rowCacheSize?: number } = {}): ProjectionRunner => {
+    const { batchSize, rowCacheSize } = options;
+    const r = new ProjectionRunner({ store: fx.store, db: fx.read.db, projections: [streamCounts(options), typeCounts], batchSize, rowCacheSize });
     runners.push(r);
     return r;
   };
@@ -149,6 +150,12 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
     expect({ streams: await streams(), types: await types() }).toEqual(incremental);
     expect(await checkpointsOf(fx.read.db)).toEqual({ 'stream-counts': String(head), 'type-counts': String(head) });
     expect((await r.status()).running).toBe(true);
+    await r.stop();
+    // Rows come from the database instead of the row cache when it is off or overflows.
+    for (const rowCacheSize of [0, 2]) {
+      await runner({ batchSize: 4, rowCacheSize }).rebuild();
+      expect({ streams: await streams(), types: await types() }).toEqual(incremental);
+    }
   });
 
   it('stops gracefully: what it committed matches its checkpoint, and it goes on from there', async () => {

@@ -1,17 +1,22 @@
-import type { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
+import type { EventStore, ProjectionRow, RecordedEvent, Subscription } from '@sooc/event-sourcing';
 import { deleteCheckpoints, loadCheckpoints, saveCheckpoints } from './checkpoint.store';
 import { applyProjectionBatch, type AnyProjection } from './projection.batch';
 import { ProjectionFailure } from './projection.failure';
 import type { ReadDb } from './read-database';
 import { reachedPosition } from './reached-position';
+import { RowCache } from './row.cache';
+import { RowStatements } from './row.statements';
 import { Signal } from './signal';
+import { readInBatches } from './subscription.batches';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly db: ReadDb;
   readonly projections: readonly AnyProjection[];
-  /** Most events folded per transaction (default 500); fewer when the subscription goes idle. */
+  /** Most events folded per transaction (default 1000); fewer when the subscription goes idle. */
   readonly batchSize?: number;
+  /** Rows kept in memory per projection between batches (default 10,000; 0 turns it off). */
+  readonly rowCacheSize?: number;
 }
 
 /** Sent after each commit, once per projection whose rows changed. */
@@ -31,9 +36,6 @@ export interface RunnerStatus {
   readonly failure: ProjectionFailure | null;
 }
 
-const IDLE: unique symbol = Symbol('idle');
-const STOP: unique symbol = Symbol('stop');
-
 /**
  * Follows `$all` from the lowest checkpoint of its projections and writes each batch — rows and
  * checkpoints of every projection — in one transaction, so a replay or a crash never applies an
@@ -44,9 +46,10 @@ export class ProjectionRunner {
   private readonly handles: Map<string, ReadonlySet<string>>;
   private readonly eventTypes: string[];
   private readonly batchSize: number;
+  private readonly statements: RowStatements;
+  private readonly caches: Map<string, RowCache>;
   private checkpoints = new Map<string, bigint>();
   private loop: Promise<void> | null = null;
-  private subscription: Subscription | null = null;
   private stopping = false;
   private caughtUp = false;
   private lastFailure: ProjectionFailure | null = null;
@@ -62,7 +65,9 @@ export class ProjectionRunner {
     this.projections = options.projections;
     this.handles = new Map(this.projections.map((p) => [p.name, new Set<string>(p.handles)]));
     this.eventTypes = [...new Set(this.projections.flatMap((p) => [...p.handles] as string[]))];
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 1_000;
+    this.statements = new RowStatements(options.db);
+    this.caches = new Map(this.projections.map((p) => [p.name, new RowCache(options.rowCacheSize ?? 10_000)]));
   }
 
   get failure(): ProjectionFailure | null {
@@ -70,19 +75,25 @@ export class ProjectionRunner {
   }
 
   /** Resolves once the subscription is open; events are processed in the background. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.begin(new Set());
+  }
+
+  /** `emptied`: projections whose tables were just wiped, so their row caches know every row. */
+  private async begin(emptied: ReadonlySet<string>): Promise<void> {
     if (this.loop) return;
+    // Another process may have written the tables while we were stopped.
+    for (const [name, cache] of this.caches) {
+      if (emptied.has(name)) cache.reset();
+      else cache.forget();
+    }
     this.lastFailure = null;
     this.stopping = false;
     this.caughtUp = false;
     this.checkpoints = await loadCheckpoints(this.options.db, this.projections.map((p) => p.name));
     const from = this.lowestCheckpoint();
     const subscription = this.options.store.subscribeAll({ from: from ?? 'start', filter: { eventTypes: this.eventTypes } });
-    this.subscription = subscription;
-    this.loop = this.follow(subscription).finally(() => {
-      this.loop = null;
-      this.subscription = null;
-    });
+    this.loop = this.follow(subscription).finally(() => (this.loop = null));
   }
 
   /** Graceful: commits the events already received (rows and checkpoint), then resolves. */
@@ -112,7 +123,7 @@ export class ProjectionRunner {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.lastFailure) throw this.lastFailure;
-      if (await reachedPosition(this.options.store, this.eventTypes, this.lowestCheckpoint(), position)) return;
+      if (await this.reached(position)) return;
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${this.lowestCheckpoint() ?? 'none'})`);
@@ -138,12 +149,23 @@ export class ProjectionRunner {
       await deleteCheckpoints(trx, targets.map((p) => p.name));
     });
     const head = await this.options.store.headPosition();
-    await this.start();
+    await this.begin(new Set(targets.map((p) => p.name)));
     try {
       if (head !== null) await this.waitForPosition(head, timeoutMs);
     } finally {
       if (!wasRunning) await this.stop();
     }
+  }
+
+  /**
+   * While replaying history the checkpoints will get there by themselves; asking the store
+   * after every batch would cost a query per batch for nothing.
+   */
+  private async reached(position: bigint): Promise<boolean> {
+    const lowest = this.lowestCheckpoint();
+    if (lowest !== null && lowest >= position) return true;
+    if (this.loop !== null && !this.caughtUp) return false;
+    return reachedPosition(this.options.store, this.eventTypes, lowest, position);
   }
 
   async status(): Promise<RunnerStatus> {
@@ -160,41 +182,18 @@ export class ProjectionRunner {
   }
 
   private async follow(subscription: Subscription): Promise<void> {
-    const messages = subscription[Symbol.asyncIterator]();
-    let pending = messages.next();
-    let batch: RecordedEvent[] = [];
-    // Fires at the first turn of the event loop in which no message was ready: history arrives
-    // as a burst of microtasks and fills whole batches; live events are committed at once.
-    let idle: Promise<typeof IDLE> = Promise.resolve(IDLE);
+    const sink = {
+      commit: (batch: readonly RecordedEvent[]) => this.commit(batch),
+      caughtUp: () => {
+        this.caughtUp = true;
+        this.commitSignal.fire();
+      },
+    };
     try {
-      while (!this.stopping) {
-        const next: IteratorResult<SubscriptionMessage> | typeof IDLE | typeof STOP =
-          batch.length > 0 ? await Promise.race([pending, idle]) : await this.unlessStopped(pending);
-        if (next === STOP) break;
-        if (next === IDLE) {
-          await this.commit(batch);
-          batch = [];
-          continue;
-        }
-        if (next.done) break;
-        pending = messages.next();
-        if (next.value.kind === 'caught-up') {
-          this.caughtUp = true;
-          if (batch.length > 0) await this.commit(batch);
-          batch = [];
-          this.commitSignal.fire();
-          continue;
-        }
-        batch.push(next.value.event);
-        if (batch.length === 1) idle = new Promise((resolve) => setImmediate(() => resolve(IDLE)));
-        if (batch.length >= this.batchSize) {
-          await this.commit(batch);
-          batch = [];
-        }
-      }
-      if (batch.length > 0) await this.commit(batch);
+      await readInBatches(subscription, sink, { batchSize: this.batchSize, stop: this.stopSignal, stopping: () => this.stopping });
     } catch (error) {
       this.lastFailure = error instanceof ProjectionFailure ? error : new ProjectionFailure('(runner)', null, error);
+      for (const cache of this.caches.values()) cache.forget();
       for (const listener of this.errorListeners) listener(this.lastFailure);
     } finally {
       await subscription.close();
@@ -202,18 +201,10 @@ export class ProjectionRunner {
     }
   }
 
-  private async unlessStopped(pending: Promise<IteratorResult<SubscriptionMessage>>): Promise<IteratorResult<SubscriptionMessage> | typeof STOP> {
-    const { fired, cancel } = this.stopSignal.listen();
-    try {
-      return await Promise.race([pending, fired.then((): typeof STOP => STOP)]);
-    } finally {
-      cancel();
-    }
-  }
-
   private async commit(batch: readonly RecordedEvent[]): Promise<void> {
     const position = batch[batch.length - 1].position;
     const changes: CommittedChange[] = [];
+    const touched = new Map<string, ReadonlyMap<string, ProjectionRow | null>>();
     const advanced = this.projections.filter((p) => position > (this.checkpoints.get(p.name) ?? -1n)).map((p) => p.name);
     await this.options.db.transaction().execute(async (trx) => {
       for (const projection of this.projections) {
@@ -221,14 +212,17 @@ export class ProjectionRunner {
         const handles = this.handles.get(projection.name) ?? new Set<string>();
         const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
         if (events.length === 0) continue;
-        const keys = await applyProjectionBatch(trx, projection, events).catch((error: unknown) => {
+        const cache = this.caches.get(projection.name) as RowCache;
+        const result = await applyProjectionBatch(trx, this.statements, cache, projection, events).catch((error: unknown) => {
           throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
         });
-        if (keys.length > 0) changes.push({ projection: projection.name, keys, position });
+        touched.set(projection.name, result.rows);
+        if (result.changed.length > 0) changes.push({ projection: projection.name, keys: result.changed, position });
       }
       await saveCheckpoints(trx, advanced, position);
     });
     for (const name of advanced) this.checkpoints.set(name, position);
+    for (const [name, rows] of touched) this.caches.get(name)?.remember(rows);
     for (const change of changes) for (const listener of this.committedListeners) this.deliver(listener, change);
     this.commitSignal.fire();
   }

@@ -40,12 +40,33 @@ function openSqlite(path: string): ReadDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  // Every read-store transaction reads then writes. A deferred BEGIN that loses a race with
-  // another process cannot upgrade its stale WAL snapshot and fails with SQLITE_BUSY at once;
-  // BEGIN IMMEDIATE takes the write lock up front and waits its turn under busy_timeout.
-  const immediate = { close: () => database.close(), prepare: (text: string) => database.prepare(text === 'begin' ? 'begin immediate' : text) };
-  const db: ReadDb = new Kysely({ dialect: new TransactionalDdlSqliteDialect({ database: immediate }) });
+  const db: ReadDb = new Kysely({ dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * What Kysely's SQLite driver sees as the database: better-sqlite3 with two changes.
+ * - Every read-store transaction reads then writes. A deferred BEGIN that loses a race with
+ *   another process cannot upgrade its stale WAL snapshot and fails with SQLITE_BUSY at once;
+ *   BEGIN IMMEDIATE takes the write lock up front and waits its turn under busy_timeout.
+ * - Kysely prepares every query afresh; parsing a 64-row upsert each batch was a visible share of
+ *   a rebuild, so recent statements are kept by SQL text (the driver runs one query at a time).
+ */
+function cachingStatements(database: Database.Database): { close(): void; prepare(text: string): Database.Statement } {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text) => {
+      const cached = cache.get(text);
+      if (cached) return cached;
+      const statement = database.prepare(text === 'begin' ? 'begin immediate' : text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /**
