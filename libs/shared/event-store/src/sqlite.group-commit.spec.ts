@@ -50,6 +50,22 @@ describe('SqliteEventStore specifics', () => {
     expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual(['thing-1@0', 'thing-1@1', 'thing-2@0']);
   });
 
+  it('undoes an append that fails half-way without touching the rest of its batch', async () => {
+    const store = open();
+    const taken = event();
+    await store.append('thing-0', [taken], { expectedRevision: 'no_stream' });
+    const [a, b, c] = await Promise.allSettled([
+      store.append('thing-1', events(2), { expectedRevision: 'no_stream' }),
+      // Its first event is inserted before the second turns out to be taken: that insert must go.
+      store.append('thing-2', [event(), taken], { expectedRevision: 'no_stream' }),
+      store.append('thing-2', [event()], { expectedRevision: 'no_stream' }),
+    ]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
+    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'EVENT.ID_TAKEN' } });
+    expect(c).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+    expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual(['thing-0@0', 'thing-1@0', 'thing-1@1', 'thing-2@0']);
+  });
+
   it('refuses an event id already stored in another stream', async () => {
     const store = open();
     const e = event();

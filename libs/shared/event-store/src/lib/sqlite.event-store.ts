@@ -36,7 +36,7 @@ const MAX_INT64 = 9223372036854775807n;
 /**
  * The embedded event store: one SQLite file in WAL mode. Appends are group-committed: every
  * append that arrives in the same event-loop turn is written in one transaction (one fsync),
- * in arrival order, each in its own savepoint so it succeeds or fails on its own. Arrival order
+ * in arrival order, each succeeding or failing on its own (see appendOne). Arrival order
  * per stream is the in-process serial queue: each append's expected-revision check sees the
  * appends to the same stream queued before it.
  */

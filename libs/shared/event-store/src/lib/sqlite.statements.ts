@@ -24,9 +24,7 @@ export class SqliteStatements {
   readonly head: Database.Statement<[], { p: bigint | null }>;
   readonly begin: Database.Statement;
   readonly commit: Database.Statement;
-  readonly savepoint: Database.Statement;
-  readonly release: Database.Statement;
-  readonly rollbackTo: Database.Statement;
+  readonly undoAppend: Database.Statement<[string, bigint]>;
   private readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
   private readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
   private readonly allQueries = new Map<string, Database.Statement<unknown[], EventRow>>();
@@ -39,9 +37,7 @@ export class SqliteStatements {
     // IMMEDIATE takes the write lock up front, so busy_timeout waits at BEGIN rather than failing mid-batch.
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
-    this.savepoint = db.prepare('SAVEPOINT append_one');
-    this.release = db.prepare('RELEASE append_one');
-    this.rollbackTo = db.prepare('ROLLBACK TO append_one');
+    this.undoAppend = db.prepare<[string, bigint]>('DELETE FROM events WHERE stream_id = ? AND revision > ?');
     this.streamForwards = db.prepare<[string, bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).safeIntegers(true);
     this.streamBackwards = db.prepare<[string, bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).safeIntegers(true);
   }
