@@ -13,7 +13,7 @@ import type {
 import { checkStreamId, prepareAppend } from './append-input';
 import { CatchUpSubscription, type Batch } from './catch-up.subscription';
 import { concurrencyError, matchesExpected, resolveRepeat, type StoredId } from './expected-revision';
-import { checkPosition, limitOf, matchesFilter, normaliseFilter } from './read-options';
+import { checkPosition, limitOf, matchesFilter, normaliseFilter, subscriptionStart } from './read-options';
 import { storeClosed } from './store-closed.error';
 import { WakeSignal } from './wake-signal';
 
@@ -105,9 +105,8 @@ export class MemoryEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    checkPosition(options.from, 'from');
     if (this.closed) throw storeClosed();
-    const after = options.from === undefined || options.from === 'start' ? 0n : options.from;
+    const after = subscriptionStart(options.from, 0n);
     const subscription = new CatchUpSubscription(
       { wake: this.wake, readBatch: (from, max, filter) => this.readBatch(from, max, filter) },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },

@@ -15,6 +15,13 @@ export function checkPosition(value: unknown, field: string): void {
   throw new ValidationError('READ.POSITION_INVALID', `${field} must be 'start', 'end' or a bigint ≥ 0, got ${String(value)}`, [{ field, message: 'invalid' }]);
 }
 
+/** A subscription resumes from a checkpoint; 'end' is no checkpoint (read the head position instead). */
+export function subscriptionStart(from: unknown, start: bigint): bigint {
+  if (from === undefined || from === 'start') return start;
+  if (typeof from === 'bigint' && from >= 0n) return from;
+  throw new ValidationError('READ.POSITION_INVALID', `from must be 'start' or a bigint ≥ 0, got ${String(from)}`, [{ field: 'from', message: 'invalid' }]);
+}
+
 /** Empty or absent lists mean "no restriction", so callers may pass a filter built from config as is. */
 export function normaliseFilter(filter: EventFilter | undefined): EventFilter | undefined {
   const categories = filter?.categories?.length ? filter.categories : undefined;

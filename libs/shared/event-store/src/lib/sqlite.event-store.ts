@@ -12,7 +12,7 @@ import type {
 } from '@sooc/event-sourcing';
 import { checkStreamId, prepareAppend } from './append-input';
 import { CatchUpSubscription, type Batch } from './catch-up.subscription';
-import { checkPosition, limitOf, normaliseFilter } from './read-options';
+import { checkPosition, limitOf, normaliseFilter, subscriptionStart } from './read-options';
 import { busyPause, isBusy, retryWhileBusy } from './sqlite.busy';
 import { appendOne, type AppendOutcome, type PendingAppend } from './sqlite.append-one';
 import { openConnection, type SqliteSynchronous } from './sqlite.schema';
@@ -94,9 +94,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    checkPosition(options.from, 'from');
     if (this.closed) throw storeClosed();
-    const after = options.from === undefined || options.from === 'start' ? -1n : options.from;
+    const after = subscriptionStart(options.from, -1n);
     const subscription = new CatchUpSubscription(
       { wake: this.wake, pollMs: this.options.pollMs ?? 50, readBatch: (from, max, filter) => this.read(() => this.readBatch(from, max, filter)) },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },

@@ -1,3 +1,4 @@
+import { ValidationError } from '@sooc/event-sourcing';
 import { event, events, describe as show, streamOf, take, type CurrentStore } from './contract.fixtures';
 
 export function subscribeContract(store: CurrentStore): void {
@@ -97,6 +98,11 @@ export function subscribeContract(store: CurrentStore): void {
       await subscription.close();
       await consumed;
       expect(seen).toEqual(['caught-up']);
+    });
+
+    it("refuses a checkpoint that is not 'start' or a position", () => {
+      expect(() => store().subscribeAll({ from: 'end' as unknown as bigint })).toThrow(ValidationError);
+      expect(() => store().subscribeAll({ from: -1n })).toThrow(ValidationError);
     });
 
     it('breaking out of for-await closes the subscription', async () => {
