@@ -13,45 +13,54 @@ export interface BatchOptions {
   readonly stopping: () => boolean;
 }
 
-const IDLE: unique symbol = Symbol('idle');
 const STOP: unique symbol = Symbol('stop');
-type Next = IteratorResult<SubscriptionMessage> | typeof IDLE | typeof STOP;
+type Next = IteratorResult<SubscriptionMessage> | typeof STOP;
 
 /**
  * Turns a catch-up subscription into batches: up to `batchSize` events, or fewer as soon as no
  * message is ready. History arrives as a burst of microtasks and fills whole batches; a live
- * event is committed in the first turn of the event loop that brings nothing more.
+ * event is committed by a setImmediate armed with the batch's first event, i.e. in the first turn
+ * of the event loop that brings nothing more. That commit runs while the reader keeps reading
+ * (commits are chained, so they stay in order); only a full batch makes the reader wait.
+ * Racing every message against a timer instead cost a promise per event.
  */
 export async function readInBatches(subscription: Subscription, sink: BatchSink, options: BatchOptions): Promise<void> {
   const messages = subscription[Symbol.asyncIterator]();
-  let pending = messages.next();
   let batch: RecordedEvent[] = [];
-  let idle: Promise<typeof IDLE> = Promise.resolve(IDLE);
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const full = batch;
-    batch = [];
-    await sink.commit(full);
-  };
-  while (!options.stopping()) {
-    const next: Next = batch.length > 0 ? await Promise.race([pending, idle]) : await unlessStopped(pending, options.stop);
-    if (next === STOP) break;
-    if (next === IDLE) {
-      await flush();
-      continue;
+  let committed: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const flush = (): Promise<void> => {
+    if (batch.length > 0) {
+      const full = batch;
+      batch = [];
+      committed = committed.then(() => (failure ? undefined : sink.commit(full))).catch((error: unknown) => {
+        failure ??= { error };
+        // Wakes a reader that waits for a live event, so it sees the failure now.
+        void subscription.close();
+      });
     }
-    if (next.done) break;
-    pending = messages.next();
+    return committed;
+  };
+  // A reader waiting for a live event with events in hand has no race against `stop` (see
+  // above); closing the subscription ends its wait, and the events in hand are still committed.
+  const stopped = options.stop.listen();
+  void stopped.fired.then(() => subscription.close());
+  while (!options.stopping() && !failure) {
+    const next: Next = batch.length > 0 ? await messages.next() : await unlessStopped(messages.next(), options.stop);
+    if (next === STOP || next.done || failure) break;
     if (next.value.kind === 'caught-up') {
       await flush();
-      sink.caughtUp();
+      if (!failure) sink.caughtUp();
       continue;
     }
     batch.push(next.value.event);
-    if (batch.length === 1) idle = new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+    if (batch.length === 1) setImmediate(() => void flush());
     if (batch.length >= options.batchSize) await flush();
   }
+  stopped.cancel();
   await flush();
+  const failed = failure as { error: unknown } | null;
+  if (failed) throw failed.error;
 }
 
 /** Waits for the next message unless asked to stop first; leaves no waiter behind either way. */
