@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter, EventMetadata, RecordedEvent } from '@sooc/event-sourcing';
 import type { StoredId } from './expected-revision';
+import { COLUMNS, readAllParams, readAllSql } from './sqlite.read-all.query';
 
 export interface EventRow {
   readonly position: bigint;
@@ -13,7 +14,6 @@ export interface EventRow {
   readonly recorded_at: string;
 }
 
-const COLUMNS = 'position, stream_id, revision, id, type, data, metadata, recorded_at';
 const MAX_INT64 = 9223372036854775807n;
 
 /** Every statement prepared once; integers come back as bigint (safeIntegers) so nothing rounds. */
@@ -55,19 +55,15 @@ export class SqliteStatements {
 
   /** `after` is exclusive in both directions. */
   readAll(after: bigint, backwards: boolean, max: number, filter: EventFilter | undefined): EventRow[] {
-    const categories = filter?.categories ?? [];
-    const types = filter?.eventTypes ?? [];
-    const key = `${backwards}:${categories.length}:${types.length}`;
+    const categories = filter?.categories?.length ?? 0;
+    const types = filter?.eventTypes?.length ?? 0;
+    const key = `${backwards}:${categories}:${types}`;
     let statement = this.allQueries.get(key);
     if (!statement) {
-      const where = [backwards ? 'position < ?' : 'position > ?'];
-      if (categories.length) where.push(`category IN (${categories.map(() => '?').join(', ')})`);
-      if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
-      const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
-      statement = this.db.prepare<unknown[], EventRow>(sql).safeIntegers(true);
+      statement = this.db.prepare<unknown[], EventRow>(readAllSql(backwards, categories, types)).safeIntegers(true);
       this.allQueries.set(key, statement);
     }
-    return statement.all(after, ...categories, ...types, max);
+    return statement.all(...readAllParams(after, max, filter));
   }
 }
 

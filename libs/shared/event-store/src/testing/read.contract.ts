@@ -73,6 +73,11 @@ export function readContract(store: CurrentStore): void {
       expect(ns(await store().readAll({ from: start, filter: { categories: ['alpha'], eventTypes: ['Opened'] } }))).toEqual([0]);
       expect(ns(await store().readAll({ from: start, filter: { categories: ['alpha', 'beta'], eventTypes: [] } }))).toEqual([0, 1, 2, 3, 4]);
       expect(ns(await store().readAll({ direction: 'backwards', max: 1, filter: { categories: ['beta'] } }))).toEqual([2]);
+      expect(ns(await store().readAll({ from: start, filter: { eventTypes: ['Closed', 'Opened'] } }))).toEqual([0, 1, 2, 3, 4]);
+      const both = { categories: ['beta', 'alpha'], eventTypes: ['Opened', 'Closed'] };
+      expect(ns(await store().readAll({ direction: 'backwards', max: 3, filter: both }))).toEqual([4, 3, 2]);
+      const all = await store().readAll({ from: start });
+      expect(ns(await store().readAll({ from: all[0].position, max: 2, filter: { eventTypes: ['Closed', 'Opened'] } }))).toEqual([1, 2]);
     });
   });
 
