@@ -40,7 +40,7 @@ export async function take(subscription: Subscription, count: number, ms = 5000)
       new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())))),
     ]);
     clearTimeout(timer);
-    if (next === 'timeout') throw new Error(`timed out after ${out.length} of ${count} messages: ${describe(out)}`);
+    if (next === 'timeout') throw new Error(`timed out after ${out.length} of ${count} messages: ${summarise(out).join(', ')}`);
     if (next.done) throw new Error(`subscription ended after ${out.length} of ${count} messages`);
     out.push(next.value);
   }
@@ -48,7 +48,7 @@ export async function take(subscription: Subscription, count: number, ms = 5000)
 }
 
 /** Compact form for assertions: 'caught-up' or '<streamId>@<revision>'. */
-export function describe(messages: readonly SubscriptionMessage[]): string[] {
+export function summarise(messages: readonly SubscriptionMessage[]): string[] {
   return messages.map((m) => (m.kind === 'caught-up' ? 'caught-up' : `${m.event.streamId}@${m.event.revision}`));
 }
 
