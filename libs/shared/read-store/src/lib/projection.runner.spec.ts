@@ -4,6 +4,7 @@ import { streamCounts, typeCounts } from '../testing/stream-counts.projection';
 import { dialects } from '../testing/test-databases';
 import { ProjectionFailure } from './projection.failure';
 import { ProjectionRunner, type CommittedChange } from './projection.runner';
+import { openReadDatabase } from './read-database';
 
 describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   let fx: RunnerFixture;
@@ -169,6 +170,28 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
     await r.start();
     await r.waitForPosition(1000n);
     expect((await streams()).map((row) => row['count'])).toEqual([250, 250, 250, 250]);
+  });
+
+  it('lets only one of two runners on the same read database write a projection', async () => {
+    const other = openReadDatabase(fx.url);
+    try {
+      const first = runner();
+      const second = new ProjectionRunner({ store: fx.store, db: other.db, projections: [streamCounts(), typeCounts] });
+      runners.push(second);
+      const failures: ProjectionFailure[] = [];
+      for (const r of [first, second]) r.onError((e) => failures.push(e));
+      await Promise.all([first.start(), second.start()]);
+      let head = 0n;
+      for (let i = 0; i < 10; i++) head = await append(fx.store, `count-${i % 2}`, [counted()]);
+      const outcomes = await Promise.allSettled([first.waitForPosition(head), second.waitForPosition(head)]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(failures.map((f) => f.message)).toEqual([expect.stringMatching(/checkpoint of "(stream|type)-counts" moved under this runner: another runner is writing/)]);
+      expect((await streams()).map((row) => row['count'])).toEqual([5, 5]);
+      expect(await types()).toEqual([{ type: 'Counted', count: 10 }]);
+    } finally {
+      for (const r of runners) await r.stop();
+      await other.close();
+    }
   });
 
   it('tells how far behind the store it is', async () => {

@@ -1,5 +1,5 @@
 import type { EventStore, ProjectionRow, RecordedEvent, Subscription } from '@sooc/event-sourcing';
-import { deleteCheckpoints, loadCheckpoints, saveCheckpoints } from './checkpoint.store';
+import { advanceCheckpoints, CheckpointMovedError, deleteCheckpoints, loadCheckpoints } from './checkpoint.store';
 import { applyProjectionBatch, type AnyProjection } from './projection.batch';
 import { ProjectionFailure } from './projection.failure';
 import type { ReadDb } from './read-database';
@@ -205,7 +205,11 @@ export class ProjectionRunner {
     const position = batch[batch.length - 1].position;
     const changes: CommittedChange[] = [];
     const touched = new Map<string, ReadonlyMap<string, ProjectionRow | null>>();
-    const advanced = this.projections.filter((p) => position > (this.checkpoints.get(p.name) ?? -1n)).map((p) => p.name);
+    const advanced = new Map<string, bigint | null>();
+    for (const p of this.projections) {
+      const from = this.checkpoints.get(p.name) ?? null;
+      if (from === null || position > from) advanced.set(p.name, from);
+    }
     await this.options.db.transaction().execute(async (trx) => {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name) ?? -1n;
@@ -219,9 +223,11 @@ export class ProjectionRunner {
         touched.set(projection.name, result.rows);
         if (result.changed.length > 0) changes.push({ projection: projection.name, keys: result.changed, position });
       }
-      await saveCheckpoints(trx, advanced, position);
+      await advanceCheckpoints(trx, advanced, position).catch((error: unknown) => {
+        throw new ProjectionFailure(error instanceof CheckpointMovedError ? error.projection : '(checkpoints)', null, error);
+      });
     });
-    for (const name of advanced) this.checkpoints.set(name, position);
+    for (const name of advanced.keys()) this.checkpoints.set(name, position);
     for (const [name, rows] of touched) this.caches.get(name)?.remember(rows);
     for (const change of changes) for (const listener of this.committedListeners) this.deliver(listener, change);
     this.commitSignal.fire();

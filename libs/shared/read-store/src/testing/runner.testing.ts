@@ -7,6 +7,7 @@ import { countMigrations, type CountEvent } from './stream-counts.projection';
 import { testDatabase, type TestDatabase } from './test-databases';
 
 export interface RunnerFixture {
+  readonly url: string;
   readonly store: EventStore;
   readonly read: ReadDatabase;
   dispose(): Promise<void>;
@@ -19,6 +20,7 @@ export async function runnerFixture(dialect: ReadDialect): Promise<RunnerFixture
   await migrateToLatest(read.db, [countMigrations]);
   const store = new MemoryEventStore();
   return {
+    url: target.url,
     store,
     read,
     dispose: async () => {
