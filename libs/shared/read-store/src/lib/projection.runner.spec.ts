@@ -197,10 +197,10 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   it('tells how far behind the store it is', async () => {
     await append(fx.store, 'count-a', [counted(), counted()]);
     const r = runner();
-    expect(await r.status()).toMatchObject({ running: false, head: 2n, upToDate: false, checkpoints: { 'stream-counts': null } });
+    expect(await r.status()).toMatchObject({ running: false, head: 2n, processed: null, upToDate: false, checkpoints: { 'stream-counts': null } });
     await r.start();
     await r.waitForPosition(2n);
     await append(fx.store, 'note-a', [noted()]);
-    expect(await r.status()).toMatchObject({ running: true, caughtUp: true, head: 3n, upToDate: true, checkpoints: { 'stream-counts': 2n } });
+    expect(await r.status()).toMatchObject({ running: true, caughtUp: true, head: 3n, processed: 2n, upToDate: true, checkpoints: { 'stream-counts': 2n } });
   });
 });

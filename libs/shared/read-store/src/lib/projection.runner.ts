@@ -30,6 +30,8 @@ export interface RunnerStatus {
   readonly running: boolean;
   readonly caughtUp: boolean;
   readonly head: bigint | null;
+  /** Lowest checkpoint: every projection has everything up to here (null: some has nothing). */
+  readonly processed: bigint | null;
   readonly checkpoints: Readonly<Record<string, bigint | null>>;
   /** False while some event of interest at or before `head` is not yet in the read models. */
   readonly upToDate: boolean;
@@ -175,6 +177,7 @@ export class ProjectionRunner {
       running: this.loop !== null,
       caughtUp: this.caughtUp,
       head,
+      processed: lowest,
       checkpoints: Object.fromEntries(this.projections.map((p) => [p.name, this.checkpoints.get(p.name) ?? null])),
       upToDate: head === null || (await reachedPosition(this.options.store, this.eventTypes, lowest, head)),
       failure: this.lastFailure,
