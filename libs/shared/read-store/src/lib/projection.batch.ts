@@ -30,7 +30,12 @@ export async function applyProjectionBatch(
 ): Promise<BatchResult> {
   const keyed: [string, RecordedEvent][] = [];
   for (const event of events) {
-    const key = projection.keyOf(event);
+    let key: string | null;
+    try {
+      key = projection.keyOf(event);
+    } catch (error) {
+      throw new ProjectionFailure(projection.name, event, error);
+    }
     if (key !== null) keyed.push([key, event]);
   }
   if (keyed.length === 0) return { changed: [], rows: new Map() };

@@ -8,6 +8,8 @@ import type { ProjectionRow } from '@sooc/event-sourcing';
  * - a Date (a PostgreSQL timestamp column) becomes its ISO string; prefer text columns.
  * The runner normalises what `apply` returns before it feeds the row to the next event, so a
  * fold never depends on where a batch boundary fell: rebuild and incremental runs agree.
+ * Rows come out frozen: change detection compares the row before and after `apply`, so a fold
+ * that edited its input in place would silently write nothing; frozen, it fails loudly.
  */
 export function normaliseRow<Row extends ProjectionRow>(row: Row | null): Row | null {
   if (row === null) return null;
@@ -19,7 +21,7 @@ export function normaliseRow<Row extends ProjectionRow>(row: Row | null): Row | 
       copy[column] = typeof value === 'boolean' ? (value ? 1 : 0) : value.toISOString();
     }
   }
-  return (copy as Row | null) ?? row;
+  return Object.freeze((copy as Row | null) ?? row);
 }
 
 export function sameRow(a: ProjectionRow | null, b: ProjectionRow | null): boolean {

@@ -54,7 +54,11 @@ export async function readInBatches(subscription: Subscription, sink: BatchSink,
       continue;
     }
     batch.push(next.value.event);
-    if (batch.length === 1) setImmediate(() => void flush());
+    if (batch.length === 1) {
+      // Only for this batch: a timer outliving a full batch must not cut the next one short.
+      const armed = batch;
+      setImmediate(() => void (batch === armed && flush()));
+    }
     if (batch.length >= options.batchSize) await flush();
   }
   stopped.cancel();
