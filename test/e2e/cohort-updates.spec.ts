@@ -1,3 +1,4 @@
+import { CohortUpdatesPublisher } from '@sooc/cohorts-api';
 import { CLOSE, OPEN, draftCourse, planCohort } from './cohorts.fixtures';
 import { startGateway, type Harness } from './gateway.harness';
 
@@ -5,31 +6,42 @@ interface Update {
   cohortUpdated: { id: string; status: string; position: string };
 }
 
-/** Collects the next `count` messages of a subscription over a real graphql-ws connection. */
-function collect(h: Harness, query: string, variables: Record<string, unknown>, count: number) {
+/** A subscription over a real graphql-ws connection, read one message at a time. */
+function subscribe(h: Harness, query: string, variables: Record<string, unknown>) {
   const client = h.wsClient();
-  const received: Update[] = [];
-  let ready!: () => void;
-  const connected = new Promise<void>((resolve) => (ready = resolve));
-  client.on('connected', () => ready());
-  const done = new Promise<Update[]>((resolve, reject) => {
-    const unsubscribe = client.subscribe<Update>(
-      { query, variables },
-      {
-        next: (message) => {
-          if (message.errors) reject(new Error(JSON.stringify(message.errors)));
-          received.push(message.data!);
-          if (received.length === count) {
-            unsubscribe();
-            resolve(received);
-          }
-        },
-        error: reject,
-        complete: () => resolve(received),
+  const queue: Update[] = [];
+  const waiting: ((update: Update) => void)[] = [];
+  let failure: unknown = null;
+  const unsubscribe = client.subscribe<Update>(
+    { query, variables },
+    {
+      next: (message) => {
+        if (message.errors) failure = message.errors;
+        const waiter = waiting.shift();
+        if (waiter) waiter(message.data!);
+        else queue.push(message.data!);
       },
-    );
-  });
-  return { connected, done };
+      error: (error) => (failure = error),
+      complete: () => undefined,
+    },
+  );
+  return {
+    unsubscribe,
+    next(): Promise<Update> {
+      if (failure) return Promise.reject(failure);
+      const queued = queue.shift();
+      return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+/** Resolves once the server has registered the subscription, so no update can slip past it. */
+async function watched(h: Harness, cohortId: string): Promise<void> {
+  const publisher = h.gateway.app.get(CohortUpdatesPublisher);
+  for (let waited = 0; publisher.watchers(cohortId) === 0; waited += 10) {
+    if (waited > 10_000) throw new Error(`no subscription to ${cohortId} registered`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const SUBSCRIPTION = 'subscription Updates($id: ID!) { cohortUpdated(id: $id) { id status position } }';
@@ -45,20 +57,20 @@ describe('cohortUpdated over graphql-ws', () => {
     const courseId = await draftCourse(h);
     const cohortId = await planCohort(h, courseId);
     const other = await planCohort(h, courseId);
-    const { connected, done } = collect(h, SUBSCRIPTION, { id: cohortId }, 2);
-    await connected;
-    // The server registers the subscription right after the connection ack; give it that turn.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const updates = subscribe(h, SUBSCRIPTION, { id: cohortId });
+    await watched(h, cohortId);
 
+    // Another cohort's change must not reach this subscriber: the next message is about ours.
     await h.gql(OPEN, { cohortId: other });
     const opened = await h.gql<{ openApplications: { position: string } }>(OPEN, { cohortId });
+    expect(await updates.next()).toEqual({ cohortUpdated: { id: cohortId, status: 'OPEN', position: opened.data!.openApplications.position } });
     const closed = await h.gql<{ closeApplications: { position: string } }>(CLOSE, { cohortId });
+    expect(await updates.next()).toEqual({ cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position } });
 
-    const updates = await done;
-    expect(updates).toEqual([
-      { cohortUpdated: { id: cohortId, status: 'OPEN', position: opened.data!.openApplications.position } },
-      { cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position } },
-    ]);
+    updates.unsubscribe();
+    const publisher = h.gateway.app.get(CohortUpdatesPublisher);
+    for (let waited = 0; publisher.watchers(cohortId) > 0 && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(publisher.watchers(cohortId)).toBe(0);
   });
 
   it('refuses an invalid subscription with GraphQL validation code', async () => {
@@ -79,7 +91,7 @@ describe('shutdown with a subscriber connected', () => {
     const ended = new Promise<string>((resolve) => {
       client.subscribe({ query: SUBSCRIPTION, variables: { id: cohortId } }, { next: () => undefined, error: () => resolve('error'), complete: () => resolve('complete') });
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await watched(h, cohortId);
     const started = Date.now();
     await h.gateway.close();
     expect(await ended).toMatch(/error|complete/);

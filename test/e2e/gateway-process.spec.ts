@@ -7,6 +7,12 @@ import { startGateway, type Harness } from './gateway.harness';
 
 const ROOT = resolve(__dirname, '../..');
 
+// A failed assertion must not leave a gateway running and jest waiting for it.
+const started: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 /** `node apps/gateway/src/main.ts` through the repo's swc hook: the real entry point, no build needed. */
 function runMain(env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, 'apps/gateway/src/main.ts')], {
@@ -14,6 +20,7 @@ function runMain(env: Record<string, string>): { child: ChildProcess; stdout: ()
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

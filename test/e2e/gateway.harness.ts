@@ -40,7 +40,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
       return (await response.json()) as GraphQLResponse<never>;
     },
     wsClient() {
-      const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
       clients.push(client);
       return client;
     },

@@ -1,5 +1,5 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { CohortChanged, CohortUpdatesPublisher } from './cohort-updates.publisher';
+import { CohortUpdate, CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
 
@@ -13,11 +13,11 @@ export class CohortUpdatesResolver {
   @Subscription(() => Cohort, {
     description: 'The cohort as the read model shows it, after each change',
     // Nest binds `resolve` to this resolver; reading here gives every subscriber the committed row.
-    resolve(this: CohortUpdatesResolver, payload: CohortChanged) {
-      return this.reader.existingCohort(payload.cohortId);
+    resolve(this: CohortUpdatesResolver, [change]: CohortUpdate) {
+      return this.reader.existingCohort(change.cohortId);
     },
   })
-  cohortUpdated(@Args('id', { type: () => ID }) id: string): AsyncIterableIterator<CohortChanged> {
+  cohortUpdated(@Args('id', { type: () => ID }) id: string): AsyncIterableIterator<CohortUpdate> {
     return this.updates.updatesOf(id);
   }
 }
