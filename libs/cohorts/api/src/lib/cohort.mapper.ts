@@ -1,4 +1,4 @@
-import type { CohortView, CourseRow } from '@sooc/cohorts-read-models';
+import { courseList, type CohortView, type CourseRow } from '@sooc/cohorts-read-models';
 import type { Cohort } from './cohort.type';
 import type { Course } from './course.type';
 import type { CohortStatus, CourseStatus, SelectionPolicy } from './enums';
@@ -26,9 +26,9 @@ export function toCourse(row: CourseRow): Course {
     status: row.status as CourseStatus,
     title: row.title,
     summary: row.summary,
-    topics: JSON.parse(row.topics) as string[],
+    topics: courseList(row.topics),
     language: row.language,
-    prerequisites: JSON.parse(row.prerequisites) as string[],
+    prerequisites: courseList(row.prerequisites),
     selectionPolicy: row.selection_policy as SelectionPolicy,
     defaultCapacity: row.default_capacity,
     position: BigInt(row.last_position),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { encodeCohortCursor, findCohort, listCohorts } from '@sooc/cohorts-read-models';
+import { encodeCohortCursor, findCohort, findCourse, listCohorts, type CohortsReadDb } from '@sooc/cohorts-read-models';
 import type { CommandOutcome } from '@sooc/cohorts-application';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { ConnectionShape } from '@sooc/graphql';
@@ -9,9 +9,6 @@ import type { Cohort } from './cohort.type';
 import type { CohortsArgs } from './cohorts.args';
 import type { Course } from './course.type';
 
-/** The read-model library's Kysely type (its ESM bridge is not exported on its own). */
-type CohortsDb = Parameters<typeof findCohort>[0];
-
 /** Long enough for a busy embedded runner, short enough that a stuck one is reported. */
 export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 
@@ -19,7 +16,7 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 @Injectable()
 export class CohortsReader {
   constructor(
-    @Inject(READ_DB) private readonly db: CohortsDb,
+    @Inject(READ_DB) private readonly db: CohortsReadDb,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -65,8 +62,8 @@ export class CohortsReader {
   }
 
   async course(id: string): Promise<Course | null> {
-    const row = await this.db.selectFrom('courses').selectAll().where('course_id', '=', id).executeTakeFirst();
-    return row ? toCourse(row) : null;
+    const row = await findCourse(this.db, id);
+    return row && toCourse(row);
   }
 
   async existingCourse(id: string): Promise<Course> {
