@@ -7,7 +7,4 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testTimeout: 30_000,
-  // kysely 0.29 ships ESM only: let swc turn it into CommonJS like our own sources.
-  transform: { ...preset.transform, '/node_modules/kysely/.+\\.js$': preset.transform['^.+\\.ts$'] },
-  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
 };

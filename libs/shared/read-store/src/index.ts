@@ -1,4 +1,3 @@
-export * from './lib/kysely.esm';
 export * from './lib/read-database';
 export * from './lib/migrate';
 export * from './lib/read-store.migrations';

@@ -9,7 +9,7 @@ import { findCohort, listCohorts } from './cohort.queries';
 import type { CohortsDatabase } from './cohorts.database';
 import { courseProjection } from './course.projection';
 import { courseList, findCourse } from './course.queries';
-import type { Kysely } from './kysely.esm';
+import type { Kysely } from 'kysely';
 
 /**
  * Cohorts c1..c7 planned in that order (positions 10, 20, … 70), interleaved with lifecycle

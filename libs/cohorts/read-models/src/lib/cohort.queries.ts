@@ -1,7 +1,7 @@
 import type { CohortStatus, CohortView } from './cohort.read-model';
 import { decodeCohortCursor, encodeCohortCursor } from './cohort.cursor';
 import type { CohortsDatabase } from './cohorts.database';
-import type { Kysely } from './kysely.esm';
+import type { Kysely } from 'kysely';
 
 export const MAX_PAGE_SIZE = 100;
 

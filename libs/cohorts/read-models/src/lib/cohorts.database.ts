@@ -1,6 +1,6 @@
 import type { CohortRow } from './cohort.read-model';
 import type { CourseRow } from './course.read-model';
-import type { Kysely } from './kysely.esm';
+import type { Kysely } from 'kysely';
 
 /** The tables this library owns, for `Kysely<CohortsDatabase>`. */
 export interface CohortsDatabase {

@@ -1,6 +1,6 @@
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { cohortsMigrations } from './cohorts.migrations';
-import { Migrator } from './kysely.esm';
+import { Migrator } from 'kysely/migration';
 
 describe.each(testDialects)('cohorts migrations on %s', (dialect) => {
   let database: MigratedDatabase;

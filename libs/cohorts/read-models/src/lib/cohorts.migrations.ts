@@ -1,4 +1,4 @@
-import type { Migration } from './kysely.esm';
+import type { Migration } from 'kysely/migration';
 
 /**
  * Portable types only (text, varchar, integer), so the same migrations run on SQLite and

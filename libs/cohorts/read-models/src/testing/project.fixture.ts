@@ -1,6 +1,6 @@
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
 import type { CohortsDatabase } from '../lib/cohorts.database';
-import type { Kysely } from '../lib/kysely.esm';
+import type { Kysely } from 'kysely';
 
 /**
  * A stand-in for the read-store runner, enough to fill tables from events in a spec: load the

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { cohortsMigrations } from '../lib/cohorts.migrations';
 import type { CohortsDatabase } from '../lib/cohorts.database';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from '../lib/kysely.esm';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
 
 export type TestDialect = 'sqlite' | 'postgres';
 export const testDialects: readonly TestDialect[] = ['sqlite', 'postgres'];

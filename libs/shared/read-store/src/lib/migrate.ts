@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResult } from './kysely.esm';
+import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
 import type { ReadDb } from './read-database';
 import { readStoreMigrations } from './read-store.migrations';
 

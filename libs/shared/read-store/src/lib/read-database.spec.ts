@@ -1,4 +1,4 @@
-import { sql } from './kysely.esm';
+import { sql } from 'kysely';
 import { openReadDatabase } from './read-database';
 import { testDatabase } from '../testing/test-databases';
 

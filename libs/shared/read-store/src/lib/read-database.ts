@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Pool, types } from 'pg';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from './kysely.esm';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 
 export type ReadDialect = 'sqlite' | 'postgres';
 

@@ -1,4 +1,4 @@
-import type { Migration } from './kysely.esm';
+import type { Migration } from 'kysely/migration';
 
 /**
  * The runner's own tables. Positions are stored as decimal text: EventStoreDB positions are

@@ -1,5 +1,5 @@
 import type { ProjectionRow } from '@sooc/event-sourcing';
-import { CompiledQuery, sql } from './kysely.esm';
+import { CompiledQuery, sql } from 'kysely';
 import type { ReadDb } from './read-database';
 
 /**
