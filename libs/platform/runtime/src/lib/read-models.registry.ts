@@ -1,0 +1,20 @@
+import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
+import type { AnyProjection, MigrationSet } from '@sooc/read-store';
+
+/** One bounded context's read side: its tables' migrations and the projections that fill them. */
+export interface ReadModelSet {
+  readonly context: string;
+  readonly migrations: MigrationSet;
+  readonly projections: readonly AnyProjection[];
+}
+
+/**
+ * Every read model of the system, in one list shared by the gateway, the projector and the
+ * rebuild tooling, so they can never disagree on which tables exist. A new context is one line.
+ */
+export const READ_MODELS: readonly ReadModelSet[] = [
+  { context: 'cohorts', migrations: cohortsMigrations, projections: [cohortProjection, courseProjection] },
+];
+
+export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] => sets.map((s) => s.migrations);
+export const allProjections = (sets: readonly ReadModelSet[] = READ_MODELS): AnyProjection[] => sets.flatMap((s) => s.projections);

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { EnvReader, type Env } from './env.reader';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** What every deployable that touches the stores reads: the gateway, the projector, later the other workers. */
+export interface StoreConfig {
+  readonly dataDir: string;
+  /** `memory:` (tests, demos: lost at exit) or `sqlite:<path>`. */
+  readonly eventStoreUrl: string;
+  /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`. */
+  readonly readDbUrl: string;
+  readonly logLevel: LogLevel;
+  /** Most events per read-model transaction; absent: the runner's default. */
+  readonly projectionBatchSize?: number;
+}
+
+const EVENT_STORE_URL = /^(memory:|sqlite:.+)$/;
+const READ_DB_URL = /^(sqlite:.+|postgres(ql)?:\/\/.+)$/;
+
+/** Reads the store variables into `reader`, which reports the bad ones when the caller is done. */
+export function readStoreConfig(reader: EnvReader): StoreConfig {
+  const dataDir = reader.read('SOOC_DATA_DIR', './data', 'a directory path', (raw) => raw);
+  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:" or "sqlite:<path>"', (raw) =>
+    EVENT_STORE_URL.test(raw) ? raw : undefined,
+  );
+  const readDbUrl = reader.read(
+    'SOOC_READ_DB_URL',
+    `sqlite:${join(dataDir, 'read.sqlite')}`,
+    '"sqlite:<path>", "sqlite::memory:" or "postgres://user:password@host:port/database"',
+    (raw) => (READ_DB_URL.test(raw) ? raw : undefined),
+  );
+  const logLevel = reader.read<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) => LOG_LEVELS.find((l) => l === raw.toLowerCase()));
+  // Left out when unset, so configs compare equal whether or not the runner's default applies.
+  const projectionBatchSize = reader.integer('SOOC_PROJECTION_BATCH_SIZE', undefined, 1, 100_000);
+  return { dataDir, eventStoreUrl, readDbUrl, logLevel, ...(projectionBatchSize === undefined ? {} : { projectionBatchSize }) };
+}
+
+/** The store settings alone, validated: for workers that need nothing else. */
+export function loadStoreConfig(env: Env = process.env): StoreConfig {
+  const reader = new EnvReader(env);
+  const config = readStoreConfig(reader);
+  reader.done();
+  return config;
+}

@@ -1,0 +1,46 @@
+import type { EventStore } from '@sooc/event-sourcing';
+import { ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
+import { openEventStore } from './event-store.open';
+import { openMigratedReadDatabase } from './read-database.open';
+import { allProjections, READ_MODELS, type ReadModelSet } from './read-models.registry';
+import type { StoreConfig } from './store.config';
+
+export interface Stores {
+  readonly eventStore: EventStore;
+  readonly readDatabase: ReadDatabase;
+  /** Closes the read database, then the event store. Stop runners first. */
+  close(): Promise<void>;
+}
+
+/** The event store and the migrated read database named by the config. */
+export async function openStores(config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'>, sets: readonly ReadModelSet[] = READ_MODELS): Promise<Stores> {
+  const eventStore = openEventStore(config.eventStoreUrl);
+  try {
+    const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
+    return {
+      eventStore,
+      readDatabase,
+      async close() {
+        await readDatabase.close();
+        await eventStore.close();
+      },
+    };
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+}
+
+/** A runner over every registered projection (not started): the gateway's embedded one and the projector's are the same. */
+export function createProjectionRunner(
+  stores: Pick<Stores, 'eventStore' | 'readDatabase'>,
+  config: Pick<StoreConfig, 'projectionBatchSize'> = {},
+  sets: readonly ReadModelSet[] = READ_MODELS,
+): ProjectionRunner {
+  return new ProjectionRunner({
+    store: stores.eventStore,
+    db: stores.readDatabase.db,
+    projections: allProjections(sets),
+    ...(config.projectionBatchSize === undefined ? {} : { batchSize: config.projectionBatchSize }),
+  });
+}
