@@ -8,3 +8,4 @@ export * from './lib/handle-command';
 export * from './lib/decider.specification';
 export * from './lib/upcaster';
 export * from './lib/projection.types';
+export * from './lib/keyed-serial.queue';

@@ -1,4 +1,3 @@
 export * from './lib/memory.event-store';
 export * from './lib/sqlite.event-store';
 export type { SqliteSynchronous } from './lib/sqlite.schema';
-export * from './lib/keyed-serial.queue';

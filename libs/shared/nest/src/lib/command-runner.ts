@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandResult, Decider, DomainEvent, EventStore, fold, handleCommand } from '@sooc/event-sourcing';
+import { Command, CommandResult, Decider, DomainEvent, EventStore, fold, handleCommand, KeyedSerialQueue } from '@sooc/event-sourcing';
 import type { Clock } from './clock';
-import { KeyedQueue } from './keyed-queue';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
 
@@ -13,7 +12,7 @@ export const COMMAND_MAX_RETRIES = 5;
  */
 @Injectable()
 export class CommandRunner {
-  private readonly queue = new KeyedQueue();
+  private readonly queue = new KeyedSerialQueue();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

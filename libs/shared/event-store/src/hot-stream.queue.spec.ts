@@ -1,6 +1,5 @@
-import { ConcurrencyError, handleCommand, type Command, type Decider } from '@sooc/event-sourcing';
-import { KeyedSerialQueue } from './keyed-serial.queue';
-import { MemoryEventStore } from './memory.event-store';
+import { ConcurrencyError, handleCommand, KeyedSerialQueue, type Command, type Decider } from '@sooc/event-sourcing';
+import { MemoryEventStore } from './lib/memory.event-store';
 
 type Add = Command<'Add', { n: number }>;
 type Added = { type: 'Added'; data: { n: number } };
