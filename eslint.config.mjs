@@ -1,7 +1,35 @@
 import nx from '@nx/eslint-plugin';
 
-// Drivers and frameworks that domain code must never import (DESIGN §2).
-const driversAndFrameworks = ['@nestjs/*', '@eventstore/*', 'kysely', 'pg', 'better-sqlite3', 'fastify', 'graphql*', '@apollo/*'];
+// What domain and util code must never import (DESIGN §2): frameworks, drivers, transports.
+const frameworksAndDrivers = ['@nestjs/*', '@eventstore/*', 'kysely', 'kysely/*', 'pg', 'better-sqlite3', 'fastify', 'graphql', 'graphql-*', '@apollo/*'];
+const drivers = ['@eventstore/*', 'pg', 'better-sqlite3'];
+
+/**
+ * Layering by `type:*`, contexts by `scope:*`. Specs and test fixtures (`testing: true`) may also
+ * reach the infra adapters, to run real stores under application and API code.
+ */
+function boundaries({ testing }) {
+  const infra = testing ? ['type:infra'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworksAndDrivers },
+        { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworksAndDrivers },
+        { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra], bannedExternalImports: ['@nestjs/*', '@eventstore/*', 'fastify', 'graphql', '@apollo/*'] },
+        { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:util', ...infra], bannedExternalImports: testing ? [] : [...drivers, 'kysely'] },
+        { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:read-model', 'type:domain', 'type:util', ...infra], bannedExternalImports: testing ? [] : drivers },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:application', 'type:read-model', 'type:domain', 'type:util'] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        { sourceTag: 'scope:cohorts', onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared'] },
+        { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+      ],
+    },
+  ];
+}
 
 export default [
   ...nx.configs['flat/base'],
@@ -10,38 +38,15 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
-              bannedExternalImports: driversAndFrameworks,
-            },
-            {
-              sourceTag: 'type:util',
-              onlyDependOnLibsWithTags: ['type:util'],
-              bannedExternalImports: driversAndFrameworks,
-            },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:application', 'type:read-model', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:application', 'type:read-model', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:cohorts', onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries({ testing: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: ['**/*.spec.ts', '**/src/testing/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ testing: true }),
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
 ];

@@ -7,11 +7,9 @@ import { Test } from '@nestjs/testing';
 import { OpenApplicationsCommand } from '@sooc/cohorts-application';
 import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
 import { FixedClock, SoocCoreModule } from '@sooc/nest';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { CohortsApiModule } from './cohorts-api.module';
 

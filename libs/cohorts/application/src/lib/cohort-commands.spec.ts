@@ -3,7 +3,6 @@ import { Test } from '@nestjs/testing';
 import type { CourseDraftedData } from '@sooc/cohorts-domain';
 import { DomainError } from '@sooc/event-sourcing';
 // Specs run the handlers on the real in-memory adapter; production code never imports infra.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { MemoryEventStore } from '@sooc/event-store';
 import { FixedClock, RequestContext, SoocCoreModule } from '@sooc/nest';
 import { CloseApplicationsCommand } from './close-applications.command';
