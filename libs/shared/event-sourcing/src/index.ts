@@ -6,6 +6,5 @@ export * from './lib/stream-name';
 export * from './lib/event-store.port';
 export * from './lib/handle-command';
 export * from './lib/decider.specification';
-export * from './lib/upcaster';
 export * from './lib/projection.types';
 export * from './lib/keyed-serial.queue';
