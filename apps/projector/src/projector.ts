@@ -1,0 +1,69 @@
+import { loadCheckpoints, type ProjectionFailure, type ProjectionRunner } from '@sooc/read-store';
+import { allProjections, createProjectionRunner, openStores, type Stores } from '@sooc/runtime';
+import { instrumentedEventStore } from './instrumented.event-store';
+import { reportProgress } from './progress.reporter';
+import type { ProjectorConfig } from './projector.config';
+import type { Logger } from './projector.logger';
+
+export interface Projector {
+  readonly stores: Stores;
+  readonly runner: ProjectionRunner;
+  /** Resolves when the read models hold every event the store had at start; rejects if the runner fails first. */
+  readonly caughtUp: Promise<void>;
+  /** Resolves with the failure if the runner ever stops on one (it never skips an event). */
+  readonly failed: Promise<ProjectionFailure>;
+  /** Graceful: the runner commits what it holds (rows and checkpoint), then the stores close. Resolves with the lowest checkpoint. */
+  stop(): Promise<bigint | null>;
+}
+
+/** Opens the stores, migrates, and runs every registered projection from its checkpoint. */
+export async function startProjector(config: ProjectorConfig, log: Logger): Promise<Projector> {
+  const stores = await openStores(config);
+  const { store, counter } = instrumentedEventStore(stores.eventStore);
+  const runner = createProjectionRunner({ eventStore: store, readDatabase: stores.readDatabase }, config);
+  const failed = new Promise<ProjectionFailure>((resolve) => runner.onError(resolve));
+  const startedAt = performance.now();
+  let caughtUp = false;
+  try {
+    const head = await stores.eventStore.headPosition();
+    const before = await lowestCheckpoint(stores);
+    log.info(`starting at position ${before ?? 'none'}, store head ${head ?? 'none'}${config.projectionBatchSize ? `, batches of ${config.projectionBatchSize}` : ''}`);
+    await runner.start();
+    const progress = reportProgress(runner, counter, log, () => caughtUp);
+    const reached = head === null ? Promise.resolve() : runner.waitForPosition(head, Number.POSITIVE_INFINITY);
+    const caughtUpPromise = reached.then(() => {
+      caughtUp = true;
+      const seconds = (performance.now() - startedAt) / 1000;
+      log.info(`caught up at position ${head ?? 'none'}: ${counter.count} events in ${seconds.toFixed(1)} s (${Math.round(counter.count / Math.max(seconds, 0.001))} events/s); following live`);
+    });
+    // The caller decides what a failure means; an unobserved rejection must not kill the process first.
+    caughtUpPromise.catch(() => undefined);
+    let stopping: Promise<bigint | null> | null = null;
+    return {
+      stores,
+      runner,
+      caughtUp: caughtUpPromise,
+      failed,
+      stop: () =>
+        (stopping ??= (async () => {
+          progress.stop();
+          await runner.stop();
+          const { processed } = await runner.status();
+          await stores.close();
+          return processed;
+        })()),
+    };
+  } catch (error) {
+    await runner.stop();
+    await stores.close();
+    throw error;
+  }
+}
+
+/** Where the runner will resume: its status knows only once started, and by then it may have moved. */
+async function lowestCheckpoint(stores: Stores): Promise<bigint | null> {
+  const names = allProjections().map((p) => p.name);
+  const checkpoints = await loadCheckpoints(stores.readDatabase.db, names);
+  if (checkpoints.size < names.length) return null;
+  return [...checkpoints.values()].reduce((a, b) => (b < a ? b : a));
+}
