@@ -1,0 +1,34 @@
+import { ConfigError } from './config.error';
+import { EnvReader } from './env.reader';
+import { loadStoreConfig, readStoreConfig } from './store.config';
+
+function problemsOf(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadStoreConfig', () => {
+  it('defaults to SQLite files in ./data and the runner’s own batch size', () => {
+    expect(loadStoreConfig({})).toStrictEqual({ dataDir: './data', eventStoreUrl: 'sqlite:data/events.sqlite', readDbUrl: 'sqlite:data/read.sqlite', logLevel: 'info' });
+  });
+
+  it('reads the projection batch size and refuses anything but 1..100000', () => {
+    expect(loadStoreConfig({ SOOC_PROJECTION_BATCH_SIZE: '50' }).projectionBatchSize).toBe(50);
+    for (const bad of ['0', '100001', '1e3', '-5', 'ten']) {
+      expect(problemsOf(() => loadStoreConfig({ SOOC_PROJECTION_BATCH_SIZE: bad })).message).toContain(`SOOC_PROJECTION_BATCH_SIZE="${bad}": expected an integer from 1 to 100000`);
+    }
+  });
+
+  it('lets an app add its own variables and report them with the shared ones, in reading order', () => {
+    const reader = new EnvReader({ PORT: 'x', SOOC_READ_DB_URL: 'redis://x', LOG_LEVEL: 'loud', EXTRA: '' });
+    reader.integer('PORT', 3000, 0, 65535);
+    readStoreConfig(reader);
+    expect(reader.read('EXTRA', 'fallback', 'anything', () => undefined)).toBe('fallback');
+    expect(problemsOf(() => reader.done()).problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_READ_DB_URL', 'LOG_LEVEL']);
+  });
+});
