@@ -17,6 +17,8 @@ const COHORTS_WHILE_DOWN = 1_000;
 const BATCH_SIZE = '5';
 /** Where the two kills aim, as fractions of the head: two different points of the replay. */
 const KILL_AT = [0.2, 0.55];
+/** Where a SIGTERM interrupts the replay, after the kills. */
+const STOP_AT = 0.75;
 
 const projections = allProjections();
 let dir: string;
@@ -51,7 +53,7 @@ async function waitFor<T>(probe: () => T | null, run: ProjectorProcess, what: st
 }
 
 describe('the projector process', () => {
-  it('killed with SIGKILL mid-projection twice, then restarted, ends with the read models of a clean rebuild', async () => {
+  it('killed with SIGKILL mid-projection twice, stopped once with SIGTERM, then restarted, ends with the read models of a clean rebuild', async () => {
     const started = Date.now();
     const eventsFile = join(dir, 'events.sqlite');
     const readFile = join(dir, 'read.sqlite');
@@ -86,6 +88,17 @@ describe('the projector process', () => {
     const events = await withEventStore(eventsFile, (store) => store.readAll());
     expect(dumpReadModels(readFile, projections).tables).toEqual(foldUpTo(events, projections, kills[1].committed));
 
+    // SIGTERM in the middle of the replay: a graceful stop at a checkpoint, not at the end of history.
+    const stopAt = BigInt(Math.round(Number(head) * STOP_AT));
+    const stopped = startProjectorProcess(env);
+    await waitFor(() => ((lowestCheckpoint(readFile) ?? 0n) >= stopAt ? true : null), stopped, `checkpoint ${stopAt}`);
+    stopped.child.kill('SIGTERM');
+    expect(await stopped.exited).toEqual({ code: 0, signal: null });
+    const resumeAt = lowestCheckpoint(readFile) as bigint;
+    expect(resumeAt).toBeLessThan(head);
+    expect(stopped.stdout()).toContain(`starting at position ${kills[1].committed}, store head ${head}`);
+    expect(stopped.stdout()).toContain(`stopped at position ${resumeAt}\n`);
+
     // While the projector is down, the system keeps writing.
     await withEventStore(eventsFile, (store) => history.append(store, COHORTS_WHILE_DOWN));
     const finalHead = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;
@@ -94,9 +107,9 @@ describe('the projector process', () => {
     const last = startProjectorProcess(env);
     await waitFor(() => (last.stdout().includes(`caught up at position ${finalHead}:`) ? true : null), last, 'the caught-up line');
     expect(lowestCheckpoint(readFile)).toBe(finalHead);
-    expect(last.stdout()).toContain(`starting at position ${kills[1].committed}, store head ${finalHead}`);
+    expect(last.stdout()).toContain(`starting at position ${resumeAt}, store head ${finalHead}`);
     // Only what was not committed was replayed (every event is of a projected type; SQLite positions have no gaps).
-    expect(last.stdout()).toContain(`caught up at position ${finalHead}: ${finalHead - kills[1].committed} events`);
+    expect(last.stdout()).toContain(`caught up at position ${finalHead}: ${finalHead - resumeAt} events`);
     last.child.kill('SIGTERM');
     expect(await last.exited).toEqual({ code: 0, signal: null });
     expect(last.stdout()).toContain(`stopped at position ${finalHead}`);
@@ -126,7 +139,8 @@ describe('the projector process', () => {
 
     process.stdout.write(
       `projector crash test: ${history.events} events (head ${finalHead}; ${head} before the downtime), ` +
-        `killed at checkpoints ${kills.map((k) => `${k.committed} (aimed ${k.aimed}, seen ${k.seen})`).join(' and ')}, ${Date.now() - started} ms\n`,
+        `killed at checkpoints ${kills.map((k) => `${k.committed} (aimed ${k.aimed}, seen ${k.seen})`).join(' and ')}, ` +
+        `SIGTERM stopped it at ${resumeAt} (aimed ${stopAt}), ${Date.now() - started} ms\n`,
     );
   });
 
