@@ -5,16 +5,9 @@ export interface EventCounter {
   readonly count: number;
 }
 
-/** Longest stretch a subscription may keep the event loop to itself while replaying history. */
-const MAX_BUSY_MS = 20;
-
 /**
- * The store, with its subscriptions doing two things the projector needs while it replays history:
- * - count the events they deliver: positions may skip numbers (EventStoreDB's do), so a rate in
- *   events/s has to count events, not subtract positions;
- * - hand the event loop back every MAX_BUSY_MS. A replay from SQLite is a chain of promises that
- *   never waits on I/O (better-sqlite3 is synchronous), so without this no timer runs and no
- *   SIGTERM is handled until the whole history is projected: no progress lines, no graceful stop.
+ * The store, with its subscriptions counting the events they deliver: positions may skip numbers
+ * (EventStoreDB's do), so a rate in events/s has to count events, not subtract positions.
  */
 export function instrumentedEventStore(store: EventStore): { store: EventStore; counter: EventCounter } {
   const counter = { count: 0 };
@@ -29,13 +22,8 @@ export function instrumentedEventStore(store: EventStore): { store: EventStore; 
       return {
         close: () => subscription.close(),
         async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-          let since = performance.now();
           for await (const message of subscription) {
             if (message.kind === 'event') counter.count++;
-            if (performance.now() - since > MAX_BUSY_MS) {
-              await new Promise((resolve) => setImmediate(resolve));
-              since = performance.now();
-            }
             yield message;
           }
         },

@@ -67,7 +67,13 @@ export class CatchUpSubscription implements Subscription {
         yield { kind: 'event', event };
       }
       if (batch.scannedTo > after) after = batch.scannedTo;
-      if (batch.events.length >= batchSize) continue;
+      if (batch.events.length >= batchSize) {
+        // A synchronous source (better-sqlite3) and a synchronous consumer form a promise chain
+        // that never waits on I/O: without this, timers, sockets and SIGTERM starve until the
+        // whole history is replayed.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       if (!caughtUp) {
         caughtUp = true;
         if (this.closed) return;
