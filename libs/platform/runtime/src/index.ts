@@ -5,3 +5,4 @@ export * from './lib/event-store.open';
 export * from './lib/read-models.registry';
 export * from './lib/read-database.open';
 export * from './lib/stores.open';
+export * from './lib/process.lifecycle';
