@@ -25,6 +25,10 @@ function boundaries({ testing }) {
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
         { sourceTag: 'scope:cohorts', onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared'] },
+        // Another context's events are its published language: a context may read them (the domain
+        // libs tagged published:events), never its handlers, read models or API.
+        { sourceTag: 'scope:enrollment', onlyDependOnLibsWithTags: ['scope:enrollment', 'scope:shared', 'published:events'] },
+        { sourceTag: 'scope:selection', onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', 'published:events'] },
         { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
       ],
     },

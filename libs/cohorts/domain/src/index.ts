@@ -11,3 +11,5 @@ export * from './lib/cohort.decider';
 export * from './lib/field-problems.collector';
 export * from './lib/iso-time.parser';
 export * from './lib/streams';
+export * from './lib/cohort-settings';
+export * from './lib/seat-ledger.types';

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../../jest.preset.cjs'), displayName: 'enrollment-process-managers', rootDir: __dirname };

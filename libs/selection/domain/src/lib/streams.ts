@@ -1,0 +1,3 @@
+import { streamName } from '@sooc/event-sourcing';
+
+export const selectionStream = (cohortId: string) => streamName('selection', cohortId);
