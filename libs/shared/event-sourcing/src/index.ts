@@ -8,3 +8,4 @@ export * from './lib/handle-command';
 export * from './lib/decider.specification';
 export * from './lib/projection.types';
 export * from './lib/keyed-serial.queue';
+export * from './lib/stream-state.cache';

@@ -4,6 +4,7 @@ import type { Decider } from './decider.types';
 import { ConcurrencyError } from './errors';
 import type { Actor, DomainEvent, EventMetadata, EventToAppend } from './event.types';
 import type { EventStore } from './event-store.port';
+import { loadStream, type StreamStateCache } from './stream-state.cache';
 
 export interface CommandContext {
   readonly actor: Actor;
@@ -17,6 +18,8 @@ export interface HandleCommandOptions {
   readonly maxRetries?: number;
   readonly schemaVersion?: number;
   readonly newId?: () => string;
+  /** Folded states to start from, so a long stream is not re-read from its first event each time. */
+  readonly cache?: StreamStateCache;
 }
 
 export interface CommandResult<E extends DomainEvent, S> {
@@ -44,10 +47,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const newId = options.newId ?? randomUUID;
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamId);
-    let state = decider.initialState();
-    for (const event of history) state = decider.evolve(state, event as unknown as E);
-    const revision = history.length === 0 ? null : history[history.length - 1].revision;
+    const { state, revision } = await loadStream(store, decider, streamId, options.cache);
 
     const now = context.now();
     const events = decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
@@ -63,7 +63,9 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     const toAppend: EventToAppend[] = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
     try {
       const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
-      return { events, state: events.reduce(decider.evolve, state), position: result.position, revision: result.nextExpectedRevision };
+      const after = events.reduce(decider.evolve, state);
+      options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
+      return { events, state: after, position: result.position, revision: result.nextExpectedRevision };
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxRetries) throw error;
     }

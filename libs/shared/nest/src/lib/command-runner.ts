@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandResult, Decider, DomainEvent, EventStore, fold, handleCommand, KeyedSerialQueue } from '@sooc/event-sourcing';
+import { Command, CommandResult, Decider, DomainEvent, EventStore, handleCommand, KeyedSerialQueue, loadStream, StreamStateCache } from '@sooc/event-sourcing';
 import type { Clock } from './clock';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
@@ -13,6 +13,8 @@ export const COMMAND_MAX_RETRIES = 5;
 @Injectable()
 export class CommandRunner {
   private readonly queue = new KeyedSerialQueue();
+  /** Hot streams (a cohort taking a burst of applications) are folded once and then only extended. */
+  private readonly cache = new StreamStateCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -22,12 +24,11 @@ export class CommandRunner {
   run<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: Omit<C, 'metadata'>): Promise<CommandResult<E, S>> {
     const { actor, correlationId } = RequestContext.current();
     const context = { actor, correlationId, now: () => this.clock.now() };
-    return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, { maxRetries: COMMAND_MAX_RETRIES }));
+    return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache }));
   }
 
   /** Folds another aggregate's stream, for commands whose decision depends on it (a cohort needs its course). */
   async load<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, streamId: string): Promise<S> {
-    const events = await this.store.readStream(streamId);
-    return fold(decider, events as unknown as E[]);
+    return (await loadStream(this.store, decider, streamId, this.cache)).state;
   }
 }
