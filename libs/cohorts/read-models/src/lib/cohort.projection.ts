@@ -3,12 +3,23 @@ import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { CohortRow, CohortStatus } from './cohort.read-model';
 import { alreadyApplied, positionKey } from './position.key';
 
-export const COHORT_PROJECTION_EVENTS = ['CohortPlanned', 'ApplicationsOpened', 'ApplicationsClosed'] as const satisfies readonly CohortEvent['type'][];
+export const COHORT_PROJECTION_EVENTS = [
+  'CohortPlanned',
+  'ApplicationsOpened',
+  'ApplicationsClosed',
+  'CohortStarted',
+  'CohortCompleted',
+  'CohortCancelled',
+  'CapacityChanged',
+] as const satisfies readonly CohortEvent['type'][];
 
 /** The only moves a row makes, as in the decider's evolve: a stray event cannot move it back. */
-const NEXT: Partial<Record<CohortEvent['type'], { from: CohortStatus; to: CohortStatus }>> = {
-  ApplicationsOpened: { from: 'planned', to: 'open' },
-  ApplicationsClosed: { from: 'open', to: 'closed' },
+const NEXT: Partial<Record<CohortEvent['type'], { from: readonly CohortStatus[]; to: CohortStatus }>> = {
+  ApplicationsOpened: { from: ['planned'], to: 'open' },
+  ApplicationsClosed: { from: ['open'], to: 'closed' },
+  CohortStarted: { from: ['closed'], to: 'running' },
+  CohortCompleted: { from: ['running'], to: 'completed' },
+  CohortCancelled: { from: ['planned', 'open', 'closed', 'running'], to: 'cancelled' },
 };
 
 export function applyCohortEvent(row: CohortRow | null, event: RecordedEvent<CohortEvent>): CohortRow | null {
@@ -38,8 +49,12 @@ export function applyCohortEvent(row: CohortRow | null, event: RecordedEvent<Coh
     };
   }
 
+  if (!row) return row;
+  if (event.type === 'CapacityChanged') {
+    return { ...row, capacity: event.data.to, updated_at: at, last_position: position };
+  }
   const move = NEXT[event.type];
-  if (!row || !move || row.status !== move.from) return row;
+  if (!move || !move.from.includes(row.status)) return row;
   return { ...row, status: move.to, updated_at: at, last_position: position };
 }
 
