@@ -1,4 +1,5 @@
 import type { Actor, DomainEvent } from '@sooc/event-sourcing';
+import type { LearnerLevel } from '@sooc/cohorts-domain';
 
 export interface Criterion {
   /** Stable key reviewers score against, e.g. "motivation". */
@@ -74,6 +75,9 @@ export type ApplicationDecided = DomainEvent<
     readonly cohortId: string;
     readonly enrollmentId: string;
     readonly learnerId: string;
+    /** From the application, so the reactor can seat or waitlist the applicant without reading it. */
+    readonly companyId: string | null;
+    readonly level: LearnerLevel;
     readonly decisionId: string;
     readonly decision: Decision;
     readonly reason: string;
