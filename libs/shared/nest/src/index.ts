@@ -5,3 +5,4 @@ export * from './lib/request-context.interceptor';
 export * from './lib/read-model-sync.port';
 export * from './lib/command-runner';
 export * from './lib/sooc-core.module';
+export * from './lib/command-outcome';
