@@ -29,9 +29,17 @@ export interface EnrollmentRecord extends EnrollmentRef {
   readonly offerExpiresAt: string | null;
   /** session number → attended. */
   readonly attendance: Readonly<Record<string, boolean>>;
+  /** The selection decision applied (null until one is): a replayed RecordDecision repeats it and changes nothing. */
+  readonly decisionId: string | null;
 }
 
 export type EnrollmentState = { readonly status: 'none' } | ({ readonly status: EnrollmentStatus } & EnrollmentRecord);
 
 /** Statuses from which nothing moves any more. */
 export const FINAL_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['ineligible', 'rejected', 'declined', 'expired', 'completed', 'dropped', 'withdrawn', 'cancelled'];
+
+export type ExistingEnrollment = Exclude<EnrollmentState, { status: 'none' }>;
+
+export function isFinalEnrollmentStatus(status: EnrollmentState['status']): boolean {
+  return (FINAL_ENROLLMENT_STATUSES as readonly string[]).includes(status);
+}

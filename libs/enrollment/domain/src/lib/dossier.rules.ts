@@ -1,0 +1,98 @@
+import { LEARNER_LEVELS, type LearnerLevel } from '@sooc/cohorts-domain';
+import { enrollmentIdOf } from './streams';
+import type { Dossier, EnrollmentRef } from './enrollment.events';
+import { InputProblems, isWellFormedId, trimmed } from './input.rules';
+
+export const ENROLLMENT_LIMITS = {
+  motivationMax: 4000,
+  answersMax: 50,
+  answerMax: 4000,
+  companyIdMax: 128,
+  reasonMax: 500,
+} as const;
+
+/** The ref names the stream: its parts must be well formed and agree, or events land in the wrong place. */
+export function checkEnrollmentRef(ref: EnrollmentRef): void {
+  const problems = new InputProblems();
+  const cohortOk = problems.require(isWellFormedId(ref.cohortId), 'cohortId', 'ENROLLMENT.ID_INVALID', 'cohortId is required, without surrounding blanks');
+  const learnerOk = problems.require(isWellFormedId(ref.learnerId), 'learnerId', 'ENROLLMENT.ID_INVALID', 'learnerId is required, without surrounding blanks');
+  if (cohortOk && learnerOk) {
+    const expected = enrollmentIdOf(ref.cohortId, ref.learnerId);
+    problems.require(ref.enrollmentId === expected, 'enrollmentId', 'ENROLLMENT.ID_INVALID', `enrollmentId must be ${expected}`);
+  }
+  problems.throwIfAny('The enrollment reference is invalid');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks a dossier and returns it as the event carries it: motivation and stated prerequisites trimmed. */
+export function normalizeDossier(input: unknown): Dossier {
+  const dossier: Record<string, unknown> = isPlainObject(input) ? input : {};
+  const problems = new InputProblems();
+  const bad = (ok: boolean, field: string, message: string) => problems.require(ok, `dossier.${field}`, 'ENROLLMENT.DOSSIER_INVALID', message);
+
+  const motivation = trimmed(dossier['motivation']) ?? '';
+  bad(
+    motivation.length >= 1 && motivation.length <= ENROLLMENT_LIMITS.motivationMax,
+    'motivation',
+    `motivation is required and at most ${ENROLLMENT_LIMITS.motivationMax} characters`,
+  );
+  const level = dossier['level'];
+  bad((LEARNER_LEVELS as readonly unknown[]).includes(level), 'level', `level must be one of ${LEARNER_LEVELS.join(', ')}`);
+  const companyId = dossier['companyId'] ?? null;
+  bad(
+    companyId === null || isWellFormedId(companyId, ENROLLMENT_LIMITS.companyIdMax),
+    'companyId',
+    `companyId must be null or an id of at most ${ENROLLMENT_LIMITS.companyIdMax} characters without surrounding blanks`,
+  );
+
+  const answers = dossier['answers'] ?? {};
+  if (bad(isPlainObject(answers), 'answers', 'answers must map question ids to text') && isPlainObject(answers)) {
+    const entries = Object.entries(answers);
+    bad(entries.length <= ENROLLMENT_LIMITS.answersMax, 'answers', `at most ${ENROLLMENT_LIMITS.answersMax} answers`);
+    for (const [question, answer] of entries) {
+      bad(
+        typeof answer === 'string' && answer.length <= ENROLLMENT_LIMITS.answerMax,
+        `answers.${question}`,
+        `the answer to ${question} must be text of at most ${ENROLLMENT_LIMITS.answerMax} characters`,
+      );
+    }
+  }
+
+  const met = dossier['prerequisitesMet'] ?? [];
+  if (bad(Array.isArray(met), 'prerequisitesMet', 'prerequisitesMet must be a list') && Array.isArray(met)) {
+    met.forEach((p: unknown, i) => bad(typeof p === 'string', `prerequisitesMet[${i}]`, 'each prerequisite met must be text'));
+  }
+
+  problems.throwIfAny('The dossier is invalid');
+  return {
+    motivation,
+    level: level as LearnerLevel,
+    companyId: companyId as string | null,
+    answers: answers as Record<string, string>,
+    prerequisitesMet: (met as string[]).map((p) => p.trim()),
+  };
+}
+
+/** The course's prerequisites the learner does not state, in the course's wording; matching ignores case and blanks. */
+export function unmetPrerequisites(required: readonly string[], met: readonly string[]): string[] {
+  const key = (p: string) => p.trim().toLowerCase();
+  const stated = new Set(met.map(key));
+  return required.filter((p) => !stated.has(key(p)));
+}
+
+/** Optional free-text reasons: blank means none; longer than the limit is refused. */
+export function normalizeReason(reason: unknown, field = 'reason'): string | null {
+  const text = trimmed(reason);
+  const problems = new InputProblems();
+  problems.require(
+    reason === null || reason === undefined || (text !== null && text.length <= ENROLLMENT_LIMITS.reasonMax),
+    field,
+    'ENROLLMENT.REASON_INVALID',
+    `${field} must be text of at most ${ENROLLMENT_LIMITS.reasonMax} characters`,
+  );
+  problems.throwIfAny('The reason is invalid');
+  return text ? text : null;
+}
