@@ -4,6 +4,8 @@ export * from './lib/course.type';
 export * from './lib/payloads.type';
 export * from './lib/plan-cohort.input';
 export * from './lib/draft-course.input';
+export * from './lib/cohort-settings.input';
+export * from './lib/cohort-settings.args';
 export * from './lib/cohorts.reader';
 export * from './lib/cohort-updates.publisher';
 export * from './lib/cohorts-api.module';

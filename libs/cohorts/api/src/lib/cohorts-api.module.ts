@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CohortsApplicationModule } from '@sooc/cohorts-application';
+import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { CohortUpdatesResolver } from './cohort-updates.resolver';
 import { CohortsReader } from './cohorts.reader';
@@ -13,6 +14,6 @@ import { CoursesResolver } from './courses.resolver';
  */
 @Module({
   imports: [CqrsModule, CohortsApplicationModule],
-  providers: [CohortsReader, CohortsResolver, CoursesResolver, CohortUpdatesResolver, CohortUpdatesPublisher],
+  providers: [CohortsReader, CohortsResolver, CohortSettingsResolver, CoursesResolver, CohortUpdatesResolver, CohortUpdatesPublisher],
 })
 export class CohortsApiModule {}

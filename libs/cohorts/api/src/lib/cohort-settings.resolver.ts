@@ -1,0 +1,68 @@
+import { Command, CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import {
+  CancelCohortCommand,
+  ChangeCapacityCommand,
+  CompleteCohortCommand,
+  ConfigureCohortCommand,
+  SetCompanyQuotaCommand,
+  StartCohortCommand,
+  type CommandOutcome,
+} from '@sooc/cohorts-application';
+import { capacityWarnings, type CohortSettings } from '@sooc/cohorts-domain';
+import { CohortIdArgs } from './cohort-id.args';
+import { CancelCohortArgs, ChangeCapacityArgs, ConfigureCohortArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
+import type { CohortSettingsInput } from './cohort-settings.input';
+import { Cohort } from './cohort.type';
+import { CohortsReader } from './cohorts.reader';
+import { CohortPayload } from './payloads.type';
+
+/** A GraphQL null means "leave it as it is", like an omitted field: the command carries only real changes. */
+function changesOf(input: CohortSettingsInput): Partial<CohortSettings> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as Partial<CohortSettings>;
+}
+
+/** Settings and lifecycle of a planned cohort: each mutation is one cohort command. */
+@Resolver(() => Cohort)
+export class CohortSettingsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: CohortsReader,
+  ) {}
+
+  @Mutation(() => CohortPayload, { description: 'Dedicates seats to a company (a guarantee and a cap); 0 removes the quota' })
+  setCompanyQuota(@Args() { cohortId, companyId, seats }: SetCompanyQuotaArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new SetCompanyQuotaCommand(cohortId, companyId, seats));
+  }
+
+  @Mutation(() => CohortPayload, { description: 'Never below the seats taken; warns outside 10..100' })
+  changeCapacity(@Args() { cohortId, capacity }: ChangeCapacityArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new ChangeCapacityCommand(cohortId, capacity), capacityWarnings(capacity));
+  }
+
+  @Mutation(() => CohortPayload)
+  configureCohort(@Args() { cohortId, input }: ConfigureCohortArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new ConfigureCohortCommand(cohortId, changesOf(input)));
+  }
+
+  @Mutation(() => CohortPayload)
+  startCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new StartCohortCommand(cohortId));
+  }
+
+  @Mutation(() => CohortPayload)
+  completeCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new CompleteCohortCommand(cohortId));
+  }
+
+  @Mutation(() => CohortPayload)
+  cancelCohort(@Args() { cohortId, reason }: CancelCohortArgs): Promise<CohortPayload> {
+    return this.write(cohortId, new CancelCohortCommand(cohortId, reason));
+  }
+
+  private async write(cohortId: string, command: Command<CommandOutcome>, warnings: string[] = []): Promise<CohortPayload> {
+    const outcome = await this.commands.execute(command);
+    await this.reader.afterWrite(outcome);
+    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings };
+  }
+}
