@@ -1,1 +1,14 @@
-export {};
+export * from './lib/cohort-snapshot.reader';
+export * from './lib/submit-application.command';
+export * from './lib/withdraw-application.command';
+export * from './lib/accept-offer.command';
+export * from './lib/decline-offer.command';
+export * from './lib/record-attendance.command';
+export * from './lib/form-groups.command';
+export * from './lib/submit-application.handler';
+export * from './lib/withdraw-application.handler';
+export * from './lib/accept-offer.handler';
+export * from './lib/decline-offer.handler';
+export * from './lib/record-attendance.handler';
+export * from './lib/form-groups.handler';
+export * from './lib/enrollment-application.module';

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortState, type CourseState } from '@sooc/cohorts-domain';
+import type { CohortSnapshot } from '@sooc/enrollment-domain';
+import { CommandRunner } from '@sooc/nest';
+
+/** The cohort as an enrollment command needs it; an unknown cohort is status 'none' and the decider refuses it. */
+export function cohortSnapshotOf(cohort: CohortState, course: CourseState): CohortSnapshot {
+  if (cohort.status === 'none') return { status: 'none', selectionPolicy: 'first-come', prerequisites: [], sessions: 0 };
+  return {
+    status: cohort.status,
+    selectionPolicy: cohort.selectionPolicy,
+    prerequisites: course.status === 'none' ? [] : course.prerequisites,
+    sessions: cohort.settings.sessions,
+  };
+}
+
+/**
+ * Folds the cohort (and its course) from their own streams. The snapshot may be stale by the
+ * time the enrollment is appended; that is accepted: the cohort's seat ledger, not the snapshot,
+ * guards capacity.
+ */
+@Injectable()
+export class CohortSnapshotReader {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async snapshot(cohortId: string): Promise<CohortSnapshot> {
+    const cohort = await this.runner.load(cohortDecider, cohortStream(cohortId));
+    const course = cohort.status === 'none' ? ({ status: 'none' } as const) : await this.runner.load(courseDecider, courseStream(cohort.courseId));
+    return cohortSnapshotOf(cohort, course);
+  }
+}
