@@ -1,1 +1,10 @@
-module.exports = { ...require('../../../jest.preset.cjs'), displayName: 'enrollment-read-models', rootDir: __dirname };
+const preset = require('../../../jest.preset.cjs');
+
+module.exports = {
+  ...preset,
+  displayName: 'enrollment-read-models',
+  rootDir: __dirname,
+  // Queries run on SQLite and on a real PostgreSQL (DESIGN §9); each spec takes its own database.
+  globalSetup: require.resolve('../../../tools/embedded-postgres/global-setup.cjs'),
+  globalTeardown: require.resolve('../../../tools/embedded-postgres/global-teardown.cjs'),
+};

@@ -1,0 +1,111 @@
+import { defaultCohortSettings, type CohortSettings, type SelectionPolicy } from '@sooc/cohorts-domain';
+import type { CohortDashboardView, CompanySeatsView, WaitlistEntryView } from './cohort-dashboard.read-model';
+import type { EnrollmentReadDb } from './enrollment.database';
+import { parseJsonColumn } from './json.column';
+import { clampPageSize } from './page.types';
+import { scoreFromColumn } from './score.column';
+
+export const MAX_WAITLIST_PAGE = 1_000;
+
+export interface CohortDashboardArgs {
+  /** How many waitlist entries to list (default 100, clamped to 1..1000); the length is always the whole. */
+  readonly waitlistFirst?: number;
+}
+
+type Tally = { reserved: number; confirmed: number; waitlisted: number; applications: number };
+
+/** The first entries of the waitlist in the order seats go to them (score desc, unscored last, then arrival). */
+async function waitlistHead(db: EnrollmentReadDb, cohortId: string, byScore: boolean, limit: number): Promise<WaitlistEntryView[]> {
+  let query = db
+    .selectFrom('cohort_seats')
+    .select(['enrollment_id', 'learner_id', 'company_id', 'score', 'waitlisted_at'])
+    .where('cohort_id', '=', cohortId)
+    .where('status', '=', 'waitlisted');
+  if (byScore) query = query.orderBy('score', (ob) => ob.desc().nullsLast());
+  const rows = await query.orderBy('waitlisted_position').orderBy('enrollment_id').limit(limit).execute();
+  return rows.map((r, i) => ({
+    position: i + 1,
+    enrollmentId: r.enrollment_id,
+    learnerId: r.learner_id,
+    companyId: r.company_id,
+    score: scoreFromColumn(r.score),
+    waitlistedAt: r.waitlisted_at,
+  }));
+}
+
+const byCompany = (a: CompanySeatsView, b: CompanySeatsView): number => {
+  if (a.companyId === b.companyId) return 0;
+  if (a.companyId === null) return 1;
+  if (b.companyId === null) return -1;
+  return a.companyId < b.companyId ? -1 : 1;
+};
+
+/**
+ * A cohort's seats, waitlist and applications at a glance. Counts are grouped in SQL (a cohort
+ * may have thousands of applications); only the head of the waitlist is loaded.
+ */
+export async function findCohortDashboard(db: EnrollmentReadDb, cohortId: string, args: CohortDashboardArgs = {}): Promise<CohortDashboardView | null> {
+  const row = await db.selectFrom('cohort_dashboards').selectAll().where('cohort_id', '=', cohortId).executeTakeFirst();
+  if (!row) return null;
+  const waitlistFirst = clampPageSize(args.waitlistFirst ?? 100, MAX_WAITLIST_PAGE);
+
+  const [seatGroups, applicationGroups, waitlist] = await Promise.all([
+    db
+      .selectFrom('cohort_seats')
+      .select(['company_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('cohort_id', '=', cohortId)
+      .where('status', 'in', ['reserved', 'confirmed', 'waitlisted'])
+      .groupBy(['company_id', 'status'])
+      .execute(),
+    db
+      .selectFrom('applications')
+      .select(['company_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('cohort_id', '=', cohortId)
+      .groupBy(['company_id', 'status'])
+      .execute(),
+    waitlistHead(db, cohortId, row.waitlist_order === 'score', waitlistFirst),
+  ]);
+
+  const quotas = parseJsonColumn<Record<string, number>>(row.quotas, {});
+  const tallies = new Map<string | null, Tally>(Object.keys(quotas).map((id) => [id, { reserved: 0, confirmed: 0, waitlisted: 0, applications: 0 }]));
+  const tally = (companyId: string | null): Tally => {
+    const found = tallies.get(companyId) ?? { reserved: 0, confirmed: 0, waitlisted: 0, applications: 0 };
+    tallies.set(companyId, found);
+    return found;
+  };
+  const totals = { reserved: 0, confirmed: 0, waitlisted: 0 };
+  for (const g of seatGroups) {
+    const status = g.status as keyof typeof totals;
+    tally(g.company_id)[status] += Number(g.n);
+    totals[status] += Number(g.n);
+  }
+  const byStatus = new Map<string, number>();
+  for (const g of applicationGroups) {
+    tally(g.company_id).applications += Number(g.n);
+    byStatus.set(g.status, (byStatus.get(g.status) ?? 0) + Number(g.n));
+  }
+
+  const taken = totals.reserved + totals.confirmed;
+  return {
+    cohortId: row.cohort_id,
+    title: row.title,
+    status: row.status,
+    selectionPolicy: row.selection_policy,
+    waitlistOrder: row.waitlist_order,
+    capacity: row.capacity,
+    reserved: totals.reserved,
+    confirmed: totals.confirmed,
+    free: Math.max(0, row.capacity - taken),
+    fillRate: row.capacity > 0 ? Math.min(1, Math.round((taken / row.capacity) * 10_000) / 10_000) : 0,
+    waitlistLength: totals.waitlisted,
+    waitlist,
+    applicationsByStatus: [...byStatus]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([status, count]) => ({ status, count })),
+    companies: [...tallies]
+      .map(([companyId, t]) => ({ companyId, quota: companyId !== null && companyId in quotas ? quotas[companyId] : null, ...t }))
+      .sort(byCompany),
+    settings: parseJsonColumn<CohortSettings>(row.settings, defaultCohortSettings(row.selection_policy as SelectionPolicy)),
+    updatedAt: row.updated_at,
+  };
+}
