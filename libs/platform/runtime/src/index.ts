@@ -6,3 +6,4 @@ export * from './lib/read-models.registry';
 export * from './lib/read-database.open';
 export * from './lib/stores.open';
 export * from './lib/process.lifecycle';
+export * from './lib/clock';
