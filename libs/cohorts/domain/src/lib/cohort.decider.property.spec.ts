@@ -5,7 +5,7 @@ import { cohortDecider } from './cohort.decider';
 import type { CohortState } from './cohort.state';
 import type { CourseState } from './course.state';
 
-const RANK: Record<CohortState['status'], number> = { none: 0, planned: 1, open: 2, closed: 3 };
+const RANK: Record<CohortState['status'], number> = { none: 0, planned: 1, open: 2, closed: 3, running: 4, completed: 5, cancelled: 6 };
 const DAY = 86_400_000;
 const BASE = Date.parse('2026-01-01T00:00:00Z');
 

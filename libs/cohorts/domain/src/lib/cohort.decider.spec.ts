@@ -1,8 +1,10 @@
 import { DeciderSpecification, SPEC_ACTOR, SPEC_NOW, ValidationError } from '@sooc/event-sourcing';
+import { defaultCohortSettings } from './cohort-settings';
 import type { PlanCohortData } from './cohort.commands';
 import type { ApplicationsClosed, ApplicationsOpened, CohortPlanned } from './cohort.events';
 import { cohortDecider } from './cohort.decider';
 import type { CourseState } from './course.state';
+import { emptyLedger } from './seat-ledger.queries';
 
 const spec = DeciderSpecification(cohortDecider);
 
@@ -180,7 +182,7 @@ describe('cohort decider', () => {
 
     it('ignores events that would move it backwards', () => {
       const state = [planned, opened, closed, opened, planned].reduce(cohortDecider.evolve, cohortDecider.initialState());
-      expect(state).toEqual({ status: 'closed', ...planned.data });
+      expect(state).toEqual({ status: 'closed', ...planned.data, settings: defaultCohortSettings('review'), ledger: emptyLedger(30), groups: null });
     });
   });
 });

@@ -1,0 +1,52 @@
+import type { CancelCohort, CompleteCohort, StartCohort } from './cohort.commands';
+import { requireCohort, requireStatus } from './cohort.errors';
+import type { CohortEvent, EnrollmentRef } from './cohort.events';
+import type { CohortState } from './cohort.state';
+import { FieldProblems, trimmed } from './field-problems.collector';
+import { ledgerEntries } from './seat-ledger.queries';
+import type { LedgerEntry, LedgerEntryStatus } from './seat-ledger.types';
+
+export const CANCEL_REASON_MAX = 500;
+
+function refsWith(entries: readonly LedgerEntry[], statuses: readonly LedgerEntryStatus[]): EnrollmentRef[] {
+  return entries.filter((e) => statuses.includes(e.status)).map(({ enrollmentId, learnerId }) => ({ enrollmentId, learnerId }));
+}
+
+/** Reserved seats whose offers are still open stay reserved: a learner may still confirm. */
+export function startCohort(command: StartCohort, state: CohortState): CohortEvent[] {
+  const cohort = requireCohort(state, command.data.cohortId);
+  if (cohort.status === 'running') return [];
+  requireStatus(cohort, ['closed'], 'start');
+  return [{ type: 'CohortStarted', data: { cohortId: cohort.cohortId } }];
+}
+
+/** Only confirmed learners are enrolled: an offer still open at the end was never taken up. */
+export function completeCohort(command: CompleteCohort, state: CohortState): CohortEvent[] {
+  const cohort = requireCohort(state, command.data.cohortId);
+  if (cohort.status === 'completed') return [];
+  requireStatus(cohort, ['running'], 'complete');
+  const { sessions, completionThreshold } = cohort.settings;
+  const enrolled = refsWith(ledgerEntries(cohort.ledger), ['confirmed']);
+  return [{ type: 'CohortCompleted', data: { cohortId: cohort.cohortId, sessions, completionThreshold, enrolled } }];
+}
+
+/**
+ * The ledger is left as it was: it records who held what when the cohort was called off, and
+ * `affected` tells the reactor whose enrollments to close.
+ */
+export function cancelCohort(command: CancelCohort, state: CohortState): CohortEvent[] {
+  const problems = new FieldProblems();
+  const reason = trimmed(command.data.reason) ?? '';
+  problems.require(
+    reason.length >= 1 && reason.length <= CANCEL_REASON_MAX,
+    'reason',
+    'COHORT.CANCEL_REASON_INVALID',
+    `reason is required and at most ${CANCEL_REASON_MAX} characters`,
+  );
+  problems.throwIfAny('The cohort cannot be cancelled');
+  const cohort = requireCohort(state, command.data.cohortId);
+  if (cohort.status === 'cancelled') return [];
+  requireStatus(cohort, ['planned', 'open', 'closed', 'running'], 'cancel');
+  const affected = refsWith(ledgerEntries(cohort.ledger), ['reserved', 'confirmed', 'waitlisted']);
+  return [{ type: 'CohortCancelled', data: { cohortId: cohort.cohortId, reason, affected } }];
+}

@@ -1,0 +1,70 @@
+import { isDeepStrictEqual } from 'node:util';
+import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
+import type { CloseApplications, OpenApplications, PlanCohort } from './cohort.commands';
+import { requireCohort, type ExistingCohort } from './cohort.errors';
+import type { CohortEvent } from './cohort.events';
+import { normalizeCohortPlan, type CohortPlan } from './cohort.rules';
+import type { CohortState } from './cohort.state';
+
+function planOf(state: ExistingCohort): CohortPlan {
+  const { cohortId, courseId, title, capacity, applicationWindow, startsOn, endsOn } = state;
+  return { cohortId, courseId, title, capacity, applicationWindow, startsOn, endsOn };
+}
+
+export function planCohort(command: PlanCohort, state: CohortState): CohortEvent[] {
+  const plan = normalizeCohortPlan(command.data);
+  const { course } = command.data;
+  if (course?.status !== 'drafted' || course.courseId !== plan.courseId) {
+    throw new NotFoundError('COURSE.NOT_FOUND', `Course ${String(plan.courseId)} does not exist`, { courseId: plan.courseId });
+  }
+  if (state.status === 'none') {
+    return [{ type: 'CohortPlanned', data: { ...plan, selectionPolicy: course.selectionPolicy } }];
+  }
+  // A retried request repeats the plan: success, not a conflict. The selection policy is left
+  // out of the comparison: it comes from the course, which may have changed since. The capacity
+  // compared is the current one: a retry after ChangeCapacity is a different plan.
+  if (isDeepStrictEqual(planOf(state), plan)) return [];
+  throw new IllegalStateError('COHORT.ALREADY_PLANNED', `Cohort ${plan.cohortId} is already planned with different data`, {
+    cohortId: plan.cohortId,
+  });
+}
+
+export function openApplications(command: OpenApplications, state: CohortState): CohortEvent[] {
+  const { cohortId } = command.data;
+  const cohort = requireCohort(state, cohortId);
+  switch (cohort.status) {
+    case 'planned':
+      if (command.metadata.now.getTime() >= Date.parse(cohort.applicationWindow.closesAt)) {
+        throw new IllegalStateError('COHORT.WINDOW_PASSED', `The application window of cohort ${cohortId} closed at ${cohort.applicationWindow.closesAt}`, {
+          cohortId,
+          closesAt: cohort.applicationWindow.closesAt,
+        });
+      }
+      return [{ type: 'ApplicationsOpened', data: { cohortId: cohort.cohortId } }];
+    case 'open':
+      return [];
+    case 'closed':
+    case 'running':
+    case 'completed':
+      throw new IllegalStateError('COHORT.APPLICATIONS_CLOSED', `Applications to cohort ${cohortId} are closed for good`, { cohortId });
+    case 'cancelled':
+      throw new IllegalStateError('COHORT.CANCELLED', `Cohort ${cohortId} was cancelled`, { cohortId, status: cohort.status });
+  }
+}
+
+/**
+ * Past `open` the command asks for what already holds (no applications are taken), so it
+ * changes nothing, even on a cancelled cohort: a scheduler closing windows need not know.
+ */
+export function closeApplications(command: CloseApplications, state: CohortState): CohortEvent[] {
+  const { cohortId } = command.data;
+  const cohort = requireCohort(state, cohortId);
+  switch (cohort.status) {
+    case 'planned':
+      throw new IllegalStateError('COHORT.NOT_OPEN', `Applications to cohort ${cohortId} were never opened`, { cohortId });
+    case 'open':
+      return [{ type: 'ApplicationsClosed', data: { cohortId: cohort.cohortId } }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,115 @@
+import { IllegalStateError } from '@sooc/event-sourcing';
+import type { AdmitApplicant, ConfirmSeat, ReleaseSeat, WaitlistApplicant } from './cohort.commands';
+import { requireCohort, wrongStatus, type ExistingCohort } from './cohort.errors';
+import type { ApplicantWaitlisted, CohortEvent } from './cohort.events';
+import type { CohortState } from './cohort.state';
+import { checkApplicant, checkRelease } from './seat-applicant.rules';
+import { evolveLedger } from './seat-ledger.evolve';
+import { promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
+import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
+import { freeInPool, holdsSeat, poolOf, waitlistOfPool } from './seat-ledger.queries';
+import type { Applicant } from './seat-ledger.types';
+
+type Arrival = { readonly cohortId: string; readonly applicant: Applicant; readonly score: number | null };
+
+/** Waitlisted learners of the applicant's pool who would be offered a seat before them. */
+function waitingAhead(cohort: ExistingCohort, applicant: Applicant, score: number | null): number {
+  const { ledger, settings } = cohort;
+  const queue = waitlistOfPool(ledger, settings.waitlistOrder, poolOf(ledger, applicant.companyId));
+  if (settings.waitlistOrder === 'arrival') return queue.length;
+  // A newcomer arrives last, so an equal score is ahead of them; unscored is behind everyone scored.
+  return score === null ? queue.length : queue.filter((e) => e.score !== null && e.score >= score).length;
+}
+
+/**
+ * The cohort the applicant may join, or null when the ledger already knows them: a reactor
+ * re-sending after a crash must change nothing, even after the seat was released since.
+ */
+function arrivingAt(state: CohortState, data: Arrival, action: string): ExistingCohort | null {
+  const cohort = requireCohort(state, data.cohortId);
+  if (data.applicant.enrollmentId in cohort.ledger.entries) return null;
+  if (!promotesWaitlist(cohort.status)) {
+    throw new IllegalStateError('COHORT.NOT_ACCEPTING', `Cohort ${cohort.cohortId} does not ${action} while ${cohort.status}`, {
+      cohortId: cohort.cohortId,
+      status: cohort.status,
+    });
+  }
+  return cohort;
+}
+
+/**
+ * Queues the applicant, then offers any seat their pool has free at once: the ledger never
+ * keeps a free seat beside a waiting learner of the same pool while it takes applicants.
+ */
+function queue(cohort: ExistingCohort, data: Arrival, now: Date, reason: string): CohortEvent[] {
+  const { enrollmentId, learnerId, companyId, level } = data.applicant;
+  const pool = poolOf(cohort.ledger, companyId);
+  const waitlisted: ApplicantWaitlisted = {
+    type: 'ApplicantWaitlisted',
+    data: { cohortId: cohort.cohortId, enrollmentId, learnerId, companyId, level, pool, score: data.score, reason },
+  };
+  const ledger = evolveLedger(cohort.ledger, waitlisted);
+  const cause = `seat free in the ${pool === 'open' ? 'open seats' : `quota of ${pool}`}`;
+  return [waitlisted, ...promote({ cohortId: cohort.cohortId, ledger, settings: cohort.settings, now, cause })];
+}
+
+export function admitApplicant(command: AdmitApplicant, state: CohortState): CohortEvent[] {
+  checkApplicant(command.data.applicant, command.data.score, 'The applicant cannot be admitted');
+  const cohort = arrivingAt(state, command.data, 'admit applicants');
+  if (!cohort) return [];
+  const { ledger, settings } = cohort;
+  const pool = poolOf(ledger, command.data.applicant.companyId);
+  const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
+  if (freeInPool(ledger, pool) > 0 && ahead === 0) {
+    const reason = seatFreeReason(ledger, pool);
+    return [seatReserved(cohort.cohortId, ledger, command.data.applicant, { now: command.metadata.now, settings, promoted: false, reason })];
+  }
+  return queue(cohort, command.data, command.metadata.now, noSeatReason(ledger, pool, ahead));
+}
+
+/** A review decision to wait: a place in the queue. Its seat, if any, comes as a promotion. */
+export function waitlistApplicant(command: WaitlistApplicant, state: CohortState): CohortEvent[] {
+  checkApplicant(command.data.applicant, command.data.score, 'The applicant cannot be waitlisted');
+  const cohort = arrivingAt(state, command.data, 'waitlist applicants');
+  if (!cohort) return [];
+  const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
+  return queue(cohort, command.data, command.metadata.now, `waitlisted by decision; ${ahead === 0 ? 'first in line' : aheadPhrase(ahead)}`);
+}
+
+/**
+ * After the end nothing changes and nothing is refused: the reactor releases seats as
+ * enrollments close, and an ended cohort has no seat to give back to anyone.
+ */
+export function releaseSeat(command: ReleaseSeat, state: CohortState): CohortEvent[] {
+  const { enrollmentId, reason } = command.data;
+  checkRelease(enrollmentId, reason);
+  const cohort = requireCohort(state, command.data.cohortId);
+  if (cohort.status === 'completed' || cohort.status === 'cancelled') return [];
+  const entry = cohort.ledger.entries[enrollmentId];
+  if (!entry) return [];
+  const { cohortId } = cohort;
+  const { learnerId } = entry;
+  if (entry.status === 'waitlisted') return [{ type: 'WaitlistLeft', data: { cohortId, enrollmentId, learnerId, reason } }];
+  if (!holdsSeat(entry)) return [];
+  const released: CohortEvent = { type: 'SeatReleased', data: { cohortId, enrollmentId, learnerId, reason } };
+  if (!promotesWaitlist(cohort.status)) return [released];
+  const ledger = evolveLedger(cohort.ledger, released);
+  const cause = `seat released by ${enrollmentId} (${reason})`;
+  return [released, ...promote({ cohortId, ledger, settings: cohort.settings, now: command.metadata.now, cause })];
+}
+
+export function confirmSeat(command: ConfirmSeat, state: CohortState): CohortEvent[] {
+  const { enrollmentId } = command.data;
+  const cohort = requireCohort(state, command.data.cohortId);
+  const entry = cohort.ledger.entries[enrollmentId];
+  if (entry?.status === 'confirmed') return [];
+  if (cohort.status === 'completed' || cohort.status === 'cancelled') throw wrongStatus(cohort, 'confirm a seat in');
+  if (entry?.status !== 'reserved') {
+    throw new IllegalStateError('COHORT.SEAT_NOT_RESERVED', `${enrollmentId} holds no reserved seat in cohort ${cohort.cohortId}`, {
+      cohortId: cohort.cohortId,
+      enrollmentId,
+      status: entry?.status ?? null,
+    });
+  }
+  return [{ type: 'SeatConfirmed', data: { cohortId: cohort.cohortId, enrollmentId, learnerId: entry.learnerId } }];
+}

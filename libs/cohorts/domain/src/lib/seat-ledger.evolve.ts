@@ -1,0 +1,68 @@
+import type { CohortEvent } from './cohort.events';
+import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
+
+function withEntry(ledger: SeatLedger, entry: LedgerEntry): SeatLedger {
+  const isNew = !(entry.enrollmentId in ledger.entries);
+  return {
+    ...ledger,
+    entries: { ...ledger.entries, [entry.enrollmentId]: entry },
+    nextSeq: isNew ? ledger.nextSeq + 1 : ledger.nextSeq,
+  };
+}
+
+function applicantOf(data: Applicant): Applicant {
+  const { enrollmentId, learnerId, companyId, level } = data;
+  return { enrollmentId, learnerId, companyId, level };
+}
+
+/** Changes only the status of a known entry; an event for an unknown enrollment changes nothing. */
+function withStatus(ledger: SeatLedger, enrollmentId: string, status: LedgerEntry['status']): SeatLedger {
+  const entry = ledger.entries[enrollmentId];
+  return entry ? withEntry(ledger, { ...entry, status, offerExpiresAt: null }) : ledger;
+}
+
+/**
+ * The ledger's part of the cohort fold. Returns new objects only: folded states are shared by a
+ * cache, so nothing here may write into the ledger it was given.
+ */
+export function evolveLedger(ledger: SeatLedger, event: CohortEvent): SeatLedger {
+  switch (event.type) {
+    case 'SeatReserved': {
+      const known = ledger.entries[event.data.enrollmentId];
+      // A promoted learner keeps their arrival number and score: they are the same line, moved on.
+      return withEntry(ledger, {
+        ...applicantOf(event.data),
+        status: 'reserved',
+        score: known?.score ?? null,
+        seq: known?.seq ?? ledger.nextSeq,
+        offerExpiresAt: event.data.offerExpiresAt,
+      });
+    }
+    case 'ApplicantWaitlisted': {
+      const known = ledger.entries[event.data.enrollmentId];
+      return withEntry(ledger, {
+        ...applicantOf(event.data),
+        status: 'waitlisted',
+        score: event.data.score,
+        seq: known?.seq ?? ledger.nextSeq,
+        offerExpiresAt: null,
+      });
+    }
+    case 'SeatConfirmed':
+      return withStatus(ledger, event.data.enrollmentId, 'confirmed');
+    case 'SeatReleased':
+      return withStatus(ledger, event.data.enrollmentId, 'released');
+    case 'WaitlistLeft':
+      return withStatus(ledger, event.data.enrollmentId, 'left');
+    case 'CompanyQuotaSet': {
+      // A quota of 0 is no quota: dropping the key keeps "has a quota" a single lookup.
+      const { [event.data.companyId]: _dropped, ...others } = ledger.quotas;
+      const quotas = event.data.seats > 0 ? { ...others, [event.data.companyId]: event.data.seats } : others;
+      return { ...ledger, quotas };
+    }
+    case 'CapacityChanged':
+      return { ...ledger, capacity: event.data.to };
+    default:
+      return ledger;
+  }
+}
