@@ -1,0 +1,37 @@
+import { UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { ConcurrencyError, type ExpectedRevision } from '@sooc/event-sourcing';
+
+/** The server could not be reached: a configuration or operations problem, never the caller's input. */
+export class EsdbUnreachableError extends Error {
+  readonly code = 'STORE.UNREACHABLE';
+
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(
+      `EventStoreDB at ${redact(url)} is unreachable (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        'Check that the server is running and listening on that host and port, and that the URL matches its TLS setting ' +
+        '(an insecure server needs "?tls=false"; a secure one needs its CA in "tlsCAFile").',
+      { cause },
+    );
+    this.name = 'EsdbUnreachableError';
+  }
+}
+
+/** The client's errors in the port's terms; anything else passes through unchanged. */
+export function translateError(error: unknown, url: string, append?: { streamId: string; expected: ExpectedRevision }): unknown {
+  if (append && error instanceof WrongExpectedVersionError) {
+    return new ConcurrencyError(append.streamId, String(append.expected), error.actualVersion === 'no_stream' ? 'no_stream' : BigInt(error.actualVersion));
+  }
+  // Discovery (esdb+discover://) gives up with a plain Error rather than UnavailableError.
+  if (error instanceof UnavailableError || (error instanceof Error && error.message.startsWith('Failed to discover after'))) {
+    return new EsdbUnreachableError(url, error);
+  }
+  return error;
+}
+
+/** Keeps a password out of logs and error reports. */
+export function redact(url: string): string {
+  return url.replace(/^([a-z+]+:\/\/[^:@/]+):[^@/]*@/i, '$1:***@');
+}

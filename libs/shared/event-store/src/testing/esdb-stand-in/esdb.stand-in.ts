@@ -1,0 +1,56 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { appendHandler } from './stand-in.append';
+import { featuresHandler, gossipHandler } from './stand-in.cluster';
+import { StandInLog } from './stand-in.log';
+import { readHandler } from './stand-in.read';
+
+export interface EsdbStandInOptions {
+  /** 0 (default): any free port. */
+  readonly port?: number;
+  /** Position of the first event written; start above 2^53 to prove positions stay exact bigints. */
+  readonly firstPosition?: bigint;
+}
+
+/**
+ * An in-process gRPC server that answers the real @eventstore/db-client as EventStoreDB does for
+ * what sooc uses: append, read a stream or $all, catch-up subscriptions to $all, gossip and server
+ * features. Storage is memory only. Delete, tombstone, batch append and persistent subscriptions
+ * answer UNIMPLEMENTED. Test support only: never imported by runtime code.
+ */
+export class EsdbStandIn {
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  /** Plaintext, so the URL carries `tls=false`. */
+  get url(): string {
+    return `esdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  /** Same node through `Gossip.Read` first, as a cluster client connects. */
+  get discoverUrl(): string {
+    return `esdb+discover://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  static async start(options: EsdbStandInOptions = {}): Promise<EsdbStandIn> {
+    const log = new StandInLog(options.firstPosition ?? 0n);
+    const server = new Server();
+    let port = 0;
+    server.addService(StreamsService, { read: readHandler(log), append: appendHandler(log) });
+    server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
+    server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
+    port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+    return new EsdbStandIn(server, port);
+  }
+
+  /** Ends open calls (subscriptions included) at once: a test's cleanup must not wait for clients. */
+  async stop(): Promise<void> {
+    this.server.forceShutdown();
+  }
+}

@@ -1,0 +1,1 @@
+export { EsdbStandIn, type EsdbStandInOptions } from './esdb.stand-in';

@@ -1,0 +1,100 @@
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { CallWriter } from './call.writer';
+import { filterOf } from './stand-in.filter';
+import type { StandInLog } from './stand-in.log';
+import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, streamNotFoundMessage } from './stand-in.messages';
+
+type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
+const { ReadDirection, StreamOptions, AllOptions, CountOptionCase } = ReadReq.Options;
+/** Let other calls (and the client, in the same process) run between long stretches of records. */
+const YIELD_EVERY = 256;
+
+/** Streams.Read: a stream or `$all`, either direction, with count and filter, or a subscription to `$all`. */
+export function readHandler(log: StandInLog): (call: ReadCall) => void {
+  return (call) => {
+    const options = call.request.getOptions();
+    const subscription = options?.getCountOptionCase() === CountOptionCase.SUBSCRIPTION;
+    if (!options || (subscription && !options.hasAll())) {
+      call.emit('error', { code: status.UNIMPLEMENTED, details: 'the stand-in reads streams and $all, and subscribes to $all only' });
+      return;
+    }
+    const writer = new CallWriter(call);
+    const run = subscription ? subscribe : options.hasStream() ? readStream : readAll;
+    run(log, options, writer).then(
+      () => writer.end(),
+      (error: Error) => call.emit('error', { code: status.INTERNAL, details: error.message }),
+    );
+  };
+}
+
+function countOf(options: ReadReq.Options): number {
+  const count = BigInt(options.getCount() || '0');
+  return count > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count);
+}
+
+async function readStream(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+  const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
+  const streamId = Buffer.from(streamOptions.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
+  const records = log.stream(streamId);
+  if (!records) return writer.write(streamNotFoundMessage(streamId));
+  const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
+  const which = streamOptions.getRevisionOptionCase();
+  // Revisions are array indexes within a stream.
+  const at = which === StreamOptions.RevisionOptionCase.REVISION ? Number(BigInt(streamOptions.getRevision())) : which === StreamOptions.RevisionOptionCase.END ? Infinity : 0;
+  const selected = backwards ? records.slice(0, Math.min(at, records.length - 1) + 1).reverse() : records.slice(at);
+  for (const record of selected.slice(0, countOf(options))) await writer.write(eventMessage(record, false));
+}
+
+async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+  const all = options.getAll() as ReadReq.Options.AllOptions;
+  const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
+  const filter = filterOf(options);
+  const count = countOf(options);
+  const which = all.getAllOptionCase();
+  const at = which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0')) : undefined;
+  // Forwards from a position includes the event there; backwards starts before it, as the server does.
+  let index = backwards ? (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0)) - 1 : (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0));
+  const step = backwards ? -1 : 1;
+  for (let sent = 0, scanned = 0; index >= 0 && index < log.records.length && sent < count && writer.open; index += step) {
+    const record = log.records[index];
+    if (++scanned % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (filter && !filter.matches(record)) continue;
+    await writer.write(eventMessage(record, true));
+    sent++;
+  }
+}
+
+/** Confirmation, history after the position (exclusive), caught-up, then live events until cancelled. */
+async function subscribe(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+  const all = options.getAll() as ReadReq.Options.AllOptions;
+  const which = all.getAllOptionCase();
+  let index =
+    which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0') + 1n) : which === AllOptions.AllOptionCase.END ? log.records.length : 0;
+  const filter = filterOf(options);
+  let parked = writer.parked();
+  const stopListening = log.onAppend(() => parked.wake());
+  try {
+    await writer.write(confirmationMessage());
+    let caughtUp = false;
+    let scanned = 0;
+    while (writer.open) {
+      while (index < log.records.length && writer.open) {
+        const record = log.records[index++];
+        if (!filter || filter.matches(record)) await writer.write(eventMessage(record, true));
+        scanned++;
+        if (filter && scanned % filter.checkpointEvery === 0) await writer.write(checkpointMessage(record.position));
+        if (scanned % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!caughtUp) {
+        caughtUp = true;
+        await writer.write(caughtUpMessage());
+        continue;
+      }
+      await parked.woken;
+      parked = writer.parked();
+    }
+  } finally {
+    stopListening();
+  }
+}
