@@ -1,0 +1,37 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsString, Matches, ValidateNested } from 'class-validator';
+import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
+
+@InputType()
+export class CriterionInput {
+  @Field(() => ID, { description: 'Stable key reviewers score against, e.g. "motivation"' })
+  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id!: string;
+
+  @Field()
+  @IsString()
+  label!: string;
+
+  @Field(() => Float, { description: 'Relative weight, above 0' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  weight!: number;
+}
+
+@InputType({ description: 'Replaces the rubric; reviews keep the version they were made under' })
+export class DefineRubricInput {
+  @Field(() => [CriterionInput])
+  @IsArray()
+  @ArrayMaxSize(LIST_CAP)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria!: CriterionInput[];
+
+  @Field({ description: "Reviewers don't see the applicant's learner id or company" })
+  @IsBoolean()
+  blind!: boolean;
+
+  @Field(() => Int, { description: 'Reviews an application needs before it can be decided' })
+  @IsInt()
+  reviewsRequired!: number;
+}

@@ -1,0 +1,39 @@
+import type { DecisionView, ReviewView } from '@sooc/selection-application';
+import type { Criterion, Rubric as DomainRubric } from '@sooc/selection-domain';
+import type { CriterionInput } from './define-rubric.input';
+import type { ApplicationDecision } from './decision.type';
+import type { Decision } from './enums';
+import type { CriterionScoreInput } from './review-application.input';
+import type { Review } from './review.type';
+import type { Rubric } from './rubric.type';
+
+/** GraphQL lists keep the criteria's order; the domain scores by criterion id. */
+export function scoresByCriterion(scores: readonly CriterionScoreInput[]): Record<string, number> {
+  return Object.fromEntries(scores.map(({ criterionId, score }) => [criterionId, score]));
+}
+
+export function toCriteria(criteria: readonly CriterionInput[]): Criterion[] {
+  return criteria.map(({ id, label, weight }) => ({ id, label, weight }));
+}
+
+export function toRubric(rubric: DomainRubric): Rubric {
+  return { ...rubric, criteria: rubric.criteria.map((c) => ({ ...c })) };
+}
+
+export function toReview(review: ReviewView): Review {
+  const scores = Object.entries(review.scores).map(([criterionId, score]) => ({ criterionId, score }));
+  return { ...review, scores };
+}
+
+export function toDecision(decision: DecisionView): ApplicationDecision {
+  const { decisionId, enrollmentId, learnerId, reason, decidedBy, record } = decision;
+  return {
+    decisionId,
+    enrollmentId,
+    learnerId,
+    decision: decision.decision as Decision,
+    reason,
+    decidedBy: { ...decidedBy },
+    record: { ...record, reviews: record.reviews.map((r) => ({ ...r })), seats: { ...record.seats, quota: record.seats.quota && { ...record.seats.quota } } },
+  };
+}

@@ -1,0 +1,35 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { DecideApplicationCommand, DefineRubricCommand, ReviewApplicationCommand } from '@sooc/selection-application';
+import { DecideApplicationInput } from './decide-application.input';
+import { DefineRubricArgs } from './define-rubric.args';
+import { DecisionPayload, ReviewPayload, RubricPayload } from './payloads.type';
+import { ReviewApplicationInput } from './review-application.input';
+import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from './selection.mapper';
+
+/** Selection writes; their payloads come from the command's result (selection has no read model of its own). */
+@Resolver()
+export class SelectionResolver {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Mutation(() => RubricPayload, { description: 'Defines (or replaces) the rubric of a review cohort' })
+  async defineRubric(@Args() { cohortId, input }: DefineRubricArgs): Promise<RubricPayload> {
+    const { criteria, blind, reviewsRequired } = input;
+    const outcome = await this.commands.execute(new DefineRubricCommand({ cohortId, criteria: toCriteria(criteria), blind, reviewsRequired }));
+    return { rubric: toRubric(outcome.rubric), position: outcome.position };
+  }
+
+  @Mutation(() => ReviewPayload, { description: "Scores an application as the caller; a reviewer's new review replaces their earlier one" })
+  async reviewApplication(@Args('input') input: ReviewApplicationInput): Promise<ReviewPayload> {
+    const { cohortId, learnerId, scores, comment } = input;
+    const outcome = await this.commands.execute(new ReviewApplicationCommand({ cohortId, learnerId, scores: scoresByCriterion(scores), comment: comment ?? null }));
+    return { review: toReview(outcome.review), position: outcome.position };
+  }
+
+  @Mutation(() => DecisionPayload, { description: 'Admits, waitlists or rejects a reviewed application, as the caller' })
+  async decideApplication(@Args('input') input: DecideApplicationInput): Promise<DecisionPayload> {
+    const { cohortId, learnerId, decision, reason } = input;
+    const outcome = await this.commands.execute(new DecideApplicationCommand({ cohortId, learnerId, decision, reason }));
+    return { decision: toDecision(outcome.decision), position: outcome.position };
+  }
+}
