@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { dueOffers } from '@sooc/enrollment-read-models';
+import { expiryReactions } from '@sooc/enrollment-process-managers';
+import type { ReadDb } from '@sooc/read-store';
+import type { Clock } from '@sooc/runtime';
+import type { ReactionSender } from './reaction.sender';
+import type { ReactorLog } from './reactor.logger';
+import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
+import type { StopSignal } from './stop.signal';
+
+/** Most offers expired per tick; the rest wait for the next one, oldest first. */
+export const EXPIRY_BATCH = 200;
+
+export interface ExpiryCounters {
+  /** ExpireOffer commands that wrote an OfferExpired. */
+  expired: number;
+}
+
+/**
+ * Every `tickMs`, expires the offers the due-offers read model lists as past the clock. A tick
+ * that fails (store or read database down) is logged and the next tick tries again: the due
+ * offers stay listed until their expiry is projected, so none is lost.
+ */
+export class OfferExpiryTicker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  readonly counters: ExpiryCounters = { expired: 0 };
+
+  constructor(
+    private readonly readDb: ReadDb,
+    private readonly sender: ReactionSender,
+    private readonly clock: Clock,
+    private readonly log: ReactorLog,
+    private readonly stop: StopSignal,
+  ) {}
+
+  start(tickMs: number): void {
+    this.timer = setInterval(() => {
+      if (this.running || this.stop.isSet) return;
+      this.running = this.tick()
+        .catch((error: unknown) => this.log.error(`offer expiry failed, retrying next tick: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => (this.running = null));
+    }, tickMs);
+  }
+
+  /** Ends the timer and waits for a tick in progress (it stops between two offers). */
+  async stopped(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    const now = this.clock.now();
+    const due = await dueOffers(this.readDb, now.toISOString(), EXPIRY_BATCH);
+    if (due.length === 0) return;
+    // One correlation per tick: the offers expired together can be found together.
+    const context = { actor: REACTOR_ACTOR, correlationId: randomUUID(), causationId: null, now: () => this.clock.now() };
+    for (const reaction of expiryReactions(due)) {
+      if (this.stop.isSet) return;
+      try {
+        if ((await this.sender.send(reaction, context)) > 0) this.counters.expired++;
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        this.log.warn(`ExpireOffer on ${reaction.streamId} refused: ${refusal}`);
+      }
+    }
+  }
+}

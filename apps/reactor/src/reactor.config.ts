@@ -1,0 +1,31 @@
+import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
+
+export const DEFAULT_REACTOR_TICK_MS = 1_000;
+
+export interface ReactorConfig extends StoreConfig {
+  /** How often due offers are looked for and expired. */
+  readonly tickMs: number;
+}
+
+/** SOOC_REACTOR_TICK_MS (50..60000, default 1000): the gateway reads it into its own reader when it runs the reactor in-process. */
+export function readReactorTickMs(reader: EnvReader): number {
+  return reader.integer('SOOC_REACTOR_TICK_MS', DEFAULT_REACTOR_TICK_MS, 50, 60_000);
+}
+
+/**
+ * The shared store settings plus the tick, for a reactor in its own process: an in-memory store
+ * or read database there would be a private, empty copy nobody else writes to or reads.
+ */
+export function loadReactorConfig(env: Env = process.env): ReactorConfig {
+  const reader = new EnvReader(env);
+  const store = readStoreConfig(reader);
+  const tickMs = readReactorTickMs(reader);
+  if (store.eventStoreUrl === 'memory:') {
+    reader.refuse('SOOC_EVENT_STORE_URL', store.eventStoreUrl, '"sqlite:<path>": a separate reactor cannot see another process\'s memory: store');
+  }
+  if (store.readDbUrl === 'sqlite::memory:') {
+    reader.refuse('SOOC_READ_DB_URL', store.readDbUrl, '"sqlite:<path>" or "postgres://…": the reactor keeps its checkpoint and due offers there');
+  }
+  reader.done();
+  return { ...store, tickMs };
+}

@@ -1,0 +1,180 @@
+import { dueOffersProjection } from '@sooc/enrollment-read-models';
+import { REACTED_EVENT_TYPES, reactTo, type Reaction } from '@sooc/enrollment-process-managers';
+import type { EventStore, RecordedEvent, Subscription } from '@sooc/event-sourcing';
+import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
+import type { Clock } from '@sooc/runtime';
+import { OfferExpiryTicker } from './offer-expiry.ticker';
+import { ReactionSender } from './reaction.sender';
+import { DEFAULT_REACTOR_TICK_MS } from './reactor.config';
+import { ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
+import type { ReactorLog } from './reactor.logger';
+import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
+import { DEFAULT_BACKOFF, untilDone, type Backoff } from './retry.backoff';
+import { StopSignal } from './stop.signal';
+
+export interface ReactorOptions {
+  readonly eventStore: EventStore;
+  /** Migrated with `enrollmentMigrations` (due_offers) and the read store's checkpoint table. */
+  readonly readDb: ReadDb;
+  readonly clock: Clock;
+  readonly log: ReactorLog;
+  /** How often due offers are expired (default 1000 ms). */
+  readonly tickMs?: number;
+  readonly backoff?: Backoff;
+  readonly checkpointPolicy?: CheckpointPolicy;
+}
+
+export interface ReactorStatus {
+  readonly running: boolean;
+  readonly caughtUp: boolean;
+  /** Last event whose reactions were all sent, and the last position saved as the checkpoint. */
+  readonly handledPosition: bigint | null;
+  readonly checkpoint: bigint | null;
+  readonly eventsHandled: number;
+  /** Commands that wrote events (the others found nothing to do: repeats after a restart). */
+  readonly commandsWritten: number;
+  readonly refusals: number;
+  /** True while a command is failing and being retried (store or database down). */
+  readonly retrying: boolean;
+  readonly offersExpired: number;
+}
+
+export interface Reactor {
+  /** Resolves once every event stored at start has been reacted to. */
+  readonly caughtUp: Promise<void>;
+  /** Resolves if the reactor cannot go on (its due-offers projection failed); a supervisor restarts it. */
+  readonly failed: Promise<Error>;
+  status(): ReactorStatus;
+  /** Graceful: finishes the current event, saves the checkpoint, stops the timer and the projection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The process managers at work: follows $all from its checkpoint and sends the commands each
+ * event calls for, with the event as causation; expires due offers by the clock. At-least-once:
+ * after a crash it re-sends what it had not saved, and every decider answers a repeat with nothing.
+ */
+export async function startReactor(options: ReactorOptions): Promise<Reactor> {
+  const { eventStore, readDb, clock, log } = options;
+  const tickMs = options.tickMs ?? DEFAULT_REACTOR_TICK_MS;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const stop = new StopSignal();
+  const checkpoint = new ReactorCheckpoint(readDb, options.checkpointPolicy);
+  const sender = new ReactionSender(eventStore);
+  const counters = { eventsHandled: 0, commandsWritten: 0, refusals: 0, failing: 0 };
+  let caughtUp = false;
+  let subscription: Subscription | null = null;
+
+  const from = await checkpoint.load();
+  const head = await eventStore.headPosition();
+  log.info(`starting at position ${from ?? 'none'}, store head ${head ?? 'none'}, expiring offers every ${tickMs} ms`);
+
+  // Its own projection, next to the timer that reads it: the projector must not run this one.
+  const runner = new ProjectionRunner({ store: eventStore, db: readDb, projections: [dueOffersProjection] });
+  let fail!: (error: Error) => void;
+  const failed = new Promise<Error>((resolve) => (fail = resolve));
+  runner.onError(fail);
+  await runner.start();
+
+  let reachCaughtUp!: () => void;
+  let missCaughtUp!: (error: Error) => void;
+  const caughtUpPromise = new Promise<void>((resolve, reject) => ([reachCaughtUp, missCaughtUp] = [resolve, reject]));
+  caughtUpPromise.catch(() => undefined);
+
+  async function send(reaction: Reaction, event: RecordedEvent): Promise<void> {
+    const context = { actor: REACTOR_ACTOR, correlationId: event.metadata.correlationId, causationId: event.id, now: () => clock.now() };
+    try {
+      if ((await sender.send(reaction, context)) > 0) counters.commandsWritten++;
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      counters.refusals++;
+      log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
+    }
+  }
+
+  /** False when the reactor stopped while a reaction kept failing: the event is left for the next start. */
+  async function handle(event: RecordedEvent): Promise<boolean> {
+    for (const reaction of reactTo(event)) {
+      const done = await untilDone(
+        () => send(reaction, event),
+        stop,
+        (error, attempt, delayMs) => {
+          counters.failing = attempt;
+          log.error(`${event.type} ${event.id} → ${reaction.command.type} on ${reaction.streamId} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${describe(error)}`);
+        },
+        backoff,
+      );
+      counters.failing = 0;
+      if (!done) return false;
+    }
+    return true;
+  }
+
+  async function saveCheckpoint(): Promise<void> {
+    await checkpoint.save().catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
+  }
+
+  async function follow(): Promise<void> {
+    for (let attempt = 1; !stop.isSet; attempt++) {
+      subscription = eventStore.subscribeAll({ from: checkpoint.handled ?? 'start', filter: { eventTypes: REACTED_EVENT_TYPES } });
+      try {
+        for await (const message of subscription) {
+          if (message.kind === 'caught-up') {
+            caughtUp = true;
+            log.info(`caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`);
+            reachCaughtUp();
+            continue;
+          }
+          if (!(await handle(message.event))) return;
+          checkpoint.markHandled(message.event.position);
+          counters.eventsHandled++;
+          attempt = 0;
+          if (checkpoint.due) await saveCheckpoint();
+          if (stop.isSet) return;
+        }
+      } catch (error) {
+        const delayMs = Math.min(backoff.maxMs, backoff.firstMs * 2 ** Math.min(attempt - 1, 20));
+        log.error(`reading $all failed, resubscribing from position ${checkpoint.handled ?? 'none'} in ${delayMs} ms: ${describe(error)}`);
+        await stop.sleep(delayMs);
+      } finally {
+        await subscription.close();
+      }
+    }
+  }
+
+  const loop = follow().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
+  const ticker = new OfferExpiryTicker(readDb, sender, clock, log, stop);
+  ticker.start(tickMs);
+  // An idle reactor still saves the last events it handled within the policy's time.
+  const flush = setInterval(() => void (checkpoint.due && saveCheckpoint()), options.checkpointPolicy?.maxMs ?? 250);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    caughtUp: caughtUpPromise,
+    failed,
+    status: () => ({
+      running: !stop.isSet,
+      caughtUp,
+      handledPosition: checkpoint.handled,
+      checkpoint: checkpoint.saved,
+      eventsHandled: counters.eventsHandled,
+      commandsWritten: counters.commandsWritten,
+      refusals: counters.refusals,
+      retrying: counters.failing > 0,
+      offersExpired: ticker.counters.expired,
+    }),
+    stop: () =>
+      (stopping ??= (async () => {
+        stop.set();
+        clearInterval(flush);
+        await subscription?.close();
+        await Promise.all([loop, ticker.stopped()]);
+        if (!caughtUp) missCaughtUp(new Error('the reactor stopped before catching up'));
+        await checkpoint.save();
+        await runner.stop();
+      })()),
+  };
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
