@@ -5,20 +5,21 @@ import type { Applicant } from './seat-ledger.types';
 /**
  * How many groups n learners make at target size s. The priorities, in order: no group below
  * s−1 (only unavoidable when n < s−1, and then there is one group); then none above s+1; then
- * the average size closest to s (10 at 4 → 4,3,3 rather than 5,5). Sizes never differ by more
- * than one. For some n no count keeps every size within s±1 (27 at 12): groups then grow.
+ * none above s (10 at 4 → 4,3,3 rather than 5,5); then the average size closest to s (12 at 4 →
+ * 4,4,4 rather than 3,3,3,3). Sizes never differ by more than one. For some n no count keeps
+ * every size within s±1 (27 at 12 → 14,13): groups then grow rather than shrink below s−1.
  */
 export function groupCount(n: number, s: number): number {
   if (n <= 0) return 0;
   const cost = (k: number) => {
     const small = Math.floor(n / k);
     const large = Math.ceil(n / k);
-    return [Math.max(0, s - 1 - small), Math.max(0, large - (s + 1)), Math.abs(n / k - s)];
+    return [Math.max(0, s - 1 - small), Math.max(0, large - (s + 1)), Math.max(0, large - s), Math.abs(n / k - s)];
   };
   let best = 1;
   for (let k = 2; k <= n; k++) {
     const [a, b] = [cost(k), cost(best)];
-    const better = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    const better = a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
     if (better < 0) best = k;
   }
   return best;
@@ -31,15 +32,30 @@ export function groupSizes(n: number, k: number): number[] {
 
 const NO_COMPANY = '\u0000';
 
+const byEnrollmentId = (a: Applicant, b: Applicant) => (a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0);
+
+/**
+ * How many of one company's m learners each group takes: m/k rounded down everywhere, and the
+ * m mod k extra ones to the groups with the most room left. Taking the roomiest keeps the room of
+ * all groups within one of each other, so every later company can be split evenly as well.
+ */
+function companyShares(groups: readonly Applicant[][], sizes: readonly number[], m: number): number[] {
+  const k = groups.length;
+  const shares = sizes.map(() => Math.floor(m / k));
+  const roomiest = sizes.map((size, i) => ({ i, room: size - groups[i].length })).sort((a, b) => b.room - a.room || a.i - b.i);
+  for (const { i } of roomiest.slice(0, m % k)) shares[i]++;
+  return shares;
+}
+
 /**
  * Small groups balanced across companies and levels, the same for the same learners and seed
- * whatever order they come in. Companies are placed biggest first, each learner into the group
- * with room that has fewest of their company, then of their level, then fewest members, then
- * the lowest index: the biggest company spreads evenly, smaller ones fill what is left.
+ * whatever order they come in. Companies are placed biggest first; each company's learners are
+ * split as evenly as sizes allow (no group has two more of a company than another), and each
+ * learner, in seeded order, joins the group with a share of their company left that has fewest
+ * of their level, then fewest members, then the lowest index.
  */
 export function formGroups(learners: readonly Applicant[], targetSize: number, seed: string): LearnerGroup[] {
-  const sorted = [...learners].sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0));
-  const order = shuffled(sorted, seededRandom(seed));
+  const order = shuffled([...learners].sort(byEnrollmentId), seededRandom(seed));
   const sizes = groupSizes(order.length, groupCount(order.length, targetSize));
   const groups: Applicant[][] = sizes.map(() => []);
 
@@ -51,24 +67,17 @@ export function formGroups(learners: readonly Applicant[], targetSize: number, s
   const companies = [...byCompany.entries()].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
 
   for (const [, members] of companies) {
+    const shares = companyShares(groups, sizes, members.length);
     for (const learner of members) {
-      const same = (group: Applicant[], pick: (m: Applicant) => unknown) => group.filter((m) => pick(m) === pick(learner)).length;
+      const sameLevel = (i: number) => groups[i].filter((m) => m.level === learner.level).length;
       let target = -1;
       for (let i = 0; i < groups.length; i++) {
-        if (groups[i].length >= sizes[i]) continue;
-        if (target < 0) {
-          target = i;
-          continue;
-        }
-        const [g, t] = [groups[i], groups[target]];
-        const diff = same(g, (m) => m.companyId) - same(t, (m) => m.companyId) || same(g, (m) => m.level) - same(t, (m) => m.level) || g.length - t.length;
-        if (diff < 0) target = i;
+        if (shares[i] === 0) continue;
+        if (target < 0 || (sameLevel(i) - sameLevel(target) || groups[i].length - groups[target].length) < 0) target = i;
       }
+      shares[target]--;
       groups[target].push(learner);
     }
   }
-  return groups.map((members, i) => ({
-    groupId: `g${i + 1}`,
-    members: [...members].sort((a, b) => (a.enrollmentId < b.enrollmentId ? -1 : 1)),
-  }));
+  return groups.map((members, i) => ({ groupId: `g${i + 1}`, members: [...members].sort(byEnrollmentId) }));
 }
