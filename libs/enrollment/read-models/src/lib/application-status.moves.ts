@@ -11,8 +11,7 @@ export const APPLICATION_MOVES: Partial<Record<EnrollmentEvent['type'], { readon
   ApplicationAdmitted: { from: ['submitted'], to: 'admitted' },
   ApplicationRejected: { from: ['submitted'], to: 'rejected' },
   ApplicationWaitlisted: { from: ['submitted', 'admitted'], to: 'waitlisted' },
-  // A re-offer (new expiry) keeps the row offered.
-  SeatOffered: { from: ['submitted', 'admitted', 'waitlisted', 'offered'], to: 'offered' },
+  SeatOffered: { from: ['admitted', 'waitlisted'], to: 'offered' },
   OfferAccepted: { from: ['offered'], to: 'enrolled' },
   OfferDeclined: { from: ['offered'], to: 'declined' },
   OfferExpired: { from: ['offered'], to: 'expired' },
