@@ -83,7 +83,7 @@ describe('SetCompanyQuota', () => {
     });
 
     it('on removing a quota, its learners join the open seats and their queue', () => {
-      const history = [planned(3), opened, quotaSet('acme', 2), reserved(acme(1)), reserved(a1), waitlisted(a2)];
+      const history = [planned(3), opened, quotaSet('acme', 2), reserved(acme(11)), reserved(a1), waitlisted(a2)];
       spec
         .given(history)
         .when(setQuota('acme', 0))
