@@ -1,4 +1,5 @@
 import { UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { status } from '@grpc/grpc-js';
 import { ConcurrencyError, type ExpectedRevision } from '@sooc/event-sourcing';
 
 /** The server could not be reached: a configuration or operations problem, never the caller's input. */
@@ -24,8 +25,9 @@ export function translateError(error: unknown, url: string, append?: { streamId:
   if (append && error instanceof WrongExpectedVersionError) {
     return new ConcurrencyError(append.streamId, String(append.expected), error.actualVersion === 'no_stream' ? 'no_stream' : BigInt(error.actualVersion));
   }
-  // Discovery (esdb+discover://) gives up with a plain Error rather than UnavailableError.
-  if (error instanceof UnavailableError || (error instanceof Error && error.message.startsWith('Failed to discover after'))) {
+  // Appends reject with the bare gRPC error, and discovery (esdb+discover://) gives up with a plain Error.
+  const unavailable = error instanceof UnavailableError || (error as { code?: unknown } | null)?.code === status.UNAVAILABLE;
+  if (unavailable || (error instanceof Error && error.message.startsWith('Failed to discover after'))) {
     return new EsdbUnreachableError(url, error);
   }
   return error;
