@@ -1,8 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Matches } from 'class-validator';
 import { CohortIdArgs } from './cohort-id.args';
-import { CohortSettingsInput } from './cohort-settings.input';
 import { ID_MESSAGE, ID_PATTERN } from './input-formats';
 
 @ArgsType()
@@ -28,12 +26,4 @@ export class CancelCohortArgs extends CohortIdArgs {
   @Field({ description: 'Told to every applicant still holding a seat or a waitlist place' })
   @IsString()
   reason!: string;
-}
-
-@ArgsType()
-export class ConfigureCohortArgs extends CohortIdArgs {
-  @Field(() => CohortSettingsInput)
-  @ValidateNested()
-  @Type(() => CohortSettingsInput)
-  input!: CohortSettingsInput;
 }

@@ -1,5 +1,5 @@
 import { Command, CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import {
   CancelCohortCommand,
   ChangeCapacityCommand,
@@ -11,10 +11,11 @@ import {
 } from '@sooc/cohorts-application';
 import { capacityWarnings, type CohortSettings } from '@sooc/cohorts-domain';
 import { CohortIdArgs } from './cohort-id.args';
-import { CancelCohortArgs, ChangeCapacityArgs, ConfigureCohortArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
-import type { CohortSettingsInput } from './cohort-settings.input';
+import { CancelCohortArgs, ChangeCapacityArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
+import { CohortSettingsInput } from './cohort-settings.input';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
+import { IdArgPipe } from './id-arg.pipe';
 import { CohortPayload } from './payloads.type';
 
 /** A GraphQL null means "leave it as it is", like an omitted field: the command carries only real changes. */
@@ -41,7 +42,10 @@ export class CohortSettingsResolver {
   }
 
   @Mutation(() => CohortPayload)
-  configureCohort(@Args() { cohortId, input }: ConfigureCohortArgs): Promise<CohortPayload> {
+  configureCohort(
+    @Args('cohortId', { type: () => ID }, new IdArgPipe('cohortId')) cohortId: string,
+    @Args('input') input: CohortSettingsInput,
+  ): Promise<CohortPayload> {
     return this.write(cohortId, new ConfigureCohortCommand(cohortId, changesOf(input)));
   }
 
