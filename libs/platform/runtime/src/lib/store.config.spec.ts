@@ -24,6 +24,17 @@ describe('loadStoreConfig', () => {
     }
   });
 
+  it('accepts EventStoreDB URLs, single node or discovered, and lists them when refusing another', () => {
+    for (const url of ['esdb://127.0.0.1:2113?tls=false', 'esdb://admin:changeit@es1:2113,es2:2113', 'esdb+discover://cluster.example:2113']) {
+      expect(loadStoreConfig({ SOOC_EVENT_STORE_URL: url }).eventStoreUrl).toBe(url);
+    }
+    for (const bad of ['esdb:', 'esdb://', 'kurrent://x:2113', 'http://127.0.0.1:2113']) {
+      const message = problemsOf(() => loadStoreConfig({ SOOC_EVENT_STORE_URL: bad })).message;
+      expect(message).toContain(`SOOC_EVENT_STORE_URL="${bad}"`);
+      expect(message).toContain('"esdb://host:port?tls=false" or "esdb+discover://host:port"');
+    }
+  });
+
   it('lets an app add its own variables and report them with the shared ones, in reading order', () => {
     const reader = new EnvReader({ PORT: 'x', SOOC_READ_DB_URL: 'redis://x', LOG_LEVEL: 'loud', EXTRA: '' });
     reader.integer('PORT', 3000, 0, 65535);

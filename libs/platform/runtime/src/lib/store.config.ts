@@ -7,7 +7,7 @@ export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info'
 /** What every deployable that touches the stores reads: the gateway, the projector, later the other workers. */
 export interface StoreConfig {
   readonly dataDir: string;
-  /** `memory:` (tests, demos: lost at exit) or `sqlite:<path>`. */
+  /** `memory:` (tests, demos: lost at exit), `sqlite:<path>`, or EventStoreDB: `esdb://…` / `esdb+discover://…`. */
   readonly eventStoreUrl: string;
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`. */
   readonly readDbUrl: string;
@@ -16,13 +16,13 @@ export interface StoreConfig {
   readonly projectionBatchSize?: number;
 }
 
-const EVENT_STORE_URL = /^(memory:|sqlite:.+)$/;
+const EVENT_STORE_URL = /^(memory:|sqlite:.+|esdb(\+discover)?:\/\/\S+)$/;
 const READ_DB_URL = /^(sqlite:.+|postgres(ql)?:\/\/.+)$/;
 
 /** Reads the store variables into `reader`, which reports the bad ones when the caller is done. */
 export function readStoreConfig(reader: EnvReader): StoreConfig {
   const dataDir = reader.read('SOOC_DATA_DIR', './data', 'a directory path', (raw) => raw);
-  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:" or "sqlite:<path>"', (raw) =>
+  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:", "sqlite:<path>", "esdb://host:port?tls=false" or "esdb+discover://host:port" (EventStoreDB)', (raw) =>
     EVENT_STORE_URL.test(raw) ? raw : undefined,
   );
   const readDbUrl = reader.read(

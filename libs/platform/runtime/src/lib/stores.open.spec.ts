@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EsdbStandIn } from '@sooc/event-store/testing';
 import { READ_MODELS, allProjections } from './read-models.registry';
 import { createProjectionRunner, openStores } from './stores.open';
 
@@ -19,6 +21,20 @@ describe('openStores', () => {
       await runner.stop();
     } finally {
       await stores.close();
+    }
+  });
+
+  it('opens EventStoreDB for an esdb:// URL', async () => {
+    const standIn = await EsdbStandIn.start();
+    const stores = await openStores({ eventStoreUrl: standIn.url, readDbUrl: `sqlite:${join(dir, 'read.sqlite')}` });
+    try {
+      const metadata = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'c-1', causationId: null, schemaVersion: 1 };
+      const written = await stores.eventStore.append('cohort-1', [{ id: randomUUID(), type: 'CohortPlanned', data: { title: 'SOOC' }, metadata }], { expectedRevision: 'no_stream' });
+      expect(await stores.eventStore.headPosition()).toBe(written.position);
+      expect((await stores.eventStore.readStream('cohort-1')).map((e) => e.type)).toEqual(['CohortPlanned']);
+    } finally {
+      await stores.close();
+      await standIn.stop();
     }
   });
 
