@@ -1,1 +1,10 @@
-export {};
+export * from './lib/enums';
+export * from './lib/application.type';
+export * from './lib/cohort-dashboard.type';
+export * from './lib/cohort-groups.type';
+export * from './lib/payloads.type';
+export * from './lib/submit-application.input';
+export * from './lib/record-attendance.input';
+export * from './lib/enrollment.reader';
+export * from './lib/dashboard-updates.publisher';
+export * from './lib/enrollment-api.module';

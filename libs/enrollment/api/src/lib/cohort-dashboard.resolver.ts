@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { FormGroupsCommand } from '@sooc/enrollment-application';
+import { CohortDashboard } from './cohort-dashboard.type';
+import { CohortGroups } from './cohort-groups.type';
+import { CohortDashboardArgs, CohortQueryArgs } from './enrollment-queries.args';
+import { FormGroupsArgs } from './enrollment-ref.args';
+import { EnrollmentReader } from './enrollment.reader';
+import { GroupsPayload } from './payloads.type';
+
+@Resolver(() => CohortDashboard)
+export class CohortDashboardResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: EnrollmentReader,
+  ) {}
+
+  @Query(() => CohortDashboard, { nullable: true, description: 'Null when the cohort is unknown' })
+  async cohortDashboard(@Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs): Promise<CohortDashboard | null> {
+    await this.reader.consistentWith(consistentWith);
+    return this.reader.dashboard(cohortId, waitlistFirst);
+  }
+
+  @Query(() => CohortGroups, { nullable: true, description: 'Null until groups are formed' })
+  async groups(@Args() { cohortId, consistentWith }: CohortQueryArgs): Promise<CohortGroups | null> {
+    await this.reader.consistentWith(consistentWith);
+    return this.reader.groups(cohortId);
+  }
+
+  @Mutation(() => GroupsPayload, { description: "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels" })
+  async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
+    const outcome = await this.commands.execute(new FormGroupsCommand(cohortId, targetSize ?? null, seed ?? randomUUID()));
+    await this.reader.afterWrite(outcome);
+    return { groups: await this.reader.existingGroups(cohortId), position: outcome.position };
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EnrollmentApplicationModule } from '@sooc/enrollment-application';
+import { ApplicationsResolver } from './applications.resolver';
+import { CohortDashboardResolver } from './cohort-dashboard.resolver';
+import { DashboardUpdatesPublisher } from './dashboard-updates.publisher';
+import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
+import { EnrollmentReader } from './enrollment.reader';
+
+/**
+ * The enrollment GraphQL slice. Needs, once at the root: SoocCoreModule with a read db (migrated
+ * with `enrollmentMigrations`, filled by `enrollmentProjections`) and a ReadModelSync, and a
+ * GraphQLModule (it only contributes resolvers).
+ */
+@Module({
+  imports: [CqrsModule, EnrollmentApplicationModule],
+  providers: [EnrollmentReader, ApplicationsResolver, CohortDashboardResolver, DashboardUpdatesResolver, DashboardUpdatesPublisher],
+})
+export class EnrollmentApiModule {}

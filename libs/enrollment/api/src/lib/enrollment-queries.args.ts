@@ -1,0 +1,69 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { PositionScalar } from '@sooc/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ApplicationSort, ApplicationStatus } from './enums';
+import { EnrollmentRefArgs } from './enrollment-ref.args';
+import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_WAITLIST_PAGE = 1_000;
+
+@ArgsType()
+export class ConsistentArgs {
+  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @IsOptional()
+  consistentWith?: bigint | null;
+}
+
+@ArgsType()
+export class CohortQueryArgs extends ConsistentArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
+  cohortId!: string;
+}
+
+@ArgsType()
+export class CohortDashboardArgs extends CohortQueryArgs {
+  @Field(() => Int, { defaultValue: 100, description: `How many waitlist entries to list, 1..${MAX_WAITLIST_PAGE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WAITLIST_PAGE)
+  waitlistFirst!: number;
+}
+
+@ArgsType()
+export class ApplicationsArgs extends CohortQueryArgs {
+  @Field(() => ApplicationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ApplicationStatus)
+  status?: ApplicationStatus | null;
+
+  @Field(() => ApplicationSort, { defaultValue: ApplicationSort.ARRIVAL })
+  @IsEnum(ApplicationSort)
+  sort!: ApplicationSort;
+
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1..${MAX_PAGE_SIZE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page (with the same sort)' })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
+
+@ArgsType()
+export class ApplicationArgs extends EnrollmentRefArgs {
+  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @IsOptional()
+  consistentWith?: bigint | null;
+}
+
+@ArgsType()
+export class LearnerEnrollmentsArgs extends ConsistentArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
+  learnerId!: string;
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@sooc/event-sourcing';
+import { enrollmentIdOf } from '@sooc/enrollment-domain';
+import {
+  encodeApplicationCursor,
+  findApplication,
+  findCohortDashboard,
+  findGroups,
+  findRubric,
+  learnerEnrollments,
+  listApplications,
+  type ApplicationSort,
+  type ApplicationView,
+  type EnrollmentReadDb,
+} from '@sooc/enrollment-read-models';
+import type { ConnectionShape } from '@sooc/graphql';
+import { EVENT_STORE, READ_DB, READ_MODEL_SYNC, RequestContext, waitForReadModels, type CommandOutcome, type ReadModelSync } from '@sooc/nest';
+import { toApplication, type Redaction } from './application.mapper';
+import type { Application } from './application.type';
+import { redactionFor } from './blind-review.policy';
+import { toCohortDashboard, toCohortGroups } from './cohort-dashboard.mapper';
+import type { CohortDashboard } from './cohort-dashboard.type';
+import type { CohortGroups } from './cohort-groups.type';
+import type { ApplicationsArgs } from './enrollment-queries.args';
+
+/** Long enough for a busy embedded runner, short enough that a stuck one is reported. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+
+/** The enrollment read models as the API shows them, with read-your-writes and blind review applied. */
+@Injectable()
+export class EnrollmentReader {
+  constructor(
+    @Inject(READ_DB) private readonly db: EnrollmentReadDb,
+    @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async consistentWith(position: bigint | null | undefined): Promise<void> {
+    if (position !== null && position !== undefined) await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  }
+
+  /**
+   * After a write: wait for its position, or, when it wrote nothing (an idempotent repeat), for
+   * the store's head, which covers the earlier write that made it a repeat.
+   */
+  async afterWrite(outcome: CommandOutcome): Promise<void> {
+    await this.consistentWith(outcome.position ?? (await this.store.headPosition()));
+  }
+
+  async dashboard(cohortId: string, waitlistFirst: number): Promise<CohortDashboard | null> {
+    const view = await findCohortDashboard(this.db, cohortId, { waitlistFirst });
+    return view && toCohortDashboard(view);
+  }
+
+  async application(cohortId: string, learnerId: string): Promise<Application | null> {
+    const view = await findApplication(this.db, enrollmentIdOf(cohortId, learnerId));
+    return view && toApplication(view, await this.redaction(cohortId));
+  }
+
+  /** For payloads: the enrollment was just written, so a missing row is a bug, not a "not found". */
+  async existingApplication(cohortId: string, learnerId: string): Promise<Application> {
+    const application = await this.application(cohortId, learnerId);
+    if (!application) throw new Error(`Application ${enrollmentIdOf(cohortId, learnerId)} is missing from the read model after its write`);
+    return application;
+  }
+
+  async applications(args: ApplicationsArgs): Promise<ConnectionShape<Application>> {
+    const [page, redaction] = await Promise.all([
+      listApplications(this.db, { cohortId: args.cohortId, status: args.status, sort: args.sort, first: args.first, after: args.after }),
+      this.redaction(args.cohortId),
+    ]);
+    // A page with nodes always has an end cursor.
+    const endCursor = page.pageInfo.endCursor ?? '';
+    const last = page.nodes.length - 1;
+    const edges = page.nodes.map((view, i) => ({ cursor: i === last ? endCursor : cursorOf(view, args.sort, endCursor), node: toApplication(view, redaction) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.pageInfo.hasNextPage,
+        // Forward pagination only: a page that starts after a cursor has that cursor's node before it.
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: page.pageInfo.endCursor,
+      },
+    };
+  }
+
+  async learnerEnrollments(learnerId: string): Promise<Application[]> {
+    const views = await learnerEnrollments(this.db, learnerId);
+    const cohorts = [...new Set(views.map((v) => v.cohortId))];
+    const redactions = new Map(await Promise.all(cohorts.map(async (id) => [id, await this.redaction(id)] as const)));
+    return views.map((view) => toApplication(view, redactions.get(view.cohortId)));
+  }
+
+  async groups(cohortId: string): Promise<CohortGroups | null> {
+    const view = await findGroups(this.db, cohortId);
+    return view && toCohortGroups(view);
+  }
+
+  async existingGroups(cohortId: string): Promise<CohortGroups> {
+    const groups = await this.groups(cohortId);
+    if (!groups) throw new Error(`Groups of cohort ${cohortId} are missing from the read model after their formation`);
+    return groups;
+  }
+
+  private async redaction(cohortId: string): Promise<Redaction> {
+    const { actor } = RequestContext.current();
+    // Only reviewers can be affected: everyone else skips the rubric lookup.
+    if (actor.role !== 'reviewer') return redactionFor(actor, null);
+    return redactionFor(actor, await findRubric(this.db, cohortId));
+  }
+}
+
+/**
+ * The read model hands out the page's end cursor. An edge before it gets its own cursor when the
+ * view carries its submission position; until it does, those edges share the end cursor (resuming
+ * from the middle of a page is then not possible, paging forward page by page is).
+ */
+function cursorOf(view: ApplicationView & { readonly submittedPosition?: string }, sort: ApplicationSort, endCursor: string): string {
+  if (view.submittedPosition === undefined) return endCursor;
+  const score = view.averageScore === null ? null : Math.round(view.averageScore * 100);
+  return encodeApplicationCursor({ sort, score, submittedPosition: view.submittedPosition });
+}
