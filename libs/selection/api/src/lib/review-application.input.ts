@@ -1,6 +1,6 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
 
 @InputType()
@@ -9,8 +9,8 @@ export class CriterionScoreInput {
   @Matches(ID_PATTERN, { message: `criterionId ${ID_MESSAGE}` })
   criterionId!: string;
 
-  @Field(() => Float, { description: '0..5' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Int, { description: 'A whole number 0..5' })
+  @IsInt()
   score!: number;
 }
 

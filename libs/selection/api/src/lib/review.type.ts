@@ -5,7 +5,7 @@ export class CriterionScore {
   @Field(() => ID)
   criterionId!: string;
 
-  @Field(() => Float)
+  @Field(() => Int)
   score!: number;
 }
 
