@@ -36,6 +36,11 @@ describe('enrollment decider: attendance and completion', () => {
       expect((error as ValidationError).fields.map((f) => f.field)).toEqual(['session']);
     });
 
+    it('refuses an attendance that is neither true nor false', () => {
+      const error = spec.given(HISTORY.enrolled).when(command('RecordAttendance', { session: 1, attended: 'yes' as unknown as boolean, cohort: runningCohort })).thenThrows('ENROLLMENT.ATTENDANCE_INVALID', 'validation');
+      expect((error as ValidationError).fields.map((f) => f.field)).toEqual(['attended']);
+    });
+
     it.each(['open', 'closed', 'completed', 'cancelled'] as const)('refuses attendance while the cohort is %s', (status) => {
       const error = spec.given(HISTORY.enrolled).when(attend(1, true, { ...runningCohort, status })).thenThrows('ENROLLMENT.COHORT_NOT_RUNNING', 'illegal-state');
       expect(error.details).toEqual({ cohortId: ref.cohortId, status });

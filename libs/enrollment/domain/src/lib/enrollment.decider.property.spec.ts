@@ -75,7 +75,10 @@ function run(commands: readonly EnrollmentCommand[], check: (before: EnrollmentS
       continue;
     }
     for (const event of events) {
+      const before = JSON.stringify(state);
       const next = enrollmentDecider.evolve(state, event);
+      // evolve builds a new state: the one it was given stays as it was.
+      expect(JSON.stringify(state)).toBe(before);
       check(state, next, event.type);
       state = next;
     }

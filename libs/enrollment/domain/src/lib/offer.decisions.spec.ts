@@ -124,6 +124,12 @@ describe('enrollment decider: seat offers', () => {
       spec.given(HISTORY.enrolled).when(expire()).thenNothing();
     });
 
+    it('ignores stray events that would move it back or open a second offer', () => {
+      const stray = [...HISTORY.enrolled, { ...offered, data: { ...offered.data, expiresAt: '2026-03-09T09:00:00.000Z' } }, submitted, admitted, declined];
+      const state = stray.reduce(enrollmentDecider.evolve, enrollmentDecider.initialState());
+      expect(state).toMatchObject({ status: 'enrolled', offerExpiresAt: EXPIRES_AT });
+    });
+
     it('has no offer left to decline', () => {
       spec.given(HISTORY.enrolled).when(decline()).thenThrows('ENROLLMENT.NO_OPEN_OFFER', 'illegal-state');
     });

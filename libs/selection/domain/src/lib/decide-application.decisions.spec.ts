@@ -104,6 +104,11 @@ describe('selection decider: decisions', () => {
       spec.given(past).when(decide('admit', { decisionId: 'd-2', application: application(ADA, 'withdrawn'), seats: fullCohort })).thenNothing();
     });
 
+    it('keeps the first decision when a second one is replayed', () => {
+      const state = [...past, decided('reject', adaRecord, ADA, 'd-2')].reduce(selectionDecider.evolve, selectionDecider.initialState());
+      expect(state).toMatchObject({ decisions: { [ADA]: { decisionId: 'd-1', decision: 'admit' } } });
+    });
+
     it('refuses a different decision', () => {
       const error = spec.given(past).when(decide('reject', { decisionId: 'd-2' })).thenThrows('SELECTION.ALREADY_DECIDED', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: ADA, decision: 'admit', decisionId: 'd-1' });

@@ -43,6 +43,11 @@ describe('selection decider: rubric', () => {
       expect(fieldsOf(error)).toEqual([field]);
     });
 
+    it('refuses a cohort id that cannot name a stream', () => {
+      const error = spec.given([]).when(defineRubric({ cohortId: ' c-spring' })).thenThrows('SELECTION.ID_INVALID', 'validation');
+      expect(fieldsOf(error)).toEqual(['cohortId']);
+    });
+
     it('reports every bad field at once', () => {
       const error = spec
         .given([])
