@@ -1,0 +1,61 @@
+import { enrollmentMigrations } from '@sooc/enrollment-read-models';
+import type { EventStore } from '@sooc/event-sourcing';
+import { MemoryEventStore } from '@sooc/event-store';
+import { migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
+import type { Clock } from '@sooc/runtime';
+import { startReactor, type Reactor, type ReactorOptions } from '../reactor';
+import { createLogger } from '../reactor.logger';
+
+export const HOUR = 3_600_000;
+
+/** A clock the test moves by hand. */
+export class HandClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advance(hours: number): void {
+    this.current = new Date(this.current.getTime() + hours * HOUR);
+  }
+}
+
+/** A memory event store, a migrated in-memory read database, a hand clock and a log kept in lines. */
+export class ReactorHarness {
+  readonly out: string[] = [];
+  readonly err: string[] = [];
+  readonly log = createLogger('debug', (l) => this.out.push(l), (l) => this.err.push(l));
+  readonly clock = new HandClock(new Date('2026-03-03T09:00:00.000Z'));
+  private readonly reactors: Reactor[] = [];
+
+  private constructor(
+    readonly store: EventStore,
+    readonly read: ReadDatabase,
+  ) {}
+
+  static async create(store: EventStore = new MemoryEventStore()): Promise<ReactorHarness> {
+    const read = openReadDatabase('sqlite::memory:');
+    await migrateToLatest(read.db, [enrollmentMigrations]);
+    return new ReactorHarness(store, read);
+  }
+
+  async start(options: Partial<ReactorOptions> = {}): Promise<Reactor> {
+    const reactor = await startReactor({ eventStore: this.store, readDb: this.read.db, clock: this.clock, log: this.log, tickMs: 50, ...options });
+    this.reactors.push(reactor);
+    return reactor;
+  }
+
+  async close(): Promise<void> {
+    for (const reactor of this.reactors) await reactor.stop();
+    await this.read.close();
+    await this.store.close();
+  }
+}
+
+/** Polls `probe` until it is true; fails naming `what` after `timeoutMs`. */
+export async function until(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
