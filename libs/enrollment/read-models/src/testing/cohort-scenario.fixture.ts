@@ -1,6 +1,7 @@
 import type { CohortSettings } from '@sooc/cohorts-domain';
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
 import type { Kysely } from 'kysely';
+import type { EnrollmentDatabase } from '../lib/enrollment.database';
 import { dueOffersProjection } from '../lib/due-offers.projection';
 import { enrollmentProjections } from '../lib/enrollment.projections';
 import {
@@ -71,7 +72,7 @@ export function cohortScenario(): RecordedEvent<DomainEvent>[] {
 }
 
 /** Projects the scenario with every projection of the library, twice, as at-least-once delivery may. */
-export async function projectScenario(db: Kysely<object>, events: readonly RecordedEvent<DomainEvent>[] = cohortScenario()): Promise<void> {
+export async function projectScenario(db: Kysely<EnrollmentDatabase>, events: readonly RecordedEvent<DomainEvent>[] = cohortScenario()): Promise<void> {
   for (let round = 0; round < 2; round++) {
     for (const projection of [...enrollmentProjections, dueOffersProjection] as unknown as readonly Projection<ProjectionRow, DomainEvent>[]) await project(db, projection, events);
   }

@@ -1,5 +1,6 @@
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
 import type { Kysely } from 'kysely';
+import type { EnrollmentDatabase } from '../lib/enrollment.database';
 
 /**
  * A stand-in for the read-store runner, enough to fill tables from hand-numbered events in a
@@ -7,7 +8,7 @@ import type { Kysely } from 'kysely';
  * enrollment.runner.spec.ts.
  */
 export async function project<Row extends ProjectionRow, E extends DomainEvent>(
-  db: Kysely<object>,
+  db: Kysely<EnrollmentDatabase>,
   projection: Projection<Row, E>,
   events: readonly RecordedEvent<DomainEvent>[],
 ): Promise<void> {
