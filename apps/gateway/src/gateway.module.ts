@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CohortsApiModule } from '@sooc/cohorts-api';
+import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter, graphqlWsOptions } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { HealthController, PROJECTION_RUNNER } from './health.controller';
@@ -36,6 +37,7 @@ export class GatewayModule {
           subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),
         CohortsApiModule,
+        EnrollmentApiModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,5 @@
 import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
+import { enrollmentMigrations, enrollmentProjections } from '@sooc/enrollment-read-models';
 import type { AnyProjection, MigrationSet } from '@sooc/read-store';
 
 /** One bounded context's read side: its tables' migrations and the projections that fill them. */
@@ -14,6 +15,7 @@ export interface ReadModelSet {
  */
 export const READ_MODELS: readonly ReadModelSet[] = [
   { context: 'cohorts', migrations: cohortsMigrations, projections: [cohortProjection, courseProjection] },
+  { context: 'enrollment', migrations: enrollmentMigrations, projections: enrollmentProjections },
 ];
 
 export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] => sets.map((s) => s.migrations);
