@@ -4,7 +4,6 @@ export * from './lib/review.type';
 export * from './lib/decision.type';
 export * from './lib/payloads.type';
 export * from './lib/define-rubric.input';
-export * from './lib/define-rubric.args';
 export * from './lib/review-application.input';
 export * from './lib/decide-application.input';
 export * from './lib/selection-api.module';

@@ -1,8 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { DecideApplicationCommand, DefineRubricCommand, ReviewApplicationCommand } from '@sooc/selection-application';
 import { DecideApplicationInput } from './decide-application.input';
-import { DefineRubricArgs } from './define-rubric.args';
+import { DefineRubricInput } from './define-rubric.input';
+import { IdArgPipe } from './id-arg.pipe';
 import { DecisionPayload, ReviewPayload, RubricPayload } from './payloads.type';
 import { ReviewApplicationInput } from './review-application.input';
 import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from './selection.mapper';
@@ -13,7 +14,10 @@ export class SelectionResolver {
   constructor(private readonly commands: CommandBus) {}
 
   @Mutation(() => RubricPayload, { description: 'Defines (or replaces) the rubric of a review cohort' })
-  async defineRubric(@Args() { cohortId, input }: DefineRubricArgs): Promise<RubricPayload> {
+  async defineRubric(
+    @Args('cohortId', { type: () => ID }, new IdArgPipe('cohortId')) cohortId: string,
+    @Args('input') input: DefineRubricInput,
+  ): Promise<RubricPayload> {
     const { criteria, blind, reviewsRequired } = input;
     const outcome = await this.commands.execute(new DefineRubricCommand({ cohortId, criteria: toCriteria(criteria), blind, reviewsRequired }));
     return { rubric: toRubric(outcome.rubric), position: outcome.position };
