@@ -6,6 +6,7 @@ import { CohortsApiModule } from '@sooc/cohorts-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter, graphqlWsOptions } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
+import { SelectionApiModule } from '@sooc/selection-api';
 import { HealthController, PROJECTION_RUNNER } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 
@@ -38,6 +39,7 @@ export class GatewayModule {
         }),
         CohortsApiModule,
         EnrollmentApiModule,
+        SelectionApiModule,
       ],
       controllers: [HealthController],
       providers: [
