@@ -5,7 +5,10 @@ import type { SeatLedger } from './seat-ledger.types';
 /** Everything a planned cohort carries, whatever its status. */
 export type CohortRecord = CohortPlannedData & {
   readonly settings: CohortSettings;
-  /** `capacity` of the plan is the capacity at planning; the ledger's is the current one. */
+  /**
+   * The seat ledger. `capacity` (of the record) and `ledger.capacity` both follow CapacityChanged,
+   * so either reads as the current capacity; the capacity at planning is in the CohortPlanned event.
+   */
   readonly ledger: SeatLedger;
   /** The latest formation (null before the first), and how many there were. */
   readonly groups: { readonly formation: number; readonly targetSize: number; readonly seed: string; readonly groups: readonly LearnerGroup[] } | null;
