@@ -1,6 +1,15 @@
 import type { CohortEvent, CourseEvent } from '@sooc/cohorts-domain';
 import { ValidationError, type RecordedEvent } from '@sooc/event-sourcing';
-import { applicationsClosed, applicationsOpened, cohortPlanned, courseDrafted, recorded } from '../testing/cohort-events.fixture';
+import {
+  applicationsClosed,
+  applicationsOpened,
+  capacityChanged,
+  cohortCancelled,
+  cohortPlanned,
+  cohortStarted,
+  courseDrafted,
+  recorded,
+} from '../testing/cohort-events.fixture';
 import { project } from '../testing/project.fixture';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { cohortProjection } from './cohort.projection';
@@ -106,5 +115,22 @@ describe.each(testDialects)('cohort queries on %s', (dialect) => {
     const error = await listCohorts(db, { first: 3, after }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ code: 'PAGINATION.CURSOR_INVALID', fields: [{ field: 'after', message: expect.any(String) }] });
+  });
+
+  // Last: it adds cohorts c8 and c9 for the rest of the file.
+  it('lists running and cancelled cohorts by status, with their current capacity', async () => {
+    await project(db, cohortProjection, [
+      ...['c8', 'c9'].map((id, i) => recorded(cohortPlanned(id), 80 + i, `cohort-${id}`)),
+      recorded(applicationsOpened('c8'), 82, 'cohort-c8'),
+      recorded(applicationsClosed('c8'), 83, 'cohort-c8'),
+      recorded(capacityChanged('c8', 30, 24), 84, 'cohort-c8'),
+      recorded(cohortStarted('c8'), 85, 'cohort-c8'),
+      recorded(cohortCancelled('c9'), 86, 'cohort-c9'),
+    ]);
+    const running = await listCohorts(db, { status: 'running', first: 10 });
+    expect(running.nodes.map((n) => [n.cohort_id, n.capacity])).toEqual([['c8', 24]]);
+    expect(running.totalCount).toBe(1);
+    expect(ids((await listCohorts(db, { status: 'cancelled', first: 10 })).nodes)).toEqual(['c9']);
+    expect(await findCohort(db, 'c8')).toMatchObject({ status: 'running', capacity: 24, last_position: '00000000000000000085' });
   });
 });
