@@ -7,7 +7,7 @@ import type { CohortState } from './cohort.state';
 import { FieldProblems, isIntegerBetween, isWellFormedId } from './field-problems.collector';
 import { evolveLedger } from './seat-ledger.evolve';
 import { promote, promotesWaitlist } from './seat-ledger.promotion';
-import { poolSize, quotaTotal, seatsHeldBy, seatsInPool, seatsTaken } from './seat-ledger.queries';
+import { poolSize, quotaOf, quotaTotal, seatsHeldBy, seatsInPool, seatsTaken } from './seat-ledger.queries';
 import { OPEN_POOL, type SeatLedger } from './seat-ledger.types';
 
 function promotionsAfter(cohort: ExistingCohort, ledger: SeatLedger, now: Date, cause: string): CohortEvent[] {
@@ -37,7 +37,7 @@ export function setCompanyQuota(command: SetCompanyQuota, state: CohortState): C
   problems.throwIfAny('The quota cannot be set');
   const cohort = requireCohort(state, command.data.cohortId);
   requireStatus(cohort, ['planned', 'open', 'closed'], 'change quotas of');
-  const previous = cohort.ledger.quotas[companyId] ?? 0;
+  const previous = quotaOf(cohort.ledger, companyId);
   if (previous === seats) return [];
 
   const event: CohortEvent = { type: 'CompanyQuotaSet', data: { cohortId: cohort.cohortId, companyId, seats, previous } };

@@ -90,6 +90,11 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
       spec.given([...full, waitlisted(a5)]).when(waitlist(a5)).thenNothing();
     });
 
+    it('takes ids that happen to name Object properties like any other', () => {
+      const odd = { enrollmentId: 'constructor', learnerId: 'toString', companyId: 'hasOwnProperty', level: 'advanced' as const };
+      spec.given(isOpen).when(admit(odd)).then([reserved(odd, { pool: 'open', reason: 'seat free on arrival (0/4 taken)' })]);
+    });
+
     it('refuses a malformed applicant, naming every bad field', () => {
       const bad = { enrollmentId: ' e-1', learnerId: '', companyId: '', level: 'expert' } as never;
       const error = spec.given(isOpen).when(admit(bad, 101)).thenThrows('COHORT.APPLICANT_INVALID', 'validation') as ValidationError;

@@ -7,7 +7,7 @@ import { checkApplicant, checkRelease } from './seat-applicant.rules';
 import { evolveLedger } from './seat-ledger.evolve';
 import { promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
-import { freeInPool, holdsSeat, poolOf, waitlistOfPool } from './seat-ledger.queries';
+import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitlistOfPool } from './seat-ledger.queries';
 import type { Applicant } from './seat-ledger.types';
 
 type Arrival = { readonly cohortId: string; readonly applicant: Applicant; readonly score: number | null };
@@ -27,7 +27,7 @@ function waitingAhead(cohort: ExistingCohort, applicant: Applicant, score: numbe
  */
 function arrivingAt(state: CohortState, data: Arrival, action: string): ExistingCohort | null {
   const cohort = requireCohort(state, data.cohortId);
-  if (data.applicant.enrollmentId in cohort.ledger.entries) return null;
+  if (ledgerEntry(cohort.ledger, data.applicant.enrollmentId)) return null;
   if (!promotesWaitlist(cohort.status)) {
     throw new IllegalStateError('COHORT.NOT_ACCEPTING', `Cohort ${cohort.cohortId} does not ${action} while ${cohort.status}`, {
       cohortId: cohort.cohortId,
@@ -85,7 +85,7 @@ export function releaseSeat(command: ReleaseSeat, state: CohortState): CohortEve
   checkRelease(enrollmentId, reason);
   const cohort = requireCohort(state, command.data.cohortId);
   if (cohort.status === 'completed' || cohort.status === 'cancelled') return [];
-  const entry = cohort.ledger.entries[enrollmentId];
+  const entry = ledgerEntry(cohort.ledger, enrollmentId);
   if (!entry) return [];
   const { cohortId } = cohort;
   const { learnerId } = entry;
@@ -101,7 +101,7 @@ export function releaseSeat(command: ReleaseSeat, state: CohortState): CohortEve
 export function confirmSeat(command: ConfirmSeat, state: CohortState): CohortEvent[] {
   const { enrollmentId } = command.data;
   const cohort = requireCohort(state, command.data.cohortId);
-  const entry = cohort.ledger.entries[enrollmentId];
+  const entry = ledgerEntry(cohort.ledger, enrollmentId);
   if (entry?.status === 'confirmed') return [];
   if (cohort.status === 'completed' || cohort.status === 'cancelled') throw wrongStatus(cohort, 'confirm a seat in');
   if (entry?.status !== 'reserved') {

@@ -1,8 +1,9 @@
 import type { CohortEvent } from './cohort.events';
+import { ledgerEntry } from './seat-ledger.queries';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 
 function withEntry(ledger: SeatLedger, entry: LedgerEntry): SeatLedger {
-  const isNew = !(entry.enrollmentId in ledger.entries);
+  const isNew = !ledgerEntry(ledger, entry.enrollmentId);
   return {
     ...ledger,
     entries: { ...ledger.entries, [entry.enrollmentId]: entry },
@@ -17,7 +18,7 @@ function applicantOf(data: Applicant): Applicant {
 
 /** Changes only the status of a known entry; an event for an unknown enrollment changes nothing. */
 function withStatus(ledger: SeatLedger, enrollmentId: string, status: LedgerEntry['status']): SeatLedger {
-  const entry = ledger.entries[enrollmentId];
+  const entry = ledgerEntry(ledger, enrollmentId);
   return entry ? withEntry(ledger, { ...entry, status, offerExpiresAt: null }) : ledger;
 }
 
@@ -28,7 +29,7 @@ function withStatus(ledger: SeatLedger, enrollmentId: string, status: LedgerEntr
 export function evolveLedger(ledger: SeatLedger, event: CohortEvent): SeatLedger {
   switch (event.type) {
     case 'SeatReserved': {
-      const known = ledger.entries[event.data.enrollmentId];
+      const known = ledgerEntry(ledger, event.data.enrollmentId);
       // A promoted learner keeps their arrival number and score: they are the same line, moved on.
       return withEntry(ledger, {
         ...applicantOf(event.data),
@@ -39,7 +40,7 @@ export function evolveLedger(ledger: SeatLedger, event: CohortEvent): SeatLedger
       });
     }
     case 'ApplicantWaitlisted': {
-      const known = ledger.entries[event.data.enrollmentId];
+      const known = ledgerEntry(ledger, event.data.enrollmentId);
       return withEntry(ledger, {
         ...applicantOf(event.data),
         status: 'waitlisted',

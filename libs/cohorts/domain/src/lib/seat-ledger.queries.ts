@@ -5,6 +5,19 @@ export function emptyLedger(capacity: number): SeatLedger {
   return { capacity, quotas: {}, entries: {}, nextSeq: 0 };
 }
 
+/**
+ * Ids come from outside: "constructor" or "toString" must not find Object.prototype, so every
+ * lookup into the ledger's records goes through these two.
+ */
+export function ledgerEntry(ledger: SeatLedger, enrollmentId: string): LedgerEntry | undefined {
+  return Object.hasOwn(ledger.entries, enrollmentId) ? ledger.entries[enrollmentId] : undefined;
+}
+
+/** The company's quota; 0 when it has none. */
+export function quotaOf(ledger: SeatLedger, companyId: string): number {
+  return Object.hasOwn(ledger.quotas, companyId) ? ledger.quotas[companyId] : 0;
+}
+
 export function holdsSeat(entry: LedgerEntry): boolean {
   return entry.status === 'reserved' || entry.status === 'confirmed';
 }
@@ -15,7 +28,7 @@ export function holdsSeat(entry: LedgerEntry): boolean {
  * seats and waitlist places between pools at once.
  */
 export function poolOf(ledger: SeatLedger, companyId: string | null): string {
-  return companyId !== null && (ledger.quotas[companyId] ?? 0) > 0 ? companyId : OPEN_POOL;
+  return companyId !== null && quotaOf(ledger, companyId) > 0 ? companyId : OPEN_POOL;
 }
 
 export function quotaTotal(ledger: SeatLedger): number {
@@ -24,7 +37,7 @@ export function quotaTotal(ledger: SeatLedger): number {
 
 /** The open pool is whatever the quotas leave of the capacity. */
 export function poolSize(ledger: SeatLedger, pool: string): number {
-  return pool === OPEN_POOL ? ledger.capacity - quotaTotal(ledger) : (ledger.quotas[pool] ?? 0);
+  return pool === OPEN_POOL ? ledger.capacity - quotaTotal(ledger) : quotaOf(ledger, pool);
 }
 
 export function ledgerEntries(ledger: SeatLedger): LedgerEntry[] {
@@ -55,7 +68,7 @@ export function seatsHeldBy(ledger: SeatLedger, companyId: string): number {
 /** Every pool that exists under the current quotas, the open pool first. */
 export function pools(ledger: SeatLedger): string[] {
   const companies = Object.keys(ledger.quotas)
-    .filter((companyId) => ledger.quotas[companyId] > 0)
+    .filter((companyId) => quotaOf(ledger, companyId) > 0)
     .sort();
   return [OPEN_POOL, ...companies];
 }

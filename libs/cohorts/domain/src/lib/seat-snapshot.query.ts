@@ -1,5 +1,5 @@
 import type { CohortState } from './cohort.state';
-import { freeInPool, freeSeats, ledgerEntries, poolOf, seatsInPool, waitlist } from './seat-ledger.queries';
+import { freeInPool, freeSeats, ledgerEntries, poolOf, quotaOf, seatsInPool, waitlist } from './seat-ledger.queries';
 import { OPEN_POOL, type LedgerEntry } from './seat-ledger.types';
 
 /**
@@ -38,7 +38,7 @@ export function seatSnapshot(state: CohortState, companyId: string | null): Seat
     confirmed: count('confirmed'),
     free: freeSeats(ledger),
     waitlisted: count('waitlisted'),
-    quota: pool === OPEN_POOL ? null : { companyId: pool, seats: ledger.quotas[pool], used: seatsInPool(ledger, pool) },
+    quota: pool === OPEN_POOL ? null : { companyId: pool, seats: quotaOf(ledger, pool), used: seatsInPool(ledger, pool) },
     freeInPool: freeInPool(ledger, pool),
   };
 }
