@@ -3,6 +3,7 @@ import type { Criterion } from '@sooc/selection-domain';
 import type { DueOfferView, GroupsView, RubricView } from './cohort-extras.read-model';
 import type { EnrollmentReadDb } from './enrollment.database';
 import { flag, parseJsonColumn } from './json.column';
+import { clampPageSize } from './page.types';
 import type { SeatRow, SeatView } from './seat-ledger.read-model';
 import { scoreFromColumn } from './score.column';
 
@@ -32,6 +33,9 @@ export async function findRubric(db: EnrollmentReadDb, cohortId: string): Promis
   };
 }
 
+/** Most due offers handed out at once (the reactor asks again for the rest). */
+export const MAX_DUE_OFFERS = 10_000;
+
 /**
  * Open offers whose expiry is at or before `nowIso`, oldest first. Instants compare as text, so
  * `nowIso` must be in the events' format (`Date#toISOString()`: UTC with milliseconds).
@@ -43,7 +47,7 @@ export async function dueOffers(db: EnrollmentReadDb, nowIso: string, limit: num
     .where('expires_at', '<=', nowIso)
     .orderBy('expires_at')
     .orderBy('enrollment_id')
-    .limit(Math.max(1, Math.trunc(limit)))
+    .limit(clampPageSize(limit, MAX_DUE_OFFERS))
     .execute();
   return rows.map((r) => ({ enrollmentId: r.enrollment_id, cohortId: r.cohort_id, learnerId: r.learner_id, expiresAt: r.expires_at }));
 }
