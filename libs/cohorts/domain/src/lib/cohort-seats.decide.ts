@@ -8,7 +8,7 @@ import { evolveLedger } from './seat-ledger.evolve';
 import { promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
 import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitlistOfPool } from './seat-ledger.queries';
-import type { Applicant } from './seat-ledger.types';
+import { OPEN_POOL, type Applicant } from './seat-ledger.types';
 
 type Arrival = { readonly cohortId: string; readonly applicant: Applicant; readonly score: number | null };
 
@@ -49,7 +49,7 @@ function queue(cohort: ExistingCohort, data: Arrival, now: Date, reason: string)
     data: { cohortId: cohort.cohortId, enrollmentId, learnerId, companyId, level, pool, score: data.score, reason },
   };
   const ledger = evolveLedger(cohort.ledger, waitlisted);
-  const cause = `seat free in the ${pool === 'open' ? 'open seats' : `quota of ${pool}`}`;
+  const cause = `seat free in the ${pool === OPEN_POOL ? 'open seats' : `quota of ${pool}`}`;
   return [waitlisted, ...promote({ cohortId: cohort.cohortId, ledger, settings: cohort.settings, now, cause })];
 }
 
