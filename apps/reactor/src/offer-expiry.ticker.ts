@@ -54,6 +54,7 @@ export class OfferExpiryTicker {
     const now = this.clock.now();
     const due = await dueOffers(this.readDb, now.toISOString(), EXPIRY_BATCH);
     if (due.length === 0) return;
+    this.log.debug(`${due.length} offer(s) due at ${now.toISOString()}`);
     // One correlation per tick: the offers expired together can be found together.
     const context = { actor: REACTOR_ACTOR, correlationId: randomUUID(), causationId: null, now: () => this.clock.now() };
     for (const reaction of expiryReactions(due)) {

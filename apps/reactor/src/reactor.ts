@@ -6,7 +6,7 @@ import type { Clock } from '@sooc/runtime';
 import { OfferExpiryTicker } from './offer-expiry.ticker';
 import { ReactionSender } from './reaction.sender';
 import { DEFAULT_REACTOR_TICK_MS } from './reactor.config';
-import { ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
+import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
 import type { ReactorLog } from './reactor.logger';
 import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
 import { DEFAULT_BACKOFF, untilDone, type Backoff } from './retry.backoff';
@@ -127,6 +127,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
             continue;
           }
           if (!(await handle(message.event))) return;
+          log.debug(`handled ${message.event.type} at position ${message.event.position}`);
           checkpoint.markHandled(message.event.position);
           counters.eventsHandled++;
           attempt = 0;
@@ -146,8 +147,9 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const loop = follow().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
   const ticker = new OfferExpiryTicker(readDb, sender, clock, log, stop);
   ticker.start(tickMs);
-  // An idle reactor still saves the last events it handled within the policy's time.
-  const flush = setInterval(() => void (checkpoint.due && saveCheckpoint()), options.checkpointPolicy?.maxMs ?? 250);
+  // An idle reactor still saves the last events it handled, within the policy's time (checked
+  // five times per period, so a save is never more than a fifth late).
+  const flush = setInterval(() => void (checkpoint.due && saveCheckpoint()), (options.checkpointPolicy?.maxMs ?? DEFAULT_CHECKPOINT_POLICY.maxMs) / 5);
 
   let stopping: Promise<void> | null = null;
   return {
