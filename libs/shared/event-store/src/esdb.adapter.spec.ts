@@ -86,6 +86,24 @@ describe('EsdbEventStore', () => {
       }
     });
 
+    it('pages through $all past long runs of skipped events (system events, other categories)', async () => {
+      await store.close();
+      store = EsdbEventStore.connect(standIn.url, { pageSize: 40 });
+      const s = streamOf('alpha');
+      const ours = await store.append(s, [event()], { expectedRevision: 'no_stream' });
+      const noise = (type: string, count: number) => Array.from({ length: count }, () => jsonEvent({ type, data: {} }));
+      await raw.appendToStream('$stats-node', noise('$statsCollected', 150));
+      expect(await store.headPosition()).toBe(ours.position);
+      for (let i = 0; i < 3; i++) await store.append(streamOf('beta'), events(40), { expectedRevision: 'no_stream' });
+      await store.append(s, [event()], { expectedRevision: 0n });
+      expect((await store.readAll({ filter: { categories: ['alpha'] } })).map((e) => `${e.streamId}@${e.revision}`)).toEqual([`${s}@0`, `${s}@1`]);
+      const firstPages = await store.readAll({ max: 105 });
+      expect(firstPages).toHaveLength(105);
+      expect(new Set(firstPages.map((e) => e.id)).size).toBe(105);
+      expect(await store.readAll({ from: firstPages[104].position })).toHaveLength(122 - 105);
+      expect(await store.readAll({ direction: 'backwards', from: firstPages[104].position })).toHaveLength(104);
+    });
+
     it('connects through gossip with esdb+discover://', async () => {
       const discovered = EsdbEventStore.connect(standIn.discoverUrl);
       try {
@@ -99,8 +117,9 @@ describe('EsdbEventStore', () => {
   });
 
   describe('connection problems', () => {
-    it('refuses a URL that is not esdb:// or esdb+discover://', () => {
+    it('refuses a URL that is not esdb:// or esdb+discover://, and a page size below 2', () => {
       expect(() => EsdbEventStore.connect('http://127.0.0.1:2113')).toThrow(ValidationError);
+      expect(() => EsdbEventStore.connect('esdb://127.0.0.1:2113?tls=false', { pageSize: 1 })).toThrow(ValidationError);
     });
 
     it('names the URL (without its password) and what to check when the server is unreachable', async () => {

@@ -1,5 +1,5 @@
 export * from './lib/memory.event-store';
 export * from './lib/sqlite.event-store';
 export type { SqliteSynchronous } from './lib/sqlite.schema';
-export { EsdbEventStore } from './lib/esdb/esdb.event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './lib/esdb/esdb.event-store';
 export { EsdbUnreachableError } from './lib/esdb/esdb.errors';

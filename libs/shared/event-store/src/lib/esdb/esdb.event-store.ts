@@ -20,8 +20,16 @@ import { serverFilterOf } from './esdb.filter';
 import { EsdbSubscription } from './esdb.subscription';
 
 const ESDB_URL = /^esdb(\+discover)?:\/\/\S+$/;
-/** Events per $all page: readAll of this client cannot filter, so filtered and system events are skipped here. */
-const PAGE = 1000;
+export interface EsdbEventStoreOptions {
+  /**
+   * Events per $all page (default 1000, at least 2). This client's readAll cannot filter, so
+   * filtered-out and system events are skipped here, a page at a time.
+   */
+  readonly pageSize?: number;
+}
+
+/** Even for `max: 1` (headPosition): a real server's tail is often its own stats events, skipped one page at a time. */
+const MIN_PAGE = 100;
 
 /**
  * The port over EventStoreDB / KurrentDB through @eventstore/db-client. It only translates:
@@ -35,14 +43,19 @@ export class EsdbEventStore implements EventStore {
   private constructor(
     private readonly client: EventStoreDBClient,
     private readonly url: string,
+    private readonly pageSize: number,
   ) {}
 
   /** `esdb://host:port?tls=false` or `esdb+discover://…`. The client connects on first use, so this never waits. */
-  static connect(url: string): EsdbEventStore {
+  static connect(url: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
     if (!ESDB_URL.test(url)) {
       throw new ValidationError('STORE.URL_INVALID', 'An EventStoreDB URL starts with esdb:// or esdb+discover://', [{ field: 'url', message: 'must be esdb://… or esdb+discover://…' }]);
     }
-    return new EsdbEventStore(EventStoreDBClient.connectionString(url), url);
+    const pageSize = options.pageSize ?? 1000;
+    if (!Number.isSafeInteger(pageSize) || pageSize < 2) {
+      throw new ValidationError('STORE.PAGE_SIZE_INVALID', `pageSize must be an integer ≥ 2, got ${pageSize}`, [{ field: 'pageSize', message: 'must be an integer ≥ 2' }]);
+    }
+    return new EsdbEventStore(EventStoreDBClient.connectionString(url), url, pageSize);
   }
 
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
@@ -93,8 +106,8 @@ export class EsdbEventStore implements EventStore {
     let bound = typeof from === 'bigint' ? from : undefined;
     let cursor: Position | typeof START | typeof END = typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'start' ? START : END;
     for (;;) {
-      // One more than still wanted: the server may hand back the event at the cursor again.
-      const wanted = Math.min(PAGE, max - out.length + 1);
+      // At least one more than still wanted: the server may hand back the event at the cursor again.
+      const wanted = Math.min(this.pageSize, Math.max(MIN_PAGE, max - out.length + 1));
       const page = await this.page(cursor, backwards, wanted);
       for (const { event } of page) {
         if (!event?.position) continue;
