@@ -117,8 +117,9 @@ describe('EsdbEventStore', () => {
   });
 
   describe('connection problems', () => {
-    it('refuses a URL that is not esdb:// or esdb+discover://, and a page size below 2', () => {
+    it('refuses a URL that is not esdb:// or esdb+discover:// or is malformed (without showing its password), and a page size below 2', () => {
       expect(() => EsdbEventStore.connect('http://127.0.0.1:2113')).toThrow(ValidationError);
+      expect(() => EsdbEventStore.connect('esdb://admin:secret@127.0.0.1:2113?tls=maybe')).toThrow(/esdb:\/\/admin:\*\*\*@127\.0\.0\.1:2113\?tls=maybe is malformed/);
       expect(() => EsdbEventStore.connect('esdb://127.0.0.1:2113?tls=false', { pageSize: 1 })).toThrow(ValidationError);
     });
 

@@ -15,11 +15,12 @@ import { checkStreamId, prepareAppend } from '../append-input';
 import { checkPosition, limitOf, matchesFilter, normaliseFilter, subscriptionStart } from '../read-options';
 import { storeClosed } from '../store-closed.error';
 import { isSystemEvent, toEventData, toRecorded } from './esdb.envelope';
-import { translateError } from './esdb.errors';
+import { redact, translateError } from './esdb.errors';
 import { serverFilterOf } from './esdb.filter';
 import { EsdbSubscription } from './esdb.subscription';
 
 const ESDB_URL = /^esdb(\+discover)?:\/\/\S+$/;
+
 export interface EsdbEventStoreOptions {
   /**
    * Events per $all page (default 1000, at least 2). This client's readAll cannot filter, so
@@ -55,7 +56,13 @@ export class EsdbEventStore implements EventStore {
     if (!Number.isSafeInteger(pageSize) || pageSize < 2) {
       throw new ValidationError('STORE.PAGE_SIZE_INVALID', `pageSize must be an integer ≥ 2, got ${pageSize}`, [{ field: 'pageSize', message: 'must be an integer ≥ 2' }]);
     }
-    return new EsdbEventStore(EventStoreDBClient.connectionString(url), url, pageSize);
+    let client: EventStoreDBClient;
+    try {
+      client = EventStoreDBClient.connectionString(url);
+    } catch (error) {
+      throw new ValidationError('STORE.URL_INVALID', `EventStoreDB URL ${redact(url)} is malformed: ${(error as Error).message}`, [{ field: 'url', message: 'malformed' }]);
+    }
+    return new EsdbEventStore(client, url, pageSize);
   }
 
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
