@@ -56,13 +56,16 @@ describe('the reactor process', () => {
       await seeder.enrollment({ type: 'AcceptOffer', data: { enrollmentId: enrollmentIdOf(COHORT, learner), cohortId: COHORT, learnerId: learner } }, { id: learner, role: 'learner' });
     }
     await waitFor(async () => ((await count('SeatConfirmed')) === ACCEPTING.length ? true : null), first, 'the accepted seats confirmed');
+    // Its checkpoint holds all of that, so the restart below resumes from there, not from scratch.
+    const beforeExpiry = await lastReactedPosition();
+    await waitFor(async () => (savedCheckpoint(readFile, REACTOR_CHECKPOINT) === beforeExpiry ? true : null), first, 'the checkpoint before the expiries');
 
     // Two hours on, the eight open offers are past due: kill the reactor as the first one expires.
     clock.advance(2);
     const expiredAtKill = await waitFor(async () => ((await count('OfferExpired')) > 0 ? count('OfferExpired') : null), first, 'the first expiry', 30_000, 1);
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    const atKill = { expired: await count('OfferExpired'), released: await count('SeatReleased'), offered: await count('SeatOffered') };
+    const atKill = { expired: await count('OfferExpired'), released: await count('SeatReleased'), head: (await store.headPosition()) as bigint };
     expect(first.stderr()).toBe('');
     // Really killed mid-round: some of the eight due offers had not been passed on yet.
     expect(atKill.released).toBeLessThan(CAPACITY - ACCEPTING.length);
@@ -79,6 +82,10 @@ describe('the reactor process', () => {
     }
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
+    // It resumed from its checkpoint: at or after the one saved before the expiries, short of the expiries' end.
+    const resumedAt = BigInt(/starting at position (\d+),/.exec(second.stdout())?.[1] ?? '-1');
+    expect(resumedAt).toBeGreaterThanOrEqual(beforeExpiry);
+    expect(resumedAt).toBeLessThan(atKill.head);
     expect(second.stdout()).toMatch(/stopped at position \d+/);
     expect(second.stderr()).toBe('');
 
@@ -110,17 +117,21 @@ describe('the reactor process', () => {
     expect(taken.at(-1)).toBe(ACCEPTING.length);
 
     // Everything the reactor reacts to was handled, up to its saved checkpoint.
-    const lastReacted = (await store.readAll({ filter: { eventTypes: REACTED_EVENT_TYPES }, direction: 'backwards', max: 1 }))[0];
-    expect(savedCheckpoint(readFile, REACTOR_CHECKPOINT)).toBe(lastReacted.position);
+    expect(savedCheckpoint(readFile, REACTOR_CHECKPOINT)).toBe(await lastReactedPosition());
     // After the restart finished the first round: the eight promoted, then the last seven waiting.
     expect(rounds).toEqual([CAPACITY - ACCEPTING.length, LEARNERS.length - CAPACITY - (CAPACITY - ACCEPTING.length)]);
 
     process.stdout.write(
-      `reactor kill test: killed after ${expiredAtKill} expiry seen (${atKill.expired} expired, ${atKill.released} released, ${atKill.offered} offered at the kill); ` +
-        `restart resumed at "${/starting at position \S+/.exec(second.stdout())?.[0]}"; rounds of open offers ${rounds.join(', ')}; ${all.length} events; ${Date.now() - started} ms\n`,
+      `reactor kill test: killed after ${expiredAtKill} expiry seen (${atKill.expired} expired, ${atKill.released} released at the kill); ` +
+        `restart resumed at position ${resumedAt} (head ${atKill.head} at the kill); rounds of open offers ${rounds.join(', ')}; ${all.length} events; ${Date.now() - started} ms\n`,
     );
   });
 });
+
+async function lastReactedPosition(): Promise<bigint> {
+  const [last] = await store.readAll({ filter: { eventTypes: REACTED_EVENT_TYPES }, direction: 'backwards', max: 1 });
+  return last.position;
+}
 
 /** Offers neither accepted nor expired, with their expiry: what a move of the clock will expire. */
 async function openOffers(): Promise<{ learnerId: string; expiresAt: string }[]> {
@@ -142,10 +153,9 @@ async function openOffers(): Promise<{ learnerId: string; expiresAt: string }[]>
 let quietSince: { head: bigint | null; at: number } | null = null;
 async function quiet(readFile: string, now: Date): Promise<true | null> {
   const head = await store.headPosition();
-  const lastReacted = (await store.readAll({ filter: { eventTypes: REACTED_EVENT_TYPES }, direction: 'backwards', max: 1 }))[0];
   const saved = savedCheckpoint(readFile, REACTOR_CHECKPOINT);
   const due = (await openOffers()).filter((o) => o.expiresAt <= now.toISOString());
-  if (saved === null || saved < lastReacted.position || due.length > 0) return (quietSince = null);
+  if (saved === null || saved < (await lastReactedPosition()) || due.length > 0) return (quietSince = null);
   if (quietSince?.head !== head) quietSince = { head, at: Date.now() };
   return Date.now() - quietSince.at >= 1_000 ? true : null;
 }
