@@ -136,7 +136,9 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
         }
       } catch (error) {
         const delayMs = Math.min(backoff.maxMs, backoff.firstMs * 2 ** Math.min(attempt - 1, 20));
-        log.error(`reading $all failed, resubscribing from position ${checkpoint.handled ?? 'none'} in ${delayMs} ms: ${describe(error)}`);
+        // The store failed under the subscription (or an event could not be read as a reaction):
+        // follow again from the last handled event rather than skip anything.
+        log.error(`following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${describe(error)}`);
         await stop.sleep(delayMs);
       } finally {
         await subscription.close();
@@ -173,8 +175,11 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
         await subscription?.close();
         await Promise.all([loop, ticker.stopped()]);
         if (!caughtUp) missCaughtUp(new Error('the reactor stopped before catching up'));
-        await checkpoint.save();
-        await runner.stop();
+        try {
+          await checkpoint.save();
+        } finally {
+          await runner.stop();
+        }
       })()),
   };
 }
