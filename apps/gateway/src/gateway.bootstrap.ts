@@ -2,7 +2,8 @@ import { AddressInfo } from 'node:net';
 import { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SystemClock, type Clock } from '@sooc/nest';
+import type { Clock } from '@sooc/nest';
+import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
@@ -34,10 +35,12 @@ const NEST_LEVELS: Readonly<Record<LogLevel, NestLogLevel[] | false>> = {
 
 /** Used by main.ts and by the e2e tests alike, so the tests run the app as it ships. */
 export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<Gateway> {
-  const infrastructure = await openInfrastructure(config);
+  // The Nest handlers and the reactor read one clock: an offer expires for both at the same instant.
+  const clock = overrides.clock ?? clockFromEnv(config.clockFile ? { SOOC_CLOCK_FILE: config.clockFile } : {});
+  const infrastructure = await openInfrastructure(config, { clock, reactorTickMs: config.reactorTickMs, logLevel: config.logLevel });
   try {
     const app = await NestFactory.create<NestFastifyApplication>(
-      GatewayModule.forRoot({ infrastructure, clock: overrides.clock ?? new SystemClock(), maxQueryDepth: config.graphqlMaxDepth }),
+      GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth }),
       new FastifyAdapter(),
       { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
     );

@@ -1,3 +1,5 @@
+// The gateway runs the reactor in-process (embedded mode) and reads its one setting the same way.
+import { readReactorTickMs } from '@sooc/reactor';
 import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
 
 // Kept importable from here: the gateway's callers (main.ts, e2e) predate the shared library.
@@ -9,6 +11,10 @@ export interface GatewayConfig extends StoreConfig {
   readonly host: string;
   /** Deepest field nesting a GraphQL operation may have (introspection excluded). */
   readonly graphqlMaxDepth: number;
+  /** SOOC_CLOCK_FILE: time travel for tests and demos (see clockFromEnv); null reads the system clock. */
+  readonly clockFile: string | null;
+  /** How often the embedded reactor expires due offers (SOOC_REACTOR_TICK_MS). */
+  readonly reactorTickMs: number;
 }
 
 /**
@@ -21,6 +27,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const host = reader.read('HOST', '0.0.0.0', 'a host name or IP address without spaces', (raw) => (/\s/.test(raw) ? undefined : raw));
   const store = readStoreConfig(reader);
   const graphqlMaxDepth = reader.integer('GRAPHQL_MAX_DEPTH', 10, 1, 100);
+  const reactorTickMs = readReactorTickMs(reader);
+  const clockFile = env['SOOC_CLOCK_FILE']?.trim() || null;
   reader.done();
-  return { port, host, ...store, graphqlMaxDepth };
+  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile };
 }

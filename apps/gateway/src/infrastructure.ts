@@ -1,6 +1,8 @@
 import type { EventStore } from '@sooc/event-sourcing';
 import type { ProjectionRunner, ReadDatabase } from '@sooc/read-store';
-import { createProjectionRunner, openStores, type StoreConfig } from '@sooc/runtime';
+// Embedded mode runs the reactor in this process: the same code apps/reactor runs alone.
+import { createLogger, startReactor, type Reactor } from '@sooc/reactor';
+import { createProjectionRunner, openStores, type Clock, type LogLevel, type StoreConfig } from '@sooc/runtime';
 
 export { openEventStore } from '@sooc/runtime';
 
@@ -9,29 +11,50 @@ export interface Infrastructure {
   readonly eventStore: EventStore;
   readonly readDatabase: ReadDatabase;
   readonly runner: ProjectionRunner;
-  /** Stops the runner at a checkpoint, then closes the read database and the event store. */
+  readonly reactor: Reactor;
+  /** Stops the reactor and the runner at a checkpoint, then closes the read database and the event store. */
   close(): Promise<void>;
 }
 
+export interface InfrastructureOptions {
+  readonly clock: Clock;
+  readonly reactorTickMs: number;
+  readonly logLevel: LogLevel;
+}
+
 /**
- * Embedded mode: event store, read database (migrated) and projection runner in this process —
- * the same stores and projections apps/projector runs on its own (see @sooc/runtime).
+ * Embedded mode: event store, read database (migrated), projection runner and reactor in this
+ * process — the same stores, projections and process managers apps/projector and apps/reactor
+ * run on their own (see @sooc/runtime).
  */
-export async function openInfrastructure(config: StoreConfig): Promise<Infrastructure> {
+export async function openInfrastructure(config: StoreConfig, options: InfrastructureOptions): Promise<Infrastructure> {
   const stores = await openStores(config);
+  const runner = createProjectionRunner(stores, config);
+  let reactor: Reactor | null = null;
   try {
-    const runner = createProjectionRunner(stores, config);
     await runner.start();
+    reactor = await startReactor({
+      eventStore: stores.eventStore,
+      readDb: stores.readDatabase.db,
+      clock: options.clock,
+      log: createLogger(options.logLevel),
+      tickMs: options.reactorTickMs,
+    });
+    const started = reactor;
     return {
       eventStore: stores.eventStore,
       readDatabase: stores.readDatabase,
       runner,
+      reactor: started,
       async close() {
+        await started.stop();
         await runner.stop();
         await stores.close();
       },
     };
   } catch (error) {
+    await reactor?.stop().catch(() => undefined);
+    await runner.stop().catch(() => undefined);
     await stores.close();
     throw error;
   }
