@@ -53,13 +53,9 @@ export function recordDecision(command: RecordDecision, state: EnrollmentState):
 
 export function recordWaitlisting(command: RecordWaitlisting, state: EnrollmentState): EnrollmentEvent[] {
   const existing = requireExisting(state, command.data);
-  if (existing.status === 'waitlisted' || isFinalEnrollmentStatus(existing.status)) return [];
-  if (existing.status !== 'submitted' && existing.status !== 'admitted') {
-    throw new IllegalStateError('ENROLLMENT.NOT_WAITLISTABLE', `Application ${existing.enrollmentId} is ${existing.status}: it cannot join the waitlist`, {
-      enrollmentId: existing.enrollmentId,
-      status: existing.status,
-    });
-  }
+  // Waitlisted already, ended, or past the waitlist (offered, enrolled): the cohort's waitlisting
+  // is an older fact the reactor re-delivers after a restart, so there is nothing to do.
+  if (existing.status !== 'submitted' && existing.status !== 'admitted') return [];
   return [{ type: 'ApplicationWaitlisted', data: { ...refOf(existing), by: command.metadata.actor, reason: command.data.reason, decisionId: null } }];
 }
 
