@@ -1,5 +1,7 @@
 import { CLOSE, COHORT_FIELDS, OPEN, draftCourse, planCohort } from './cohorts.fixtures';
+import { eventually, settled } from './admission.support';
 import { startGateway, type Harness } from './gateway.harness';
+import { apply, openCohort } from './selection.fixtures';
 
 const PAYLOAD = `position warnings cohort { ${COHORT_FIELDS} }`;
 const SET_QUOTA = `mutation Quota($cohortId: ID!, $companyId: ID!, $seats: Int!) { setCompanyQuota(cohortId: $cohortId, companyId: $companyId, seats: $seats) { ${PAYLOAD} } }`;
@@ -106,8 +108,25 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     await write(OPEN, { cohortId });
     const cancelled = await write(CANCEL, { cohortId, reason: '  Trainer unavailable ' });
     expect(cancelled.cohort.status).toBe('CANCELLED');
-    const last = (await h.events()).at(-1)!;
+    const last = (await h.events()).filter((e) => e.streamId === `cohort-${cohortId}`).at(-1)!;
     expect(last).toMatchObject({ type: 'CohortCancelled', data: { cohortId, reason: 'Trainer unavailable', affected: [] } });
+  });
+
+  it('refuses to lower the capacity below the seats taken, and allows it down to them', async () => {
+    const cohortId = await openCohort(h, 'FIRST_COME', { capacity: 10 });
+    for (let i = 0; i < 3; i++) await apply(h, cohortId);
+    const seated = () => h.events().then((events) => events.filter((e) => e.type === 'SeatReserved' && e.streamId === `cohort-${cohortId}`).length);
+    // The gateway's reactor seats first-come applicants after their submission returned.
+    await eventually(seated, (n) => n === 3);
+    await settled(h);
+    const head = await h.gateway.infrastructure.eventStore.headPosition();
+
+    const refused = await h.gql(CHANGE_CAPACITY, { cohortId, capacity: 2 }, admin);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'COHORT.CAPACITY_BELOW_SEATS_TAKEN', category: 'CONFLICT' });
+    expect(refused.errors![0].message).toContain('3 seats are taken');
+    expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
+
+    expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 3 })).toMatchObject({ cohort: { capacity: 3 }, warnings: [expect.stringContaining('below the recommended minimum')] });
   });
 
   describe('refusals: the right code, the fields named, and nothing written', () => {
