@@ -108,6 +108,14 @@ describe('enrollment API: applications', () => {
     expect(page2.data!.applications).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });
 
+  it('gives every edge its own cursor, so a client can resume from the middle of a page', async () => {
+    const cohortId = await world.givenOpenCohort();
+    for (const learnerId of ['m1', 'm2', 'm3', 'm4']) await submit(cohortId, learnerId);
+    const all = await world.gql<ListResult>(LIST, { cohortId, first: 4 });
+    const fromSecond = await world.gql<ListResult>(LIST, { cohortId, first: 4, after: all.data!.applications.edges[1].cursor });
+    expect(fromSecond.data!.applications.edges.map((e) => e.node.learnerId)).toEqual(['m3', 'm4']);
+  });
+
   it('refuses a cursor of another order', async () => {
     const cohortId = await world.givenOpenCohort();
     await submit(cohortId, 'l1');

@@ -69,10 +69,7 @@ export class EnrollmentReader {
       listApplications(this.db, { cohortId: args.cohortId, status: args.status, sort: args.sort, first: args.first, after: args.after }),
       this.redaction(args.cohortId),
     ]);
-    // A page with nodes always has an end cursor.
-    const endCursor = page.pageInfo.endCursor ?? '';
-    const last = page.nodes.length - 1;
-    const edges = page.nodes.map((view, i) => ({ cursor: i === last ? endCursor : cursorOf(view, args.sort, endCursor), node: toApplication(view, redaction) }));
+    const edges = page.nodes.map((view) => ({ cursor: cursorOf(view, args.sort), node: toApplication(view, redaction) }));
     return {
       edges,
       totalCount: page.totalCount,
@@ -112,13 +109,8 @@ export class EnrollmentReader {
   }
 }
 
-/**
- * The read model hands out the page's end cursor. An edge before it gets its own cursor when the
- * view carries its submission position; until it does, those edges share the end cursor (resuming
- * from the middle of a page is then not possible, paging forward page by page is).
- */
-function cursorOf(view: ApplicationView & { readonly submittedPosition?: string }, sort: ApplicationSort, endCursor: string): string {
-  if (view.submittedPosition === undefined) return endCursor;
+/** Every edge has its own cursor, so a client may resume from any node of a page. */
+function cursorOf(view: ApplicationView, sort: ApplicationSort): string {
   const score = view.averageScore === null ? null : Math.round(view.averageScore * 100);
   return encodeApplicationCursor({ sort, score, submittedPosition: view.submittedPosition });
 }

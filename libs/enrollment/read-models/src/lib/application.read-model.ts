@@ -82,6 +82,8 @@ export interface ApplicationView {
   readonly status: EnrollmentStatus;
   readonly statusReason: string | null;
   readonly submittedAt: string;
+  /** Global position of the submission: arrival order, and the key of every cursor. */
+  readonly submittedPosition: string;
   readonly offerExpiresAt: string | null;
   readonly promotedFromWaitlist: boolean;
   readonly attendance: Readonly<Record<string, boolean>>;

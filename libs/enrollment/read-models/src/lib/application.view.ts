@@ -24,6 +24,7 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
     status: row.status,
     statusReason: row.status_reason,
     submittedAt: row.submitted_at,
+    submittedPosition: row.submitted_position,
     offerExpiresAt: row.offer_expires_at,
     promotedFromWaitlist: flag(row.promoted_from_waitlist),
     attendance: parseJsonColumn(row.attendance, {}),
