@@ -108,7 +108,7 @@ describe('applications projection', () => {
   it.each([
     ['rejected', [ev(rejected('c1', 'ada'), 2)], { status: 'rejected', status_reason: 'not a fit' }],
     ['waitlisted', [ev(waitlisted('c1', 'ada'), 2)], { status: 'waitlisted', status_reason: 'no free seat (30/30 taken)' }],
-    ['declined', [ev(admitted('c1', 'ada'), 2), ev(offered('c1', 'ada'), 3), ev(declined('c1', 'ada'), 4)], { status: 'declined', status_reason: 'strong dossier' }],
+    ['declined', [ev(admitted('c1', 'ada'), 2), ev(offered('c1', 'ada'), 3), ev(declined('c1', 'ada'), 4)], { status: 'declined', status_reason: 'found another course' }],
     ['withdrawn', [ev(withdrawn('c1', 'ada'), 2)], { status: 'withdrawn', status_reason: 'changed my plans' }],
     ['cancelled', [ev(waitlisted('c1', 'ada'), 2), ev(cancelled('c1', 'ada'), 3)], { status: 'cancelled', status_reason: 'cohort cancelled' }],
   ])('records why it ended %s', (_status, events, expected) => {

@@ -75,7 +75,11 @@ function changes(row: ApplicationRow, event: RecordedEvent<EnrollmentEvent>): Pa
     case 'ApplicationWithdrawn':
       return { status_reason: event.data.reason };
     case 'SeatOffered':
-      return { offer_expires_at: event.data.expiresAt, promoted_from_waitlist: event.data.promotedFromWaitlist ? 1 : 0 };
+      return { offer_expires_at: event.data.expiresAt, promoted_from_waitlist: event.data.promotedFromWaitlist ? 1 : 0, status_reason: event.data.reason };
+    case 'OfferDeclined':
+      return { status_reason: event.data.reason ?? 'offer declined' };
+    case 'OfferExpired':
+      return { status_reason: `offer expired at ${event.data.expiresAt}` };
     case 'AttendanceRecorded': {
       const attendance: Record<string, boolean> = { ...(JSON.parse(row.attendance) as Record<string, boolean>), [String(event.data.session)]: event.data.attended };
       return { attendance: JSON.stringify(attendance), attended_sessions: Object.values(attendance).filter(Boolean).length };

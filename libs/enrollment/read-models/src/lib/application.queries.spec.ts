@@ -42,7 +42,7 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
       eligible: true,
       unmetPrerequisites: [],
       status: 'enrolled',
-      statusReason: 'strong dossier',
+      statusReason: 'seat free',
       offerExpiresAt: '2026-03-20T08:00:00.000Z',
       promotedFromWaitlist: false,
       attendance: {},
