@@ -9,3 +9,4 @@ export * from './lib/decider.specification';
 export * from './lib/projection.types';
 export * from './lib/keyed-serial.queue';
 export * from './lib/stream-state.cache';
+export * from './lib/handle-command-batch';
