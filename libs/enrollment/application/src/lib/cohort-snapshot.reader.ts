@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortState, type CourseState } from '@sooc/cohorts-domain';
+import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortEvent, type CohortState, type CourseState } from '@sooc/cohorts-domain';
 import type { CohortSnapshot } from '@sooc/enrollment-domain';
 import { CommandRunner } from '@sooc/nest';
 
@@ -14,6 +14,19 @@ export function cohortSnapshotOf(cohort: CohortState, course: CourseState): Coho
   };
 }
 
+/** Seat and group events: a snapshot never looks at them, and folding them is the expensive part. */
+const LEDGER_EVENTS: ReadonlySet<string> = new Set<CohortEvent['type']>(['SeatReserved', 'SeatConfirmed', 'SeatReleased', 'ApplicantWaitlisted', 'WaitlistLeft', 'GroupsFormed']);
+
+/**
+ * The cohort's lifecycle and settings without its seat ledger (left as planned): a burst of
+ * applications to one cohort writes ~2 ledger events per applicant, and every submission would
+ * otherwise fold them all again in the gateway, beside the reactor that really needs them.
+ */
+export const cohortProfileFolder = {
+  initialState: cohortDecider.initialState,
+  evolve: (state: CohortState, event: CohortEvent): CohortState => (LEDGER_EVENTS.has(event.type) ? state : cohortDecider.evolve(state, event)),
+};
+
 /**
  * Folds the cohort (and its course) from their own streams. The snapshot may be stale by the
  * time the enrollment is appended; that is accepted: the cohort's seat ledger, not the snapshot,
@@ -24,7 +37,7 @@ export class CohortSnapshotReader {
   constructor(private readonly runner: CommandRunner) {}
 
   async snapshot(cohortId: string): Promise<CohortSnapshot> {
-    const cohort = await this.runner.load(cohortDecider, cohortStream(cohortId));
+    const cohort = await this.runner.load(cohortProfileFolder, cohortStream(cohortId));
     const course = cohort.status === 'none' ? ({ status: 'none' } as const) : await this.runner.load(courseDecider, courseStream(cohort.courseId));
     return cohortSnapshotOf(cohort, course);
   }
