@@ -5,6 +5,8 @@ import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createGateway, loadConfig, type Gateway } from '@sooc/gateway';
 import type { RecordedEvent } from '@sooc/event-sourcing';
+import { EsdbStandIn } from '@sooc/event-store/testing';
+import { createTestDatabase, dropTestDatabase } from '@sooc/read-store/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -22,11 +24,54 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A real gateway on port 0 with SQLite files in a fresh temporary directory, as `npm start` runs it. */
+/** Stores started for one gateway, outside it: their URLs, and how to get rid of them after it closed. */
+interface ExternalStores {
+  readonly env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+const NO_EXTERNAL_STORES: ExternalStores = { env: {}, dispose: async () => undefined };
+
+/**
+ * SOOC_E2E_STORES picks what the gateway stores in: unset, the SQLite files `npm start` uses;
+ * `esdb+postgres` (test/e2e-esdb), EventStoreDB through the in-process stand-in and a fresh
+ * database on the test PostgreSQL — production's stores. A store the spec names itself in `env`
+ * is left to the spec, and nothing is started for it.
+ */
+async function externalStores(env: Record<string, string>): Promise<ExternalStores> {
+  const choice = process.env['SOOC_E2E_STORES'] ?? '';
+  if (choice === '') return NO_EXTERNAL_STORES;
+  if (choice !== 'esdb+postgres') throw new Error(`SOOC_E2E_STORES="${choice}": expected "esdb+postgres" or nothing (SQLite files)`);
+  const standIn = 'SOOC_EVENT_STORE_URL' in env ? null : await EsdbStandIn.start();
+  let readDbUrl: string | null = null;
+  try {
+    readDbUrl = 'SOOC_READ_DB_URL' in env ? null : await createTestDatabase('e2e');
+  } catch (error) {
+    await standIn?.stop();
+    throw error;
+  }
+  return {
+    env: { ...(standIn ? { SOOC_EVENT_STORE_URL: standIn.url } : {}), ...(readDbUrl ? { SOOC_READ_DB_URL: readDbUrl } : {}) },
+    async dispose() {
+      await standIn?.stop();
+      if (readDbUrl) await dropTestDatabase(readDbUrl);
+    },
+  };
+}
+
+/** A real gateway on port 0 with fresh stores (by default SQLite files in a temporary directory, as `npm start` runs it). */
 export async function startGateway(env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-e2e-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env });
-  const gateway = await createGateway(config);
+  const stores = await externalStores(env);
+  let gateway: Gateway;
+  try {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...stores.env, ...env });
+    gateway = await createGateway(config);
+  } catch (error) {
+    await stores.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const clients: Client[] = [];
   return {
     gateway,
@@ -47,7 +92,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
     events: () => gateway.infrastructure.eventStore.readAll(),
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));
+      // The gateway first: it stops at a checkpoint while its stores still answer.
       await gateway.close();
+      await stores.dispose();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
