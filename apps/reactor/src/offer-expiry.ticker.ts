@@ -6,6 +6,7 @@ import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';
 import type { ReactorLog } from './reactor.logger';
 import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
+import { ReactorStoppedError } from './reactor-stopped.error';
 import type { StopSignal } from './stop.signal';
 
 /** Most offers expired per tick; the rest wait for the next one, oldest first. */
@@ -43,7 +44,7 @@ export class OfferExpiryTicker {
     }, tickMs);
   }
 
-  /** Ends the timer and waits for a tick in progress (it stops between two offers). */
+  /** Ends the timer and waits for a tick in progress (its expiries are finished, or given up while the store fails). */
   async stopped(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -57,15 +58,22 @@ export class OfferExpiryTicker {
     this.log.debug(`${due.length} offer(s) due at ${now.toISOString()}`);
     // One correlation per tick: the offers expired together can be found together.
     const context = { actor: REACTOR_ACTOR, correlationId: randomUUID(), causationId: null, now: () => this.clock.now() };
-    for (const reaction of expiryReactions(due)) {
-      if (this.stop.isSet) return;
-      try {
-        if ((await this.sender.send(reaction, context)) > 0) this.counters.expired++;
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        this.log.warn(`ExpireOffer on ${reaction.streamId} refused: ${refusal}`);
-      }
-    }
+    // All at once: each offer is its own enrollment stream, so their expiries share a commit.
+    const answers = expiryReactions(due).map((reaction) =>
+      this.sender.send(reaction, context, 'offer expiry').then(
+        (written) => {
+          if (written > 0) this.counters.expired++;
+        },
+        (error: unknown) => {
+          const refusal = refusalOf(error);
+          if (refusal !== null) return this.log.warn(`ExpireOffer on ${reaction.streamId} refused: ${refusal}`);
+          // Stopped while the store was failing: the offer stays listed as due for the next start.
+          if (!(error instanceof ReactorStoppedError)) throw error;
+        },
+      ),
+    );
+    // Every expiry answered before the tick ends, so the next tick never sends one still under way.
+    const fault = (await Promise.allSettled(answers)).find((a) => a.status === 'rejected');
+    if (fault) throw fault.reason;
   }
 }

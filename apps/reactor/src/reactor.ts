@@ -5,11 +5,13 @@ import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
 import { OfferExpiryTicker } from './offer-expiry.ticker';
 import { ReactionSender } from './reaction.sender';
+import { EventsInFlight } from './events-in-flight.window';
 import { DEFAULT_REACTOR_TICK_MS } from './reactor.config';
 import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
 import type { ReactorLog } from './reactor.logger';
 import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
-import { DEFAULT_BACKOFF, untilDone, type Backoff } from './retry.backoff';
+import { ReactorStoppedError } from './reactor-stopped.error';
+import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';
 import { StopSignal } from './stop.signal';
 
 export interface ReactorOptions {
@@ -36,6 +38,10 @@ export interface ReactorStatus {
   readonly refusals: number;
   /** True while a command is failing and being retried (store or database down). */
   readonly retrying: boolean;
+  /** Events read whose reactions are under way, or done but behind one that is not. */
+  readonly eventsInFlight: number;
+  /** Commands sent and not answered yet (waiting in their stream's lane or being written). */
+  readonly commandsPending: number;
   readonly offersExpired: number;
 }
 
@@ -45,7 +51,7 @@ export interface Reactor {
   /** Resolves if the reactor cannot go on (its due-offers projection failed); a supervisor restarts it. */
   readonly failed: Promise<Error>;
   status(): ReactorStatus;
-  /** Graceful: finishes the current event, saves the checkpoint, stops the timer and the projection. */
+  /** Graceful: lets the events in flight finish, saves the checkpoint, stops the timer and the projection. */
   stop(): Promise<void>;
 }
 
@@ -60,8 +66,13 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const stop = new StopSignal();
   const checkpoint = new ReactorCheckpoint(readDb, options.checkpointPolicy);
-  const sender = new ReactionSender(eventStore);
-  const counters = { eventsHandled: 0, commandsWritten: 0, refusals: 0, failing: 0 };
+  const sender = new ReactionSender(eventStore, { stop, log, backoff });
+  const counters = { eventsHandled: 0, commandsWritten: 0, refusals: 0 };
+  const inFlight = new EventsInFlight((event) => {
+    checkpoint.markHandled(event.position);
+    counters.eventsHandled++;
+    log.debug(`handled ${event.type} at position ${event.position}`);
+  });
   let caughtUp = false;
   let subscription: Subscription | null = null;
 
@@ -81,33 +92,35 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const caughtUpPromise = new Promise<void>((resolve, reject) => ([reachCaughtUp, missCaughtUp] = [resolve, reject]));
   caughtUpPromise.catch(() => undefined);
 
-  async function send(reaction: Reaction, event: RecordedEvent): Promise<void> {
+  /**
+   * Sends every reaction of the event at once, in order: each stream's lane keeps that order, so
+   * a stream's commands follow $all (arrival order for first-come admissions). Resolves true once
+   * each was written or refused, false if one was left because the reactor stopped.
+   */
+  async function handle(event: RecordedEvent): Promise<boolean> {
     const context = { actor: REACTOR_ACTOR, correlationId: event.metadata.correlationId, causationId: event.id, now: () => clock.now() };
-    try {
-      if ((await sender.send(reaction, context)) > 0) counters.commandsWritten++;
-    } catch (error) {
-      const refusal = refusalOf(error);
-      if (!refusal) throw error;
-      counters.refusals++;
-      log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
-    }
+    const answers = reactTo(event).map((reaction) =>
+      sender.send(reaction, context, `${event.type} ${event.id}`).then(
+        (written) => {
+          if (written > 0) counters.commandsWritten++;
+          return true;
+        },
+        (error: unknown) => answerOf(event, reaction, error),
+      ),
+    );
+    return (await Promise.all(answers)).every(Boolean);
   }
 
-  /** False when the reactor stopped while a reaction kept failing: the event is left for the next start. */
-  async function handle(event: RecordedEvent): Promise<boolean> {
-    for (const reaction of reactTo(event)) {
-      const done = await untilDone(
-        () => send(reaction, event),
-        stop,
-        (error, attempt, delayMs) => {
-          counters.failing = attempt;
-          log.error(`${event.type} ${event.id} → ${reaction.command.type} on ${reaction.streamId} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${describe(error)}`);
-        },
-        backoff,
-      );
-      counters.failing = 0;
-      if (!done) return false;
+  function answerOf(event: RecordedEvent, reaction: Reaction, error: unknown): boolean {
+    if (error instanceof ReactorStoppedError) return false;
+    const refusal = refusalOf(error);
+    if (refusal === null) {
+      // The sender retries every other failure, so this is a fault: a supervisor restarts the reactor.
+      fail(error instanceof Error ? error : new Error(String(error)));
+      return false;
     }
+    counters.refusals++;
+    log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
     return true;
   }
 
@@ -115,22 +128,35 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
     await checkpoint.save().catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
   }
 
+  /**
+   * Reads on while earlier events' reactions are under way (up to the window's limit), so that
+   * commands for one stream gather into batches and different streams share a commit. On a
+   * failure, and when stopping, the events in flight are let finish first: the checkpoint then
+   * holds everything they did, and a resubscription does not send them a second time.
+   */
   async function follow(): Promise<void> {
+    try {
+      await followUntilStopped();
+    } finally {
+      await inFlight.settled();
+    }
+  }
+
+  async function followUntilStopped(): Promise<void> {
     for (let attempt = 1; !stop.isSet; attempt++) {
       subscription = eventStore.subscribeAll({ from: checkpoint.handled ?? 'start', filter: { eventTypes: REACTED_EVENT_TYPES } });
       try {
         for await (const message of subscription) {
           if (message.kind === 'caught-up') {
+            if (!(await inFlight.drained())) return;
             caughtUp = true;
             log.info(`caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`);
             reachCaughtUp();
             continue;
           }
-          if (!(await handle(message.event))) return;
-          log.debug(`handled ${message.event.type} at position ${message.event.position}`);
-          checkpoint.markHandled(message.event.position);
-          counters.eventsHandled++;
           attempt = 0;
+          inFlight.add(message.event, handle(message.event));
+          if (!(await inFlight.room())) return;
           if (checkpoint.due) await saveCheckpoint();
           if (stop.isSet) return;
         }
@@ -139,6 +165,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
         // The store failed under the subscription (or an event could not be read as a reaction):
         // follow again from the last handled event rather than skip anything.
         log.error(`following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${describe(error)}`);
+        await inFlight.settled();
         await stop.sleep(delayMs);
       } finally {
         await subscription.close();
@@ -165,7 +192,9 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
       eventsHandled: counters.eventsHandled,
       commandsWritten: counters.commandsWritten,
       refusals: counters.refusals,
-      retrying: counters.failing > 0,
+      retrying: sender.retrying,
+      eventsInFlight: inFlight.size,
+      commandsPending: sender.pending,
       offersExpired: ticker.counters.expired,
     }),
     stop: () =>
