@@ -5,9 +5,10 @@ import type { ApplicantWaitlisted, CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
 import { checkApplicant, checkRelease } from './seat-applicant.rules';
 import { evolveLedger } from './seat-ledger.evolve';
-import { promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
+import { hasFreePool, promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
-import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitlistOfPool } from './seat-ledger.queries';
+import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } from './seat-ledger.queries';
+import { sortedCount } from './sorted-chunks.list';
 import { OPEN_POOL, type Applicant } from './seat-ledger.types';
 
 type Arrival = { readonly cohortId: string; readonly applicant: Applicant; readonly score: number | null };
@@ -15,10 +16,15 @@ type Arrival = { readonly cohortId: string; readonly applicant: Applicant; reado
 /** Waitlisted learners of the applicant's pool who would be offered a seat before them. */
 function waitingAhead(cohort: ExistingCohort, applicant: Applicant, score: number | null): number {
   const { ledger, settings } = cohort;
-  const queue = waitlistOfPool(ledger, settings.waitlistOrder, poolOf(ledger, applicant.companyId));
-  if (settings.waitlistOrder === 'arrival') return queue.length;
+  const pool = poolOf(ledger, applicant.companyId);
+  const inPool = waitingInPool(ledger, pool);
   // A newcomer arrives last, so an equal score is ahead of them; unscored is behind everyone scored.
-  return score === null ? queue.length : queue.filter((e) => e.score !== null && e.score >= score).length;
+  if (settings.waitlistOrder === 'arrival' || score === null) return inPool;
+  const scoredAtLeast = sortedCount(ledger.queue.byScore, (seq) => (ledger.entries[seq].score ?? Number.NEGATIVE_INFINITY) >= score);
+  if (inPool === ledger.tally.waitlisted) return scoredAtLeast;
+  let ahead = 0;
+  for (const e of waitlist(ledger, 'score').slice(0, scoredAtLeast)) if (poolOf(ledger, e.companyId) === pool) ahead += 1;
+  return ahead;
 }
 
 /**
@@ -48,6 +54,9 @@ function queue(cohort: ExistingCohort, data: Arrival, now: Date, reason: string)
     type: 'ApplicantWaitlisted',
     data: { cohortId: cohort.cohortId, enrollmentId, learnerId, companyId, level, pool, score: data.score, reason },
   };
+  // Waitlisting frees no seat: when every pool is full there is nobody to promote, and no need
+  // to fold the waitlisting in to find that out (the common case of a crowded cohort).
+  if (!hasFreePool(cohort.ledger)) return [waitlisted];
   const ledger = evolveLedger(cohort.ledger, waitlisted);
   const cause = `seat free in the ${pool === OPEN_POOL ? 'open seats' : `quota of ${pool}`}`;
   return [waitlisted, ...promote({ cohortId: cohort.cohortId, ledger, settings: cohort.settings, now, cause })];

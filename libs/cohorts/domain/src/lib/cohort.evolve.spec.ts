@@ -1,6 +1,7 @@
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
+import { emptyLedger, ledgerEntries, ledgerEntry } from './seat-ledger.queries';
 import {
   capacityChanged,
   closed,
@@ -39,7 +40,8 @@ describe('evolveCohort', () => {
   it('starts a planned cohort with default settings, an empty ledger at its capacity and no groups', () => {
     const state = existing(fold([planned(12, 'review')]));
     expect(state.settings.waitlistOrder).toBe('score');
-    expect(state.ledger).toEqual({ capacity: 12, quotas: {}, entries: {}, nextSeq: 0 });
+    expect(state.ledger).toEqual(emptyLedger(12));
+    expect([state.ledger.capacity, state.ledger.quotas, ledgerEntries(state.ledger), state.ledger.nextSeq]).toEqual([12, {}, [], 0]);
     expect(state.groups).toBeNull();
   });
 
@@ -50,8 +52,8 @@ describe('evolveCohort', () => {
 
   it('numbers entries by arrival; a promoted learner keeps their number and score', () => {
     const state = existing(fold([planned(1, 'review'), opened, reserved(a1), waitlisted(a2, 80), waitlisted(a3, 90), released(a1), reserved(a3, { promoted: true })]));
-    expect(state.ledger.entries['e-3']).toMatchObject({ status: 'reserved', seq: 2, score: 90 });
-    expect(state.ledger.entries['e-1']).toMatchObject({ status: 'released', seq: 0, offerExpiresAt: null });
+    expect(ledgerEntry(state.ledger, 'e-3')).toMatchObject({ status: 'reserved', seq: 2, score: 90 });
+    expect(ledgerEntry(state.ledger, 'e-1')).toMatchObject({ status: 'released', seq: 0, offerExpiresAt: null });
     expect(state.ledger.nextSeq).toBe(3);
   });
 

@@ -1,13 +1,21 @@
 import type { CohortEvent } from './cohort.events';
+import { hashTrieSet } from './hash-trie.map';
 import { ledgerEntry } from './seat-ledger.queries';
+import { requeue, retally, retallyQuota } from './seat-ledger.tally';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 
+/** Writes the line at its seq and keeps the index, tally and queue in step with it. */
 function withEntry(ledger: SeatLedger, entry: LedgerEntry): SeatLedger {
-  const isNew = !ledgerEntry(ledger, entry.enrollmentId);
+  const before = ledgerEntry(ledger, entry.enrollmentId);
+  const entries = ledger.entries.slice();
+  entries[entry.seq] = entry;
   return {
     ...ledger,
-    entries: { ...ledger.entries, [entry.enrollmentId]: entry },
-    nextSeq: isNew ? ledger.nextSeq + 1 : ledger.nextSeq,
+    entries,
+    index: before ? ledger.index : hashTrieSet(ledger.index, entry.enrollmentId, entry.seq),
+    nextSeq: before ? ledger.nextSeq : ledger.nextSeq + 1,
+    tally: retally(ledger.tally, before, entry),
+    queue: requeue(ledger.queue, ledger.entries, before, entry),
   };
 }
 
@@ -59,7 +67,7 @@ export function evolveLedger(ledger: SeatLedger, event: CohortEvent): SeatLedger
       // A quota of 0 is no quota: dropping the key keeps "has a quota" a single lookup.
       const { [event.data.companyId]: _dropped, ...others } = ledger.quotas;
       const quotas = event.data.seats > 0 ? { ...others, [event.data.companyId]: event.data.seats } : others;
-      return { ...ledger, quotas };
+      return { ...ledger, quotas, tally: retallyQuota(ledger, event.data.companyId, event.data.seats) };
     }
     case 'CapacityChanged':
       return { ...ledger, capacity: event.data.to };

@@ -1,9 +1,9 @@
-import type { CohortSettings } from './cohort-settings';
+import type { CohortSettings, WaitlistOrder } from './cohort-settings';
 import type { SeatReserved } from './cohort.events';
 import type { CohortStatus } from './cohort.state';
 import { evolveLedger } from './seat-ledger.evolve';
-import { freeInPool, poolOf, pools, waitlist } from './seat-ledger.queries';
-import type { Applicant, SeatLedger } from './seat-ledger.types';
+import { freeInPool, poolOf, pools, waitingSeqs } from './seat-ledger.queries';
+import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 
 const HOUR = 3_600_000;
 
@@ -42,6 +42,25 @@ export function seatReserved(
   };
 }
 
+/** Whether any pool has a free seat: without one, nobody can be promoted. */
+export function hasFreePool(ledger: SeatLedger): boolean {
+  return pools(ledger).some((pool) => freeInPool(ledger, pool) > 0);
+}
+
+/**
+ * The first waitlisted learner, in offer order, whose pool has a free seat. Most arrivals meet
+ * full pools, so that is checked first, without walking the waitlist.
+ */
+function firstWithRoom(ledger: SeatLedger, order: WaitlistOrder): LedgerEntry | undefined {
+  if (!hasFreePool(ledger)) return undefined;
+  const free = new Map(pools(ledger).map((pool) => [pool, freeInPool(ledger, pool)]));
+  for (const seq of waitingSeqs(ledger, order)) {
+    const entry = ledger.entries[seq];
+    if ((free.get(poolOf(ledger, entry.companyId)) ?? 0) > 0) return entry;
+  }
+  return undefined;
+}
+
 export interface PromotionInput {
   readonly cohortId: string;
   readonly ledger: SeatLedger;
@@ -60,9 +79,7 @@ export function promote(input: PromotionInput): SeatReserved[] {
   const events: SeatReserved[] = [];
   let ledger = input.ledger;
   for (;;) {
-    const current = ledger;
-    const free = new Map(pools(current).map((pool) => [pool, freeInPool(current, pool)]));
-    const next = waitlist(current, input.settings.waitlistOrder).find((e) => (free.get(poolOf(current, e.companyId)) ?? 0) > 0);
+    const next = firstWithRoom(ledger, input.settings.waitlistOrder);
     if (!next) return events;
     const event = seatReserved(input.cohortId, ledger, next, {
       now: input.now,

@@ -1,25 +1,32 @@
 import type { WaitlistOrder } from './cohort-settings';
+import { emptyHashTrie, hashTrieGet } from './hash-trie.map';
+import { holdsSeat } from './seat-ledger.tally';
+import { sortedItems } from './sorted-chunks.list';
 import { OPEN_POOL, type LedgerEntry, type SeatLedger } from './seat-ledger.types';
 
+export { holdsSeat } from './seat-ledger.tally';
+
 export function emptyLedger(capacity: number): SeatLedger {
-  return { capacity, quotas: {}, entries: {}, nextSeq: 0 };
+  return {
+    capacity,
+    quotas: {},
+    entries: [],
+    index: emptyHashTrie(),
+    nextSeq: 0,
+    tally: { reserved: 0, confirmed: 0, waitlisted: 0, byQuotaCompany: {} },
+    queue: { byArrival: [], byScore: [] },
+  };
 }
 
-/**
- * Ids come from outside: "constructor" or "toString" must not find Object.prototype, so every
- * lookup into the ledger's records goes through these two.
- */
+/** Ids come from outside, so the index is a trie of strings: "constructor" finds nothing. */
 export function ledgerEntry(ledger: SeatLedger, enrollmentId: string): LedgerEntry | undefined {
-  return Object.hasOwn(ledger.entries, enrollmentId) ? ledger.entries[enrollmentId] : undefined;
+  const seq = hashTrieGet(ledger.index, enrollmentId);
+  return seq === undefined ? undefined : ledger.entries[seq];
 }
 
-/** The company's quota; 0 when it has none. */
+/** The company's quota; 0 when it has none. Company ids come from outside: Object.hasOwn, never `in`. */
 export function quotaOf(ledger: SeatLedger, companyId: string): number {
   return Object.hasOwn(ledger.quotas, companyId) ? ledger.quotas[companyId] : 0;
-}
-
-export function holdsSeat(entry: LedgerEntry): boolean {
-  return entry.status === 'reserved' || entry.status === 'confirmed';
 }
 
 /**
@@ -40,20 +47,41 @@ export function poolSize(ledger: SeatLedger, pool: string): number {
   return pool === OPEN_POOL ? ledger.capacity - quotaTotal(ledger) : quotaOf(ledger, pool);
 }
 
+/** Every line, in seq (arrival) order. */
 export function ledgerEntries(ledger: SeatLedger): LedgerEntry[] {
-  return Object.values(ledger.entries).sort((a, b) => a.seq - b.seq);
+  return ledger.entries.slice();
 }
 
 export function seatsTaken(ledger: SeatLedger): number {
-  return ledgerEntries(ledger).filter(holdsSeat).length;
+  return ledger.tally.reserved + ledger.tally.confirmed;
 }
 
 export function freeSeats(ledger: SeatLedger): number {
   return Math.max(0, ledger.capacity - seatsTaken(ledger));
 }
 
+/**
+ * Learners of a pool holding a seat, or waiting for one. The open pool is everyone minus the
+ * learners of companies with a quota (plus those of a company named like the open pool itself,
+ * which `poolOf` cannot tell apart from it).
+ */
+function countInPool(ledger: SeatLedger, pool: string, what: 'held' | 'waiting'): number {
+  const { byQuotaCompany } = ledger.tally;
+  const own = Object.hasOwn(byQuotaCompany, pool) ? byQuotaCompany[pool][what] : 0;
+  if (pool !== OPEN_POOL) return own;
+  const total = what === 'held' ? seatsTaken(ledger) : ledger.tally.waitlisted;
+  let withQuota = 0;
+  for (const count of Object.values(byQuotaCompany)) withQuota += count[what];
+  return total - withQuota + own;
+}
+
 export function seatsInPool(ledger: SeatLedger, pool: string): number {
-  return ledgerEntries(ledger).filter((e) => holdsSeat(e) && poolOf(ledger, e.companyId) === pool).length;
+  return countInPool(ledger, pool, 'held');
+}
+
+/** Waitlisted learners of the pool. */
+export function waitingInPool(ledger: SeatLedger, pool: string): number {
+  return countInPool(ledger, pool, 'waiting');
 }
 
 export function freeInPool(ledger: SeatLedger, pool: string): number {
@@ -62,7 +90,10 @@ export function freeInPool(ledger: SeatLedger, pool: string): number {
 
 /** Seats held by a company's learners, whichever pool they sit in. */
 export function seatsHeldBy(ledger: SeatLedger, companyId: string): number {
-  return ledgerEntries(ledger).filter((e) => holdsSeat(e) && e.companyId === companyId).length;
+  const { byQuotaCompany } = ledger.tally;
+  if (Object.hasOwn(byQuotaCompany, companyId)) return byQuotaCompany[companyId].held;
+  // Only a quota being set asks this of a company without one: rare enough to scan.
+  return ledger.entries.filter((e) => holdsSeat(e) && e.companyId === companyId).length;
 }
 
 /** Every pool that exists under the current quotas, the open pool first. */
@@ -73,15 +104,17 @@ export function pools(ledger: SeatLedger): string[] {
   return [OPEN_POOL, ...companies];
 }
 
+/** Seqs of the waitlisted entries, in offer order. */
+export function waitingSeqs(ledger: SeatLedger, order: WaitlistOrder): Iterable<number> {
+  return sortedItems(order === 'arrival' ? ledger.queue.byArrival : ledger.queue.byScore);
+}
+
 /**
  * The waitlist in the order seats are offered: by score (best first, unscored last) when the
  * cohort ranks by score, and by arrival within equal scores, or by arrival alone.
  */
 export function waitlist(ledger: SeatLedger, order: WaitlistOrder): LedgerEntry[] {
-  const waiting = ledgerEntries(ledger).filter((e) => e.status === 'waitlisted');
-  if (order === 'arrival') return waiting;
-  const rank = (score: number | null) => (score === null ? Number.NEGATIVE_INFINITY : score);
-  return waiting.sort((a, b) => rank(b.score) - rank(a.score) || a.seq - b.seq);
+  return Array.from(waitingSeqs(ledger, order), (seq) => ledger.entries[seq]);
 }
 
 /** Waitlisted learners of one pool, in offer order. */

@@ -1,4 +1,6 @@
 import type { LearnerLevel } from './cohort-settings';
+import type { HashTrie } from './hash-trie.map';
+import type { SortedChunks } from './sorted-chunks.list';
 
 /** Seats reserved for learners without a company, or of a company without a quota. */
 export const OPEN_POOL = 'open';
@@ -27,12 +29,46 @@ export interface LedgerEntry extends Applicant {
   readonly offerExpiresAt: string | null;
 }
 
+/** What a company with a quota has in the ledger: the pool arithmetic needs nothing more. */
+export interface QuotaCompanyCount {
+  readonly held: number;
+  readonly waiting: number;
+}
+
+/**
+ * Counts kept up to date by every event, so that a decision reads pool sizes in O(companies with
+ * a quota) instead of scanning the ledger. Only companies with a quota are counted one by one:
+ * every other learner sits in the open pool, which is the total minus those.
+ */
+export interface SeatTally {
+  readonly reserved: number;
+  readonly confirmed: number;
+  readonly waitlisted: number;
+  /** Keyed like `quotas`: a company appears here exactly while it has a quota. */
+  readonly byQuotaCompany: Readonly<Record<string, QuotaCompanyCount>>;
+}
+
+/** Seqs of the waitlisted entries in both offer orders, so the head of either is at hand. */
+export interface WaitQueue {
+  readonly byArrival: SortedChunks;
+  /** Best score first, unscored last, arrival within equal scores. */
+  readonly byScore: SortedChunks;
+}
+
 export interface SeatLedger {
   readonly capacity: number;
   /** companyId → seats dedicated to that company (a guarantee and a cap). */
   readonly quotas: Readonly<Record<string, number>>;
-  readonly entries: Readonly<Record<string, LedgerEntry>>;
+  /**
+   * Every line at its arrival number: `entries[seq]`, so the array is in seq order. An array
+   * because a change copies a packed list of references, far cheaper than spreading a record.
+   */
+  readonly entries: readonly LedgerEntry[];
+  /** enrollmentId → seq; read through `ledgerEntry`. */
+  readonly index: HashTrie<number>;
   readonly nextSeq: number;
+  readonly tally: SeatTally;
+  readonly queue: WaitQueue;
 }
 
 export type SeatReleaseReason = 'withdrawn' | 'declined' | 'expired' | 'cancelled';

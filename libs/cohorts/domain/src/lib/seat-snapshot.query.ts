@@ -1,5 +1,5 @@
 import type { CohortState } from './cohort.state';
-import { freeInPool, freeSeats, ledgerEntries, poolOf, quotaOf, seatsInPool, waitlist } from './seat-ledger.queries';
+import { freeInPool, freeSeats, poolOf, quotaOf, seatsInPool, waitlist } from './seat-ledger.queries';
 import { OPEN_POOL, type LedgerEntry } from './seat-ledger.types';
 
 /**
@@ -29,15 +29,14 @@ export function seatSnapshot(state: CohortState, companyId: string | null): Seat
     return { capacity: 0, reserved: 0, confirmed: 0, free: 0, waitlisted: 0, quota: null, freeInPool: 0 };
   }
   const { ledger } = state;
-  const entries = ledgerEntries(ledger);
-  const count = (status: LedgerEntry['status']) => entries.filter((e) => e.status === status).length;
+  const { tally } = ledger;
   const pool = poolOf(ledger, companyId);
   return {
     capacity: ledger.capacity,
-    reserved: count('reserved'),
-    confirmed: count('confirmed'),
+    reserved: tally.reserved,
+    confirmed: tally.confirmed,
     free: freeSeats(ledger),
-    waitlisted: count('waitlisted'),
+    waitlisted: tally.waitlisted,
     quota: pool === OPEN_POOL ? null : { companyId: pool, seats: quotaOf(ledger, pool), used: seatsInPool(ledger, pool) },
     freeInPool: freeInPool(ledger, pool),
   };
