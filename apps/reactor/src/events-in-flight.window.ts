@@ -18,6 +18,8 @@ interface Entry {
  */
 export class EventsInFlight {
   private readonly entries: Entry[] = [];
+  private added = 0;
+  private handled = 0;
   private wakeUps: (() => void)[] = [];
 
   constructor(
@@ -33,9 +35,13 @@ export class EventsInFlight {
   add(event: RecordedEvent, done: Promise<boolean>): void {
     const entry: Entry = { event, handled: null };
     this.entries.push(entry);
+    this.added++;
     void done.then((handled) => {
       entry.handled = handled;
-      while (this.entries[0]?.handled === true) this.onHandled((this.entries.shift() as Entry).event);
+      while (this.entries[0]?.handled === true) {
+        this.handled++;
+        this.onHandled((this.entries.shift() as Entry).event);
+      }
       this.wake();
     });
   }
@@ -49,9 +55,10 @@ export class EventsInFlight {
     return true;
   }
 
-  /** Waits until every event read so far is handled; false when one was left unhandled. */
-  async drained(): Promise<boolean> {
-    while (this.entries.length > 0) {
+  /** Waits until every event added so far is handled (later ones may still be under way); false when one was left unhandled. */
+  async handledSoFar(): Promise<boolean> {
+    const target = this.added;
+    while (this.handled < target) {
       if (this.entries[0].handled === false) return false;
       await this.change();
     }

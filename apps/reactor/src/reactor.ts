@@ -124,6 +124,13 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
     return true;
   }
 
+  /** Every event stored when the subscription caught up is handled. */
+  function reachedHead(): void {
+    caughtUp = true;
+    log.info(`caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`);
+    reachCaughtUp();
+  }
+
   async function saveCheckpoint(): Promise<void> {
     await checkpoint.save().catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
   }
@@ -148,10 +155,8 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
       try {
         for await (const message of subscription) {
           if (message.kind === 'caught-up') {
-            if (!(await inFlight.drained())) return;
-            caughtUp = true;
-            log.info(`caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`);
-            reachCaughtUp();
+            // Reading goes on meanwhile: a live event must not wait for a catch-up batch that is failing.
+            void inFlight.handledSoFar().then((handled) => handled && reachedHead());
             continue;
           }
           attempt = 0;

@@ -64,21 +64,32 @@ export class Seeder {
   }
 
   async submit(cohortId: string, learnerId: string): Promise<void> {
+    await this.submitAll(cohortId, [learnerId]);
+  }
+
+  /**
+   * Reads the cohort once, then submits one after another in the given order, or `together` as a
+   * crowd would: all at once, arriving in whatever order the store takes them.
+   */
+  async submitAll(cohortId: string, learnerIds: readonly string[], { together = false } = {}): Promise<void> {
     const cohort = fold(cohortDecider, (await this.store.readStream(cohortStream(cohortId))) as never) as CohortState;
     if (cohort.status === 'none') throw new Error(`cohort ${cohortId} is not planned`);
-    await this.enrollment(
-      {
-        type: 'SubmitApplication',
-        data: {
-          enrollmentId: enrollmentIdOf(cohortId, learnerId),
-          cohortId,
-          learnerId,
-          dossier: { motivation: 'Learning with peers', level: 'intermediate', companyId: null, answers: {}, prerequisitesMet: [] },
-          cohort: { status: cohort.status, selectionPolicy: cohort.selectionPolicy, prerequisites: [], sessions: cohort.settings.sessions },
+    const submit = (learnerId: string) =>
+      this.enrollment(
+        {
+          type: 'SubmitApplication',
+          data: {
+            enrollmentId: enrollmentIdOf(cohortId, learnerId),
+            cohortId,
+            learnerId,
+            dossier: { motivation: 'Learning with peers', level: 'intermediate', companyId: null, answers: {}, prerequisitesMet: [] },
+            cohort: { status: cohort.status, selectionPolicy: cohort.selectionPolicy, prerequisites: [], sessions: cohort.settings.sessions },
+          },
         },
-      },
-      { id: learnerId, role: 'learner' },
-    );
+        { id: learnerId, role: 'learner' },
+      );
+    if (together) await Promise.all(learnerIds.map(submit));
+    else for (const learnerId of learnerIds) await submit(learnerId);
   }
 
   async enrollmentState(cohortId: string, learnerId: string): Promise<EnrollmentState> {

@@ -1,17 +1,28 @@
 import type { EventStore } from '@sooc/event-sourcing';
 
-/** A real store whose next `failures` appends fail as a store that is down would. */
-export function flakyEventStore(store: EventStore): { store: EventStore; failNext(count: number): void; readonly failed: number } {
+export interface FlakyEventStore {
+  readonly store: EventStore;
+  /** The next `count` appends fail as a store that is down would (0: it is back). */
+  failNext(count: number): void;
+  readonly failed: number;
+  /** Appends that reached the real store, per stream: how many writes a burst of commands took. */
+  appendsTo(streamId: string): number;
+}
+
+/** A real store whose appends can be made to fail, and which counts the writes it let through. */
+export function flakyEventStore(store: EventStore): FlakyEventStore {
   let failing = 0;
-  const state = { failed: 0 };
+  let failed = 0;
+  const appends = new Map<string, number>();
   const flaky: EventStore = {
-    append: async (...args) => {
+    append: async (streamId, events, options) => {
       if (failing > 0) {
         failing--;
-        state.failed++;
+        failed++;
         throw new Error('SQLITE_IOERR: disk I/O error');
       }
-      return store.append(...args);
+      appends.set(streamId, (appends.get(streamId) ?? 0) + 1);
+      return store.append(streamId, events, options);
     },
     readStream: (...args) => store.readStream(...args),
     readAll: (...args) => store.readAll(...args),
@@ -23,7 +34,8 @@ export function flakyEventStore(store: EventStore): { store: EventStore; failNex
     store: flaky,
     failNext: (count) => (failing = count),
     get failed() {
-      return state.failed;
+      return failed;
     },
+    appendsTo: (streamId) => appends.get(streamId) ?? 0,
   };
 }
