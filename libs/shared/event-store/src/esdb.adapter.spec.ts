@@ -104,6 +104,20 @@ describe('EsdbEventStore', () => {
       expect(await store.readAll({ direction: 'backwards', from: firstPages[104].position })).toHaveLength(104);
     });
 
+    it('reads only the events it needs for the head position and a max: 1 read, however long $all is (every mutation asks, for read-your-writes)', async () => {
+      const s = streamOf();
+      for (let i = 0; i < 5; i++) await store.append(streamOf(), events(100), { expectedRevision: 'no_stream' });
+      const ours = await store.append(s, [event()], { expectedRevision: 'no_stream' });
+      await store.append(streamOf(), events(100), { expectedRevision: 'no_stream' });
+      const before = standIn.eventsRead;
+      const head = await store.headPosition();
+      expect(standIn.eventsRead - before).toBeLessThanOrEqual(2);
+      const [next] = await store.readAll({ from: ours.position - 1n, max: 1 });
+      expect(next.position).toBe(ours.position);
+      expect(standIn.eventsRead - before).toBeLessThanOrEqual(4);
+      expect(head).toBe((await store.readAll({ direction: 'backwards', max: 1 }))[0].position);
+    });
+
     it('connects through gossip with esdb+discover://', async () => {
       const discovered = EsdbEventStore.connect(standIn.discoverUrl);
       try {

@@ -23,14 +23,19 @@ const ESDB_URL = /^esdb(\+discover)?:\/\/\S+$/;
 
 export interface EsdbEventStoreOptions {
   /**
-   * Events per $all page (default 1000, at least 2). This client's readAll cannot filter, so
+   * Most events per $all page (default 1000, at least 2). This client's readAll cannot filter, so
    * filtered-out and system events are skipped here, a page at a time.
    */
   readonly pageSize?: number;
 }
 
-/** Even for `max: 1` (headPosition): a real server's tail is often its own stats events, skipped one page at a time. */
-const MIN_PAGE = 100;
+/**
+ * The first page asks for what is still wanted (plus the event at the cursor the server may send
+ * again): `max: 1` reads (headPosition, read-your-writes after every mutation) cost two events,
+ * not a page. A page that was all skipped events (a real server's tail is often its own stats
+ * events) doubles the next one, up to pageSize, so a long run of them is crossed in a few calls.
+ */
+const FIRST_PAGE = 2;
 
 /**
  * The port over EventStoreDB / KurrentDB through @eventstore/db-client. It only translates:
@@ -112,9 +117,10 @@ export class EsdbEventStore implements EventStore {
     if (max === 0 || from === (backwards ? 'start' : 'end')) return out;
     let bound = typeof from === 'bigint' ? from : undefined;
     let cursor: Position | typeof START | typeof END = typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'start' ? START : END;
+    let floor = FIRST_PAGE;
     for (;;) {
-      // At least one more than still wanted: the server may hand back the event at the cursor again.
-      const wanted = Math.min(this.pageSize, Math.max(MIN_PAGE, max - out.length + 1));
+      // One more than still wanted: the server may hand back the event at the cursor again.
+      const wanted = Math.min(this.pageSize, Math.max(floor, max - out.length + 1));
       const page = await this.page(cursor, backwards, wanted);
       for (const { event } of page) {
         if (!event?.position) continue;
@@ -127,6 +133,7 @@ export class EsdbEventStore implements EventStore {
         if (out.length === max) return out;
       }
       if (page.length < wanted || bound === undefined) return out;
+      floor = Math.min(this.pageSize, wanted * 2);
     }
   }
 

@@ -5,7 +5,7 @@ import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb'
 import { appendHandler } from './stand-in.append';
 import { featuresHandler, gossipHandler } from './stand-in.cluster';
 import { StandInLog } from './stand-in.log';
-import { readHandler } from './stand-in.read';
+import { readHandler, type ReadTraffic } from './stand-in.read';
 
 export interface EsdbStandInOptions {
   /** 0 (default): any free port. */
@@ -24,7 +24,13 @@ export class EsdbStandIn {
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private readonly traffic: ReadTraffic,
   ) {}
+
+  /** Events sent so far in answer to reads (subscriptions not counted): specs hold clients to reading only what they need. */
+  get eventsRead(): number {
+    return this.traffic.eventsRead;
+  }
 
   /** Plaintext, so the URL carries `tls=false`. */
   get url(): string {
@@ -39,14 +45,15 @@ export class EsdbStandIn {
   static async start(options: EsdbStandInOptions = {}): Promise<EsdbStandIn> {
     const log = new StandInLog(options.firstPosition ?? 0n);
     const server = new Server();
+    const traffic: ReadTraffic = { eventsRead: 0 };
     let port = 0;
-    server.addService(StreamsService, { read: readHandler(log), append: appendHandler(log) });
+    server.addService(StreamsService, { read: readHandler(log, traffic), append: appendHandler(log) });
     server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
     server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
     port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
-    return new EsdbStandIn(server, port);
+    return new EsdbStandIn(server, port, traffic);
   }
 
   /** Ends open calls (subscriptions included) at once: a test's cleanup must not wait for clients. */

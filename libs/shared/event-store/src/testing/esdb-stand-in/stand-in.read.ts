@@ -10,8 +10,13 @@ const { ReadDirection, StreamOptions, AllOptions, CountOptionCase } = ReadReq.Op
 /** Let other calls (and the client, in the same process) run between long stretches of records. */
 const YIELD_EVERY = 256;
 
+/** Events sent in answer to reads of a stream or `$all` (not subscriptions): what a client's paging costs a server. */
+export interface ReadTraffic {
+  eventsRead: number;
+}
+
 /** Streams.Read: a stream or `$all`, either direction, with count and filter, or a subscription to `$all`. */
-export function readHandler(log: StandInLog): (call: ReadCall) => void {
+export function readHandler(log: StandInLog, traffic: ReadTraffic): (call: ReadCall) => void {
   return (call) => {
     const options = call.request.getOptions();
     const subscription = options?.getCountOptionCase() === CountOptionCase.SUBSCRIPTION;
@@ -21,7 +26,7 @@ export function readHandler(log: StandInLog): (call: ReadCall) => void {
     }
     const writer = new CallWriter(call);
     const run = subscription ? subscribe : options.hasStream() ? readStream : readAll;
-    run(log, options, writer).then(
+    run(log, options, writer, traffic).then(
       () => writer.end(),
       (error: Error) => call.emit('error', { code: status.INTERNAL, details: error.message }),
     );
@@ -33,7 +38,7 @@ function countOf(options: ReadReq.Options): number {
   return count > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count);
 }
 
-async function readStream(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+async function readStream(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>, traffic: ReadTraffic): Promise<void> {
   const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
   const streamId = Buffer.from(streamOptions.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
   const records = log.stream(streamId);
@@ -43,10 +48,13 @@ async function readStream(log: StandInLog, options: ReadReq.Options, writer: Cal
   // Revisions are array indexes within a stream.
   const at = which === StreamOptions.RevisionOptionCase.REVISION ? Number(BigInt(streamOptions.getRevision())) : which === StreamOptions.RevisionOptionCase.END ? Infinity : 0;
   const selected = backwards ? records.slice(0, Math.min(at, records.length - 1) + 1).reverse() : records.slice(at);
-  for (const record of selected.slice(0, countOf(options))) await writer.write(eventMessage(record, false));
+  for (const record of selected.slice(0, countOf(options))) {
+    await writer.write(eventMessage(record, false));
+    traffic.eventsRead++;
+  }
 }
 
-async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>, traffic: ReadTraffic): Promise<void> {
   const all = options.getAll() as ReadReq.Options.AllOptions;
   const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
   const filter = filterOf(options);
@@ -61,6 +69,7 @@ async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWr
     if (++scanned % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (filter && !filter.matches(record)) continue;
     await writer.write(eventMessage(record, true));
+    traffic.eventsRead++;
     sent++;
   }
 }
