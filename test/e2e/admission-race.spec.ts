@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
+import { ledgerEntries } from '@sooc/cohorts-domain';
 import { startGateway, type Harness } from './gateway.harness';
 import { dashboard, eventually, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission } from './admission.support';
 
@@ -63,7 +64,7 @@ describe('1,000 people apply to a 100-seat first-come cohort in the same second'
   it('keeps the read model equal to the seat ledger', async () => {
     const ledger = await ledgerOf(h, cohortId);
     if (ledger.status === 'none') throw new Error('no cohort');
-    const held = Object.values(ledger.ledger.entries).filter((e) => e.status === 'reserved' || e.status === 'confirmed');
+    const held = ledgerEntries(ledger.ledger).filter((e) => e.status === 'reserved' || e.status === 'confirmed');
     expect(held).toHaveLength(CAPACITY);
   });
 

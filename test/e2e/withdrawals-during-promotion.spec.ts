@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { waitlistOrder } from '@sooc/cohorts-domain';
+import { ledgerEntries, waitlistOrder } from '@sooc/cohorts-domain';
 import { startGateway, type Harness } from './gateway.harness';
 import { dashboard, eventually, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission, WITHDRAW } from './admission.support';
 
@@ -51,7 +51,7 @@ describe('50 learners withdraw at once while freed seats are being offered on', 
   it('fills every freed seat from the waitlist and never holds more than the capacity', async () => {
     const ledger = await ledgerOf(h, cohortId);
     if (ledger.status === 'none') throw new Error('no cohort');
-    const entries = Object.values(ledger.ledger.entries);
+    const entries = ledgerEntries(ledger.ledger);
     const held = entries.filter((e) => e.status === 'reserved' || e.status === 'confirmed');
     const stillWaiting = APPLICANTS - CAPACITY - withdrawn.filter((l) => waitingBefore.includes(l)).length;
     expect(held).toHaveLength(CAPACITY);
@@ -62,7 +62,7 @@ describe('50 learners withdraw at once while freed seats are being offered on', 
   it('shows in the read model exactly what the seat ledger holds', async () => {
     const ledger = await ledgerOf(h, cohortId);
     if (ledger.status === 'none') throw new Error('no cohort');
-    const entries = Object.values(ledger.ledger.entries);
+    const entries = ledgerEntries(ledger.ledger);
     const view = await dashboard(h, cohortId);
     expect({ reserved: view.reserved, confirmed: view.confirmed, waitlist: view.waitlist.map((w) => w.learnerId) }).toEqual({
       reserved: entries.filter((e) => e.status === 'reserved').length,

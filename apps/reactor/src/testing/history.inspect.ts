@@ -1,4 +1,4 @@
-import { cohortDecider, cohortStream, type CohortEvent, type CohortState } from '@sooc/cohorts-domain';
+import { cohortDecider, cohortStream, ledgerEntries, type CohortEvent, type CohortState } from '@sooc/cohorts-domain';
 import type { EventStore, RecordedEvent } from '@sooc/event-sourcing';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -31,7 +31,7 @@ export async function seatsTakenAfterEachEvent(store: EventStore, cohortId: stri
   for (const event of await store.readStream(cohortStream(cohortId))) {
     state = cohortDecider.evolve(state, event as unknown as CohortEvent);
     if (state.status === 'none') continue;
-    taken.push(Object.values(state.ledger.entries).filter((e) => e.status === 'reserved' || e.status === 'confirmed').length);
+    taken.push(ledgerEntries(state.ledger).filter((e) => e.status === 'reserved' || e.status === 'confirmed').length);
   }
   return taken;
 }

@@ -3,6 +3,7 @@ import type { CohortCommand } from './cohort.commands';
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
+import { ledgerEntries } from './seat-ledger.queries';
 import { seatSnapshot, waitlistOrder } from './seat-snapshot.query';
 import { admit, learner, opened, planned, release } from '../testing/cohort.fixture';
 
@@ -38,7 +39,7 @@ describe('1,000 applicants for 100 seats', () => {
   it('by score: releases go to the best scores waiting, earliest first among equals', () => {
     const score = (i: number) => (i * 37) % 101;
     const admits = applicants.map((a, i) => admit(a, score(i)));
-    const seated = drive('review', admits).state.ledger.entries.filter((e) => e.status === 'reserved');
+    const seated = ledgerEntries(drive('review', admits).state.ledger).filter((e) => e.status === 'reserved');
     const { state, history } = drive('review', [...admits, ...seated.slice(0, 10).map((e) => release(learner(Number(e.enrollmentId.slice(2)))))]);
     const waiting = applicants.map((a, i) => ({ id: a.enrollmentId, score: score(i), i })).filter(({ id }) => !seated.some((e) => e.enrollmentId === id));
     const best = waiting.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 10).map(({ id }) => id);

@@ -8,6 +8,7 @@ import { evolveLedger } from './seat-ledger.evolve';
 import { hasFreePool, promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
 import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } from './seat-ledger.queries';
+import { lineAt } from './seat-ledger.lines';
 import { sortedCount } from './sorted-chunks.list';
 import { OPEN_POOL, type Applicant } from './seat-ledger.types';
 
@@ -20,7 +21,7 @@ function waitingAhead(cohort: ExistingCohort, applicant: Applicant, score: numbe
   const inPool = waitingInPool(ledger, pool);
   // A newcomer arrives last, so an equal score is ahead of them; unscored is behind everyone scored.
   if (settings.waitlistOrder === 'arrival' || score === null) return inPool;
-  const scoredAtLeast = sortedCount(ledger.queue.byScore, (seq) => (ledger.entries[seq].score ?? Number.NEGATIVE_INFINITY) >= score);
+  const scoredAtLeast = sortedCount(ledger.queue.byScore, (seq) => (lineAt(ledger.entries, seq).score ?? Number.NEGATIVE_INFINITY) >= score);
   if (inPool === ledger.tally.waitlisted) return scoredAtLeast;
   let ahead = 0;
   for (const e of waitlist(ledger, 'score').slice(0, scoredAtLeast)) if (poolOf(ledger, e.companyId) === pool) ahead += 1;

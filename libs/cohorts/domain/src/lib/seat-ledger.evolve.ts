@@ -1,5 +1,6 @@
 import type { CohortEvent } from './cohort.events';
 import { hashTrieSet } from './hash-trie.map';
+import { withLine } from './seat-ledger.lines';
 import { ledgerEntry } from './seat-ledger.queries';
 import { requeue, retally, retallyQuota } from './seat-ledger.tally';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
@@ -7,11 +8,9 @@ import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 /** Writes the line at its seq and keeps the index, tally and queue in step with it. */
 function withEntry(ledger: SeatLedger, entry: LedgerEntry): SeatLedger {
   const before = ledgerEntry(ledger, entry.enrollmentId);
-  const entries = ledger.entries.slice();
-  entries[entry.seq] = entry;
   return {
     ...ledger,
-    entries,
+    entries: withLine(ledger.entries, entry),
     index: before ? ledger.index : hashTrieSet(ledger.index, entry.enrollmentId, entry.seq),
     nextSeq: before ? ledger.nextSeq : ledger.nextSeq + 1,
     tally: retally(ledger.tally, before, entry),

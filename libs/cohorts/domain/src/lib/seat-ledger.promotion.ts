@@ -2,6 +2,7 @@ import type { CohortSettings, WaitlistOrder } from './cohort-settings';
 import type { SeatReserved } from './cohort.events';
 import type { CohortStatus } from './cohort.state';
 import { evolveLedger } from './seat-ledger.evolve';
+import { lineAt } from './seat-ledger.lines';
 import { freeInPool, poolOf, pools, waitingSeqs } from './seat-ledger.queries';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 
@@ -55,7 +56,7 @@ function firstWithRoom(ledger: SeatLedger, order: WaitlistOrder): LedgerEntry | 
   if (!hasFreePool(ledger)) return undefined;
   const free = new Map(pools(ledger).map((pool) => [pool, freeInPool(ledger, pool)]));
   for (const seq of waitingSeqs(ledger, order)) {
-    const entry = ledger.entries[seq];
+    const entry = lineAt(ledger.entries, seq);
     if ((free.get(poolOf(ledger, entry.companyId)) ?? 0) > 0) return entry;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { WaitlistOrder } from './cohort-settings';
 import { emptyHashTrie, hashTrieGet } from './hash-trie.map';
+import { allLines, lineAt } from './seat-ledger.lines';
 import { holdsSeat } from './seat-ledger.tally';
 import { sortedItems } from './sorted-chunks.list';
 import { OPEN_POOL, type LedgerEntry, type SeatLedger } from './seat-ledger.types';
@@ -21,7 +22,7 @@ export function emptyLedger(capacity: number): SeatLedger {
 /** Ids come from outside, so the index is a trie of strings: "constructor" finds nothing. */
 export function ledgerEntry(ledger: SeatLedger, enrollmentId: string): LedgerEntry | undefined {
   const seq = hashTrieGet(ledger.index, enrollmentId);
-  return seq === undefined ? undefined : ledger.entries[seq];
+  return seq === undefined ? undefined : lineAt(ledger.entries, seq);
 }
 
 /** The company's quota; 0 when it has none. Company ids come from outside: Object.hasOwn, never `in`. */
@@ -49,7 +50,7 @@ export function poolSize(ledger: SeatLedger, pool: string): number {
 
 /** Every line, in seq (arrival) order. */
 export function ledgerEntries(ledger: SeatLedger): LedgerEntry[] {
-  return ledger.entries.slice();
+  return allLines(ledger.entries);
 }
 
 export function seatsTaken(ledger: SeatLedger): number {
@@ -93,7 +94,7 @@ export function seatsHeldBy(ledger: SeatLedger, companyId: string): number {
   const { byQuotaCompany } = ledger.tally;
   if (Object.hasOwn(byQuotaCompany, companyId)) return byQuotaCompany[companyId].held;
   // Only a quota being set asks this of a company without one: rare enough to scan.
-  return ledger.entries.filter((e) => holdsSeat(e) && e.companyId === companyId).length;
+  return ledgerEntries(ledger).filter((e) => holdsSeat(e) && e.companyId === companyId).length;
 }
 
 /** Every pool that exists under the current quotas, the open pool first. */
@@ -114,7 +115,7 @@ export function waitingSeqs(ledger: SeatLedger, order: WaitlistOrder): Iterable<
  * cohort ranks by score, and by arrival within equal scores, or by arrival alone.
  */
 export function waitlist(ledger: SeatLedger, order: WaitlistOrder): LedgerEntry[] {
-  return Array.from(waitingSeqs(ledger, order), (seq) => ledger.entries[seq]);
+  return Array.from(waitingSeqs(ledger, order), (seq) => lineAt(ledger.entries, seq));
 }
 
 /** Waitlisted learners of one pool, in offer order. */

@@ -1,3 +1,4 @@
+import { allLines, lineAt, type LedgerLines } from './seat-ledger.lines';
 import { sortedInsert, sortedRemove } from './sorted-chunks.list';
 import type { LedgerEntry, QuotaCompanyCount, SeatLedger, SeatTally, WaitQueue } from './seat-ledger.types';
 
@@ -46,7 +47,7 @@ export function retallyQuota(ledger: SeatLedger, companyId: string, seats: numbe
   if (known) return tally;
   let held = 0;
   let waiting = 0;
-  for (const entry of ledger.entries) {
+  for (const entry of allLines(ledger.entries)) {
     if (entry.companyId !== companyId) continue;
     if (holdsSeat(entry)) held += 1;
     else if (entry.status === 'waitlisted') waiting += 1;
@@ -62,7 +63,7 @@ export function offeredBefore(a: LedgerEntry, b: LedgerEntry): boolean {
 }
 
 /** The queue once `before` has become `after`; `entries` are the ledger's lines before the change. */
-export function requeue(queue: WaitQueue, entries: readonly LedgerEntry[], before: LedgerEntry | undefined, after: LedgerEntry): WaitQueue {
+export function requeue(queue: WaitQueue, entries: LedgerLines, before: LedgerEntry | undefined, after: LedgerEntry): WaitQueue {
   const wasWaiting = before?.status === 'waitlisted';
   const isWaiting = after.status === 'waitlisted';
   if (!wasWaiting && !isWaiting) return queue;
@@ -70,11 +71,11 @@ export function requeue(queue: WaitQueue, entries: readonly LedgerEntry[], befor
   let { byArrival, byScore } = queue;
   if (wasWaiting) {
     byArrival = sortedRemove(byArrival, before.seq, (seq) => seq < before.seq);
-    byScore = sortedRemove(byScore, before.seq, (seq) => offeredBefore(entries[seq], before));
+    byScore = sortedRemove(byScore, before.seq, (seq) => offeredBefore(lineAt(entries, seq), before));
   }
   if (isWaiting) {
     byArrival = sortedInsert(byArrival, after.seq, (seq) => seq < after.seq);
-    byScore = sortedInsert(byScore, after.seq, (seq) => offeredBefore(entries[seq], after));
+    byScore = sortedInsert(byScore, after.seq, (seq) => offeredBefore(lineAt(entries, seq), after));
   }
   return { byArrival, byScore };
 }

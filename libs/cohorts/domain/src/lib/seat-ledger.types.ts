@@ -1,5 +1,6 @@
 import type { LearnerLevel } from './cohort-settings';
 import type { HashTrie } from './hash-trie.map';
+import type { LedgerLines } from './seat-ledger.lines';
 import type { SortedChunks } from './sorted-chunks.list';
 
 /** Seats reserved for learners without a company, or of a company without a quota. */
@@ -59,11 +60,8 @@ export interface SeatLedger {
   readonly capacity: number;
   /** companyId → seats dedicated to that company (a guarantee and a cap). */
   readonly quotas: Readonly<Record<string, number>>;
-  /**
-   * Every line at its arrival number: `entries[seq]`, so the array is in seq order. An array
-   * because a change copies a packed list of references, far cheaper than spreading a record.
-   */
-  readonly entries: readonly LedgerEntry[];
+  /** Every line by arrival number; read through `ledgerEntry`, `ledgerEntries` or `lineAt`. */
+  readonly entries: LedgerLines;
   /** enrollmentId → seq; read through `ledgerEntry`. */
   readonly index: HashTrie<number>;
   readonly nextSeq: number;

@@ -1,4 +1,4 @@
-import type { CohortState } from '@sooc/cohorts-domain';
+import { ledgerEntries, type CohortState } from '@sooc/cohorts-domain';
 import { enrollmentIdOf, type Dossier } from '@sooc/enrollment-domain';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { InMemoryWorld, REACTOR } from '../testing/in-memory.world';
@@ -81,7 +81,7 @@ describe('the process managers, run end to end over the real deciders', () => {
     expect(await world.learnersOf('SeatReleased', COHORT)).toEqual(['bob', 'cyd']);
     const ledger = await world.cohortState(COHORT);
     if (ledger.status === 'none') throw new Error('no cohort');
-    expect(Object.values(ledger.ledger.entries).filter((e) => e.status === 'reserved' || e.status === 'confirmed').map((e) => `${e.learnerId}:${e.status}`).sort()).toEqual([
+    expect(ledgerEntries(ledger.ledger).filter((e) => e.status === 'reserved' || e.status === 'confirmed').map((e) => `${e.learnerId}:${e.status}`).sort()).toEqual([
       'ada:confirmed',
       'dan:reserved',
       'eve:reserved',
