@@ -118,6 +118,20 @@ describe('EsdbEventStore', () => {
       expect(head).toBe((await store.readAll({ direction: 'backwards', max: 1 }))[0].position);
     });
 
+    it('answers a crowd asking the same question at once with a read or two, never with an answer older than the question', async () => {
+      await store.append(streamOf(), events(3), { expectedRevision: 'no_stream' });
+      const before = standIn.eventsRead;
+      const early = store.headPosition();
+      const written = await store.append(streamOf(), [event()], { expectedRevision: 'no_stream' });
+      const crowd = await Promise.all(Array.from({ length: 50 }, () => store.headPosition()));
+      expect(new Set(crowd)).toEqual(new Set([written.position]));
+      expect(await early).toBeLessThanOrEqual(written.position);
+      expect(standIn.eventsRead - before).toBeLessThanOrEqual(3 * 2);
+      const [a, b] = await Promise.all([store.readAll({ max: 2 }), store.readAll({ max: 2 })]);
+      expect(a).toEqual(b);
+      expect(a).not.toBe(b);
+    });
+
     it('connects through gossip with esdb+discover://', async () => {
       const discovered = EsdbEventStore.connect(standIn.discoverUrl);
       try {

@@ -17,6 +17,7 @@ import { storeClosed } from '../store-closed.error';
 import { isSystemEvent, toEventData, toRecorded } from './esdb.envelope';
 import { redact, translateError } from './esdb.errors';
 import { serverFilterOf } from './esdb.filter';
+import { SharedReads } from './esdb.shared-read';
 import { EsdbSubscription } from './esdb.subscription';
 
 const ESDB_URL = /^esdb(\+discover)?:\/\/\S+$/;
@@ -45,6 +46,7 @@ const FIRST_PAGE = 2;
 export class EsdbEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly sharedReads = new SharedReads<RecordedEvent[]>();
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -108,6 +110,12 @@ export class EsdbEventStore implements EventStore {
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     if (this.closed) throw storeClosed();
+    const key = JSON.stringify(options, (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+    // Each caller gets its own array: one may sort or splice what it was given.
+    return [...(await this.sharedReads.run(key, () => this.readAllNow(options)))];
+  }
+
+  private async readAllNow(options: ReadAllOptions): Promise<RecordedEvent[]> {
     checkPosition(options.from, 'from');
     const max = limitOf(options.max);
     const filter = normaliseFilter(options.filter);
