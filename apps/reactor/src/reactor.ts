@@ -1,16 +1,15 @@
 import { dueOffersProjection } from '@sooc/enrollment-read-models';
-import { REACTED_EVENT_TYPES, reactTo, type Reaction } from '@sooc/enrollment-process-managers';
-import type { EventStore, RecordedEvent, Subscription } from '@sooc/event-sourcing';
+import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
+import type { EventStore, Subscription } from '@sooc/event-sourcing';
 import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
+import { sendReactions } from './event.reactions';
+import { EventsInFlight } from './events-in-flight.window';
 import { OfferExpiryTicker } from './offer-expiry.ticker';
 import { ReactionSender } from './reaction.sender';
-import { EventsInFlight } from './events-in-flight.window';
 import { DEFAULT_REACTOR_TICK_MS } from './reactor.config';
 import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
 import type { ReactorLog } from './reactor.logger';
-import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
-import { ReactorStoppedError } from './reactor-stopped.error';
 import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';
 import { StopSignal } from './stop.signal';
 
@@ -92,38 +91,6 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const caughtUpPromise = new Promise<void>((resolve, reject) => ([reachCaughtUp, missCaughtUp] = [resolve, reject]));
   caughtUpPromise.catch(() => undefined);
 
-  /**
-   * Sends every reaction of the event at once, in order: each stream's lane keeps that order, so
-   * a stream's commands follow $all (arrival order for first-come admissions). Resolves true once
-   * each was written or refused, false if one was left because the reactor stopped.
-   */
-  async function handle(event: RecordedEvent): Promise<boolean> {
-    const context = { actor: REACTOR_ACTOR, correlationId: event.metadata.correlationId, causationId: event.id, now: () => clock.now() };
-    const answers = reactTo(event).map((reaction) =>
-      sender.send(reaction, context, `${event.type} ${event.id}`).then(
-        (written) => {
-          if (written > 0) counters.commandsWritten++;
-          return true;
-        },
-        (error: unknown) => answerOf(event, reaction, error),
-      ),
-    );
-    return (await Promise.all(answers)).every(Boolean);
-  }
-
-  function answerOf(event: RecordedEvent, reaction: Reaction, error: unknown): boolean {
-    if (error instanceof ReactorStoppedError) return false;
-    const refusal = refusalOf(error);
-    if (refusal === null) {
-      // The sender retries every other failure, so this is a fault: a supervisor restarts the reactor.
-      fail(error instanceof Error ? error : new Error(String(error)));
-      return false;
-    }
-    counters.refusals++;
-    log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
-    return true;
-  }
-
   /** Every event stored when the subscription caught up is handled. */
   function reachedHead(): void {
     caughtUp = true;
@@ -160,7 +127,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
             continue;
           }
           attempt = 0;
-          inFlight.add(message.event, handle(message.event));
+          inFlight.add(message.event, sendReactions(message.event, { sender, clock, log, counters, fail }));
           if (!(await inFlight.room())) return;
           if (checkpoint.due) await saveCheckpoint();
           if (stop.isSet) return;

@@ -1,0 +1,49 @@
+import { reactTo, type Reaction } from '@sooc/enrollment-process-managers';
+import type { RecordedEvent } from '@sooc/event-sourcing';
+import type { Clock } from '@sooc/runtime';
+import type { ReactionSender } from './reaction.sender';
+import type { ReactorLog } from './reactor.logger';
+import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
+import { ReactorStoppedError } from './reactor-stopped.error';
+
+export interface EventReactionsDeps {
+  readonly sender: ReactionSender;
+  readonly clock: Clock;
+  readonly log: ReactorLog;
+  readonly counters: { commandsWritten: number; refusals: number };
+  /** A failure the sender should never let through: a supervisor restarts the reactor. */
+  readonly fail: (error: Error) => void;
+}
+
+/**
+ * Sends every reaction of the event at once, in order: each stream's lane keeps that order, so a
+ * stream's commands follow $all (arrival order for first-come admissions). Resolves true once
+ * each was written or refused, false if one was left because the reactor stopped.
+ */
+export async function sendReactions(event: RecordedEvent, deps: EventReactionsDeps): Promise<boolean> {
+  const { sender, clock, counters } = deps;
+  const context = { actor: REACTOR_ACTOR, correlationId: event.metadata.correlationId, causationId: event.id, now: () => clock.now() };
+  const answers = reactTo(event).map((reaction) =>
+    sender.send(reaction, context, `${event.type} ${event.id}`).then(
+      (written) => {
+        if (written > 0) counters.commandsWritten++;
+        return true;
+      },
+      (error: unknown) => answerOf(event, reaction, error, deps),
+    ),
+  );
+  return (await Promise.all(answers)).every(Boolean);
+}
+
+/** A refusal is an answer (logged with its code); a stop leaves the event for the next start. */
+function answerOf(event: RecordedEvent, reaction: Reaction, error: unknown, { log, counters, fail }: EventReactionsDeps): boolean {
+  if (error instanceof ReactorStoppedError) return false;
+  const refusal = refusalOf(error);
+  if (refusal === null) {
+    fail(error instanceof Error ? error : new Error(String(error)));
+    return false;
+  }
+  counters.refusals++;
+  log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
+  return true;
+}
