@@ -18,7 +18,7 @@ import type { LedgerEntry, SeatLedger } from './seat-ledger.types';
 import { capacityChanged, confirmed, learner, left, quotaSet, released, reserved, waitlisted } from '../testing/cohort.fixture';
 
 /** Any order of ledger events, sensible or not: evolve must keep its counts right whatever it folds. */
-const companies = ['acme', 'globex', 'open', null] as const;
+const companies = ['acme', 'globex', 'open', 'constructor', null] as const;
 const who = fc.record({ n: fc.integer({ min: 0, max: 11 }), company: fc.constantFrom(...companies) });
 const event: fc.Arbitrary<CohortEvent> = fc.oneof(
   who.map(({ n, company }) => reserved(learner(n, company))),
@@ -26,7 +26,7 @@ const event: fc.Arbitrary<CohortEvent> = fc.oneof(
   who.map(({ n }) => confirmed(learner(n))),
   who.map(({ n }) => released(learner(n))),
   who.map(({ n }) => left(learner(n))),
-  fc.tuple(fc.constantFrom('acme', 'globex', 'open'), fc.integer({ min: 0, max: 3 })).map(([company, seats]) => quotaSet(company, seats)),
+  fc.tuple(fc.constantFrom('acme', 'globex', 'open', 'constructor'), fc.integer({ min: 0, max: 3 })).map(([company, seats]) => quotaSet(company, seats)),
   fc.integer({ min: 2, max: 12 }).map((to) => capacityChanged(0, to)),
 );
 
@@ -48,11 +48,11 @@ function checkAgainstScan(ledger: SeatLedger): void {
   expect(seatsTaken(ledger)).toBe(entries.filter(holdsSeat).length);
   expect(ledger.tally.reserved).toBe(entries.filter((e) => e.status === 'reserved').length);
   expect(ledger.tally.confirmed).toBe(entries.filter((e) => e.status === 'confirmed').length);
-  for (const pool of [...pools(ledger), 'globex', 'nobody']) {
+  for (const pool of [...pools(ledger), 'globex', 'nobody', 'toString']) {
     expect(seatsInPool(ledger, pool)).toBe(scan.inPool(ledger, pool, holdsSeat));
     expect(waitingInPool(ledger, pool)).toBe(scan.inPool(ledger, pool, (e) => e.status === 'waitlisted'));
   }
-  for (const company of ['acme', 'globex', 'open']) {
+  for (const company of ['acme', 'globex', 'open', 'constructor']) {
     expect(seatsHeldBy(ledger, company)).toBe(entries.filter((e) => holdsSeat(e) && e.companyId === company).length);
   }
   expect(waitlist(ledger, 'arrival')).toEqual(scan.waitlist(ledger, 'arrival'));

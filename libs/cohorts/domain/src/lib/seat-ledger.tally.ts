@@ -42,8 +42,12 @@ export function retally(tally: SeatTally, before: LedgerEntry | undefined, after
  */
 export function retallyQuota(ledger: SeatLedger, companyId: string, seats: number): SeatTally {
   const { tally } = ledger;
-  const { [companyId]: known, ...others } = tally.byQuotaCompany;
-  if (seats <= 0) return known ? { ...tally, byQuotaCompany: others } : tally;
+  // Company ids come from outside: "constructor" must not find Object.prototype.
+  const known = Object.hasOwn(tally.byQuotaCompany, companyId);
+  if (seats <= 0) {
+    const { [companyId]: _dropped, ...others } = tally.byQuotaCompany;
+    return known ? { ...tally, byQuotaCompany: others } : tally;
+  }
   if (known) return tally;
   let held = 0;
   let waiting = 0;
