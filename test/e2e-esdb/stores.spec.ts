@@ -1,6 +1,7 @@
 import { EsdbEventStore } from '@sooc/event-store';
 // The specs this project runs live in test/e2e; this one proves they really run on other stores,
 // so a harness change can't quietly send the whole project back to SQLite.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway } from '../e2e/gateway.harness';
 
 describe('each gateway the e2e specs start in this project', () => {
