@@ -44,7 +44,8 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       new FastifyAdapter(),
       { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
     );
-    await app.listen(config.port, config.host);
+    // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.
+    await app.listen({ port: config.port, host: config.host, backlog: 4096 });
     const port = (app.getHttpServer().address() as AddressInfo).port;
     let closing: Promise<void> | null = null;
     return {

@@ -3,7 +3,7 @@ import { advanceCheckpoints, CheckpointMovedError, deleteCheckpoints, loadCheckp
 import { applyProjectionBatch, type AnyProjection } from './projection.batch';
 import { ProjectionFailure } from './projection.failure';
 import type { ReadDb } from './read-database';
-import { reachedPosition } from './reached-position';
+import { isReached, probeStore, reachedPosition, type StoreProbe } from './reached-position';
 import { RowCache } from './row.cache';
 import { RowStatements } from './row.statements';
 import { Signal } from './signal';
@@ -48,6 +48,8 @@ export class ProjectionRunner {
   private readonly handles: Map<string, ReadonlySet<string>>;
   private readonly eventTypes: string[];
   private readonly batchSize: number;
+  /** The store probe in flight, shared by the waiters that ask while it runs. */
+  private probe: { readonly lowest: bigint | null; readonly result: Promise<StoreProbe> } | null = null;
   private readonly statements: RowStatements;
   private readonly caches: Map<string, RowCache>;
   private checkpoints = new Map<string, bigint>();
@@ -167,7 +169,18 @@ export class ProjectionRunner {
     const lowest = this.lowestCheckpoint();
     if (lowest !== null && lowest >= position) return true;
     if (this.loop !== null && !this.caughtUp) return false;
-    return reachedPosition(this.options.store, this.eventTypes, lowest, position);
+    // Every waiter wakes on the same commit: a burst of 1,000 mutations waiting for their writes
+    // shares one look at the store instead of making two queries each.
+    let probe = this.probe;
+    if (probe?.lowest !== lowest) {
+      const started = { lowest, result: probeStore(this.options.store, this.eventTypes, lowest) };
+      const forget = () => {
+        if (this.probe === started) this.probe = null;
+      };
+      started.result.then(forget, forget);
+      this.probe = probe = started;
+    }
+    return isReached(await probe.result, position);
   }
 
   async status(): Promise<RunnerStatus> {

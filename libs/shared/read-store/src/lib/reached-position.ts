@@ -14,10 +14,25 @@ export async function reachedPosition(
   position: bigint,
 ): Promise<boolean> {
   if (lowestCheckpoint !== null && lowestCheckpoint >= position) return true;
-  // A position the store has not handed out yet cannot have been projected.
+  return isReached(await probeStore(store, eventTypes, lowestCheckpoint), position);
+}
+
+/** What the store says past the lowest checkpoint: enough to answer for any position. */
+export interface StoreProbe {
+  readonly head: bigint | null;
+  /** The first event past the lowest checkpoint that some projection reads (null: none yet). */
+  readonly next: bigint | null;
+}
+
+export async function probeStore(store: EventStore, eventTypes: readonly string[], lowestCheckpoint: bigint | null): Promise<StoreProbe> {
   const head = await store.headPosition();
-  if (head === null || head < position) return false;
-  if (eventTypes.length === 0) return true;
+  if (head === null || eventTypes.length === 0) return { head, next: null };
   const [next] = await store.readAll({ from: lowestCheckpoint ?? 'start', max: 1, filter: { eventTypes } });
-  return next === undefined || next.position > position;
+  return { head, next: next?.position ?? null };
+}
+
+/** A position the store has not handed out yet cannot have been projected. */
+export function isReached(probe: StoreProbe, position: bigint): boolean {
+  if (probe.head === null || probe.head < position) return false;
+  return probe.next === null || probe.next > position;
 }

@@ -20,26 +20,34 @@ type Next = IteratorResult<SubscriptionMessage> | typeof STOP;
  * Turns a catch-up subscription into batches: up to `batchSize` events, or fewer as soon as no
  * message is ready. History arrives as a burst of microtasks and fills whole batches; a live
  * event is committed by a setImmediate armed with the batch's first event, i.e. in the first turn
- * of the event loop that brings nothing more. That commit runs while the reader keeps reading
- * (commits are chained, so they stay in order); only a full batch makes the reader wait.
+ * of the event loop that brings nothing more, or as soon as the commit in flight ends. That
+ * commit runs while the reader keeps reading; only a full batch makes the reader wait.
  * Racing every message against a timer instead cost a promise per event.
  */
 export async function readInBatches(subscription: Subscription, sink: BatchSink, options: BatchOptions): Promise<void> {
   const messages = subscription[Symbol.asyncIterator]();
   let batch: RecordedEvent[] = [];
-  let committed: Promise<void> = Promise.resolve();
+  let inFlight: Promise<void> | null = null;
   let failure: { error: unknown } | null = null;
-  const flush = (): Promise<void> => {
-    if (batch.length > 0) {
-      const full = batch;
-      batch = [];
-      committed = committed.then(() => (failure ? undefined : sink.commit(full))).catch((error: unknown) => {
+  // One commit at a time, and what arrives meanwhile waits for it and goes in the next one: the
+  // slower the commits (PostgreSQL round trips under load), the bigger the batches, instead of a
+  // queue of small transactions falling further behind.
+  const flush = async (): Promise<void> => {
+    while (inFlight) await inFlight;
+    if (batch.length === 0 || failure) return;
+    const full = batch;
+    batch = [];
+    inFlight = sink
+      .commit(full)
+      .catch((error: unknown) => {
         failure ??= { error };
         // Wakes a reader that waits for a live event, so it sees the failure now.
         void subscription.close();
+      })
+      .finally(() => {
+        inFlight = null;
       });
-    }
-    return committed;
+    await inFlight;
   };
   // A reader waiting for a live event with events in hand has no race against `stop` (see
   // above); closing the subscription ends its wait, and the events in hand are still committed.
