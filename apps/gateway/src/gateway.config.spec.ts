@@ -20,7 +20,14 @@ describe('loadConfig', () => {
       readDbUrl: 'sqlite:data/read.sqlite',
       logLevel: 'info',
       graphqlMaxDepth: 10,
+      reactorTickMs: 1000,
+      clockFile: null,
     });
+  });
+
+  it('reads the embedded reactor\'s tick and the clock file', () => {
+    expect(loadConfig({ SOOC_REACTOR_TICK_MS: '250', SOOC_CLOCK_FILE: ' /tmp/now.txt ' })).toMatchObject({ reactorTickMs: 250, clockFile: '/tmp/now.txt' });
+    expect(problemsOf({ SOOC_REACTOR_TICK_MS: '10' }).problems.map((p) => p.variable)).toEqual(['SOOC_REACTOR_TICK_MS']);
   });
 
   it('derives the default store files from SOOC_DATA_DIR and keeps explicit URLs', () => {
@@ -35,7 +42,7 @@ describe('loadConfig', () => {
     const error = problemsOf({ PORT: '70000', SOOC_EVENT_STORE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(error.problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_EVENT_STORE_URL', 'LOG_LEVEL']);
     expect(error.message).toContain('PORT="70000": expected an integer from 0 to 65535');
-    expect(error.message).toContain('SOOC_EVENT_STORE_URL="mysql://x": expected "memory:" or "sqlite:<path>"');
+    expect(error.message).toContain('SOOC_EVENT_STORE_URL="mysql://x": expected "memory:", "sqlite:<path>", "esdb://host:port?tls=false"');
     expect(error.message).toContain('LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent');
   });
 

@@ -1,4 +1,5 @@
-// The gateway runs the reactor in-process (embedded mode) and reads its one setting the same way.
+// Embedded mode runs apps/reactor's code in this process (see docs/ARCHITECTURE.md, known gaps).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { readReactorTickMs } from '@sooc/reactor';
 import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
 
