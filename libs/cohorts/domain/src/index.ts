@@ -8,7 +8,6 @@ export * from './lib/cohort.commands';
 export * from './lib/cohort.state';
 export * from './lib/cohort.rules';
 export * from './lib/cohort.decider';
-export * from './lib/field-problems.collector';
 export * from './lib/iso-time.parser';
 export * from './lib/streams';
 export * from './lib/cohort-settings';

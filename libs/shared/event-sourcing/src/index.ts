@@ -10,3 +10,4 @@ export * from './lib/projection.types';
 export * from './lib/keyed-serial.queue';
 export * from './lib/stream-state.cache';
 export * from './lib/handle-command-batch';
+export * from './lib/field-problems';

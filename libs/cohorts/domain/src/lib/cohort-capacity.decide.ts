@@ -1,10 +1,9 @@
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems, isIntegerBetween, isWellFormedId } from '@sooc/event-sourcing';
 import type { ChangeCapacity, SetCompanyQuota } from './cohort.commands';
 import { requireCohort, requireStatus, type ExistingCohort } from './cohort.errors';
 import type { CohortEvent } from './cohort.events';
 import { COHORT_LIMITS } from './cohort.rules';
 import type { CohortState } from './cohort.state';
-import { FieldProblems, isIntegerBetween, isWellFormedId } from './field-problems.collector';
 import { evolveLedger } from './seat-ledger.evolve';
 import { promote, promotesWaitlist } from './seat-ledger.promotion';
 import { poolSize, quotaOf, quotaTotal, seatsHeldBy, seatsInPool, seatsTaken } from './seat-ledger.queries';

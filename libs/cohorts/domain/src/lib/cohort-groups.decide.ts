@@ -1,11 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems, isIntegerBetween } from '@sooc/event-sourcing';
 import { SETTINGS_LIMITS } from './cohort-settings';
 import type { FormGroups } from './cohort.commands';
 import { requireCohort, requireStatus } from './cohort.errors';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { FieldProblems, isIntegerBetween } from './field-problems.collector';
 import { formGroups } from './groups.formation';
 import { ledgerEntries } from './seat-ledger.queries';
 

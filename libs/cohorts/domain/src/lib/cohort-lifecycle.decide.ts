@@ -1,8 +1,8 @@
+import { FieldProblems, trimmed } from '@sooc/event-sourcing';
 import type { CancelCohort, CompleteCohort, StartCohort } from './cohort.commands';
 import { requireCohort, requireStatus } from './cohort.errors';
 import type { CohortEvent, EnrollmentRef } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { FieldProblems, trimmed } from './field-problems.collector';
 import { ledgerEntries } from './seat-ledger.queries';
 import type { LedgerEntry, LedgerEntryStatus } from './seat-ledger.types';
 

@@ -1,5 +1,5 @@
+import { FieldProblems, isIntegerBetween, isWellFormedId } from '@sooc/event-sourcing';
 import { SETTINGS_LIMITS, type CohortSettings } from './cohort-settings';
-import { FieldProblems, isIntegerBetween, isWellFormedId } from './field-problems.collector';
 
 const L = SETTINGS_LIMITS;
 

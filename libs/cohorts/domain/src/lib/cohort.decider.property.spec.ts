@@ -115,7 +115,9 @@ describe('cohort decider over random command sequences', () => {
           reached.add(state.status);
         }
       }),
-      { numRuns: 200 },
+      // A fixed seed: this checks the generators' reach, which must not depend on the luck of a run
+      // (completed needs five lucky steps in a row and was missed about one run in ten).
+      { numRuns: 500, seed: 20261128 },
     );
     expect([...reached].sort()).toEqual(['cancelled', 'closed', 'completed', 'none', 'open', 'planned', 'running']);
   });

@@ -1,6 +1,6 @@
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from '@sooc/event-sourcing';
 import type { PlanCohortData } from './cohort.commands';
 import type { ApplicationWindow } from './cohort.events';
-import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from './field-problems.collector';
 import { parseCalendarDate, parseInstant, startOfDayUtc } from './iso-time.parser';
 
 /** Hard bounds are refused; outside the recommended range the API only warns (DESIGN §4). */

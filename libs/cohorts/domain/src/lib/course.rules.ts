@@ -1,5 +1,5 @@
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from '@sooc/event-sourcing';
 import type { CourseDraftedData, SelectionPolicy } from './course.events';
-import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from './field-problems.collector';
 
 export const COURSE_LIMITS = {
   titleMin: 3,

@@ -1,5 +1,5 @@
+import { FieldProblems, isWellFormedId } from '@sooc/event-sourcing';
 import { LEARNER_LEVELS, type LearnerLevel } from './cohort-settings';
-import { FieldProblems, isWellFormedId } from './field-problems.collector';
 import type { Applicant, SeatReleaseReason } from './seat-ledger.types';
 
 export const SEAT_RELEASE_REASONS: readonly SeatReleaseReason[] = ['withdrawn', 'declined', 'expired', 'cancelled'];

@@ -1,9 +1,8 @@
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems, isIntegerBetween } from '@sooc/event-sourcing';
 import type { CompleteEnrollment, RecordAttendance } from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
 import type { EnrollmentState } from './enrollment.state';
 import { refOf, requireExisting } from './enrollment.guards';
-import { InputProblems, isIntegerBetween } from './input.rules';
 
 /**
  * Sessions a learner must attend to complete. The small epsilon keeps a threshold such as 0.3 of
@@ -33,7 +32,7 @@ export function recordAttendance(command: RecordAttendance, state: EnrollmentSta
       status: cohort.status,
     });
   }
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(isIntegerBetween(session, 1, cohort.sessions), 'session', 'ENROLLMENT.SESSION_INVALID', `session must be a whole number from 1 to ${cohort.sessions}`);
   problems.require(typeof attended === 'boolean', 'attended', 'ENROLLMENT.ATTENDANCE_INVALID', 'attended must be true or false');
   problems.throwIfAny('The attendance cannot be recorded');

@@ -1,7 +1,7 @@
+import { FieldProblems, isWellFormedId, trimmed } from '@sooc/event-sourcing';
 import { LEARNER_LEVELS, type LearnerLevel } from '@sooc/cohorts-domain';
 import { enrollmentIdOf } from './streams';
 import type { Dossier, EnrollmentRef } from './enrollment.events';
-import { InputProblems, isWellFormedId, trimmed } from './input.rules';
 
 export const ENROLLMENT_LIMITS = {
   motivationMax: 4000,
@@ -13,7 +13,7 @@ export const ENROLLMENT_LIMITS = {
 
 /** The ref names the stream: its parts must be well formed and agree, or events land in the wrong place. */
 export function checkEnrollmentRef(ref: EnrollmentRef): void {
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   const cohortOk = problems.require(isWellFormedId(ref.cohortId), 'cohortId', 'ENROLLMENT.ID_INVALID', 'cohortId is required, without surrounding blanks');
   const learnerOk = problems.require(isWellFormedId(ref.learnerId), 'learnerId', 'ENROLLMENT.ID_INVALID', 'learnerId is required, without surrounding blanks');
   if (cohortOk && learnerOk) {
@@ -30,7 +30,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Checks a dossier and returns it as the event carries it: motivation and stated prerequisites trimmed. */
 export function normalizeDossier(input: unknown): Dossier {
   const dossier: Record<string, unknown> = isPlainObject(input) ? input : {};
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   const bad = (ok: boolean, field: string, message: string) => problems.require(ok, `dossier.${field}`, 'ENROLLMENT.DOSSIER_INVALID', message);
 
   const motivation = trimmed(dossier['motivation']) ?? '';
@@ -86,7 +86,7 @@ export function unmetPrerequisites(required: readonly string[], met: readonly st
 /** Optional free-text reasons: blank means none; longer than the limit is refused. */
 export function normalizeReason(reason: unknown, field = 'reason'): string | null {
   const text = trimmed(reason);
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(
     reason === null || reason === undefined || (text !== null && text.length <= ENROLLMENT_LIMITS.reasonMax),
     field,

@@ -1,15 +1,14 @@
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems } from '@sooc/event-sourcing';
 import type { AcceptOffer, DeclineOffer, ExpireOffer, OfferSeat } from './enrollment.commands';
 import type { EnrollmentEvent, SeatOffered } from './enrollment.events';
 import type { EnrollmentState } from './enrollment.state';
 import { normalizeReason } from './dossier.rules';
 import { isPastExpiry, noOpenOffer, offerExpired, refOf, requireExisting } from './enrollment.guards';
-import { InputProblems } from './input.rules';
 
 /** Canonical UTC form, so the expiry of a replayed reservation compares equal to the stored one. */
 function canonicalExpiry(expiresAt: unknown): string {
   const ms = typeof expiresAt === 'string' ? Date.parse(expiresAt) : Number.NaN;
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(!Number.isNaN(ms), 'expiresAt', 'ENROLLMENT.OFFER_INVALID', 'expiresAt must be an ISO-8601 instant');
   problems.throwIfAny('The seat offer is invalid');
   return new Date(ms).toISOString();

@@ -1,8 +1,7 @@
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems, trimmed } from '@sooc/event-sourcing';
 import type { DecideApplication } from './selection.commands';
 import type { DecisionRecord, SeatSnapshot, SelectionEvent } from './selection.events';
 import type { SelectionState } from './selection.state';
-import { InputProblems, trimmed } from './input.rules';
 import { SELECTION_LIMITS } from './rubric.rules';
 import { averageScore, ranking } from './selection.ranking';
 import { applicationNotFound, noRubric } from './selection.guards';
@@ -70,7 +69,7 @@ export function decideApplication(command: DecideApplication, state: SelectionSt
     });
   }
   const reason = trimmed(command.data.reason) ?? '';
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(DECISIONS.includes(decision), 'decision', 'SELECTION.DECISION_INVALID', `decision must be one of ${DECISIONS.join(', ')}`);
   problems.require(reason.length >= 1 && reason.length <= SELECTION_LIMITS.reasonMax, 'reason', 'SELECTION.REASON_INVALID', `reason is required and at most ${SELECTION_LIMITS.reasonMax} characters`);
   problems.throwIfAny('The decision is invalid');

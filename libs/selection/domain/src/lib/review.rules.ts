@@ -1,5 +1,5 @@
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from '@sooc/event-sourcing';
 import { SCORE_MAX, type Criterion } from './selection.events';
-import { InputProblems, isIntegerBetween, isWellFormedId, trimmed } from './input.rules';
 import { SELECTION_LIMITS } from './rubric.rules';
 
 /**
@@ -25,7 +25,7 @@ export function normalizeComment(comment: unknown): string | null {
 
 /** A review scores exactly the rubric's criteria, each a whole number 0..SCORE_MAX. */
 export function checkReview(criteria: readonly Criterion[], reviewerId: unknown, scores: unknown, comment: unknown): void {
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(isWellFormedId(reviewerId), 'reviewerId', 'SELECTION.REVIEWER_INVALID', 'reviewerId is required, without surrounding blanks');
   const given = (typeof scores === 'object' && scores !== null ? scores : {}) as Record<string, unknown>;
   const SCORES = 'SELECTION.SCORES_INVALID';

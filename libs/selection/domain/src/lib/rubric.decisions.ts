@@ -1,17 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
-import { IllegalStateError } from '@sooc/event-sourcing';
+import { IllegalStateError, FieldProblems, isWellFormedId } from '@sooc/event-sourcing';
 import type { DefineRubric } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
 import type { SelectionState } from './selection.state';
 import { normalizeRubric } from './rubric.rules';
-import { InputProblems, isWellFormedId } from './input.rules';
 
 export function defineRubric(command: DefineRubric, state: SelectionState): SelectionEvent[] {
   const { cohortId, selectionPolicy } = command.data;
   if (selectionPolicy !== 'review') {
     throw new IllegalStateError('SELECTION.NOT_A_REVIEW_COHORT', `Cohort ${cohortId} admits first come, first served: it has no rubric`, { cohortId, selectionPolicy });
   }
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   problems.require(isWellFormedId(cohortId), 'cohortId', 'SELECTION.ID_INVALID', 'cohortId is required, without surrounding blanks');
   problems.throwIfAny('The rubric cannot be defined');
   const rubric = normalizeRubric(command.data);

@@ -1,5 +1,5 @@
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from '@sooc/event-sourcing';
 import type { Criterion } from './selection.events';
-import { InputProblems, isIntegerBetween, isWellFormedId, trimmed } from './input.rules';
 
 export const SELECTION_LIMITS = {
   criteriaMin: 1,
@@ -21,7 +21,7 @@ export interface RubricInput {
 
 const CODE = 'SELECTION.RUBRIC_INVALID';
 
-function checkCriterion(problems: InputProblems, value: unknown, i: number, seen: Set<string>): Criterion {
+function checkCriterion(problems: FieldProblems, value: unknown, i: number, seen: Set<string>): Criterion {
   const criterion = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const { id, weight } = criterion;
   const at = `criteria[${i}]`;
@@ -42,7 +42,7 @@ function checkCriterion(problems: InputProblems, value: unknown, i: number, seen
 
 /** Checks a rubric, reporting every bad field at once, and returns it with trimmed labels. */
 export function normalizeRubric(input: RubricInput): RubricInput {
-  const problems = new InputProblems();
+  const problems = new FieldProblems();
   const list: unknown = input.criteria;
   let criteria: Criterion[] = [];
   if (

@@ -1,4 +1,4 @@
-import { ValidationError } from '@sooc/event-sourcing';
+import { ValidationError } from './errors';
 
 /** One broken rule, with the path of the field in the command data (`applicationWindow.closesAt`). */
 export interface FieldRuleProblem {
@@ -54,6 +54,6 @@ export function isIntegerBetween(value: unknown, min: number, max: number): valu
  * Ids are stream keys (`cohort-<id>`): the handler names the stream from the raw id, so an id is
  * never trimmed here; one with surrounding blanks is refused instead of silently diverging.
  */
-export function isWellFormedId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.trim() === value;
+export function isWellFormedId(value: unknown, maxLength = 128): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maxLength && value.trim() === value;
 }
