@@ -100,7 +100,8 @@ describe('enrollment decider over random command sequences', () => {
       fc.property(sequences, (commands) => {
         run(commands, (_, after) => reached.add(after.status));
       }),
-      { numRuns: 3000 },
+      // A fixed seed: this checks the generators' reach, which must not depend on the luck of a run.
+      { numRuns: 3000, seed: 20261128 },
     );
     expect([...reached].sort()).toEqual(Object.keys(ALLOWED).filter((s) => s !== 'none').sort());
   });
