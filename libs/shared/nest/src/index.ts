@@ -6,3 +6,4 @@ export * from './lib/read-model-sync.port';
 export * from './lib/command-runner';
 export * from './lib/sooc-core.module';
 export * from './lib/command-outcome';
+export * from './lib/read-your-writes';

@@ -1,36 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { encodeCohortCursor, findCohort, findCourse, listCohorts, type CohortsReadDb } from '@sooc/cohorts-read-models';
 import type { CommandOutcome } from '@sooc/cohorts-application';
-import type { EventStore } from '@sooc/event-sourcing';
 import type { ConnectionShape } from '@sooc/graphql';
-import { EVENT_STORE, READ_DB, READ_MODEL_SYNC, waitForReadModels, type ReadModelSync } from '@sooc/nest';
+import { READ_DB, ReadYourWrites } from '@sooc/nest';
 import { toCohort, toCourse } from './cohort.mapper';
 import type { Cohort } from './cohort.type';
 import type { CohortsArgs } from './cohorts.args';
 import type { Course } from './course.type';
-
-/** Long enough for a busy embedded runner, short enough that a stuck one is reported. */
-export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 
 /** The cohort read models as the API shows them, with read-your-writes on request. */
 @Injectable()
 export class CohortsReader {
   constructor(
     @Inject(READ_DB) private readonly db: CohortsReadDb,
-    @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writes: ReadYourWrites,
   ) {}
 
-  async consistentWith(position: bigint | null | undefined): Promise<void> {
-    if (position !== null && position !== undefined) await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  consistentWith(position: bigint | null | undefined): Promise<void> {
+    return this.writes.consistentWith(position);
   }
 
-  /**
-   * After a write: wait for its position, or, when it wrote nothing (an idempotent repeat), for
-   * the store's head, which covers the earlier write that made it a repeat.
-   */
-  async afterWrite(outcome: CommandOutcome): Promise<void> {
-    await this.consistentWith(outcome.position ?? (await this.store.headPosition()));
+  afterWrite(outcome: CommandOutcome): Promise<void> {
+    return this.writes.afterWrite(outcome);
   }
 
   async cohort(id: string): Promise<Cohort | null> {

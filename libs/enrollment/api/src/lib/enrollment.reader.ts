@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@sooc/event-sourcing';
 import { enrollmentIdOf } from '@sooc/enrollment-domain';
 import {
   encodeApplicationCursor,
@@ -14,7 +13,7 @@ import {
   type EnrollmentReadDb,
 } from '@sooc/enrollment-read-models';
 import type { ConnectionShape } from '@sooc/graphql';
-import { EVENT_STORE, READ_DB, READ_MODEL_SYNC, RequestContext, waitForReadModels, type CommandOutcome, type ReadModelSync } from '@sooc/nest';
+import { READ_DB, ReadYourWrites, RequestContext, type CommandOutcome } from '@sooc/nest';
 import { toApplication, type Redaction } from './application.mapper';
 import type { Application } from './application.type';
 import { redactionFor } from './blind-review.policy';
@@ -23,28 +22,20 @@ import type { CohortDashboard } from './cohort-dashboard.type';
 import type { CohortGroups } from './cohort-groups.type';
 import type { ApplicationsArgs } from './enrollment-queries.args';
 
-/** Long enough for a busy embedded runner, short enough that a stuck one is reported. */
-export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
-
 /** The enrollment read models as the API shows them, with read-your-writes and blind review applied. */
 @Injectable()
 export class EnrollmentReader {
   constructor(
     @Inject(READ_DB) private readonly db: EnrollmentReadDb,
-    @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writes: ReadYourWrites,
   ) {}
 
-  async consistentWith(position: bigint | null | undefined): Promise<void> {
-    if (position !== null && position !== undefined) await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  consistentWith(position: bigint | null | undefined): Promise<void> {
+    return this.writes.consistentWith(position);
   }
 
-  /**
-   * After a write: wait for its position, or, when it wrote nothing (an idempotent repeat), for
-   * the store's head, which covers the earlier write that made it a repeat.
-   */
-  async afterWrite(outcome: CommandOutcome): Promise<void> {
-    await this.consistentWith(outcome.position ?? (await this.store.headPosition()));
+  afterWrite(outcome: CommandOutcome): Promise<void> {
+    return this.writes.afterWrite(outcome);
   }
 
   async dashboard(cohortId: string, waitlistFirst: number): Promise<CohortDashboard | null> {

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { Clock } from './clock';
 import { CommandRunner } from './command-runner';
+import { ReadYourWrites } from './read-your-writes';
 import type { ReadModelSync } from './read-model-sync.port';
 import { RequestContextInterceptor } from './request-context.interceptor';
 import { CLOCK, EVENT_STORE, READ_DB, READ_MODEL_SYNC } from './tokens';
@@ -29,14 +30,14 @@ export class SoocCoreModule {
       { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
       CommandRunner,
     ];
-    const exported: (symbol | typeof CommandRunner)[] = [EVENT_STORE, CLOCK, CommandRunner];
+    const exported: (symbol | typeof CommandRunner | typeof ReadYourWrites)[] = [EVENT_STORE, CLOCK, CommandRunner];
     if (options.readDb !== undefined) {
       providers.push({ provide: READ_DB, useValue: options.readDb });
       exported.push(READ_DB);
     }
     if (options.readModelSync) {
-      providers.push({ provide: READ_MODEL_SYNC, useValue: options.readModelSync });
-      exported.push(READ_MODEL_SYNC);
+      providers.push({ provide: READ_MODEL_SYNC, useValue: options.readModelSync }, ReadYourWrites);
+      exported.push(READ_MODEL_SYNC, ReadYourWrites);
     }
     return { module: SoocCoreModule, providers, exports: exported };
   }
