@@ -16,7 +16,7 @@ function boundaries({ testing }) {
       enforceBuildableLibDependency: false,
       allow: [],
       depConstraints: [
-        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworksAndDrivers },
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra], bannedExternalImports: frameworksAndDrivers },
         { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworksAndDrivers },
         { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra], bannedExternalImports: ['@nestjs/*', '@eventstore/*', 'fastify', 'graphql', '@apollo/*'] },
         { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:util', ...infra], bannedExternalImports: testing ? [] : [...drivers, 'kysely'] },
