@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import { workerLeasesMigration } from './worker-leases.migration';
 
 /**
  * The runner's own tables. Positions are stored as decimal text: EventStoreDB positions are
@@ -18,4 +19,5 @@ export const readStoreMigrations: Record<string, Migration> = {
       await db.schema.dropTable('projection_checkpoints').execute();
     },
   },
+  read_store_0002_worker_leases: workerLeasesMigration,
 };
