@@ -1,6 +1,4 @@
-export * from './reactor';
+// The engine lives in @sooc/reactor-engine; these re-exports keep `@sooc/reactor` importers
+// compiling until they import the library directly.
+export * from '@sooc/reactor-engine';
 export * from './reactor.config';
-export * from './reactor.logger';
-export { REACTOR_CHECKPOINT } from './reactor.checkpoint';
-export { REACTOR_ACTOR } from './reactor.refusals';
-export { REACTOR_READ_MODELS, openReactorStores } from './reactor.stores';

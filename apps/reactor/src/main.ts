@@ -1,8 +1,6 @@
 import { clockFromEnv, configOrExit, describeError as describe, exitGracefullyOnSignal } from '@sooc/runtime';
-import { startReactor } from './reactor';
+import { createLogger, openReactorStores, startReactor } from '@sooc/reactor-engine';
 import { loadReactorConfig } from './reactor.config';
-import { createLogger } from './reactor.logger';
-import { openReactorStores } from './reactor.stores';
 
 async function main(): Promise<void> {
   const { config, clock } = configOrExit(() => ({ config: loadReactorConfig(process.env), clock: clockFromEnv(process.env) }));

@@ -1,5 +1,5 @@
-import { ConfigError, EnvReader } from '@sooc/runtime';
-import { loadReactorConfig, readReactorTickMs } from './reactor.config';
+import { ConfigError } from '@sooc/runtime';
+import { loadReactorConfig } from './reactor.config';
 
 function problemsOf(load: () => unknown): string {
   try {
@@ -35,11 +35,5 @@ describe('loadReactorConfig', () => {
     expect(message).toContain('SOOC_EVENT_STORE_URL="memory:": expected "sqlite:<path>"');
     expect(message).toContain('SOOC_READ_DB_URL="sqlite::memory:": expected "sqlite:<path>" or "postgres://…"');
     expect(message).toContain('SOOC_REACTOR_TICK_MS="often"');
-  });
-
-  it('lets the gateway read the tick with its own variables', () => {
-    const reader = new EnvReader({ SOOC_REACTOR_TICK_MS: '250' });
-    expect(readReactorTickMs(reader)).toBe(250);
-    expect(() => reader.done()).not.toThrow();
   });
 });

@@ -1,15 +1,9 @@
+import { readReactorTickMs } from '@sooc/reactor-engine';
 import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
-
-export const DEFAULT_REACTOR_TICK_MS = 1_000;
 
 export interface ReactorConfig extends StoreConfig {
   /** How often due offers are looked for and expired. */
   readonly tickMs: number;
-}
-
-/** SOOC_REACTOR_TICK_MS (50..60000, default 1000): the gateway reads it into its own reader when it runs the reactor in-process. */
-export function readReactorTickMs(reader: EnvReader): number {
-  return reader.integer('SOOC_REACTOR_TICK_MS', DEFAULT_REACTOR_TICK_MS, 50, 60_000);
 }
 
 /**

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
 import { enrollmentIdOf } from '@sooc/enrollment-domain';
 import { SqliteEventStore } from '@sooc/event-store';
-import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
+import { REACTOR_CHECKPOINT } from '@sooc/reactor-engine';
+import { countsByLearner, eventsOfType, learnerOf, savedCheckpoint, Seeder, seatsTakenAfterEachEvent } from '@sooc/reactor-engine/testing';
 import { FileClockWriter } from './testing/file.clock';
-import { Seeder } from './testing/first-come.seed';
-import { countsByLearner, eventsOfType, learnerOf, savedCheckpoint, seatsTakenAfterEachEvent } from './testing/history.inspect';
 import { killAll, startReactorProcess, type ReactorProcess } from './testing/reactor.process';
 
 const COHORT = 'c-kill';

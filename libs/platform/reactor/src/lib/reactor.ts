@@ -7,7 +7,7 @@ import { sendReactions } from './event.reactions';
 import { EventsInFlight } from './events-in-flight.window';
 import { OfferExpiryTicker } from './offer-expiry.ticker';
 import { ReactionSender } from './reaction.sender';
-import { DEFAULT_REACTOR_TICK_MS } from './reactor.config';
+import { DEFAULT_REACTOR_TICK_MS } from './reactor.tick';
 import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
 import type { ReactorLog } from './reactor.logger';
 import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';

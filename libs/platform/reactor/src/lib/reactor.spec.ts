@@ -3,9 +3,9 @@ import { enrollmentIdOf, enrollmentStream } from '@sooc/enrollment-domain';
 import { MemoryEventStore } from '@sooc/event-store';
 import { loadCheckpoints } from '@sooc/read-store';
 import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
-import { flakyEventStore } from './testing/flaky.event-store';
-import { Seeder } from './testing/first-come.seed';
-import { ReactorHarness, until } from './testing/reactor.harness';
+import { flakyEventStore } from '../testing/flaky.event-store';
+import { Seeder } from '../testing/first-come.seed';
+import { ReactorHarness, until } from '../testing/reactor.harness';
 
 const COHORT = 'c1';
 let harness: ReactorHarness;

@@ -4,10 +4,10 @@ import type { RecordedEvent } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
 import { loadCheckpoints } from '@sooc/read-store';
 import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
-import { Seeder } from './testing/first-come.seed';
-import { flakyEventStore, type FlakyEventStore } from './testing/flaky.event-store';
-import { learnerOf } from './testing/history.inspect';
-import { ReactorHarness, until } from './testing/reactor.harness';
+import { Seeder } from '../testing/first-come.seed';
+import { flakyEventStore, type FlakyEventStore } from '../testing/flaky.event-store';
+import { learnerOf } from '../testing/history.inspect';
+import { ReactorHarness, until } from '../testing/reactor.harness';
 
 const COHORT = 'c1';
 let harness: ReactorHarness;

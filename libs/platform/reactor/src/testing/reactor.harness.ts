@@ -3,8 +3,8 @@ import type { EventStore } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
 import { migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
-import { startReactor, type Reactor, type ReactorOptions } from '../reactor';
-import { createLogger } from '../reactor.logger';
+import { startReactor, type Reactor, type ReactorOptions } from '../lib/reactor';
+import { createLogger } from '../lib/reactor.logger';
 
 export const HOUR = 3_600_000;
 
