@@ -6,3 +6,4 @@ export * from './lib/row.normalise';
 export * from './lib/projection.batch';
 export * from './lib/projection.failure';
 export * from './lib/projection.runner';
+export * from './lib/worker.lease';
