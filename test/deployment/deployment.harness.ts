@@ -1,0 +1,56 @@
+import { openDeploymentStores, type DeploymentStores, type StoreSetup } from './deployment.stores';
+import { gatewayClient, type GatewayClient } from './gateway.client';
+import { killAllServices, startService, waitUntilReady, type Exit, type ServiceProcess } from './service.process';
+
+/** Start-up of four processes compiling the sources through swc, on a busy machine. */
+const READY_WITHIN_MS = 45_000;
+
+/** Two gateways without workers, the projector and the reactor, each its own OS process, on shared stores. */
+export interface Deployment {
+  readonly stores: DeploymentStores;
+  readonly a: GatewayClient;
+  readonly b: GatewayClient;
+  readonly services: readonly ServiceProcess[];
+  /** SIGTERMs every process at once; resolves to each one's exit, by name. */
+  stop(): Promise<Record<string, Exit>>;
+  /** SIGKILLs what is still running (a failed test), then removes the stores. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The deployment of docs/ARCHITECTURE (issue 4): the gateways run with SOOC_WORKERS=none, so the
+ * only projector and reactor are the separate ones, and every gateway follows the read models
+ * they write. All four start at once, as a supervisor would start them.
+ */
+export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
+  const stores = await openDeploymentStores(setup);
+  const services = [
+    startService('gateway', 'gateway A', { ...stores.env, SOOC_WORKERS: 'none', LOG_LEVEL: 'warn' }),
+    startService('gateway', 'gateway B', { ...stores.env, SOOC_WORKERS: 'none', LOG_LEVEL: 'warn' }),
+    startService('projector', 'projector', { ...stores.env, SOOC_INSTANCE_ID: 'projector-1', LOG_LEVEL: 'info' }),
+    startService('reactor', 'reactor', { ...stores.env, SOOC_INSTANCE_ID: 'reactor-1', LOG_LEVEL: 'info' }),
+  ];
+  const dispose = async () => {
+    killAllServices();
+    await Promise.all(services.map((s) => s.exited));
+    await stores.dispose();
+  };
+  try {
+    await Promise.all(services.map((s) => waitUntilReady(s, READY_WITHIN_MS)));
+    const [a, b] = await Promise.all([services[0].baseUrl(), services[1].baseUrl()]);
+    return {
+      stores,
+      a: gatewayClient('gateway A', a),
+      b: gatewayClient('gateway B', b),
+      services,
+      async stop() {
+        const exits = await Promise.all(services.map((s) => s.stop()));
+        return Object.fromEntries(services.map((s, i) => [s.name, exits[i]]));
+      },
+      dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
