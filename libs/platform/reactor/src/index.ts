@@ -6,3 +6,4 @@ export { DEFAULT_BACKOFF, type Backoff } from './lib/retry.backoff';
 export { REACTOR_ACTOR } from './lib/reactor.refusals';
 export { ReactorStoppedError } from './lib/reactor-stopped.error';
 export { REACTOR_READ_MODELS, openReactorStores } from './lib/reactor.stores';
+export { COMMAND_OUTCOMES, type CommandOutcome, type ReactorObserver } from './lib/reactor.observer';

@@ -3,6 +3,7 @@ import { enrollmentDecider, type EnrollmentCommand } from '@sooc/enrollment-doma
 import type { Reaction } from '@sooc/enrollment-process-managers';
 import { handleCommandBatch, StreamStateCache, type BatchedCommand, type BatchedOutcome, type CommandContext, type DomainEvent, type EventStore } from '@sooc/event-sourcing';
 import type { ReactorLog } from './reactor.logger';
+import { COMMAND_OUTCOMES, countOutcomes, type ReactorObserver } from './reactor.observer';
 import { ReactorStoppedError } from './reactor-stopped.error';
 import { DEFAULT_BACKOFF, untilDone, type Backoff } from './retry.backoff';
 import type { StopSignal } from './stop.signal';
@@ -15,6 +16,8 @@ export interface ReactionSenderOptions {
   readonly log: ReactorLog;
   readonly backoff?: Backoff;
   readonly maxBatch?: number;
+  /** Told each decided batch's outcomes (guarded: see guardedObserver). */
+  readonly observer?: Pick<ReactorObserver, 'onOutcome'>;
 }
 
 interface Pending {
@@ -98,6 +101,7 @@ export class ReactionSender {
       return await untilDone(
         async () => {
           const outcomes = await this.decide(streamId, batch);
+          this.report(outcomes);
           outcomes.forEach((outcome, i) => this.settle([batch[i]], (p) => (outcome.ok ? p.resolve(outcome.events.length) : p.reject(outcome.error))));
         },
         this.options.stop,
@@ -121,6 +125,11 @@ export class ReactionSender {
       return handleCommandBatch(this.store, cohortDecider, streamId, batch.map((p) => toBatched<CohortCommand>(p)), options);
     }
     return handleCommandBatch(this.store, enrollmentDecider, streamId, batch.map((p) => toBatched<EnrollmentCommand>(p)), options);
+  }
+
+  private report(outcomes: readonly BatchedOutcome<DomainEvent>[]): void {
+    const counts = countOutcomes(outcomes);
+    for (const outcome of COMMAND_OUTCOMES) if (counts[outcome] > 0) this.options.observer?.onOutcome?.(outcome, counts[outcome]);
   }
 
   private settle(pending: readonly Pending[], answer: (p: Pending) => void): void {

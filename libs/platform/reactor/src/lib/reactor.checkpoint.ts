@@ -26,11 +26,14 @@ export class ReactorCheckpoint {
   constructor(
     private readonly db: ReadDb,
     private readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
+    /** Told the position loaded at start and each one saved after it. */
+    private readonly onPosition: (position: bigint) => void = () => undefined,
   ) {}
 
   async load(): Promise<bigint | null> {
     const stored = (await loadCheckpoints(this.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT) ?? null;
     this.handledPosition = this.savedPosition = stored;
+    if (stored !== null) this.onPosition(stored);
     return stored;
   }
 
@@ -60,6 +63,7 @@ export class ReactorCheckpoint {
       const count = this.unsaved;
       await saveCheckpoints(this.db, [REACTOR_CHECKPOINT], position);
       this.savedPosition = position;
+      this.onPosition(position);
       // Events handled while this save ran stay counted for the next one.
       this.unsaved = Math.max(0, this.unsaved - count);
       if (this.unsaved > 0) this.unsavedSince = performance.now();

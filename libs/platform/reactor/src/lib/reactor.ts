@@ -10,6 +10,7 @@ import { ReactionSender } from './reaction.sender';
 import { DEFAULT_REACTOR_TICK_MS } from './reactor.tick';
 import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } from './reactor.checkpoint';
 import type { ReactorLog } from './reactor.logger';
+import { guardedObserver, type ReactorObserver } from './reactor.observer';
 import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';
 import { StopSignal } from './stop.signal';
 
@@ -23,6 +24,8 @@ export interface ReactorOptions {
   readonly tickMs?: number;
   readonly backoff?: Backoff;
   readonly checkpointPolicy?: CheckpointPolicy;
+  /** Metrics hooks: command outcomes and checkpoint positions (see ReactorObserver). */
+  readonly observer?: ReactorObserver;
 }
 
 export interface ReactorStatus {
@@ -64,8 +67,9 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const tickMs = options.tickMs ?? DEFAULT_REACTOR_TICK_MS;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const stop = new StopSignal();
-  const checkpoint = new ReactorCheckpoint(readDb, options.checkpointPolicy);
-  const sender = new ReactionSender(eventStore, { stop, log, backoff });
+  const observer = guardedObserver(options.observer, log);
+  const checkpoint = new ReactorCheckpoint(readDb, options.checkpointPolicy, observer.onCheckpoint);
+  const sender = new ReactionSender(eventStore, { stop, log, backoff, observer });
   const counters = { eventsHandled: 0, commandsWritten: 0, refusals: 0 };
   const inFlight = new EventsInFlight((event) => {
     checkpoint.markHandled(event.position);
