@@ -7,3 +7,4 @@ export * from './lib/projection.batch';
 export * from './lib/projection.failure';
 export * from './lib/projection.runner';
 export * from './lib/worker.lease';
+export * from './lib/read-model.follower';

@@ -4,6 +4,7 @@ import { applyProjectionBatch, type AnyProjection } from './projection.batch';
 import { ProjectionFailure } from './projection.failure';
 import type { ReadDb } from './read-database';
 import { isReached, probeStore, reachedPosition, type StoreProbe } from './reached-position';
+import { ChangeLogWriter, type ChangeLogOptions } from './read-model-changes.log';
 import { RowCache } from './row.cache';
 import { RowStatements } from './row.statements';
 import { Signal } from './signal';
@@ -17,6 +18,12 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Rows kept in memory per projection between batches (default 10,000; 0 turns it off). */
   readonly rowCacheSize?: number;
+  /**
+   * Also writes each commit's changes to `read_model_changes`, in the same transaction, for the
+   * processes that follow the read models without running them (ReadModelFollower). Only the
+   * projector's runner may: the log needs one writer at a time (see read-model-changes.log.ts).
+   */
+  readonly changeLog?: boolean | ChangeLogOptions;
 }
 
 /** Sent after each commit, once per projection whose rows changed. */
@@ -51,6 +58,7 @@ export class ProjectionRunner {
   /** The store probe in flight, shared by the waiters that ask while it runs. */
   private probe: { readonly lowest: bigint | null; readonly result: Promise<StoreProbe> } | null = null;
   private readonly statements: RowStatements;
+  private readonly changeLog: ChangeLogWriter | null;
   private readonly caches: Map<string, RowCache>;
   private checkpoints = new Map<string, bigint>();
   private loop: Promise<void> | null = null;
@@ -72,6 +80,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 1_000;
     this.statements = new RowStatements(options.db);
     this.caches = new Map(this.projections.map((p) => [p.name, new RowCache(options.rowCacheSize ?? 10_000)]));
+    this.changeLog = options.changeLog ? new ChangeLogWriter(options.changeLog === true ? {} : options.changeLog) : null;
   }
 
   get failure(): ProjectionFailure | null {
@@ -241,6 +250,10 @@ export class ProjectionRunner {
       }
       await advanceCheckpoints(trx, advanced, position).catch((error: unknown) => {
         throw new ProjectionFailure(error instanceof CheckpointMovedError ? error.projection : '(checkpoints)', null, error);
+      });
+      // After the checkpoints: their rows are this batch's lock, which keeps the log in commit order.
+      await this.changeLog?.append(trx, changes).catch((error: unknown) => {
+        throw new ProjectionFailure('(change log)', null, error);
       });
     });
     for (const name of advanced.keys()) this.checkpoints.set(name, position);

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import { readModelChangesMigration } from './read-model-changes.migration';
 import { workerLeasesMigration } from './worker-leases.migration';
 
 /**
@@ -20,4 +21,5 @@ export const readStoreMigrations: Record<string, Migration> = {
     },
   },
   read_store_0002_worker_leases: workerLeasesMigration,
+  read_store_0003_read_model_changes: readModelChangesMigration,
 };

@@ -1,0 +1,210 @@
+import type { EventStore } from '@sooc/event-sourcing';
+import { loadCheckpoints } from './checkpoint.store';
+import type { AnyProjection } from './projection.batch';
+import type { CommittedChange } from './projection.runner';
+import type { ReadDb } from './read-database';
+import { isReached, probeStore, reachedPosition, type StoreProbe } from './reached-position';
+import { changesAfter, latestChangeSeq } from './read-model-changes.log';
+import { Signal } from './signal';
+
+export { DEFAULT_CHANGE_LOG_RETENTION_MS, type ChangeLogOptions, type LoggedChange } from './read-model-changes.log';
+
+/** Read-your-writes must feel immediate: a mutation waits about half of this on average. */
+export const DEFAULT_FOLLOWER_ACTIVE_POLL_MS = 25;
+/** With nobody waiting or listening, only the status is kept fresh. */
+export const DEFAULT_FOLLOWER_IDLE_POLL_MS = 500;
+const CHANGES_PER_READ = 500;
+
+export interface ReadModelFollowerOptions {
+  readonly store: EventStore;
+  readonly db: ReadDb;
+  /** The projections this process reads: a wait is over once all of them have the position. */
+  readonly projections: readonly Pick<AnyProjection, 'name' | 'handles'>[];
+  /** Poll interval while someone waits for a position or listens for changes. */
+  readonly activePollMs?: number;
+  readonly idlePollMs?: number;
+  readonly log?: { warn(message: string): void };
+}
+
+export interface FollowerStatus {
+  readonly following: boolean;
+  readonly head: bigint | null;
+  /** Lowest checkpoint: every projection has everything up to here (null: some has nothing). */
+  readonly processed: bigint | null;
+  readonly checkpoints: Readonly<Record<string, bigint | null>>;
+  /** False while some event of interest at or before `head` is not yet in the read models. */
+  readonly upToDate: boolean;
+  /** Why the last poll failed (the read database did not answer); null once one succeeds. */
+  readonly failure: Error | null;
+}
+
+/**
+ * The read side of a process that does not run the projections (a gateway beside apps/projector):
+ * polls the checkpoints for read-your-writes and the change log (`read_model_changes`, written by
+ * the projector's runner in the same transaction as the rows) for the subscriptions, so it offers
+ * what a ProjectionRunner offers the API (ReadModelSync of @sooc/nest). One poll serves every
+ * waiter and listener; it only runs often while someone needs it.
+ */
+export class ReadModelFollower {
+  private readonly names: readonly string[];
+  private readonly eventTypes: readonly string[];
+  private readonly activePollMs: number;
+  private readonly idlePollMs: number;
+  private checkpoints = new Map<string, bigint>();
+  private seq = 0;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private waiters = 0;
+  private lastFailure: Error | null = null;
+  private probe: { readonly lowest: bigint | null; readonly result: Promise<StoreProbe>; settled: StoreProbe | null } | null = null;
+  private readonly wake = new Signal();
+  private readonly polled = new Signal();
+  private readonly listeners = new Set<(change: CommittedChange) => void>();
+
+  constructor(private readonly options: ReadModelFollowerOptions) {
+    this.names = options.projections.map((p) => p.name);
+    this.eventTypes = [...new Set(options.projections.flatMap((p) => [...p.handles] as string[]))];
+    this.activePollMs = options.activePollMs ?? DEFAULT_FOLLOWER_ACTIVE_POLL_MS;
+    this.idlePollMs = options.idlePollMs ?? DEFAULT_FOLLOWER_IDLE_POLL_MS;
+  }
+
+  /** Reads the checkpoints and where the change log ends (older changes are not replayed), then polls. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopping = false;
+    this.checkpoints = await loadCheckpoints(this.options.db, this.names);
+    this.seq = await latestChangeSeq(this.options.db);
+    this.lastFailure = null;
+    this.loop = this.follow().finally(() => (this.loop = null));
+  }
+
+  async stop(): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    this.stopping = true;
+    this.wake.fire();
+    await loop;
+  }
+
+  onCommitted(listener: (change: CommittedChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves once the read models include every event up to `position` that they handle (see
+   * reached-position.ts), as the last poll of the checkpoints saw them; rejects after `timeoutMs`.
+   */
+  async waitForPosition(position: bigint, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    // The first waiter of an idle follower should not sit out the idle interval.
+    if (this.waiters++ === 0 && this.listeners.size === 0) this.wake.fire();
+    try {
+      for (;;) {
+        if (await this.reached(position)) return;
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          const lowest = this.lowestCheckpoint();
+          const failure = this.lastFailure ? `; last poll failed: ${this.lastFailure.message}` : '';
+          throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${lowest ?? 'none'}${failure})`);
+        }
+        await this.polled.wait(left);
+      }
+    } finally {
+      this.waiters--;
+    }
+  }
+
+  async status(): Promise<FollowerStatus> {
+    // Read afresh: the health check is also the proof that the read database answers.
+    const checkpoints = await loadCheckpoints(this.options.db, this.names);
+    const head = await this.options.store.headPosition();
+    const lowest = lowestOf(this.names, checkpoints);
+    return {
+      following: this.loop !== null,
+      head,
+      processed: lowest,
+      checkpoints: Object.fromEntries(this.names.map((n) => [n, checkpoints.get(n) ?? null])),
+      upToDate: head === null || (await reachedPosition(this.options.store, this.eventTypes, lowest, head)),
+      failure: this.lastFailure,
+    };
+  }
+
+  private async follow(): Promise<void> {
+    while (!this.stopping) {
+      await this.wake.wait(this.waiters > 0 || this.listeners.size > 0 ? this.activePollMs : this.idlePollMs);
+      if (this.stopping) break;
+      try {
+        await this.poll();
+        this.lastFailure = null;
+      } catch (error) {
+        // The database may come back; waiters time out meanwhile and name this failure.
+        this.lastFailure = error instanceof Error ? error : new Error(String(error));
+      }
+      this.polled.fire();
+    }
+    this.polled.fire();
+  }
+
+  private async poll(): Promise<void> {
+    this.checkpoints = await loadCheckpoints(this.options.db, this.names);
+    for (;;) {
+      const changes = await changesAfter(this.options.db, this.seq, CHANGES_PER_READ);
+      for (const { seq, ...change } of changes) {
+        this.seq = seq;
+        for (const listener of this.listeners) this.deliver(listener, change);
+      }
+      if (changes.length < CHANGES_PER_READ) return;
+    }
+  }
+
+  private deliver(listener: (change: CommittedChange) => void, change: CommittedChange): void {
+    try {
+      listener(change);
+    } catch (error) {
+      // A subscriber's bug must not stop the others from hearing the change.
+      this.options.log?.warn(`change of ${change.projection} @${change.position} not delivered: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Waiters woken by the same poll share one look at the store. A finished look is reused while
+   * the checkpoints stay put and the store had already passed `position`: the answer cannot
+   * change until a checkpoint moves, so a stalled projector costs no store reads per poll.
+   */
+  private async reached(position: bigint): Promise<boolean> {
+    const lowest = this.lowestCheckpoint();
+    if (lowest !== null && lowest >= position) return true;
+    const last = this.probe;
+    const reusable = last !== null && last.lowest === lowest && (last.settled === null || (last.settled.head !== null && last.settled.head >= position));
+    const probe = reusable ? last : this.startProbe(lowest);
+    return isReached(await probe.result, position);
+  }
+
+  private startProbe(lowest: bigint | null): NonNullable<ReadModelFollower['probe']> {
+    const probe = { lowest, result: probeStore(this.options.store, this.eventTypes, lowest), settled: null as StoreProbe | null };
+    probe.result.then(
+      (settled) => (probe.settled = settled),
+      () => {
+        if (this.probe === probe) this.probe = null;
+      },
+    );
+    this.probe = probe;
+    return probe;
+  }
+
+  private lowestCheckpoint(): bigint | null {
+    return lowestOf(this.names, this.checkpoints);
+  }
+}
+
+/** Null when some projection has no checkpoint yet (it has nothing). */
+function lowestOf(names: readonly string[], checkpoints: ReadonlyMap<string, bigint>): bigint | null {
+  let lowest: bigint | null = null;
+  for (const name of names) {
+    const checkpoint = checkpoints.get(name);
+    if (checkpoint === undefined) return null;
+    if (lowest === null || checkpoint < lowest) lowest = checkpoint;
+  }
+  return lowest;
+}
