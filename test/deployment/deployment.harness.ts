@@ -11,6 +11,10 @@ export interface Deployment {
   readonly a: GatewayClient;
   readonly b: GatewayClient;
   readonly services: readonly ServiceProcess[];
+  /** "projector", "reactor", "gateway A", "gateway B". */
+  service(name: string): ServiceProcess;
+  /** Which processes still run, and the output of any that stopped: for failure messages. */
+  status(): string;
   /** SIGTERMs every process at once; resolves to each one's exit, by name. */
   stop(): Promise<Record<string, Exit>>;
   /** SIGKILLs what is still running (a failed test), then removes the stores. */
@@ -43,6 +47,12 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
       a: gatewayClient('gateway A', a),
       b: gatewayClient('gateway B', b),
       services,
+      service(name) {
+        const found = services.find((s) => s.name === name);
+        if (!found) throw new Error(`no service named ${name}`);
+        return found;
+      },
+      status: () => services.map(describeService).join('\n'),
       async stop() {
         const exits = await Promise.all(services.map((s) => s.stop()));
         return Object.fromEntries(services.map((s, i) => [s.name, exits[i]]));
@@ -53,4 +63,10 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
     await dispose();
     throw error;
   }
+}
+
+function describeService(service: ServiceProcess): string {
+  const { exitCode, signalCode } = service.child;
+  if (exitCode === null && signalCode === null) return `${service.name}: running`;
+  return `${service.name}: exited (${signalCode ?? `code ${exitCode}`})\n  stdout: ${service.stdout().slice(-1500)}\n  stderr: ${service.stderr().slice(-1500)}`;
 }

@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { cohortStream } from '@sooc/cohorts-domain';
 import { applicationsOf, dashboardOf, learnerOf, ofCohort, seatsHeldOverTime, settledDashboard } from './admission.checks';
 import { startDeployment, type Deployment } from './deployment.harness';
 import type { StoreSetup } from './deployment.stores';
 import { ADMIN, APPLICATION, asHarness, COHORT, type Application, type Dashboard, draftCourse, OPEN, planCohort, SUBMIT, submission, WITHDRAW } from './e2e.documents';
 import { dataOf } from './gateway.client';
+import { healthOf, metricsOf, sample } from './worker.checks';
 
 const CAPACITY = 30;
 const APPLICANTS = 200;
@@ -32,6 +34,14 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])('on %s: two gateways, a p
     expect(onB.cohort).toMatchObject({ status: 'OPEN' });
   });
 
+  it('runs the separate projector and reactor as the active workers, as their health and metrics say', async () => {
+    for (const name of ['projector', 'reactor']) {
+      const worker = d.service(name);
+      await expectEventually(async () => (await healthOf(worker)).report['role'], 'active', 10_000);
+      expect(sample(await metricsOf(worker), 'sooc_worker_active', { worker: name })).toBe(1);
+    }
+  });
+
   it(`accepts ${APPLICANTS} applications sent at the same moment, half through each gateway`, async () => {
     unsubscribe = d.b.subscribe<{ cohortDashboardUpdated: Dashboard | null }>(
       'subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId, waitlistFirst: 1000) { reserved confirmed waitlistLength } }',
@@ -43,7 +53,7 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])('on %s: two gateways, a p
   }, 30_000);
 
   it(`seats exactly ${CAPACITY} and waitlists the other ${APPLICANTS - CAPACITY}, each learner once`, async () => {
-    const { dashboard } = await settledDashboard(d.b, d.stores.eventStore, cohortId, APPLICANTS, 45_000);
+    const { dashboard } = await withStatus(d, settledDashboard(d.b, d.stores.eventStore, cohortId, APPLICANTS, 45_000));
     expect(dashboard).toMatchObject({ capacity: CAPACITY, reserved: CAPACITY, confirmed: 0, free: 0, waitlistLength: APPLICANTS - CAPACITY });
     expect(new Set(dashboard.waitlist.map((w) => w.learnerId)).size).toBe(APPLICANTS - CAPACITY);
 
@@ -93,6 +103,13 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])('on %s: two gateways, a p
   }, 30_000);
 });
 
+/** A failure that also says which processes still run, and what a dead one printed. */
+function withStatus<T>(d: Deployment, promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${d.status()}`);
+  });
+}
+
 function tally(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
@@ -109,11 +126,9 @@ async function firstWith(d: Deployment, cohortId: string, status: string): Promi
 async function expectEventually<T>(read: () => T | Promise<T>, expected: unknown, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
-  while (!isEqual(last, expected) && Date.now() < deadline) {
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }
   expect(last).toEqual(expected);
 }
-
-const isEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
