@@ -7,3 +7,4 @@ export * from './lib/read-database.open';
 export * from './lib/stores.open';
 export * from './lib/process.lifecycle';
 export * from './lib/clock';
+export * from './lib/worker';
