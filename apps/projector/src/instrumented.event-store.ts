@@ -9,7 +9,7 @@ export interface EventCounter {
  * The store, with its subscriptions counting the events they deliver: positions may skip numbers
  * (EventStoreDB's do), so a rate in events/s has to count events, not subtract positions.
  */
-export function instrumentedEventStore(store: EventStore): { store: EventStore; counter: EventCounter } {
+export function instrumentedEventStore(store: EventStore, onEvent: () => void = () => undefined): { store: EventStore; counter: EventCounter } {
   const counter = { count: 0 };
   const instrumented: EventStore = {
     append: (...args) => store.append(...args),
@@ -23,7 +23,10 @@ export function instrumentedEventStore(store: EventStore): { store: EventStore; 
         close: () => subscription.close(),
         async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
           for await (const message of subscription) {
-            if (message.kind === 'event') counter.count++;
+            if (message.kind === 'event') {
+              counter.count++;
+              onEvent();
+            }
             yield message;
           }
         },

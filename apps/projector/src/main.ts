@@ -1,30 +1,70 @@
-import { configOrExit, describeError as describe, exitGracefullyOnSignal } from '@sooc/runtime';
-import { startProjector } from './projector';
+import { announceWorkerHttp, configOrExit, describeError as describe, exitGracefullyOnSignal, openStores, runSingleton, startWorkerHttp, workerHealth } from '@sooc/runtime';
+import { lowestCheckpoint, startProjector, type Projector } from './projector';
 import { loadProjectorConfig } from './projector.config';
 import { createLogger } from './projector.logger';
+import { createProjectorMetrics } from './projector.metrics';
 
 async function main(): Promise<void> {
   const config = configOrExit(() => loadProjectorConfig(process.env));
   const log = createLogger(config.logLevel);
-  const projector = await startProjector(config, log);
+  const stores = await openStores(config);
+  const metrics = createProjectorMetrics(stores);
+  // Of every projector on this read database, only the lease holder projects; the others stand by.
+  let projector: Projector | null = null;
+  const worker = runSingleton({
+    readDb: stores.readDatabase.db,
+    name: 'projector',
+    instanceId: config.instanceId,
+    ttlMs: config.leaseTtlMs,
+    log,
+    start: async () => {
+      const started = await startProjector(stores, config, log, metrics.projected);
+      projector = started;
+      return { failed: started.failed, stop: async () => void (await started.stop()) };
+    },
+  });
+  metrics.track(worker);
+  const http = await startWorkerHttp({
+    host: config.host,
+    port: config.port,
+    registry: metrics.registry,
+    health: () =>
+      workerHealth({
+        role: () => worker.role(),
+        readDb: stores.readDatabase.db,
+        eventStore: stores.eventStore,
+        active: async () => {
+          if (!projector) return { running: false, checkpoint: null };
+          const status = await projector.runner.status();
+          return { running: status.running, checkpoint: status.processed, failure: status.failure?.message ?? null };
+        },
+      }),
+  });
+  announceWorkerHttp('projector', config.host, http.port);
 
+  const shutdown = async () => {
+    await worker.stop();
+    await http.close();
+    const position = await lowestCheckpoint(stores);
+    await stores.close();
+    return position;
+  };
   exitGracefullyOnSignal(
     async (signal) => {
       log.info(`${signal} received, stopping at a checkpoint`);
-      const position = await projector.stop();
+      const position = await shutdown();
       log.info(`stopped at position ${position ?? 'none'}`);
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );
 
-  // A runner stops on a failure instead of skipping an event; a supervisor restarts a worker
-  // that exits, and the restart resumes from the last committed checkpoint.
-  void projector.failed.then(async (failure) => {
+  // A runner stops on a failure instead of skipping an event; the singleton has already released
+  // the lease (a standby takes over), and a supervisor restarts this process from the checkpoint.
+  void worker.failed.then(async (failure) => {
     log.error(`projection failed, exiting: ${describe(failure)}`);
-    await projector.stop().catch(() => undefined);
+    await shutdown().catch(() => undefined);
     process.exit(1);
   });
-  projector.caughtUp.catch(() => undefined);
 }
 
 main().catch((error: unknown) => {

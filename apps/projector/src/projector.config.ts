@@ -1,14 +1,15 @@
-import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
+import { EnvReader, readStoreConfig, readWorkerConfig, type Env, type StoreConfig, type WorkerConfig } from '@sooc/runtime';
 
-export type ProjectorConfig = StoreConfig;
+export type ProjectorConfig = StoreConfig & WorkerConfig;
 
 /**
- * The shared store settings, plus what only makes sense for a worker in its own process: an
- * in-memory store here would be a private, empty copy nobody else can see.
+ * The shared store settings and the worker's (health port, lease), plus what only makes sense for
+ * a worker in its own process: an in-memory store here would be a private, empty copy nobody else can see.
  */
 export function loadProjectorConfig(env: Env = process.env): ProjectorConfig {
   const reader = new EnvReader(env);
   const config = readStoreConfig(reader);
+  const worker = readWorkerConfig(reader, 'projector');
   if (config.eventStoreUrl === 'memory:') {
     reader.refuse('SOOC_EVENT_STORE_URL', config.eventStoreUrl, '"sqlite:<path>": a separate projector cannot see another process\'s memory: store');
   }
@@ -16,5 +17,5 @@ export function loadProjectorConfig(env: Env = process.env): ProjectorConfig {
     reader.refuse('SOOC_READ_DB_URL', config.readDbUrl, '"sqlite:<path>" or "postgres://…": nobody else could read an in-memory read database');
   }
   reader.done();
-  return config;
+  return { ...config, ...worker };
 }

@@ -57,7 +57,8 @@ describe('the projector process', () => {
     const started = Date.now();
     const eventsFile = join(dir, 'events.sqlite');
     const readFile = join(dir, 'read.sqlite');
-    const env = { SOOC_DATA_DIR: dir, SOOC_PROJECTION_BATCH_SIZE: BATCH_SIZE, LOG_LEVEL: 'info' };
+    // A killed projector leaves its lease behind: the next one takes it over after the ttl.
+    const env = { SOOC_DATA_DIR: dir, SOOC_PROJECTION_BATCH_SIZE: BATCH_SIZE, LOG_LEVEL: 'info', SOOC_LEASE_TTL_MS: '1000', PORT: '0', HOST: '127.0.0.1' };
     const history = new CohortHistory(COURSES);
     await withEventStore(eventsFile, (store) => history.append(store, COHORTS));
     const head = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;

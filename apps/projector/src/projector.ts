@@ -1,25 +1,26 @@
 import { loadCheckpoints, type ProjectionFailure, type ProjectionRunner } from '@sooc/read-store';
-import { allProjections, createProjectionRunner, openStores, type Stores } from '@sooc/runtime';
+import { allProjections, createProjectionRunner, type Stores } from '@sooc/runtime';
 import { instrumentedEventStore } from './instrumented.event-store';
 import { reportProgress } from './progress.reporter';
 import type { ProjectorConfig } from './projector.config';
 import type { Logger } from './projector.logger';
 
 export interface Projector {
-  readonly stores: Stores;
   readonly runner: ProjectionRunner;
   /** Resolves when the read models hold every event the store had at start; rejects if the runner fails first. */
   readonly caughtUp: Promise<void>;
   /** Resolves with the failure if the runner ever stops on one (it never skips an event). */
   readonly failed: Promise<ProjectionFailure>;
-  /** Graceful: the runner commits what it holds (rows and checkpoint), then the stores close. Resolves with the lowest checkpoint. */
+  /** Graceful: the runner commits what it holds (rows and checkpoint). Resolves with the lowest checkpoint. The stores stay open. */
   stop(): Promise<bigint | null>;
 }
 
-/** Opens the stores, migrates, and runs every registered projection from its checkpoint. */
-export async function startProjector(config: ProjectorConfig, log: Logger): Promise<Projector> {
-  const stores = await openStores(config);
-  const { store, counter } = instrumentedEventStore(stores.eventStore);
+/**
+ * Runs every registered projection from its checkpoint on already opened (and migrated) stores:
+ * one tenure of the projector lease. `onEvent` counts each event the runner receives.
+ */
+export async function startProjector(stores: Stores, config: Pick<ProjectorConfig, 'projectionBatchSize'>, log: Logger, onEvent: () => void = () => undefined): Promise<Projector> {
+  const { store, counter } = instrumentedEventStore(stores.eventStore, onEvent);
   const runner = createProjectionRunner({ eventStore: store, readDatabase: stores.readDatabase }, config);
   const failed = new Promise<ProjectionFailure>((resolve) => runner.onError(resolve));
   const startedAt = performance.now();
@@ -40,7 +41,6 @@ export async function startProjector(config: ProjectorConfig, log: Logger): Prom
     caughtUpPromise.catch(() => undefined);
     let stopping: Promise<bigint | null> | null = null;
     return {
-      stores,
       runner,
       caughtUp: caughtUpPromise,
       failed,
@@ -48,20 +48,17 @@ export async function startProjector(config: ProjectorConfig, log: Logger): Prom
         (stopping ??= (async () => {
           progress.stop();
           await runner.stop();
-          const { processed } = await runner.status();
-          await stores.close();
-          return processed;
+          return (await runner.status()).processed;
         })()),
     };
   } catch (error) {
     await runner.stop();
-    await stores.close();
     throw error;
   }
 }
 
 /** Where the runner will resume: its status knows only once started, and by then it may have moved. */
-async function lowestCheckpoint(stores: Stores): Promise<bigint | null> {
+export async function lowestCheckpoint(stores: Pick<Stores, 'readDatabase'>): Promise<bigint | null> {
   const names = allProjections().map((p) => p.name);
   const checkpoints = await loadCheckpoints(stores.readDatabase.db, names);
   if (checkpoints.size < names.length) return null;
