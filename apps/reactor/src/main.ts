@@ -1,32 +1,49 @@
-import { clockFromEnv, configOrExit, describeError as describe, exitGracefullyOnSignal } from '@sooc/runtime';
-import { createLogger, openReactorStores, startReactor } from '@sooc/reactor-engine';
+import { createLogger, openReactorStores } from '@sooc/reactor-engine';
+import { announceWorkerHttp, clockFromEnv, configOrExit, createMetricsRegistry, describeError as describe, exitGracefullyOnSignal, startWorkerHttp } from '@sooc/runtime';
 import { loadReactorConfig } from './reactor.config';
+import { runReactorWorker } from './reactor.worker';
 
 async function main(): Promise<void> {
   const { config, clock } = configOrExit(() => ({ config: loadReactorConfig(process.env), clock: clockFromEnv(process.env) }));
   const log = createLogger(config.logLevel);
   const stores = await openReactorStores(config);
-  const reactor = await startReactor({ eventStore: stores.eventStore, readDb: stores.readDatabase.db, clock, log, tickMs: config.tickMs }).catch(async (error: unknown) => {
+  const registry = createMetricsRegistry('reactor');
+  const worker = runReactorWorker({
+    reactor: { eventStore: stores.eventStore, readDb: stores.readDatabase.db, clock, tickMs: config.tickMs },
+    log,
+    instanceId: config.instanceId,
+    ttlMs: config.leaseTtlMs,
+    registry,
+  });
+  const http = await startWorkerHttp({ host: config.host, port: config.port, health: () => worker.health(), registry }).catch(async (error: unknown) => {
+    await worker.singleton.stop();
     await stores.close();
     throw error;
   });
+  announceWorkerHttp('reactor', config.host, http.port);
+
+  const close = async () => {
+    await http.close();
+    await stores.close();
+  };
 
   exitGracefullyOnSignal(
     async (signal) => {
       log.info(`${signal} received, stopping at a checkpoint`);
-      await reactor.stop();
-      log.info(`stopped at position ${reactor.status().checkpoint ?? 'none'}`);
-      await stores.close();
+      // Stops the reactor (if active) at a checkpoint, then releases the lease: a standby takes over at once.
+      await worker.singleton.stop();
+      log.info(`stopped at position ${worker.reactor()?.status().checkpoint ?? 'none'}`);
+      await close();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );
 
-  // It never skips an event: a supervisor restarts a worker that exits, and the restart resumes
+  // It never skips an event: the failed reactor was stopped and the lease released (a standby
+  // takes over at once); a supervisor restarts this process, which then stands by or resumes
   // from the last saved checkpoint.
-  void reactor.failed.then(async (failure) => {
+  void worker.singleton.failed.then(async (failure) => {
     log.error(`reactor failed, exiting: ${describe(failure)}`);
-    await reactor.stop().catch(() => undefined);
-    await stores.close().catch(() => undefined);
+    await close().catch(() => undefined);
     process.exit(1);
   });
 }
