@@ -4,6 +4,9 @@ module.exports = {
   ...preset,
   displayName: 'projector',
   rootDir: __dirname,
-  // The crash spec starts and kills real projector processes; its own deadlines are tighter.
+  // The crash and lease specs start and kill real projector processes; their own deadlines are tighter.
   testTimeout: 60_000,
+  // The lease spec runs its projectors on a real PostgreSQL too (a database each, createTestDatabase).
+  globalSetup: require.resolve('../../tools/embedded-postgres/global-setup.cjs'),
+  globalTeardown: require.resolve('../../tools/embedded-postgres/global-teardown.cjs'),
 };
