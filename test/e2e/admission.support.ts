@@ -74,7 +74,7 @@ export async function settled(h: Harness, quietMs = 600): Promise<void> {
     if (now === head) break;
     head = now;
   }
-  if (head !== null) await h.gateway.infrastructure.runner.waitForPosition(head, 20_000);
+  if (head !== null) await h.gateway.infrastructure.readModels.waitForPosition(head, 20_000);
 }
 
 /** The cohort's seat ledger as the event store has it: the truth the read model must equal. */

@@ -119,7 +119,7 @@ export async function appendSelectionFacts(h: Harness, cohortId: string, events:
   const metadata = { occurredAt: new Date().toISOString(), actor: ADMIN_ACTOR, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
   const appended = events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata }));
   const result = await h.gateway.infrastructure.eventStore.append(`selection-${cohortId}`, appended, { expectedRevision: 'any' });
-  await h.gateway.infrastructure.runner.waitForPosition(result.position, 10_000);
+  await h.gateway.infrastructure.readModels.waitForPosition(result.position, 10_000);
   return result.position;
 }
 

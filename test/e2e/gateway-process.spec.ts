@@ -94,6 +94,8 @@ describe('health and limits', () => {
       status: 'ok',
       live: true,
       ready: true,
+      workers: 'embedded',
+      leases: { projector: 'active', reactor: 'active' },
       store: { reachable: true, head },
       projections: { running: true, caughtUp: true, upToDate: true, lag: '0', failure: null },
     });
@@ -102,11 +104,11 @@ describe('health and limits', () => {
   });
 
   it('is unready once the projections stop', async () => {
-    await h.gateway.infrastructure.runner.stop();
+    await h.gateway.infrastructure.runner!.stop();
     const response = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'unavailable', ready: false, projections: { running: false } });
-    await h.gateway.infrastructure.runner.start();
+    await h.gateway.infrastructure.runner!.start();
   });
 
   it('refuses an operation nested deeper than GRAPHQL_MAX_DEPTH before running it', async () => {

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Clock } from '@sooc/nest';
 import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
+import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule } from './gateway.module';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 
@@ -14,7 +15,7 @@ export interface Gateway {
   readonly port: number;
   /** `http://localhost:<port>/graphql`; the same path serves graphql-ws over `ws://`. */
   readonly url: string;
-  /** Stops accepting, drains requests and subscriptions, stops the projections at a checkpoint, closes the stores. */
+  /** Stops accepting, drains requests and subscriptions, stops the workers (or the follower) at a checkpoint, closes the stores. */
   close(): Promise<void>;
 }
 
@@ -37,10 +38,17 @@ const NEST_LEVELS: Readonly<Record<LogLevel, NestLogLevel[] | false>> = {
 export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<Gateway> {
   // The Nest handlers and the reactor read one clock: an offer expires for both at the same instant.
   const clock = overrides.clock ?? clockFromEnv(config.clockFile ? { SOOC_CLOCK_FILE: config.clockFile } : {});
-  const infrastructure = await openInfrastructure(config, { clock, reactorTickMs: config.reactorTickMs, logLevel: config.logLevel });
+  const infrastructure = await openInfrastructure(config, {
+    clock,
+    reactorTickMs: config.reactorTickMs,
+    logLevel: config.logLevel,
+    leaseTtlMs: config.leaseTtlMs,
+    instanceId: config.instanceId,
+  });
   try {
+    const metrics = createGatewayMetrics(infrastructure);
     const app = await NestFactory.create<NestFastifyApplication>(
-      GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth }),
+      GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
       new FastifyAdapter(),
       { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
     );

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './gateway.config';
 
 function problemsOf(env: Record<string, string>) {
@@ -22,7 +23,18 @@ describe('loadConfig', () => {
       graphqlMaxDepth: 10,
       reactorTickMs: 1000,
       clockFile: null,
+      workers: 'embedded',
+      leaseTtlMs: 5000,
+      instanceId: `${hostname()}-${process.pid}`,
     });
+  });
+
+  it('runs the workers in-process unless SOOC_WORKERS=none, and reads their lease settings', () => {
+    expect(loadConfig({ SOOC_WORKERS: 'none' })).toMatchObject({ workers: 'none' });
+    expect(loadConfig({ SOOC_WORKERS: 'Embedded', SOOC_LEASE_TTL_MS: '2000', SOOC_INSTANCE_ID: 'gw-a' })).toMatchObject({ workers: 'embedded', leaseTtlMs: 2000, instanceId: 'gw-a' });
+    const error = problemsOf({ SOOC_WORKERS: 'some', SOOC_LEASE_TTL_MS: '500', SOOC_INSTANCE_ID: 'gw a' });
+    expect(error.problems.map((p) => p.variable)).toEqual(['SOOC_WORKERS', 'SOOC_LEASE_TTL_MS', 'SOOC_INSTANCE_ID']);
+    expect(error.message).toContain('SOOC_WORKERS="some": expected one of embedded, none');
   });
 
   it('reads the embedded reactor\'s tick and the clock file', () => {

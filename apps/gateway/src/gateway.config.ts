@@ -1,10 +1,16 @@
-// Embedded mode runs apps/reactor's code in this process (see docs/ARCHITECTURE.md, known gaps).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { readReactorTickMs } from '@sooc/reactor';
-import { EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
+import { hostname } from 'node:os';
+import { readReactorTickMs } from '@sooc/reactor-engine';
+import { DEFAULT_LEASE_TTL_MS, EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
 
 // Kept importable from here: the gateway's callers (main.ts, e2e) predate the shared library.
 export { ConfigError, LOG_LEVELS, type ConfigProblem, type LogLevel } from '@sooc/runtime';
+
+/**
+ * `embedded`: the projector and the reactor run in this process, each holding its lease.
+ * `none`: the gateway only; apps/projector and apps/reactor run beside it.
+ */
+export type WorkersMode = 'embedded' | 'none';
+export const WORKERS_MODES: readonly WorkersMode[] = ['embedded', 'none'];
 
 /** The shared store settings (@sooc/runtime) plus what only an HTTP server needs. */
 export interface GatewayConfig extends StoreConfig {
@@ -16,6 +22,12 @@ export interface GatewayConfig extends StoreConfig {
   readonly clockFile: string | null;
   /** How often the embedded reactor expires due offers (SOOC_REACTOR_TICK_MS). */
   readonly reactorTickMs: number;
+  /** SOOC_WORKERS. */
+  readonly workers: WorkersMode;
+  /** The embedded workers' lease TTL (SOOC_LEASE_TTL_MS, as for apps/projector and apps/reactor). */
+  readonly leaseTtlMs: number;
+  /** Names this process in the lease table (SOOC_INSTANCE_ID). */
+  readonly instanceId: string;
 }
 
 /**
@@ -30,6 +42,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const graphqlMaxDepth = reader.integer('GRAPHQL_MAX_DEPTH', 10, 1, 100);
   const reactorTickMs = readReactorTickMs(reader);
   const clockFile = env['SOOC_CLOCK_FILE']?.trim() || null;
+  const workers = reader.read<WorkersMode>('SOOC_WORKERS', 'embedded', `one of ${WORKERS_MODES.join(', ')}`, (raw) => WORKERS_MODES.find((m) => m === raw.toLowerCase()));
+  const leaseTtlMs = reader.integer('SOOC_LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1_000, 60_000, 'milliseconds from 1000 to 60000');
+  const instanceId = reader.read('SOOC_INSTANCE_ID', `${hostname()}-${process.pid}`, '1 to 200 characters without spaces', (raw) => (/^\S{1,200}$/.test(raw) ? raw : undefined));
   reader.done();
-  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile };
+  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile, workers, leaseTtlMs, instanceId };
 }

@@ -7,23 +7,26 @@ import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter, graphqlWsOptions } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { SelectionApiModule } from '@sooc/selection-api';
-import { HealthController, PROJECTION_RUNNER } from './health.controller';
+import type { GatewayMetrics } from './gateway.metrics';
+import { HealthController, INFRASTRUCTURE } from './health.controller';
 import type { Infrastructure } from './infrastructure';
+import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
 
 export interface GatewayModuleOptions {
   readonly infrastructure: Infrastructure;
   readonly clock: Clock;
   /** Deep enough for any dashboard query of the schema, shallow enough to stop abusive nesting. */
   readonly maxQueryDepth: number;
+  readonly metrics: GatewayMetrics;
 }
 
 @Module({})
 export class GatewayModule {
-  static forRoot({ infrastructure, clock, maxQueryDepth }: GatewayModuleOptions): DynamicModule {
+  static forRoot({ infrastructure, clock, maxQueryDepth, metrics }: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
-        SoocCoreModule.forRoot({ eventStore: infrastructure.eventStore, clock, readDb: infrastructure.readDatabase.db, readModelSync: infrastructure.runner }),
+        SoocCoreModule.forRoot({ eventStore: infrastructure.eventStore, clock, readDb: infrastructure.readDatabase.db, readModelSync: infrastructure.readModels }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -34,6 +37,7 @@ export class GatewayModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           validationRules: [depthLimit(maxQueryDepth)],
+          plugins: [metrics.plugin],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),
@@ -41,9 +45,10 @@ export class GatewayModule {
         EnrollmentApiModule,
         SelectionApiModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
-        { provide: PROJECTION_RUNNER, useValue: infrastructure.runner },
+        { provide: INFRASTRUCTURE, useValue: infrastructure },
+        { provide: METRICS_REGISTRY, useValue: metrics.registry },
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],

@@ -1,19 +1,26 @@
 import type { EventStore } from '@sooc/event-sourcing';
-import type { ProjectionRunner, ReadDatabase } from '@sooc/read-store';
-// Embedded mode runs apps/reactor's code in this process (see docs/ARCHITECTURE.md, known gaps).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createLogger, startReactor, type Reactor } from '@sooc/reactor';
-import { createProjectionRunner, openStores, type Clock, type LogLevel, type StoreConfig } from '@sooc/runtime';
+import type { ReadModelSync } from '@sooc/nest';
+import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
+import { createReadModelFollower, openStores, type Clock, type LogLevel, type StoreConfig } from '@sooc/runtime';
+import { startEmbeddedWorkers, type EmbeddedWorkers } from './embedded.workers';
+import type { WorkersMode } from './gateway.config';
 
 export { openEventStore } from '@sooc/runtime';
 
-/** Everything the embedded gateway owns outside Nest: opened before the app, closed after it. */
+/** Everything the gateway owns outside Nest: opened before the app, closed after it. */
 export interface Infrastructure {
+  readonly workers: WorkersMode;
   readonly eventStore: EventStore;
   readonly readDatabase: ReadDatabase;
-  readonly runner: ProjectionRunner;
-  readonly reactor: Reactor;
-  /** Stops the reactor and the runner at a checkpoint, then closes the read database and the event store. */
+  /** What the API waits on (read-your-writes) and listens to (subscriptions): the embedded runner, or the follower. */
+  readonly readModels: ReadModelSync;
+  /** The embedded projection runner; null with SOOC_WORKERS=none (apps/projector runs it). */
+  readonly runner: ProjectionRunner | null;
+  /** The embedded projector and reactor under their leases; null with SOOC_WORKERS=none. */
+  readonly embedded: EmbeddedWorkers | null;
+  /** SOOC_WORKERS=none: the projector's commits, seen through the checkpoints and the change log. */
+  readonly follower: ReadModelFollower | null;
+  /** Stops the workers (or the follower) at a checkpoint, then closes the read database and the event store. */
   close(): Promise<void>;
 }
 
@@ -21,41 +28,48 @@ export interface InfrastructureOptions {
   readonly clock: Clock;
   readonly reactorTickMs: number;
   readonly logLevel: LogLevel;
+  readonly leaseTtlMs: number;
+  readonly instanceId: string;
 }
 
 /**
- * Embedded mode: event store, read database (migrated), projection runner and reactor in this
- * process — the same stores, projections and process managers apps/projector and apps/reactor
- * run on their own (see @sooc/runtime).
+ * The stores (the read database migrated: both modes may migrate, migrations are safe across
+ * processes), then either the embedded projector and reactor (`embedded`), or a follower of
+ * apps/projector's commits (`none`). The projections and process managers are the ones
+ * apps/projector and apps/reactor run on their own (see @sooc/runtime).
  */
-export async function openInfrastructure(config: StoreConfig, options: InfrastructureOptions): Promise<Infrastructure> {
+export async function openInfrastructure(config: StoreConfig & { readonly workers: WorkersMode }, options: InfrastructureOptions): Promise<Infrastructure> {
   const stores = await openStores(config);
-  const runner = createProjectionRunner(stores, config);
-  let reactor: Reactor | null = null;
+  const base = { workers: config.workers, eventStore: stores.eventStore, readDatabase: stores.readDatabase };
   try {
-    await runner.start();
-    reactor = await startReactor({
-      eventStore: stores.eventStore,
-      readDb: stores.readDatabase.db,
-      clock: options.clock,
-      log: createLogger(options.logLevel),
-      tickMs: options.reactorTickMs,
-    });
-    const started = reactor;
+    if (config.workers === 'none') {
+      const follower = createReadModelFollower(stores);
+      await follower.start();
+      return {
+        ...base,
+        readModels: follower,
+        runner: null,
+        embedded: null,
+        follower,
+        async close() {
+          await follower.stop();
+          await stores.close();
+        },
+      };
+    }
+    const embedded = await startEmbeddedWorkers(stores, config, options);
     return {
-      eventStore: stores.eventStore,
-      readDatabase: stores.readDatabase,
-      runner,
-      reactor: started,
+      ...base,
+      readModels: embedded.runner,
+      runner: embedded.runner,
+      embedded,
+      follower: null,
       async close() {
-        await started.stop();
-        await runner.stop();
+        await embedded.stop();
         await stores.close();
       },
     };
   } catch (error) {
-    await reactor?.stop().catch(() => undefined);
-    await runner.stop().catch(() => undefined);
     await stores.close();
     throw error;
   }

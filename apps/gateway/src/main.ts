@@ -2,11 +2,19 @@ import 'reflect-metadata';
 import { configOrExit, describeError, exitGracefullyOnSignal } from '@sooc/runtime';
 import { loadConfig } from './gateway.config';
 import { createGateway } from './gateway.bootstrap';
+import { WorkersUnavailableError } from './workers-unavailable.error';
 
 async function main(): Promise<void> {
   const config = configOrExit(() => loadConfig(process.env));
   const gateway = await createGateway(config);
   process.stdout.write(`sooc gateway ready: ${gateway.url}\n`);
+
+  // Another instance took a lease (or an embedded worker failed): this gateway no longer projects
+  // or reacts, so it stops and lets its supervisor start it again, as a worker would.
+  void gateway.infrastructure.embedded?.lost.then((error) => {
+    process.stderr.write(`sooc gateway: ${error.message}; exiting\n`);
+    process.exit(1);
+  });
 
   exitGracefullyOnSignal(
     (signal) => {
@@ -18,6 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc gateway failed to start: ${describeError(error)}\n`);
+  // A held lease is an operator's situation, not a bug: the message says what to do, no stack.
+  process.stderr.write(`sooc gateway failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}\n`);
   process.exit(1);
 });

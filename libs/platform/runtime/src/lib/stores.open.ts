@@ -1,5 +1,5 @@
 import type { EventStore } from '@sooc/event-sourcing';
-import { ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
+import { ProjectionRunner, ReadModelFollower, type ReadDatabase } from '@sooc/read-store';
 import { openEventStore } from './event-store.open';
 import { openMigratedReadDatabase } from './read-database.open';
 import { allProjections, READ_MODELS, type ReadModelSet } from './read-models.registry';
@@ -31,7 +31,11 @@ export async function openStores(config: Pick<StoreConfig, 'eventStoreUrl' | 're
   }
 }
 
-/** A runner over every registered projection (not started): the gateway's embedded one and the projector's are the same. */
+/**
+ * A runner over every registered projection (not started): the gateway's embedded one and the
+ * projector's are the same. It writes the change log, so gateways that only follow the read
+ * models (SOOC_WORKERS=none) hear its commits; one runs at a time (the projector's lease).
+ */
 export function createProjectionRunner(
   stores: Pick<Stores, 'eventStore' | 'readDatabase'>,
   config: Pick<StoreConfig, 'projectionBatchSize'> = {},
@@ -41,6 +45,12 @@ export function createProjectionRunner(
     store: stores.eventStore,
     db: stores.readDatabase.db,
     projections: allProjections(sets),
+    changeLog: true,
     ...(config.projectionBatchSize === undefined ? {} : { batchSize: config.projectionBatchSize }),
   });
+}
+
+/** What a gateway that does not run the projections waits on and listens to (not started). */
+export function createReadModelFollower(stores: Pick<Stores, 'eventStore' | 'readDatabase'>, sets: readonly ReadModelSet[] = READ_MODELS): ReadModelFollower {
+  return new ReadModelFollower({ store: stores.eventStore, db: stores.readDatabase.db, projections: allProjections(sets) });
 }

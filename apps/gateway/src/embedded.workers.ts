@@ -1,0 +1,104 @@
+import type { ProjectionRunner } from '@sooc/read-store';
+import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
+import { createProjectionRunner, runSingleton, type Clock, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
+import { createWorkerLog } from './gateway.logger';
+import { WorkersUnavailableError, describeHolder } from './workers-unavailable.error';
+
+export interface EmbeddedWorkersOptions {
+  readonly clock: Clock;
+  readonly reactorTickMs: number;
+  readonly logLevel: LogLevel;
+  readonly leaseTtlMs: number;
+  readonly instanceId: string;
+}
+
+/** The projector and the reactor inside the gateway, each under its lease (`projector`, `reactor`). */
+export interface EmbeddedWorkers {
+  readonly runner: ProjectionRunner;
+  /** The reactor while this gateway holds its lease. */
+  reactor(): Reactor | null;
+  roles(): { readonly projector: WorkerRole; readonly reactor: WorkerRole };
+  /**
+   * Resolves when a lease is lost or a worker failed after the start: the gateway can no longer
+   * promise read-your-writes or reactions, so main.ts exits 1 and its supervisor restarts it.
+   */
+  readonly lost: Promise<Error>;
+  /** Stops both at a checkpoint and releases their leases. */
+  stop(): Promise<void>;
+}
+
+const ABSENT = Symbol('absent');
+
+/**
+ * Starts both singletons and waits for both leases: at once on a free database, after up to
+ * about two TTLs when a holder died without releasing. A live holder means another gateway or
+ * apps/projector / apps/reactor already works on this read database: two embedded gateways must
+ * not silently split into one that projects and one that does not, so this one refuses to start.
+ */
+export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreConfig, 'projectionBatchSize'>, options: EmbeddedWorkersOptions): Promise<EmbeddedWorkers> {
+  const { leaseTtlMs: ttlMs, instanceId } = options;
+  const readDb = stores.readDatabase.db;
+  const runner = createProjectionRunner(stores, config);
+  let reactor: Reactor | null = null;
+  const projector = runSingleton({
+    readDb,
+    name: 'projector',
+    instanceId,
+    ttlMs,
+    log: createWorkerLog('projector', options.logLevel),
+    start: async () => {
+      await runner.start();
+      return { stop: () => runner.stop(), failed: new Promise<unknown>((resolve) => runner.onError(resolve)) };
+    },
+  });
+  const reacting = runSingleton({
+    readDb,
+    name: 'reactor',
+    instanceId,
+    ttlMs,
+    log: createWorkerLog('reactor', options.logLevel),
+    start: async () => {
+      const started = await startReactor({ eventStore: stores.eventStore, readDb, clock: options.clock, log: createLogger(options.logLevel), tickMs: options.reactorTickMs });
+      reactor = started;
+      return {
+        stop: async () => {
+          await started.stop();
+          reactor = null;
+        },
+        failed: started.failed,
+      };
+    },
+  });
+  const singletons = { projector, reactor: reacting };
+  const stop = async () => {
+    await Promise.all([reacting.stop(), projector.stop()]);
+  };
+
+  const within = (ms: number) => new Promise<typeof ABSENT>((resolve) => setTimeout(() => resolve(ABSENT), ms).unref());
+  const deadline = within(2 * ttlMs + ttlMs / 2);
+  for (const [name, worker] of Object.entries(singletons)) {
+    const outcome = await Promise.race([worker.activated.then(() => 'active' as const), worker.failed.then((f) => ({ failed: f })), deadline]);
+    if (outcome === 'active') continue;
+    await stop();
+    if (outcome === ABSENT) throw new WorkersUnavailableError(name, await describeHolder(readDb, name));
+    throw toError(outcome.failed);
+  }
+
+  const lost = new Promise<Error>((resolve) => {
+    for (const [name, worker] of Object.entries(singletons)) {
+      worker.onRoleChange((role) => {
+        if (role === 'standby') resolve(new Error(`lost the "${name}" lease to another instance: the embedded ${name} stopped`));
+      });
+      void worker.failed.then((failure) => resolve(new Error(`the embedded ${name} failed: ${toError(failure).message}`, { cause: failure })));
+    }
+  });
+  return {
+    runner,
+    reactor: () => reactor,
+    roles: () => ({ projector: projector.role(), reactor: reacting.role() }),
+    lost,
+    stop,
+  };
+}
+
+const toError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));

@@ -1,0 +1,77 @@
+import type { Infrastructure } from './infrastructure';
+import type { WorkersMode } from './gateway.config';
+
+export interface HealthReport {
+  readonly status: 'ok' | 'unavailable';
+  readonly live: true;
+  readonly ready: boolean;
+  readonly workers: WorkersMode;
+  readonly store: { readonly reachable: boolean; readonly head: string | null; readonly error?: string };
+  /** SOOC_WORKERS=none: the read database answers (the projections are apps/projector's concern). */
+  readonly readDb?: { readonly reachable: boolean; readonly error?: string };
+  /** SOOC_WORKERS=embedded: this instance's role for each lease. */
+  readonly leases?: { readonly projector: string; readonly reactor: string };
+  readonly projections: {
+    /** Embedded: the runner runs; none: the follower polls. */
+    readonly running: boolean;
+    readonly caughtUp: boolean;
+    readonly upToDate: boolean;
+    /** Global positions between the store's head and the lowest checkpoint (positions may skip numbers). */
+    readonly lag: string | null;
+    readonly failure: string | null;
+  };
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Embedded: ready when the store answers and the projections run and have caught up once. None:
+ * ready when the event store and the read database answer; the lag is reported from the
+ * projector's checkpoints but is the projector's readiness, not this gateway's. A lag alone never
+ * makes a gateway unready (writes still work, reads can ask for consistency).
+ */
+export async function gatewayHealth(infrastructure: Infrastructure): Promise<HealthReport> {
+  let head: bigint | null = null;
+  let storeError: string | undefined;
+  try {
+    head = await infrastructure.eventStore.headPosition();
+  } catch (error) {
+    storeError = message(error);
+  }
+  const store = { reachable: storeError === undefined, head: head?.toString() ?? null, ...(storeError ? { error: storeError } : {}) };
+  const report = (ready: boolean, rest: Omit<HealthReport, 'status' | 'live' | 'ready' | 'workers' | 'store'>): HealthReport => ({
+    status: ready ? 'ok' : 'unavailable',
+    live: true,
+    ready,
+    workers: infrastructure.workers,
+    store,
+    ...rest,
+  });
+  const lagOf = (upToDate: boolean, processed: bigint | null) => (upToDate ? '0' : ((head ?? 0n) - (processed ?? 0n)).toString());
+
+  const { runner, follower, embedded } = infrastructure;
+  if (follower) {
+    if (storeError !== undefined) return report(false, { projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null } });
+    try {
+      const status = await follower.status();
+      return report(true, {
+        readDb: { reachable: true },
+        projections: { running: status.following, caughtUp: status.upToDate, upToDate: status.upToDate, lag: lagOf(status.upToDate, status.processed), failure: status.failure?.message ?? null },
+      });
+    } catch (error) {
+      return report(false, { readDb: { reachable: false, error: message(error) }, projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null } });
+    }
+  }
+  const status = storeError === undefined && runner ? await runner.status() : null;
+  const ready = storeError === undefined && !!status?.running && status.caughtUp && !status.failure;
+  return report(ready, {
+    ...(embedded ? { leases: embedded.roles() } : {}),
+    projections: {
+      running: status?.running ?? false,
+      caughtUp: status?.caughtUp ?? false,
+      upToDate: status?.upToDate ?? false,
+      lag: status ? lagOf(status.upToDate, status.processed) : null,
+      failure: status?.failure?.message ?? null,
+    },
+  });
+}

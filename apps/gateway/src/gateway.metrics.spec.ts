@@ -1,0 +1,43 @@
+import { createGateway, type Gateway } from './gateway.bootstrap';
+import { loadConfig } from './gateway.config';
+
+const DRAFT = `mutation Draft($input: DraftCourseInput!) { draftCourse(input: $input) { position } }`;
+const ADMIN = { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' };
+
+describe('GET /metrics of the gateway (embedded workers)', () => {
+  let gateway: Gateway;
+  const url = (path: string) => gateway.url.replace('/graphql', path);
+  const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+    (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+      errors?: unknown[];
+    }>;
+  const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+
+  beforeAll(async () => {
+    gateway = await createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: 'sqlite::memory:' }));
+  });
+  afterAll(() => gateway.close());
+
+  it('counts operations by type and outcome and times them, beside the projection figures', async () => {
+    const before = await (await fetch(url('/metrics'))).text();
+    const draft = await gql(DRAFT, { input: { courseId: 'c-metrics', title: 'Metrics in practice', summary: 'Counting what the gateway answers.', topics: ['ops'], language: 'en', prerequisites: [], selectionPolicy: 'REVIEW', defaultCapacity: 20 } });
+    expect(draft.errors).toBeUndefined();
+    expect((await gql('{ nope }')).errors).toBeDefined();
+    await gql('{ cohorts { edges { node { id } } } }');
+
+    const response = await fetch(url('/metrics'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const after = await response.text();
+    const moved = (series: string) => sample(after, series) - sample(before, series);
+    expect(moved('sooc_graphql_operations_total{type="mutation",outcome="ok",service="gateway"}')).toBe(1);
+    expect(moved('sooc_graphql_operations_total{type="unknown",outcome="error",service="gateway"}')).toBe(1);
+    expect(moved('sooc_graphql_operations_total{type="query",outcome="ok",service="gateway"}')).toBe(1);
+    expect(moved('sooc_graphql_operation_seconds_count{service="gateway",type="mutation"}')).toBe(1);
+    expect(sample(after, 'sooc_store_head_position{service="gateway"}')).toBeGreaterThan(0);
+    expect(sample(after, 'sooc_projection_lag_positions{service="gateway"}')).toBe(0);
+    expect(sample(after, 'sooc_worker_active{worker="projector",service="gateway"}')).toBe(1);
+    expect(sample(after, 'sooc_worker_active{worker="reactor",service="gateway"}')).toBe(1);
+    expect(after).toContain('process_cpu_user_seconds_total');
+  });
+});

@@ -1,0 +1,70 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { allProjections, createMetricsRegistry, registerProjectionMetrics } from '@sooc/runtime';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { Infrastructure } from './infrastructure';
+
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+export interface GatewayMetrics {
+  /** Served at GET /metrics. */
+  readonly registry: Registry;
+  /** Counts and times every GraphQL operation over HTTP. */
+  readonly plugin: ApolloPlugin;
+}
+
+/**
+ * The gateway's Prometheus metrics: Node's defaults, the store head, checkpoints and lag read at
+ * each scrape (the same figures the projector reports, whichever process projects), the embedded
+ * workers' roles, and `sooc_graphql_operations_total{type,outcome}` with its duration histogram.
+ */
+export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMetrics {
+  const registry = createMetricsRegistry('gateway');
+  registerProjectionMetrics(registry, {
+    eventStore: infrastructure.eventStore,
+    readDb: infrastructure.readDatabase.db,
+    projections: allProjections().map((p) => p.name),
+  });
+  const { embedded } = infrastructure;
+  if (embedded) {
+    // One gauge for both workers (workerActiveGauge registers one per worker process).
+    new Gauge({
+      name: 'sooc_worker_active',
+      help: 'Whether this instance is the active one of the worker (holds its lease): 1, or 0 on a standby',
+      labelNames: ['worker'],
+      registers: [registry],
+      collect() {
+        for (const [worker, role] of Object.entries(embedded.roles())) this.set({ worker }, role === 'active' ? 1 : 0);
+      },
+    });
+  }
+  const operations = new Counter({
+    name: 'sooc_graphql_operations_total',
+    help: 'GraphQL operations answered over HTTP, by type (query, mutation, unknown when it did not parse) and outcome (ok, error)',
+    labelNames: ['type', 'outcome'],
+    registers: [registry],
+  });
+  const seconds = new Histogram({
+    name: 'sooc_graphql_operation_seconds',
+    help: 'Time from receiving a GraphQL operation to sending its response (mutations include their read-your-writes wait)',
+    labelNames: ['type'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const plugin: ApolloPlugin = {
+    async requestDidStart() {
+      const started = performance.now();
+      let failed = false;
+      return {
+        async didEncounterErrors() {
+          failed = true;
+        },
+        async willSendResponse({ operation }) {
+          const type = operation?.operation ?? 'unknown';
+          operations.inc({ type, outcome: failed ? 'error' : 'ok' });
+          seconds.observe({ type }, (performance.now() - started) / 1_000);
+        },
+      };
+    },
+  };
+  return { registry, plugin };
+}
