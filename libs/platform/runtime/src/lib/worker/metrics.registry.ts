@@ -14,15 +14,27 @@ export function createMetricsRegistry(service: MetricsService): Registry {
   return registry;
 }
 
-/** `sooc_worker_active{worker}`: 1 on the instance holding the worker's lease, 0 on standbys. */
-export function workerActiveGauge(registry: Registry, worker: string, isActive: () => boolean): Gauge<'worker'> {
-  return new Gauge({
-    name: 'sooc_worker_active',
-    help: 'Whether this instance is the active one of the worker (holds its lease): 1, or 0 on a standby',
-    labelNames: ['worker'],
-    registers: [registry],
-    collect() {
-      this.set({ worker }, isActive() ? 1 : 0);
-    },
-  });
+const activeSources = new WeakMap<Registry, Map<string, () => boolean>>();
+
+/**
+ * `sooc_worker_active{worker}`: 1 on the instance holding the worker's lease, 0 on standbys. Call
+ * it once per worker: a process running several (the gateway's embedded ones) shares one gauge.
+ */
+export function workerActiveGauge(registry: Registry, worker: string, isActive: () => boolean): void {
+  let sources = activeSources.get(registry);
+  if (!sources) {
+    const known = new Map<string, () => boolean>();
+    sources = known;
+    activeSources.set(registry, known);
+    new Gauge({
+      name: 'sooc_worker_active',
+      help: 'Whether this instance is the active one of the worker (holds its lease): 1, or 0 on a standby',
+      labelNames: ['worker'],
+      registers: [registry],
+      collect() {
+        for (const [name, active] of known) this.set({ worker: name }, active() ? 1 : 0);
+      },
+    });
+  }
+  sources.set(worker, isActive);
 }

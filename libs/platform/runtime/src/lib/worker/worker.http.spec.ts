@@ -72,6 +72,15 @@ describe('startWorkerHttp', () => {
     expect(await (await fetch(url('/metrics'))).text()).toContain('sooc_worker_active{worker="projector",service="projector"} 1');
   });
 
+  it('reports several workers of one process on one sooc_worker_active gauge', async () => {
+    const shared = createMetricsRegistry('gateway');
+    workerActiveGauge(shared, 'projector', () => true);
+    workerActiveGauge(shared, 'reactor', () => false);
+    const text = await shared.metrics();
+    expect(text).toContain('sooc_worker_active{worker="projector",service="gateway"} 1');
+    expect(text).toContain('sooc_worker_active{worker="reactor",service="gateway"} 0');
+  });
+
   it('answers 404 elsewhere and to other methods', async () => {
     expect((await fetch(url('/graphql'))).status).toBe(404);
     expect((await fetch(url('/health'), { method: 'POST' })).status).toBe(404);
