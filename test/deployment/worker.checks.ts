@@ -13,13 +13,14 @@ export async function metricsOf(service: ServiceProcess): Promise<string> {
   return response.text();
 }
 
-/** The value of the first sample of `name` whose labels include every one of `labels`, or null. */
-export function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | null {
+/** The sum of the samples of `name` whose labels include every one of `labels`; null when there is none. */
+export function total(metrics: string, name: string, labels: Record<string, string> = {}): number | null {
+  let sum: number | null = null;
   for (const line of metrics.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})?\s+(\S+)/.exec(line);
     if (!match || match[1] !== name) continue;
     const present = match[2] ?? '';
-    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`))) return Number(match[3]);
+    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`))) sum = (sum ?? 0) + Number(match[3]);
   }
-  return null;
+  return sum;
 }
