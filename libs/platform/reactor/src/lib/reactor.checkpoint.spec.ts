@@ -1,17 +1,24 @@
 import { loadCheckpoints, migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
+import { dialects, testDatabase, type TestDatabase } from '@sooc/read-store/testing';
 import { REACTOR_CHECKPOINT, ReactorCheckpoint } from './reactor.checkpoint';
 
-let read: ReadDatabase;
-beforeEach(async () => {
-  read = openReadDatabase('sqlite::memory:');
-  await migrateToLatest(read.db);
-});
-afterEach(() => read.close());
-
-const stored = async () => (await loadCheckpoints(read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT) ?? null;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('the reactor checkpoint', () => {
+describe.each(dialects)('the reactor checkpoint on %s', (dialect) => {
+  let target: TestDatabase;
+  let read: ReadDatabase;
+  beforeEach(async () => {
+    target = await testDatabase(dialect);
+    read = openReadDatabase(target.url);
+    await migrateToLatest(read.db);
+  });
+  afterEach(async () => {
+    await read.close();
+    await target.dispose();
+  });
+
+  const stored = async () => (await loadCheckpoints(read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT) ?? null;
+
   it('starts from nothing, then from what was saved', async () => {
     const first = new ReactorCheckpoint(read.db);
     expect(await first.load()).toBeNull();
@@ -47,5 +54,21 @@ describe('the reactor checkpoint', () => {
     checkpoint.markHandled(4n);
     await checkpoint.save();
     expect(await stored()).toBe(5n);
+  });
+
+  it('never writes over a position further on: a reactor that lost its lease saves after the one that took over', async () => {
+    const taken = new ReactorCheckpoint(read.db);
+    await taken.load();
+    const stale = new ReactorCheckpoint(read.db);
+    await stale.load();
+    taken.markHandled(120n);
+    await taken.save();
+    stale.markHandled(99n);
+    await stale.save();
+    expect(await stored()).toBe(120n);
+    // Compared as numbers, not as text ("99" > "120").
+    taken.markHandled(1_000n);
+    await taken.save();
+    expect(await stored()).toBe(1_000n);
   });
 });

@@ -1,4 +1,4 @@
-import { loadCheckpoints, saveCheckpoints, type ReadDb } from '@sooc/read-store';
+import { loadCheckpoints, type ReadDb } from '@sooc/read-store';
 
 export const REACTOR_CHECKPOINT = 'reactor.process-managers';
 
@@ -61,7 +61,7 @@ export class ReactorCheckpoint {
       const position = this.handledPosition;
       if (position === null || (this.savedPosition !== null && position <= this.savedPosition)) return;
       const count = this.unsaved;
-      await saveCheckpoints(this.db, [REACTOR_CHECKPOINT], position);
+      await saveForward(this.db, position);
       this.savedPosition = position;
       this.onPosition(position);
       // Events handled while this save ran stay counted for the next one.
@@ -71,4 +71,27 @@ export class ReactorCheckpoint {
     this.saving = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * Upserts the position unless the stored one is already further: a reactor that lost its lease
+ * saves when it stops, possibly after the one that took over saved further on. Positions are
+ * decimal text without leading zeros (64-bit), so the longer one is the greater.
+ */
+async function saveForward(db: ReadDb, position: bigint): Promise<void> {
+  const text = position.toString();
+  const updatedAt = new Date().toISOString();
+  await db
+    .insertInto('projection_checkpoints')
+    .values({ projection: REACTOR_CHECKPOINT, position: text, updated_at: updatedAt })
+    .onConflict((oc) =>
+      oc
+        .column('projection')
+        .doUpdateSet({ position: text, updated_at: updatedAt })
+        .where((eb) => {
+          const stored = eb.fn<number>('length', [eb.ref('projection_checkpoints.position')]);
+          return eb.or([eb(stored, '<', text.length), eb.and([eb(stored, '=', text.length), eb('projection_checkpoints.position', '<', text)])]);
+        }),
+    )
+    .execute();
 }
