@@ -138,6 +138,23 @@ describe('runSingleton on a SQLite read database', () => {
     expect(lines).toContain('a info lease "projector" acquired (generation 8): active');
   });
 
+  it('stops the work once renewals have failed for the ttl (its read database gone), and warns once while it cannot read the lease', async () => {
+    const work = new CountingWork();
+    const read = connect();
+    const a = runSingleton({ readDb: read.db, name: 'projector', instanceId: 'a', ttlMs: TTL, log: log('a'), start: work.start });
+    singletons.push(a);
+    await a.activated;
+    await read.close();
+    const from = performance.now();
+    await waitFor('a standing by', () => a.role() === 'standby' && !work.running);
+    expect(performance.now() - from).toBeLessThan(3 * TTL);
+    expect(lines.filter((l) => l.startsWith('a warn lease "projector" not renewed, retrying')).length).toBeGreaterThan(0);
+    expect(lines).toContain('a warn lease "projector" lost: stopping the work, then standing by');
+    await sleep(2 * TTL);
+    expect(lines.filter((l) => l.startsWith('a warn standing by: lease "projector" unreadable'))).toHaveLength(1);
+    expect(work.starts).toBe(1);
+  });
+
   it('settles failed with the work’s failure, and releases the lease so a standby takes over at once', async () => {
     const [workA, workB] = [new CountingWork(), new CountingWork()];
     const a = singleton('a', workA);

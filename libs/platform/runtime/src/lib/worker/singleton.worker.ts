@@ -69,15 +69,19 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
     for (const listener of [...listeners]) listener(role);
   };
 
+  // Said once per change, not at every poll: a standby may wait for hours.
   let lastHolder: string | null = null;
+  let lastProblem: string | null = null;
   const standBy = async (): Promise<boolean> => {
     try {
       if (await lease.tryAcquire()) return true;
       const holder = (await lease.current())?.holder ?? null;
-      if (holder !== lastHolder) log.info(`standing by: lease "${name}" held by ${holder ?? 'nobody'}`);
-      lastHolder = holder;
+      if (holder !== lastHolder || lastProblem !== null) log.info(`standing by: lease "${name}" held by ${holder ?? 'nobody'}`);
+      [lastHolder, lastProblem] = [holder, null];
     } catch (error) {
-      log.warn(`standing by: lease "${name}" unreadable: ${describeError(error)}`);
+      const problem = error instanceof Error ? error.message : String(error);
+      if (problem !== lastProblem) log.warn(`standing by: lease "${name}" unreadable: ${describeError(error)}`);
+      lastProblem = problem;
     }
     return false;
   };
