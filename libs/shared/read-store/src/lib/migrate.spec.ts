@@ -66,6 +66,15 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     expect(results.map((r) => r.migrationName)).toEqual(['audit_0001_trail']);
   });
 
+  it("leaves alone what another process's sets applied: a worker migrating fewer sets, or an older version during an upgrade", async () => {
+    await migrateToLatest(read.db, [cohortsSet]);
+    const reactorLike: MigrationSet = { enrollment_0001_due: { up: (db) => db.schema.createTable('due').addColumn('id', 'text').execute() } };
+    const results = await migrateToLatest(read.db, [reactorLike]);
+    expect(results.map((r) => [r.migrationName, r.status])).toEqual([['enrollment_0001_due', 'Success']]);
+    expect(await migrateToLatest(read.db, [])).toEqual([]);
+    expect(await read.db.selectFrom('cohort_dashboard').selectAll().execute()).toEqual([]);
+  });
+
   it('refuses two migrations with the same name', async () => {
     const clash: MigrationSet = { cohorts_0001_dashboard: { up: async () => undefined } };
     await expect(migrateToLatest(read.db, [cohortsSet, clash])).rejects.toThrow(/"cohorts_0001_dashboard" is declared twice/);

@@ -36,7 +36,8 @@ const SQLITE_BUSY_RETRIES = 20;
  * (WAL gives no wait on a stale snapshot), so we retry: the retry finds the work done.
  */
 export async function migrateToLatest(db: ReadDb, sets: readonly MigrationSet[] = []): Promise<readonly MigrationResult[]> {
-  const migrations = mergeMigrations(sets);
+  const ours = mergeMigrations(sets);
+  let migrations = withAppliedElsewhere(ours, await appliedNames(db));
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -49,14 +50,44 @@ export async function migrateToLatest(db: ReadDb, sets: readonly MigrationSet[] 
   for (let attempt = 0; ; attempt++) {
     const { error, results = [] } = await migrator.migrateToLatest();
     if (!error) return results;
-    if (isSqliteBusy(error) && attempt < SQLITE_BUSY_RETRIES) {
+    if ((isSqliteBusy(error) || isMissingMigration(error)) && attempt < SQLITE_BUSY_RETRIES) {
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+      // Another process may have applied migrations we do not know between our read and its run.
+      migrations = withAppliedElsewhere(ours, await appliedNames(db));
       continue;
     }
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
     throw new MigrationError(failed ? `Migration "${failed}" failed: ${reason}` : `Migrating the read database failed: ${reason}`, results, error);
   }
+}
+
+/**
+ * Processes sharing one read database migrate different sets (the reactor only needs its own
+ * tables) and, during a rolling upgrade, different versions: a migration another process applied
+ * is not ours to undo or to refuse. Kysely calls an applied migration it cannot find "corrupted";
+ * we hand it an already-applied no-op under that name instead.
+ */
+function withAppliedElsewhere(ours: Record<string, Migration>, applied: readonly string[]): Record<string, Migration> {
+  const unknown = applied.filter((name) => !(name in ours));
+  if (unknown.length === 0) return ours;
+  return { ...ours, ...Object.fromEntries(unknown.map((name) => [name, APPLIED_ELSEWHERE])) };
+}
+
+const APPLIED_ELSEWHERE: Migration = { up: async () => undefined };
+
+async function appliedNames(db: ReadDb): Promise<string[]> {
+  try {
+    const rows = await db.selectFrom('read_store_migration').select('name').execute();
+    return rows.map((r: { name: string }) => r.name);
+  } catch {
+    // First start on this database: the table does not exist yet, nothing was applied.
+    return [];
+  }
+}
+
+function isMissingMigration(error: unknown): boolean {
+  return error instanceof Error && /corrupted migrations/i.test(error.message);
 }
 
 function isSqliteBusy(error: unknown): boolean {
