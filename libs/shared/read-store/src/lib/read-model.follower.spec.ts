@@ -44,19 +44,17 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     const f = follower();
     await f.start();
     await f.waitForPosition(await append(fx.store, 'count-a', [counted()]), 2_000);
-    const position = await append(fx.store, 'note-a', [noted()]);
-    const started = Date.now();
-    await f.waitForPosition(position, 2_000);
-    expect(Date.now() - started).toBeLessThan(500);
+    // Nothing will ever move a checkpoint to this position: only the store can say it is reached.
+    await f.waitForPosition(await append(fx.store, 'note-a', [noted()]), 2_000);
+    expect(await f.status()).toMatchObject({ processed: 1n, head: 2n, upToDate: true });
   });
 
   it('answers the first waiter of an idle follower at once, not after the idle interval', async () => {
     await runner.start();
     const f = follower({ idlePollMs: 60_000 });
     await f.start();
-    const started = Date.now();
+    // Well short of the idle interval: only a poll the waiter asked for can see the commit.
     await f.waitForPosition(await append(fx.store, 'count-a', [counted()]), 5_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('serves a burst of waiters with the same polls', async () => {
