@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbStandIn } from '@sooc/event-store/testing';
 import { READ_MODELS, allProjections } from './read-models.registry';
-import { createProjectionRunner, openStores } from './stores.open';
+import { createProjectionRunner, createReadModelFollower, openStores } from './stores.open';
 
 describe('openStores', () => {
   let dir: string;
@@ -21,6 +21,31 @@ describe('openStores', () => {
       await runner.stop();
     } finally {
       await stores.close();
+    }
+  });
+
+  it("writes the change log, so a follower on other connections hears the runner's commits", async () => {
+    const urls = { eventStoreUrl: `sqlite:${join(dir, 'events.sqlite')}`, readDbUrl: `sqlite:${join(dir, 'read.sqlite')}` };
+    const projector = await openStores(urls);
+    const gateway = await openStores(urls);
+    const runner = createProjectionRunner(projector);
+    const follower = createReadModelFollower(gateway);
+    try {
+      const heard: string[] = [];
+      follower.onCommitted((change) => heard.push(change.projection));
+      await runner.start();
+      await follower.start();
+      const metadata = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'c-1', causationId: null, schemaVersion: 1 };
+      const data = { courseId: 'course-1', title: 'SOOC', summary: 'Peers', topics: [], language: 'en', prerequisites: [], selectionPolicy: 'review', defaultCapacity: 20 };
+      const written = await gateway.eventStore.append('course-1', [{ id: randomUUID(), type: 'CourseDrafted', data, metadata }], { expectedRevision: 'no_stream' });
+      await follower.waitForPosition(written.position, 5_000);
+      for (let waited = 0; heard.length === 0 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard).toEqual(['cohorts.course-list']);
+    } finally {
+      await follower.stop();
+      await runner.stop();
+      await gateway.close();
+      await projector.close();
     }
   });
 
