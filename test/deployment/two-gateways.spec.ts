@@ -147,6 +147,7 @@ async function applicationAt(client: GatewayClient, cohortId: string, learnerId:
   for (;;) {
     const answer = await client.gql<{ application: Application | null }>(APPLICATION, { cohortId, learnerId, at: position }, ADMIN);
     if (codeOf(answer) !== 'READ_MODEL_TIMEOUT' || Date.now() > deadline) return dataOf(client, answer).application;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
