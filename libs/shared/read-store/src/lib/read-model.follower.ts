@@ -3,8 +3,9 @@ import { loadCheckpoints } from './checkpoint.store';
 import type { AnyProjection } from './projection.batch';
 import type { CommittedChange } from './projection.runner';
 import type { ReadDb } from './read-database';
-import { isReached, probeStore, reachedPosition, type StoreProbe } from './reached-position';
+import { reachedPosition } from './reached-position';
 import { changesAfter, latestChangeSeq } from './read-model-changes.log';
+import { SharedStoreProbe } from './shared-store.probe';
 import { Signal } from './signal';
 
 export { DEFAULT_CHANGE_LOG_RETENTION_MS, type ChangeLogOptions, type LoggedChange } from './read-model-changes.log';
@@ -52,11 +53,13 @@ export class ReadModelFollower {
   private readonly idlePollMs: number;
   private checkpoints = new Map<string, bigint>();
   private seq = 0;
+  private checkpointsReadAt = Number.NEGATIVE_INFINITY;
+  private changesReadAt = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | null = null;
   private stopping = false;
   private waiters = 0;
   private lastFailure: Error | null = null;
-  private probe: { readonly lowest: bigint | null; readonly result: Promise<StoreProbe>; settled: StoreProbe | null } | null = null;
+  private readonly probes: SharedStoreProbe;
   private readonly wake = new Signal();
   private readonly polled = new Signal();
   private readonly listeners = new Set<(change: CommittedChange) => void>();
@@ -66,6 +69,7 @@ export class ReadModelFollower {
     this.eventTypes = [...new Set(options.projections.flatMap((p) => [...p.handles] as string[]))];
     this.activePollMs = options.activePollMs ?? DEFAULT_FOLLOWER_ACTIVE_POLL_MS;
     this.idlePollMs = options.idlePollMs ?? DEFAULT_FOLLOWER_IDLE_POLL_MS;
+    this.probes = new SharedStoreProbe(options.store, this.eventTypes);
   }
 
   /** Reads the checkpoints and where the change log ends (older changes are not replayed), then polls. */
@@ -101,7 +105,7 @@ export class ReadModelFollower {
     if (this.waiters++ === 0 && this.listeners.size === 0) this.wake.fire();
     try {
       for (;;) {
-        if (await this.reached(position)) return;
+        if (await this.probes.reached(this.lowestCheckpoint(), position)) return;
         const left = deadline - Date.now();
         if (left <= 0) {
           const lowest = this.lowestCheckpoint();
@@ -146,8 +150,19 @@ export class ReadModelFollower {
     this.polled.fire();
   }
 
+  /**
+   * Each table only as often as someone needs it: the API's publishers listen for the life of
+   * the process, so an idle gateway reads just the change log often, and the checkpoints (for
+   * waiters) at the idle pace.
+   */
   private async poll(): Promise<void> {
-    this.checkpoints = await loadCheckpoints(this.options.db, this.names);
+    const now = performance.now();
+    if (this.waiters > 0 || now - this.checkpointsReadAt >= this.idlePollMs) {
+      this.checkpointsReadAt = now;
+      this.checkpoints = await loadCheckpoints(this.options.db, this.names);
+    }
+    if (this.listeners.size === 0 && now - this.changesReadAt < this.idlePollMs) return;
+    this.changesReadAt = now;
     for (;;) {
       const changes = await changesAfter(this.options.db, this.seq, CHANGES_PER_READ);
       for (const { seq, ...change } of changes) {
@@ -165,32 +180,6 @@ export class ReadModelFollower {
       // A subscriber's bug must not stop the others from hearing the change.
       this.options.log?.warn(`change of ${change.projection} @${change.position} not delivered: ${String(error)}`);
     }
-  }
-
-  /**
-   * Waiters woken by the same poll share one look at the store. A finished look is reused while
-   * the checkpoints stay put and the store had already passed `position`: the answer cannot
-   * change until a checkpoint moves, so a stalled projector costs no store reads per poll.
-   */
-  private async reached(position: bigint): Promise<boolean> {
-    const lowest = this.lowestCheckpoint();
-    if (lowest !== null && lowest >= position) return true;
-    const last = this.probe;
-    const reusable = last !== null && last.lowest === lowest && (last.settled === null || (last.settled.head !== null && last.settled.head >= position));
-    const probe = reusable ? last : this.startProbe(lowest);
-    return isReached(await probe.result, position);
-  }
-
-  private startProbe(lowest: bigint | null): NonNullable<ReadModelFollower['probe']> {
-    const probe = { lowest, result: probeStore(this.options.store, this.eventTypes, lowest), settled: null as StoreProbe | null };
-    probe.result.then(
-      (settled) => (probe.settled = settled),
-      () => {
-        if (this.probe === probe) this.probe = null;
-      },
-    );
-    this.probe = probe;
-    return probe;
   }
 
   private lowestCheckpoint(): bigint | null {
