@@ -132,6 +132,7 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     expect(await lease()).toMatchObject({ holder: spare.id, generation: 2n });
     expect(spare.run.stdout()).toContain('lease "projector" acquired (generation 2): active');
     // It resumed exactly where the killed holder's last commit left the read models.
+    await until('the spare to start projecting', async () => (spare.run.stdout().includes('starting at position') ? true : null));
     expect(spare.run.stdout()).toContain(`starting at position ${committed}, store head ${head}`);
 
     // The system keeps writing; a third projector joins as a spare.
@@ -141,21 +142,27 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     await until('the third to stand by', async () => ((await role(third)) === 'standby' ? true : null));
     expect(await projected(third)).toBe(0);
 
-    // SIGTERM: the holder stops at a checkpoint and releases the lease, so no ttl to wait.
+    // SIGTERM: the holder stops at a checkpoint and deletes its lease row before it exits, so the
+    // spare takes over at its next poll (ttl/5), not after a ttl.
     spare.run.child.kill('SIGTERM');
     const stoppedAt = performance.now();
+    let exitedAt = Number.POSITIVE_INFINITY;
+    const exited = spare.run.exited.then((result) => ((exitedAt = performance.now()), result));
     await until('the third to take over', async () => ((await role(third)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
-    const handoverMs = performance.now() - stoppedAt;
-    expect(handoverMs).toBeLessThan(TTL_MS);
-    expect(await spare.run.exited).toEqual({ code: 0, signal: null });
+    const activeAt = performance.now();
+    const handoverMs = activeAt - stoppedAt;
+    expect(await exited).toEqual({ code: 0, signal: null });
+    // Measured from the exit: how long the old holder takes to stop depends on the machine's load.
+    expect(Math.max(0, activeAt - exitedAt)).toBeLessThan(TTL_MS);
     expect(spare.run.stdout()).toContain('lease "projector" released');
+    // A fresh row (generation 1), not a takeover of an expired one (which would be generation 3).
     expect(await lease()).toMatchObject({ holder: third.id, generation: 1n });
-    const resumedAt = /starting at position (\d+), store head/.exec(third.run.stdout())?.[1];
-    expect(resumedAt).toBeDefined();
+    // Active as soon as it holds the lease; it says where it resumes once it has read the checkpoints.
+    const resumedAt = await until('the third to start projecting', async () => /starting at position (\d+), store head/.exec(third.run.stdout())?.[1] ?? null);
 
     await until('the third to catch up', async () => ((await checkpoint()) === finalHead ? true : null), 120_000);
     // Exactly the events after where it resumed, once each (every event is projected; SQLite positions have no gaps).
-    expect(await projected(third)).toBe(Number(finalHead - BigInt(resumedAt as string)));
+    expect(await projected(third)).toBe(Number(finalHead - BigInt(resumedAt)));
     expect(await healthOf(third.url)).toMatchObject({ status: 200, ready: true, role: 'active', lag: '0' });
     third.run.child.kill('SIGTERM');
     expect(await third.run.exited).toEqual({ code: 0, signal: null });
