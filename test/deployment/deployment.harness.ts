@@ -1,6 +1,6 @@
 import { openDeploymentStores, type DeploymentStores, type StoreSetup } from './deployment.stores';
 import { gatewayClient, type GatewayClient } from './gateway.client';
-import { killAllServices, startService, waitUntilReady, type Exit, type ServiceProcess } from './service.process';
+import { startService, waitUntilReady, type Exit, type ServiceProcess } from './service.process';
 
 /** Start-up of four processes compiling the sources through swc, on a busy machine. */
 const READY_WITHIN_MS = 45_000;
@@ -22,7 +22,7 @@ export interface Deployment {
 }
 
 /**
- * The deployment of docs/ARCHITECTURE (issue 4): the gateways run with SOOC_WORKERS=none, so the
+ * The separate-processes deployment of docs/DEPLOYMENT.md: the gateways run with SOOC_WORKERS=none, so the
  * only projector and reactor are the separate ones, and every gateway follows the read models
  * they write. All four start at once, as a supervisor would start them.
  */
@@ -35,7 +35,7 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
     startService('reactor', 'reactor', { ...stores.env, SOOC_INSTANCE_ID: 'reactor-1', LOG_LEVEL: 'info' }),
   ];
   const dispose = async () => {
-    killAllServices();
+    for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
     await Promise.all(services.map((s) => s.exited));
     await stores.dispose();
   };

@@ -34,13 +34,6 @@ const LISTENING: Record<App, RegExp> = {
   reactor: /sooc reactor health: http:\/\/[^:/\s]+:(\d+)\/health/,
 };
 
-const started: ChildProcess[] = [];
-
-/** SIGKILLs whatever a failed assertion left running, so jest does not wait for it. */
-export function killAllServices(): void {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-}
-
 /** `node apps/<app>/src/main.ts` through the repo's swc hook, as a supervisor would run it (no build needed). */
 export function startService(app: App, name: string, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, `apps/${app}/src/main.ts`)], {
@@ -48,7 +41,6 @@ export function startService(app: App, name: string, env: Record<string, string>
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.push(child);
   let stdout = '';
   let stderr = '';
   const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal })));
