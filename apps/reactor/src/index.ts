@@ -1,4 +1,2 @@
-// The engine lives in @sooc/reactor-engine; these re-exports keep `@sooc/reactor` importers
-// compiling until they import the library directly.
-export * from '@sooc/reactor-engine';
+// The engine is @sooc/reactor-engine; the app only adds its configuration and main.ts.
 export * from './reactor.config';
