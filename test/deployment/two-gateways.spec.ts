@@ -35,7 +35,8 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])('on %s: two gateways, a p
     await d?.dispose();
   });
 
-  it('runs the separate projector and reactor as the active workers, as their health and metrics say', async () => {
+  it('runs the gateways without workers and the separate projector and reactor as the active ones, as their health and metrics say', async () => {
+    for (const gateway of ['gateway A', 'gateway B']) expect((await healthOf(d.service(gateway))).report).toMatchObject({ ready: true, workers: 'none' });
     for (const name of ['projector', 'reactor']) {
       const worker = d.service(name);
       await expectEventually(async () => (await healthOf(worker)).report['role'], 'active', 10_000);

@@ -1,6 +1,6 @@
 import type { ServiceProcess } from './service.process';
 
-/** A worker's /health report (200 ready or 503 not), as an orchestrator's probe reads it. */
+/** A process's /health report (200 ready or 503 not), as an orchestrator's probe reads it. */
 export async function healthOf(worker: ServiceProcess): Promise<{ status: number; report: Record<string, unknown> }> {
   const response = await fetch(`${await worker.baseUrl()}/health`);
   return { status: response.status, report: (await response.json()) as Record<string, unknown> };
