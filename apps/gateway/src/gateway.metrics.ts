@@ -1,5 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { allProjections, createMetricsRegistry, registerProjectionMetrics } from '@sooc/runtime';
+import { allProjections, createMetricsRegistry, projectedEventTypes, registerProjectionMetrics } from '@sooc/runtime';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Infrastructure } from './infrastructure';
 
@@ -23,6 +23,7 @@ export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMet
     eventStore: infrastructure.eventStore,
     readDb: infrastructure.readDatabase.db,
     projections: allProjections().map((p) => p.name),
+    eventTypes: projectedEventTypes(),
   });
   const { embedded } = infrastructure;
   if (embedded) {

@@ -1,4 +1,4 @@
-import { announceWorkerHttp, configOrExit, describeError as describe, exitGracefullyOnSignal, openStores, runSingleton, startWorkerHttp, workerHealth } from '@sooc/runtime';
+import { announceWorkerHttp, projectedEventTypes, configOrExit, describeError as describe, exitGracefullyOnSignal, openStores, runSingleton, startWorkerHttp, workerHealth } from '@sooc/runtime';
 import { lowestCheckpoint, startProjector, type Projector } from './projector';
 import { loadProjectorConfig } from './projector.config';
 import { createLogger } from './projector.logger';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
         role: () => worker.role(),
         readDb: stores.readDatabase.db,
         eventStore: stores.eventStore,
+        eventTypes: projectedEventTypes(),
         active: async () => {
           if (!projector) return { running: false, checkpoint: null };
           const status = await projector.runner.status();

@@ -1,8 +1,12 @@
+import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
 import { dueOffersProjection } from '@sooc/enrollment-read-models';
 import { REACTOR_CHECKPOINT, startReactor, type Reactor, type ReactorLog, type ReactorOptions } from '@sooc/reactor-engine';
 import { registerProjectionMetrics, runSingleton, workerActiveGauge, workerHealth, type SingletonWorker, type WorkerHealth } from '@sooc/runtime';
 import type { Registry } from 'prom-client';
 import { reactorMetrics } from './reactor.metrics';
+
+/** What its two checkpoints move past: the events it reacts to and those its due-offers table folds. */
+const REACTOR_EVENT_TYPES: readonly string[] = [...new Set<string>([...REACTED_EVENT_TYPES, ...dueOffersProjection.handles])];
 
 export interface ReactorWorkerOptions {
   /** What every tenure's reactor runs on; the observer is the worker's own (its metrics). */
@@ -48,7 +52,7 @@ export function runReactorWorker(options: ReactorWorkerOptions): ReactorWorker {
 
   workerActiveGauge(registry, 'reactor', () => singleton.role() === 'active');
   // Its two checkpoints: the reactions sent, and the due offers it expires by.
-  registerProjectionMetrics(registry, { eventStore: engine.eventStore, readDb: engine.readDb, projections: [REACTOR_CHECKPOINT, dueOffersProjection.name] });
+  registerProjectionMetrics(registry, { eventStore: engine.eventStore, readDb: engine.readDb, projections: [REACTOR_CHECKPOINT, dueOffersProjection.name], eventTypes: REACTOR_EVENT_TYPES });
 
   return {
     singleton,
@@ -58,14 +62,13 @@ export function runReactorWorker(options: ReactorWorkerOptions): ReactorWorker {
         role: () => singleton.role(),
         readDb: engine.readDb,
         eventStore: engine.eventStore,
+        eventTypes: REACTOR_EVENT_TYPES,
         active: async () => {
           const status = current?.reactor.status();
           return { running: status?.running === true && current?.failure === null, checkpoint: status?.checkpoint ?? null, failure: current?.failure ?? null };
         },
       });
       if (singleton.role() !== 'active' || current === null) return report;
-      // The lag counts positions of events it does not react to as well: caughtUp and the
-      // commands in flight tell whether it is really behind.
       const { caughtUp, retrying, eventsInFlight, commandsPending } = current.reactor.status();
       return { ...report, caughtUp, retrying, eventsInFlight, commandsPending };
     },

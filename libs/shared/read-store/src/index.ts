@@ -8,3 +8,4 @@ export * from './lib/projection.failure';
 export * from './lib/projection.runner';
 export * from './lib/worker.lease';
 export * from './lib/read-model.follower';
+export { probeStore, type StoreProbe } from './lib/reached-position';

@@ -8,7 +8,7 @@ import type { EventStore } from '@sooc/event-sourcing';
  * Positions are only handed out once their event is stored, so nothing can still appear below.
  */
 export async function reachedPosition(
-  store: EventStore,
+  store: Pick<EventStore, 'headPosition' | 'readAll'>,
   eventTypes: readonly string[],
   lowestCheckpoint: bigint | null,
   position: bigint,
@@ -24,7 +24,7 @@ export interface StoreProbe {
   readonly next: bigint | null;
 }
 
-export async function probeStore(store: EventStore, eventTypes: readonly string[], lowestCheckpoint: bigint | null): Promise<StoreProbe> {
+export async function probeStore(store: Pick<EventStore, 'headPosition' | 'readAll'>, eventTypes: readonly string[], lowestCheckpoint: bigint | null): Promise<StoreProbe> {
   const head = await store.headPosition();
   if (head === null || eventTypes.length === 0) return { head, next: null };
   const [next] = await store.readAll({ from: lowestCheckpoint ?? 'start', max: 1, filter: { eventTypes } });

@@ -5,3 +5,4 @@ export * from './worker.config';
 export * from './worker.announce';
 export * from './worker.health';
 export * from './projection.metrics';
+export * from './pending.lag';

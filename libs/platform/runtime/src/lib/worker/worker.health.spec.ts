@@ -6,9 +6,9 @@ import { registerProjectionMetrics } from './projection.metrics';
 import type { WorkerRole } from './singleton.worker';
 import { workerHealth } from './worker.health';
 
-async function appendEvents(store: MemoryEventStore, count: number): Promise<void> {
+async function appendEvents(store: MemoryEventStore, count: number, type = 'Counted'): Promise<void> {
   const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'test', role: 'system' as const }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
-  const events = Array.from({ length: count }, () => ({ id: randomUUID(), type: 'Counted', data: {}, metadata }));
+  const events = Array.from({ length: count }, () => ({ id: randomUUID(), type, data: {}, metadata }));
   await store.append('counter-1', events, { expectedRevision: 'any' });
 }
 
@@ -62,5 +62,22 @@ describe('worker health and projection metrics', () => {
     expect(text).toContain('sooc_projection_checkpoint{projection="cohorts"} 7');
     expect(text).toContain('sooc_projection_checkpoint{projection="courses"} 3');
     expect(text).toContain(`sooc_projection_lag_positions ${head - 3n}`);
+  });
+
+  it('reports no lag once no event the work reads is past its checkpoint (others\' events do not count), and the full lag as soon as one is', async () => {
+    role = 'active';
+    const readCounted = (await store.headPosition()) as bigint;
+    await appendEvents(store, 5, 'NotRead');
+    const registry = new Registry();
+    registerProjectionMetrics(registry, { eventStore: store, readDb: read.db, projections: ['counter'], eventTypes: ['Counted'] });
+    await saveCheckpoints(read.db, ['counter'], readCounted);
+    const atRest = { ...sources(async () => ({ running: true, checkpoint: readCounted })), eventTypes: ['Counted'] };
+    expect(await workerHealth(atRest)).toMatchObject({ ready: true, checkpoint: readCounted.toString(), lag: '0' });
+    expect(await registry.metrics()).toContain('sooc_projection_lag_positions 0');
+
+    await appendEvents(store, 1, 'Counted');
+    const behind = ((await store.headPosition()) as bigint) - readCounted;
+    expect(await workerHealth(atRest)).toMatchObject({ lag: behind.toString() });
+    expect(await registry.metrics()).toContain(`sooc_projection_lag_positions ${behind}`);
   });
 });

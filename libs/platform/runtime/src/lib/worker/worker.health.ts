@@ -2,6 +2,7 @@ import type { EventStore } from '@sooc/event-sourcing';
 import { sql } from 'kysely';
 import type { ReadDb } from '@sooc/read-store';
 import { describeError } from '../process.lifecycle';
+import { pendingLag } from './pending.lag';
 import type { WorkerRole } from './singleton.worker';
 import type { WorkerHealth } from './worker.http';
 
@@ -16,15 +17,17 @@ export interface ActiveWorkHealth {
 export interface WorkerHealthSources {
   readonly role: () => WorkerRole;
   readonly readDb: ReadDb;
-  readonly eventStore: Pick<EventStore, 'headPosition'>;
+  readonly eventStore: Pick<EventStore, 'headPosition' | 'readAll'>;
+  /** The event types the work reads: the lag is 0 when none is past its checkpoint (see pendingLag). */
+  readonly eventTypes?: readonly string[];
   /** Asked only while active. */
   readonly active: () => Promise<ActiveWorkHealth>;
 }
 
 /**
  * A worker's readiness: both stores answer, and, when active, its work runs without failure. A
- * standby is ready (a healthy spare). `lag` = store head − lowest checkpoint, as a string (positions
- * are 64-bit), only when active.
+ * standby is ready (a healthy spare). `lag` = store head − lowest checkpoint, 0 once no event the
+ * work reads is past it, as a string (positions are 64-bit), only when active.
  */
 export async function workerHealth(sources: WorkerHealthSources): Promise<WorkerHealth> {
   const role = sources.role();
@@ -41,7 +44,7 @@ export async function workerHealth(sources: WorkerHealthSources): Promise<Worker
   if (role === 'standby') return { ready: storesUp, ...base };
   if (role !== 'active') return { ready: false, ...base };
   const work = await sources.active();
-  const lag = head.ok ? ((head.position ?? 0n) - (work.checkpoint ?? 0n)).toString() : null;
+  const lag = head.ok ? (await pendingLag(sources.eventStore, sources.eventTypes, work.checkpoint, head.position)).toString() : null;
   return {
     ready: storesUp && work.running && !work.failure,
     ...base,
