@@ -35,6 +35,16 @@ describe('loadStoreConfig', () => {
     }
   });
 
+  it('takes EventStoreDB from SOOC_ESDB_URL too, and refuses it when SOOC_EVENT_STORE_URL names another store', () => {
+    const url = 'esdb+discover://es1:2113,es2:2113';
+    expect(loadStoreConfig({ SOOC_ESDB_URL: url }).eventStoreUrl).toBe(url);
+    expect(loadStoreConfig({ SOOC_ESDB_URL: url, SOOC_EVENT_STORE_URL: url }).eventStoreUrl).toBe(url);
+    expect(problemsOf(() => loadStoreConfig({ SOOC_ESDB_URL: url, SOOC_EVENT_STORE_URL: 'sqlite:data/e.sqlite' })).problems).toEqual([
+      { variable: 'SOOC_ESDB_URL', value: url, expected: 'the same URL as SOOC_EVENT_STORE_URL ("sqlite:data/e.sqlite"), or one of the two left unset' },
+    ]);
+    expect(problemsOf(() => loadStoreConfig({ SOOC_ESDB_URL: 'sqlite:data/e.sqlite' })).message).toContain('SOOC_ESDB_URL="sqlite:data/e.sqlite": expected "esdb://host:2113?tls=false"');
+  });
+
   it('lets an app add its own variables and report them with the shared ones, in reading order', () => {
     const reader = new EnvReader({ PORT: 'x', SOOC_READ_DB_URL: 'redis://x', LOG_LEVEL: 'loud', EXTRA: '' });
     reader.integer('PORT', 3000, 0, 65535);

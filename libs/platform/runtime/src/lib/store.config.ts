@@ -17,14 +17,23 @@ export interface StoreConfig {
 }
 
 const EVENT_STORE_URL = /^(memory:|sqlite:.+|esdb(\+discover)?:\/\/\S+)$/;
+const ESDB_URL = /^esdb(\+discover)?:\/\/\S+$/;
 const READ_DB_URL = /^(sqlite:.+|postgres(ql)?:\/\/.+)$/;
 
 /** Reads the store variables into `reader`, which reports the bad ones when the caller is done. */
 export function readStoreConfig(reader: EnvReader): StoreConfig {
   const dataDir = reader.read('SOOC_DATA_DIR', './data', 'a directory path', (raw) => raw);
-  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:", "sqlite:<path>", "esdb://host:port?tls=false" or "esdb+discover://host:port" (EventStoreDB)', (raw) =>
+  // SOOC_ESDB_URL names EventStoreDB alone (the name operators of ESDB know); SOOC_EVENT_STORE_URL
+  // any store. Either may carry the connection string; given both, they must agree.
+  const esdbUrl = reader.read<string | undefined>('SOOC_ESDB_URL', undefined, '"esdb://host:2113?tls=false", "esdb://host:2113" (TLS) or "esdb+discover://node1:2113,node2:2113"', (raw) =>
+    ESDB_URL.test(raw) ? raw : undefined,
+  );
+  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', esdbUrl ?? `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:", "sqlite:<path>", "esdb://host:port?tls=false" or "esdb+discover://host:port" (EventStoreDB)', (raw) =>
     EVENT_STORE_URL.test(raw) ? raw : undefined,
   );
+  if (esdbUrl !== undefined && eventStoreUrl !== esdbUrl && reader.raw('SOOC_EVENT_STORE_URL') !== undefined) {
+    reader.refuse('SOOC_ESDB_URL', esdbUrl, `the same URL as SOOC_EVENT_STORE_URL ("${eventStoreUrl}"), or one of the two left unset`);
+  }
   const readDbUrl = reader.read(
     'SOOC_READ_DB_URL',
     `sqlite:${join(dataDir, 'read.sqlite')}`,
