@@ -169,6 +169,20 @@ describe('runSingleton on a SQLite read database', () => {
     expect(await waitFor('b active', () => b.role() === 'active')).toBeLessThan(TTL);
   });
 
+  it('stands by, not failed, when its work fails after its lease was taken (woken from a pause into the new holder’s checkpoint)', async () => {
+    const work = new CountingWork();
+    const a = singleton('a', work);
+    await a.activated;
+    await opened[0].db.updateTable('worker_leases').set({ holder: 'b', generation: 2 }).where('name', '=', 'projector').execute();
+    work.failWith(new Error('The checkpoint of "cohorts" moved under this runner'));
+    await waitFor('a standing by', () => a.role() === 'standby');
+    expect(work).toMatchObject({ stops: 1, running: false });
+    expect(lines).toContain('a warn lease "projector" lost: stopping the work, then standing by');
+    expect(lines.filter((l) => l.startsWith('a error') || l.includes('released'))).toEqual([]);
+    const settled = await Promise.race([a.failed.then(() => 'failed'), sleep(TTL).then(() => 'pending')]);
+    expect(settled).toBe('pending');
+  });
+
   it('settles failed when starting the work throws', async () => {
     const broken = new Error('event store unreachable');
     const a = singleton('a', { start: () => Promise.reject(broken) });

@@ -95,7 +95,9 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
     });
     for (;;) {
       await wakeup.sleep(ttlMs / 3);
-      if (work.failedWith) return { kind: 'failed', failure: work.failedWith.failure };
+      // Woken from a long pause (GC, frozen VM), the work may run into the new holder's checkpoint
+      // before the overdue renewal runs: a failure once the lease is gone is the lost lease's doing.
+      if (work.failedWith) return (await renewInTime()) ? { kind: 'failed', failure: work.failedWith.failure } : { kind: 'lost' };
       if (stopRequested) return { kind: 'stop' };
       if (!(await renewInTime())) return { kind: 'lost' };
     }
