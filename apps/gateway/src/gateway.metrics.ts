@@ -1,6 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { allProjections, createMetricsRegistry, projectedEventTypes, registerProjectionMetrics } from '@sooc/runtime';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { allProjections, createMetricsRegistry, projectedEventTypes, registerProjectionMetrics, workerActiveGauge } from '@sooc/runtime';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Infrastructure } from './infrastructure';
 
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
@@ -27,16 +27,8 @@ export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMet
   });
   const { embedded } = infrastructure;
   if (embedded) {
-    // One gauge for both workers (workerActiveGauge registers one per worker process).
-    new Gauge({
-      name: 'sooc_worker_active',
-      help: 'Whether this instance is the active one of the worker (holds its lease): 1, or 0 on a standby',
-      labelNames: ['worker'],
-      registers: [registry],
-      collect() {
-        for (const [worker, role] of Object.entries(embedded.roles())) this.set({ worker }, role === 'active' ? 1 : 0);
-      },
-    });
+    workerActiveGauge(registry, 'projector', () => embedded.roles().projector === 'active');
+    workerActiveGauge(registry, 'reactor', () => embedded.roles().reactor === 'active');
   }
   const operations = new Counter({
     name: 'sooc_graphql_operations_total',
