@@ -1,17 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '@sooc/event-sourcing';
-import { SqliteEventStore } from '@sooc/event-store';
-import { openReadDatabase, WorkerLease, type LeaseHolder, type ReadDatabase, type ReadDb } from '@sooc/read-store';
+import { openReadDatabase, WorkerLease, type LeaseHolder, type ReadDatabase, type ReadDialect } from '@sooc/read-store';
 import { dialects, testDatabase, type TestDatabase } from '@sooc/read-store/testing';
-import { allProjections, createProjectionRunner, openStores } from '@sooc/runtime';
+import { allProjections } from '@sooc/runtime';
 import { CheckpointSampler } from './testing/checkpoint.sampler';
 import { CohortHistory } from './testing/cohort-history.fixture';
-import { writeTransactionOpen } from './testing/open-transaction.probe';
-import { killAll, startProjectorProcess, type ProjectorProcess } from './testing/projector.process';
+import { changeLogPositions, cleanRebuild, freeze, repeatedOrBackwards, roleOf, startProjectorInstance, until, withEventStore, type Instance } from './testing/frozen.scenario';
+import { killAll } from './testing/projector.process';
 import { dumpReadDb, lowestCheckpointOf } from './testing/read-db.dump';
-import { healthOf, healthUrlOf, metricOf } from './testing/worker.probe';
+import { healthOf, metricOf } from './testing/worker.probe';
 
 const TTL_MS = 2_000;
 /** What a takeover may take beyond the ttl on a loaded machine (the rule gives ~ttl + ttl/3 + 2·ttl/5). */
@@ -25,7 +23,6 @@ const FREEZE_AT = 0.15;
 const AHEAD_BY = 200n;
 
 const projections = allProjections();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let dir: string;
 
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'sooc-projector-frozen-'))));
@@ -34,104 +31,52 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function withEventStore<T>(file: string, use: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = SqliteEventStore.open(file, { synchronous: 'OFF' });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-/** Per projection, the change log's positions in commit order: a batch committed twice repeats one. */
-async function changeLogPositions(db: ReadDb): Promise<Map<string, bigint[]>> {
-  const rows = (await db.selectFrom('read_model_changes').select(['projection', 'position']).orderBy('seq').execute()) as { projection: string; position: string }[];
-  const byProjection = new Map<string, bigint[]>();
-  for (const row of rows) byProjection.set(row.projection, [...(byProjection.get(row.projection) ?? []), BigInt(row.position)]);
-  return byProjection;
-}
-
-interface Instance {
-  readonly id: string;
-  readonly run: ProjectorProcess;
-  readonly url: string;
-}
-
-describe.each(dialects)('a frozen projector on a %s read database', (dialect) => {
-  let target: TestDatabase;
-  let read: ReadDatabase;
-
+/** A replaying A, its spare B, a history on a shared event file, and a read database of `dialect`. */
+function frozenHolderScene(dialect: ReadDialect) {
+  const scene = {} as { target: TestDatabase; read: ReadDatabase; eventsFile: string; history: CohortHistory; head: bigint; a: Instance; b: Instance; sampler: CheckpointSampler };
   beforeEach(async () => {
-    target = await testDatabase(dialect);
-    read = openReadDatabase(target.url);
+    scene.target = await testDatabase(dialect);
+    scene.read = openReadDatabase(scene.target.url);
+    scene.eventsFile = join(dir, `events-${dialect}-${Date.now()}.sqlite`);
+    scene.history = new CohortHistory(100);
+    await withEventStore(scene.eventsFile, (store) => scene.history.append(store, COHORTS));
+    scene.head = (await withEventStore(scene.eventsFile, (store) => store.headPosition())) as bigint;
+    const env = { eventsFile: scene.eventsFile, readDbUrl: scene.target.url, dataDir: dir, ttlMs: TTL_MS, batchSize: BATCH_SIZE };
+    // A first, so it is the holder; B joins as its spare.
+    scene.a = await startProjectorInstance(`${dialect}-a`, env);
+    await until('A to be active', async () => ((await roleOf(scene.a)) === 'active' ? true : null));
+    scene.b = await startProjectorInstance(`${dialect}-b`, env);
+    await until('B to stand by', async () => ((await roleOf(scene.b)) === 'standby' ? true : null));
+    scene.sampler = new CheckpointSampler(scene.read.db);
+    const aimed = BigInt(Math.round(Number(scene.head) * FREEZE_AT));
+    await until(`checkpoint ${aimed}`, async () => (((await lowestCheckpointOf(scene.read.db, projections)) ?? 0n) >= aimed ? true : null), 60_000);
   });
   afterEach(async () => {
     killAll();
-    await read.close();
-    await target.dispose();
+    await scene.sampler.stop();
+    await scene.read.close();
+    await scene.target.dispose();
   });
+  return scene;
+}
 
-  it('SIGSTOPped past the ttl mid-replay, then woken after a standby took over, applies nothing twice, never moves a checkpoint back, and stands by', async () => {
-    const eventsFile = join(dir, `events-${dialect}.sqlite`);
-    const history = new CohortHistory(100);
-    await withEventStore(eventsFile, (store) => history.append(store, COHORTS));
-    const head = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;
+describe.each(dialects)('a projector frozen between two batches on a %s read database', (dialect) => {
+  const scene = frozenHolderScene(dialect);
+
+  it('woken after a standby took over and committed past it, applies nothing twice, never moves a checkpoint back, and stands by', async () => {
+    const { read, target, history, head, a, b, sampler } = scene;
     const lease = (): Promise<LeaseHolder | null> => new WorkerLease(read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
     const checkpoint = () => lowestCheckpointOf(read.db, projections);
-    const start = async (id: string): Promise<Instance> => {
-      const run = startProjectorProcess({
-        SOOC_EVENT_STORE_URL: `sqlite:${eventsFile}`,
-        SOOC_READ_DB_URL: target.url,
-        SOOC_DATA_DIR: dir,
-        SOOC_PROJECTION_BATCH_SIZE: BATCH_SIZE,
-        SOOC_LEASE_TTL_MS: String(TTL_MS),
-        SOOC_INSTANCE_ID: id,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-      });
-      return { id, run, url: await healthUrlOf(run) };
-    };
-    const role = async (instance: Instance) => (await healthOf(instance.url)).role;
 
-    // A first, so it is the holder; B joins as its spare.
-    const a = await start(`${dialect}-a`);
-    await until('A to be active', async () => ((await role(a)) === 'active' ? true : null));
-    const b = await start(`${dialect}-b`);
-    await until('B to stand by', async () => ((await role(b)) === 'standby' ? true : null));
-    const sampler = new CheckpointSampler(read.db);
-
-    // Freeze A mid-replay, between two of its transactions: frozen inside one, it would hold the
-    // write lock (SQLite) or the checkpoint rows (PostgreSQL) and nobody could commit past it, so a
-    // freeze that landed there is thawed and tried again a moment later.
-    const aimed = BigInt(Math.round(Number(head) * FREEZE_AT));
-    await until(`checkpoint ${aimed}`, async () => (((await checkpoint()) ?? 0n) >= aimed ? true : null), 60_000);
-    let freezes = 0;
-    for (;;) {
-      freezes++;
-      a.run.child.kill('SIGSTOP');
-      await sleep(50);
-      if (!(await writeTransactionOpen(target.url))) break;
-      if (freezes >= 50) throw new Error('every freeze landed inside a transaction');
-      a.run.child.kill('SIGCONT');
-      await sleep(20 + freezes * 7);
-    }
+    // Frozen inside a transaction, A would hold the write lock (SQLite) or its rows (PostgreSQL)
+    // and nobody could commit past it: that case is the next describe's.
+    const freezes = await freeze(a, target.url, 'between');
     const frozenAt = performance.now();
     const lastOfA = (await checkpoint()) as bigint;
     expect(lastOfA).toBeLessThan(head);
 
     // The heartbeat stands still: after the ttl on B's own clock, B takes the lease over.
-    await until('B to take over', async () => ((await role(b)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    await until('B to take over', async () => ((await roleOf(b)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
     expect(performance.now() - frozenAt).toBeGreaterThanOrEqual(TTL_MS / 2);
     expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
     // It resumes exactly at A's last commit, and moves on past it while A sleeps with a batch in hand.
@@ -148,8 +93,8 @@ describe.each(dialects)('a frozen projector on a %s read database', (dialect) =>
     a.run.child.kill('SIGCONT');
     const wokenAt = performance.now();
     await until('A to stand by', async () => {
-      if (a.run.child.exitCode !== null || a.run.child.signalCode !== null) throw new Error(`A exited: ${a.run.stderr()}`);
-      return (await healthOf(a.url).catch(() => null))?.role === 'standby' ? true : null;
+      if (a.run.child.exitCode !== null) throw new Error(`A exited ${a.run.child.exitCode}: ${a.run.stderr()}`);
+      return (await roleOf(a)) === 'standby' ? true : null;
     }, TTL_MS + TAKEOVER_MARGIN_MS);
     const standbyAfterMs = performance.now() - wokenAt;
     expect(await healthOf(a.url)).toMatchObject({ status: 200, ready: true, role: 'standby' });
@@ -161,21 +106,17 @@ describe.each(dialects)('a frozen projector on a %s read database', (dialect) =>
 
     // The system keeps writing; B, still the holder, catches up with everything.
     await until('B to catch up', async () => ((await checkpoint()) === head ? true : null), 120_000);
-    await withEventStore(eventsFile, (store) => history.append(store, COHORTS_AFTER));
-    const finalHead = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;
+    await withEventStore(scene.eventsFile, (store) => history.append(store, COHORTS_AFTER));
+    const finalHead = (await withEventStore(scene.eventsFile, (store) => store.headPosition())) as bigint;
     await until('B to catch up again', async () => ((await checkpoint()) === finalHead ? true : null), 120_000);
     expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
     expect(await healthOf(b.url)).toMatchObject({ status: 200, ready: true, role: 'active', lag: '0' });
 
-    // Sampled all along, while both ran: no checkpoint ever went back.
+    // Sampled all along, while both ran: no checkpoint ever went back, no batch was logged twice.
     const samples = sampler.samples;
     expect(await sampler.stop()).toEqual([]);
     expect(samples).toBeGreaterThan(20);
-    // Each commit logs its batch's position once per projection, in commit order: never repeated, never back.
-    for (const [projection, positions] of await changeLogPositions(read.db)) {
-      const backOrAgain = positions.filter((p, i) => i > 0 && p <= positions[i - 1]);
-      expect({ projection, backOrAgain }).toEqual({ projection, backOrAgain: [] });
-    }
+    for (const [projection, positions] of await changeLogPositions(read.db)) expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
 
     // A stayed a spare the whole time: no new tenure, no event received since it stood by.
     expect(await healthOf(a.url)).toMatchObject({ status: 200, role: 'standby' });
@@ -189,27 +130,73 @@ describe.each(dialects)('a frozen projector on a %s read database', (dialect) =>
     expect(b.run.stderr()).toBe('');
     expect(await lease()).toBeNull();
 
-    const clean = await testDatabase(dialect);
-    try {
-      const stores = await openStores({ eventStoreUrl: `sqlite:${eventsFile}`, readDbUrl: clean.url });
-      try {
-        await createProjectionRunner(stores, { projectionBatchSize: 1_000 }).rebuild();
-        const rebuilt = await dumpReadDb(stores.readDatabase.db, projections);
-        const survived = await dumpReadDb(read.db, projections);
-        expect(rebuilt.tables['cohorts']).toHaveLength(COHORTS + COHORTS_AFTER);
-        for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
-        expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
-      } finally {
-        await stores.close();
-      }
-    } finally {
-      await clean.dispose();
-    }
-
+    const rebuilt = await cleanRebuild(scene.eventsFile, dialect);
+    const survived = await dumpReadDb(read.db, projections);
+    expect(rebuilt.tables['cohorts']).toHaveLength(COHORTS + COHORTS_AFTER);
+    for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+    expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
     process.stdout.write(
-      `projector frozen test (${dialect}): ${history.events} events; A frozen at checkpoint ${lastOfA} of ${head} ` +
-        `(${freezes} freeze(s) to land between transactions), B past it by ${AHEAD_BY}+ before SIGCONT, ` +
+      `projector frozen between batches (${dialect}): ${history.events} events; A frozen at checkpoint ${lastOfA} of ${head} ` +
+        `(${freezes} freeze(s) to land between transactions), B ${AHEAD_BY}+ past it before SIGCONT, ` +
         `A standing by ${Math.round(standbyAfterMs)} ms after waking; ${samples} checkpoint samples, none backwards\n`,
     );
+  }, 300_000);
+});
+
+// SQLite is left out: frozen inside a transaction, A holds the database's only write lock, so B
+// cannot even take the lease over (its compare-and-swap waits out busy_timeout and retries) until A
+// wakes; nothing can diverge.
+describe('a projector frozen inside its batch transaction on a postgres read database', () => {
+  const scene = frozenHolderScene('postgres');
+  const checkpoint = () => lowestCheckpointOf(scene.read.db, projections);
+  const lease = (): Promise<LeaseHolder | null> => new WorkerLease(scene.read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
+
+  /** Freezes A after it wrote part of a batch, lets B take the lease, wakes A; resolves with A's last commit. */
+  async function freezeInsideThenWake(): Promise<bigint> {
+    const { target, a, b } = scene;
+    await freeze(a, target.url, 'inside');
+    const lastOfA = (await checkpoint()) as bigint;
+    await until('B to take over', async () => ((await roleOf(b)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
+    await until('B to start projecting', async () => (b.run.stdout().includes(`starting at position ${lastOfA}`) ? true : null));
+    // The lease does not unlock rows: B's first batch (the one A holds) waits on A's row locks.
+    await until('B to have waited a ttl', async () => ((await checkpoint()) === lastOfA ? true : null));
+    await new Promise((resolve) => setTimeout(resolve, TTL_MS));
+    expect(await checkpoint()).toBe(lastOfA);
+    a.run.child.kill('SIGCONT');
+    return lastOfA;
+  }
+
+  it('woken after a standby took the lease, still applies nothing twice and never moves a checkpoint back; the read models end as a clean rebuild', async () => {
+    const { read, head, a, b, sampler } = scene;
+    await freezeInsideThenWake();
+    // Whoever holds the lease in the end (see the failing test below) catches up with everything.
+    await until('a projector to catch up', async () => ((await checkpoint()) === head ? true : null), 120_000);
+    expect(await sampler.stop()).toEqual([]);
+    for (const [projection, positions] of await changeLogPositions(read.db)) expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
+    const holder = (await lease())?.holder;
+    expect([a.id, b.id]).toContain(holder);
+    for (const instance of [a, b]) if (instance.run.child.exitCode === null) instance.run.child.kill('SIGTERM');
+    await Promise.all([a.run.exited, b.run.exited]);
+    const rebuilt = await cleanRebuild(scene.eventsFile, 'postgres');
+    const survived = await dumpReadDb(read.db, projections);
+    for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+    expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
+    process.stdout.write(`projector frozen inside a batch (postgres): lease ended with ${holder}; B exited ${b.run.child.exitCode}\n`);
+  }, 300_000);
+
+  // A known bug, reported to the lead: nothing fences a batch transaction by the lease, so the
+  // woken A commits the batch it had open after B took the lease over; B's blocked batch then
+  // finds the checkpoint moved, fails, and B exits 1 (and A takes the lease back). Drop `.failing`
+  // once the batch transaction checks the lease (e.g. a conditional UPDATE of the lease row last).
+  it.failing('woken after a standby took the lease, commits nothing more, so the new holder keeps the lease and carries on', async () => {
+    const { b } = scene;
+    const lastOfA = await freezeInsideThenWake();
+    const outcome = await until('B to commit past A, or exit', async () => {
+      if (b.run.child.exitCode !== null) return { bExit: b.run.child.exitCode, bStderr: b.run.stderr().split('\n')[0] };
+      return ((await checkpoint()) ?? 0n) >= lastOfA + AHEAD_BY ? { bExit: null, bStderr: b.run.stderr() } : null;
+    }, 60_000);
+    expect(outcome).toEqual({ bExit: null, bStderr: '' });
+    expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
   }, 300_000);
 });

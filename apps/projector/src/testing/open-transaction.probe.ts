@@ -2,18 +2,21 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 
 /**
- * Whether some connection holds a write transaction open on the read database right now. A
- * process frozen inside one blocks every other writer (SQLite's single write lock; PostgreSQL row
- * locks on the checkpoints), so a test that freezes a projector checks where the freeze landed.
+ * Whether some other connection holds open a transaction that blocks writers right now: on SQLite,
+ * one holding the write lock (BEGIN IMMEDIATE takes it up front); on PostgreSQL, one that has
+ * written (its row locks stop whoever writes the same rows or checkpoints). A test that freezes a
+ * projector checks with it where the freeze landed.
  */
 export async function writeTransactionOpen(readDbUrl: string): Promise<boolean> {
   if (readDbUrl.startsWith('sqlite:')) return sqliteWriteLocked(readDbUrl.slice('sqlite:'.length));
   const client = new Client({ connectionString: readDbUrl });
   await client.connect();
   try {
-    // A frozen client's session waits between two statements of its transaction: idle in transaction.
+    // A frozen client's session waits between two statements of its transaction (idle in
+    // transaction); RowExclusiveLock says that transaction has written.
     const { rows } = await client.query<{ open: string }>(
-      `select count(*) as open from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'`,
+      `select count(*) as open from pg_stat_activity s join pg_locks l on l.pid = s.pid
+       where s.datname = current_database() and s.pid <> pg_backend_pid() and s.state like 'idle in transaction%' and l.mode = 'RowExclusiveLock' and l.granted`,
     );
     return Number(rows[0]?.open ?? 0) > 0;
   } finally {
