@@ -69,7 +69,8 @@ export async function freeze(instance: Instance, readDbUrl: string, where: 'betw
     await sleep(50);
     if ((await writeTransactionOpen(readDbUrl)) === (where === 'inside')) return tries;
     instance.run.child.kill('SIGCONT');
-    await sleep(20 + ((tries * 37) % 150));
+    // Short thaws: the replay should not run far ahead between tries; long enough for overdue renewals.
+    await sleep(10 + ((tries * 37) % 60));
   }
   throw new Error(`no freeze out of ${maxTries} landed ${where} a transaction`);
 }
