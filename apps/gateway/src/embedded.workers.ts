@@ -1,6 +1,6 @@
-import type { ProjectionRunner } from '@sooc/read-store';
+import type { ProjectionRunner, ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
-import { createProjectionRunner, runSingleton, type Clock, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
+import { createProjectionRunner, runSingleton, type Clock, type LeaseTenure, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
 import { createWorkerLog } from './gateway.logger';
 import { WorkersUnavailableError, describeHolder } from './workers-unavailable.error';
 
@@ -38,7 +38,10 @@ const ABSENT = Symbol('absent');
 export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreConfig, 'projectionBatchSize'>, options: EmbeddedWorkersOptions): Promise<EmbeddedWorkers> {
   const { leaseTtlMs: ttlMs, instanceId } = options;
   const readDb = stores.readDatabase.db;
-  const runner = createProjectionRunner(stores, config);
+  // One runner for every tenure of the lease: its fence is the tenure's that started it last.
+  let tenure: LeaseTenure | null = null;
+  const fence = (trx: ReadDb) => (tenure ? tenure.fence(trx) : Promise.reject(new Error('the projector lease is not held')));
+  const runner = createProjectionRunner(stores, config, undefined, fence);
   let reactor: Reactor | null = null;
   const projector = runSingleton({
     readDb,
@@ -46,7 +49,8 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
     instanceId,
     ttlMs,
     log: createWorkerLog('projector', options.logLevel),
-    start: async () => {
+    start: async (started) => {
+      tenure = started;
       await runner.start();
       return { stop: () => runner.stop(), failed: new Promise<unknown>((resolve) => runner.onError(resolve)) };
     },
@@ -57,8 +61,8 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
     instanceId,
     ttlMs,
     log: createWorkerLog('reactor', options.logLevel),
-    start: async () => {
-      const started = await startReactor({ eventStore: stores.eventStore, readDb, clock: options.clock, log: createLogger(options.logLevel), tickMs: options.reactorTickMs });
+    start: async ({ fence: reactorFence }) => {
+      const started = await startReactor({ eventStore: stores.eventStore, readDb, clock: options.clock, log: createLogger(options.logLevel), tickMs: options.reactorTickMs, fence: reactorFence });
       reactor = started;
       return {
         stop: async () => {

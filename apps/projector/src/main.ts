@@ -17,8 +17,8 @@ async function main(): Promise<void> {
     instanceId: config.instanceId,
     ttlMs: config.leaseTtlMs,
     log,
-    start: async () => {
-      const started = await startProjector(stores, config, log, metrics.projected);
+    start: async (tenure) => {
+      const started = await startProjector(stores, config, log, metrics.projected, tenure);
       projector = started;
       return { failed: started.failed, stop: async () => void (await started.stop()) };
     },

@@ -171,7 +171,7 @@ describe('a projector frozen inside its batch transaction on a postgres read dat
   it('woken after a standby took the lease, still applies nothing twice and never moves a checkpoint back; the read models end as a clean rebuild', async () => {
     const { read, head, a, b, sampler } = scene;
     await freezeInsideThenWake();
-    // Whoever holds the lease in the end (see the failing test below) catches up with everything.
+    // Whoever holds the lease in the end (B, as the next test pins) catches up with everything.
     await until('a projector to catch up', async () => ((await checkpoint()) === head ? true : null), 120_000);
     expect(await sampler.stop()).toEqual([]);
     for (const [projection, positions] of await changeLogPositions(read.db)) expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
@@ -186,11 +186,10 @@ describe('a projector frozen inside its batch transaction on a postgres read dat
     process.stdout.write(`projector frozen inside a batch (postgres): lease ended with ${holder}; B exited ${b.run.child.exitCode}\n`);
   }, 300_000);
 
-  // A known bug, reported to the lead: nothing fences a batch transaction by the lease, so the
-  // woken A commits the batch it had open after B took the lease over; B's blocked batch then
-  // finds the checkpoint moved, fails, and B exits 1 (and A takes the lease back). Drop `.failing`
-  // once the batch transaction checks the lease (e.g. a conditional UPDATE of the lease row last).
-  it.failing('woken after a standby took the lease, commits nothing more, so the new holder keeps the lease and carries on', async () => {
+  // Every batch transaction ends with the lease's fence (WorkerLease.fence): the woken A's open
+  // batch is rolled back instead of committed, so B's batch, blocked on A's row locks, finds its
+  // checkpoint where it left it. Before the fence, A committed and B exited 1 on the moved checkpoint.
+  it('woken after a standby took the lease, commits nothing more, so the new holder keeps the lease and carries on', async () => {
     const { b } = scene;
     const lastOfA = await freezeInsideThenWake();
     const outcome = await until('B to commit past A, or exit', async () => {

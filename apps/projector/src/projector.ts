@@ -1,5 +1,5 @@
 import { loadCheckpoints, type ProjectionFailure, type ProjectionRunner } from '@sooc/read-store';
-import { allProjections, createProjectionRunner, type Stores } from '@sooc/runtime';
+import { allProjections, createProjectionRunner, type LeaseTenure, type Stores } from '@sooc/runtime';
 import { instrumentedEventStore } from './instrumented.event-store';
 import { reportProgress } from './progress.reporter';
 import type { ProjectorConfig } from './projector.config';
@@ -17,11 +17,17 @@ export interface Projector {
 
 /**
  * Runs every registered projection from its checkpoint on already opened (and migrated) stores:
- * one tenure of the projector lease. `onEvent` counts each event the runner receives.
+ * one tenure of the projector lease, whose fence every batch runs. `onEvent` counts each event the runner receives.
  */
-export async function startProjector(stores: Stores, config: Pick<ProjectorConfig, 'projectionBatchSize'>, log: Logger, onEvent: () => void = () => undefined): Promise<Projector> {
+export async function startProjector(
+  stores: Stores,
+  config: Pick<ProjectorConfig, 'projectionBatchSize'>,
+  log: Logger,
+  onEvent: () => void = () => undefined,
+  tenure?: Pick<LeaseTenure, 'fence'>,
+): Promise<Projector> {
   const { store, counter } = instrumentedEventStore(stores.eventStore, onEvent);
-  const runner = createProjectionRunner({ eventStore: store, readDatabase: stores.readDatabase }, config);
+  const runner = createProjectionRunner({ eventStore: store, readDatabase: stores.readDatabase }, config, undefined, tenure?.fence);
   const failed = new Promise<ProjectionFailure>((resolve) => runner.onError(resolve));
   const startedAt = performance.now();
   let caughtUp = false;

@@ -41,8 +41,8 @@ export function runReactorWorker(options: ReactorWorkerOptions): ReactorWorker {
     instanceId: options.instanceId,
     ttlMs: options.ttlMs,
     log,
-    start: async () => {
-      const reactor = await startReactor({ ...engine, log, observer });
+    start: async (lease) => {
+      const reactor = await startReactor({ ...engine, log, observer, fence: lease.fence });
       const tenure: { reactor: Reactor; failure: string | null } = { reactor, failure: null };
       current = tenure;
       void reactor.failed.then((error) => (tenure.failure = error.message));

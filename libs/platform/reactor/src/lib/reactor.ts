@@ -26,6 +26,8 @@ export interface ReactorOptions {
   readonly checkpointPolicy?: CheckpointPolicy;
   /** Metrics hooks: command outcomes and checkpoint positions (see ReactorObserver). */
   readonly observer?: ReactorObserver;
+  /** The reactor lease's fence, run last in each due-offers batch: no write once another instance holds it. */
+  readonly fence?: (trx: ReadDb) => Promise<void>;
 }
 
 export interface ReactorStatus {
@@ -84,7 +86,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   log.info(`starting at position ${from ?? 'none'}, store head ${head ?? 'none'}, expiring offers every ${tickMs} ms`);
 
   // Its own projection, next to the timer that reads it: the projector must not run this one.
-  const runner = new ProjectionRunner({ store: eventStore, db: readDb, projections: [dueOffersProjection] });
+  const runner = new ProjectionRunner({ store: eventStore, db: readDb, projections: [dueOffersProjection], ...(options.fence ? { fence: options.fence } : {}) });
   let fail!: (error: Error) => void;
   const failed = new Promise<Error>((resolve) => (fail = resolve));
   runner.onError(fail);

@@ -1,5 +1,5 @@
 import type { EventStore } from '@sooc/event-sourcing';
-import { ProjectionRunner, ReadModelFollower, type ReadDatabase } from '@sooc/read-store';
+import { ProjectionRunner, ReadModelFollower, type ReadDatabase, type ReadDb } from '@sooc/read-store';
 import { openEventStore } from './event-store.open';
 import { openMigratedReadDatabase } from './read-database.open';
 import { allProjections, READ_MODELS, type ReadModelSet } from './read-models.registry';
@@ -40,6 +40,8 @@ export function createProjectionRunner(
   stores: Pick<Stores, 'eventStore' | 'readDatabase'>,
   config: Pick<StoreConfig, 'projectionBatchSize'> = {},
   sets: readonly ReadModelSet[] = READ_MODELS,
+  /** The projector lease's fence (runSingleton's tenure): no batch commits once another instance holds it. */
+  fence?: (trx: ReadDb) => Promise<void>,
 ): ProjectionRunner {
   return new ProjectionRunner({
     store: stores.eventStore,
@@ -47,6 +49,7 @@ export function createProjectionRunner(
     projections: allProjections(sets),
     changeLog: true,
     ...(config.projectionBatchSize === undefined ? {} : { batchSize: config.projectionBatchSize }),
+    ...(fence ? { fence } : {}),
   });
 }
 

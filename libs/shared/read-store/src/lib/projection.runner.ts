@@ -24,6 +24,11 @@ export interface ProjectionRunnerOptions {
    * projector's runner may: the log needs one writer at a time (see read-model-changes.log.ts).
    */
   readonly changeLog?: boolean | ChangeLogOptions;
+  /**
+   * Runs last in every batch transaction; a throw rolls the batch back and fails the runner.
+   * A leased worker passes its lease's fence, so it cannot commit once another instance holds it.
+   */
+  readonly fence?: (trx: ReadDb) => Promise<void>;
 }
 
 /** Sent after each commit, once per projection whose rows changed. */
@@ -254,6 +259,9 @@ export class ProjectionRunner {
       // After the checkpoints: their rows are this batch's lock, which keeps the log in commit order.
       await this.changeLog?.append(trx, changes).catch((error: unknown) => {
         throw new ProjectionFailure('(change log)', null, error);
+      });
+      await this.options.fence?.(trx).catch((error: unknown) => {
+        throw new ProjectionFailure('(lease)', null, error);
       });
     });
     for (const name of advanced.keys()) this.checkpoints.set(name, position);

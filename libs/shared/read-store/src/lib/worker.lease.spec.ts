@@ -1,7 +1,7 @@
 import { dialects, testDatabase, type TestDatabase } from '../testing/test-databases';
 import { migrateToLatest } from './migrate';
 import { openReadDatabase, type ReadDatabase } from './read-database';
-import { WorkerLease } from './worker.lease';
+import { LeaseLostError, WorkerLease } from './worker.lease';
 
 const TTL = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -130,6 +130,35 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     await a.release();
     expect(await b.current()).toMatchObject({ holder: 'b', generation: 2n });
     expect(await b.renew()).toBe(true);
+  });
+
+  it('fences a transaction: a former holder\'s write after a takeover is rolled back, the holder\'s commits', async () => {
+    const a = lease('a');
+    const b = lease('b');
+    const aDb = opened[opened.length - 2].db;
+    const bDb = opened[opened.length - 1].db;
+    await aDb.schema.createTable('written').addColumn('by', 'varchar(10)').execute();
+    expect(await a.tryAcquire()).toBe(true);
+    const aTenure = a.generation!;
+    await aDb.transaction().execute(async (trx) => {
+      await trx.insertInto('written').values({ by: 'a' }).execute();
+      await a.fence(trx, aTenure);
+    });
+    // a stops renewing (paused), b takes over after the ttl; a then wakes with a write in hand.
+    expect(await b.tryAcquire()).toBe(false);
+    await sleep(TTL + 40);
+    expect(await b.tryAcquire()).toBe(true);
+    const late = aDb.transaction().execute(async (trx) => {
+      await trx.insertInto('written').values({ by: 'a, late' }).execute();
+      await a.fence(trx, aTenure);
+    });
+    await expect(late).rejects.toThrow(LeaseLostError);
+    await expect(late).rejects.toThrow(`Lease "projector" is no longer held by "a" (generation 1)`);
+    await bDb.transaction().execute(async (trx) => {
+      await trx.insertInto('written').values({ by: 'b' }).execute();
+      await b.fence(trx, b.generation!);
+    });
+    expect((await bDb.selectFrom('written').select('by').execute()).map((r: { by: string }) => r.by)).toEqual(['a', 'b']);
   });
 
   it('keeps leases of different names apart', async () => {

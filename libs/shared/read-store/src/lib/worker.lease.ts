@@ -120,6 +120,24 @@ export class WorkerLease {
     }
   }
 
+  /**
+   * Run inside a write transaction, last: fails it unless tenure `generation` still holds the
+   * lease. A holder paused past its TTL (GC, a frozen VM) may wake with a batch half written
+   * after a standby took over; without this it would commit it and make the new holder's batch
+   * fail on the moved checkpoint. The UPDATE locks the lease row until the commit, so a takeover
+   * either waits for this batch (which then belongs to the old tenure) or is seen by it.
+   */
+  async fence(trx: ReadDb, generation: bigint): Promise<void> {
+    const { numUpdatedRows } = await trx
+      .updateTable(TABLE)
+      .set({ generation: Number(generation) })
+      .where('name', '=', this.options.name)
+      .where('holder', '=', this.options.holder)
+      .where('generation', '=', Number(generation))
+      .executeTakeFirst();
+    if (numUpdatedRows !== 1n) throw new LeaseLostError(this.options.name, this.options.holder, generation);
+  }
+
   /** Deletes the row if it is still this tenure's, so a standby takes over at once. */
   async release(): Promise<void> {
     const tenure = this.tenure;
@@ -157,5 +175,17 @@ export class WorkerLease {
     if (numInsertedOrUpdatedRows !== 1n) return false;
     this.tenure = { generation: 1n, heartbeat: 0n, confirmedAt: sentAt };
     return true;
+  }
+}
+
+/** A write refused because the writer's tenure of the lease is over (another instance holds it). */
+export class LeaseLostError extends Error {
+  constructor(
+    readonly lease: string,
+    readonly holder: string,
+    readonly generation: bigint,
+  ) {
+    super(`Lease "${lease}" is no longer held by "${holder}" (generation ${generation}): another instance took over, this write is rolled back`);
+    this.name = 'LeaseLostError';
   }
 }

@@ -25,8 +25,18 @@ export interface SingletonOptions {
   readonly instanceId: string;
   readonly ttlMs: number;
   readonly log: WorkerLog;
-  /** Called each time this instance becomes active; its stop() is called when the lease is lost or on stop(). */
-  readonly start: () => Promise<ActiveWork>;
+  /**
+   * Called each time this instance becomes active; its stop() is called when the lease is lost or
+   * on stop(). Work that writes the read database runs `tenure.fence` last in each transaction.
+   */
+  readonly start: (tenure: LeaseTenure) => Promise<ActiveWork>;
+}
+
+/** One stretch of holding the lease, handed to the work it runs. */
+export interface LeaseTenure {
+  readonly generation: bigint;
+  /** Fails the transaction `trx` unless this tenure still holds the lease (WorkerLease.fence). */
+  fence(trx: ReadDb): Promise<void>;
 }
 
 export interface SingletonWorker {
@@ -123,7 +133,9 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
   /** Called at once, so listeners of 'active' see the work already starting. */
   const startWork = (): Promise<ActiveWork> => {
     try {
-      return options.start();
+      const generation = lease.generation;
+      if (generation === null) throw new Error(`lease "${name}" is not held: nothing to start`);
+      return options.start({ generation, fence: (trx) => lease.fence(trx, generation) });
     } catch (error) {
       return Promise.reject(error);
     }
