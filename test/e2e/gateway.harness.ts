@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Harness {
   readonly gateway: Gateway;
   readonly dataDir: string;
+  /** Where this gateway's stores are (SQLite files, or the stand-in and PostgreSQL): another process's view of them. */
+  readonly stores: { readonly eventStoreUrl: string; readonly readDbUrl: string };
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   wsClient(): Client;
   events(): Promise<RecordedEvent[]>;
@@ -64,8 +66,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-e2e-'));
   const stores = await externalStores(env);
   let gateway: Gateway;
+  let config: ReturnType<typeof loadConfig>;
   try {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...stores.env, ...env });
+    config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...stores.env, ...env });
     gateway = await createGateway(config);
   } catch (error) {
     await stores.dispose();
@@ -76,6 +79,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
   return {
     gateway,
     dataDir,
+    stores: { eventStoreUrl: config.eventStoreUrl, readDbUrl: config.readDbUrl },
     async gql(query, variables, headers = {}) {
       const response = await fetch(gateway.url, {
         method: 'POST',

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ProjectionRunner } from '@sooc/read-store';
 import { createProjectionRunner, openStores, type Stores } from '@sooc/runtime';
 import { DASHBOARD, DASHBOARD_FIELDS, dashboardWatched, openCohort, submit, subscribe, type Dashboard } from './enrollment.fixtures';
@@ -10,31 +7,32 @@ const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(c
 
 /**
  * SOOC_WORKERS=none: the gateway runs no projector and no reactor; a projector (here the same
- * runner apps/projector builds, on its own connections to the same SQLite files) writes the read
- * models, and the gateway hears of its commits through the checkpoints and the change log.
+ * runner apps/projector builds, on its own connections to the same stores: SQLite files here,
+ * the ESDB stand-in and PostgreSQL under test/e2e-esdb) writes the read models, and the gateway
+ * hears of its commits through the checkpoints and the change log.
  */
 describe('a gateway with SOOC_WORKERS=none beside a projector', () => {
-  let dir: string;
   let h: Harness;
   let projector: Stores;
   let runner: ProjectionRunner;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sooc-none-'));
-    const stores = { eventStoreUrl: `sqlite:${join(dir, 'events.sqlite')}`, readDbUrl: `sqlite:${join(dir, 'read.sqlite')}` };
-    h = await startGateway({ SOOC_WORKERS: 'none', SOOC_EVENT_STORE_URL: stores.eventStoreUrl, SOOC_READ_DB_URL: stores.readDbUrl });
-    projector = await openStores(stores);
+    h = await startGateway({ SOOC_WORKERS: 'none' });
+    projector = await openStores(h.stores);
     runner = createProjectionRunner(projector);
     await runner.start();
   });
   afterAll(async () => {
-    await h.close();
+    // The projector first: the gateway's close removes the stores they share.
     await runner.stop();
     await projector.close();
-    rmSync(dir, { recursive: true, force: true });
+    await h.close();
   });
 
   it('takes no lease and reports itself ready with the projector\'s lag', async () => {
+    // On the stores the suite runs on: SQLite files, or the ESDB stand-in and PostgreSQL (test/e2e-esdb).
+    const onEsdb = process.env['SOOC_E2E_STORES'] === 'esdb+postgres';
+    expect([h.stores.eventStoreUrl.split(':')[0], h.stores.readDbUrl.split(':')[0]]).toEqual(onEsdb ? ['esdb', 'postgres'] : ['sqlite', 'sqlite']);
     expect(h.gateway.infrastructure.runner).toBeNull();
     expect(await projector.readDatabase.db.selectFrom('worker_leases').selectAll().execute()).toEqual([]);
     const response = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
