@@ -4,6 +4,7 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendHandler } from './stand-in.append';
 import { featuresHandler, gossipHandler } from './stand-in.cluster';
+import { deleteHandler, tombstoneHandler } from './stand-in.delete';
 import { StandInLog } from './stand-in.log';
 import { readHandler, type ReadTraffic } from './stand-in.read';
 
@@ -16,9 +17,11 @@ export interface EsdbStandInOptions {
 
 /**
  * An in-process gRPC server that answers the real @eventstore/db-client as EventStoreDB does for
- * what sooc uses: append, read a stream or $all, catch-up subscriptions to $all, gossip and server
- * features. Storage is memory only. Delete, tombstone, batch append and persistent subscriptions
- * answer UNIMPLEMENTED. Test support only: never imported by runtime code.
+ * a client of its streams does: append, read a stream or $all, catch-up subscriptions to $all or a stream,
+ * soft delete and tombstone, gossip and server features. Storage is memory only. Batch append and
+ * persistent subscriptions are not served: the server features it advertises leave batch append
+ * out, so the client appends through Append; nothing in sooc uses persistent subscriptions.
+ * Test support only: never imported by runtime code.
  */
 export class EsdbStandIn {
   private constructor(
@@ -47,7 +50,7 @@ export class EsdbStandIn {
     const server = new Server();
     const traffic: ReadTraffic = { eventsRead: 0 };
     let port = 0;
-    server.addService(StreamsService, { read: readHandler(log, traffic), append: appendHandler(log) });
+    server.addService(StreamsService, { read: readHandler(log, traffic), append: appendHandler(log), delete: deleteHandler(log), tombstone: tombstoneHandler(log) });
     server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
     server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
     port = await new Promise<number>((resolve, reject) =>

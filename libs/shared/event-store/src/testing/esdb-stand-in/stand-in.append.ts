@@ -1,6 +1,7 @@
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import { streamDeletedError } from './stand-in.errors';
 import type { ExpectedRevision, ProposedRecord, StandInLog } from './stand-in.log';
 
 const Case = AppendReq.Options.ExpectedStreamRevisionCase;
@@ -20,6 +21,7 @@ export function appendHandler(log: StandInLog): (call: ServerReadableStream<Appe
       const streamId = Buffer.from(options.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
       const expected = expectedOf(options);
       const outcome = log.append(streamId, expected, proposed);
+      if (!outcome.ok && 'deleted' in outcome) return callback(streamDeletedError(streamId));
       if (!outcome.ok) return callback(null, new AppendResp().setWrongExpectedVersion(wrongVersion(expected, outcome.current)));
       const success = new AppendResp.Success();
       if (outcome.revision === null) success.setNoStream(new Empty());

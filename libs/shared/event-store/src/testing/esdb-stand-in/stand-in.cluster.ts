@@ -23,8 +23,8 @@ export function gossipHandler(address: () => { host: string; port: number }): Un
 }
 
 /**
- * ServerFeatures.GetSupportedMethods: plain Append and Read only. BatchAppend is not advertised,
- * so the client never tries it (it is not implemented here).
+ * ServerFeatures.GetSupportedMethods: the Streams and Gossip methods clients probe for. BatchAppend
+ * is left out, so the client appends through Append, as it does against servers without it.
  */
 export function featuresHandler(): Unary<SupportedMethods> {
   const method = (service: string, name: string) => new SupportedMethod().setServiceName(service).setMethodName(name);
@@ -36,6 +36,8 @@ export function featuresHandler(): Unary<SupportedMethods> {
         .setMethodsList([
           method('event_store.client.streams.Streams', 'Read'),
           method('event_store.client.streams.Streams', 'Append'),
+          method('event_store.client.streams.Streams', 'Delete'),
+          method('event_store.client.streams.Streams', 'Tombstone'),
           method('event_store.client.gossip.Gossip', 'Read'),
         ]),
     );

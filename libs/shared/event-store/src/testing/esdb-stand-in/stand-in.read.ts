@@ -1,8 +1,9 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { CallWriter } from './call.writer';
+import { streamDeletedError } from './stand-in.errors';
 import { filterOf } from './stand-in.filter';
-import type { StandInLog } from './stand-in.log';
+import type { StandInLog, StoredRecord } from './stand-in.log';
 import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, streamNotFoundMessage } from './stand-in.messages';
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
@@ -20,8 +21,13 @@ export function readHandler(log: StandInLog, traffic: ReadTraffic): (call: ReadC
   return (call) => {
     const options = call.request.getOptions();
     const subscription = options?.getCountOptionCase() === CountOptionCase.SUBSCRIPTION;
-    if (!options || (subscription && !options.hasAll())) {
-      call.emit('error', { code: status.UNIMPLEMENTED, details: 'the stand-in reads streams and $all, and subscribes to $all only' });
+    if (!options || (!options.hasAll() && !options.hasStream())) {
+      call.emit('error', { code: status.INVALID_ARGUMENT, details: 'a read names a stream or $all' });
+      return;
+    }
+    const streamId = options.hasStream() ? Buffer.from(options.getStream()?.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8') : null;
+    if (streamId !== null && log.isTombstoned(streamId)) {
+      call.emit('error', streamDeletedError(streamId));
       return;
     }
     const writer = new CallWriter(call);
@@ -45,9 +51,10 @@ async function readStream(log: StandInLog, options: ReadReq.Options, writer: Cal
   if (!records) return writer.write(streamNotFoundMessage(streamId));
   const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
   const which = streamOptions.getRevisionOptionCase();
-  // Revisions are array indexes within a stream.
-  const at = which === StreamOptions.RevisionOptionCase.REVISION ? Number(BigInt(streamOptions.getRevision())) : which === StreamOptions.RevisionOptionCase.END ? Infinity : 0;
-  const selected = backwards ? records.slice(0, Math.min(at, records.length - 1) + 1).reverse() : records.slice(at);
+  // Revisions are consecutive within a stream, from its first readable one (above 0 once recreated after a soft delete).
+  const first = records[0].revision;
+  const at = which === StreamOptions.RevisionOptionCase.REVISION ? Number(BigInt(streamOptions.getRevision()) - first) : which === StreamOptions.RevisionOptionCase.END ? Infinity : 0;
+  const selected = backwards ? (at < 0 ? [] : records.slice(0, Math.min(at, records.length - 1) + 1).reverse()) : records.slice(Math.max(0, at));
   for (const record of selected.slice(0, countOf(options))) {
     await writer.write(eventMessage(record, false));
     traffic.eventsRead++;
@@ -74,13 +81,16 @@ async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWr
   }
 }
 
-/** Confirmation, history after the position (exclusive), caught-up, then live events until cancelled. */
+/**
+ * Confirmation, history after the position or revision (exclusive), caught-up, then live events
+ * until cancelled. A stream subscription walks `$all` keeping that stream's events (a test log is
+ * small), so it sees a stream recreated after a soft delete go on.
+ */
 async function subscribe(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
-  const all = options.getAll() as ReadReq.Options.AllOptions;
-  const which = all.getAllOptionCase();
-  let index =
-    which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0') + 1n) : which === AllOptions.AllOptionCase.END ? log.records.length : 0;
+  const { index: from, keep } = options.hasAll() ? allStart(log, options) : streamStart(log, options);
+  let index = from;
   const filter = filterOf(options);
+  const withPosition = options.hasAll();
   let parked = writer.parked();
   const stopListening = log.onAppend(() => parked.wake());
   try {
@@ -90,7 +100,7 @@ async function subscribe(log: StandInLog, options: ReadReq.Options, writer: Call
     while (writer.open) {
       while (index < log.records.length && writer.open) {
         const record = log.records[index++];
-        if (!filter || filter.matches(record)) await writer.write(eventMessage(record, true));
+        if (keep(record) && (!filter || filter.matches(record))) await writer.write(eventMessage(record, withPosition));
         scanned++;
         if (filter && scanned % filter.checkpointEvery === 0) await writer.write(checkpointMessage(record.position));
         if (scanned % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -106,4 +116,23 @@ async function subscribe(log: StandInLog, options: ReadReq.Options, writer: Call
   } finally {
     stopListening();
   }
+}
+
+type Start = { readonly index: number; readonly keep: (record: StoredRecord) => boolean };
+
+function allStart(log: StandInLog, options: ReadReq.Options): Start {
+  const all = options.getAll() as ReadReq.Options.AllOptions;
+  const which = all.getAllOptionCase();
+  const index =
+    which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0') + 1n) : which === AllOptions.AllOptionCase.END ? log.records.length : 0;
+  return { index, keep: () => true };
+}
+
+function streamStart(log: StandInLog, options: ReadReq.Options): Start {
+  const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
+  const streamId = Buffer.from(streamOptions.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
+  const which = streamOptions.getRevisionOptionCase();
+  if (which === StreamOptions.RevisionOptionCase.END) return { index: log.records.length, keep: (r) => r.streamId === streamId && r.revision >= log.readableFrom(streamId) };
+  const after = which === StreamOptions.RevisionOptionCase.REVISION ? BigInt(streamOptions.getRevision()) : -1n;
+  return { index: 0, keep: (r) => r.streamId === streamId && r.revision > after && r.revision >= log.readableFrom(streamId) };
 }
