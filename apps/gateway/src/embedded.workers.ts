@@ -1,7 +1,6 @@
 import type { ProjectionRunner, ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
-import { createProjectionRunner, runSingleton, type Clock, type LeaseTenure, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
-import { createWorkerLog } from './gateway.logger';
+import { createLineLogger, createProjectionRunner, runSingleton, type Clock, type LeaseTenure, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
 import { WorkersUnavailableError, describeHolder } from './workers-unavailable.error';
 
 export interface EmbeddedWorkersOptions {
@@ -48,7 +47,7 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
     name: 'projector',
     instanceId,
     ttlMs,
-    log: createWorkerLog('projector', options.logLevel),
+    log: createLineLogger('projector', options.logLevel),
     start: async (started) => {
       tenure = started;
       await runner.start();
@@ -60,7 +59,7 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
     name: 'reactor',
     instanceId,
     ttlMs,
-    log: createWorkerLog('reactor', options.logLevel),
+    log: createLineLogger('reactor', options.logLevel),
     start: async ({ fence: reactorFence }) => {
       const started = await startReactor({ eventStore: stores.eventStore, readDb, clock: options.clock, log: createLogger(options.logLevel), tickMs: options.reactorTickMs, fence: reactorFence });
       reactor = started;

@@ -8,3 +8,4 @@ export * from './lib/stores.open';
 export * from './lib/process.lifecycle';
 export * from './lib/clock';
 export * from './lib/worker';
+export * from './lib/line.logger';
