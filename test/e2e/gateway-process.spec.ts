@@ -1,32 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { killStartedEntryPoints, startEntryPoint, type EntryPointProcess } from '@sooc/runtime/testing';
 import { COHORT, draftCourse, planCohort } from './cohorts.fixtures';
 import { startGateway, type Harness } from './gateway.harness';
 
-const ROOT = resolve(__dirname, '../..');
-
 // A failed assertion must not leave a gateway running and jest waiting for it.
-const started: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+afterAll(killStartedEntryPoints);
 
 /** `node apps/gateway/src/main.ts` through the repo's swc hook: the real entry point, no build needed. */
-function runMain(env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, 'apps/gateway/src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+function runMain(env: Record<string, string>): EntryPointProcess {
+  return startEntryPoint('gateway', env);
 }
 
 async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -40,7 +24,7 @@ async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_00
 describe('the gateway process', () => {
   it('exits 1 naming the bad variable and what it accepts', async () => {
     const run = runMain({ PORT: 'eighty', LOG_LEVEL: 'chatty' });
-    expect(await run.exited).toBe(1);
+    expect((await run.exited).code).toBe(1);
     expect(run.stderr()).toContain('PORT="eighty": expected an integer from 0 to 65535');
     expect(run.stderr()).toContain('LOG_LEVEL="chatty": expected one of fatal, error, warn, info, debug, trace, silent');
   });
@@ -61,7 +45,7 @@ describe('the gateway process', () => {
       const harnessLike = { gql: (q: string, v?: Record<string, unknown>) => gql(url, q, v ?? {}) } as unknown as Harness;
       const cohortId = await planCohort(harnessLike, await draftCourse(harnessLike));
       first.child.kill('SIGTERM');
-      expect(await first.exited).toBe(0);
+      expect((await first.exited).code).toBe(0);
       expect(first.stdout()).toContain('SIGTERM received, shutting down');
 
       const second = runMain(env);
@@ -69,7 +53,7 @@ describe('the gateway process', () => {
       const again = readyLine.exec(second.stdout())![1];
       expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({ data: { cohort: { id: cohortId, status: 'PLANNED' } } });
       second.child.kill('SIGINT');
-      expect(await second.exited).toBe(0);
+      expect((await second.exited).code).toBe(0);
       expect(second.stderr()).toBe('');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

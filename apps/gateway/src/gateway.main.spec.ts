@@ -1,25 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { WorkerLease, type ReadDatabase } from '@sooc/read-store';
 import { openMigratedReadDatabase } from '@sooc/runtime';
-
-const ROOT = resolve(__dirname, '../../..');
+import { startEntryPoint } from '@sooc/runtime/testing';
 
 /** `node apps/gateway/src/main.ts` as a supervisor runs it, on a read database this spec also opens. */
 function runMain(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, 'apps/gateway/src/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SOOC_LEASE_TTL_MS: '1000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+  return startEntryPoint('gateway', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SOOC_LEASE_TTL_MS: '1000', ...env });
 }
 
 describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
@@ -48,7 +37,7 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
     const renewing = setInterval(() => void other.renew(), 200);
     try {
       const run = start();
-      expect(await run.exited).toBe(1);
+      expect((await run.exited).code).toBe(1);
       expect(run.stderr()).toMatch(/^sooc gateway failed to start: SOOC_WORKERS=embedded: the "reactor" lease on this read database is held by "reactor-on-host-b" .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor\.\n$/);
       expect(run.stdout()).not.toContain('sooc gateway ready');
     } finally {
@@ -63,7 +52,7 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await readDb.db.updateTable('worker_leases').set({ holder: 'gateway-b', generation: 2 }).where('name', '=', 'projector').execute();
-    expect(await run.exited).toBe(1);
+    expect((await run.exited).code).toBe(1);
     expect(run.stderr()).toContain('sooc gateway: lost the "projector" lease to another instance: the embedded projector stopped; exiting');
   }, 30_000);
 });

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../../../..');
+
+export type EntryPoint = 'gateway' | 'projector' | 'reactor';
+
+export interface Exit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** One app's real `main.ts` running as its own OS process, as a supervisor runs it. */
+export interface EntryPointProcess {
+  readonly child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  readonly exited: Promise<Exit>;
+  /** http://127.0.0.1:<port>, once the process printed where it listens (PORT=0: the line is the only way to learn the port). */
+  baseUrl(): Promise<string>;
+  /** SIGTERM, then its exit: a graceful stop at a checkpoint. */
+  stop(): Promise<Exit>;
+}
+
+/** What each app prints once it listens: the gateway its GraphQL URL, a worker its health URL. */
+const LISTENING: Readonly<Record<EntryPoint, RegExp>> = {
+  gateway: /sooc gateway ready: http:\/\/[^:/\s]+:(\d+)\/graphql/,
+  projector: /sooc projector health: http:\/\/[^:/\s]+:(\d+)\/health/,
+  reactor: /sooc reactor health: http:\/\/[^:/\s]+:(\d+)\/health/,
+};
+
+const started: ChildProcess[] = [];
+
+/**
+ * `node apps/<app>/src/main.ts` through the repo's swc hook (no build needed), with only PATH and
+ * `env` in its environment. `name` labels it in failure messages.
+ */
+export function startEntryPoint(app: EntryPoint, env: Record<string, string>, name: string = app): EntryPointProcess {
+  const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, `apps/${app}/src/main.ts`)], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const listening = new Promise<string>((found, failed) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const port = LISTENING[app].exec(stdout)?.[1];
+      // The host printed may be 0.0.0.0 or localhost; the tests make it listen on the loopback.
+      if (port) found(`http://127.0.0.1:${port}`);
+    });
+    void exited.then(({ code, signal }) => failed(new Error(`${name} exited (${signal ?? `code ${code}`}) before listening.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`)));
+  });
+  listening.catch(() => undefined);
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    baseUrl: () => listening,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** SIGKILLs every entry point a failed assertion left running, so jest does not wait for it. */
+export function killStartedEntryPoints(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
