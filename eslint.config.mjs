@@ -1,7 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
 // What domain and util code must never import (DESIGN §2): frameworks, drivers, transports.
-const frameworksAndDrivers = ['@nestjs/*', '@eventstore/*', 'kysely', 'kysely/*', 'pg', 'better-sqlite3', 'fastify', 'graphql', 'graphql-*', '@apollo/*'];
+const frameworksAndDrivers = [
+  '@nestjs/*',
+  '@eventstore/*',
+  'kysely',
+  'kysely/*',
+  'pg',
+  'better-sqlite3',
+  'fastify',
+  'graphql',
+  'graphql-*',
+  '@apollo/*',
+];
 const drivers = ['@eventstore/*', 'pg', 'better-sqlite3'];
 
 /**
@@ -16,19 +27,55 @@ function boundaries({ testing }) {
       enforceBuildableLibDependency: false,
       allow: [],
       depConstraints: [
-        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra], bannedExternalImports: frameworksAndDrivers },
-        { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworksAndDrivers },
-        { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra], bannedExternalImports: ['@nestjs/*', '@eventstore/*', 'fastify', 'graphql', '@apollo/*'] },
-        { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:util', ...infra], bannedExternalImports: testing ? [] : [...drivers, 'kysely'] },
-        { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:read-model', 'type:domain', 'type:util', ...infra], bannedExternalImports: testing ? [] : drivers },
-        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:application', 'type:read-model', 'type:domain', 'type:util'] },
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra],
+          bannedExternalImports: frameworksAndDrivers,
+        },
+        {
+          sourceTag: 'type:util',
+          onlyDependOnLibsWithTags: ['type:util'],
+          bannedExternalImports: frameworksAndDrivers,
+        },
+        {
+          sourceTag: 'type:read-model',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra],
+          bannedExternalImports: ['@nestjs/*', '@eventstore/*', 'fastify', 'graphql', '@apollo/*'],
+        },
+        {
+          sourceTag: 'type:application',
+          onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:util', ...infra],
+          bannedExternalImports: testing ? [] : [...drivers, 'kysely'],
+        },
+        {
+          sourceTag: 'type:api',
+          onlyDependOnLibsWithTags: [
+            'type:api',
+            'type:application',
+            'type:read-model',
+            'type:domain',
+            'type:util',
+            ...infra,
+          ],
+          bannedExternalImports: testing ? [] : drivers,
+        },
+        {
+          sourceTag: 'type:infra',
+          onlyDependOnLibsWithTags: ['type:infra', 'type:application', 'type:read-model', 'type:domain', 'type:util'],
+        },
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
         { sourceTag: 'scope:cohorts', onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared'] },
         // Another context's events are its published language: a context may read them (the domain
         // libs tagged published:events), never its handlers, read models or API.
-        { sourceTag: 'scope:enrollment', onlyDependOnLibsWithTags: ['scope:enrollment', 'scope:shared', 'published:events'] },
-        { sourceTag: 'scope:selection', onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', 'published:events'] },
+        {
+          sourceTag: 'scope:enrollment',
+          onlyDependOnLibsWithTags: ['scope:enrollment', 'scope:shared', 'published:events'],
+        },
+        {
+          sourceTag: 'scope:selection',
+          onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', 'published:events'],
+        },
         { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
       ],
     },

@@ -28,46 +28,68 @@ describe('infra/compose.yaml', () => {
     ['infra/.env copied from infra/.env.example', envExample().values],
     ['an infra/.env holding only POSTGRES_PASSWORD (the compose defaults)', REQUIRED_ONLY],
   ])('with %s', (_, variables) => {
-    it.each(apps(loadCompose(composeText(), variables).services))('%s: the %s config loader accepts its environment and reads every variable in it', (_name, app, service) => {
-      const { unread } = loadServiceConfig(app, service.environment);
-      expect(unread).toEqual([]);
-    });
+    it.each(apps(loadCompose(composeText(), variables).services))(
+      '%s: the %s config loader accepts its environment and reads every variable in it',
+      (_name, app, service) => {
+        const { unread } = loadServiceConfig(app, service.environment);
+        expect(unread).toEqual([]);
+      },
+    );
   });
 
-  it.each(appServices)('%s: the healthcheck asks its own PORT for %s readiness, and that PORT is the one published', (_name, _app, service) => {
-    const port = Number(service.environment['PORT']);
-    const urls = healthcheckUrls(service.healthcheck);
-    expect(urls.map((u) => [u.pathname, Number(u.port)])).toEqual([[READINESS_PATH, port]]);
-    expect(service.ports.map((p) => p.container)).toEqual([port]);
-  });
+  it.each(appServices)(
+    '%s: the healthcheck asks its own PORT for %s readiness, and that PORT is the one published',
+    (_name, _app, service) => {
+      const port = Number(service.environment['PORT']);
+      const urls = healthcheckUrls(service.healthcheck);
+      expect(urls.map((u) => [u.pathname, Number(u.port)])).toEqual([[READINESS_PATH, port]]);
+      expect(service.ports.map((p) => p.container)).toEqual([port]);
+    },
+  );
 
-  it.each(appServices)('%s: starts once EventStoreDB and PostgreSQL report healthy, and both have a healthcheck', (_name, _app, service) => {
-    expect(service.dependsOn).toEqual({ eventstore: 'service_healthy', postgres: 'service_healthy' });
-    expect(services.get('eventstore')?.healthcheck).toBeDefined();
-    expect(services.get('postgres')?.healthcheck).toBeDefined();
-  });
+  it.each(appServices)(
+    '%s: starts once EventStoreDB and PostgreSQL report healthy, and both have a healthcheck',
+    (_name, _app, service) => {
+      expect(service.dependsOn).toEqual({ eventstore: 'service_healthy', postgres: 'service_healthy' });
+      expect(services.get('eventstore')?.healthcheck).toBeDefined();
+      expect(services.get('postgres')?.healthcheck).toBeDefined();
+    },
+  );
 
   it('builds one image for every process', () => {
     expect(new Set(appServices.map(([, , s]) => s.image))).toEqual(new Set(['sooc:local']));
   });
 
-  it.each(appServices)("%s: the store URLs name the compose services, with the postgres service's own user, password and database", (_name, _app, service) => {
-    const eventstore = services.get('eventstore')!.environment;
-    const esdb = new URL(service.environment['SOOC_EVENT_STORE_URL']);
-    expect([esdb.protocol, esdb.hostname, esdb.port]).toEqual(['esdb:', 'eventstore', eventstore['EVENTSTORE_NODE_PORT']]);
-    // An insecure node speaks plaintext; the client's default is TLS.
-    expect(esdb.searchParams.get('tls')).toBe(eventstore['EVENTSTORE_INSECURE'] === 'true' ? 'false' : null);
+  it.each(appServices)(
+    "%s: the store URLs name the compose services, with the postgres service's own user, password and database",
+    (_name, _app, service) => {
+      const eventstore = services.get('eventstore')!.environment;
+      const esdb = new URL(service.environment['SOOC_EVENT_STORE_URL']);
+      expect([esdb.protocol, esdb.hostname, esdb.port]).toEqual([
+        'esdb:',
+        'eventstore',
+        eventstore['EVENTSTORE_NODE_PORT'],
+      ]);
+      // An insecure node speaks plaintext; the client's default is TLS.
+      expect(esdb.searchParams.get('tls')).toBe(eventstore['EVENTSTORE_INSECURE'] === 'true' ? 'false' : null);
 
-    const postgres = services.get('postgres')!.environment;
-    const readDb = new URL(service.environment['SOOC_READ_DB_URL']);
-    expect([readDb.hostname, readDb.port, readDb.username, decodeURIComponent(readDb.password), readDb.pathname]).toEqual([
-      'postgres',
-      '5432',
-      postgres['POSTGRES_USER'],
-      postgres['POSTGRES_PASSWORD'],
-      `/${postgres['POSTGRES_DB']}`,
-    ]);
-  });
+      const postgres = services.get('postgres')!.environment;
+      const readDb = new URL(service.environment['SOOC_READ_DB_URL']);
+      expect([
+        readDb.hostname,
+        readDb.port,
+        readDb.username,
+        decodeURIComponent(readDb.password),
+        readDb.pathname,
+      ]).toEqual([
+        'postgres',
+        '5432',
+        postgres['POSTGRES_USER'],
+        postgres['POSTGRES_PASSWORD'],
+        `/${postgres['POSTGRES_DB']}`,
+      ]);
+    },
+  );
 
   it('runs EventStoreDB pinned to a release line, without server-side projections (sooc projects itself)', () => {
     const eventstore = services.get('eventstore')!;

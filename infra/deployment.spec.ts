@@ -11,10 +11,16 @@ const deploymentDoc = readText('docs/DEPLOYMENT.md');
 
 /** Every command line the deployment files start a process with. */
 function commands(): [string, readonly string[] | undefined][] {
-  const compose = [...composeWithExample().services.values()].filter((s) => s.command).map((s) => [`compose ${s.name}`, s.command] as [string, readonly string[]]);
+  const compose = [...composeWithExample().services.values()]
+    .filter((s) => s.command)
+    .map((s) => [`compose ${s.name}`, s.command] as [string, readonly string[]]);
   const k8s = manifests()
     .filter((m) => m.kind === 'Deployment')
-    .flatMap((d) => d.spec!.template!.spec.containers.map((c) => [`k8s ${d.metadata.name}`, c.command] as [string, readonly string[] | undefined]));
+    .flatMap((d) =>
+      d.spec!.template!.spec.containers.map(
+        (c) => [`k8s ${d.metadata.name}`, c.command] as [string, readonly string[] | undefined],
+      ),
+    );
   return [['Dockerfile CMD', execForm(last(runtime, 'CMD'))], ...compose, ...k8s];
 }
 
@@ -29,9 +35,13 @@ describe('the image (Dockerfile)', () => {
     const app = appOfCommand(command);
     expect(app).not.toBeNull();
     // `nx run <app>:build` is `tsc -p apps/<app>/tsconfig.app.json`: src/main.ts → dist/main.js.
-    const project = JSON.parse(readText(`apps/${app}/project.json`)) as { targets: { build: { options: { command: string } } } };
+    const project = JSON.parse(readText(`apps/${app}/project.json`)) as {
+      targets: { build: { options: { command: string } } };
+    };
     expect(project.targets.build.options.command).toBe(`tsc -p apps/${app}/tsconfig.app.json`);
-    const tsconfig = JSON.parse(readText(`apps/${app}/tsconfig.app.json`)) as { compilerOptions: { rootDir: string; outDir: string } };
+    const tsconfig = JSON.parse(readText(`apps/${app}/tsconfig.app.json`)) as {
+      compilerOptions: { rootDir: string; outDir: string };
+    };
     expect([tsconfig.compilerOptions.rootDir, tsconfig.compilerOptions.outDir]).toEqual(['src', 'dist']);
     expect(existsSync(resolve(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
   });
@@ -48,17 +58,23 @@ describe('the image (Dockerfile)', () => {
   });
 
   it('leaves installed modules and earlier builds out of the build context', () => {
-    expect(readText('.dockerignore').split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '**/*.tsbuildinfo']));
+    expect(readText('.dockerignore').split('\n')).toEqual(
+      expect.arrayContaining(['**/node_modules', '**/dist', '**/*.tsbuildinfo']),
+    );
   });
 });
 
 describe('docs/DEPLOYMENT.md', () => {
   const given = new Set<string>([
     ...envExample().names,
-    ...[...composeWithExample().services.values()].filter((s) => appOfCommand(s.command)).flatMap((s) => Object.keys(s.environment)),
+    ...[...composeWithExample().services.values()]
+      .filter((s) => appOfCommand(s.command))
+      .flatMap((s) => Object.keys(s.environment)),
     ...manifests()
       .filter((m) => m.kind === 'Deployment')
-      .flatMap((d) => d.spec!.template!.spec.containers.flatMap((c) => Object.keys(containerEnv(c, manifests(), 'pod')))),
+      .flatMap((d) =>
+        d.spec!.template!.spec.containers.flatMap((c) => Object.keys(containerEnv(c, manifests(), 'pod'))),
+      ),
   ]);
 
   it.each([...given].sort())('documents %s', (variable) => {
@@ -72,7 +88,9 @@ describe('docs/DEPLOYMENT.md', () => {
   it('links only to files that exist, and gives jest configs that exist', () => {
     const links = [...deploymentDoc.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((m) => resolve(ROOT, 'docs', m[1]));
     const configs = [...deploymentDoc.matchAll(/jest -c ([^\s`'"]+)/g)].map((m) => resolve(ROOT, m[1]));
-    expect([...links, ...configs].filter((file) => !existsSync(file)).map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+    expect(
+      [...links, ...configs].filter((file) => !existsSync(file)).map((file) => file.slice(ROOT.length + 1)),
+    ).toEqual([]);
     expect(links.length + configs.length).toBeGreaterThan(0);
   });
 });

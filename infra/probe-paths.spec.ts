@@ -16,10 +16,17 @@ async function statusOf(base: string, path: string, want = 200, deadline = Date.
 
 describe('the paths the probes, health checks and scrapers use', () => {
   it("are served by the workers' HTTP server (apps/projector and apps/reactor run startWorkerHttp)", async () => {
-    const http = await startWorkerHttp({ host: '127.0.0.1', port: 0, health: async () => ({ ready: true, role: 'standby' }), registry: createMetricsRegistry('projector') });
+    const http = await startWorkerHttp({
+      host: '127.0.0.1',
+      port: 0,
+      health: async () => ({ ready: true, role: 'standby' }),
+      registry: createMetricsRegistry('projector'),
+    });
     try {
       const base = `http://127.0.0.1:${http.port}`;
-      expect(await Promise.all([LIVENESS_PATH, READINESS_PATH, METRICS_PATH].map((path) => statusOf(base, path)))).toEqual([200, 200, 200]);
+      expect(
+        await Promise.all([LIVENESS_PATH, READINESS_PATH, METRICS_PATH].map((path) => statusOf(base, path))),
+      ).toEqual([200, 200, 200]);
       expect(await statusOf(base, '/healthz', 404)).toBe(404);
     } finally {
       await http.close();
@@ -27,11 +34,20 @@ describe('the paths the probes, health checks and scrapers use', () => {
   });
 
   it('are served by the gateway, on the port GraphQL listens on', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', SOOC_INSTANCE_ID: 'probe-paths' });
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SOOC_EVENT_STORE_URL: 'memory:',
+      SOOC_READ_DB_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+      SOOC_INSTANCE_ID: 'probe-paths',
+    });
     const gateway = await createGateway(config);
     try {
       const base = gateway.url.replace(/\/graphql$/, '');
-      expect(await Promise.all([LIVENESS_PATH, READINESS_PATH, METRICS_PATH].map((path) => statusOf(base, path)))).toEqual([200, 200, 200]);
+      expect(
+        await Promise.all([LIVENESS_PATH, READINESS_PATH, METRICS_PATH].map((path) => statusOf(base, path))),
+      ).toEqual([200, 200, 200]);
     } finally {
       await gateway.close();
     }

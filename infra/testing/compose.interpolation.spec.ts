@@ -13,7 +13,12 @@ describe('compose substitution', () => {
   });
 
   it('takes the default for unset or empty with :-, for unset only with -', () => {
-    expect([interpolate('${UNSET:-d}', vars), interpolate('${EMPTY:-d}', vars), interpolate('${EMPTY-d}', vars), interpolate('${SET:-d}', vars)]).toEqual(['d', 'd', '', 'value']);
+    expect([
+      interpolate('${UNSET:-d}', vars),
+      interpolate('${EMPTY:-d}', vars),
+      interpolate('${EMPTY-d}', vars),
+      interpolate('${SET:-d}', vars),
+    ]).toEqual(['d', 'd', '', 'value']);
   });
 
   it('stops with the message when a required variable is unset or empty (:?), or unset (?)', () => {

@@ -29,7 +29,10 @@ export interface ComposeFile {
 }
 
 export function loadCompose(text: string, variables: Variables): ComposeFile {
-  const raw = substituteAll(parse(text, { merge: true }), variables) as { services: Record<string, RawService>; volumes?: Record<string, unknown> };
+  const raw = substituteAll(parse(text, { merge: true }), variables) as {
+    services: Record<string, RawService>;
+    volumes?: Record<string, unknown>;
+  };
   const services = new Map(Object.entries(raw.services).map(([name, service]) => [name, toService(name, service)]));
   return { services, volumes: Object.keys(raw.volumes ?? {}) };
 }
@@ -49,7 +52,8 @@ function valuesOf(node: unknown): string[] {
 function substituteAll(node: unknown, variables: Variables): unknown {
   if (typeof node === 'string') return interpolate(node, variables);
   if (Array.isArray(node)) return node.map((item) => substituteAll(item, variables));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substituteAll(v, variables)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substituteAll(v, variables)]));
   return node;
 }
 
@@ -74,7 +78,9 @@ function toService(name: string, raw: RawService): ComposeService {
 
 /** Both of compose's forms; a variable with no value (`FOO:` / `- FOO`) is left out, as compose leaves it unset. */
 function environmentOf(raw: RawService['environment']): Record<string, string> {
-  const entries = Array.isArray(raw) ? raw.map((line) => line.split(/=(.*)/s, 2)) : Object.entries(raw ?? {}).map(([k, v]) => [k, v === null ? undefined : String(v)]);
+  const entries = Array.isArray(raw)
+    ? raw.map((line) => line.split(/=(.*)/s, 2))
+    : Object.entries(raw ?? {}).map(([k, v]) => [k, v === null ? undefined : String(v)]);
   return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
 }
 

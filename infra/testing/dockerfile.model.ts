@@ -26,8 +26,13 @@ export function parseDockerfile(text: string): Stage[] {
   for (const instruction of instructions) {
     if (instruction.keyword === 'FROM') {
       const [image, as, name] = instruction.args.split(' ');
-      if (as !== undefined && as.toUpperCase() !== 'AS') throw new Error(`FROM ${instruction.args}: expected "FROM image [AS name]"`);
-      stages.push({ image: image.replace(/\$\{?(\w+)\}?/g, (_, arg: string) => globals[arg] ?? ''), name, instructions: [] });
+      if (as !== undefined && as.toUpperCase() !== 'AS')
+        throw new Error(`FROM ${instruction.args}: expected "FROM image [AS name]"`);
+      stages.push({
+        image: image.replace(/\$\{?(\w+)\}?/g, (_, arg: string) => globals[arg] ?? ''),
+        name,
+        instructions: [],
+      });
     } else if (stages.length === 0 && instruction.keyword === 'ARG') {
       const [arg, value = ''] = instruction.args.split('=', 2);
       globals[arg] = value;

@@ -16,7 +16,10 @@ export interface Manifest {
 export interface WorkloadSpec {
   readonly replicas?: number;
   readonly selector?: { readonly matchLabels?: Record<string, string> };
-  readonly template?: { readonly metadata?: { readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> }; readonly spec: PodSpec };
+  readonly template?: {
+    readonly metadata?: { readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+    readonly spec: PodSpec;
+  };
 }
 
 export interface ServiceSpec {
@@ -57,7 +60,9 @@ interface EnvVar {
 
 /** Every document of every .yaml file under `dir`, dev/ included. */
 export function loadManifests(dir: string): Manifest[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => {
       if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
@@ -82,7 +87,11 @@ export function secretValues(secret: Manifest): Record<string, string> {
  * The environment a container starts with: envFrom first, then env (which wins), each reference
  * resolved against the manifests. `metadata.name` field refs get `podName`.
  */
-export function containerEnv(container: Container, manifests: readonly Manifest[], podName: string): Record<string, string> {
+export function containerEnv(
+  container: Container,
+  manifests: readonly Manifest[],
+  podName: string,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const source of container.envFrom ?? []) {
     if (source.configMapRef) Object.assign(env, find(manifests, 'ConfigMap', source.configMapRef.name).data);
@@ -97,8 +106,16 @@ export function containerEnv(container: Container, manifests: readonly Manifest[
 function valueOf(variable: EnvVar, manifests: readonly Manifest[], podName: string): string {
   const from = variable.valueFrom;
   if (!from) return variable.value ?? '';
-  if (from.configMapKeyRef) return required(find(manifests, 'ConfigMap', from.configMapKeyRef.name).data?.[from.configMapKeyRef.key], variable.name);
-  if (from.secretKeyRef) return required(secretValues(find(manifests, 'Secret', from.secretKeyRef.name))[from.secretKeyRef.key], variable.name);
+  if (from.configMapKeyRef)
+    return required(
+      find(manifests, 'ConfigMap', from.configMapKeyRef.name).data?.[from.configMapKeyRef.key],
+      variable.name,
+    );
+  if (from.secretKeyRef)
+    return required(
+      secretValues(find(manifests, 'Secret', from.secretKeyRef.name))[from.secretKeyRef.key],
+      variable.name,
+    );
   if (from.fieldRef?.fieldPath === 'metadata.name') return podName;
   throw new Error(`${variable.name}: a valueFrom the spec does not know`);
 }

@@ -11,7 +11,11 @@ import { loadReactorConfig } from '../../apps/reactor/src/reactor.config';
 export type App = 'gateway' | 'projector' | 'reactor';
 export const APPS: readonly App[] = ['gateway', 'projector', 'reactor'];
 
-const LOADERS: Record<App, (env: Env) => unknown> = { gateway: loadConfig, projector: loadProjectorConfig, reactor: loadReactorConfig };
+const LOADERS: Record<App, (env: Env) => unknown> = {
+  gateway: loadConfig,
+  projector: loadProjectorConfig,
+  reactor: loadReactorConfig,
+};
 
 /** What the paths the processes serve are (apps/gateway's HealthController, @sooc/runtime's worker HTTP). */
 export const LIVENESS_PATH = '/health/live';

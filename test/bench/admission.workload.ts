@@ -10,8 +10,16 @@ export const COHORTS = 40;
 export const RACE_APPLICANTS = 1_000;
 export const RACE_SEATS = 100;
 
-export async function gql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function gql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data ?? {};
@@ -20,10 +28,27 @@ export async function gql(url: string, query: string, variables: Record<string, 
 export async function openCohort(url: string, id: string, capacity: number): Promise<void> {
   const courseId = `course-${id}`;
   await gql(url, `mutation($i: DraftCourseInput!) { draftCourse(input: $i) { position } }`, {
-    i: { courseId, title: 'Bench course', summary: 'Bench', topics: ['bench'], language: 'en', prerequisites: [], selectionPolicy: 'FIRST_COME', defaultCapacity: capacity },
+    i: {
+      courseId,
+      title: 'Bench course',
+      summary: 'Bench',
+      topics: ['bench'],
+      language: 'en',
+      prerequisites: [],
+      selectionPolicy: 'FIRST_COME',
+      defaultCapacity: capacity,
+    },
   });
   await gql(url, `mutation($i: PlanCohortInput!) { planCohort(input: $i) { position } }`, {
-    i: { courseId, cohortId: id, title: `Bench ${id}`, capacity, applicationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' }, startsOn: '2099-02-01', endsOn: '2099-03-01' },
+    i: {
+      courseId,
+      cohortId: id,
+      title: `Bench ${id}`,
+      capacity,
+      applicationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+      startsOn: '2099-02-01',
+      endsOn: '2099-03-01',
+    },
   });
   await gql(url, `mutation($c: ID!) { openApplications(cohortId: $c) { position } }`, { c: id });
 }
@@ -32,7 +57,13 @@ const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(in
 export const submitBody = (cohortId: string, learnerId: string): string =>
   JSON.stringify({
     query: SUBMIT,
-    variables: { input: { cohortId, learnerId, dossier: { motivation: 'Benchmarking', level: 'BEGINNER', companyId: null, answers: [], prerequisitesMet: [] } } },
+    variables: {
+      input: {
+        cohortId,
+        learnerId,
+        dossier: { motivation: 'Benchmarking', level: 'BEGINNER', companyId: null, answers: [], prerequisitesMet: [] },
+      },
+    },
   });
 
 export const TRIVIAL_QUERY = JSON.stringify({ query: '{ __typename }' });
@@ -54,9 +85,11 @@ export async function raceTime(urls: readonly string[]): Promise<{ answered: num
   const started = performance.now();
   const answers = await Promise.all(
     Array.from({ length: RACE_APPLICANTS }, (_, i) =>
-      fetch(urls[i % urls.length], { method: 'POST', headers: { 'content-type': 'application/json' }, body: submitBody(cohortId, `racer-${i}`) }).then(
-        (r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>,
-      ),
+      fetch(urls[i % urls.length], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: submitBody(cohortId, `racer-${i}`),
+      }).then((r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>),
     ),
   );
   const answered = performance.now() - started;
@@ -64,7 +97,9 @@ export async function raceTime(urls: readonly string[]): Promise<{ answered: num
   const failed = answers.filter((a) => a.errors?.some((e) => e.extensions?.code !== 'READ_MODEL_TIMEOUT'));
   if (failed.length > 0) throw new Error(`${failed.length} race submissions failed: ${JSON.stringify(failed[0])}`);
   for (;;) {
-    const data = await gql(urls[0], `query($c: ID!) { cohortDashboard(cohortId: $c) { reserved waitlistLength } }`, { c: cohortId });
+    const data = await gql(urls[0], `query($c: ID!) { cohortDashboard(cohortId: $c) { reserved waitlistLength } }`, {
+      c: cohortId,
+    });
     const d = data['cohortDashboard'] as { reserved: number; waitlistLength: number } | null;
     if (d && d.reserved + d.waitlistLength === RACE_APPLICANTS) {
       if (d.reserved !== RACE_SEATS) throw new Error(`race seated ${d.reserved}`);
@@ -97,7 +132,9 @@ export async function loadAll(urls: readonly string[], body: string | ((n: numbe
         connections: Math.ceil(CONNECTIONS / urls.length),
         duration: DURATION_S,
         headers: { 'content-type': 'application/json' },
-        ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, body: body(n++) }) }] }),
+        ...(typeof body === 'string'
+          ? { body }
+          : { requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, body: body(n++) }) }] }),
       }),
     ),
   );

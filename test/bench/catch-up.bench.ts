@@ -19,7 +19,13 @@ const PER_APPEND = 50;
 /** One stream in ten is a cohort: the filtered catch-up keeps a tenth of the log. */
 const COHORT_EVERY = 10;
 const ROUNDS = 3;
-const META = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'corr-1', causationId: null, schemaVersion: 1 };
+const META = {
+  occurredAt: '2026-03-03T09:00:00.000Z',
+  actor: { id: 'admin-1', role: 'admin' as const },
+  correlationId: 'corr-1',
+  causationId: null,
+  schemaVersion: 1,
+};
 
 async function fill(store: EventStore): Promise<number> {
   let cohortEvents = 0;
@@ -74,7 +80,13 @@ export async function run(): Promise<BenchSection> {
   const standIn = await EsdbStandIn.start();
   const sqlite = SqliteEventStore.open(join(dir, 'events.db'));
   const esdb = EsdbEventStore.connect(standIn.url);
-  const figures = { sqlite: [] as number[], esdb: [] as number[], raw: [] as number[], sqliteCohorts: [] as number[], esdbCohorts: [] as number[] };
+  const figures = {
+    sqlite: [] as number[],
+    esdb: [] as number[],
+    raw: [] as number[],
+    sqliteCohorts: [] as number[],
+    esdbCohorts: [] as number[],
+  };
   try {
     const cohortEvents = await fill(sqlite);
     await fill(esdb);
@@ -92,21 +104,46 @@ export async function run(): Promise<BenchSection> {
     await standIn.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const [sqliteAll, esdbAll, rawAll, sqliteCohorts, esdbCohorts] = [figures.sqlite, figures.esdb, figures.raw, figures.sqliteCohorts, figures.esdbCohorts].map(best);
+  const [sqliteAll, esdbAll, rawAll, sqliteCohorts, esdbCohorts] = [
+    figures.sqlite,
+    figures.esdb,
+    figures.raw,
+    figures.sqliteCohorts,
+    figures.esdbCohorts,
+  ].map(best);
   const n = EVENTS.toLocaleString('en-US');
   const rows: BenchRow[] = [
     { name: `SqliteEventStore, ${n} events`, value: sqliteAll, unit: 'events/s' },
-    { name: `EsdbEventStore via the gRPC stand-in, ${n} events`, value: esdbAll, unit: 'events/s', note: `${(esdbAll / sqliteAll).toFixed(2)} × SQLite` },
-    { name: `bare @eventstore/db-client subscribeToAll, same stand-in`, value: rawAll, unit: 'events/s', note: `adapter = ${(esdbAll / rawAll).toFixed(2)} × bare client` },
-    { name: `SqliteEventStore, category filter (1 event in ${COHORT_EVERY} kept)`, value: sqliteCohorts, unit: 'events/s delivered' },
-    { name: `EsdbEventStore, category filter (server-side stream prefix)`, value: esdbCohorts, unit: 'events/s delivered', note: `${(esdbCohorts / sqliteCohorts).toFixed(2)} × SQLite` },
+    {
+      name: `EsdbEventStore via the gRPC stand-in, ${n} events`,
+      value: esdbAll,
+      unit: 'events/s',
+      note: `${(esdbAll / sqliteAll).toFixed(2)} × SQLite`,
+    },
+    {
+      name: `bare @eventstore/db-client subscribeToAll, same stand-in`,
+      value: rawAll,
+      unit: 'events/s',
+      note: `adapter = ${(esdbAll / rawAll).toFixed(2)} × bare client`,
+    },
+    {
+      name: `SqliteEventStore, category filter (1 event in ${COHORT_EVERY} kept)`,
+      value: sqliteCohorts,
+      unit: 'events/s delivered',
+    },
+    {
+      name: `EsdbEventStore, category filter (server-side stream prefix)`,
+      value: esdbCohorts,
+      unit: 'events/s delivered',
+      note: `${(esdbCohorts / sqliteCohorts).toFixed(2)} × SQLite`,
+    },
   ];
   return {
     title: 'Catch-up: subscribeAll from the start until caught-up, SQLite vs EventStoreDB (stand-in)',
     method:
       `${n} events (${PER_APPEND} per append, ${EVENTS / PER_APPEND} streams, one in ${COHORT_EVERY} a cohort stream) in a SQLite file (WAL, synchronous=FULL) on ${tmpdir()} and in the in-process EventStoreDB stand-in. ` +
       `Each figure is the best of ${ROUNDS} interleaved rounds, timed from subscribeAll to the caught-up signal with every event consumed. ` +
-      'The stand-in runs in the same process as the client, so the gRPC figures include the server\'s work: they bound the adapter and client, not a real EventStoreDB.',
+      "The stand-in runs in the same process as the client, so the gRPC figures include the server's work: they bound the adapter and client, not a real EventStoreDB.",
     rows,
     findings: [
       `EventStoreDB adapter catch-up = ${(esdbAll / sqliteAll).toFixed(2)} × SQLite adapter (${Math.round(esdbAll).toLocaleString('en-US')} vs ${Math.round(sqliteAll).toLocaleString('en-US')} events/s)`,

@@ -17,7 +17,13 @@ const BATCHES = 200;
 const BATCH = 100;
 const CONCURRENT = 2_000;
 const SLICE = 10;
-const META = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'corr-1', causationId: null, schemaVersion: 1 };
+const META = {
+  occurredAt: '2026-03-03T09:00:00.000Z',
+  actor: { id: 'admin-1', role: 'admin' as const },
+  correlationId: 'corr-1',
+  causationId: null,
+  schemaVersion: 1,
+};
 
 interface Row {
   readonly streamId: string;
@@ -30,7 +36,12 @@ function rows(count: number, perStream: number): Row[] {
   return Array.from({ length: count }, (_, i) => ({
     streamId: `cohort-${Math.floor(i / perStream)}`,
     revision: BigInt(i % perStream),
-    event: { id: randomUUID(), type: 'SeatReserved', data: { enrollmentId: `enrollment-${i}`, companyId: 'acme', seat: i, at: META.occurredAt }, metadata: META },
+    event: {
+      id: randomUUID(),
+      type: 'SeatReserved',
+      data: { enrollmentId: `enrollment-${i}`, companyId: 'acme', seat: i, at: META.occurredAt },
+      metadata: META,
+    },
   }));
 }
 
@@ -46,12 +57,24 @@ interface Pair {
 async function paired(dir: string, data: Row[], perTransaction: number): Promise<Pair> {
   const db = openConnection(join(dir, `raw-${perTransaction}.db`), { synchronous: 'FULL', busyTimeoutMs: 5000 });
   const store = SqliteEventStore.open(join(dir, `adapter-${perTransaction}.db`));
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, category, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, category, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const write = db.transaction((chunk: Row[]) => {
     const at = new Date().toISOString();
     // The rows of a chunk share one metadata object (as a command's events do): serialise it once, like the adapter.
     const metadata = JSON.stringify(chunk[0].event.metadata);
-    for (const r of chunk) insert.run(r.streamId, r.revision, categoryOf(r.streamId), r.event.id, r.event.type, JSON.stringify(r.event.data), metadata, at);
+    for (const r of chunk)
+      insert.run(
+        r.streamId,
+        r.revision,
+        categoryOf(r.streamId),
+        r.event.id,
+        r.event.type,
+        JSON.stringify(r.event.data),
+        metadata,
+        at,
+      );
   });
   const raw = (chunks: Row[][]) => {
     for (const chunk of chunks) write(chunk);
@@ -59,7 +82,11 @@ async function paired(dir: string, data: Row[], perTransaction: number): Promise
   const adapter = async (chunks: Row[][]) => {
     for (const chunk of chunks) {
       const first = chunk[0].revision;
-      await store.append(chunk[0].streamId, chunk.map((r) => r.event), { expectedRevision: first === 0n ? 'no_stream' : first - 1n });
+      await store.append(
+        chunk[0].streamId,
+        chunk.map((r) => r.event),
+        { expectedRevision: first === 0n ? 'no_stream' : first - 1n },
+      );
     }
   };
   const chunks: Row[][] = [];
@@ -106,10 +133,25 @@ export async function run(): Promise<BenchSection> {
   const ratio100 = batches.adapter / batches.raw;
   const table: BenchRow[] = [
     { name: 'raw better-sqlite3, 1 row per transaction', value: singles.raw, unit: 'events/s' },
-    { name: 'SqliteEventStore, 1 event per append (awaited one by one)', value: singles.adapter, unit: 'events/s', note: `${ratio1.toFixed(2)} × raw` },
+    {
+      name: 'SqliteEventStore, 1 event per append (awaited one by one)',
+      value: singles.adapter,
+      unit: 'events/s',
+      note: `${ratio1.toFixed(2)} × raw`,
+    },
     { name: `raw better-sqlite3, ${BATCH} rows per transaction`, value: batches.raw, unit: 'events/s' },
-    { name: `SqliteEventStore, ${BATCH} events per append`, value: batches.adapter, unit: 'events/s', note: `${ratio100.toFixed(2)} × raw` },
-    { name: `SqliteEventStore, ${CONCURRENT.toLocaleString('en-US')} single-event appends in flight (group commit)`, value: inFlight, unit: 'events/s', note: `${(inFlight / singles.raw).toFixed(1)} × raw 1-per-transaction` },
+    {
+      name: `SqliteEventStore, ${BATCH} events per append`,
+      value: batches.adapter,
+      unit: 'events/s',
+      note: `${ratio100.toFixed(2)} × raw`,
+    },
+    {
+      name: `SqliteEventStore, ${CONCURRENT.toLocaleString('en-US')} single-event appends in flight (group commit)`,
+      value: inFlight,
+      unit: 'events/s',
+      note: `${(inFlight / singles.raw).toFixed(1)} × raw 1-per-transaction`,
+    },
   ];
   return {
     title: 'Event store: SQLite adapter vs raw better-sqlite3',

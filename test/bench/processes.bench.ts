@@ -7,7 +7,18 @@
  * what separate machines would give.
  */
 import { startDeployment } from '../deployment/deployment.harness';
-import { COHORTS, CONNECTIONS, DURATION_S, loadAll, openCohort, RACE_APPLICANTS, RACE_SEATS, raceTime, submitBody, TRIVIAL_QUERY } from './admission.workload';
+import {
+  COHORTS,
+  CONNECTIONS,
+  DURATION_S,
+  loadAll,
+  openCohort,
+  RACE_APPLICANTS,
+  RACE_SEATS,
+  raceTime,
+  submitBody,
+  TRIVIAL_QUERY,
+} from './admission.workload';
 import type { BenchSection } from './bench.types';
 
 export async function run(): Promise<BenchSection> {
@@ -27,12 +38,25 @@ export async function run(): Promise<BenchSection> {
         `autocannon, ${CONNECTIONS} connections split over both gateways, ${DURATION_S} s each, rates summed; the race sends its ${RACE_APPLICANTS} submissions round-robin to both gateways (${RACE_SEATS} seats). ` +
         `Each mutation waits for its read model through the gateway's follower (checkpoints polled every 25 ms while someone waits).`,
       rows: [
-        { name: 'trivial query (both gateways)', value: trivial.requestsPerSecond, unit: 'req/s', note: `worst p50 ${trivial.p50} ms, p99 ${trivial.p99} ms` },
-        { name: 'submitApplication (both gateways)', value: submit.requestsPerSecond, unit: 'req/s', note: `worst p50 ${submit.p50} ms, p99 ${submit.p99} ms; ${submit.failed} failed of ${submit.total}` },
+        {
+          name: 'trivial query (both gateways)',
+          value: trivial.requestsPerSecond,
+          unit: 'req/s',
+          note: `worst p50 ${trivial.p50} ms, p99 ${trivial.p99} ms`,
+        },
+        {
+          name: 'submitApplication (both gateways)',
+          value: submit.requestsPerSecond,
+          unit: 'req/s',
+          note: `worst p50 ${submit.p50} ms, p99 ${submit.p99} ms; ${submit.failed} failed of ${submit.total}`,
+        },
         { name: `race: ${RACE_APPLICANTS} submissions answered`, value: race.answered, unit: 'ms' },
         { name: `race: every applicant seated (${RACE_SEATS}) or waitlisted`, value: race.settled, unit: 'ms' },
       ],
-      findings: [`submitApplication / trivial query = ${ratio.toFixed(2)}`, `1,000 → 100 race settled in ${Math.round(race.settled)} ms across two gateways`],
+      findings: [
+        `submitApplication / trivial query = ${ratio.toFixed(2)}`,
+        `1,000 → 100 race settled in ${Math.round(race.settled)} ms across two gateways`,
+      ],
     };
   } finally {
     await deployment.stop().catch(() => undefined);

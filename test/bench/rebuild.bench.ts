@@ -56,10 +56,25 @@ export const cohortFill: Projection<CohortFillRow, EnrollmentEvent> = {
   name: 'cohort-fill',
   table: 'cohort_fill',
   keyColumn: 'cohort_id',
-  handles: ['ApplicationSubmitted', 'ApplicantAdmitted', 'ApplicantWaitlisted', 'LearnerEnrolled', 'ApplicationWithdrawn'],
+  handles: [
+    'ApplicationSubmitted',
+    'ApplicantAdmitted',
+    'ApplicantWaitlisted',
+    'LearnerEnrolled',
+    'ApplicationWithdrawn',
+  ],
   keyOf: (event) => event.data.cohortId,
   apply: (row, event) => {
-    const r = row ?? { cohort_id: event.data.cohortId, applications: 0, admitted: 0, waitlisted: 0, enrolled: 0, withdrawn: 0, last_company: null, updated_at: '' };
+    const r = row ?? {
+      cohort_id: event.data.cohortId,
+      applications: 0,
+      admitted: 0,
+      waitlisted: 0,
+      enrolled: 0,
+      withdrawn: 0,
+      last_company: null,
+      updated_at: '',
+    };
     const at = event.metadata.occurredAt;
     switch (event.type) {
       case 'ApplicationSubmitted':
@@ -80,8 +95,19 @@ export const cohortFill: Projection<CohortFillRow, EnrollmentEvent> = {
 function enrollmentEvents(i: number): EventToAppend[] {
   const cohortId = `cohort-${i % COHORTS}`;
   const learnerId = `learner-${i}`;
-  const metadata = { occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), actor: { id: 'admin-1', role: 'admin' as const }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
-  const event = (type: EnrollmentEvent['type'], data: Record<string, unknown>): EventToAppend => ({ id: randomUUID(), type, data: { cohortId, learnerId, ...data }, metadata });
+  const metadata = {
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    actor: { id: 'admin-1', role: 'admin' as const },
+    correlationId: randomUUID(),
+    causationId: null,
+    schemaVersion: 1,
+  };
+  const event = (type: EnrollmentEvent['type'], data: Record<string, unknown>): EventToAppend => ({
+    id: randomUUID(),
+    type,
+    data: { cohortId, learnerId, ...data },
+    metadata,
+  });
   const events = [event('ApplicationSubmitted', { companyId: `company-${i % 40}` })];
   if (i % 3 === 0) events.push(event('ApplicantWaitlisted', { rank: i % 17 }));
   else events.push(event('ApplicantAdmitted', {}), event('LearnerEnrolled', {}));
@@ -96,7 +122,9 @@ export async function fill(store: EventStore): Promise<number> {
     for (let i = start; i < Math.min(ENROLLMENTS, start + 1_000); i++) {
       const events = enrollmentEvents(i);
       count += events.length;
-      appends.push(store.append(`enrollment-cohort-${i % COHORTS}-learner-${i}`, events, { expectedRevision: 'no_stream' }));
+      appends.push(
+        store.append(`enrollment-cohort-${i % COHORTS}-learner-${i}`, events, { expectedRevision: 'no_stream' }),
+      );
     }
     await Promise.all(appends);
   }
@@ -116,14 +144,23 @@ export async function subscriptionOnly(store: EventStore, filtered = true): Prom
   return (count / ms) * 1000;
 }
 
-export async function rebuild(store: EventStore, dir: string, name: string, batchSize: number, events: number): Promise<number> {
+export async function rebuild(
+  store: EventStore,
+  dir: string,
+  name: string,
+  batchSize: number,
+  events: number,
+): Promise<number> {
   const read = openReadDatabase(`sqlite:${join(dir, `${name}.db`)}`);
   await migrateToLatest(read.db, [migrations]);
   const runner = new ProjectionRunner({ store, db: read.db, projections: [cohortFill], batchSize });
   const start = performance.now();
   await runner.rebuild();
   const ms = performance.now() - start;
-  const rows = await read.db.selectFrom('cohort_fill').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await read.db
+    .selectFrom('cohort_fill')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   await read.close();
   if (Number(rows['n']) !== COHORTS) throw new Error(`rebuild produced ${String(rows['n'])} rows, expected ${COHORTS}`);
   return (events / ms) * 1000;
@@ -148,7 +185,10 @@ export async function run(): Promise<BenchSection> {
     const bareMemory = await bestOf(() => subscriptionOnly(memory));
     const fromSqlite = [] as { batch: number; rate: number }[];
     for (const batch of [500, 1_000, 2_000]) {
-      fromSqlite.push({ batch, rate: await bestOf((round) => rebuild(sqlite, dir, `sqlite-${batch}-${round}`, batch, events)) });
+      fromSqlite.push({
+        batch,
+        rate: await bestOf((round) => rebuild(sqlite, dir, `sqlite-${batch}-${round}`, batch, events)),
+      });
     }
     const fromMemory = await bestOf((round) => rebuild(memory, dir, `memory-${round}`, 1_000, events));
     await sqlite.close();
@@ -159,16 +199,25 @@ export async function run(): Promise<BenchSection> {
       method:
         `ProjectionRunner.rebuild() of one cohort read model (${COHORTS} rows, 8 columns, keys spread evenly so each batch rewrites ~⅘ of its events' rows) ` +
         `from an event store holding ${events} events in ${ENROLLMENTS} enrollment streams into a fresh SQLite read database file (WAL, synchronous=NORMAL), ` +
-        'one transaction per batch; best of two runs each. The same subscribeAll (with the runner\'s event-type filter) is timed alone, without projecting, to show what the store costs.',
+        "one transaction per batch; best of two runs each. The same subscribeAll (with the runner's event-type filter) is timed alone, without projecting, to show what the store costs.",
       rows: [
         { name: 'SqliteEventStore: subscription only, type filter', value: bareSqlite, unit: 'events/s' },
         { name: 'SqliteEventStore: subscription only, no filter', value: unfilteredSqlite, unit: 'events/s' },
-        ...fromSqlite.map((r) => ({ name: `SqliteEventStore → rebuild, batch ${r.batch}`, value: r.rate, unit: 'events/s' })),
+        ...fromSqlite.map((r) => ({
+          name: `SqliteEventStore → rebuild, batch ${r.batch}`,
+          value: r.rate,
+          unit: 'events/s',
+        })),
         { name: 'MemoryEventStore: subscription only, type filter', value: bareMemory, unit: 'events/s' },
-        { name: 'MemoryEventStore → rebuild, batch 1000', value: fromMemory, unit: 'events/s', note: 'the runner with a near-free store' },
+        {
+          name: 'MemoryEventStore → rebuild, batch 1000',
+          value: fromMemory,
+          unit: 'events/s',
+          note: 'the runner with a near-free store',
+        },
       ],
       findings: [
-        `best rebuild from the SQLite store ${rate(best)} events/s, from the memory store ${rate(fromMemory)} events/s (aim ≥ ${rate(AIM)}): ${best >= AIM ? 'met' : fromMemory >= AIM ? 'met by the runner, not with the SQLite store\'s filtered read' : 'NOT met'}`,
+        `best rebuild from the SQLite store ${rate(best)} events/s, from the memory store ${rate(fromMemory)} events/s (aim ≥ ${rate(AIM)}): ${best >= AIM ? 'met' : fromMemory >= AIM ? "met by the runner, not with the SQLite store's filtered read" : 'NOT met'}`,
         `rebuild / bare subscription: SQLite ${(best / bareSqlite).toFixed(2)}, memory ${(fromMemory / bareMemory).toFixed(2)}`,
         `SqliteEventStore type-filtered read / unfiltered = ${(bareSqlite / unfilteredSqlite).toFixed(2)} (the runner always subscribes with the union of its projections' event types)`,
       ],

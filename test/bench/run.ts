@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     'Figures vary with the machine and its load; compare ratios measured in the same run, not absolute numbers across runs.',
     '',
   ].join('\n');
-  if (only.length === 0) writeFileSync(join(__dirname, '../../docs/BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
+  if (only.length === 0)
+    writeFileSync(join(__dirname, '../../docs/BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
 }
 
 main().catch((error) => {

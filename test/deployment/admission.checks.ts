@@ -11,19 +11,31 @@ export interface ApplicationRow {
 const UNDECIDED = new Set(['SUBMITTED', 'ADMITTED']);
 
 /** The dashboard as `client` serves it; with `at`, once that gateway's read models reached the position. */
-export async function dashboardOf(client: GatewayClient, cohortId: string, at: bigint | null = null): Promise<Dashboard> {
+export async function dashboardOf(
+  client: GatewayClient,
+  cohortId: string,
+  at: bigint | null = null,
+): Promise<Dashboard> {
   const variables = { cohortId, waitlistFirst: 1000, at: at === null ? null : at.toString() };
-  const { cohortDashboard } = dataOf(client, await client.gql<{ cohortDashboard: Dashboard | null }>(DASHBOARD, variables));
+  const { cohortDashboard } = dataOf(
+    client,
+    await client.gql<{ cohortDashboard: Dashboard | null }>(DASHBOARD, variables),
+  );
   if (!cohortDashboard) throw new Error(`${client.name}: no dashboard for cohort ${cohortId}`);
   return cohortDashboard;
 }
 
 /** Every application of the cohort, page by page (a page holds at most 100). */
 export async function applicationsOf(client: GatewayClient, cohortId: string): Promise<ApplicationRow[]> {
-  type Page = { applications: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ApplicationRow }[] } };
+  type Page = {
+    applications: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ApplicationRow }[] };
+  };
   const rows: ApplicationRow[] = [];
-  for (let after: string | null = null; ; ) {
-    const { applications }: Page = dataOf(client, await client.gql<Page>(APPLICATIONS, { cohortId, first: 100, after }, ADMIN));
+  for (let after: string | null = null; ;) {
+    const { applications }: Page = dataOf(
+      client,
+      await client.gql<Page>(APPLICATIONS, { cohortId, first: 100, after }, ADMIN),
+    );
     rows.push(...applications.edges.map((e) => e.node));
     if (!applications.pageInfo.hasNextPage) return rows;
     after = applications.pageInfo.endCursor;
@@ -35,12 +47,23 @@ export async function applicationsOf(client: GatewayClient, cohortId: string): P
  * `client` shows it) and the store has stayed quiet for a while, then returns the dashboard
  * consistent with the store's head: the end state, not a moment in the middle.
  */
-export async function settledDashboard(client: GatewayClient, store: EventStore, cohortId: string, applicants: number, timeoutMs: number): Promise<{ dashboard: Dashboard; head: bigint }> {
+export async function settledDashboard(
+  client: GatewayClient,
+  store: EventStore,
+  cohortId: string,
+  applicants: number,
+  timeoutMs: number,
+): Promise<{ dashboard: Dashboard; head: bigint }> {
   const deadline = Date.now() + timeoutMs;
   let last: Dashboard | null = null;
-  const placed = (d: Dashboard) => d.reserved + d.confirmed + d.waitlistLength === applicants && d.applicationsByStatus.every((s) => !UNDECIDED.has(s.status));
+  const placed = (d: Dashboard) =>
+    d.reserved + d.confirmed + d.waitlistLength === applicants &&
+    d.applicationsByStatus.every((s) => !UNDECIDED.has(s.status));
   while (!last || !placed(last)) {
-    if (Date.now() > deadline) throw new Error(`Not settled within ${timeoutMs} ms through ${client.name} (is the reactor running?); last dashboard: ${JSON.stringify(last).slice(0, 1500)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Not settled within ${timeoutMs} ms through ${client.name} (is the reactor running?); last dashboard: ${JSON.stringify(last).slice(0, 1500)}`,
+      );
     if (last) await pause(100);
     last = await dashboardOf(client, cohortId);
   }

@@ -10,7 +10,15 @@ import type { Harness } from '../e2e/gateway.harness';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 export { SUBMIT, submission } from '../e2e/admission.support';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-export { ADMIN, APPLICATION, APPLICATIONS, DASHBOARD, WITHDRAW, type Application, type Dashboard } from '../e2e/enrollment.fixtures';
+export {
+  ADMIN,
+  APPLICATION,
+  APPLICATIONS,
+  DASHBOARD,
+  WITHDRAW,
+  type Application,
+  type Dashboard,
+} from '../e2e/enrollment.fixtures';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 export { COHORT, draftCourse, OPEN, planCohort } from '../e2e/cohorts.fixtures';
 

@@ -10,7 +10,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface GatewayClient {
   readonly name: string;
   readonly url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Calls `onData` with each pushed message's data; resolves to an unsubscribe that closes the socket. */
   subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void): () => Promise<void>;
 }
@@ -21,11 +25,21 @@ export function gatewayClient(name: string, baseUrl: string): GatewayClient {
     name,
     url,
     async gql(query, variables = {}, headers = {}) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as GraphQLResponse<never>;
     },
     subscribe(query, variables, onData) {
-      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+      });
       const unsubscribe = client.subscribe(
         { query, variables },
         {
@@ -47,6 +61,7 @@ export function gatewayClient(name: string, baseUrl: string): GatewayClient {
 
 /** The data of a response, or a failure naming the gateway and its errors. */
 export function dataOf<T>(client: GatewayClient, response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`${client.name}: ${JSON.stringify(response.errors ?? 'no data')}`);
+  if (response.errors || !response.data)
+    throw new Error(`${client.name}: ${JSON.stringify(response.errors ?? 'no data')}`);
   return response.data;
 }

@@ -17,7 +17,12 @@ export function startService(app: App, name: string, env: Record<string, string>
 /** Resolves once GET /health/ready answers 200; fails early if the process dies, with its output. */
 export async function waitUntilReady(service: ServiceProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const base = await withDeadline(service.baseUrl(), timeoutMs, () => `${service.name} printed no listening line within ${timeoutMs} ms.\nstdout:\n${tail(service.stdout())}\nstderr:\n${tail(service.stderr())}`);
+  const base = await withDeadline(
+    service.baseUrl(),
+    timeoutMs,
+    () =>
+      `${service.name} printed no listening line within ${timeoutMs} ms.\nstdout:\n${tail(service.stdout())}\nstderr:\n${tail(service.stderr())}`,
+  );
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) break;
@@ -30,12 +35,16 @@ export async function waitUntilReady(service: ServiceProcess, timeoutMs: number)
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${service.name} not ready within ${timeoutMs} ms (last /health/ready: ${last}).\nstdout:\n${tail(service.stdout())}\nstderr:\n${tail(service.stderr())}`);
+  throw new Error(
+    `${service.name} not ready within ${timeoutMs} ms (last /health/ready: ${last}).\nstdout:\n${tail(service.stdout())}\nstderr:\n${tail(service.stderr())}`,
+  );
 }
 
 function withDeadline<T>(promise: Promise<T>, timeoutMs: number, message: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), timeoutMs)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(message())), timeoutMs)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

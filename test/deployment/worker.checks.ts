@@ -20,7 +20,8 @@ export function total(metrics: string, name: string, labels: Record<string, stri
     const match = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})?\s+(\S+)/.exec(line);
     if (!match || match[1] !== name) continue;
     const present = match[2] ?? '';
-    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`))) sum = (sum ?? 0) + Number(match[3]);
+    if (Object.entries(labels).every(([key, value]) => present.includes(`${key}="${value}"`)))
+      sum = (sum ?? 0) + Number(match[3]);
   }
   return sum;
 }

@@ -30,7 +30,13 @@ export function submission(cohortId: string, learnerId: string, companyId: strin
     input: {
       cohortId,
       learnerId,
-      dossier: { motivation: `I want to learn, says ${learnerId}`, level: 'INTERMEDIATE', companyId, answers: [], prerequisitesMet: [] },
+      dossier: {
+        motivation: `I want to learn, says ${learnerId}`,
+        level: 'INTERMEDIATE',
+        companyId,
+        answers: [],
+        prerequisitesMet: [],
+      },
     },
   };
 }
@@ -51,12 +57,17 @@ export async function dashboard(h: Harness, cohortId: string): Promise<Dashboard
 }
 
 /** Polls until `done` holds (the reactor and the projections work after the mutations return). */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Not settled after ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Not settled after ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

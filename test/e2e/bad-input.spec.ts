@@ -1,4 +1,13 @@
-import { CLOSE, DRAFT_COURSE, OPEN, PLAN_COHORT, cohortInput, courseInput, draftCourse, planCohort } from './cohorts.fixtures';
+import {
+  CLOSE,
+  DRAFT_COURSE,
+  OPEN,
+  PLAN_COHORT,
+  cohortInput,
+  courseInput,
+  draftCourse,
+  planCohort,
+} from './cohorts.fixtures';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Case {
@@ -25,7 +34,11 @@ describe('bad input: the right code, the fields named, and nothing written', () 
     closedId = await planCohort(h, courseId);
     await h.gql(OPEN, { cohortId: closedId });
     await h.gql(CLOSE, { cohortId: closedId });
-    pastId = await planCohort(h, courseId, { applicationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2020-02-01T00:00:00Z' }, startsOn: '2020-03-01', endsOn: '2020-04-01' });
+    pastId = await planCohort(h, courseId, {
+      applicationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2020-02-01T00:00:00Z' },
+      startsOn: '2020-03-01',
+      endsOn: '2020-04-01',
+    });
   });
   afterAll(() => h.close());
 
@@ -41,12 +54,49 @@ describe('bad input: the right code, the fields named, and nothing written', () 
 
   const cases: Case[] = [
     // draftCourse
-    { name: 'draftCourse without a title', query: DRAFT_COURSE, variables: () => ({ input: { ...courseInput(), title: undefined } }), code: 'BAD_USER_INPUT', fields: ['title'] },
-    { name: 'draftCourse with a text capacity', query: DRAFT_COURSE, variables: course({ defaultCapacity: 'thirty' }), code: 'BAD_USER_INPUT', fields: ['defaultCapacity'] },
-    { name: 'draftCourse with an unknown field', query: DRAFT_COURSE, variables: course({ owner: 'me' }), code: 'BAD_USER_INPUT', fields: ['owner'] },
-    { name: 'draftCourse with an unknown policy', query: DRAFT_COURSE, variables: course({ selectionPolicy: 'LOTTERY' }), code: 'BAD_USER_INPUT', fields: ['selectionPolicy'] },
-    { name: 'draftCourse with a malformed id', query: DRAFT_COURSE, variables: course({ courseId: 'no spaces/allowed' }), code: 'BAD_USER_INPUT', fields: ['courseId'] },
-    { name: 'draftCourse with a capacity out of range', query: DRAFT_COURSE, variables: course({ defaultCapacity: 1000 }), code: 'COURSE.CAPACITY_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['defaultCapacity'] },
+    {
+      name: 'draftCourse without a title',
+      query: DRAFT_COURSE,
+      variables: () => ({ input: { ...courseInput(), title: undefined } }),
+      code: 'BAD_USER_INPUT',
+      fields: ['title'],
+    },
+    {
+      name: 'draftCourse with a text capacity',
+      query: DRAFT_COURSE,
+      variables: course({ defaultCapacity: 'thirty' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['defaultCapacity'],
+    },
+    {
+      name: 'draftCourse with an unknown field',
+      query: DRAFT_COURSE,
+      variables: course({ owner: 'me' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['owner'],
+    },
+    {
+      name: 'draftCourse with an unknown policy',
+      query: DRAFT_COURSE,
+      variables: course({ selectionPolicy: 'LOTTERY' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['selectionPolicy'],
+    },
+    {
+      name: 'draftCourse with a malformed id',
+      query: DRAFT_COURSE,
+      variables: course({ courseId: 'no spaces/allowed' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['courseId'],
+    },
+    {
+      name: 'draftCourse with a capacity out of range',
+      query: DRAFT_COURSE,
+      variables: course({ defaultCapacity: 1000 }),
+      code: 'COURSE.CAPACITY_OUT_OF_BOUNDS',
+      category: 'BAD_USER_INPUT',
+      fields: ['defaultCapacity'],
+    },
     {
       name: 'draftCourse with several bad fields at once',
       query: DRAFT_COURSE,
@@ -55,28 +105,117 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       category: 'BAD_USER_INPUT',
       fields: ['title', 'language'],
     },
-    { name: 'draftCourse again with other data', query: DRAFT_COURSE, variables: () => ({ input: courseInput({ courseId, title: 'Another title' }) }), code: 'COURSE.ALREADY_EXISTS', category: 'CONFLICT' },
+    {
+      name: 'draftCourse again with other data',
+      query: DRAFT_COURSE,
+      variables: () => ({ input: courseInput({ courseId, title: 'Another title' }) }),
+      code: 'COURSE.ALREADY_EXISTS',
+      category: 'CONFLICT',
+    },
     // planCohort
-    { name: 'planCohort without a capacity', query: PLAN_COHORT, variables: without('capacity'), code: 'BAD_USER_INPUT', fields: ['capacity'] },
-    { name: 'planCohort without a window end', query: PLAN_COHORT, variables: cohort({ applicationWindow: { opensAt: '2020-01-01T00:00:00Z' } }), code: 'BAD_USER_INPUT', fields: ['applicationWindow.closesAt'] },
-    { name: 'planCohort with a fractional capacity', query: PLAN_COHORT, variables: cohort({ capacity: 2.5 }), code: 'BAD_USER_INPUT', fields: ['capacity'] },
-    { name: 'planCohort with capacity 1', query: PLAN_COHORT, variables: cohort({ capacity: 1 }), code: 'COHORT.CAPACITY_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['capacity'] },
-    { name: 'planCohort with capacity 501', query: PLAN_COHORT, variables: cohort({ capacity: 501 }), code: 'COHORT.CAPACITY_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['capacity'] },
-    { name: 'planCohort with an inverted window', query: PLAN_COHORT, variables: window('2030-02-01T00:00:00Z', '2030-01-01T00:00:00Z'), code: 'COHORT.WINDOW_INVALID', category: 'BAD_USER_INPUT', fields: ['applicationWindow.closesAt'] },
-    { name: 'planCohort with a window closing after the start', query: PLAN_COHORT, variables: window('2030-01-01T00:00:00Z', '2030-04-01T00:00:00Z'), code: 'COHORT.WINDOW_INVALID', fields: ['applicationWindow.closesAt'] },
-    { name: 'planCohort with a malformed instant', query: PLAN_COHORT, variables: window('next monday', '2030-02-01T00:00:00Z'), code: 'BAD_USER_INPUT', fields: ['applicationWindow.opensAt'] },
-    { name: 'planCohort with an instant without offset', query: PLAN_COHORT, variables: window('2030-01-01T00:00:00', '2030-02-01T00:00:00Z'), code: 'BAD_USER_INPUT', fields: ['applicationWindow.opensAt'] },
-    { name: 'planCohort with an impossible date', query: PLAN_COHORT, variables: cohort({ startsOn: '2030-02-30' }), code: 'BAD_USER_INPUT', fields: ['startsOn'] },
-    { name: 'planCohort ending before it starts', query: PLAN_COHORT, variables: cohort({ endsOn: '2030-03-01' }), code: 'COHORT.DATES_INVALID', fields: ['endsOn'] },
+    {
+      name: 'planCohort without a capacity',
+      query: PLAN_COHORT,
+      variables: without('capacity'),
+      code: 'BAD_USER_INPUT',
+      fields: ['capacity'],
+    },
+    {
+      name: 'planCohort without a window end',
+      query: PLAN_COHORT,
+      variables: cohort({ applicationWindow: { opensAt: '2020-01-01T00:00:00Z' } }),
+      code: 'BAD_USER_INPUT',
+      fields: ['applicationWindow.closesAt'],
+    },
+    {
+      name: 'planCohort with a fractional capacity',
+      query: PLAN_COHORT,
+      variables: cohort({ capacity: 2.5 }),
+      code: 'BAD_USER_INPUT',
+      fields: ['capacity'],
+    },
+    {
+      name: 'planCohort with capacity 1',
+      query: PLAN_COHORT,
+      variables: cohort({ capacity: 1 }),
+      code: 'COHORT.CAPACITY_OUT_OF_BOUNDS',
+      category: 'BAD_USER_INPUT',
+      fields: ['capacity'],
+    },
+    {
+      name: 'planCohort with capacity 501',
+      query: PLAN_COHORT,
+      variables: cohort({ capacity: 501 }),
+      code: 'COHORT.CAPACITY_OUT_OF_BOUNDS',
+      category: 'BAD_USER_INPUT',
+      fields: ['capacity'],
+    },
+    {
+      name: 'planCohort with an inverted window',
+      query: PLAN_COHORT,
+      variables: window('2030-02-01T00:00:00Z', '2030-01-01T00:00:00Z'),
+      code: 'COHORT.WINDOW_INVALID',
+      category: 'BAD_USER_INPUT',
+      fields: ['applicationWindow.closesAt'],
+    },
+    {
+      name: 'planCohort with a window closing after the start',
+      query: PLAN_COHORT,
+      variables: window('2030-01-01T00:00:00Z', '2030-04-01T00:00:00Z'),
+      code: 'COHORT.WINDOW_INVALID',
+      fields: ['applicationWindow.closesAt'],
+    },
+    {
+      name: 'planCohort with a malformed instant',
+      query: PLAN_COHORT,
+      variables: window('next monday', '2030-02-01T00:00:00Z'),
+      code: 'BAD_USER_INPUT',
+      fields: ['applicationWindow.opensAt'],
+    },
+    {
+      name: 'planCohort with an instant without offset',
+      query: PLAN_COHORT,
+      variables: window('2030-01-01T00:00:00', '2030-02-01T00:00:00Z'),
+      code: 'BAD_USER_INPUT',
+      fields: ['applicationWindow.opensAt'],
+    },
+    {
+      name: 'planCohort with an impossible date',
+      query: PLAN_COHORT,
+      variables: cohort({ startsOn: '2030-02-30' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['startsOn'],
+    },
+    {
+      name: 'planCohort ending before it starts',
+      query: PLAN_COHORT,
+      variables: cohort({ endsOn: '2030-03-01' }),
+      code: 'COHORT.DATES_INVALID',
+      fields: ['endsOn'],
+    },
     {
       name: 'planCohort with an unknown window field',
       query: PLAN_COHORT,
-      variables: cohort({ applicationWindow: { opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-02-01T00:00:00Z', timezone: 'UTC' } }),
+      variables: cohort({
+        applicationWindow: { opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-02-01T00:00:00Z', timezone: 'UTC' },
+      }),
       code: 'BAD_USER_INPUT',
       fields: ['applicationWindow.timezone'],
     },
-    { name: 'planCohort of an unknown course', query: PLAN_COHORT, variables: () => ({ input: cohortInput('no-such-course') }), code: 'COURSE.NOT_FOUND', category: 'NOT_FOUND' },
-    { name: 'planCohort with a malformed cohort id', query: PLAN_COHORT, variables: cohort({ cohortId: '../etc' }), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
+    {
+      name: 'planCohort of an unknown course',
+      query: PLAN_COHORT,
+      variables: () => ({ input: cohortInput('no-such-course') }),
+      code: 'COURSE.NOT_FOUND',
+      category: 'NOT_FOUND',
+    },
+    {
+      name: 'planCohort with a malformed cohort id',
+      query: PLAN_COHORT,
+      variables: cohort({ cohortId: '../etc' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['cohortId'],
+    },
     {
       name: 'planCohort again with other data',
       query: PLAN_COHORT,
@@ -85,14 +224,62 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       category: 'CONFLICT',
     },
     // openApplications / closeApplications
-    { name: 'openApplications without a cohort id', query: OPEN, variables: () => ({}), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
-    { name: 'openApplications with a malformed id', query: OPEN, variables: () => ({ cohortId: 'a b' }), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
-    { name: 'openApplications of an unknown cohort', query: OPEN, variables: () => ({ cohortId: 'no-such-cohort' }), code: 'COHORT.NOT_FOUND', category: 'NOT_FOUND' },
-    { name: 'openApplications after they closed', query: OPEN, variables: () => ({ cohortId: closedId }), code: 'COHORT.APPLICATIONS_CLOSED', category: 'CONFLICT' },
-    { name: 'openApplications after the window passed', query: OPEN, variables: () => ({ cohortId: pastId }), code: 'COHORT.WINDOW_PASSED', category: 'CONFLICT' },
-    { name: 'closeApplications that never opened', query: CLOSE, variables: () => ({ cohortId: plannedId }), code: 'COHORT.NOT_OPEN', category: 'CONFLICT' },
-    { name: 'closeApplications of an unknown cohort', query: CLOSE, variables: () => ({ cohortId: 'no-such-cohort' }), code: 'COHORT.NOT_FOUND', category: 'NOT_FOUND' },
-    { name: 'closeApplications with an integer id list', query: CLOSE, variables: () => ({ cohortId: [1, 2] }), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
+    {
+      name: 'openApplications without a cohort id',
+      query: OPEN,
+      variables: () => ({}),
+      code: 'BAD_USER_INPUT',
+      fields: ['cohortId'],
+    },
+    {
+      name: 'openApplications with a malformed id',
+      query: OPEN,
+      variables: () => ({ cohortId: 'a b' }),
+      code: 'BAD_USER_INPUT',
+      fields: ['cohortId'],
+    },
+    {
+      name: 'openApplications of an unknown cohort',
+      query: OPEN,
+      variables: () => ({ cohortId: 'no-such-cohort' }),
+      code: 'COHORT.NOT_FOUND',
+      category: 'NOT_FOUND',
+    },
+    {
+      name: 'openApplications after they closed',
+      query: OPEN,
+      variables: () => ({ cohortId: closedId }),
+      code: 'COHORT.APPLICATIONS_CLOSED',
+      category: 'CONFLICT',
+    },
+    {
+      name: 'openApplications after the window passed',
+      query: OPEN,
+      variables: () => ({ cohortId: pastId }),
+      code: 'COHORT.WINDOW_PASSED',
+      category: 'CONFLICT',
+    },
+    {
+      name: 'closeApplications that never opened',
+      query: CLOSE,
+      variables: () => ({ cohortId: plannedId }),
+      code: 'COHORT.NOT_OPEN',
+      category: 'CONFLICT',
+    },
+    {
+      name: 'closeApplications of an unknown cohort',
+      query: CLOSE,
+      variables: () => ({ cohortId: 'no-such-cohort' }),
+      code: 'COHORT.NOT_FOUND',
+      category: 'NOT_FOUND',
+    },
+    {
+      name: 'closeApplications with an integer id list',
+      query: CLOSE,
+      variables: () => ({ cohortId: [1, 2] }),
+      code: 'BAD_USER_INPUT',
+      fields: ['cohortId'],
+    },
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const head = await h.gateway.infrastructure.eventStore.headPosition();
@@ -101,13 +288,16 @@ describe('bad input: the right code, the fields named, and nothing written', () 
     const extensions = result.errors![0].extensions!;
     expect(extensions['code']).toBe(c.code);
     if (c.category) expect(extensions['category']).toBe(c.category);
-    if (c.fields) expect((extensions['fields'] as { field: string }[]).map((f) => f.field).sort()).toEqual([...c.fields].sort());
+    if (c.fields)
+      expect((extensions['fields'] as { field: string }[]).map((f) => f.field).sort()).toEqual([...c.fields].sort());
     expect(extensions['stacktrace']).toBeUndefined();
     expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
   });
 
   it('keeps GraphQL parse and validation errors with their own codes', async () => {
     expect((await h.gql('mutation { planCohort(')).errors![0].extensions!['code']).toBe('GRAPHQL_PARSE_FAILED');
-    expect((await h.gql('{ cohort(id: "x") { nope } }')).errors![0].extensions!['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await h.gql('{ cohort(id: "x") { nope } }')).errors![0].extensions!['code']).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
   });
 });

@@ -4,7 +4,14 @@ import { startGateway, type Harness } from './gateway.harness';
 interface Payload {
   position: string | null;
   warnings: string[];
-  cohort: { id: string; status: string; position: string; courseTitle: string | null; capacity: number; applicationWindow: { opensAt: string } };
+  cohort: {
+    id: string;
+    status: string;
+    position: string;
+    courseTitle: string | null;
+    capacity: number;
+    applicationWindow: { opensAt: string };
+  };
 }
 
 describe('a cohort from draft to closed applications (SQLite stores)', () => {
@@ -17,16 +24,31 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
   it('drafts, plans, opens and closes, each payload already showing the write', async () => {
     const headers = { 'x-actor-id': 'admin-7', 'x-actor-role': 'admin', 'x-correlation-id': 'e2e-lifecycle' };
     const course = courseInput();
-    const drafted = await h.gql<{ draftCourse: { position: string; course: Record<string, unknown> } }>(DRAFT_COURSE, { input: course }, headers);
+    const drafted = await h.gql<{ draftCourse: { position: string; course: Record<string, unknown> } }>(
+      DRAFT_COURSE,
+      { input: course },
+      headers,
+    );
     expect(drafted.errors).toBeUndefined();
-    expect(drafted.data!.draftCourse.course).toMatchObject({ id: course.courseId, status: 'DRAFTED', selectionPolicy: 'REVIEW', topics: ['events', 'cqrs'] });
+    expect(drafted.data!.draftCourse.course).toMatchObject({
+      id: course.courseId,
+      status: 'DRAFTED',
+      selectionPolicy: 'REVIEW',
+      topics: ['events', 'cqrs'],
+    });
 
     const plan = cohortInput(course.courseId);
     const planned = await h.gql<{ planCohort: Payload }>(PLAN_COHORT, { input: plan }, headers);
     expect(planned.errors).toBeUndefined();
     expect(planned.data!.planCohort).toMatchObject({
       warnings: [],
-      cohort: { id: plan.cohortId, status: 'PLANNED', capacity: 30, courseTitle: course.title, applicationWindow: { opensAt: '2020-01-01T00:00:00.000Z' } },
+      cohort: {
+        id: plan.cohortId,
+        status: 'PLANNED',
+        capacity: 30,
+        courseTitle: course.title,
+        applicationWindow: { opensAt: '2020-01-01T00:00:00.000Z' },
+      },
     });
     expect(planned.data!.planCohort.cohort.position).toBe(planned.data!.planCohort.position);
 
@@ -34,14 +56,25 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
     expect(opened.data!.openApplications.cohort.status).toBe('OPEN');
     const closed = await h.gql<{ closeApplications: Payload }>(CLOSE, { cohortId: plan.cohortId }, headers);
     expect(closed.data!.closeApplications.cohort.status).toBe('CLOSED');
-    expect(BigInt(closed.data!.closeApplications.position!)).toBeGreaterThan(BigInt(opened.data!.openApplications.position!));
+    expect(BigInt(closed.data!.closeApplications.position!)).toBeGreaterThan(
+      BigInt(opened.data!.openApplications.position!),
+    );
 
-    const read = await h.gql<{ cohort: { status: string } }>(COHORT, { id: plan.cohortId, at: closed.data!.closeApplications.position });
+    const read = await h.gql<{ cohort: { status: string } }>(COHORT, {
+      id: plan.cohortId,
+      at: closed.data!.closeApplications.position,
+    });
     expect(read.data!.cohort.status).toBe('CLOSED');
 
     const events = await h.events();
-    expect(events.map((e) => e.type)).toEqual(['CourseDrafted', 'CohortPlanned', 'ApplicationsOpened', 'ApplicationsClosed']);
-    for (const event of events) expect(event.metadata).toMatchObject({ actor: { id: 'admin-7', role: 'admin' }, correlationId: 'e2e-lifecycle' });
+    expect(events.map((e) => e.type)).toEqual([
+      'CourseDrafted',
+      'CohortPlanned',
+      'ApplicationsOpened',
+      'ApplicationsClosed',
+    ]);
+    for (const event of events)
+      expect(event.metadata).toMatchObject({ actor: { id: 'admin-7', role: 'admin' }, correlationId: 'e2e-lifecycle' });
   });
 
   it('generates ids when none are given and warns about a capacity outside 10..100', async () => {

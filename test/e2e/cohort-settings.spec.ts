@@ -60,17 +60,38 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     const smaller = await write(CHANGE_CAPACITY, { cohortId, capacity: 24 });
     expect(smaller).toMatchObject({ warnings: [], cohort: { capacity: 24 } });
 
-    const configured = await write(CONFIGURE, { cohortId, input: { offerTtlHours: 48, facilitators: ['fac-1', 'fac-2'], waitlistOrder: 'ARRIVAL', completionThreshold: 0.8 } });
+    const configured = await write(CONFIGURE, {
+      cohortId,
+      input: {
+        offerTtlHours: 48,
+        facilitators: ['fac-1', 'fac-2'],
+        waitlistOrder: 'ARRIVAL',
+        completionThreshold: 0.8,
+      },
+    });
     expect(configured.position).not.toBeNull();
 
     const events = (await h.events()).slice(before);
-    expect(events.map((e) => e.type)).toEqual(['CompanyQuotaSet', 'CapacityChanged', 'CapacityChanged', 'CohortConfigured']);
+    expect(events.map((e) => e.type)).toEqual([
+      'CompanyQuotaSet',
+      'CapacityChanged',
+      'CapacityChanged',
+      'CohortConfigured',
+    ]);
     expect(events[0].data).toMatchObject({ companyId: 'acme', seats: 10, previous: 0 });
     expect(events[2].data).toMatchObject({ from: 120, to: 24 });
     expect(events[3].data).toMatchObject({
-      settings: { offerTtlHours: 48, facilitators: ['fac-1', 'fac-2'], waitlistOrder: 'arrival', completionThreshold: 0.8, sessions: 10, targetGroupSize: 5 },
+      settings: {
+        offerTtlHours: 48,
+        facilitators: ['fac-1', 'fac-2'],
+        waitlistOrder: 'arrival',
+        completionThreshold: 0.8,
+        sessions: 10,
+        targetGroupSize: 5,
+      },
     });
-    for (const event of events) expect(event.metadata).toMatchObject({ actor: { id: 'admin-3', role: 'admin' }, correlationId: 'e2e-settings' });
+    for (const event of events)
+      expect(event.metadata).toMatchObject({ actor: { id: 'admin-3', role: 'admin' }, correlationId: 'e2e-settings' });
   });
 
   it('answers a repeated setting with the same cohort and a null position, writing nothing', async () => {
@@ -79,9 +100,17 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     await write(CONFIGURE, { cohortId, input: { sessions: 12 } });
     const before = (await h.events()).length;
 
-    expect(await write(SET_QUOTA, { cohortId, companyId: 'acme', seats: 4 })).toMatchObject({ position: null, cohort: { id: cohortId } });
-    expect(await write(CONFIGURE, { cohortId, input: { sessions: 12, targetGroupSize: null } })).toMatchObject({ position: null });
-    expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 30 })).toMatchObject({ position: null, cohort: { capacity: 30 } });
+    expect(await write(SET_QUOTA, { cohortId, companyId: 'acme', seats: 4 })).toMatchObject({
+      position: null,
+      cohort: { id: cohortId },
+    });
+    expect(await write(CONFIGURE, { cohortId, input: { sessions: 12, targetGroupSize: null } })).toMatchObject({
+      position: null,
+    });
+    expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 30 })).toMatchObject({
+      position: null,
+      cohort: { capacity: 30 },
+    });
     expect(await h.events()).toHaveLength(before);
   });
 
@@ -109,24 +138,38 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     const cancelled = await write(CANCEL, { cohortId, reason: '  Trainer unavailable ' });
     expect(cancelled.cohort.status).toBe('CANCELLED');
     const last = (await h.events()).filter((e) => e.streamId === `cohort-${cohortId}`).at(-1)!;
-    expect(last).toMatchObject({ type: 'CohortCancelled', data: { cohortId, reason: 'Trainer unavailable', affected: [] } });
+    expect(last).toMatchObject({
+      type: 'CohortCancelled',
+      data: { cohortId, reason: 'Trainer unavailable', affected: [] },
+    });
   });
 
   it('refuses to lower the capacity below the seats taken, and allows it down to them', async () => {
     const cohortId = await openCohort(h, 'FIRST_COME', { capacity: 10 });
     for (let i = 0; i < 3; i++) await apply(h, cohortId);
-    const seated = () => h.events().then((events) => events.filter((e) => e.type === 'SeatReserved' && e.streamId === `cohort-${cohortId}`).length);
+    const seated = () =>
+      h
+        .events()
+        .then(
+          (events) => events.filter((e) => e.type === 'SeatReserved' && e.streamId === `cohort-${cohortId}`).length,
+        );
     // The gateway's reactor seats first-come applicants after their submission returned.
     await eventually(seated, (n) => n === 3);
     await settled(h);
     const head = await h.gateway.infrastructure.eventStore.headPosition();
 
     const refused = await h.gql(CHANGE_CAPACITY, { cohortId, capacity: 2 }, admin);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'COHORT.CAPACITY_BELOW_SEATS_TAKEN', category: 'CONFLICT' });
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'COHORT.CAPACITY_BELOW_SEATS_TAKEN',
+      category: 'CONFLICT',
+    });
     expect(refused.errors![0].message).toContain('3 seats are taken');
     expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
 
-    expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 3 })).toMatchObject({ cohort: { capacity: 3 }, warnings: [expect.stringContaining('below the recommended minimum')] });
+    expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 3 })).toMatchObject({
+      cohort: { capacity: 3 },
+      warnings: [expect.stringContaining('below the recommended minimum')],
+    });
   });
 
   describe('refusals: the right code, the fields named, and nothing written', () => {
@@ -149,19 +192,89 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     // Ids exist only after beforeAll: variables are built when a case runs.
     const cases: Case[] = [
       // changeCapacity
-      { name: 'changeCapacity to 1', query: CHANGE_CAPACITY, variables: () => ({ cohortId: plannedId, capacity: 1 }), code: 'COHORT.CAPACITY_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['capacity'] },
-      { name: 'changeCapacity to 501', query: CHANGE_CAPACITY, variables: () => ({ cohortId: plannedId, capacity: 501 }), code: 'COHORT.CAPACITY_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['capacity'] },
-      { name: 'changeCapacity to a fraction', query: CHANGE_CAPACITY, variables: () => ({ cohortId: plannedId, capacity: 2.5 }), code: 'BAD_USER_INPUT', fields: ['capacity'] },
-      { name: 'changeCapacity with a malformed id', query: CHANGE_CAPACITY, variables: () => ({ cohortId: 'a b', capacity: 20 }), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
-      { name: 'changeCapacity of an unknown cohort', query: CHANGE_CAPACITY, variables: () => ({ cohortId: 'no-such-cohort', capacity: 20 }), code: 'COHORT.NOT_FOUND', category: 'NOT_FOUND' },
-      { name: 'changeCapacity of a completed cohort', query: CHANGE_CAPACITY, variables: () => ({ cohortId: completedId, capacity: 20 }), code: 'COHORT.ALREADY_COMPLETED', category: 'CONFLICT' },
+      {
+        name: 'changeCapacity to 1',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: plannedId, capacity: 1 }),
+        code: 'COHORT.CAPACITY_OUT_OF_BOUNDS',
+        category: 'BAD_USER_INPUT',
+        fields: ['capacity'],
+      },
+      {
+        name: 'changeCapacity to 501',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: plannedId, capacity: 501 }),
+        code: 'COHORT.CAPACITY_OUT_OF_BOUNDS',
+        category: 'BAD_USER_INPUT',
+        fields: ['capacity'],
+      },
+      {
+        name: 'changeCapacity to a fraction',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: plannedId, capacity: 2.5 }),
+        code: 'BAD_USER_INPUT',
+        fields: ['capacity'],
+      },
+      {
+        name: 'changeCapacity with a malformed id',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: 'a b', capacity: 20 }),
+        code: 'BAD_USER_INPUT',
+        fields: ['cohortId'],
+      },
+      {
+        name: 'changeCapacity of an unknown cohort',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: 'no-such-cohort', capacity: 20 }),
+        code: 'COHORT.NOT_FOUND',
+        category: 'NOT_FOUND',
+      },
+      {
+        name: 'changeCapacity of a completed cohort',
+        query: CHANGE_CAPACITY,
+        variables: () => ({ cohortId: completedId, capacity: 20 }),
+        code: 'COHORT.ALREADY_COMPLETED',
+        category: 'CONFLICT',
+      },
       // setCompanyQuota
-      { name: 'setCompanyQuota with negative seats', query: SET_QUOTA, variables: () => ({ cohortId: plannedId, companyId: 'acme', seats: -1 }), code: 'COHORT.QUOTA_INVALID', category: 'BAD_USER_INPUT', fields: ['seats'] },
-      { name: 'setCompanyQuota beyond the capacity', query: SET_QUOTA, variables: () => ({ cohortId: plannedId, companyId: 'acme', seats: 31 }), code: 'COHORT.QUOTAS_EXCEED_CAPACITY', category: 'CONFLICT' },
-      { name: 'setCompanyQuota with a malformed company', query: SET_QUOTA, variables: () => ({ cohortId: plannedId, companyId: '../acme', seats: 2 }), code: 'BAD_USER_INPUT', fields: ['companyId'] },
-      { name: 'setCompanyQuota after completion', query: SET_QUOTA, variables: () => ({ cohortId: completedId, companyId: 'acme', seats: 2 }), code: 'COHORT.ALREADY_COMPLETED', category: 'CONFLICT' },
+      {
+        name: 'setCompanyQuota with negative seats',
+        query: SET_QUOTA,
+        variables: () => ({ cohortId: plannedId, companyId: 'acme', seats: -1 }),
+        code: 'COHORT.QUOTA_INVALID',
+        category: 'BAD_USER_INPUT',
+        fields: ['seats'],
+      },
+      {
+        name: 'setCompanyQuota beyond the capacity',
+        query: SET_QUOTA,
+        variables: () => ({ cohortId: plannedId, companyId: 'acme', seats: 31 }),
+        code: 'COHORT.QUOTAS_EXCEED_CAPACITY',
+        category: 'CONFLICT',
+      },
+      {
+        name: 'setCompanyQuota with a malformed company',
+        query: SET_QUOTA,
+        variables: () => ({ cohortId: plannedId, companyId: '../acme', seats: 2 }),
+        code: 'BAD_USER_INPUT',
+        fields: ['companyId'],
+      },
+      {
+        name: 'setCompanyQuota after completion',
+        query: SET_QUOTA,
+        variables: () => ({ cohortId: completedId, companyId: 'acme', seats: 2 }),
+        code: 'COHORT.ALREADY_COMPLETED',
+        category: 'CONFLICT',
+      },
       // configureCohort
-      { name: 'configureCohort with no session', query: CONFIGURE, variables: () => ({ cohortId: plannedId, input: { sessions: 0 } }), code: 'COHORT.SESSIONS_OUT_OF_BOUNDS', category: 'BAD_USER_INPUT', fields: ['changes.sessions'] },
+      {
+        name: 'configureCohort with no session',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: plannedId, input: { sessions: 0 } }),
+        code: 'COHORT.SESSIONS_OUT_OF_BOUNDS',
+        category: 'BAD_USER_INPUT',
+        fields: ['changes.sessions'],
+      },
       {
         name: 'configureCohort with several settings out of bounds',
         query: CONFIGURE,
@@ -170,18 +283,85 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
         category: 'BAD_USER_INPUT',
         fields: ['changes.offerTtlHours', 'changes.completionThreshold'],
       },
-      { name: 'configureCohort with an unknown order', query: CONFIGURE, variables: () => ({ cohortId: plannedId, input: { waitlistOrder: 'RANDOM' } }), code: 'BAD_USER_INPUT', fields: ['waitlistOrder'] },
-      { name: 'configureCohort with an unknown setting', query: CONFIGURE, variables: () => ({ cohortId: plannedId, input: { colour: 'blue' } }), code: 'BAD_USER_INPUT', fields: ['colour'] },
-      { name: 'configureCohort with a malformed facilitator', query: CONFIGURE, variables: () => ({ cohortId: plannedId, input: { facilitators: ['ok', 'not ok'] } }), code: 'BAD_USER_INPUT', fields: ['facilitators'] },
-      { name: 'configureCohort with a malformed id', query: CONFIGURE, variables: () => ({ cohortId: 'a/b', input: { sessions: 3 } }), code: 'BAD_USER_INPUT', fields: ['cohortId'] },
-      { name: 'configureCohort of a cancelled cohort', query: CONFIGURE, variables: () => ({ cohortId: cancelledId, input: { sessions: 3 } }), code: 'COHORT.CANCELLED', category: 'CONFLICT' },
+      {
+        name: 'configureCohort with an unknown order',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: plannedId, input: { waitlistOrder: 'RANDOM' } }),
+        code: 'BAD_USER_INPUT',
+        fields: ['waitlistOrder'],
+      },
+      {
+        name: 'configureCohort with an unknown setting',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: plannedId, input: { colour: 'blue' } }),
+        code: 'BAD_USER_INPUT',
+        fields: ['colour'],
+      },
+      {
+        name: 'configureCohort with a malformed facilitator',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: plannedId, input: { facilitators: ['ok', 'not ok'] } }),
+        code: 'BAD_USER_INPUT',
+        fields: ['facilitators'],
+      },
+      {
+        name: 'configureCohort with a malformed id',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: 'a/b', input: { sessions: 3 } }),
+        code: 'BAD_USER_INPUT',
+        fields: ['cohortId'],
+      },
+      {
+        name: 'configureCohort of a cancelled cohort',
+        query: CONFIGURE,
+        variables: () => ({ cohortId: cancelledId, input: { sessions: 3 } }),
+        code: 'COHORT.CANCELLED',
+        category: 'CONFLICT',
+      },
       // lifecycle
-      { name: 'startCohort while planned', query: START, variables: () => ({ cohortId: plannedId }), code: 'COHORT.NOT_OPEN', category: 'CONFLICT' },
-      { name: 'startCohort while applications are open', query: START, variables: () => ({ cohortId: openId }), code: 'COHORT.APPLICATIONS_STILL_OPEN', category: 'CONFLICT' },
-      { name: 'startCohort of an unknown cohort', query: START, variables: () => ({ cohortId: 'no-such-cohort' }), code: 'COHORT.NOT_FOUND', category: 'NOT_FOUND' },
-      { name: 'completeCohort before it runs', query: COMPLETE, variables: () => ({ cohortId: closedId }), code: 'COHORT.NOT_RUNNING', category: 'CONFLICT' },
-      { name: 'cancelCohort without a reason', query: CANCEL, variables: () => ({ cohortId: openId, reason: '   ' }), code: 'COHORT.CANCEL_REASON_INVALID', category: 'BAD_USER_INPUT', fields: ['reason'] },
-      { name: 'cancelCohort after completion', query: CANCEL, variables: () => ({ cohortId: completedId, reason: 'Too late' }), code: 'COHORT.ALREADY_COMPLETED', category: 'CONFLICT' },
+      {
+        name: 'startCohort while planned',
+        query: START,
+        variables: () => ({ cohortId: plannedId }),
+        code: 'COHORT.NOT_OPEN',
+        category: 'CONFLICT',
+      },
+      {
+        name: 'startCohort while applications are open',
+        query: START,
+        variables: () => ({ cohortId: openId }),
+        code: 'COHORT.APPLICATIONS_STILL_OPEN',
+        category: 'CONFLICT',
+      },
+      {
+        name: 'startCohort of an unknown cohort',
+        query: START,
+        variables: () => ({ cohortId: 'no-such-cohort' }),
+        code: 'COHORT.NOT_FOUND',
+        category: 'NOT_FOUND',
+      },
+      {
+        name: 'completeCohort before it runs',
+        query: COMPLETE,
+        variables: () => ({ cohortId: closedId }),
+        code: 'COHORT.NOT_RUNNING',
+        category: 'CONFLICT',
+      },
+      {
+        name: 'cancelCohort without a reason',
+        query: CANCEL,
+        variables: () => ({ cohortId: openId, reason: '   ' }),
+        code: 'COHORT.CANCEL_REASON_INVALID',
+        category: 'BAD_USER_INPUT',
+        fields: ['reason'],
+      },
+      {
+        name: 'cancelCohort after completion',
+        query: CANCEL,
+        variables: () => ({ cohortId: completedId, reason: 'Too late' }),
+        code: 'COHORT.ALREADY_COMPLETED',
+        category: 'CONFLICT',
+      },
     ];
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -191,7 +371,8 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
       const extensions = result.errors![0].extensions!;
       expect(extensions['code']).toBe(c.code);
       if (c.category) expect(extensions['category']).toBe(c.category);
-      if (c.fields) expect((extensions['fields'] as { field: string }[]).map((f) => f.field).sort()).toEqual([...c.fields].sort());
+      if (c.fields)
+        expect((extensions['fields'] as { field: string }[]).map((f) => f.field).sort()).toEqual([...c.fields].sort());
       expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
     });
   });

@@ -63,22 +63,35 @@ describe('cohortUpdated over graphql-ws', () => {
     // Another cohort's change must not reach this subscriber: the next message is about ours.
     await h.gql(OPEN, { cohortId: other });
     const opened = await h.gql<{ openApplications: { position: string } }>(OPEN, { cohortId });
-    expect(await updates.next()).toEqual({ cohortUpdated: { id: cohortId, status: 'OPEN', position: opened.data!.openApplications.position } });
+    expect(await updates.next()).toEqual({
+      cohortUpdated: { id: cohortId, status: 'OPEN', position: opened.data!.openApplications.position },
+    });
     const closed = await h.gql<{ closeApplications: { position: string } }>(CLOSE, { cohortId });
-    expect(await updates.next()).toEqual({ cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position } });
+    expect(await updates.next()).toEqual({
+      cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position },
+    });
 
     updates.unsubscribe();
     const publisher = h.gateway.app.get(CohortUpdatesPublisher);
-    for (let waited = 0; publisher.watchers(cohortId) > 0 && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; publisher.watchers(cohortId) > 0 && waited < 5_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(publisher.watchers(cohortId)).toBe(0);
   });
 
   it('refuses an invalid subscription with GraphQL validation code', async () => {
     const client = h.wsClient();
     const error = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: 'subscription { cohortUpdated(id: "x") { nope } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+      client.subscribe(
+        { query: 'subscription { cohortUpdated(id: "x") { nope } }' },
+        { next: () => undefined, error: resolve, complete: () => resolve(null) },
+      );
     });
-    expect(error).toEqual([expect.objectContaining({ message: 'Cannot query field "nope" on type "Cohort".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(error).toEqual([
+      expect.objectContaining({
+        message: 'Cannot query field "nope" on type "Cohort".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
   });
 });
 
@@ -89,7 +102,10 @@ describe('shutdown with a subscriber connected', () => {
     const cohortId = await planCohort(h, courseId);
     const client = h.wsClient();
     const ended = new Promise<string>((resolve) => {
-      client.subscribe({ query: SUBSCRIPTION, variables: { id: cohortId } }, { next: () => undefined, error: () => resolve('error'), complete: () => resolve('complete') });
+      client.subscribe(
+        { query: SUBSCRIPTION, variables: { id: cohortId } },
+        { next: () => undefined, error: () => resolve('error'), complete: () => resolve('complete') },
+      );
     });
     await watched(h, cohortId);
     const started = Date.now();

@@ -26,7 +26,11 @@ describe('cohorts connection', () => {
     const first = await h.gql<Page>(COHORTS, { first: 2 });
     expect(first.data!.cohorts.totalCount).toBe(5);
     expect(first.data!.cohorts.edges.map((e) => e.node.id)).toEqual(planned.slice(0, 2));
-    expect(first.data!.cohorts.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.data!.cohorts.edges[1].cursor });
+    expect(first.data!.cohorts.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      endCursor: first.data!.cohorts.edges[1].cursor,
+    });
 
     const second = await h.gql<Page>(COHORTS, { first: 2, after: first.data!.cohorts.pageInfo.endCursor });
     expect(second.data!.cohorts.edges.map((e) => e.node.id)).toEqual(planned.slice(2, 4));
@@ -47,14 +51,22 @@ describe('cohorts connection', () => {
     const plannedOnly = await h.gql<Page>(COHORTS, { first: 2, status: 'PLANNED' });
     expect(plannedOnly.data!.cohorts).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
     const closed = await h.gql<Page>(COHORTS, { status: 'CLOSED' });
-    expect(closed.data!.cohorts).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(closed.data!.cohorts).toMatchObject({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('refuses a cursor it did not hand out', async () => {
     for (const after of ['garbage!', Buffer.from('course:00000000000000000001').toString('base64url')]) {
       const result = await h.gql<Page>(COHORTS, { first: 2, after });
       expect(result.data).toBeNull();
-      expect(result.errors![0].extensions).toMatchObject({ code: 'PAGINATION.CURSOR_INVALID', category: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'PAGINATION.CURSOR_INVALID',
+        category: 'BAD_USER_INPUT',
+        fields: [{ field: 'after' }],
+      });
     }
   });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Harness } from './gateway.harness';
 
-export const COHORT_FIELDS = 'id courseId courseTitle title status capacity applicationWindow { opensAt closesAt } startsOn endsOn selectionPolicy position';
+export const COHORT_FIELDS =
+  'id courseId courseTitle title status capacity applicationWindow { opensAt closesAt } startsOn endsOn selectionPolicy position';
 
 export const DRAFT_COURSE = `mutation Draft($input: DraftCourseInput!) {
   draftCourse(input: $input) { position warnings course { id status title topics language prerequisites selectionPolicy defaultCapacity position } }
@@ -54,7 +55,11 @@ export async function draftCourse(h: Harness, overrides: Record<string, unknown>
   return input.courseId as string;
 }
 
-export async function planCohort(h: Harness, courseId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function planCohort(
+  h: Harness,
+  courseId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const input = cohortInput(courseId, overrides);
   const result = await h.gql(PLAN_COHORT, { input });
   if (result.errors) throw new Error(JSON.stringify(result.errors));

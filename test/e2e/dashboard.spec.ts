@@ -22,10 +22,19 @@ const FORM_GROUPS = `mutation Form($cohortId: ID!, $targetSize: Int, $seed: Stri
     groups { cohortId formation targetSize seed formedAt groups { groupId members { enrollmentId learnerId companyId level } } }
   }
 }`;
-const GROUPS = 'query Groups($cohortId: ID!) { groups(cohortId: $cohortId) { formation targetSize seed groups { groupId members { learnerId } } } }';
+const GROUPS =
+  'query Groups($cohortId: ID!) { groups(cohortId: $cohortId) { formation targetSize seed groups { groupId members { learnerId } } } }';
 
 interface Formed {
-  formGroups: { position: string | null; groups: { formation: number; targetSize: number; seed: string; groups: { groupId: string; members: { learnerId: string; companyId: string | null; level: string }[] }[] } };
+  formGroups: {
+    position: string | null;
+    groups: {
+      formation: number;
+      targetSize: number;
+      seed: string;
+      groups: { groupId: string; members: { learnerId: string; companyId: string | null; level: string }[] }[];
+    };
+  };
 }
 
 describe('cohort dashboard', () => {
@@ -49,11 +58,21 @@ describe('cohort dashboard', () => {
       waitlist: [],
       applicationsByStatus: [],
       companies: [],
-      settings: { facilitators: [], offerTtlHours: 72, targetGroupSize: 5, waitlistOrder: 'SCORE', sessions: 10, completionThreshold: 0.7 },
+      settings: {
+        facilitators: [],
+        offerTtlHours: 72,
+        targetGroupSize: 5,
+        waitlistOrder: 'SCORE',
+        sessions: 10,
+        completionThreshold: 0.7,
+      },
     });
     expect(await dashboard(h, 'no-such-cohort')).toBeNull();
     const noWaitlist = await h.gql(DASHBOARD, { cohortId, waitlistFirst: 0 });
-    expect(noWaitlist.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'waitlistFirst' })] });
+    expect(noWaitlist.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'waitlistFirst' })],
+    });
   });
 
   it('counts applications by status and per company, read-your-writes with consistentWith', async () => {
@@ -61,7 +80,10 @@ describe('cohort dashboard', () => {
     await submit(h, cohortId, 'ada');
     await submit(h, cohortId, 'bob', { companyId: null });
     const last = await submit(h, cohortId, 'cyd', { prerequisitesMet: [] });
-    const { data } = await h.gql<{ cohortDashboard: Dashboard }>(DASHBOARD, { cohortId, at: last.data!.submitApplication.position });
+    const { data } = await h.gql<{ cohortDashboard: Dashboard }>(DASHBOARD, {
+      cohortId,
+      at: last.data!.submitApplication.position,
+    });
 
     expect(data!.cohortDashboard.applicationsByStatus).toEqual([
       { status: 'INELIGIBLE', count: 1 },
@@ -82,7 +104,11 @@ describe('cohort dashboard', () => {
     await submit(h, other, 'ada');
     await submit(h, cohortId, 'bob');
     const pushed = (await updates.next()).cohortDashboardUpdated;
-    expect(pushed).toMatchObject({ cohortId, applicationsByStatus: [{ status: 'SUBMITTED', count: 1 }], companies: [expect.objectContaining({ companyId: 'acme', applications: 1 })] });
+    expect(pushed).toMatchObject({
+      cohortId,
+      applicationsByStatus: [{ status: 'SUBMITTED', count: 1 }],
+      companies: [expect.objectContaining({ companyId: 'acme', applications: 1 })],
+    });
     updates.unsubscribe();
   });
 });
@@ -96,7 +122,10 @@ describe('groups of a cohort (needs the reactor in the gateway)', () => {
     h = await startGateway();
     cohortId = await openCohort(h, { selectionPolicy: 'FIRST_COME', capacity: 4 });
     for (const [i, learnerId] of learners.entries()) {
-      await submit(h, cohortId, learnerId, { companyId: i % 2 === 0 ? 'acme' : 'globex', level: i < 2 ? 'BEGINNER' : 'ADVANCED' });
+      await submit(h, cohortId, learnerId, {
+        companyId: i % 2 === 0 ? 'acme' : 'globex',
+        level: i < 2 ? 'BEGINNER' : 'ADVANCED',
+      });
     }
   });
   afterAll(() => h.close());
@@ -109,10 +138,16 @@ describe('groups of a cohort (needs the reactor in the gateway)', () => {
 
   it('forms balanced groups of the confirmed learners, the same for the same seed', async () => {
     for (const learnerId of learners) {
-      await eventually(() => application(h, cohortId, learnerId), (a) => a?.status === 'OFFERED');
+      await eventually(
+        () => application(h, cohortId, learnerId),
+        (a) => a?.status === 'OFFERED',
+      );
       await h.gql(ACCEPT, { cohortId, learnerId });
     }
-    await eventually(() => dashboard(h, cohortId), (d) => d?.confirmed === 4);
+    await eventually(
+      () => dashboard(h, cohortId),
+      (d) => d?.confirmed === 4,
+    );
     await h.gql(CLOSE, { cohortId });
 
     const formed = await h.gql<Formed>(FORM_GROUPS, { cohortId, targetSize: 2, seed: 'spring' });
@@ -126,12 +161,18 @@ describe('groups of a cohort (needs the reactor in the gateway)', () => {
       expect(new Set(group.members.map((m) => m.level)).size).toBe(2);
     }
     const shown = await h.gql<{ groups: { groups: { members: { learnerId: string }[] }[] } }>(GROUPS, { cohortId });
-    expect(shown.data!.groups.groups.map((g) => g.members.map((m) => m.learnerId))).toEqual(groups.groups.map((g) => g.members.map((m) => m.learnerId)));
+    expect(shown.data!.groups.groups.map((g) => g.members.map((m) => m.learnerId))).toEqual(
+      groups.groups.map((g) => g.members.map((m) => m.learnerId)),
+    );
 
     const again = await h.gql<Formed>(FORM_GROUPS, { cohortId, targetSize: 2, seed: 'spring' });
     expect(again.data!.formGroups).toEqual({ position: null, groups: formed.data!.formGroups.groups });
     const random = await h.gql<Formed>(FORM_GROUPS, { cohortId });
-    expect(random.data!.formGroups.groups).toMatchObject({ formation: 2, targetSize: 5, seed: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(random.data!.formGroups.groups).toMatchObject({
+      formation: 2,
+      targetSize: 5,
+      seed: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(countOf(await dashboard(h, cohortId), 'ENROLLED')).toBe(4);
   });
 });

@@ -71,7 +71,10 @@ export function dossier(overrides: Record<string, unknown> = {}) {
 }
 
 /** An open cohort through the cohorts API; its course asks for TypeScript. */
-export async function openCohort(h: Harness, { selectionPolicy = 'REVIEW', capacity = 30 }: { selectionPolicy?: string; capacity?: number } = {}): Promise<string> {
+export async function openCohort(
+  h: Harness,
+  { selectionPolicy = 'REVIEW', capacity = 30 }: { selectionPolicy?: string; capacity?: number } = {},
+): Promise<string> {
   const courseId = await draftCourse(h, { selectionPolicy, prerequisites: ['TypeScript'] });
   const cohortId = await planCohort(h, courseId, { capacity });
   const opened = await h.gql(OPEN, { cohortId });
@@ -80,10 +83,17 @@ export async function openCohort(h: Harness, { selectionPolicy = 'REVIEW', capac
 }
 
 export function submit(h: Harness, cohortId: string, learnerId: string, overrides: Record<string, unknown> = {}) {
-  return h.gql<{ submitApplication: { position: string; application: Application } }>(SUBMIT, { input: { cohortId, learnerId, dossier: dossier(overrides) } });
+  return h.gql<{ submitApplication: { position: string; application: Application } }>(SUBMIT, {
+    input: { cohortId, learnerId, dossier: dossier(overrides) },
+  });
 }
 
-export async function application(h: Harness, cohortId: string, learnerId: string, headers: Record<string, string> = ADMIN): Promise<Application | null> {
+export async function application(
+  h: Harness,
+  cohortId: string,
+  learnerId: string,
+  headers: Record<string, string> = ADMIN,
+): Promise<Application | null> {
   const result = await h.gql<{ application: Application | null }>(APPLICATION, { cohortId, learnerId }, headers);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.application;
@@ -99,26 +109,46 @@ export async function dashboard(h: Harness, cohortId: string): Promise<Dashboard
  * Polls until `done` holds, for what the reactor does after a mutation returned. Bounded: a
  * reactor that is not running fails the test after `timeoutMs` with the last value seen.
  */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms (is the reactor running?); last value: ${JSON.stringify(value).slice(0, 1500)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Not reached within ${timeoutMs} ms (is the reactor running?); last value: ${JSON.stringify(value).slice(0, 1500)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-export const countOf = (d: Dashboard | null, status: string) => d?.applicationsByStatus.find((s) => s.status === status)?.count ?? 0;
+export const countOf = (d: Dashboard | null, status: string) =>
+  d?.applicationsByStatus.find((s) => s.status === status)?.count ?? 0;
 
 /**
  * The selection context's facts (a rubric, reviews), appended to its stream as its handlers
  * would, so these specs do not depend on the selection API's inputs. Returns the last position.
  */
-export async function appendSelectionFacts(h: Harness, cohortId: string, events: readonly DomainEvent[]): Promise<bigint> {
-  const metadata = { occurredAt: new Date().toISOString(), actor: ADMIN_ACTOR, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
+export async function appendSelectionFacts(
+  h: Harness,
+  cohortId: string,
+  events: readonly DomainEvent[],
+): Promise<bigint> {
+  const metadata = {
+    occurredAt: new Date().toISOString(),
+    actor: ADMIN_ACTOR,
+    correlationId: randomUUID(),
+    causationId: null,
+    schemaVersion: 1,
+  };
   const appended = events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata }));
-  const result = await h.gateway.infrastructure.eventStore.append(`selection-${cohortId}`, appended, { expectedRevision: 'any' });
+  const result = await h.gateway.infrastructure.eventStore.append(`selection-${cohortId}`, appended, {
+    expectedRevision: 'any',
+  });
   await h.gateway.infrastructure.readModels.waitForPosition(result.position, 10_000);
   return result.position;
 }

@@ -26,7 +26,9 @@ describe('the gateway process', () => {
     const run = runMain({ PORT: 'eighty', LOG_LEVEL: 'chatty' });
     expect((await run.exited).code).toBe(1);
     expect(run.stderr()).toContain('PORT="eighty": expected an integer from 0 to 65535');
-    expect(run.stderr()).toContain('LOG_LEVEL="chatty": expected one of fatal, error, warn, info, debug, trace, silent');
+    expect(run.stderr()).toContain(
+      'LOG_LEVEL="chatty": expected one of fatal, error, warn, info, debug, trace, silent',
+    );
   });
 
   it('prints its URL, keeps the data in its SQLite files across a SIGTERM restart, and exits 0', async () => {
@@ -35,14 +37,22 @@ describe('the gateway process', () => {
       const env = { PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
       const readyLine = /sooc gateway ready: (http:\/\/localhost:\d+\/graphql)/;
       const gql = async (url: string, query: string, variables: Record<string, unknown>) =>
-        (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+        (await (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as {
           data: Record<string, unknown>;
         };
 
       const first = runMain(env);
       await waitFor(() => readyLine.test(first.stdout()), 'the ready line');
       const url = readyLine.exec(first.stdout())![1];
-      const harnessLike = { gql: (q: string, v?: Record<string, unknown>) => gql(url, q, v ?? {}) } as unknown as Harness;
+      const harnessLike = {
+        gql: (q: string, v?: Record<string, unknown>) => gql(url, q, v ?? {}),
+      } as unknown as Harness;
       const cohortId = await planCohort(harnessLike, await draftCourse(harnessLike));
       first.child.kill('SIGTERM');
       expect((await first.exited).code).toBe(0);
@@ -51,7 +61,9 @@ describe('the gateway process', () => {
       const second = runMain(env);
       await waitFor(() => readyLine.test(second.stdout()), 'the ready line after restart');
       const again = readyLine.exec(second.stdout())![1];
-      expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({ data: { cohort: { id: cohortId, status: 'PLANNED' } } });
+      expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({
+        data: { cohort: { id: cohortId, status: 'PLANNED' } },
+      });
       second.child.kill('SIGINT');
       expect((await second.exited).code).toBe(0);
       expect(second.stderr()).toBe('');
@@ -64,7 +76,11 @@ describe('the gateway process', () => {
 describe('health and limits', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startGateway({ GRAPHQL_MAX_DEPTH: '4', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: 'sqlite::memory:' });
+    h = await startGateway({
+      GRAPHQL_MAX_DEPTH: '4',
+      SOOC_EVENT_STORE_URL: 'memory:',
+      SOOC_READ_DB_URL: 'sqlite::memory:',
+    });
   });
   afterAll(() => h.close());
 
@@ -91,13 +107,20 @@ describe('health and limits', () => {
     await h.gateway.infrastructure.runner!.stop();
     const response = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'unavailable', ready: false, projections: { running: false } });
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      ready: false,
+      projections: { running: false },
+    });
     await h.gateway.infrastructure.runner!.start();
   });
 
   it('refuses an operation nested deeper than GRAPHQL_MAX_DEPTH before running it', async () => {
     expect((await h.gql('{ cohorts { edges { node { id } } } }')).errors).toBeUndefined();
     const tooDeep = await h.gql('query TooDeep { cohorts { edges { node { applicationWindow { opensAt } } } } }');
-    expect(tooDeep.errors![0]).toMatchObject({ message: 'TooDeep is nested 5 levels deep; the limit is 4', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(tooDeep.errors![0]).toMatchObject({
+      message: 'TooDeep is nested 5 levels deep; the limit is 4',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });

@@ -20,7 +20,11 @@ export interface Harness {
   readonly dataDir: string;
   /** Where this gateway's stores are (SQLite files, or the stand-in and PostgreSQL): another process's view of them. */
   readonly stores: { readonly eventStoreUrl: string; readonly readDbUrl: string };
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   wsClient(): Client;
   events(): Promise<RecordedEvent[]>;
   close(): Promise<void>;
@@ -43,7 +47,8 @@ const NO_EXTERNAL_STORES: ExternalStores = { env: {}, dispose: async () => undef
 async function externalStores(env: Record<string, string>): Promise<ExternalStores> {
   const choice = process.env['SOOC_E2E_STORES'] ?? '';
   if (choice === '') return NO_EXTERNAL_STORES;
-  if (choice !== 'esdb+postgres') throw new Error(`SOOC_E2E_STORES="${choice}": expected "esdb+postgres" or nothing (SQLite files)`);
+  if (choice !== 'esdb+postgres')
+    throw new Error(`SOOC_E2E_STORES="${choice}": expected "esdb+postgres" or nothing (SQLite files)`);
   const standIn = 'SOOC_EVENT_STORE_URL' in env ? null : await EsdbStandIn.start();
   let readDbUrl: string | null = null;
   try {
@@ -53,7 +58,10 @@ async function externalStores(env: Record<string, string>): Promise<ExternalStor
     throw error;
   }
   return {
-    env: { ...(standIn ? { SOOC_EVENT_STORE_URL: standIn.url } : {}), ...(readDbUrl ? { SOOC_READ_DB_URL: readDbUrl } : {}) },
+    env: {
+      ...(standIn ? { SOOC_EVENT_STORE_URL: standIn.url } : {}),
+      ...(readDbUrl ? { SOOC_READ_DB_URL: readDbUrl } : {}),
+    },
     async dispose() {
       await standIn?.stop();
       if (readDbUrl) await dropTestDatabase(readDbUrl);
@@ -68,7 +76,14 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
   let gateway: Gateway;
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error', ...stores.env, ...env });
+    config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SOOC_DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      ...stores.env,
+      ...env,
+    });
     gateway = await createGateway(config);
   } catch (error) {
     await stores.dispose();
@@ -89,7 +104,13 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
       return (await response.json()) as GraphQLResponse<never>;
     },
     wsClient() {
-      const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+      const client = createClient({
+        url: gateway.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+      });
       clients.push(client);
       return client;
     },

@@ -31,7 +31,11 @@ function orFail<T>(result: { data?: T | null; errors?: readonly unknown[] }): T 
 }
 
 /** A cohort open for applications, of a new course with the given policy ('REVIEW' | 'FIRST_COME'). */
-export async function openCohort(h: Harness, selectionPolicy: string, cohort: Record<string, unknown> = {}): Promise<string> {
+export async function openCohort(
+  h: Harness,
+  selectionPolicy: string,
+  cohort: Record<string, unknown> = {},
+): Promise<string> {
   const courseId = await draftCourse(h, { selectionPolicy, prerequisites: [] });
   const cohortId = await planCohort(h, courseId, cohort);
   orFail(await h.gql(OPEN, { cohortId }));
@@ -41,16 +45,33 @@ export async function openCohort(h: Harness, selectionPolicy: string, cohort: Re
 /** Submits an application through the enrollment API and returns the learner id. */
 export async function apply(h: Harness, cohortId: string, companyId: string | null = null): Promise<string> {
   const learnerId = `learner-${randomUUID()}`;
-  const dossier = { motivation: 'I run event-sourced systems at work and want to do it well.', level: 'INTERMEDIATE', companyId, answers: [], prerequisitesMet: [] };
+  const dossier = {
+    motivation: 'I run event-sourced systems at work and want to do it well.',
+    level: 'INTERMEDIATE',
+    companyId,
+    answers: [],
+    prerequisitesMet: [],
+  };
   orFail(await h.gql(SUBMIT, { input: { cohortId, learnerId, dossier } }));
   return learnerId;
 }
 
-export async function defineRubric(h: Harness, cohortId: string, overrides: Record<string, unknown> = {}): Promise<void> {
+export async function defineRubric(
+  h: Harness,
+  cohortId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
   orFail(await h.gql(DEFINE_RUBRIC, { cohortId, input: rubricInput(overrides) }, ADMIN));
 }
 
-export async function review(h: Harness, reviewerId: string, cohortId: string, learnerId: string, motivation: number, fit: number): Promise<void> {
+export async function review(
+  h: Harness,
+  reviewerId: string,
+  cohortId: string,
+  learnerId: string,
+  motivation: number,
+  fit: number,
+): Promise<void> {
   const scores = [
     { criterionId: 'motivation', score: motivation },
     { criterionId: 'fit', score: fit },

@@ -1,7 +1,16 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { ledgerEntries, waitlistOrder } from '@sooc/cohorts-domain';
 import { startGateway, type Harness } from './gateway.harness';
-import { dashboard, eventually, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission, WITHDRAW } from './admission.support';
+import {
+  dashboard,
+  eventually,
+  ledgerOf,
+  openFirstComeCohort,
+  settled,
+  SUBMIT,
+  submission,
+  WITHDRAW,
+} from './admission.support';
 
 const CAPACITY = 30;
 const APPLICANTS = 100;
@@ -35,7 +44,14 @@ describe('50 learners withdraw at once while freed seats are being offered on', 
     seatedBefore = events.filter((e) => e.type === 'SeatReserved').map(learnerOf);
     // 20 seated learners free their seats while 30 waiting ones leave — among them the head of
     // the queue, who are exactly the ones the freed seats are being offered to.
-    withdrawn = [...seatedBefore.slice(0, 20), ...waitingBefore.slice(0, 10), ...waitingBefore.slice(10).filter((_, i) => i % 2 === 0).slice(0, 20)];
+    withdrawn = [
+      ...seatedBefore.slice(0, 20),
+      ...waitingBefore.slice(0, 10),
+      ...waitingBefore
+        .slice(10)
+        .filter((_, i) => i % 2 === 0)
+        .slice(0, 20),
+    ];
     expect(new Set(withdrawn).size).toBe(50);
     const answers = await Promise.all(withdrawn.map((learnerId) => h.gql(WITHDRAW, { cohortId, learnerId })));
     expect(answers.filter((a) => a.errors)).toEqual([]);
@@ -64,19 +80,28 @@ describe('50 learners withdraw at once while freed seats are being offered on', 
     if (ledger.status === 'none') throw new Error('no cohort');
     const entries = ledgerEntries(ledger.ledger);
     const view = await dashboard(h, cohortId);
-    expect({ reserved: view.reserved, confirmed: view.confirmed, waitlist: view.waitlist.map((w) => w.learnerId) }).toEqual({
+    expect({
+      reserved: view.reserved,
+      confirmed: view.confirmed,
+      waitlist: view.waitlist.map((w) => w.learnerId),
+    }).toEqual({
       reserved: entries.filter((e) => e.status === 'reserved').length,
       confirmed: entries.filter((e) => e.status === 'confirmed').length,
       waitlist: waitlistOrder(ledger).map((e) => e.learnerId),
     });
-    const offered = await h.gql<{ applications: { totalCount: number; edges: { node: { learnerId: string } }[] } }>(OFFERED, { cohortId });
+    const offered = await h.gql<{ applications: { totalCount: number; edges: { node: { learnerId: string } }[] } }>(
+      OFFERED,
+      { cohortId },
+    );
     const heldLearners = entries.filter((e) => e.status === 'reserved').map((e) => e.learnerId);
     expect(offered.data?.applications.edges.map((e) => e.node.learnerId).sort()).toEqual(heldLearners.sort());
   });
 
   it('gives every promoted learner exactly one offer, in waitlist order', async () => {
     const events = (await h.events()).filter((e) => (e.data as { cohortId?: string }).cohortId === cohortId);
-    const promoted = events.filter((e) => e.type === 'SeatReserved' && (e.data as { promoted: boolean }).promoted).map(learnerOf);
+    const promoted = events
+      .filter((e) => e.type === 'SeatReserved' && (e.data as { promoted: boolean }).promoted)
+      .map(learnerOf);
     expect(new Set(promoted).size).toBe(promoted.length);
     const offers = events.filter((e) => e.type === 'SeatOffered').map(learnerOf);
     // A learner whose withdrawal was still on its way when the seat came up is offered nothing:

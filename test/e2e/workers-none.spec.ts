@@ -1,6 +1,14 @@
 import type { ProjectionRunner } from '@sooc/read-store';
 import { createProjectionRunner, openStores, type Stores } from '@sooc/runtime';
-import { DASHBOARD, DASHBOARD_FIELDS, dashboardWatched, openCohort, submit, subscribe, type Dashboard } from './enrollment.fixtures';
+import {
+  DASHBOARD,
+  DASHBOARD_FIELDS,
+  dashboardWatched,
+  openCohort,
+  submit,
+  subscribe,
+  type Dashboard,
+} from './enrollment.fixtures';
 import { startGateway, type Harness } from './gateway.harness';
 
 const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId) { ${DASHBOARD_FIELDS} } }`;
@@ -29,27 +37,42 @@ describe('a gateway with SOOC_WORKERS=none beside a projector', () => {
     await h.close();
   });
 
-  it('takes no lease and reports itself ready with the projector\'s lag', async () => {
+  it("takes no lease and reports itself ready with the projector's lag", async () => {
     // On the stores the suite runs on: SQLite files, or the ESDB stand-in and PostgreSQL (test/e2e-esdb).
     const onEsdb = process.env['SOOC_E2E_STORES'] === 'esdb+postgres';
-    expect([h.stores.eventStoreUrl.split(':')[0], h.stores.readDbUrl.split(':')[0]]).toEqual(onEsdb ? ['esdb', 'postgres'] : ['sqlite', 'sqlite']);
+    expect([h.stores.eventStoreUrl.split(':')[0], h.stores.readDbUrl.split(':')[0]]).toEqual(
+      onEsdb ? ['esdb', 'postgres'] : ['sqlite', 'sqlite'],
+    );
     expect(h.gateway.infrastructure.runner).toBeNull();
     expect(await projector.readDatabase.db.selectFrom('worker_leases').selectAll().execute()).toEqual([]);
     const response = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ready: true, workers: 'none', store: { reachable: true }, readDb: { reachable: true }, projections: { running: true } });
+    expect(await response.json()).toMatchObject({
+      ready: true,
+      workers: 'none',
+      store: { reachable: true },
+      readDb: { reachable: true },
+      projections: { running: true },
+    });
   });
 
-  it('returns what a mutation wrote, read back from the projector\'s rows', async () => {
+  it("returns what a mutation wrote, read back from the projector's rows", async () => {
     const cohortId = await openCohort(h);
     const submitted = await submit(h, cohortId, 'ada');
     expect(submitted.errors).toBeUndefined();
-    expect(submitted.data!.submitApplication.application).toMatchObject({ cohortId, learnerId: 'ada', status: 'SUBMITTED' });
-    const { data } = await h.gql<{ cohortDashboard: Dashboard }>(DASHBOARD, { cohortId, at: submitted.data!.submitApplication.position });
+    expect(submitted.data!.submitApplication.application).toMatchObject({
+      cohortId,
+      learnerId: 'ada',
+      status: 'SUBMITTED',
+    });
+    const { data } = await h.gql<{ cohortDashboard: Dashboard }>(DASHBOARD, {
+      cohortId,
+      at: submitted.data!.submitApplication.position,
+    });
     expect(data!.cohortDashboard.applicationsByStatus).toEqual([{ status: 'SUBMITTED', count: 1 }]);
   });
 
-  it('pushes cohortDashboardUpdated from the projector\'s commits, through the change log', async () => {
+  it("pushes cohortDashboardUpdated from the projector's commits, through the change log", async () => {
     const cohortId = await openCohort(h);
     const updates = subscribe<{ cohortDashboardUpdated: Dashboard }>(h, UPDATES, { cohortId });
     await dashboardWatched(h, cohortId);
@@ -61,7 +84,10 @@ describe('a gateway with SOOC_WORKERS=none beside a projector', () => {
 
   it('counts the operations it answered in /metrics', async () => {
     const scrape = async () => (await fetch(h.gateway.url.replace('/graphql', '/metrics'))).text();
-    const mutations = (text: string) => Number(/^sooc_graphql_operations_total\{type="mutation",outcome="ok",service="gateway"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    const mutations = (text: string) =>
+      Number(
+        /^sooc_graphql_operations_total\{type="mutation",outcome="ok",service="gateway"\} (\d+)$/m.exec(text)?.[1] ?? 0,
+      );
     const before = mutations(await scrape());
     await openCohort(h);
     const after = await scrape();

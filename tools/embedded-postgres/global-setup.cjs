@@ -75,7 +75,10 @@ const readFileSafe = (file) => {
 
 function waitUntilReady(child, log) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`postgres was not ready within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`postgres was not ready within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     child.stderr.on('data', (chunk) => {
       log.push(String(chunk));
       if (String(chunk).includes('ready to accept connections')) {
@@ -106,12 +109,22 @@ module.exports = async function startEmbeddedPostgres() {
   const log = [];
   const fail = (message) => {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Embedded PostgreSQL failed to start (${message}). Its log:\n${log.join('').split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start (${message}). Its log:\n${log.join('').split('\n').slice(-30).join('\n')}`,
+    );
   };
 
   const initdb = spawnSync(
     bin('initdb'),
-    [`--pgdata=${data}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--no-sync'],
+    [
+      `--pgdata=${data}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ],
     { ...asUser, encoding: 'utf8', timeout: START_TIMEOUT_MS },
   );
   log.push(initdb.stdout ?? '', initdb.stderr ?? '');
@@ -120,7 +133,22 @@ module.exports = async function startEmbeddedPostgres() {
   const port = await freePort();
   // Throwaway data: durability off makes DDL and commits fast; the socket lives in our own dir
   // so parallel runs never fight over /tmp/.s.PGSQL.5432.
-  const flags = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const flags = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+  ];
   const child = spawn(bin('postgres'), flags, { ...asUser, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     await waitUntilReady(child, log);

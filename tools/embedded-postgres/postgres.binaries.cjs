@@ -18,7 +18,9 @@ function packageDir() {
   // The package's `exports` hide package.json from require.resolve; npm hoists it to the root.
   const dir = join(__dirname, '..', '..', 'node_modules', PACKAGE);
   if (!existsSync(join(dir, 'native', 'bin', 'postgres'))) {
-    throw new Error(`${PACKAGE} is not installed (no ${dir}/native/bin/postgres): run npm install, or set SOOC_TEST_PG_URL to a PostgreSQL server`);
+    throw new Error(
+      `${PACKAGE} is not installed (no ${dir}/native/bin/postgres): run npm install, or set SOOC_TEST_PG_URL to a PostgreSQL server`,
+    );
   }
   return dir;
 }
@@ -81,7 +83,9 @@ function postgresInstallation() {
     native = sharedCopy(native, user);
     openUp(native);
     if (!canRun(join(native, 'bin', 'postgres'), user)) {
-      throw new Error(`The "postgres" user cannot run ${join(native, 'bin', 'postgres')} even from a copy in ${tmpdir()}: set SOOC_TEST_PG_URL to a PostgreSQL server`);
+      throw new Error(
+        `The "postgres" user cannot run ${join(native, 'bin', 'postgres')} even from a copy in ${tmpdir()}: set SOOC_TEST_PG_URL to a PostgreSQL server`,
+      );
     }
   }
   return { bin: (name) => join(native, 'bin', name), user };

@@ -14,7 +14,16 @@ describe('the embedded workers and their leases', () => {
   const gateways: Gateway[] = [];
   const boot = async (env: Record<string, string> = {}) => {
     const gateway = await createGateway(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: `sqlite:${join(dir, 'read.sqlite')}`, SOOC_LEASE_TTL_MS: '1000', SOOC_INSTANCE_ID: 'gateway-a', ...env }),
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        SOOC_EVENT_STORE_URL: 'memory:',
+        SOOC_READ_DB_URL: `sqlite:${join(dir, 'read.sqlite')}`,
+        SOOC_LEASE_TTL_MS: '1000',
+        SOOC_INSTANCE_ID: 'gateway-a',
+        ...env,
+      }),
     );
     gateways.push(gateway);
     return gateway;
@@ -32,7 +41,11 @@ describe('the embedded workers and their leases', () => {
 
   it('holds both leases while it runs and releases them when it closes', async () => {
     const gateway = await boot();
-    const holders = async () => (await readDb.db.selectFrom('worker_leases').select(['name', 'holder']).orderBy('name').execute()) as { name: string; holder: string }[];
+    const holders = async () =>
+      (await readDb.db.selectFrom('worker_leases').select(['name', 'holder']).orderBy('name').execute()) as {
+        name: string;
+        holder: string;
+      }[];
     expect(await holders()).toEqual([
       { name: 'projector', holder: 'gateway-a' },
       { name: 'reactor', holder: 'gateway-a' },
@@ -53,7 +66,9 @@ describe('the embedded workers and their leases', () => {
         (error: unknown) => error,
       );
       expect(refusal).toBeInstanceOf(WorkersUnavailableError);
-      expect((refusal as Error).message).toMatch(/the "projector" lease on this read database is held by "projector-on-host-b" \(generation 1, .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor/);
+      expect((refusal as Error).message).toMatch(
+        /the "projector" lease on this read database is held by "projector-on-host-b" \(generation 1, .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor/,
+      );
       // It waited for a dead holder to expire (about two TTLs) before giving up.
       expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
       // And left nothing behind: the reactor lease it may have taken is released.
@@ -74,7 +89,11 @@ describe('the embedded workers and their leases', () => {
   it('reports a lease taken by another instance after the start, for main.ts to exit 1', async () => {
     const gateway = await boot();
     // What a standby's takeover looks like to the holder: the row names someone else.
-    await readDb.db.updateTable('worker_leases').set({ holder: 'gateway-b', generation: 2 }).where('name', '=', 'reactor').execute();
+    await readDb.db
+      .updateTable('worker_leases')
+      .set({ holder: 'gateway-b', generation: 2 })
+      .where('name', '=', 'reactor')
+      .execute();
     const lost = await gateway.infrastructure.embedded!.lost;
     expect(lost.message).toBe('lost the "reactor" lease to another instance: the embedded reactor stopped');
   });

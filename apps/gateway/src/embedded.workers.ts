@@ -1,6 +1,16 @@
 import type { ProjectionRunner, ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
-import { createLineLogger, createProjectionRunner, runSingleton, type Clock, type LeaseTenure, type LogLevel, type Stores, type StoreConfig, type WorkerRole } from '@sooc/runtime';
+import {
+  createLineLogger,
+  createProjectionRunner,
+  runSingleton,
+  type Clock,
+  type LeaseTenure,
+  type LogLevel,
+  type Stores,
+  type StoreConfig,
+  type WorkerRole,
+} from '@sooc/runtime';
 import { WorkersUnavailableError, describeHolder } from './workers-unavailable.error';
 
 export interface EmbeddedWorkersOptions {
@@ -34,12 +44,17 @@ const ABSENT = Symbol('absent');
  * apps/projector / apps/reactor already works on this read database: two embedded gateways must
  * not silently split into one that projects and one that does not, so this one refuses to start.
  */
-export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreConfig, 'projectionBatchSize'>, options: EmbeddedWorkersOptions): Promise<EmbeddedWorkers> {
+export async function startEmbeddedWorkers(
+  stores: Stores,
+  config: Pick<StoreConfig, 'projectionBatchSize'>,
+  options: EmbeddedWorkersOptions,
+): Promise<EmbeddedWorkers> {
   const { leaseTtlMs: ttlMs, instanceId } = options;
   const readDb = stores.readDatabase.db;
   // One runner for every tenure of the lease: its fence is the tenure's that started it last.
   let tenure: LeaseTenure | null = null;
-  const fence = (trx: ReadDb) => (tenure ? tenure.fence(trx) : Promise.reject(new Error('the projector lease is not held')));
+  const fence = (trx: ReadDb) =>
+    tenure ? tenure.fence(trx) : Promise.reject(new Error('the projector lease is not held'));
   const runner = createProjectionRunner(stores, config, undefined, fence);
   let reactor: Reactor | null = null;
   const projector = runSingleton({
@@ -61,7 +76,14 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
     ttlMs,
     log: createLineLogger('reactor', options.logLevel),
     start: async ({ fence: reactorFence }) => {
-      const started = await startReactor({ eventStore: stores.eventStore, readDb, clock: options.clock, log: createLogger(options.logLevel), tickMs: options.reactorTickMs, fence: reactorFence });
+      const started = await startReactor({
+        eventStore: stores.eventStore,
+        readDb,
+        clock: options.clock,
+        log: createLogger(options.logLevel),
+        tickMs: options.reactorTickMs,
+        fence: reactorFence,
+      });
       reactor = started;
       return {
         stop: async () => {
@@ -80,7 +102,11 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
   const within = (ms: number) => new Promise<typeof ABSENT>((resolve) => setTimeout(() => resolve(ABSENT), ms).unref());
   const deadline = within(2 * ttlMs + ttlMs / 2);
   for (const [name, worker] of Object.entries(singletons)) {
-    const outcome = await Promise.race([worker.activated.then(() => 'active' as const), worker.failed.then((f) => ({ failed: f })), deadline]);
+    const outcome = await Promise.race([
+      worker.activated.then(() => 'active' as const),
+      worker.failed.then((f) => ({ failed: f })),
+      deadline,
+    ]);
     if (outcome === 'active') continue;
     await stop();
     if (outcome === ABSENT) throw new WorkersUnavailableError(name, await describeHolder(readDb, name));
@@ -90,9 +116,12 @@ export async function startEmbeddedWorkers(stores: Stores, config: Pick<StoreCon
   const lost = new Promise<Error>((resolve) => {
     for (const [name, worker] of Object.entries(singletons)) {
       worker.onRoleChange((role) => {
-        if (role === 'standby') resolve(new Error(`lost the "${name}" lease to another instance: the embedded ${name} stopped`));
+        if (role === 'standby')
+          resolve(new Error(`lost the "${name}" lease to another instance: the embedded ${name} stopped`));
       });
-      void worker.failed.then((failure) => resolve(new Error(`the embedded ${name} failed: ${toError(failure).message}`, { cause: failure })));
+      void worker.failed.then((failure) =>
+        resolve(new Error(`the embedded ${name} failed: ${toError(failure).message}`, { cause: failure })),
+      );
     }
   });
   return {

@@ -31,19 +31,28 @@ describe('loadConfig', () => {
 
   it('runs the workers in-process unless SOOC_WORKERS=none, and reads their lease settings', () => {
     expect(loadConfig({ SOOC_WORKERS: 'none' })).toMatchObject({ workers: 'none' });
-    expect(loadConfig({ SOOC_WORKERS: 'Embedded', SOOC_LEASE_TTL_MS: '2000', SOOC_INSTANCE_ID: 'gw-a' })).toMatchObject({ workers: 'embedded', leaseTtlMs: 2000, instanceId: 'gw-a' });
+    expect(loadConfig({ SOOC_WORKERS: 'Embedded', SOOC_LEASE_TTL_MS: '2000', SOOC_INSTANCE_ID: 'gw-a' })).toMatchObject(
+      { workers: 'embedded', leaseTtlMs: 2000, instanceId: 'gw-a' },
+    );
     const error = problemsOf({ SOOC_WORKERS: 'some', SOOC_LEASE_TTL_MS: '500', SOOC_INSTANCE_ID: 'gw a' });
     expect(error.problems.map((p) => p.variable)).toEqual(['SOOC_WORKERS', 'SOOC_LEASE_TTL_MS', 'SOOC_INSTANCE_ID']);
     expect(error.message).toContain('SOOC_WORKERS="some": expected one of embedded, none');
   });
 
-  it('reads the embedded reactor\'s tick and the clock file', () => {
-    expect(loadConfig({ SOOC_REACTOR_TICK_MS: '250', SOOC_CLOCK_FILE: ' /tmp/now.txt ' })).toMatchObject({ reactorTickMs: 250, clockFile: '/tmp/now.txt' });
-    expect(problemsOf({ SOOC_REACTOR_TICK_MS: '10' }).problems.map((p) => p.variable)).toEqual(['SOOC_REACTOR_TICK_MS']);
+  it("reads the embedded reactor's tick and the clock file", () => {
+    expect(loadConfig({ SOOC_REACTOR_TICK_MS: '250', SOOC_CLOCK_FILE: ' /tmp/now.txt ' })).toMatchObject({
+      reactorTickMs: 250,
+      clockFile: '/tmp/now.txt',
+    });
+    expect(problemsOf({ SOOC_REACTOR_TICK_MS: '10' }).problems.map((p) => p.variable)).toEqual([
+      'SOOC_REACTOR_TICK_MS',
+    ]);
   });
 
   it('derives the default store files from SOOC_DATA_DIR and keeps explicit URLs', () => {
-    expect(loadConfig({ SOOC_DATA_DIR: '/var/sooc', SOOC_READ_DB_URL: 'postgres://u:p@db:5432/sooc', PORT: '0' })).toMatchObject({
+    expect(
+      loadConfig({ SOOC_DATA_DIR: '/var/sooc', SOOC_READ_DB_URL: 'postgres://u:p@db:5432/sooc', PORT: '0' }),
+    ).toMatchObject({
       port: 0,
       eventStoreUrl: 'sqlite:/var/sooc/events.sqlite',
       readDbUrl: 'postgres://u:p@db:5432/sooc',
@@ -54,11 +63,17 @@ describe('loadConfig', () => {
     const error = problemsOf({ PORT: '70000', SOOC_EVENT_STORE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(error.problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_EVENT_STORE_URL', 'LOG_LEVEL']);
     expect(error.message).toContain('PORT="70000": expected an integer from 0 to 65535');
-    expect(error.message).toContain('SOOC_EVENT_STORE_URL="mysql://x": expected "memory:", "sqlite:<path>", "esdb://host:port?tls=false"');
+    expect(error.message).toContain(
+      'SOOC_EVENT_STORE_URL="mysql://x": expected "memory:", "sqlite:<path>", "esdb://host:port?tls=false"',
+    );
     expect(error.message).toContain('LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent');
   });
 
   it('refuses a non-numeric port and a read database it cannot open', () => {
-    expect(problemsOf({ PORT: '80a', SOOC_READ_DB_URL: 'redis://x', GRAPHQL_MAX_DEPTH: '0' }).problems.map((p) => p.variable)).toEqual(['PORT', 'SOOC_READ_DB_URL', 'GRAPHQL_MAX_DEPTH']);
+    expect(
+      problemsOf({ PORT: '80a', SOOC_READ_DB_URL: 'redis://x', GRAPHQL_MAX_DEPTH: '0' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['PORT', 'SOOC_READ_DB_URL', 'GRAPHQL_MAX_DEPTH']);
   });
 });

@@ -37,14 +37,29 @@ export interface GatewayConfig extends StoreConfig {
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const reader = new EnvReader(env);
   const port = reader.integer('PORT', 3000, 0, 65535, 'an integer from 0 to 65535 (0 picks a free port)');
-  const host = reader.read('HOST', '0.0.0.0', 'a host name or IP address without spaces', (raw) => (/\s/.test(raw) ? undefined : raw));
+  const host = reader.read('HOST', '0.0.0.0', 'a host name or IP address without spaces', (raw) =>
+    /\s/.test(raw) ? undefined : raw,
+  );
   const store = readStoreConfig(reader);
   const graphqlMaxDepth = reader.integer('GRAPHQL_MAX_DEPTH', 10, 1, 100);
   const reactorTickMs = readReactorTickMs(reader);
   const clockFile = env['SOOC_CLOCK_FILE']?.trim() || null;
-  const workers = reader.read<WorkersMode>('SOOC_WORKERS', 'embedded', `one of ${WORKERS_MODES.join(', ')}`, (raw) => WORKERS_MODES.find((m) => m === raw.toLowerCase()));
-  const leaseTtlMs = reader.integer('SOOC_LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS, 1_000, 60_000, 'milliseconds from 1000 to 60000');
-  const instanceId = reader.read('SOOC_INSTANCE_ID', `${hostname()}-${process.pid}`, '1 to 200 characters without spaces', (raw) => (/^\S{1,200}$/.test(raw) ? raw : undefined));
+  const workers = reader.read<WorkersMode>('SOOC_WORKERS', 'embedded', `one of ${WORKERS_MODES.join(', ')}`, (raw) =>
+    WORKERS_MODES.find((m) => m === raw.toLowerCase()),
+  );
+  const leaseTtlMs = reader.integer(
+    'SOOC_LEASE_TTL_MS',
+    DEFAULT_LEASE_TTL_MS,
+    1_000,
+    60_000,
+    'milliseconds from 1000 to 60000',
+  );
+  const instanceId = reader.read(
+    'SOOC_INSTANCE_ID',
+    `${hostname()}-${process.pid}`,
+    '1 to 200 characters without spaces',
+    (raw) => (/^\S{1,200}$/.test(raw) ? raw : undefined),
+  );
   reader.done();
   return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile, workers, leaseTtlMs, instanceId };
 }

@@ -38,8 +38,15 @@ export async function gatewayHealth(infrastructure: Infrastructure): Promise<Hea
   } catch (error) {
     storeError = message(error);
   }
-  const store = { reachable: storeError === undefined, head: head?.toString() ?? null, ...(storeError ? { error: storeError } : {}) };
-  const report = (ready: boolean, rest: Omit<HealthReport, 'status' | 'live' | 'ready' | 'workers' | 'store'>): HealthReport => ({
+  const store = {
+    reachable: storeError === undefined,
+    head: head?.toString() ?? null,
+    ...(storeError ? { error: storeError } : {}),
+  };
+  const report = (
+    ready: boolean,
+    rest: Omit<HealthReport, 'status' | 'live' | 'ready' | 'workers' | 'store'>,
+  ): HealthReport => ({
     status: ready ? 'ok' : 'unavailable',
     live: true,
     ready,
@@ -47,19 +54,32 @@ export async function gatewayHealth(infrastructure: Infrastructure): Promise<Hea
     store,
     ...rest,
   });
-  const lagOf = (upToDate: boolean, processed: bigint | null) => (upToDate ? '0' : ((head ?? 0n) - (processed ?? 0n)).toString());
+  const lagOf = (upToDate: boolean, processed: bigint | null) =>
+    upToDate ? '0' : ((head ?? 0n) - (processed ?? 0n)).toString();
 
   const { runner, follower, embedded } = infrastructure;
   if (follower) {
-    if (storeError !== undefined) return report(false, { projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null } });
+    if (storeError !== undefined)
+      return report(false, {
+        projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null },
+      });
     try {
       const status = await follower.status();
       return report(true, {
         readDb: { reachable: true },
-        projections: { running: status.following, caughtUp: status.upToDate, upToDate: status.upToDate, lag: lagOf(status.upToDate, status.processed), failure: status.failure?.message ?? null },
+        projections: {
+          running: status.following,
+          caughtUp: status.upToDate,
+          upToDate: status.upToDate,
+          lag: lagOf(status.upToDate, status.processed),
+          failure: status.failure?.message ?? null,
+        },
       });
     } catch (error) {
-      return report(false, { readDb: { reachable: false, error: message(error) }, projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null } });
+      return report(false, {
+        readDb: { reachable: false, error: message(error) },
+        projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null },
+      });
     }
   }
   const status = storeError === undefined && runner ? await runner.status() : null;

@@ -8,7 +8,13 @@ import { startEntryPoint } from '@sooc/runtime/testing';
 
 /** `node apps/gateway/src/main.ts` as a supervisor runs it, on a read database this spec also opens. */
 function runMain(env: Record<string, string>) {
-  return startEntryPoint('gateway', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SOOC_LEASE_TTL_MS: '1000', ...env });
+  return startEntryPoint('gateway', {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SOOC_LEASE_TTL_MS: '1000',
+    ...env,
+  });
 }
 
 describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
@@ -26,7 +32,8 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
     readDb = await openMigratedReadDatabase(`sqlite:${join(dir, 'read.sqlite')}`);
   });
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await readDb.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -38,7 +45,9 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
     try {
       const run = start();
       expect((await run.exited).code).toBe(1);
-      expect(run.stderr()).toMatch(/^sooc gateway failed to start: SOOC_WORKERS=embedded: the "reactor" lease on this read database is held by "reactor-on-host-b" .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor\.\n$/);
+      expect(run.stderr()).toMatch(
+        /^sooc gateway failed to start: SOOC_WORKERS=embedded: the "reactor" lease on this read database is held by "reactor-on-host-b" .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor\.\n$/,
+      );
       expect(run.stdout()).not.toContain('sooc gateway ready');
     } finally {
       clearInterval(renewing);
@@ -51,8 +60,14 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
       if (waited > 15_000) throw new Error(`no ready line; stderr: ${run.stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await readDb.db.updateTable('worker_leases').set({ holder: 'gateway-b', generation: 2 }).where('name', '=', 'projector').execute();
+    await readDb.db
+      .updateTable('worker_leases')
+      .set({ holder: 'gateway-b', generation: 2 })
+      .where('name', '=', 'projector')
+      .execute();
     expect((await run.exited).code).toBe(1);
-    expect(run.stderr()).toContain('sooc gateway: lost the "projector" lease to another instance: the embedded projector stopped; exiting');
+    expect(run.stderr()).toContain(
+      'sooc gateway: lost the "projector" lease to another instance: the embedded projector stopped; exiting',
+    );
   }, 30_000);
 });

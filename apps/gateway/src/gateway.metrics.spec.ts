@@ -8,19 +8,45 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
   let gateway: Gateway;
   const url = (path: string) => gateway.url.replace('/graphql', path);
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-    (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+    (
+      await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ADMIN },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json() as Promise<{
       errors?: unknown[];
     }>;
-  const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const sample = (text: string, series: string) =>
+    Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
 
   beforeAll(async () => {
-    gateway = await createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SOOC_EVENT_STORE_URL: 'memory:', SOOC_READ_DB_URL: 'sqlite::memory:' }));
+    gateway = await createGateway(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        SOOC_EVENT_STORE_URL: 'memory:',
+        SOOC_READ_DB_URL: 'sqlite::memory:',
+      }),
+    );
   });
   afterAll(() => gateway.close());
 
   it('counts operations by type and outcome and times them, beside the projection figures', async () => {
     const before = await (await fetch(url('/metrics'))).text();
-    const draft = await gql(DRAFT, { input: { courseId: 'c-metrics', title: 'Metrics in practice', summary: 'Counting what the gateway answers.', topics: ['ops'], language: 'en', prerequisites: [], selectionPolicy: 'REVIEW', defaultCapacity: 20 } });
+    const draft = await gql(DRAFT, {
+      input: {
+        courseId: 'c-metrics',
+        title: 'Metrics in practice',
+        summary: 'Counting what the gateway answers.',
+        topics: ['ops'],
+        language: 'en',
+        prerequisites: [],
+        selectionPolicy: 'REVIEW',
+        defaultCapacity: 20,
+      },
+    });
     expect(draft.errors).toBeUndefined();
     expect((await gql('{ nope }')).errors).toBeDefined();
     await gql('{ cohorts { edges { node { id } } } }');

@@ -1,5 +1,11 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { allProjections, createMetricsRegistry, projectedEventTypes, registerProjectionMetrics, workerActiveGauge } from '@sooc/runtime';
+import {
+  allProjections,
+  createMetricsRegistry,
+  projectedEventTypes,
+  registerProjectionMetrics,
+  workerActiveGauge,
+} from '@sooc/runtime';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Infrastructure } from './infrastructure';
 

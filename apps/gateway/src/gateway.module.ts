@@ -4,7 +4,13 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CohortsApiModule } from '@sooc/cohorts-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
-import { createInputValidationPipe, depthLimit, formatGraphQLError, GraphQLExceptionFilter, graphqlWsOptions } from '@sooc/graphql';
+import {
+  createInputValidationPipe,
+  depthLimit,
+  formatGraphQLError,
+  GraphQLExceptionFilter,
+  graphqlWsOptions,
+} from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { SelectionApiModule } from '@sooc/selection-api';
 import type { GatewayMetrics } from './gateway.metrics';
@@ -26,7 +32,12 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        SoocCoreModule.forRoot({ eventStore: infrastructure.eventStore, clock, readDb: infrastructure.readDatabase.db, readModelSync: infrastructure.readModels }),
+        SoocCoreModule.forRoot({
+          eventStore: infrastructure.eventStore,
+          clock,
+          readDb: infrastructure.readDatabase.db,
+          readModelSync: infrastructure.readModels,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -38,7 +38,10 @@ export interface InfrastructureOptions {
  * apps/projector's commits (`none`). The projections and process managers are the ones
  * apps/projector and apps/reactor run on their own (see @sooc/runtime).
  */
-export async function openInfrastructure(config: StoreConfig & { readonly workers: WorkersMode }, options: InfrastructureOptions): Promise<Infrastructure> {
+export async function openInfrastructure(
+  config: StoreConfig & { readonly workers: WorkersMode },
+  options: InfrastructureOptions,
+): Promise<Infrastructure> {
   const stores = await openStores(config);
   const base = { workers: config.workers, eventStore: stores.eventStore, readDatabase: stores.readDatabase };
   try {

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A held lease is an operator's situation, not a bug: the message says what to do, no stack.
-  process.stderr.write(`sooc gateway failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}\n`);
+  process.stderr.write(
+    `sooc gateway failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}\n`,
+  );
   process.exit(1);
 });

@@ -9,7 +9,10 @@ export interface EventCounter {
  * The store, with its subscriptions counting the events they deliver: positions may skip numbers
  * (EventStoreDB's do), so a rate in events/s has to count events, not subtract positions.
  */
-export function instrumentedEventStore(store: EventStore, onEvent: () => void = () => undefined): { store: EventStore; counter: EventCounter } {
+export function instrumentedEventStore(
+  store: EventStore,
+  onEvent: () => void = () => undefined,
+): { store: EventStore; counter: EventCounter } {
   const counter = { count: 0 };
   const instrumented: EventStore = {
     append: (...args) => store.append(...args),

@@ -1,4 +1,14 @@
-import { announceWorkerHttp, projectedEventTypes, configOrExit, describeError as describe, exitGracefullyOnSignal, openStores, runSingleton, startWorkerHttp, workerHealth } from '@sooc/runtime';
+import {
+  announceWorkerHttp,
+  projectedEventTypes,
+  configOrExit,
+  describeError as describe,
+  exitGracefullyOnSignal,
+  openStores,
+  runSingleton,
+  startWorkerHttp,
+  workerHealth,
+} from '@sooc/runtime';
 import { lowestCheckpoint, startProjector, type Projector } from './projector';
 import { loadProjectorConfig } from './projector.config';
 import { createLogger } from './projector.logger';

@@ -10,7 +10,13 @@ export interface ProgressReporter {
  * While catching up, one line per interval: lowest checkpoint / store head and the rate since the
  * last line; once caught up, a line only at debug level and only when something moved.
  */
-export function reportProgress(runner: ProjectionRunner, counter: EventCounter, log: Logger, isCaughtUp: () => boolean, intervalMs = 1_000): ProgressReporter {
+export function reportProgress(
+  runner: ProjectionRunner,
+  counter: EventCounter,
+  log: Logger,
+  isCaughtUp: () => boolean,
+  intervalMs = 1_000,
+): ProgressReporter {
   let lastCount = counter.count;
   let lastAt = performance.now();
   let busy = false;

@@ -1,4 +1,11 @@
-import { EnvReader, readStoreConfig, readWorkerConfig, type Env, type StoreConfig, type WorkerConfig } from '@sooc/runtime';
+import {
+  EnvReader,
+  readStoreConfig,
+  readWorkerConfig,
+  type Env,
+  type StoreConfig,
+  type WorkerConfig,
+} from '@sooc/runtime';
 
 export type ProjectorConfig = StoreConfig & WorkerConfig;
 
@@ -11,10 +18,18 @@ export function loadProjectorConfig(env: Env = process.env): ProjectorConfig {
   const config = readStoreConfig(reader);
   const worker = readWorkerConfig(reader, 'projector');
   if (config.eventStoreUrl === 'memory:') {
-    reader.refuse('SOOC_EVENT_STORE_URL', config.eventStoreUrl, '"sqlite:<path>": a separate projector cannot see another process\'s memory: store');
+    reader.refuse(
+      'SOOC_EVENT_STORE_URL',
+      config.eventStoreUrl,
+      '"sqlite:<path>": a separate projector cannot see another process\'s memory: store',
+    );
   }
   if (config.readDbUrl === 'sqlite::memory:') {
-    reader.refuse('SOOC_READ_DB_URL', config.readDbUrl, '"sqlite:<path>" or "postgres://…": nobody else could read an in-memory read database');
+    reader.refuse(
+      'SOOC_READ_DB_URL',
+      config.readDbUrl,
+      '"sqlite:<path>" or "postgres://…": nobody else could read an in-memory read database',
+    );
   }
   reader.done();
   return { ...config, ...worker };

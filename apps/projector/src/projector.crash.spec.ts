@@ -46,7 +46,8 @@ async function waitFor<T>(probe: () => T | null, run: ProjectorProcess, what: st
   for (;;) {
     const value = probe();
     if (value !== null) return value;
-    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`projector exited before ${what}: ${run.stderr()}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null)
+      throw new Error(`projector exited before ${what}: ${run.stderr()}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${run.stdout()}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -59,7 +60,14 @@ describe('the projector process', () => {
     const eventsFile = join(dir, 'events.sqlite');
     const readFile = join(dir, 'read.sqlite');
     // A killed projector leaves its lease behind: the next one takes it over after the ttl.
-    const env = { SOOC_DATA_DIR: dir, SOOC_PROJECTION_BATCH_SIZE: BATCH_SIZE, LOG_LEVEL: 'info', SOOC_LEASE_TTL_MS: '1000', PORT: '0', HOST: '127.0.0.1' };
+    const env = {
+      SOOC_DATA_DIR: dir,
+      SOOC_PROJECTION_BATCH_SIZE: BATCH_SIZE,
+      LOG_LEVEL: 'info',
+      SOOC_LEASE_TTL_MS: '1000',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    };
     const history = new CohortHistory(COURSES);
     await withEventStore(eventsFile, (store) => history.append(store, COHORTS));
     const head = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;
@@ -70,10 +78,14 @@ describe('the projector process', () => {
       const from = lowestCheckpoint(readFile);
       const aimed = BigInt(Math.round(Number(head) * fraction));
       const run = startProjectorProcess(env);
-      const seen = await waitFor(() => {
-        const checkpoint = lowestCheckpoint(readFile);
-        return checkpoint !== null && checkpoint >= aimed ? checkpoint : null;
-      }, run, `checkpoint ${aimed}`);
+      const seen = await waitFor(
+        () => {
+          const checkpoint = lowestCheckpoint(readFile);
+          return checkpoint !== null && checkpoint >= aimed ? checkpoint : null;
+        },
+        run,
+        `checkpoint ${aimed}`,
+      );
       run.child.kill('SIGKILL');
       expect(await run.exited).toEqual({ code: null, signal: 'SIGKILL' });
       // Really killed mid-way: it had moved past where it started and was far from done.
@@ -81,7 +93,9 @@ describe('the projector process', () => {
       expect(committed).toBeGreaterThan(from ?? 0n);
       expect(committed).toBeLessThan(head);
       // It resumed from the previous kill's checkpoint, not from scratch.
-      expect(run.stdout()).toContain(`starting at position ${from ?? 'none'}, store head ${head}, batches of ${BATCH_SIZE}`);
+      expect(run.stdout()).toContain(
+        `starting at position ${from ?? 'none'}, store head ${head}, batches of ${BATCH_SIZE}`,
+      );
       kills.push({ aimed, seen, committed });
     }
     expect(kills[1].committed).toBeGreaterThan(kills[0].committed);
@@ -107,7 +121,11 @@ describe('the projector process', () => {
     expect(finalHead).toBeGreaterThan(head);
 
     const last = startProjectorProcess(env);
-    await waitFor(() => (last.stdout().includes(`caught up at position ${finalHead}:`) ? true : null), last, 'the caught-up line');
+    await waitFor(
+      () => (last.stdout().includes(`caught up at position ${finalHead}:`) ? true : null),
+      last,
+      'the caught-up line',
+    );
     expect(lowestCheckpoint(readFile)).toBe(finalHead);
     expect(last.stdout()).toContain(`starting at position ${resumeAt}, store head ${finalHead}`);
     // Only what was not committed was replayed (every event is of a projected type; SQLite positions have no gaps).
@@ -129,15 +147,22 @@ describe('the projector process', () => {
     const rebuilt = dumpReadModels(cleanFile, projections);
     expect(rebuilt.tables['cohorts']).toHaveLength(COHORTS + COHORTS_WHILE_DOWN);
     expect(rebuilt.tables['courses']).toHaveLength(COURSES);
-    for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+    for (const projection of projections)
+      expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
     expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
-    expect(survived.checkpoints).toEqual(projections.map((p) => ({ projection: p.name, position: finalHead.toString() })).sort((a, b) => a.projection.localeCompare(b.projection)));
+    expect(survived.checkpoints).toEqual(
+      projections
+        .map((p) => ({ projection: p.name, position: finalHead.toString() }))
+        .sort((a, b) => a.projection.localeCompare(b.projection)),
+    );
 
     // The events written while it was down arrived: new cohorts, and older cohorts that moved on.
     const cohorts = survived.tables['cohorts'] as { plan_position: string; last_position: string }[];
     const afterDown = positionKey(head);
     expect(cohorts.filter((c) => c.plan_position > afterDown)).toHaveLength(COHORTS_WHILE_DOWN);
-    expect(cohorts.filter((c) => c.plan_position <= afterDown && c.last_position > afterDown).length).toBeGreaterThan(0);
+    expect(cohorts.filter((c) => c.plan_position <= afterDown && c.last_position > afterDown).length).toBeGreaterThan(
+      0,
+    );
 
     process.stdout.write(
       `projector crash test: ${history.events} events (head ${finalHead}; ${head} before the downtime), ` +
@@ -147,7 +172,11 @@ describe('the projector process', () => {
   }, 240_000);
 
   it('exits 1 naming each bad variable', async () => {
-    const run = startProjectorProcess({ SOOC_EVENT_STORE_URL: 'memory:', SOOC_PROJECTION_BATCH_SIZE: 'lots', LOG_LEVEL: 'chatty' });
+    const run = startProjectorProcess({
+      SOOC_EVENT_STORE_URL: 'memory:',
+      SOOC_PROJECTION_BATCH_SIZE: 'lots',
+      LOG_LEVEL: 'chatty',
+    });
     expect(await run.exited).toEqual({ code: 1, signal: null });
     expect(run.stderr()).toContain('SOOC_EVENT_STORE_URL="memory:": expected "sqlite:<path>"');
     expect(run.stderr()).toContain('SOOC_PROJECTION_BATCH_SIZE="lots": expected an integer from 1 to 100000');

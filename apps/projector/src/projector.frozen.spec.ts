@@ -6,7 +6,17 @@ import { dialects, testDatabase, type TestDatabase } from '@sooc/read-store/test
 import { allProjections } from '@sooc/runtime';
 import { CheckpointSampler } from './testing/checkpoint.sampler';
 import { CohortHistory } from './testing/cohort-history.fixture';
-import { changeLogPositions, cleanRebuild, freeze, repeatedOrBackwards, roleOf, startProjectorInstance, until, withEventStore, type Instance } from './testing/frozen.scenario';
+import {
+  changeLogPositions,
+  cleanRebuild,
+  freeze,
+  repeatedOrBackwards,
+  roleOf,
+  startProjectorInstance,
+  until,
+  withEventStore,
+  type Instance,
+} from './testing/frozen.scenario';
 import { killAll } from './testing/projector.process';
 import { dumpReadDb, lowestCheckpointOf } from './testing/read-db.dump';
 import { healthOf, metricOf } from './testing/worker.probe';
@@ -33,7 +43,16 @@ afterAll(() => {
 
 /** A replaying A, its spare B, a history on a shared event file, and a read database of `dialect`. */
 function frozenHolderScene(dialect: ReadDialect) {
-  const scene = {} as { target: TestDatabase; read: ReadDatabase; eventsFile: string; history: CohortHistory; head: bigint; a: Instance; b: Instance; sampler: CheckpointSampler };
+  const scene = {} as {
+    target: TestDatabase;
+    read: ReadDatabase;
+    eventsFile: string;
+    history: CohortHistory;
+    head: bigint;
+    a: Instance;
+    b: Instance;
+    sampler: CheckpointSampler;
+  };
   beforeEach(async () => {
     scene.target = await testDatabase(dialect);
     scene.read = openReadDatabase(scene.target.url);
@@ -41,7 +60,13 @@ function frozenHolderScene(dialect: ReadDialect) {
     scene.history = new CohortHistory(100);
     await withEventStore(scene.eventsFile, (store) => scene.history.append(store, COHORTS));
     scene.head = (await withEventStore(scene.eventsFile, (store) => store.headPosition())) as bigint;
-    const env = { eventsFile: scene.eventsFile, readDbUrl: scene.target.url, dataDir: dir, ttlMs: TTL_MS, batchSize: BATCH_SIZE };
+    const env = {
+      eventsFile: scene.eventsFile,
+      readDbUrl: scene.target.url,
+      dataDir: dir,
+      ttlMs: TTL_MS,
+      batchSize: BATCH_SIZE,
+    };
     // A first, so it is the holder; B joins as its spare.
     scene.a = await startProjectorInstance(`${dialect}-a`, env);
     await until('A to be active', async () => ((await roleOf(scene.a)) === 'active' ? true : null));
@@ -49,7 +74,11 @@ function frozenHolderScene(dialect: ReadDialect) {
     await until('B to stand by', async () => ((await roleOf(scene.b)) === 'standby' ? true : null));
     scene.sampler = new CheckpointSampler(scene.read.db);
     const aimed = BigInt(Math.round(Number(scene.head) * FREEZE_AT));
-    await until(`checkpoint ${aimed}`, async () => (((await lowestCheckpointOf(scene.read.db, projections)) ?? 0n) >= aimed ? true : null), 60_000);
+    await until(
+      `checkpoint ${aimed}`,
+      async () => (((await lowestCheckpointOf(scene.read.db, projections)) ?? 0n) >= aimed ? true : null),
+      60_000,
+    );
   });
   afterEach(async () => {
     killAll();
@@ -65,7 +94,8 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
 
   it('woken after a standby took over and committed past it, applies nothing twice, never moves a checkpoint back, and stands by', async () => {
     const { read, target, history, head, a, b, sampler } = scene;
-    const lease = (): Promise<LeaseHolder | null> => new WorkerLease(read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
+    const lease = (): Promise<LeaseHolder | null> =>
+      new WorkerLease(read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
     const checkpoint = () => lowestCheckpointOf(read.db, projections);
 
     // Frozen inside a transaction, A would hold the write lock (SQLite) or its rows (PostgreSQL)
@@ -77,13 +107,21 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
     expect(lastOfA + AHEAD_BY).toBeLessThan(head);
 
     // The heartbeat stands still: after the ttl on B's own clock, B takes the lease over.
-    await until('B to take over', async () => ((await roleOf(b)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    await until(
+      'B to take over',
+      async () => ((await roleOf(b)) === 'active' ? true : null),
+      TTL_MS + TAKEOVER_MARGIN_MS,
+    );
     expect(performance.now() - frozenAt).toBeGreaterThanOrEqual(TTL_MS / 2);
     expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
     // It resumes exactly at A's last commit, and moves on past it while A sleeps with a batch in hand.
     await until('B to start projecting', async () => (b.run.stdout().includes('starting at position') ? true : null));
     expect(b.run.stdout()).toContain(`starting at position ${lastOfA}, store head ${head}`);
-    await until(`B to commit past ${lastOfA}`, async () => (((await checkpoint()) ?? 0n) >= lastOfA + AHEAD_BY ? true : null), 60_000);
+    await until(
+      `B to commit past ${lastOfA}`,
+      async () => (((await checkpoint()) ?? 0n) >= lastOfA + AHEAD_BY ? true : null),
+      60_000,
+    );
     expect(a.run.child.exitCode).toBeNull();
 
     // A wakes up with a batch in hand and its renewal overdue. Whichever runs first — its commit,
@@ -93,14 +131,20 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
     // failure after the lease was taken as the lost lease).
     a.run.child.kill('SIGCONT');
     const wokenAt = performance.now();
-    await until('A to stand by', async () => {
-      if (a.run.child.exitCode !== null) throw new Error(`A exited ${a.run.child.exitCode}: ${a.run.stderr()}`);
-      return (await roleOf(a)) === 'standby' ? true : null;
-    }, TTL_MS + TAKEOVER_MARGIN_MS);
+    await until(
+      'A to stand by',
+      async () => {
+        if (a.run.child.exitCode !== null) throw new Error(`A exited ${a.run.child.exitCode}: ${a.run.stderr()}`);
+        return (await roleOf(a)) === 'standby' ? true : null;
+      },
+      TTL_MS + TAKEOVER_MARGIN_MS,
+    );
     const standbyAfterMs = performance.now() - wokenAt;
     expect(await healthOf(a.url)).toMatchObject({ status: 200, ready: true, role: 'standby' });
     expect(await metricOf(a.url, 'sooc_worker_active{worker="projector"}')).toBe(0);
-    await until('A to say who holds the lease', async () => (a.run.stdout().includes(`standing by: lease "projector" held by ${b.id}`) ? true : null));
+    await until('A to say who holds the lease', async () =>
+      a.run.stdout().includes(`standing by: lease "projector" held by ${b.id}`) ? true : null,
+    );
     expect(a.run.stderr()).toBe('sooc projector: lease "projector" lost: stopping the work, then standing by\n');
     expect(a.run.stdout()).not.toContain('released');
     const receivedByA = await metricOf(a.url, 'sooc_projected_events_total');
@@ -117,7 +161,8 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
     const samples = sampler.samples;
     expect(await sampler.stop()).toEqual([]);
     expect(samples).toBeGreaterThan(20);
-    for (const [projection, positions] of await changeLogPositions(read.db)) expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
+    for (const [projection, positions] of await changeLogPositions(read.db))
+      expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
 
     // A stayed a spare the whole time: no new tenure, no event received since it stood by.
     expect(await healthOf(a.url)).toMatchObject({ status: 200, role: 'standby' });
@@ -134,7 +179,8 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
     const rebuilt = await cleanRebuild(scene.eventsFile, dialect);
     const survived = await dumpReadDb(read.db, projections);
     expect(rebuilt.tables['cohorts']).toHaveLength(COHORTS + COHORTS_AFTER);
-    for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+    for (const projection of projections)
+      expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
     expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
     process.stdout.write(
       `projector frozen between batches (${dialect}): ${history.events} events; A frozen at checkpoint ${lastOfA} of ${head} ` +
@@ -150,16 +196,23 @@ describe.each(dialects)('a projector frozen between two batches on a %s read dat
 describe('a projector frozen inside its batch transaction on a postgres read database', () => {
   const scene = frozenHolderScene('postgres');
   const checkpoint = () => lowestCheckpointOf(scene.read.db, projections);
-  const lease = (): Promise<LeaseHolder | null> => new WorkerLease(scene.read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
+  const lease = (): Promise<LeaseHolder | null> =>
+    new WorkerLease(scene.read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
 
   /** Freezes A after it wrote part of a batch, lets B take the lease, wakes A; resolves with A's last commit. */
   async function freezeInsideThenWake(): Promise<bigint> {
     const { target, a, b } = scene;
     await freeze(a, target.url, 'inside');
     const lastOfA = (await checkpoint()) as bigint;
-    await until('B to take over', async () => ((await roleOf(b)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    await until(
+      'B to take over',
+      async () => ((await roleOf(b)) === 'active' ? true : null),
+      TTL_MS + TAKEOVER_MARGIN_MS,
+    );
     expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
-    await until('B to start projecting', async () => (b.run.stdout().includes(`starting at position ${lastOfA}`) ? true : null));
+    await until('B to start projecting', async () =>
+      b.run.stdout().includes(`starting at position ${lastOfA}`) ? true : null,
+    );
     // The lease does not unlock rows: B's first batch (the one A holds) waits on A's row locks.
     await until('B to have waited a ttl', async () => ((await checkpoint()) === lastOfA ? true : null));
     await new Promise((resolve) => setTimeout(resolve, TTL_MS));
@@ -174,16 +227,20 @@ describe('a projector frozen inside its batch transaction on a postgres read dat
     // Whoever holds the lease in the end (B, as the next test pins) catches up with everything.
     await until('a projector to catch up', async () => ((await checkpoint()) === head ? true : null), 120_000);
     expect(await sampler.stop()).toEqual([]);
-    for (const [projection, positions] of await changeLogPositions(read.db)) expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
+    for (const [projection, positions] of await changeLogPositions(read.db))
+      expect({ projection, again: repeatedOrBackwards(positions) }).toEqual({ projection, again: [] });
     const holder = (await lease())?.holder;
     expect([a.id, b.id]).toContain(holder);
     for (const instance of [a, b]) if (instance.run.child.exitCode === null) instance.run.child.kill('SIGTERM');
     await Promise.all([a.run.exited, b.run.exited]);
     const rebuilt = await cleanRebuild(scene.eventsFile, 'postgres');
     const survived = await dumpReadDb(read.db, projections);
-    for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+    for (const projection of projections)
+      expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
     expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
-    process.stdout.write(`projector frozen inside a batch (postgres): lease ended with ${holder}; B exited ${b.run.child.exitCode}\n`);
+    process.stdout.write(
+      `projector frozen inside a batch (postgres): lease ended with ${holder}; B exited ${b.run.child.exitCode}\n`,
+    );
   }, 300_000);
 
   // Every batch transaction ends with the lease's fence (WorkerLease.fence): the woken A's open
@@ -192,10 +249,15 @@ describe('a projector frozen inside its batch transaction on a postgres read dat
   it('woken after a standby took the lease, commits nothing more, so the new holder keeps the lease and carries on', async () => {
     const { b } = scene;
     const lastOfA = await freezeInsideThenWake();
-    const outcome = await until('B to commit past A, or exit', async () => {
-      if (b.run.child.exitCode !== null) return { bExit: b.run.child.exitCode, bStderr: b.run.stderr().split('\n')[0] };
-      return ((await checkpoint()) ?? 0n) >= lastOfA + AHEAD_BY ? { bExit: null, bStderr: b.run.stderr() } : null;
-    }, 60_000);
+    const outcome = await until(
+      'B to commit past A, or exit',
+      async () => {
+        if (b.run.child.exitCode !== null)
+          return { bExit: b.run.child.exitCode, bStderr: b.run.stderr().split('\n')[0] };
+        return ((await checkpoint()) ?? 0n) >= lastOfA + AHEAD_BY ? { bExit: null, bStderr: b.run.stderr() } : null;
+      },
+      60_000,
+    );
     expect(outcome).toEqual({ bExit: null, bStderr: '' });
     expect(await lease()).toMatchObject({ holder: b.id, generation: 2n });
   }, 300_000);

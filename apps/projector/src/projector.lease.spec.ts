@@ -74,7 +74,8 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     const history = new CohortHistory(100);
     await withEventStore(eventsFile, (store) => history.append(store, COHORTS));
     const head = (await withEventStore(eventsFile, (store) => store.headPosition())) as bigint;
-    const lease = (): Promise<LeaseHolder | null> => new WorkerLease(read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
+    const lease = (): Promise<LeaseHolder | null> =>
+      new WorkerLease(read.db, { name: 'projector', holder: 'test', ttlMs: TTL_MS }).current();
     const checkpoint = () => lowestCheckpointOf(read.db, projections);
     const start = async (id: string): Promise<Instance> => {
       const run = startProjectorProcess({
@@ -97,7 +98,8 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     const both = await Promise.all([start(`${dialect}-a`), start(`${dialect}-b`)]);
     const [first, spare] = await until('one active projector', async () => {
       const roles = await Promise.all(both.map(role));
-      if (roles.includes('active') && roles.includes('standby')) return roles[0] === 'active' ? both : [both[1], both[0]];
+      if (roles.includes('active') && roles.includes('standby'))
+        return roles[0] === 'active' ? both : [both[1], both[0]];
       return null;
     });
     expect(await lease()).toMatchObject({ holder: first.id, generation: 1n });
@@ -118,21 +120,27 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
 
     // SIGKILL mid-replay: no release, so the spare waits until the heartbeat has been still for the ttl.
     const aimed = BigInt(Math.round(Number(head) * KILL_AT));
-    await until(`checkpoint ${aimed}`, async () => ((await checkpoint()) ?? 0n) >= aimed ? true : null, 60_000);
+    await until(`checkpoint ${aimed}`, async () => (((await checkpoint()) ?? 0n) >= aimed ? true : null), 60_000);
     expect(await projected(spare)).toBe(0);
     first.run.child.kill('SIGKILL');
     const killedAt = performance.now();
     expect(await first.run.exited).toEqual({ code: null, signal: 'SIGKILL' });
     const committed = (await checkpoint()) as bigint;
     expect(committed).toBeLessThan(head);
-    await until('the spare to take over', async () => ((await role(spare)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    await until(
+      'the spare to take over',
+      async () => ((await role(spare)) === 'active' ? true : null),
+      TTL_MS + TAKEOVER_MARGIN_MS,
+    );
     const takeoverMs = performance.now() - killedAt;
     expect(takeoverMs).toBeGreaterThanOrEqual(TTL_MS / 2);
     expect(takeoverMs).toBeLessThan(TTL_MS + TAKEOVER_MARGIN_MS);
     expect(await lease()).toMatchObject({ holder: spare.id, generation: 2n });
     expect(spare.run.stdout()).toContain('lease "projector" acquired (generation 2): active');
     // It resumed exactly where the killed holder's last commit left the read models.
-    await until('the spare to start projecting', async () => (spare.run.stdout().includes('starting at position') ? true : null));
+    await until('the spare to start projecting', async () =>
+      spare.run.stdout().includes('starting at position') ? true : null,
+    );
     expect(spare.run.stdout()).toContain(`starting at position ${committed}, store head ${head}`);
 
     // The system keeps writing; a third projector joins as a spare.
@@ -148,7 +156,11 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     const stoppedAt = performance.now();
     let exitedAt = Number.POSITIVE_INFINITY;
     const exited = spare.run.exited.then((result) => ((exitedAt = performance.now()), result));
-    await until('the third to take over', async () => ((await role(third)) === 'active' ? true : null), TTL_MS + TAKEOVER_MARGIN_MS);
+    await until(
+      'the third to take over',
+      async () => ((await role(third)) === 'active' ? true : null),
+      TTL_MS + TAKEOVER_MARGIN_MS,
+    );
     const activeAt = performance.now();
     const handoverMs = activeAt - stoppedAt;
     expect(await exited).toEqual({ code: 0, signal: null });
@@ -158,7 +170,10 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
     // A fresh row (generation 1), not a takeover of an expired one (which would be generation 3).
     expect(await lease()).toMatchObject({ holder: third.id, generation: 1n });
     // Active as soon as it holds the lease; it says where it resumes once it has read the checkpoints.
-    const resumedAt = await until('the third to start projecting', async () => /starting at position (\d+), store head/.exec(third.run.stdout())?.[1] ?? null);
+    const resumedAt = await until(
+      'the third to start projecting',
+      async () => /starting at position (\d+), store head/.exec(third.run.stdout())?.[1] ?? null,
+    );
 
     await until('the third to catch up', async () => ((await checkpoint()) === finalHead ? true : null), 120_000);
     // Exactly the events after where it resumed, once each (every event is projected; SQLite positions have no gaps).
@@ -177,7 +192,8 @@ describe.each(dialects)('projectors sharing a %s read database', (dialect) => {
         const rebuilt = await dumpReadDb(stores.readDatabase.db, projections);
         const survived = await dumpReadDb(read.db, projections);
         expect(rebuilt.tables['cohorts']).toHaveLength(COHORTS + COHORTS_WHILE_RUNNING);
-        for (const projection of projections) expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
+        for (const projection of projections)
+          expect(survived.tables[projection.table]).toEqual(rebuilt.tables[projection.table]);
         expect(survived.checkpoints).toEqual(rebuilt.checkpoints);
       } finally {
         await stores.close();

@@ -1,4 +1,12 @@
-import { allProjections, projectedEventTypes, createMetricsRegistry, registerProjectionMetrics, workerActiveGauge, type SingletonWorker, type Stores } from '@sooc/runtime';
+import {
+  allProjections,
+  projectedEventTypes,
+  createMetricsRegistry,
+  registerProjectionMetrics,
+  workerActiveGauge,
+  type SingletonWorker,
+  type Stores,
+} from '@sooc/runtime';
 import { Counter, type Registry } from 'prom-client';
 
 export interface ProjectorMetrics {
@@ -12,8 +20,17 @@ export interface ProjectorMetrics {
 /** Node defaults, `sooc_worker_active{worker="projector"}`, the store head, checkpoints and lag, `sooc_projected_events_total`. */
 export function createProjectorMetrics(stores: Stores): ProjectorMetrics {
   const registry = createMetricsRegistry('projector');
-  const projected = new Counter({ name: 'sooc_projected_events_total', help: 'Events received and applied by this instance’s projection runner', registers: [registry] });
-  registerProjectionMetrics(registry, { eventStore: stores.eventStore, readDb: stores.readDatabase.db, projections: allProjections().map((p) => p.name), eventTypes: projectedEventTypes() });
+  const projected = new Counter({
+    name: 'sooc_projected_events_total',
+    help: 'Events received and applied by this instance’s projection runner',
+    registers: [registry],
+  });
+  registerProjectionMetrics(registry, {
+    eventStore: stores.eventStore,
+    readDb: stores.readDatabase.db,
+    projections: allProjections().map((p) => p.name),
+    eventTypes: projectedEventTypes(),
+  });
   let worker: Pick<SingletonWorker, 'role'> | null = null;
   workerActiveGauge(registry, 'projector', () => worker?.role() === 'active');
   return { registry, projected: () => projected.inc(), track: (w) => (worker = w) };

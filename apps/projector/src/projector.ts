@@ -27,21 +27,30 @@ export async function startProjector(
   tenure?: Pick<LeaseTenure, 'fence'>,
 ): Promise<Projector> {
   const { store, counter } = instrumentedEventStore(stores.eventStore, onEvent);
-  const runner = createProjectionRunner({ eventStore: store, readDatabase: stores.readDatabase }, config, undefined, tenure?.fence);
+  const runner = createProjectionRunner(
+    { eventStore: store, readDatabase: stores.readDatabase },
+    config,
+    undefined,
+    tenure?.fence,
+  );
   const failed = new Promise<ProjectionFailure>((resolve) => runner.onError(resolve));
   const startedAt = performance.now();
   let caughtUp = false;
   try {
     const head = await stores.eventStore.headPosition();
     const before = await lowestCheckpoint(stores);
-    log.info(`starting at position ${before ?? 'none'}, store head ${head ?? 'none'}${config.projectionBatchSize ? `, batches of ${config.projectionBatchSize}` : ''}`);
+    log.info(
+      `starting at position ${before ?? 'none'}, store head ${head ?? 'none'}${config.projectionBatchSize ? `, batches of ${config.projectionBatchSize}` : ''}`,
+    );
     await runner.start();
     const progress = reportProgress(runner, counter, log, () => caughtUp);
     const reached = head === null ? Promise.resolve() : runner.waitForPosition(head, Number.POSITIVE_INFINITY);
     const caughtUpPromise = reached.then(() => {
       caughtUp = true;
       const seconds = (performance.now() - startedAt) / 1000;
-      log.info(`caught up at position ${head ?? 'none'}: ${counter.count} events in ${seconds.toFixed(1)} s (${Math.round(counter.count / Math.max(seconds, 0.001))} events/s); following live`);
+      log.info(
+        `caught up at position ${head ?? 'none'}: ${counter.count} events in ${seconds.toFixed(1)} s (${Math.round(counter.count / Math.max(seconds, 0.001))} events/s); following live`,
+      );
     });
     // The caller decides what a failure means; an unobserved rejection must not kill the process first.
     caughtUpPromise.catch(() => undefined);

@@ -1,10 +1,21 @@
 import { createLogger, openReactorStores } from '@sooc/reactor-engine';
-import { announceWorkerHttp, clockFromEnv, configOrExit, createMetricsRegistry, describeError as describe, exitGracefullyOnSignal, startWorkerHttp } from '@sooc/runtime';
+import {
+  announceWorkerHttp,
+  clockFromEnv,
+  configOrExit,
+  createMetricsRegistry,
+  describeError as describe,
+  exitGracefullyOnSignal,
+  startWorkerHttp,
+} from '@sooc/runtime';
 import { loadReactorConfig } from './reactor.config';
 import { runReactorWorker } from './reactor.worker';
 
 async function main(): Promise<void> {
-  const { config, clock } = configOrExit(() => ({ config: loadReactorConfig(process.env), clock: clockFromEnv(process.env) }));
+  const { config, clock } = configOrExit(() => ({
+    config: loadReactorConfig(process.env),
+    clock: clockFromEnv(process.env),
+  }));
   const log = createLogger(config.logLevel);
   const stores = await openReactorStores(config);
   const registry = createMetricsRegistry('reactor');
@@ -15,7 +26,12 @@ async function main(): Promise<void> {
     ttlMs: config.leaseTtlMs,
     registry,
   });
-  const http = await startWorkerHttp({ host: config.host, port: config.port, health: () => worker.health(), registry }).catch(async (error: unknown) => {
+  const http = await startWorkerHttp({
+    host: config.host,
+    port: config.port,
+    health: () => worker.health(),
+    registry,
+  }).catch(async (error: unknown) => {
     await worker.singleton.stop();
     await stores.close();
     throw error;

@@ -48,25 +48,58 @@ describe('two reactor processes on one read database', () => {
     const seeder = new Seeder(store, () => clock.now());
     await seeder.openCohort({ cohortId: COHORT, capacity: CAPACITY, offerTtlHours: 1 });
 
-    const env = { SOOC_DATA_DIR: dir, SOOC_CLOCK_FILE: clock.file, SOOC_REACTOR_TICK_MS: '100', SOOC_LEASE_TTL_MS: String(TTL_MS), LOG_LEVEL: 'info' };
+    const env = {
+      SOOC_DATA_DIR: dir,
+      SOOC_CLOCK_FILE: clock.file,
+      SOOC_REACTOR_TICK_MS: '100',
+      SOOC_LEASE_TTL_MS: String(TTL_MS),
+      LOG_LEVEL: 'info',
+    };
     const a = startReactorProcess({ ...env, SOOC_INSTANCE_ID: 'reactor-a' });
     await waitFor(async () => ((await roleOf(a)) === '200 active' ? true : null), a, 'reactor-a active', 30_000, 50);
     const b = startReactorProcess({ ...env, SOOC_INSTANCE_ID: 'reactor-b' });
     // A healthy spare: ready, standing by, doing nothing.
-    await waitFor(async () => ((await roleOf(b)) === '200 standby' ? true : null), b, 'reactor-b standing by', 30_000, 50);
+    await waitFor(
+      async () => ((await roleOf(b)) === '200 standby' ? true : null),
+      b,
+      'reactor-b standing by',
+      30_000,
+      50,
+    );
     expect(b.stdout()).toContain('standing by: lease "reactor" held by reactor-a');
     expect(await metric(b, 'sooc_worker_active{')).toBe(0);
 
     for (const learner of EARLY) await seeder.submit(COHORT, learner);
-    await waitFor(async () => ((await count('SeatOffered')) === CAPACITY && (await count('ApplicationWaitlisted')) === EARLY.length - CAPACITY ? true : null), a, '10 offers and 5 waitlisted');
+    await waitFor(
+      async () =>
+        (await count('SeatOffered')) === CAPACITY && (await count('ApplicationWaitlisted')) === EARLY.length - CAPACITY
+          ? true
+          : null,
+      a,
+      '10 offers and 5 waitlisted',
+    );
     for (const learner of ACCEPTING) {
-      await seeder.enrollment({ type: 'AcceptOffer', data: { enrollmentId: enrollmentIdOf(COHORT, learner), cohortId: COHORT, learnerId: learner } }, { id: learner, role: 'learner' });
+      await seeder.enrollment(
+        {
+          type: 'AcceptOffer',
+          data: { enrollmentId: enrollmentIdOf(COHORT, learner), cohortId: COHORT, learnerId: learner },
+        },
+        { id: learner, role: 'learner' },
+      );
     }
-    await waitFor(async () => ((await count('SeatConfirmed')) === ACCEPTING.length ? true : null), a, 'the accepted seats confirmed');
+    await waitFor(
+      async () => ((await count('SeatConfirmed')) === ACCEPTING.length ? true : null),
+      a,
+      'the accepted seats confirmed',
+    );
     expect(b.stdout()).not.toContain('starting at position');
     // A's checkpoint holds all of that: B must resume there, not from scratch.
     const beforeExpiry = await lastReactedPosition(store);
-    await waitFor(async () => (savedCheckpoint(readFile, REACTOR_CHECKPOINT) === beforeExpiry ? true : null), a, 'the checkpoint before the expiries');
+    await waitFor(
+      async () => (savedCheckpoint(readFile, REACTOR_CHECKPOINT) === beforeExpiry ? true : null),
+      a,
+      'the checkpoint before the expiries',
+    );
 
     // Two hours on, eight offers are due; ten more learners apply meanwhile. Kill A at the first expiry.
     clock.advance(2);
@@ -82,7 +115,12 @@ describe('two reactor processes on one read database', () => {
     a.child.kill('SIGKILL');
     const killedAt = performance.now();
     expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    const atKill = { submitted, expired: await count('OfferExpired'), released: await count('SeatReleased'), head: (await store.headPosition()) as bigint };
+    const atKill = {
+      submitted,
+      expired: await count('OfferExpired'),
+      released: await count('SeatReleased'),
+      head: (await store.headPosition()) as bigint,
+    };
     expect(a.stderr()).toBe('');
     // Killed with applications still coming (and, most runs, seats not yet released: the count is in the summary below).
     expect(atKill.submitted).toBeLessThan(LATE.length);
@@ -115,7 +153,12 @@ describe('two reactor processes on one read database', () => {
     expect(b.stdout()).toContain('lease "reactor" released');
     expect(b.stderr()).toBe('');
 
-    await expectAdmissionInvariants(store, { cohortId: COHORT, capacity: CAPACITY, learners: LEARNERS, accepting: ACCEPTING });
+    await expectAdmissionInvariants(store, {
+      cohortId: COHORT,
+      capacity: CAPACITY,
+      learners: LEARNERS,
+      accepting: ACCEPTING,
+    });
     expect(savedCheckpoint(readFile, REACTOR_CHECKPOINT)).toBe(await lastReactedPosition(store));
     expect(rounds.length).toBeGreaterThan(0);
 

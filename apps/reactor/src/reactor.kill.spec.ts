@@ -38,23 +38,62 @@ describe('the reactor process', () => {
     for (const learner of LEARNERS) await seeder.submit(COHORT, learner);
 
     // The shortest lease: the restarted reactor must wait it out, the killed one never released it.
-    const env = { SOOC_DATA_DIR: dir, SOOC_CLOCK_FILE: clock.file, SOOC_REACTOR_TICK_MS: '100', SOOC_LEASE_TTL_MS: '1000', LOG_LEVEL: 'info' };
+    const env = {
+      SOOC_DATA_DIR: dir,
+      SOOC_CLOCK_FILE: clock.file,
+      SOOC_REACTOR_TICK_MS: '100',
+      SOOC_LEASE_TTL_MS: '1000',
+      LOG_LEVEL: 'info',
+    };
     const first = startReactorProcess(env);
-    await waitFor(async () => ((await count('SeatOffered')) === CAPACITY && (await count('ApplicationWaitlisted')) === LEARNERS.length - CAPACITY ? true : null), first, '10 offers and 15 waitlisted', 60_000);
+    await waitFor(
+      async () =>
+        (await count('SeatOffered')) === CAPACITY &&
+        (await count('ApplicationWaitlisted')) === LEARNERS.length - CAPACITY
+          ? true
+          : null,
+      first,
+      '10 offers and 15 waitlisted',
+      60_000,
+    );
     for (const learner of ACCEPTING) {
-      await seeder.enrollment({ type: 'AcceptOffer', data: { enrollmentId: enrollmentIdOf(COHORT, learner), cohortId: COHORT, learnerId: learner } }, { id: learner, role: 'learner' });
+      await seeder.enrollment(
+        {
+          type: 'AcceptOffer',
+          data: { enrollmentId: enrollmentIdOf(COHORT, learner), cohortId: COHORT, learnerId: learner },
+        },
+        { id: learner, role: 'learner' },
+      );
     }
-    await waitFor(async () => ((await count('SeatConfirmed')) === ACCEPTING.length ? true : null), first, 'the accepted seats confirmed');
+    await waitFor(
+      async () => ((await count('SeatConfirmed')) === ACCEPTING.length ? true : null),
+      first,
+      'the accepted seats confirmed',
+    );
     // Its checkpoint holds all of that, so the restart below resumes from there, not from scratch.
     const beforeExpiry = await lastReactedPosition(store);
-    await waitFor(async () => (savedCheckpoint(readFile, REACTOR_CHECKPOINT) === beforeExpiry ? true : null), first, 'the checkpoint before the expiries');
+    await waitFor(
+      async () => (savedCheckpoint(readFile, REACTOR_CHECKPOINT) === beforeExpiry ? true : null),
+      first,
+      'the checkpoint before the expiries',
+    );
 
     // Two hours on, the eight open offers are past due: kill the reactor as the first one expires.
     clock.advance(2);
-    const expiredAtKill = await waitFor(async () => ((await count('OfferExpired')) > 0 ? count('OfferExpired') : null), first, 'the first expiry', 30_000, 1);
+    const expiredAtKill = await waitFor(
+      async () => ((await count('OfferExpired')) > 0 ? count('OfferExpired') : null),
+      first,
+      'the first expiry',
+      30_000,
+      1,
+    );
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    const atKill = { expired: await count('OfferExpired'), released: await count('SeatReleased'), head: (await store.headPosition()) as bigint };
+    const atKill = {
+      expired: await count('OfferExpired'),
+      released: await count('SeatReleased'),
+      head: (await store.headPosition()) as bigint,
+    };
     expect(first.stderr()).toBe('');
     // Really killed mid-round: some of the eight due offers had not been passed on yet.
     expect(atKill.released).toBeLessThan(CAPACITY - ACCEPTING.length);
@@ -80,7 +119,12 @@ describe('the reactor process', () => {
     expect(second.stderr()).toBe('');
 
     const all = await store.readAll();
-    const waitlist = await expectAdmissionInvariants(store, { cohortId: COHORT, capacity: CAPACITY, learners: LEARNERS, accepting: ACCEPTING });
+    const waitlist = await expectAdmissionInvariants(store, {
+      cohortId: COHORT,
+      capacity: CAPACITY,
+      learners: LEARNERS,
+      accepting: ACCEPTING,
+    });
     // With no applicant after the expiries began, the waitlist is the arrival order past the capacity.
     expect(waitlist).toEqual(LEARNERS.slice(CAPACITY));
 

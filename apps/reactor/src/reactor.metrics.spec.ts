@@ -1,7 +1,8 @@
 import { Registry } from 'prom-client';
 import { reactorMetrics } from './reactor.metrics';
 
-const samples = async (registry: Registry) => (await registry.metrics()).split('\n').filter((line) => line.startsWith('sooc_reactor_'));
+const samples = async (registry: Registry) =>
+  (await registry.metrics()).split('\n').filter((line) => line.startsWith('sooc_reactor_'));
 
 describe('reactorMetrics', () => {
   it('exports every command outcome, and the checkpoint, at 0 before the reactor reports anything', async () => {

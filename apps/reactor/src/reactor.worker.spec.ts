@@ -25,7 +25,8 @@ function worker(instanceId: string, registry = new Registry()): ReactorWorker {
   return started;
 }
 
-const sample = async (registry: Registry, series: string) => (await registry.metrics()).split('\n').find((line) => line.startsWith(series));
+const sample = async (registry: Registry, series: string) =>
+  (await registry.metrics()).split('\n').find((line) => line.startsWith(series));
 
 describe('the reactor worker', () => {
   it('reacts only while it holds the lease; a spare stands by, ready; a graceful stop hands over at once, from the saved checkpoint', async () => {
@@ -36,20 +37,39 @@ describe('the reactor worker', () => {
     const a = worker('reactor-a', registryA);
     await a.singleton.activated;
     const b = worker('reactor-b', registryB);
-    await until(() => harness.out.join('').includes('standing by: lease "reactor" held by reactor-a'), 'reactor-b standing by');
+    await until(
+      () => harness.out.join('').includes('standing by: lease "reactor" held by reactor-a'),
+      'reactor-b standing by',
+    );
 
     expect(await b.health()).toEqual({ ready: true, role: 'standby', readDb: 'up', eventStore: 'up', head: '4' });
     expect(await sample(registryB, 'sooc_worker_active{')).toBe('sooc_worker_active{worker="reactor"} 0');
     expect(b.reactor()).toBeNull();
 
     await seeder.submitAll('c1', ['ann', 'ben', 'cat']);
-    await until(async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted', 'ann and ben seated, cat waitlisted');
-    await until(() => a.reactor()?.status().checkpoint === a.reactor()?.status().handledPosition, 'the checkpoint saved');
+    await until(
+      async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted',
+      'ann and ben seated, cat waitlisted',
+    );
+    await until(
+      () => a.reactor()?.status().checkpoint === a.reactor()?.status().handledPosition,
+      'the checkpoint saved',
+    );
     const checkpoint = a.reactor()?.status().checkpoint ?? null;
-    expect(await a.health()).toMatchObject({ ready: true, role: 'active', readDb: 'up', eventStore: 'up', checkpoint: String(checkpoint), caughtUp: true, retrying: false });
+    expect(await a.health()).toMatchObject({
+      ready: true,
+      role: 'active',
+      readDb: 'up',
+      eventStore: 'up',
+      checkpoint: String(checkpoint),
+      caughtUp: true,
+      retrying: false,
+    });
     expect(await sample(registryA, 'sooc_worker_active{')).toBe('sooc_worker_active{worker="reactor"} 1');
     expect(await sample(registryA, 'sooc_reactor_checkpoint')).toBe(`sooc_reactor_checkpoint ${checkpoint}`);
-    expect(Number((await sample(registryA, 'sooc_reactor_commands_total{outcome="written"}'))?.split(' ')[1])).toBeGreaterThan(0);
+    expect(
+      Number((await sample(registryA, 'sooc_reactor_commands_total{outcome="written"}'))?.split(' ')[1]),
+    ).toBeGreaterThan(0);
 
     // SIGTERM's path: A stops at its checkpoint and releases the lease; B need not wait out the ttl.
     const stopped = performance.now();
@@ -57,7 +77,7 @@ describe('the reactor worker', () => {
     expect(a.singleton.role()).toBe('stopped');
     await b.singleton.activated;
     expect(performance.now() - stopped).toBeLessThan(TTL_MS);
-    await until(() => b.reactor() !== null, 'B\'s reactor started');
+    await until(() => b.reactor() !== null, "B's reactor started");
     await b.reactor()?.caughtUp;
     expect(harness.out.join('')).toContain(`starting at position ${checkpoint}, store head`);
     expect((await loadCheckpoints(harness.read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT)).toBe(checkpoint);

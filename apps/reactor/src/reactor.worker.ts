@@ -1,12 +1,27 @@
 import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
 import { dueOffersProjection } from '@sooc/enrollment-read-models';
-import { REACTOR_CHECKPOINT, startReactor, type Reactor, type ReactorLog, type ReactorOptions } from '@sooc/reactor-engine';
-import { registerProjectionMetrics, runSingleton, workerActiveGauge, workerHealth, type SingletonWorker, type WorkerHealth } from '@sooc/runtime';
+import {
+  REACTOR_CHECKPOINT,
+  startReactor,
+  type Reactor,
+  type ReactorLog,
+  type ReactorOptions,
+} from '@sooc/reactor-engine';
+import {
+  registerProjectionMetrics,
+  runSingleton,
+  workerActiveGauge,
+  workerHealth,
+  type SingletonWorker,
+  type WorkerHealth,
+} from '@sooc/runtime';
 import type { Registry } from 'prom-client';
 import { reactorMetrics } from './reactor.metrics';
 
 /** What its two checkpoints move past: the events it reacts to and those its due-offers table folds. */
-const REACTOR_EVENT_TYPES: readonly string[] = [...new Set<string>([...REACTED_EVENT_TYPES, ...dueOffersProjection.handles])];
+const REACTOR_EVENT_TYPES: readonly string[] = [
+  ...new Set<string>([...REACTED_EVENT_TYPES, ...dueOffersProjection.handles]),
+];
 
 export interface ReactorWorkerOptions {
   /** What every tenure's reactor runs on; the observer is the worker's own (its metrics). */
@@ -52,7 +67,12 @@ export function runReactorWorker(options: ReactorWorkerOptions): ReactorWorker {
 
   workerActiveGauge(registry, 'reactor', () => singleton.role() === 'active');
   // Its two checkpoints: the reactions sent, and the due offers it expires by.
-  registerProjectionMetrics(registry, { eventStore: engine.eventStore, readDb: engine.readDb, projections: [REACTOR_CHECKPOINT, dueOffersProjection.name], eventTypes: REACTOR_EVENT_TYPES });
+  registerProjectionMetrics(registry, {
+    eventStore: engine.eventStore,
+    readDb: engine.readDb,
+    projections: [REACTOR_CHECKPOINT, dueOffersProjection.name],
+    eventTypes: REACTOR_EVENT_TYPES,
+  });
 
   return {
     singleton,
@@ -65,7 +85,11 @@ export function runReactorWorker(options: ReactorWorkerOptions): ReactorWorker {
         eventTypes: REACTOR_EVENT_TYPES,
         active: async () => {
           const status = current?.reactor.status();
-          return { running: status?.running === true && current?.failure === null, checkpoint: status?.checkpoint ?? null, failure: current?.failure ?? null };
+          return {
+            running: status?.running === true && current?.failure === null,
+            checkpoint: status?.checkpoint ?? null,
+            failure: current?.failure ?? null,
+          };
         },
       });
       if (singleton.role() !== 'active' || current === null) return report;

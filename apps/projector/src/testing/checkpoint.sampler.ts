@@ -32,11 +32,15 @@ export class CheckpointSampler {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      const rows = (await this.db.selectFrom('projection_checkpoints').select(['projection', 'position']).execute()) as { projection: string; position: string }[];
+      const rows = (await this.db
+        .selectFrom('projection_checkpoints')
+        .select(['projection', 'position'])
+        .execute()) as { projection: string; position: string }[];
       for (const row of rows) {
         const position = BigInt(row.position);
         const before = this.highest.get(row.projection);
-        if (before !== undefined && position < before) this.backwards.push(`${row.projection}: ${before} → ${position}`);
+        if (before !== undefined && position < before)
+          this.backwards.push(`${row.projection}: ${before} → ${position}`);
         if (before === undefined || position > before) this.highest.set(row.projection, position);
       }
       this.sampled++;

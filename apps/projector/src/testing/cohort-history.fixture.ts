@@ -18,7 +18,8 @@ const OPEN_AFTER = 700;
 const CLOSE_AFTER = 1_900;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${(n * 7919).toString(16).padStart(12, '0').slice(-12)}`;
+const uuid = (n: number) =>
+  `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${(n * 7919).toString(16).padStart(12, '0').slice(-12)}`;
 
 /**
  * A deterministic history of the cohorts context written the way the command handlers write it:
@@ -63,17 +64,30 @@ export class CohortHistory {
     for (; this.step < until; this.step++) {
       const now = new Date(START + this.step * MINUTE);
       pending.push(this.planCohort(this.step, now));
-      if (this.step >= OPEN_AFTER && (this.step - OPEN_AFTER) % 10 !== 9) pending.push(this.cohortCommand(this.step - OPEN_AFTER, 'OpenApplications', now));
+      if (this.step >= OPEN_AFTER && (this.step - OPEN_AFTER) % 10 !== 9)
+        pending.push(this.cohortCommand(this.step - OPEN_AFTER, 'OpenApplications', now));
       // Every fourth stays open; one never opened cannot close (the decider would refuse).
       const closing = this.step - CLOSE_AFTER;
-      if (closing >= 0 && closing % 4 !== 3 && this.cohorts.get(closing)?.state.status === 'open') pending.push(this.cohortCommand(closing, 'CloseApplications', now));
+      if (closing >= 0 && closing % 4 !== 3 && this.cohorts.get(closing)?.state.status === 'open')
+        pending.push(this.cohortCommand(closing, 'CloseApplications', now));
       if (pending.length >= 300) await flush();
     }
     await flush();
   }
 
   private event(n: number, event: DomainEvent, now: Date): EventToAppend {
-    return { id: uuid(n), type: event.type, data: event.data, metadata: { occurredAt: now.toISOString(), actor: ADMIN, correlationId: uuid(n + 0x40000000), causationId: null, schemaVersion: 1 } };
+    return {
+      id: uuid(n),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        occurredAt: now.toISOString(),
+        actor: ADMIN,
+        correlationId: uuid(n + 0x40000000),
+        causationId: null,
+        schemaVersion: 1,
+      },
+    };
   }
 
   private draftCourse(c: number): Promise<AppendResult> {
@@ -89,11 +103,18 @@ export class CohortHistory {
       selectionPolicy: c % 2 ? ('review' as const) : ('first-come' as const),
       defaultCapacity: 20 + (c % 30),
     };
-    const events = courseDecider.decide({ type: 'DraftCourse', data, metadata: { now, actor: ADMIN } }, courseDecider.initialState());
+    const events = courseDecider.decide(
+      { type: 'DraftCourse', data, metadata: { now, actor: ADMIN } },
+      courseDecider.initialState(),
+    );
     const state = events.reduce(courseDecider.evolve, courseDecider.initialState());
     this.courses.push({ id: courseId, state });
     this.eventCount += events.length;
-    return this.target.append(courseStream(courseId), events.map((e, i) => this.event(0x20000000 + c * 4 + i, e, now)), { expectedRevision: 'no_stream' });
+    return this.target.append(
+      courseStream(courseId),
+      events.map((e, i) => this.event(0x20000000 + c * 4 + i, e, now)),
+      { expectedRevision: 'no_stream' },
+    );
   }
 
   private planCohort(n: number, now: Date): Promise<AppendResult> {
@@ -105,7 +126,16 @@ export class CohortHistory {
     const cohortId = `c${n}`;
     const command: CohortCommand = {
       type: 'PlanCohort',
-      data: { cohortId, courseId: course.id, title: `Cohort ${n}`, capacity: 10 + (n % 90), applicationWindow: { opensAt: iso(opensAt), closesAt: iso(closesAt) }, startsOn, endsOn, course: course.state },
+      data: {
+        cohortId,
+        courseId: course.id,
+        title: `Cohort ${n}`,
+        capacity: 10 + (n % 90),
+        applicationWindow: { opensAt: iso(opensAt), closesAt: iso(closesAt) },
+        startsOn,
+        endsOn,
+        course: course.state,
+      },
       metadata: { now, actor: ADMIN },
     };
     this.cohorts.set(n, { id: cohortId, state: cohortDecider.initialState(), revision: -1n });
@@ -128,6 +158,10 @@ export class CohortHistory {
     cohort.revision += BigInt(events.length);
     const first = this.eventCount;
     this.eventCount += events.length;
-    return this.target.append(cohortStream(cohort.id), events.map((e, i) => this.event(first + i, e, now)), { expectedRevision });
+    return this.target.append(
+      cohortStream(cohort.id),
+      events.map((e, i) => this.event(first + i, e, now)),
+      { expectedRevision },
+    );
   }
 }

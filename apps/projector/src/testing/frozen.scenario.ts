@@ -38,7 +38,10 @@ export interface Instance {
 }
 
 /** A real projector process on the shared event file and read database, its health URL known. */
-export async function startProjectorInstance(id: string, env: { eventsFile: string; readDbUrl: string; dataDir: string; ttlMs: number; batchSize: string }): Promise<Instance> {
+export async function startProjectorInstance(
+  id: string,
+  env: { eventsFile: string; readDbUrl: string; dataDir: string; ttlMs: number; batchSize: string },
+): Promise<Instance> {
   const run = startProjectorProcess({
     SOOC_EVENT_STORE_URL: `sqlite:${env.eventsFile}`,
     SOOC_READ_DB_URL: env.readDbUrl,
@@ -63,7 +66,12 @@ export async function roleOf(instance: Instance): Promise<string> {
  * where asked: `between` two batch transactions, or `inside` one (holding the write lock on
  * SQLite, the rows and checkpoints it wrote on PostgreSQL). Resolves with the number of tries.
  */
-export async function freeze(instance: Instance, readDbUrl: string, where: 'between' | 'inside', maxTries = 100): Promise<number> {
+export async function freeze(
+  instance: Instance,
+  readDbUrl: string,
+  where: 'between' | 'inside',
+  maxTries = 100,
+): Promise<number> {
   for (let tries = 1; tries <= maxTries; tries++) {
     instance.run.child.kill('SIGSTOP');
     await sleep(50);
@@ -77,9 +85,14 @@ export async function freeze(instance: Instance, readDbUrl: string, where: 'betw
 
 /** Per projection, the change log's positions in commit order: a batch committed twice repeats one. */
 export async function changeLogPositions(db: ReadDb): Promise<Map<string, bigint[]>> {
-  const rows = (await db.selectFrom('read_model_changes').select(['projection', 'position']).orderBy('seq').execute()) as { projection: string; position: string }[];
+  const rows = (await db
+    .selectFrom('read_model_changes')
+    .select(['projection', 'position'])
+    .orderBy('seq')
+    .execute()) as { projection: string; position: string }[];
   const byProjection = new Map<string, bigint[]>();
-  for (const row of rows) byProjection.set(row.projection, [...(byProjection.get(row.projection) ?? []), BigInt(row.position)]);
+  for (const row of rows)
+    byProjection.set(row.projection, [...(byProjection.get(row.projection) ?? []), BigInt(row.position)]);
   return byProjection;
 }
 

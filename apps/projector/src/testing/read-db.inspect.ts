@@ -38,7 +38,15 @@ export interface ReadModelDump {
 /** Every row of every projection's table ordered by key, and the checkpoints without their timestamps. */
 export function dumpReadModels(file: string, projections: readonly AnyProjection[]): ReadModelDump {
   return withReadOnly(file, (db) => ({
-    tables: Object.fromEntries(projections.map((p) => [p.table, db.prepare(`SELECT * FROM "${p.table}" ORDER BY "${String(p.keyColumn)}"`).all() as Record<string, unknown>[]])),
-    checkpoints: db.prepare('SELECT projection, position FROM projection_checkpoints ORDER BY projection').all() as { projection: string; position: string }[],
+    tables: Object.fromEntries(
+      projections.map((p) => [
+        p.table,
+        db.prepare(`SELECT * FROM "${p.table}" ORDER BY "${String(p.keyColumn)}"`).all() as Record<string, unknown>[],
+      ]),
+    ),
+    checkpoints: db.prepare('SELECT projection, position FROM projection_checkpoints ORDER BY projection').all() as {
+      projection: string;
+      position: string;
+    }[],
   }));
 }

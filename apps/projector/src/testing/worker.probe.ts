@@ -8,7 +8,8 @@ export async function healthUrlOf(run: ProjectorProcess, timeoutMs = 20_000): Pr
   for (;;) {
     const url = HEALTH_LINE.exec(run.stdout())?.[1];
     if (url) return url;
-    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`projector exited before printing its health URL: ${run.stderr()}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null)
+      throw new Error(`projector exited before printing its health URL: ${run.stderr()}`);
     if (Date.now() > deadline) throw new Error(`no health line within ${timeoutMs} ms; stdout: ${run.stdout()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

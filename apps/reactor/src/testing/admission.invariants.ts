@@ -31,7 +31,8 @@ export async function expectAdmissionInvariants(store: EventStore, run: FirstCom
   const admitted = new Map<string, number>();
   for (const event of cohortEvents) {
     const onArrival = event.type === 'SeatReserved' && !(event.data as { promoted: boolean }).promoted;
-    if (onArrival || event.type === 'ApplicantWaitlisted') admitted.set(learnerOf(event), (admitted.get(learnerOf(event)) ?? 0) + 1);
+    if (onArrival || event.type === 'ApplicantWaitlisted')
+      admitted.set(learnerOf(event), (admitted.get(learnerOf(event)) ?? 0) + 1);
   }
   expect(Object.fromEntries(learners.map((l) => [l, admitted.get(l) ?? 0]))).toEqual(each(() => 1));
 
@@ -48,7 +49,11 @@ export async function expectAdmissionInvariants(store: EventStore, run: FirstCom
     const next = cohortEvents[i + 1];
     const promoted = next?.type === 'SeatReserved' && (next.data as { promoted: boolean }).promoted;
     if (queue.length === 0) return expect(promoted).toBe(false);
-    expect({ type: next.type, learner: learnerOf(next), promoted }).toEqual({ type: 'SeatReserved', learner: queue.shift(), promoted: true });
+    expect({ type: next.type, learner: learnerOf(next), promoted }).toEqual({
+      type: 'SeatReserved',
+      learner: queue.shift(),
+      promoted: true,
+    });
   });
   expect(queue).toEqual([]);
 

@@ -20,13 +20,21 @@ export function startReactorProcess(env: Record<string, string>): ReactorProcess
 export const killAll = killStartedEntryPoints;
 
 /** Polls `probe` until it returns a value; fails early, with the child's output, if the child exits. */
-export async function waitFor<T>(probe: () => Promise<T | null>, run: ReactorProcess, what: string, timeoutMs = 30_000, pollMs = 5): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null>,
+  run: ReactorProcess,
+  what: string,
+  timeoutMs = 30_000,
+  pollMs = 5,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== null) return value;
-    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`reactor exited before ${what}: ${run.stderr()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${run.stdout()}; stderr: ${run.stderr()}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null)
+      throw new Error(`reactor exited before ${what}: ${run.stderr()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; stdout: ${run.stdout()}; stderr: ${run.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -39,7 +39,9 @@ describe('EsdbEventStore', () => {
       expect(stored[2].position > stored[1].position && stored[1].position > first).toBe(true);
       expect(BigInt(Number(first))).not.toBe(first); // a number would have lost it
       expect((await store.readAll({ from: stored[0].position })).map((e) => e.revision)).toEqual([1n, 2n]);
-      expect((await store.readAll({ direction: 'backwards', from: stored[2].position })).map((e) => e.revision)).toEqual([1n, 0n]);
+      expect(
+        (await store.readAll({ direction: 'backwards', from: stored[2].position })).map((e) => e.revision),
+      ).toEqual([1n, 0n]);
       const subscription = store.subscribeAll({ from: stored[1].position });
       try {
         expect(summarise(await take(subscription, 2))).toEqual([`${s}@2`, 'caught-up']);
@@ -65,9 +67,20 @@ describe('EsdbEventStore', () => {
       await store.append(s, [sent], { expectedRevision: 'no_stream' });
       const seen: unknown[] = [];
       for await (const resolved of raw.readStream(s)) seen.push(resolved.event);
-      const [recorded] = seen as { id: string; isJson: boolean; type: string; data: unknown; metadata: Record<string, unknown> }[];
+      const [recorded] = seen as {
+        id: string;
+        isJson: boolean;
+        type: string;
+        data: unknown;
+        metadata: Record<string, unknown>;
+      }[];
       expect(recorded).toMatchObject({ id: sent.id, isJson: true, type: 'SeatReserved', data: { seat: 1 } });
-      expect(recorded.metadata).toEqual({ ...META, causationId: 'cause-9', $correlationId: META.correlationId, $causationId: 'cause-9' });
+      expect(recorded.metadata).toEqual({
+        ...META,
+        causationId: 'cause-9',
+        $correlationId: META.correlationId,
+        $causationId: 'cause-9',
+      });
       expect((await store.readStream(s))[0].metadata).toEqual({ ...META, causationId: 'cause-9' });
     });
 
@@ -96,7 +109,9 @@ describe('EsdbEventStore', () => {
       expect(await store.headPosition()).toBe(ours.position);
       for (let i = 0; i < 3; i++) await store.append(streamOf('beta'), events(40), { expectedRevision: 'no_stream' });
       await store.append(s, [event()], { expectedRevision: 0n });
-      expect((await store.readAll({ filter: { categories: ['alpha'] } })).map((e) => `${e.streamId}@${e.revision}`)).toEqual([`${s}@0`, `${s}@1`]);
+      expect(
+        (await store.readAll({ filter: { categories: ['alpha'] } })).map((e) => `${e.streamId}@${e.revision}`),
+      ).toEqual([`${s}@0`, `${s}@1`]);
       const firstPages = await store.readAll({ max: 105 });
       expect(firstPages).toHaveLength(105);
       expect(new Set(firstPages.map((e) => e.id)).size).toBe(105);
@@ -147,14 +162,18 @@ describe('EsdbEventStore', () => {
   describe('connection problems', () => {
     it('refuses a URL that is not esdb:// or esdb+discover:// or is malformed (without showing its password), and a page size below 2', () => {
       expect(() => EsdbEventStore.connect('http://127.0.0.1:2113')).toThrow(ValidationError);
-      expect(() => EsdbEventStore.connect('esdb://admin:secret@127.0.0.1:2113?tls=maybe')).toThrow(/esdb:\/\/admin:\*\*\*@127\.0\.0\.1:2113\?tls=maybe is malformed/);
+      expect(() => EsdbEventStore.connect('esdb://admin:secret@127.0.0.1:2113?tls=maybe')).toThrow(
+        /esdb:\/\/admin:\*\*\*@127\.0\.0\.1:2113\?tls=maybe is malformed/,
+      );
       expect(() => EsdbEventStore.connect('esdb://127.0.0.1:2113?tls=false', { pageSize: 1 })).toThrow(ValidationError);
     });
 
     it('names the URL (without its password) and what to check when the server is unreachable', async () => {
       const url = `esdb://admin:changeit@127.0.0.1:${await deadPort()}?tls=false`;
       store = EsdbEventStore.connect(url);
-      const error = (await rejectionOf(store.append(streamOf(), [event()], { expectedRevision: 'any' }))) as EsdbUnreachableError;
+      const error = (await rejectionOf(
+        store.append(streamOf(), [event()], { expectedRevision: 'any' }),
+      )) as EsdbUnreachableError;
       expect(error).toBeInstanceOf(EsdbUnreachableError);
       expect(error.code).toBe('STORE.UNREACHABLE');
       expect(error.message).toContain(`EventStoreDB at esdb://admin:***@127.0.0.1:`);
@@ -167,7 +186,9 @@ describe('EsdbEventStore', () => {
     });
 
     it('says the same when discovery finds no node', async () => {
-      store = EsdbEventStore.connect(`esdb+discover://127.0.0.1:${await deadPort()}?tls=false&maxDiscoverAttempts=2&discoveryInterval=10`);
+      store = EsdbEventStore.connect(
+        `esdb+discover://127.0.0.1:${await deadPort()}?tls=false&maxDiscoverAttempts=2&discoveryInterval=10`,
+      );
       const error = await rejectionOf(store.readAll({ max: 1 }));
       expect(error).toBeInstanceOf(EsdbUnreachableError);
       expect((error as Error).message).toContain('esdb+discover://127.0.0.1:');
@@ -177,7 +198,9 @@ describe('EsdbEventStore', () => {
       standIn = await EsdbStandIn.start();
       store = EsdbEventStore.connect(standIn.url);
       await store.close();
-      expect(await rejectionOf(store.append(streamOf(), [event()], { expectedRevision: 'any' }))).toMatchObject({ code: 'STORE.CLOSED' });
+      expect(await rejectionOf(store.append(streamOf(), [event()], { expectedRevision: 'any' }))).toMatchObject({
+        code: 'STORE.CLOSED',
+      });
       expect(() => store.subscribeAll()).toThrow(expect.objectContaining({ code: 'STORE.CLOSED' }));
     });
   });

@@ -27,7 +27,11 @@ describe('EsdbStandIn', () => {
     await standIn.stop();
   });
 
-  const append = (stream: string, ...types: string[]) => client.appendToStream(stream, types.map((type) => jsonEvent({ type, data: { type } })));
+  const append = (stream: string, ...types: string[]) =>
+    client.appendToStream(
+      stream,
+      types.map((type) => jsonEvent({ type, data: { type } })),
+    );
   async function all(read: AsyncIterable<AllStreamResolvedEvent>): Promise<string[]> {
     const out: string[] = [];
     for await (const resolved of read) out.push(`${resolved.event?.streamId}:${resolved.event?.type}`);
@@ -56,13 +60,20 @@ describe('EsdbStandIn', () => {
     const checkpoints: bigint[] = [];
     const subscription = client.subscribeToAll({
       fromPosition: START,
-      filter: eventTypeFilter({ prefixes: ['Open'], maxSearchWindow: 2, checkpointInterval: 1, checkpointReached: (_s, position) => void checkpoints.push(position.commit) }),
+      filter: eventTypeFilter({
+        prefixes: ['Open'],
+        maxSearchWindow: 2,
+        checkpointInterval: 1,
+        checkpointReached: (_s, position) => void checkpoints.push(position.commit),
+      }),
     });
     const seen: string[] = [];
     for await (const resolved of subscription) if (seen.push(resolved.event?.type as string) === 3) break;
     await subscription.unsubscribe();
     expect(seen).toEqual(['Opened', 'Opened', 'Opened']);
-    const positions = ((await client.readAll().toArray()) as AllStreamResolvedEvent[]).map((r) => r.event?.position?.commit);
+    const positions = ((await client.readAll().toArray()) as AllStreamResolvedEvent[]).map(
+      (r) => r.event?.position?.commit,
+    );
     expect(checkpoints.slice(0, 2)).toEqual([positions[1], positions[3]]);
   });
 
@@ -100,7 +111,9 @@ describe('EsdbStandIn', () => {
   });
 
   const types = async (stream: string, options: Parameters<EventStoreDBClient['readStream']>[1] = {}) =>
-    ((await client.readStream(stream, options).toArray()) as AllStreamResolvedEvent[]).map((r) => `${r.event?.revision}:${r.event?.type}`);
+    ((await client.readStream(stream, options).toArray()) as AllStreamResolvedEvent[]).map(
+      (r) => `${r.event?.revision}:${r.event?.type}`,
+    );
 
   it('soft-deletes a stream: it reads as absent, its events stay in $all, and an append recreates it with revisions going on', async () => {
     await append('a-1', 'One', 'Two');
@@ -122,7 +135,9 @@ describe('EsdbStandIn', () => {
     const wrong = await client.deleteStream('a-1', { expectedRevision: 0n }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(WrongExpectedVersionError);
     expect(wrong).toMatchObject({ streamName: 'a-1', expectedVersion: 0n, actualVersion: 1n });
-    await expect(client.tombstoneStream('a-1', { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(client.tombstoneStream('a-1', { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect(await types('a-1')).toEqual(['0:One', '1:Two']);
   });
 

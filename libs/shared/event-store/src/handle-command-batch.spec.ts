@@ -30,10 +30,26 @@ const room: Decider<Take, SeatTaken, Room> = {
 const NOW = new Date('2026-03-03T09:00:00.000Z');
 const take = (seat: string): BatchedCommand<Take> => ({
   command: { type: 'Take', data: { seat } },
-  context: { actor: { id: 'reactor', role: 'system' }, correlationId: `corr-${seat}`, causationId: `cause-${seat}`, now: () => NOW } satisfies CommandContext,
+  context: {
+    actor: { id: 'reactor', role: 'system' },
+    correlationId: `corr-${seat}`,
+    causationId: `cause-${seat}`,
+    now: () => NOW,
+  } satisfies CommandContext,
 });
-const meta = { occurredAt: NOW.toISOString(), actor: { id: 'x', role: 'admin' as const }, correlationId: 'c', causationId: null, schemaVersion: 1 };
-const taken = (seat: string): EventToAppend => ({ id: randomUUID(), type: 'SeatTaken', data: { seat }, metadata: meta });
+const meta = {
+  occurredAt: NOW.toISOString(),
+  actor: { id: 'x', role: 'admin' as const },
+  correlationId: 'c',
+  causationId: null,
+  schemaVersion: 1,
+};
+const taken = (seat: string): EventToAppend => ({
+  id: randomUUID(),
+  type: 'SeatTaken',
+  data: { seat },
+  metadata: meta,
+});
 
 class CountingStore extends MemoryEventStore {
   appends = 0;
@@ -56,7 +72,9 @@ describe('handleCommandBatch', () => {
     const stored = await store.readStream('room-1');
     expect(store.appends).toBe(1);
     // Each event keeps the correlation and causation of the command that made it.
-    expect(stored.map((e) => [(e.data as { seat: string }).seat, e.metadata.correlationId, e.metadata.causationId])).toEqual([
+    expect(
+      stored.map((e) => [(e.data as { seat: string }).seat, e.metadata.correlationId, e.metadata.causationId]),
+    ).toEqual([
       ['a', 'corr-a', 'cause-a'],
       ['b', 'corr-b', 'cause-b'],
       ['c', 'corr-c', 'cause-c'],

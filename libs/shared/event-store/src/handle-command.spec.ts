@@ -22,7 +22,10 @@ function roomDecider(calls: { decide: number } = { decide: 0 }): Decider<Reserve
   return {
     initialState: () => ({ status: 'open', seats: [] }),
     // Ignores what it does not know, like every evolve (the rival below writes RoomInspected).
-    evolve: (state, event) => ((event as { type: string }).type === 'SeatReserved' ? { ...state, seats: [...state.seats, event.data.seat] } : state),
+    evolve: (state, event) =>
+      (event as { type: string }).type === 'SeatReserved'
+        ? { ...state, seats: [...state.seats, event.data.seat] }
+        : state,
     decide: (command, state) => {
       calls.decide++;
       if (state.seats.includes(command.data.seat)) return [];
@@ -46,8 +49,19 @@ class RivalAfterEveryRead implements EventStore {
   close = this.inner.close.bind(this.inner);
   async readStream(streamId: string, options?: ReadStreamOptions) {
     const events = await this.inner.readStream(streamId, options);
-    const metadata = { actor: context.actor, correlationId: 'rival', causationId: null, occurredAt: NOW.toISOString(), schemaVersion: 1 };
-    const rival: EventToAppend = { id: randomUUID(), type: 'RoomInspected', data: { seat: `rival-${events.length}` }, metadata };
+    const metadata = {
+      actor: context.actor,
+      correlationId: 'rival',
+      causationId: null,
+      occurredAt: NOW.toISOString(),
+      schemaVersion: 1,
+    };
+    const rival: EventToAppend = {
+      id: randomUUID(),
+      type: 'RoomInspected',
+      data: { seat: `rival-${events.length}` },
+      metadata,
+    };
     await this.inner.append(streamId, [rival], { expectedRevision: 'any' });
     return events;
   }
@@ -60,7 +74,11 @@ describe('handleCommand (with the memory store)', () => {
 
   it('creates the stream with no_stream, then appends at the exact revision', async () => {
     const first = await handleCommand(store, roomDecider(), 'room-1', reserve('a'), context);
-    expect(first).toMatchObject({ revision: 0n, state: { seats: ['a'] }, events: [{ type: 'SeatReserved', data: { seat: 'a' } }] });
+    expect(first).toMatchObject({
+      revision: 0n,
+      state: { seats: ['a'] },
+      events: [{ type: 'SeatReserved', data: { seat: 'a' } }],
+    });
     const second = await handleCommand(store, roomDecider(), 'room-1', reserve('b'), context);
     expect(second.revision).toBe(1n);
     expect(second.position).toBe(await store.headPosition());
@@ -94,33 +112,73 @@ describe('handleCommand (with the memory store)', () => {
 
   it('gives up after maxRetries and raises the ConcurrencyError', async () => {
     const calls = { decide: 0 };
-    const error = await handleCommand(new RivalAfterEveryRead(store), roomDecider(calls), 'room-3', reserve('a'), context, { maxRetries: 2 }).catch((e: unknown) => e);
+    const error = await handleCommand(
+      new RivalAfterEveryRead(store),
+      roomDecider(calls),
+      'room-3',
+      reserve('a'),
+      context,
+      { maxRetries: 2 },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(calls.decide).toBe(3);
-    expect((await store.readStream('room-3')).map((e) => (e.data as { seat: string }).seat)).toEqual(['rival-0', 'rival-1', 'rival-2']);
+    expect((await store.readStream('room-3')).map((e) => (e.data as { seat: string }).seat)).toEqual([
+      'rival-0',
+      'rival-1',
+      'rival-2',
+    ]);
   });
 
   it('writes nothing and returns position null when decide returns []', async () => {
     const first = await handleCommand(store, roomDecider(), 'room-4', reserve('a'), context);
     const again = await handleCommand(store, roomDecider(), 'room-4', reserve('a'), context);
-    expect(again).toEqual({ events: [], state: { status: 'open', seats: ['a'] }, position: null, revision: first.revision });
+    expect(again).toEqual({
+      events: [],
+      state: { status: 'open', seats: ['a'] },
+      position: null,
+      revision: first.revision,
+    });
     expect(await store.readStream('room-4')).toHaveLength(1);
   });
 
   it('lets a DomainError from decide through and writes nothing', async () => {
     await handleCommand(store, roomDecider(), 'room-5', reserve('a'), context);
     await handleCommand(store, roomDecider(), 'room-5', reserve('b'), context);
-    await expect(handleCommand(store, roomDecider(), 'room-5', reserve('c'), context)).rejects.toMatchObject({ code: 'ROOM.FULL' });
+    await expect(handleCommand(store, roomDecider(), 'room-5', reserve('c'), context)).rejects.toMatchObject({
+      code: 'ROOM.FULL',
+    });
     expect(await store.readStream('room-5')).toHaveLength(2);
   });
 
   it('stamps actor, correlation, causation, occurredAt from the context clock, schemaVersion and ids', async () => {
     const ids = ['7d0c4c8e-0b1f-4a55-9d33-1c1b1d9e0a01'];
-    await handleCommand(store, roomDecider(), 'room-6', reserve('a'), { ...context, causationId: 'cause-9' }, { schemaVersion: 3, newId: () => ids.shift()! });
-    await handleCommand(store, roomDecider(), 'room-6', reserve('b'), { ...context, now: () => new Date('2026-04-01T00:00:00.000Z') });
+    await handleCommand(
+      store,
+      roomDecider(),
+      'room-6',
+      reserve('a'),
+      { ...context, causationId: 'cause-9' },
+      { schemaVersion: 3, newId: () => ids.shift()! },
+    );
+    await handleCommand(store, roomDecider(), 'room-6', reserve('b'), {
+      ...context,
+      now: () => new Date('2026-04-01T00:00:00.000Z'),
+    });
     const [a, b] = await store.readStream('room-6');
     expect(a.id).toBe('7d0c4c8e-0b1f-4a55-9d33-1c1b1d9e0a01');
-    expect(a.metadata).toEqual({ occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' }, correlationId: 'corr-1', causationId: 'cause-9', schemaVersion: 3 });
-    expect(b.metadata).toEqual({ occurredAt: '2026-04-01T00:00:00.000Z', actor: { id: 'admin-1', role: 'admin' }, correlationId: 'corr-1', causationId: null, schemaVersion: 1 });
+    expect(a.metadata).toEqual({
+      occurredAt: '2026-03-03T09:00:00.000Z',
+      actor: { id: 'admin-1', role: 'admin' },
+      correlationId: 'corr-1',
+      causationId: 'cause-9',
+      schemaVersion: 3,
+    });
+    expect(b.metadata).toEqual({
+      occurredAt: '2026-04-01T00:00:00.000Z',
+      actor: { id: 'admin-1', role: 'admin' },
+      correlationId: 'corr-1',
+      causationId: null,
+      schemaVersion: 1,
+    });
   });
 });

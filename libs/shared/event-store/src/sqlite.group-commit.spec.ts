@@ -28,7 +28,9 @@ describe('SqliteEventStore specifics', () => {
     let transactions = 0;
     // The clock is read once per transaction, so it counts them.
     const store = open({ clock: () => (transactions++, new Date()) });
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`thing-${i}`, [event()], { expectedRevision: 'no_stream' })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.append(`thing-${i}`, [event()], { expectedRevision: 'no_stream' })),
+    );
     expect(transactions).toBe(1);
     await store.append('thing-x', [event()], { expectedRevision: 'any' });
     await store.append('thing-x', [event()], { expectedRevision: 'any' });
@@ -47,7 +49,11 @@ describe('SqliteEventStore specifics', () => {
     expect(b).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
     expect(c).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
     expect(d).toMatchObject({ status: 'fulfilled' });
-    expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual(['thing-1@0', 'thing-1@1', 'thing-2@0']);
+    expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual([
+      'thing-1@0',
+      'thing-1@1',
+      'thing-2@0',
+    ]);
   });
 
   it('undoes an append that fails half-way without touching the rest of its batch', async () => {
@@ -63,15 +69,24 @@ describe('SqliteEventStore specifics', () => {
     expect(a).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
     expect(b).toMatchObject({ status: 'rejected', reason: { code: 'EVENT.ID_TAKEN' } });
     expect(c).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
-    expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual(['thing-0@0', 'thing-1@0', 'thing-1@1', 'thing-2@0']);
+    expect((await store.readAll()).map((e) => `${e.streamId}@${e.revision}`)).toEqual([
+      'thing-0@0',
+      'thing-1@0',
+      'thing-1@1',
+      'thing-2@0',
+    ]);
   });
 
   it('refuses an event id already stored in another stream', async () => {
     const store = open();
     const e = event();
     await store.append('thing-1', [e], { expectedRevision: 'any' });
-    await expect(store.append('thing-2', [e], { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'EVENT.ID_TAKEN' });
-    await expect(store.append('thing-2', [event(), e], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.append('thing-2', [e], { expectedRevision: 'any' })).rejects.toMatchObject({
+      code: 'EVENT.ID_TAKEN',
+    });
+    await expect(store.append('thing-2', [event(), e], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await store.readStream('thing-2')).toEqual([]);
   });
 
@@ -80,7 +95,9 @@ describe('SqliteEventStore specifics', () => {
     const pending = store.append('thing-1', events(2), { expectedRevision: 'no_stream' });
     await store.close();
     await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 1n });
-    await expect(store.append('thing-1', [event()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(IllegalStateError);
+    await expect(store.append('thing-1', [event()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      IllegalStateError,
+    );
     await expect(store.readAll()).rejects.toMatchObject({ code: 'STORE.CLOSED' });
     const reopened = open();
     expect(await reopened.readStream('thing-1')).toHaveLength(2);
@@ -134,7 +151,10 @@ describe('SqliteEventStore specifics', () => {
     const subscription = reader.subscribeAll();
     expect(show(await take(subscription, 1))).toEqual(['caught-up']);
     const live = take(subscription, 3);
-    await Promise.all([writer.append('thing-1', events(2), { expectedRevision: 'no_stream' }), reader.append('thing-2', [event()], { expectedRevision: 'no_stream' })]);
+    await Promise.all([
+      writer.append('thing-1', events(2), { expectedRevision: 'no_stream' }),
+      reader.append('thing-2', [event()], { expectedRevision: 'no_stream' }),
+    ]);
     expect(show(await live).sort()).toEqual(['thing-1@0', 'thing-1@1', 'thing-2@0']);
     await expect(reader.append('thing-1', [event()], { expectedRevision: 0n })).rejects.toMatchObject({ actual: 1n });
   });

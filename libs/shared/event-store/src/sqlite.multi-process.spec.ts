@@ -16,7 +16,15 @@ interface Report {
 }
 
 function startWriter(file: string, name: string) {
-  const args = ['--conditions=@sooc/source', '-r', join(repoRoot, 'tools/ts-register.cjs'), script, file, name, ...[HOT_STREAMS, HOT_APPENDS, OWN_STREAMS, OWN_APPENDS].map(String)];
+  const args = [
+    '--conditions=@sooc/source',
+    '-r',
+    join(repoRoot, 'tools/ts-register.cjs'),
+    script,
+    file,
+    name,
+    ...[HOT_STREAMS, HOT_APPENDS, OWN_STREAMS, OWN_APPENDS].map(String),
+  ];
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -24,7 +32,9 @@ function startWriter(file: string, name: string) {
   child.stderr.on('data', (chunk) => (err += chunk));
   const ready = new Promise<void>((ok) => child.stdout.on('data', () => out.includes('ready\n') && ok()));
   const report = new Promise<Report>((ok, fail) =>
-    child.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.split('\n')[1]) as Report) : fail(new Error(`${name} exited ${code}: ${err}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? ok(JSON.parse(out.split('\n')[1]) as Report) : fail(new Error(`${name} exited ${code}: ${err}`)),
+    ),
   );
   return { ready, report, go: () => child.stdin.end('go\n') };
 }
@@ -56,7 +66,8 @@ describe('SqliteEventStore shared by two OS processes', () => {
     for (let i = 1; i < all.length; i++) expect(all[i].position > all[i - 1].position).toBe(true);
     const byStream = new Map<string, RecordedEvent[]>();
     for (const e of all) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
-    for (const events of byStream.values()) expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => BigInt(i)));
+    for (const events of byStream.values())
+      expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => BigInt(i)));
     expect(byStream.get('hot-0')).toHaveLength(4 * HOT_APPENDS);
     // The retry path really ran, and the two processes really wrote the hot streams side by side.
     expect(reports.reduce((n, r) => n + r.conflicts, 0)).toBeGreaterThan(0);

@@ -30,9 +30,24 @@ const room: Decider<Take, SeatTaken, Room> = {
 /** Same events, another fold: must never see room's cached state. */
 const counter = { initialState: () => 0, evolve: (n: number) => n + 1 };
 
-const context: CommandContext = { actor: { id: 'a-1', role: 'admin' }, correlationId: 'c-1', now: () => new Date('2026-03-03T09:00:00Z') };
-const meta = { occurredAt: '2026-03-03T09:00:00.000Z', actor: context.actor, correlationId: 'c-1', causationId: null, schemaVersion: 1 };
-const taken = (seat: string): EventToAppend => ({ id: randomUUID(), type: 'SeatTaken', data: { seat }, metadata: meta });
+const context: CommandContext = {
+  actor: { id: 'a-1', role: 'admin' },
+  correlationId: 'c-1',
+  now: () => new Date('2026-03-03T09:00:00Z'),
+};
+const meta = {
+  occurredAt: '2026-03-03T09:00:00.000Z',
+  actor: context.actor,
+  correlationId: 'c-1',
+  causationId: null,
+  schemaVersion: 1,
+};
+const taken = (seat: string): EventToAppend => ({
+  id: randomUUID(),
+  type: 'SeatTaken',
+  data: { seat },
+  metadata: meta,
+});
 
 /** A real store that remembers where each read started, to show what the cache saves. */
 class ReadCountingStore extends MemoryEventStore {
@@ -48,9 +63,15 @@ describe('StreamStateCache', () => {
     const store = new ReadCountingStore();
     const cache = new StreamStateCache();
     await store.append('room-1', [taken('a'), taken('b')], { expectedRevision: 'no_stream' });
-    expect(await loadStream(store, room, 'room-1', cache)).toEqual({ state: { status: 'open', seats: ['a', 'b'] }, revision: 1n });
+    expect(await loadStream(store, room, 'room-1', cache)).toEqual({
+      state: { status: 'open', seats: ['a', 'b'] },
+      revision: 1n,
+    });
     await store.append('room-1', [taken('c')], { expectedRevision: 1n });
-    expect(await loadStream(store, room, 'room-1', cache)).toEqual({ state: { status: 'open', seats: ['a', 'b', 'c'] }, revision: 2n });
+    expect(await loadStream(store, room, 'room-1', cache)).toEqual({
+      state: { status: 'open', seats: ['a', 'b', 'c'] },
+      revision: 2n,
+    });
     expect(store.reads).toEqual(['start', 2n]);
   });
 
@@ -60,7 +81,9 @@ describe('StreamStateCache', () => {
     await handleCommand(store, room, 'room-1', { type: 'Take', data: { seat: 'a' } }, context, { cache });
     // Another gateway fills the room behind this process's back.
     await store.append('room-1', [taken('b'), taken('c')], { expectedRevision: 0n });
-    await expect(handleCommand(store, room, 'room-1', { type: 'Take', data: { seat: 'd' } }, context, { cache })).rejects.toMatchObject({ code: 'ROOM.FULL' });
+    await expect(
+      handleCommand(store, room, 'room-1', { type: 'Take', data: { seat: 'd' } }, context, { cache }),
+    ).rejects.toMatchObject({ code: 'ROOM.FULL' });
     expect((await store.readStream('room-1')).map((e) => (e.data as { seat: string }).seat)).toEqual(['a', 'b', 'c']);
   });
 
@@ -80,6 +103,10 @@ describe('StreamStateCache', () => {
     cache.set(counter, 's-2', { state: 1, revision: 0n });
     cache.get(counter, 's-1');
     cache.set(counter, 's-3', { state: 1, revision: 0n });
-    expect([cache.get(counter, 's-1'), cache.get(counter, 's-2'), cache.size]).toEqual([{ state: 5, revision: 4n }, undefined, 2]);
+    expect([cache.get(counter, 's-1'), cache.get(counter, 's-2'), cache.size]).toEqual([
+      { state: 5, revision: 4n },
+      undefined,
+      2,
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsISO8601, Matches } from 'class-validator';
 import { INSTANT_MESSAGE, INSTANT_PATTERN } from './input-formats';
 
-@InputType({ description: 'Half-open [opensAt, closesAt): applications are accepted from opensAt until just before closesAt' })
+@InputType({
+  description: 'Half-open [opensAt, closesAt): applications are accepted from opensAt until just before closesAt',
+})
 export class ApplicationWindowInput {
   @Field({ description: 'ISO-8601 instant with an offset' })
   @Matches(INSTANT_PATTERN, { message: `opensAt ${INSTANT_MESSAGE}` })

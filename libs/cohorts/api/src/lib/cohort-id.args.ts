@@ -16,7 +16,10 @@ export class CohortArgs {
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Wait until the read model reflects this position (read-your-writes)',
+  })
   @IsOptional()
   consistentWith?: bigint | null;
 }

@@ -32,7 +32,10 @@ export class CohortSettingsInput {
   @IsInt()
   sessions?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of sessions (0 < t ≤ 1) a learner must attend to complete' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of sessions (0 < t ≤ 1) a learner must attend to complete',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   completionThreshold?: number | null;

@@ -20,7 +20,9 @@ import { CohortPayload } from './payloads.type';
 
 /** A GraphQL null means "leave it as it is", like an omitted field: the command carries only real changes. */
 function changesOf(input: CohortSettingsInput): Partial<CohortSettings> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as Partial<CohortSettings>;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== null && value !== undefined),
+  ) as Partial<CohortSettings>;
 }
 
 /** Settings and lifecycle of a planned cohort: each mutation is one cohort command. */
@@ -31,7 +33,9 @@ export class CohortSettingsResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Mutation(() => CohortPayload, { description: 'Dedicates seats to a company (a guarantee and a cap); 0 removes the quota' })
+  @Mutation(() => CohortPayload, {
+    description: 'Dedicates seats to a company (a guarantee and a cap); 0 removes the quota',
+  })
   setCompanyQuota(@Args() { cohortId, companyId, seats }: SetCompanyQuotaArgs): Promise<CohortPayload> {
     return this.write(cohortId, new SetCompanyQuotaCommand(cohortId, companyId, seats));
   }
@@ -64,7 +68,11 @@ export class CohortSettingsResolver {
     return this.write(cohortId, new CancelCohortCommand(cohortId, reason));
   }
 
-  private async write(cohortId: string, command: Command<CommandOutcome>, warnings: string[] = []): Promise<CohortPayload> {
+  private async write(
+    cohortId: string,
+    command: Command<CommandOutcome>,
+    warnings: string[] = [],
+  ): Promise<CohortPayload> {
     const outcome = await this.commands.execute(command);
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings };

@@ -49,6 +49,7 @@ export class CohortUpdatesPublisher implements OnModuleInit, OnModuleDestroy {
 
   private publish(change: CommittedChange): void {
     if (change.projection !== cohortProjection.name) return;
-    for (const cohortId of change.keys) this.topics.emit(cohortId, { cohortId, position: change.position } satisfies CohortChanged);
+    for (const cohortId of change.keys)
+      this.topics.emit(cohortId, { cohortId, position: change.position } satisfies CohortChanged);
   }
 }

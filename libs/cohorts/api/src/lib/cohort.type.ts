@@ -19,7 +19,10 @@ export class Cohort {
   @Field(() => ID)
   courseId!: string;
 
-  @Field(() => String, { nullable: true, description: "The course's title; null until the course is in the read model" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The course's title; null until the course is in the read model",
+  })
   courseTitle!: string | null;
 
   @Field()

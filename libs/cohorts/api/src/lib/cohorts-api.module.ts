@@ -14,6 +14,13 @@ import { CoursesResolver } from './courses.resolver';
  */
 @Module({
   imports: [CqrsModule, CohortsApplicationModule],
-  providers: [CohortsReader, CohortsResolver, CohortSettingsResolver, CoursesResolver, CohortUpdatesResolver, CohortUpdatesPublisher],
+  providers: [
+    CohortsReader,
+    CohortsResolver,
+    CohortSettingsResolver,
+    CoursesResolver,
+    CohortUpdatesResolver,
+    CohortUpdatesPublisher,
+  ],
 })
 export class CohortsApiModule {}

@@ -41,8 +41,16 @@ describe('cohorts API on a fixed clock', () => {
   const clock = new FixedClock(new Date('2026-03-05T10:00:00Z'));
 
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query, variables } });
-    return response.json() as { data?: Record<string, { cohort?: { status: string } } & Record<string, unknown>>; errors?: { extensions: Record<string, unknown> }[] };
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: { query, variables },
+    });
+    return response.json() as {
+      data?: Record<string, { cohort?: { status: string } } & Record<string, unknown>>;
+      errors?: { extensions: Record<string, unknown> }[];
+    };
   };
 
   beforeAll(async () => {
@@ -54,7 +62,12 @@ describe('cohorts API on a fixed clock', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         SoocCoreModule.forRoot({ eventStore: store, clock, readDb: readDatabase.db, readModelSync: runner }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true, playground: false, formatError: formatGraphQLError }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          playground: false,
+          formatError: formatGraphQLError,
+        }),
         CohortsApiModule,
       ],
       providers: [
@@ -75,7 +88,8 @@ describe('cohorts API on a fixed clock', () => {
     await store.close();
   });
 
-  const PLAN = 'mutation($input: PlanCohortInput!) { planCohort(input: $input) { position cohort { status selectionPolicy } } }';
+  const PLAN =
+    'mutation($input: PlanCohortInput!) { planCohort(input: $input) { position cohort { status selectionPolicy } } }';
   const OPEN = 'mutation($id: ID!) { openApplications(cohortId: $id) { position cohort { status } } }';
 
   it('opens applications inside the window and refuses once the clock passes its end', async () => {

@@ -23,7 +23,10 @@ export class CohortsArgs {
   @IsEnum(CohortStatus)
   status?: CohortStatus | null;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Wait until the read model reflects this position (read-your-writes)',
+  })
   @IsOptional()
   consistentWith?: bigint | null;
 }

@@ -34,9 +34,15 @@ export class CohortsResolver {
     const { courseId, title, capacity, applicationWindow, startsOn, endsOn } = input;
     const cohortId = input.cohortId ?? randomUUID();
     const window = { opensAt: applicationWindow.opensAt, closesAt: applicationWindow.closesAt };
-    const outcome = await this.commands.execute(new PlanCohortCommand({ cohortId, courseId, title, capacity, applicationWindow: window, startsOn, endsOn }));
+    const outcome = await this.commands.execute(
+      new PlanCohortCommand({ cohortId, courseId, title, capacity, applicationWindow: window, startsOn, endsOn }),
+    );
     await this.reader.afterWrite(outcome);
-    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: capacityWarnings(capacity) };
+    return {
+      cohort: await this.reader.existingCohort(cohortId),
+      position: outcome.position,
+      warnings: capacityWarnings(capacity),
+    };
   }
 
   @Mutation(() => CohortPayload)

@@ -28,7 +28,18 @@ export class CoursesResolver {
   async draftCourse(@Args('input') input: DraftCourseInput): Promise<CoursePayload> {
     const courseId = input.courseId ?? randomUUID();
     const { title, summary, topics, language, prerequisites, selectionPolicy, defaultCapacity } = input;
-    const outcome = await this.commands.execute(new DraftCourseCommand({ courseId, title, summary, topics, language, prerequisites, selectionPolicy, defaultCapacity }));
+    const outcome = await this.commands.execute(
+      new DraftCourseCommand({
+        courseId,
+        title,
+        summary,
+        topics,
+        language,
+        prerequisites,
+        selectionPolicy,
+        defaultCapacity,
+      }),
+    );
     await this.reader.afterWrite(outcome);
     return { course: await this.reader.existingCourse(courseId), position: outcome.position, warnings: [] };
   }

@@ -24,7 +24,16 @@ export enum CourseStatus {
   DRAFTED = 'drafted',
 }
 
-registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'Lifecycle of a course (published, revised, retired come later)' });
-registerEnumType(CohortStatus, { name: 'CohortStatus', description: 'Lifecycle of a cohort: planned → open → closed → running → completed, or cancelled' });
-registerEnumType(WaitlistOrder, { name: 'WaitlistOrder', description: 'How a freed seat picks the next learner: arrival order or review score' });
+registerEnumType(CourseStatus, {
+  name: 'CourseStatus',
+  description: 'Lifecycle of a course (published, revised, retired come later)',
+});
+registerEnumType(CohortStatus, {
+  name: 'CohortStatus',
+  description: 'Lifecycle of a cohort: planned → open → closed → running → completed, or cancelled',
+});
+registerEnumType(WaitlistOrder, {
+  name: 'WaitlistOrder',
+  description: 'How a freed seat picks the next learner: arrival order or review score',
+});
 registerEnumType(SelectionPolicy, { name: 'SelectionPolicy', description: 'How applicants are admitted' });

@@ -8,7 +8,10 @@ export class CohortPayload {
   @Field(() => Cohort)
   cohort!: Cohort;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Position of the last event written; null when the mutation changed nothing' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Position of the last event written; null when the mutation changed nothing',
+  })
   position!: bigint | null;
 
   @Field(() => [String], { description: 'Accepted, but advised against (e.g. a capacity outside 10..100)' })
@@ -20,7 +23,10 @@ export class CoursePayload {
   @Field(() => Course)
   course!: Course;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Position of the last event written; null when the mutation changed nothing' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Position of the last event written; null when the mutation changed nothing',
+  })
   position!: bigint | null;
 
   @Field(() => [String])

@@ -10,7 +10,10 @@ export class PlanCohortInput {
   @Matches(ID_PATTERN, { message: `courseId ${ID_MESSAGE}` })
   courseId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Omit it and the server generates a UUID; give one to make a retry safe' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Omit it and the server generates a UUID; give one to make a retry safe',
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId?: string | null;

@@ -50,7 +50,10 @@ describe('cohort command handlers', () => {
   beforeEach(async () => {
     store = new MemoryEventStore();
     const moduleRef = await Test.createTestingModule({
-      imports: [SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }), CohortsApplicationModule],
+      imports: [
+        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
+        CohortsApplicationModule,
+      ],
     }).compile();
     await moduleRef.init();
     bus = moduleRef.get(CommandBus);
@@ -67,7 +70,11 @@ describe('cohort command handlers', () => {
     const events = await store.readStream('cohort-c-1');
     expect(events.map((e) => e.type)).toEqual(['CohortPlanned', 'ApplicationsOpened', 'ApplicationsClosed']);
     expect(events[0].data).toMatchObject({ selectionPolicy: 'review', capacity: 30 });
-    expect(events[2].metadata).toMatchObject({ actor: admin.actor, correlationId: 'corr-1', occurredAt: '2026-03-05T10:00:00.000Z' });
+    expect(events[2].metadata).toMatchObject({
+      actor: admin.actor,
+      correlationId: 'corr-1',
+      occurredAt: '2026-03-05T10:00:00.000Z',
+    });
   });
 
   it('returns a null position when the command changes nothing', async () => {

@@ -57,7 +57,10 @@ describe('cohort settings and lifecycle handlers', () => {
   beforeEach(async () => {
     store = new MemoryEventStore();
     const moduleRef = await Test.createTestingModule({
-      imports: [SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }), CohortsApplicationModule],
+      imports: [
+        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
+        CohortsApplicationModule,
+      ],
     }).compile();
     await moduleRef.init();
     bus = moduleRef.get(CommandBus);
@@ -66,11 +69,15 @@ describe('cohort settings and lifecycle handlers', () => {
   });
 
   it('configures only the settings given, as the admin who asked', async () => {
-    const outcome = await RequestContext.run(admin, () => bus.execute(new ConfigureCohortCommand('c-1', { offerTtlHours: 48, facilitators: ['fac-1'] })));
+    const outcome = await RequestContext.run(admin, () =>
+      bus.execute(new ConfigureCohortCommand('c-1', { offerTtlHours: 48, facilitators: ['fac-1'] })),
+    );
     expect(outcome.position).toBe(await store.headPosition());
     const [, configured] = await store.readStream('cohort-c-1');
     expect(configured.type).toBe('CohortConfigured');
-    expect(configured.data).toMatchObject({ settings: { offerTtlHours: 48, facilitators: ['fac-1'], waitlistOrder: 'score', sessions: 10 } });
+    expect(configured.data).toMatchObject({
+      settings: { offerTtlHours: 48, facilitators: ['fac-1'], waitlistOrder: 'score', sessions: 10 },
+    });
     expect(configured.metadata).toMatchObject({ actor: admin.actor, correlationId: 'corr-9' });
 
     const again = await bus.execute(new ConfigureCohortCommand('c-1', { offerTtlHours: 48 }));
@@ -79,15 +86,23 @@ describe('cohort settings and lifecycle handlers', () => {
 
   it('refuses a setting out of bounds and writes nothing', async () => {
     const head = await store.headPosition();
-    expect(await refusal(bus.execute(new ConfigureCohortCommand('c-1', { sessions: 0 })))).toEqual({ code: 'COHORT.SESSIONS_OUT_OF_BOUNDS', kind: 'validation' });
+    expect(await refusal(bus.execute(new ConfigureCohortCommand('c-1', { sessions: 0 })))).toEqual({
+      code: 'COHORT.SESSIONS_OUT_OF_BOUNDS',
+      kind: 'validation',
+    });
     expect(await store.headPosition()).toBe(head);
   });
 
   it('sets a company quota and refuses quotas beyond the capacity', async () => {
     await bus.execute(new SetCompanyQuotaCommand('c-1', 'acme', 10));
     const [, quota] = await store.readStream('cohort-c-1');
-    expect(quota).toMatchObject({ type: 'CompanyQuotaSet', data: { cohortId: 'c-1', companyId: 'acme', seats: 10, previous: 0 } });
-    expect((await refusal(bus.execute(new SetCompanyQuotaCommand('c-1', 'globex', 21)))).code).toBe('COHORT.QUOTAS_EXCEED_CAPACITY');
+    expect(quota).toMatchObject({
+      type: 'CompanyQuotaSet',
+      data: { cohortId: 'c-1', companyId: 'acme', seats: 10, previous: 0 },
+    });
+    expect((await refusal(bus.execute(new SetCompanyQuotaCommand('c-1', 'globex', 21)))).code).toBe(
+      'COHORT.QUOTAS_EXCEED_CAPACITY',
+    );
     expect(await types('c-1')).toEqual(['CohortPlanned', 'CompanyQuotaSet']);
   });
 
@@ -95,7 +110,10 @@ describe('cohort settings and lifecycle handlers', () => {
     await bus.execute(new ChangeCapacityCommand('c-1', 40));
     const [, changed] = await store.readStream('cohort-c-1');
     expect(changed).toMatchObject({ type: 'CapacityChanged', data: { cohortId: 'c-1', from: 30, to: 40 } });
-    expect(await refusal(bus.execute(new ChangeCapacityCommand('c-1', 1)))).toEqual({ code: 'COHORT.CAPACITY_OUT_OF_BOUNDS', kind: 'validation' });
+    expect(await refusal(bus.execute(new ChangeCapacityCommand('c-1', 1)))).toEqual({
+      code: 'COHORT.CAPACITY_OUT_OF_BOUNDS',
+      kind: 'validation',
+    });
   });
 
   it('runs a cohort from closed applications to completion', async () => {
@@ -105,8 +123,17 @@ describe('cohort settings and lifecycle handlers', () => {
     await bus.execute(new StartCohortCommand('c-1'));
     expect((await bus.execute(new StartCohortCommand('c-1'))).position).toBeNull();
     await bus.execute(new CompleteCohortCommand('c-1'));
-    expect((await refusal(bus.execute(new CancelCohortCommand('c-1', 'too late'))))).toEqual({ code: 'COHORT.ALREADY_COMPLETED', kind: 'illegal-state' });
-    expect(await types('c-1')).toEqual(['CohortPlanned', 'ApplicationsOpened', 'ApplicationsClosed', 'CohortStarted', 'CohortCompleted']);
+    expect(await refusal(bus.execute(new CancelCohortCommand('c-1', 'too late')))).toEqual({
+      code: 'COHORT.ALREADY_COMPLETED',
+      kind: 'illegal-state',
+    });
+    expect(await types('c-1')).toEqual([
+      'CohortPlanned',
+      'ApplicationsOpened',
+      'ApplicationsClosed',
+      'CohortStarted',
+      'CohortCompleted',
+    ]);
     const completed = (await store.readStream('cohort-c-1'))[4];
     expect(completed.data).toMatchObject({ sessions: 10, completionThreshold: 0.7, enrolled: [] });
   });

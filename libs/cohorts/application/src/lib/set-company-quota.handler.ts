@@ -9,7 +9,10 @@ export class SetCompanyQuotaHandler implements ICommandHandler<SetCompanyQuotaCo
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ cohortId, companyId, seats }: SetCompanyQuotaCommand): Promise<CommandOutcome> {
-    const command: Omit<SetCompanyQuota, 'metadata'> = { type: 'SetCompanyQuota', data: { cohortId, companyId, seats } };
+    const command: Omit<SetCompanyQuota, 'metadata'> = {
+      type: 'SetCompanyQuota',
+      data: { cohortId, companyId, seats },
+    };
     return outcomeOf(await this.runner.run(cohortDecider, cohortStream(cohortId), command));
   }
 }

@@ -31,33 +31,66 @@ describe('SetCompanyQuota', () => {
 
   describe('when planned', () => {
     it('sets, changes and removes a quota', () => {
-      spec.given([planned(4)]).when(setQuota('acme', 2)).then([quotaSet('acme', 2, 0)]);
-      spec.given([planned(4), quotaSet('acme', 2)]).when(setQuota('acme', 3)).then([quotaSet('acme', 3, 2)]);
-      spec.given([planned(4), quotaSet('acme', 2)]).when(setQuota('acme', 0)).then([quotaSet('acme', 0, 2)]);
+      spec
+        .given([planned(4)])
+        .when(setQuota('acme', 2))
+        .then([quotaSet('acme', 2, 0)]);
+      spec
+        .given([planned(4), quotaSet('acme', 2)])
+        .when(setQuota('acme', 3))
+        .then([quotaSet('acme', 3, 2)]);
+      spec
+        .given([planned(4), quotaSet('acme', 2)])
+        .when(setQuota('acme', 0))
+        .then([quotaSet('acme', 0, 2)]);
     });
 
     it('changes nothing when the quota is already that', () => {
-      spec.given([planned(4), quotaSet('acme', 2)]).when(setQuota('acme', 2)).thenNothing();
-      spec.given([planned(4)]).when(setQuota('acme', 0)).thenNothing();
+      spec
+        .given([planned(4), quotaSet('acme', 2)])
+        .when(setQuota('acme', 2))
+        .thenNothing();
+      spec
+        .given([planned(4)])
+        .when(setQuota('acme', 0))
+        .thenNothing();
     });
 
     it('refuses a malformed company or seat count', () => {
-      spec.given([planned(4)]).when(setQuota(' acme', 2)).thenThrows('COHORT.COMPANY_ID_INVALID', 'validation');
-      spec.given([planned(4)]).when(setQuota('acme', -1)).thenThrows('COHORT.QUOTA_INVALID', 'validation');
-      spec.given([planned(4)]).when(setQuota('acme', 1.5)).thenThrows('COHORT.QUOTA_INVALID', 'validation');
+      spec
+        .given([planned(4)])
+        .when(setQuota(' acme', 2))
+        .thenThrows('COHORT.COMPANY_ID_INVALID', 'validation');
+      spec
+        .given([planned(4)])
+        .when(setQuota('acme', -1))
+        .thenThrows('COHORT.QUOTA_INVALID', 'validation');
+      spec
+        .given([planned(4)])
+        .when(setQuota('acme', 1.5))
+        .thenThrows('COHORT.QUOTA_INVALID', 'validation');
     });
 
     it('refuses quotas that together exceed the capacity', () => {
-      const error = spec.given([planned(4), quotaSet('acme', 2)]).when(setQuota('globex', 3)).thenThrows('COHORT.QUOTAS_EXCEED_CAPACITY', 'illegal-state');
+      const error = spec
+        .given([planned(4), quotaSet('acme', 2)])
+        .when(setQuota('globex', 3))
+        .thenThrows('COHORT.QUOTAS_EXCEED_CAPACITY', 'illegal-state');
       expect(error.details).toMatchObject({ capacity: 4, quotaTotal: 5 });
-      spec.given([planned(4), quotaSet('acme', 2)]).when(setQuota('globex', 2)).then([quotaSet('globex', 2, 0)]);
+      spec
+        .given([planned(4), quotaSet('acme', 2)])
+        .when(setQuota('globex', 2))
+        .then([quotaSet('globex', 2, 0)]);
     });
   });
 
   describe('when open', () => {
     it('refuses a quota below the seats the company already holds', () => {
       const history = [...isOpen, quotaSet('acme', 2), reserved(acme(1)), reserved(acme(2))];
-      const error = spec.given(history).when(setQuota('acme', 1)).thenThrows('COHORT.QUOTA_BELOW_SEATS_TAKEN', 'illegal-state');
+      const error = spec
+        .given(history)
+        .when(setQuota('acme', 1))
+        .thenThrows('COHORT.QUOTA_BELOW_SEATS_TAKEN', 'illegal-state');
       expect(error.details).toMatchObject({ companyId: 'acme', seats: 1, seatsTaken: 2 });
     });
 
@@ -65,12 +98,18 @@ describe('SetCompanyQuota', () => {
       const globex = (n: number) => learner(n, 'globex');
       const history = [...isOpen, reserved(globex(1), { pool: 'open' }), reserved(globex(2), { pool: 'open' })];
       spec.given(history).when(setQuota('globex', 1)).thenThrows('COHORT.QUOTA_BELOW_SEATS_TAKEN', 'illegal-state');
-      spec.given(history).when(setQuota('globex', 2)).then([quotaSet('globex', 2, 0)]);
+      spec
+        .given(history)
+        .when(setQuota('globex', 2))
+        .then([quotaSet('globex', 2, 0)]);
     });
 
     it('refuses a quota that leaves too few open seats for the learners in them', () => {
       const history = [...isOpen, reserved(a1), reserved(a2), reserved(a3)];
-      const error = spec.given(history).when(setQuota('acme', 2)).thenThrows('COHORT.OPEN_SEATS_TAKEN', 'illegal-state');
+      const error = spec
+        .given(history)
+        .when(setQuota('acme', 2))
+        .thenThrows('COHORT.OPEN_SEATS_TAKEN', 'illegal-state');
       expect(error.details).toMatchObject({ openSeats: 2, openSeatsTaken: 3 });
     });
 
@@ -79,7 +118,10 @@ describe('SetCompanyQuota', () => {
       spec
         .given(history)
         .when(setQuota('acme', 2))
-        .then([quotaSet('acme', 2, 1), reserved(acme(2), { promoted: true, reason: 'promoted: quota of acme set to 2 (was 1)' })]);
+        .then([
+          quotaSet('acme', 2, 1),
+          reserved(acme(2), { promoted: true, reason: 'promoted: quota of acme set to 2 (was 1)' }),
+        ]);
     });
 
     it('on removing a quota, its learners join the open seats and their queue', () => {
@@ -87,7 +129,10 @@ describe('SetCompanyQuota', () => {
       spec
         .given(history)
         .when(setQuota('acme', 0))
-        .then([quotaSet('acme', 0, 2), reserved(a2, { promoted: true, reason: 'promoted: quota of acme removed (was 2)' })]);
+        .then([
+          quotaSet('acme', 0, 2),
+          reserved(a2, { promoted: true, reason: 'promoted: quota of acme removed (was 2)' }),
+        ]);
     });
   });
 
@@ -97,7 +142,10 @@ describe('SetCompanyQuota', () => {
     ['cancelled', [cancelled], 'COHORT.CANCELLED'],
   ])('when %s', (_status, after, code) => {
     it('refuses: quotas only shape who gets a seat before the start', () => {
-      spec.given([...isOpen, ...after]).when(setQuota('acme', 1)).thenThrows(code, 'illegal-state');
+      spec
+        .given([...isOpen, ...after])
+        .when(setQuota('acme', 1))
+        .thenThrows(code, 'illegal-state');
     });
   });
 });
@@ -111,16 +159,28 @@ describe('ChangeCapacity', () => {
 
   describe('when planned', () => {
     it('changes the capacity, and changes nothing when it is already that', () => {
-      spec.given([planned(4)]).when(changeCapacity(10)).then([capacityChanged(4, 10)]);
-      spec.given([planned(4)]).when(changeCapacity(4)).thenNothing();
+      spec
+        .given([planned(4)])
+        .when(changeCapacity(10))
+        .then([capacityChanged(4, 10)]);
+      spec
+        .given([planned(4)])
+        .when(changeCapacity(4))
+        .thenNothing();
     });
 
     it.each([1, 501, 2.5, Number.NaN])('refuses a capacity of %p', (capacity) => {
-      spec.given([planned(4)]).when(changeCapacity(capacity)).thenThrows('COHORT.CAPACITY_OUT_OF_BOUNDS', 'validation');
+      spec
+        .given([planned(4)])
+        .when(changeCapacity(capacity))
+        .thenThrows('COHORT.CAPACITY_OUT_OF_BOUNDS', 'validation');
     });
 
     it('refuses a capacity below the company quotas', () => {
-      const error = spec.given([planned(4), quotaSet('acme', 3)]).when(changeCapacity(2)).thenThrows('COHORT.CAPACITY_BELOW_QUOTAS', 'illegal-state');
+      const error = spec
+        .given([planned(4), quotaSet('acme', 3)])
+        .when(changeCapacity(2))
+        .thenThrows('COHORT.CAPACITY_BELOW_QUOTAS', 'illegal-state');
       expect(error.details).toMatchObject({ capacity: 2, quotaTotal: 3 });
     });
   });
@@ -130,24 +190,36 @@ describe('ChangeCapacity', () => {
       spec
         .given([planned(2), opened, reserved(a1), reserved(a2), waitlisted(a3)])
         .when(changeCapacity(3))
-        .then([capacityChanged(2, 3), reserved(a3, { promoted: true, reason: 'promoted: capacity raised from 2 to 3' })]);
+        .then([
+          capacityChanged(2, 3),
+          reserved(a3, { promoted: true, reason: 'promoted: capacity raised from 2 to 3' }),
+        ]);
     });
 
     it('refuses a capacity below the seats taken', () => {
-      const error = spec.given([...isOpen, reserved(a1), reserved(a2), reserved(a3)]).when(changeCapacity(2)).thenThrows('COHORT.CAPACITY_BELOW_SEATS_TAKEN');
+      const error = spec
+        .given([...isOpen, reserved(a1), reserved(a2), reserved(a3)])
+        .when(changeCapacity(2))
+        .thenThrows('COHORT.CAPACITY_BELOW_SEATS_TAKEN');
       expect(error.details).toMatchObject({ capacity: 2, seatsTaken: 3 });
     });
 
     it('refuses a capacity that leaves too few open seats beside the quotas', () => {
       const history = [...isOpen, quotaSet('acme', 2), reserved(a1), reserved(a2)];
-      const error = spec.given(history).when(changeCapacity(3)).thenThrows('COHORT.CAPACITY_BELOW_SEATS_TAKEN', 'illegal-state');
+      const error = spec
+        .given(history)
+        .when(changeCapacity(3))
+        .thenThrows('COHORT.CAPACITY_BELOW_SEATS_TAKEN', 'illegal-state');
       expect(error.details).toMatchObject({ openSeats: 1, openSeatsTaken: 2 });
     });
   });
 
   describe('when running', () => {
     it('changes the capacity but offers the new seats to nobody', () => {
-      spec.given([planned(2), opened, reserved(a1), reserved(a2), waitlisted(a3), closed, started]).when(changeCapacity(3)).then([capacityChanged(2, 3)]);
+      spec
+        .given([planned(2), opened, reserved(a1), reserved(a2), waitlisted(a3), closed, started])
+        .when(changeCapacity(3))
+        .then([capacityChanged(2, 3)]);
     });
   });
 
@@ -156,7 +228,10 @@ describe('ChangeCapacity', () => {
     ['cancelled', [cancelled], 'COHORT.CANCELLED'],
   ])('when %s', (_status, after, code) => {
     it('refuses: no seat changes after the end', () => {
-      spec.given([...isOpen, ...after]).when(changeCapacity(10)).thenThrows(code, 'illegal-state');
+      spec
+        .given([...isOpen, ...after])
+        .when(changeCapacity(10))
+        .thenThrows(code, 'illegal-state');
     });
   });
 });

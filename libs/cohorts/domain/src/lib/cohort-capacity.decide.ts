@@ -26,7 +26,12 @@ function openSeatsHoldTheirLearners(ledger: SeatLedger): boolean {
 export function setCompanyQuota(command: SetCompanyQuota, state: CohortState): CohortEvent[] {
   const { companyId, seats } = command.data;
   const problems = new FieldProblems();
-  problems.require(isWellFormedId(companyId), 'companyId', 'COHORT.COMPANY_ID_INVALID', 'companyId is required, without surrounding blanks');
+  problems.require(
+    isWellFormedId(companyId),
+    'companyId',
+    'COHORT.COMPANY_ID_INVALID',
+    'companyId is required, without surrounding blanks',
+  );
   problems.require(
     isIntegerBetween(seats, 0, COHORT_LIMITS.capacityMax),
     'seats',
@@ -39,21 +44,32 @@ export function setCompanyQuota(command: SetCompanyQuota, state: CohortState): C
   const previous = quotaOf(cohort.ledger, companyId);
   if (previous === seats) return [];
 
-  const event: CohortEvent = { type: 'CompanyQuotaSet', data: { cohortId: cohort.cohortId, companyId, seats, previous } };
+  const event: CohortEvent = {
+    type: 'CompanyQuotaSet',
+    data: { cohortId: cohort.cohortId, companyId, seats, previous },
+  };
   const after = evolveLedger(cohort.ledger, event);
   const details = { cohortId: cohort.cohortId, companyId, seats, capacity: after.capacity };
   if (quotaTotal(after) > after.capacity) {
-    throw new IllegalStateError('COHORT.QUOTAS_EXCEED_CAPACITY', `Quotas would total ${quotaTotal(after)} seats, above the capacity of ${after.capacity}`, {
-      ...details,
-      quotaTotal: quotaTotal(after),
-    });
+    throw new IllegalStateError(
+      'COHORT.QUOTAS_EXCEED_CAPACITY',
+      `Quotas would total ${quotaTotal(after)} seats, above the capacity of ${after.capacity}`,
+      {
+        ...details,
+        quotaTotal: quotaTotal(after),
+      },
+    );
   }
   const held = seatsHeldBy(after, companyId);
   if (seats > 0 && held > seats) {
-    throw new IllegalStateError('COHORT.QUOTA_BELOW_SEATS_TAKEN', `Learners of ${companyId} already hold ${held} seats, more than ${seats}`, {
-      ...details,
-      seatsTaken: held,
-    });
+    throw new IllegalStateError(
+      'COHORT.QUOTA_BELOW_SEATS_TAKEN',
+      `Learners of ${companyId} already hold ${held} seats, more than ${seats}`,
+      {
+        ...details,
+        seatsTaken: held,
+      },
+    );
   }
   if (!openSeatsHoldTheirLearners(after)) {
     throw new IllegalStateError(
@@ -62,7 +78,10 @@ export function setCompanyQuota(command: SetCompanyQuota, state: CohortState): C
       { ...details, openSeats: poolSize(after, OPEN_POOL), openSeatsTaken: seatsInPool(after, OPEN_POOL) },
     );
   }
-  const cause = seats === 0 ? `quota of ${companyId} removed (was ${previous})` : `quota of ${companyId} set to ${seats} (was ${previous})`;
+  const cause =
+    seats === 0
+      ? `quota of ${companyId} removed (was ${previous})`
+      : `quota of ${companyId} set to ${seats} (was ${previous})`;
   return [event, ...promotionsAfter(cohort, after, command.metadata.now, cause)];
 }
 
@@ -87,10 +106,18 @@ export function changeCapacity(command: ChangeCapacity, state: CohortState): Coh
   const after = evolveLedger(cohort.ledger, event);
   const details = { cohortId: cohort.cohortId, capacity, seatsTaken: seatsTaken(after), quotaTotal: quotaTotal(after) };
   if (seatsTaken(after) > capacity) {
-    throw new IllegalStateError('COHORT.CAPACITY_BELOW_SEATS_TAKEN', `${seatsTaken(after)} seats are taken, more than ${capacity}`, details);
+    throw new IllegalStateError(
+      'COHORT.CAPACITY_BELOW_SEATS_TAKEN',
+      `${seatsTaken(after)} seats are taken, more than ${capacity}`,
+      details,
+    );
   }
   if (quotaTotal(after) > capacity) {
-    throw new IllegalStateError('COHORT.CAPACITY_BELOW_QUOTAS', `Company quotas total ${quotaTotal(after)} seats, more than ${capacity}`, details);
+    throw new IllegalStateError(
+      'COHORT.CAPACITY_BELOW_QUOTAS',
+      `Company quotas total ${quotaTotal(after)} seats, more than ${capacity}`,
+      details,
+    );
   }
   if (!openSeatsHoldTheirLearners(after)) {
     throw new IllegalStateError(
@@ -99,5 +126,8 @@ export function changeCapacity(command: ChangeCapacity, state: CohortState): Coh
       { ...details, openSeats: poolSize(after, OPEN_POOL), openSeatsTaken: seatsInPool(after, OPEN_POOL) },
     );
   }
-  return [event, ...promotionsAfter(cohort, after, command.metadata.now, `capacity raised from ${from} to ${capacity}`)];
+  return [
+    event,
+    ...promotionsAfter(cohort, after, command.metadata.now, `capacity raised from ${from} to ${capacity}`),
+  ];
 }

@@ -39,12 +39,15 @@ export function formCohortGroups(command: FormGroups, state: CohortState): Cohor
     .filter((e) => e.status === 'confirmed')
     .map(({ enrollmentId, learnerId, companyId, level }) => ({ enrollmentId, learnerId, companyId, level }));
   if (learners.length === 0) {
-    throw new IllegalStateError('COHORT.NO_LEARNERS', `Cohort ${cohort.cohortId} has no confirmed learners to group`, { cohortId: cohort.cohortId });
+    throw new IllegalStateError('COHORT.NO_LEARNERS', `Cohort ${cohort.cohortId} has no confirmed learners to group`, {
+      cohortId: cohort.cohortId,
+    });
   }
   const targetSize = requested ?? cohort.settings.targetGroupSize;
   const groups = formGroups(learners, targetSize, seed);
   const latest = cohort.groups;
-  if (latest && latest.seed === seed && latest.targetSize === targetSize && isDeepStrictEqual(latest.groups, groups)) return [];
+  if (latest && latest.seed === seed && latest.targetSize === targetSize && isDeepStrictEqual(latest.groups, groups))
+    return [];
   const formation = (latest?.formation ?? 0) + 1;
   return [{ type: 'GroupsFormed', data: { cohortId: cohort.cohortId, formation, targetSize, seed, groups } }];
 }

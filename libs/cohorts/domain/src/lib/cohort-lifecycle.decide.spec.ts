@@ -35,7 +35,8 @@ const isCancelled = [...isOpen, cancelled];
 describe('the cohort lifecycle', () => {
   describe('when none', () => {
     it('refuses every move: the cohort does not exist', () => {
-      for (const cmd of [start, complete, cancel()]) spec.given([]).when(cmd).thenThrows('COHORT.NOT_FOUND', 'not-found');
+      for (const cmd of [start, complete, cancel()])
+        spec.given([]).when(cmd).thenThrows('COHORT.NOT_FOUND', 'not-found');
     });
   });
 
@@ -46,7 +47,10 @@ describe('the cohort lifecycle', () => {
     });
 
     it('cancels, with nobody affected', () => {
-      spec.given(isPlanned).when(cancel('  Room lost ')).then([{ type: 'CohortCancelled', data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [] } }]);
+      spec
+        .given(isPlanned)
+        .when(cancel('  Room lost '))
+        .then([{ type: 'CohortCancelled', data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [] } }]);
     });
 
     it.each([
@@ -54,7 +58,10 @@ describe('the cohort lifecycle', () => {
       ['blank', '   '],
       ['of 501 characters', 'x'.repeat(501)],
     ])('refuses to cancel with a reason %s', (_label, reason) => {
-      const error = spec.given(isPlanned).when(cancel(reason)).thenThrows('COHORT.CANCEL_REASON_INVALID', 'validation') as ValidationError;
+      const error = spec
+        .given(isPlanned)
+        .when(cancel(reason))
+        .thenThrows('COHORT.CANCEL_REASON_INVALID', 'validation') as ValidationError;
       expect(error.fields.map((f) => f.field)).toEqual(['reason']);
     });
   });
@@ -66,11 +73,24 @@ describe('the cohort lifecycle', () => {
     });
 
     it('cancels, naming everyone holding a seat or a waitlist place', () => {
-      const history = [...isOpen, reserved(a1), confirmed(a1), reserved(a2), reserved(a3), released(a3), waitlisted(a4)];
+      const history = [
+        ...isOpen,
+        reserved(a1),
+        confirmed(a1),
+        reserved(a2),
+        reserved(a3),
+        released(a3),
+        waitlisted(a4),
+      ];
       spec
         .given(history)
         .when(cancel())
-        .then([{ type: 'CohortCancelled', data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [ref(a1), ref(a2), ref(a4)] } }]);
+        .then([
+          {
+            type: 'CohortCancelled',
+            data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [ref(a1), ref(a2), ref(a4)] },
+          },
+        ]);
     });
   });
 
@@ -90,11 +110,19 @@ describe('the cohort lifecycle', () => {
     });
 
     it('completes with the confirmed learners and the completion rule of its settings', () => {
-      const configured = { type: 'CohortConfigured' as const, data: { cohortId: COHORT_ID, settings: { ...defaults(), sessions: 12, completionThreshold: 0.8 } } };
+      const configured = {
+        type: 'CohortConfigured' as const,
+        data: { cohortId: COHORT_ID, settings: { ...defaults(), sessions: 12, completionThreshold: 0.8 } },
+      };
       spec
         .given([...isRunning, configured])
         .when(complete)
-        .then([{ type: 'CohortCompleted', data: { cohortId: COHORT_ID, sessions: 12, completionThreshold: 0.8, enrolled: [ref(a1)] } }]);
+        .then([
+          {
+            type: 'CohortCompleted',
+            data: { cohortId: COHORT_ID, sessions: 12, completionThreshold: 0.8, enrolled: [ref(a1)] },
+          },
+        ]);
     });
 
     it('refuses to reopen applications, and changes nothing when they are closed again', () => {
@@ -103,7 +131,12 @@ describe('the cohort lifecycle', () => {
     });
 
     it('can still be cancelled', () => {
-      spec.given(isRunning).when(cancel()).then([{ type: 'CohortCancelled', data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [ref(a1), ref(a2)] } }]);
+      spec
+        .given(isRunning)
+        .when(cancel())
+        .then([
+          { type: 'CohortCancelled', data: { cohortId: COHORT_ID, reason: 'Room lost', affected: [ref(a1), ref(a2)] } },
+        ]);
     });
   });
 
@@ -125,11 +158,15 @@ describe('the cohort lifecycle', () => {
     });
 
     it('refuses every other move', () => {
-      for (const cmd of [start, complete, openApps]) spec.given(isCancelled).when(cmd).thenThrows('COHORT.CANCELLED', 'illegal-state');
+      for (const cmd of [start, complete, openApps])
+        spec.given(isCancelled).when(cmd).thenThrows('COHORT.CANCELLED', 'illegal-state');
     });
 
     it('stays cancelled whatever lifecycle event follows', () => {
-      const state = [...isCancelled, closed, started, completed].reduce(cohortDecider.evolve, cohortDecider.initialState());
+      const state = [...isCancelled, closed, started, completed].reduce(
+        cohortDecider.evolve,
+        cohortDecider.initialState(),
+      );
       expect(state.status).toBe('cancelled');
     });
   });

@@ -9,7 +9,9 @@ import type { LedgerEntry, LedgerEntryStatus } from './seat-ledger.types';
 export const CANCEL_REASON_MAX = 500;
 
 function refsWith(entries: readonly LedgerEntry[], statuses: readonly LedgerEntryStatus[]): EnrollmentRef[] {
-  return entries.filter((e) => statuses.includes(e.status)).map(({ enrollmentId, learnerId }) => ({ enrollmentId, learnerId }));
+  return entries
+    .filter((e) => statuses.includes(e.status))
+    .map(({ enrollmentId, learnerId }) => ({ enrollmentId, learnerId }));
 }
 
 /** Reserved seats whose offers are still open stay reserved: a learner may still confirm. */

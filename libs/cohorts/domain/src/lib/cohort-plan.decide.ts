@@ -15,7 +15,9 @@ export function planCohort(command: PlanCohort, state: CohortState): CohortEvent
   const plan = normalizeCohortPlan(command.data);
   const { course } = command.data;
   if (course?.status !== 'drafted' || course.courseId !== plan.courseId) {
-    throw new NotFoundError('COURSE.NOT_FOUND', `Course ${String(plan.courseId)} does not exist`, { courseId: plan.courseId });
+    throw new NotFoundError('COURSE.NOT_FOUND', `Course ${String(plan.courseId)} does not exist`, {
+      courseId: plan.courseId,
+    });
   }
   if (state.status === 'none') {
     return [{ type: 'CohortPlanned', data: { ...plan, selectionPolicy: course.selectionPolicy } }];
@@ -24,9 +26,13 @@ export function planCohort(command: PlanCohort, state: CohortState): CohortEvent
   // out of the comparison: it comes from the course, which may have changed since. The capacity
   // compared is the current one: a retry after ChangeCapacity is a different plan.
   if (isDeepStrictEqual(planOf(state), plan)) return [];
-  throw new IllegalStateError('COHORT.ALREADY_PLANNED', `Cohort ${plan.cohortId} is already planned with different data`, {
-    cohortId: plan.cohortId,
-  });
+  throw new IllegalStateError(
+    'COHORT.ALREADY_PLANNED',
+    `Cohort ${plan.cohortId} is already planned with different data`,
+    {
+      cohortId: plan.cohortId,
+    },
+  );
 }
 
 export function openApplications(command: OpenApplications, state: CohortState): CohortEvent[] {
@@ -35,10 +41,14 @@ export function openApplications(command: OpenApplications, state: CohortState):
   switch (cohort.status) {
     case 'planned':
       if (command.metadata.now.getTime() >= Date.parse(cohort.applicationWindow.closesAt)) {
-        throw new IllegalStateError('COHORT.WINDOW_PASSED', `The application window of cohort ${cohortId} closed at ${cohort.applicationWindow.closesAt}`, {
-          cohortId,
-          closesAt: cohort.applicationWindow.closesAt,
-        });
+        throw new IllegalStateError(
+          'COHORT.WINDOW_PASSED',
+          `The application window of cohort ${cohortId} closed at ${cohort.applicationWindow.closesAt}`,
+          {
+            cohortId,
+            closesAt: cohort.applicationWindow.closesAt,
+          },
+        );
       }
       return [{ type: 'ApplicationsOpened', data: { cohortId: cohort.cohortId } }];
     case 'open':
@@ -46,9 +56,16 @@ export function openApplications(command: OpenApplications, state: CohortState):
     case 'closed':
     case 'running':
     case 'completed':
-      throw new IllegalStateError('COHORT.APPLICATIONS_CLOSED', `Applications to cohort ${cohortId} are closed for good`, { cohortId });
+      throw new IllegalStateError(
+        'COHORT.APPLICATIONS_CLOSED',
+        `Applications to cohort ${cohortId} are closed for good`,
+        { cohortId },
+      );
     case 'cancelled':
-      throw new IllegalStateError('COHORT.CANCELLED', `Cohort ${cohortId} was cancelled`, { cohortId, status: cohort.status });
+      throw new IllegalStateError('COHORT.CANCELLED', `Cohort ${cohortId} was cancelled`, {
+        cohortId,
+        status: cohort.status,
+      });
   }
 }
 
@@ -61,7 +78,9 @@ export function closeApplications(command: CloseApplications, state: CohortState
   const cohort = requireCohort(state, cohortId);
   switch (cohort.status) {
     case 'planned':
-      throw new IllegalStateError('COHORT.NOT_OPEN', `Applications to cohort ${cohortId} were never opened`, { cohortId });
+      throw new IllegalStateError('COHORT.NOT_OPEN', `Applications to cohort ${cohortId} were never opened`, {
+        cohortId,
+      });
     case 'open':
       return [{ type: 'ApplicationsClosed', data: { cohortId: cohort.cohortId } }];
     default:

@@ -31,16 +31,28 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
 
   describe('when planned', () => {
     it('refuses: applications are not taken yet', () => {
-      const error = spec.given([planned(4)]).when(admit(a1)).thenThrows('COHORT.NOT_ACCEPTING', 'illegal-state');
+      const error = spec
+        .given([planned(4)])
+        .when(admit(a1))
+        .thenThrows('COHORT.NOT_ACCEPTING', 'illegal-state');
       expect(error.details).toMatchObject({ status: 'planned' });
-      spec.given([planned(4)]).when(waitlist(a1)).thenThrows('COHORT.NOT_ACCEPTING', 'illegal-state');
+      spec
+        .given([planned(4)])
+        .when(waitlist(a1))
+        .thenThrows('COHORT.NOT_ACCEPTING', 'illegal-state');
     });
   });
 
   describe('when open', () => {
     it('seats an applicant on arrival while a seat is free', () => {
-      spec.given(isOpen).when(admit(a1)).then([reserved(a1, { reason: 'seat free on arrival (0/4 taken)' })]);
-      spec.given([...isOpen, reserved(a1)]).when(admit(a2)).then([reserved(a2, { reason: 'seat free on arrival (1/4 taken)' })]);
+      spec
+        .given(isOpen)
+        .when(admit(a1))
+        .then([reserved(a1, { reason: 'seat free on arrival (0/4 taken)' })]);
+      spec
+        .given([...isOpen, reserved(a1)])
+        .when(admit(a2))
+        .then([reserved(a2, { reason: 'seat free on arrival (1/4 taken)' })]);
     });
 
     it('seats a company learner from their quota', () => {
@@ -52,11 +64,17 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
 
     it('seats a learner of a company without quota in the open seats', () => {
       const globex = learner(1, 'globex');
-      spec.given(isOpen).when(admit(globex)).then([reserved(globex, { pool: 'open', reason: 'seat free on arrival (0/4 taken)' })]);
+      spec
+        .given(isOpen)
+        .when(admit(globex))
+        .then([reserved(globex, { pool: 'open', reason: 'seat free on arrival (0/4 taken)' })]);
     });
 
     it('waitlists when every seat is taken', () => {
-      spec.given(full).when(admit(a5)).then([waitlisted(a5, null, { reason: 'no free seat (4/4 taken)' })]);
+      spec
+        .given(full)
+        .when(admit(a5))
+        .then([waitlisted(a5, null, { reason: 'no free seat (4/4 taken)' })]);
     });
 
     it('waitlists a company learner whose quota is used, even with open seats free', () => {
@@ -74,31 +92,75 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
     });
 
     it('names the learners waiting ahead in arrival order', () => {
-      spec.given([...full, waitlisted(learner(6)), waitlisted(learner(7))]).when(admit(a5)).then([waitlisted(a5, null, { reason: '2 learners wait ahead' })]);
+      spec
+        .given([...full, waitlisted(learner(6)), waitlisted(learner(7))])
+        .when(admit(a5))
+        .then([waitlisted(a5, null, { reason: '2 learners wait ahead' })]);
     });
 
     it('ranks by score under review: a better score waits ahead of worse ones, an equal one behind', () => {
-      const review = [planned(4, 'review'), opened, ...[a1, a2, a3, a4].map((a) => reserved(a)), waitlisted(learner(6), 70), waitlisted(learner(7), null)];
-      spec.given(review).when(admit(a5, 80)).then([waitlisted(a5, 80, { reason: 'no free seat (4/4 taken)' })]);
-      spec.given(review).when(admit(a5, 70)).then([waitlisted(a5, 70, { reason: '1 learner waits ahead' })]);
-      spec.given(review).when(admit(a5, null)).then([waitlisted(a5, null, { reason: '2 learners wait ahead' })]);
+      const review = [
+        planned(4, 'review'),
+        opened,
+        ...[a1, a2, a3, a4].map((a) => reserved(a)),
+        waitlisted(learner(6), 70),
+        waitlisted(learner(7), null),
+      ];
+      spec
+        .given(review)
+        .when(admit(a5, 80))
+        .then([waitlisted(a5, 80, { reason: 'no free seat (4/4 taken)' })]);
+      spec
+        .given(review)
+        .when(admit(a5, 70))
+        .then([waitlisted(a5, 70, { reason: '1 learner waits ahead' })]);
+      spec
+        .given(review)
+        .when(admit(a5, null))
+        .then([waitlisted(a5, null, { reason: '2 learners wait ahead' })]);
     });
 
     it('changes nothing for an applicant the ledger already knows, even after their seat was released', () => {
-      spec.given([...isOpen, reserved(a1)]).when(admit(a1)).thenNothing();
-      spec.given([...isOpen, reserved(a1), released(a1)]).when(admit(a1)).thenNothing();
-      spec.given([...full, waitlisted(a5)]).when(waitlist(a5)).thenNothing();
+      spec
+        .given([...isOpen, reserved(a1)])
+        .when(admit(a1))
+        .thenNothing();
+      spec
+        .given([...isOpen, reserved(a1), released(a1)])
+        .when(admit(a1))
+        .thenNothing();
+      spec
+        .given([...full, waitlisted(a5)])
+        .when(waitlist(a5))
+        .thenNothing();
     });
 
     it('takes ids that happen to name Object properties like any other', () => {
-      const odd = { enrollmentId: 'constructor', learnerId: 'toString', companyId: 'hasOwnProperty', level: 'advanced' as const };
-      spec.given(isOpen).when(admit(odd)).then([reserved(odd, { pool: 'open', reason: 'seat free on arrival (0/4 taken)' })]);
+      const odd = {
+        enrollmentId: 'constructor',
+        learnerId: 'toString',
+        companyId: 'hasOwnProperty',
+        level: 'advanced' as const,
+      };
+      spec
+        .given(isOpen)
+        .when(admit(odd))
+        .then([reserved(odd, { pool: 'open', reason: 'seat free on arrival (0/4 taken)' })]);
     });
 
     it('refuses a malformed applicant, naming every bad field', () => {
       const bad = { enrollmentId: ' e-1', learnerId: '', companyId: '', level: 'expert' } as never;
-      const error = spec.given(isOpen).when(admit(bad, 101)).thenThrows('COHORT.APPLICANT_INVALID', 'validation') as ValidationError;
-      expect(error.fields.map((f) => f.field)).toEqual(['applicant.enrollmentId', 'applicant.learnerId', 'applicant.companyId', 'applicant.level', 'score']);
+      const error = spec
+        .given(isOpen)
+        .when(admit(bad, 101))
+        .thenThrows('COHORT.APPLICANT_INVALID', 'validation') as ValidationError;
+      expect(error.fields.map((f) => f.field)).toEqual([
+        'applicant.enrollmentId',
+        'applicant.learnerId',
+        'applicant.companyId',
+        'applicant.level',
+        'score',
+      ]);
     });
 
     it.each([-1, 100.5, Number.NaN])('refuses the score %p', (score) => {
@@ -125,8 +187,14 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
 
   describe('when closed', () => {
     it('still seats and waitlists: review decisions arrive after the window', () => {
-      spec.given([...isOpen, closed]).when(admit(a1)).then([reserved(a1, { reason: 'seat free on arrival (0/4 taken)' })]);
-      spec.given([...full, closed]).when(admit(a5)).then([waitlisted(a5, null, { reason: 'no free seat (4/4 taken)' })]);
+      spec
+        .given([...isOpen, closed])
+        .when(admit(a1))
+        .then([reserved(a1, { reason: 'seat free on arrival (0/4 taken)' })]);
+      spec
+        .given([...full, closed])
+        .when(admit(a5))
+        .then([waitlisted(a5, null, { reason: 'no free seat (4/4 taken)' })]);
     });
   });
 

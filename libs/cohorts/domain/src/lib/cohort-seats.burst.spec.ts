@@ -24,12 +24,23 @@ function drive(policy: 'first-come' | 'review', commands: readonly Omit<CohortCo
 
 const applicants = Array.from({ length: 1_000 }, (_, i) => learner(i));
 const reasonOf = (events: readonly CohortEvent[], enrollmentId: string) =>
-  events.find((e) => (e.type === 'SeatReserved' || e.type === 'ApplicantWaitlisted') && e.data.enrollmentId === enrollmentId)?.data;
+  events.find(
+    (e) => (e.type === 'SeatReserved' || e.type === 'ApplicantWaitlisted') && e.data.enrollmentId === enrollmentId,
+  )?.data;
 
 describe('1,000 applicants for 100 seats', () => {
   it('first come: the first 100 get a seat, the other 900 wait in arrival order', () => {
-    const { state, history } = drive('first-come', applicants.map((a) => admit(a)));
-    expect(seatSnapshot(state, null)).toMatchObject({ capacity: 100, reserved: 100, free: 0, waitlisted: 900, freeInPool: 0 });
+    const { state, history } = drive(
+      'first-come',
+      applicants.map((a) => admit(a)),
+    );
+    expect(seatSnapshot(state, null)).toMatchObject({
+      capacity: 100,
+      reserved: 100,
+      free: 0,
+      waitlisted: 900,
+      freeInPool: 0,
+    });
     expect(waitlistOrder(state).map((e) => e.enrollmentId)).toEqual(applicants.slice(100).map((a) => a.enrollmentId));
     expect(reasonOf(history, 'e-99')).toMatchObject({ reason: 'seat free on arrival (99/100 taken)' });
     expect(reasonOf(history, 'e-999')).toMatchObject({ reason: '899 learners wait ahead' });
@@ -40,12 +51,26 @@ describe('1,000 applicants for 100 seats', () => {
     const score = (i: number) => (i * 37) % 101;
     const admits = applicants.map((a, i) => admit(a, score(i)));
     const seated = ledgerEntries(drive('review', admits).state.ledger).filter((e) => e.status === 'reserved');
-    const { state, history } = drive('review', [...admits, ...seated.slice(0, 10).map((e) => release(learner(Number(e.enrollmentId.slice(2)))))]);
-    const waiting = applicants.map((a, i) => ({ id: a.enrollmentId, score: score(i), i })).filter(({ id }) => !seated.some((e) => e.enrollmentId === id));
-    const best = waiting.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 10).map(({ id }) => id);
-    const promoted = history.flatMap((e) => (e.type === 'SeatReserved' && e.data.promoted ? [e.data.enrollmentId] : []));
+    const { state, history } = drive('review', [
+      ...admits,
+      ...seated.slice(0, 10).map((e) => release(learner(Number(e.enrollmentId.slice(2))))),
+    ]);
+    const waiting = applicants
+      .map((a, i) => ({ id: a.enrollmentId, score: score(i), i }))
+      .filter(({ id }) => !seated.some((e) => e.enrollmentId === id));
+    const best = waiting
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, 10)
+      .map(({ id }) => id);
+    const promoted = history.flatMap((e) =>
+      e.type === 'SeatReserved' && e.data.promoted ? [e.data.enrollmentId] : [],
+    );
     expect(promoted).toEqual(best);
-    expect(waitlistOrder(state).slice(0, 3).map((e) => e.enrollmentId)).toEqual(waiting.slice(10, 13).map(({ id }) => id));
+    expect(
+      waitlistOrder(state)
+        .slice(0, 3)
+        .map((e) => e.enrollmentId),
+    ).toEqual(waiting.slice(10, 13).map(({ id }) => id));
     expect(history.reduce(cohortDecider.evolve, cohortDecider.initialState())).toEqual(state);
   });
 });

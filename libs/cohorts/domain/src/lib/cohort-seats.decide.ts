@@ -21,10 +21,14 @@ function waitingAhead(cohort: ExistingCohort, applicant: Applicant, score: numbe
   const inPool = waitingInPool(ledger, pool);
   // A newcomer arrives last, so an equal score is ahead of them; unscored is behind everyone scored.
   if (settings.waitlistOrder === 'arrival' || score === null) return inPool;
-  const scoredAtLeast = sortedCount(ledger.queue.byScore, (seq) => (lineAt(ledger.entries, seq).score ?? Number.NEGATIVE_INFINITY) >= score);
+  const scoredAtLeast = sortedCount(
+    ledger.queue.byScore,
+    (seq) => (lineAt(ledger.entries, seq).score ?? Number.NEGATIVE_INFINITY) >= score,
+  );
   if (inPool === ledger.tally.waitlisted) return scoredAtLeast;
   let ahead = 0;
-  for (const e of waitlist(ledger, 'score').slice(0, scoredAtLeast)) if (poolOf(ledger, e.companyId) === pool) ahead += 1;
+  for (const e of waitlist(ledger, 'score').slice(0, scoredAtLeast))
+    if (poolOf(ledger, e.companyId) === pool) ahead += 1;
   return ahead;
 }
 
@@ -36,10 +40,14 @@ function arrivingAt(state: CohortState, data: Arrival, action: string): Existing
   const cohort = requireCohort(state, data.cohortId);
   if (ledgerEntry(cohort.ledger, data.applicant.enrollmentId)) return null;
   if (!promotesWaitlist(cohort.status)) {
-    throw new IllegalStateError('COHORT.NOT_ACCEPTING', `Cohort ${cohort.cohortId} does not ${action} while ${cohort.status}`, {
-      cohortId: cohort.cohortId,
-      status: cohort.status,
-    });
+    throw new IllegalStateError(
+      'COHORT.NOT_ACCEPTING',
+      `Cohort ${cohort.cohortId} does not ${action} while ${cohort.status}`,
+      {
+        cohortId: cohort.cohortId,
+        status: cohort.status,
+      },
+    );
   }
   return cohort;
 }
@@ -72,7 +80,14 @@ export function admitApplicant(command: AdmitApplicant, state: CohortState): Coh
   const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
   if (freeInPool(ledger, pool) > 0 && ahead === 0) {
     const reason = seatFreeReason(ledger, pool);
-    return [seatReserved(cohort.cohortId, ledger, command.data.applicant, { now: command.metadata.now, settings, promoted: false, reason })];
+    return [
+      seatReserved(cohort.cohortId, ledger, command.data.applicant, {
+        now: command.metadata.now,
+        settings,
+        promoted: false,
+        reason,
+      }),
+    ];
   }
   return queue(cohort, command.data, command.metadata.now, noSeatReason(ledger, pool, ahead));
 }
@@ -83,7 +98,12 @@ export function waitlistApplicant(command: WaitlistApplicant, state: CohortState
   const cohort = arrivingAt(state, command.data, 'waitlist applicants');
   if (!cohort) return [];
   const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
-  return queue(cohort, command.data, command.metadata.now, `waitlisted by decision; ${ahead === 0 ? 'first in line' : aheadPhrase(ahead)}`);
+  return queue(
+    cohort,
+    command.data,
+    command.metadata.now,
+    `waitlisted by decision; ${ahead === 0 ? 'first in line' : aheadPhrase(ahead)}`,
+  );
 }
 
 /**
@@ -99,7 +119,8 @@ export function releaseSeat(command: ReleaseSeat, state: CohortState): CohortEve
   if (!entry) return [];
   const { cohortId } = cohort;
   const { learnerId } = entry;
-  if (entry.status === 'waitlisted') return [{ type: 'WaitlistLeft', data: { cohortId, enrollmentId, learnerId, reason } }];
+  if (entry.status === 'waitlisted')
+    return [{ type: 'WaitlistLeft', data: { cohortId, enrollmentId, learnerId, reason } }];
   if (!holdsSeat(entry)) return [];
   const released: CohortEvent = { type: 'SeatReleased', data: { cohortId, enrollmentId, learnerId, reason } };
   if (!promotesWaitlist(cohort.status)) return [released];
@@ -115,11 +136,15 @@ export function confirmSeat(command: ConfirmSeat, state: CohortState): CohortEve
   if (entry?.status === 'confirmed') return [];
   if (cohort.status === 'completed' || cohort.status === 'cancelled') throw wrongStatus(cohort, 'confirm a seat in');
   if (entry?.status !== 'reserved') {
-    throw new IllegalStateError('COHORT.SEAT_NOT_RESERVED', `${enrollmentId} holds no reserved seat in cohort ${cohort.cohortId}`, {
-      cohortId: cohort.cohortId,
-      enrollmentId,
-      status: entry?.status ?? null,
-    });
+    throw new IllegalStateError(
+      'COHORT.SEAT_NOT_RESERVED',
+      `${enrollmentId} holds no reserved seat in cohort ${cohort.cohortId}`,
+      {
+        cohortId: cohort.cohortId,
+        enrollmentId,
+        status: entry?.status ?? null,
+      },
+    );
   }
   return [{ type: 'SeatConfirmed', data: { cohortId: cohort.cohortId, enrollmentId, learnerId: entry.learnerId } }];
 }

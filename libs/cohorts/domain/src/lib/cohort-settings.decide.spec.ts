@@ -7,20 +7,30 @@ const spec = DeciderSpecification(cohortDecider);
 const configure = (changes: Partial<Record<keyof CohortSettings, unknown>> | Record<string, unknown>) =>
   command('ConfigureCohort', { changes: changes as Partial<CohortSettings> });
 const defaults = defaultCohortSettings('first-come');
-const configured = (settings: CohortSettings) => ({ type: 'CohortConfigured' as const, data: { cohortId: COHORT_ID, settings } });
+const configured = (settings: CohortSettings) => ({
+  type: 'CohortConfigured' as const,
+  data: { cohortId: COHORT_ID, settings },
+});
 const fieldsOf = (error: unknown) => (error as ValidationError).fields.map((f) => f.field);
 
 describe('ConfigureCohort', () => {
   describe('when none', () => {
     it('refuses: the cohort does not exist', () => {
-      spec.given([]).when(configure({ sessions: 8 })).thenThrows('COHORT.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(configure({ sessions: 8 }))
+        .thenThrows('COHORT.NOT_FOUND', 'not-found');
     });
   });
 
   describe('when planned', () => {
     it('starts from defaults that follow the selection policy', () => {
-      const [first, review] = [planned(4, 'first-come'), planned(4, 'review')].map((e) => cohortDecider.evolve(cohortDecider.initialState(), e));
-      expect(first).toMatchObject({ settings: { waitlistOrder: 'arrival', offerTtlHours: 72, targetGroupSize: 5, sessions: 10 } });
+      const [first, review] = [planned(4, 'first-come'), planned(4, 'review')].map((e) =>
+        cohortDecider.evolve(cohortDecider.initialState(), e),
+      );
+      expect(first).toMatchObject({
+        settings: { waitlistOrder: 'arrival', offerTtlHours: 72, targetGroupSize: 5, sessions: 10 },
+      });
       expect(review).toMatchObject({ settings: { waitlistOrder: 'score' } });
     });
 
@@ -32,19 +42,32 @@ describe('ConfigureCohort', () => {
     });
 
     it('keeps a setting given as undefined', () => {
-      spec.given([planned()]).when(configure({ sessions: 12, offerTtlHours: undefined })).then([configured({ ...defaults, sessions: 12 })]);
+      spec
+        .given([planned()])
+        .when(configure({ sessions: 12, offerTtlHours: undefined }))
+        .then([configured({ ...defaults, sessions: 12 })]);
     });
 
     it('changes nothing when the settings already are so', () => {
-      spec.given([planned()]).when(configure({ sessions: 10 })).thenNothing();
+      spec
+        .given([planned()])
+        .when(configure({ sessions: 10 }))
+        .thenNothing();
       spec.given([planned()]).when(configure({})).thenNothing();
-      spec.given([planned(), configured({ ...defaults, sessions: 12 })]).when(configure({ sessions: 12 })).thenNothing();
+      spec
+        .given([planned(), configured({ ...defaults, sessions: 12 })])
+        .when(configure({ sessions: 12 }))
+        .thenNothing();
     });
 
     it.each([
       ['changes.facilitators', 'COHORT.FACILITATORS_INVALID', { facilitators: ['f-1', 'f-1'] }],
       ['changes.facilitators', 'COHORT.FACILITATORS_INVALID', { facilitators: [' f-1'] }],
-      ['changes.facilitators', 'COHORT.FACILITATORS_INVALID', { facilitators: Array.from({ length: 21 }, (_, i) => `f-${i}`) }],
+      [
+        'changes.facilitators',
+        'COHORT.FACILITATORS_INVALID',
+        { facilitators: Array.from({ length: 21 }, (_, i) => `f-${i}`) },
+      ],
       ['changes.offerTtlHours', 'COHORT.OFFER_TTL_OUT_OF_BOUNDS', { offerTtlHours: 0 }],
       ['changes.offerTtlHours', 'COHORT.OFFER_TTL_OUT_OF_BOUNDS', { offerTtlHours: 721 }],
       ['changes.targetGroupSize', 'COHORT.GROUP_SIZE_OUT_OF_BOUNDS', { targetGroupSize: 13 }],
@@ -61,11 +84,17 @@ describe('ConfigureCohort', () => {
     });
 
     it('refuses changes that are not an object', () => {
-      spec.given([planned()]).when(configure(null as never)).thenThrows('COHORT.SETTINGS_INVALID', 'validation');
+      spec
+        .given([planned()])
+        .when(configure(null as never))
+        .thenThrows('COHORT.SETTINGS_INVALID', 'validation');
     });
 
     it('reports every bad setting at once, in the order of the settings', () => {
-      const error = spec.given([planned()]).when(configure({ sessions: 0, offerTtlHours: 0, extra: 1 })).thenThrows('COHORT.OFFER_TTL_OUT_OF_BOUNDS');
+      const error = spec
+        .given([planned()])
+        .when(configure({ sessions: 0, offerTtlHours: 0, extra: 1 }))
+        .thenThrows('COHORT.OFFER_TTL_OUT_OF_BOUNDS');
       expect(fieldsOf(error)).toEqual(['changes.offerTtlHours', 'changes.sessions', 'changes.extra']);
     });
   });
@@ -84,7 +113,10 @@ describe('ConfigureCohort', () => {
     ['cancelled', [cancelled], 'COHORT.CANCELLED'],
   ])('when %s', (_status, after, code) => {
     it('refuses: completion was judged against the settings as they were', () => {
-      spec.given([planned(), ...after]).when(configure({ sessions: 8 })).thenThrows(code, 'illegal-state');
+      spec
+        .given([planned(), ...after])
+        .when(configure({ sessions: 8 }))
+        .thenThrows(code, 'illegal-state');
     });
   });
 });

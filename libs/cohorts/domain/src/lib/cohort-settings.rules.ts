@@ -6,7 +6,14 @@ const L = SETTINGS_LIMITS;
 type SettingKey = keyof CohortSettings;
 
 /** The order of CohortSettings' fields: problems are reported in it. */
-const SETTING_KEYS: readonly SettingKey[] = ['facilitators', 'offerTtlHours', 'targetGroupSize', 'waitlistOrder', 'sessions', 'completionThreshold'];
+const SETTING_KEYS: readonly SettingKey[] = [
+  'facilitators',
+  'offerTtlHours',
+  'targetGroupSize',
+  'waitlistOrder',
+  'sessions',
+  'completionThreshold',
+];
 
 function validFacilitators(value: unknown): boolean {
   return (
@@ -17,7 +24,10 @@ function validFacilitators(value: unknown): boolean {
   );
 }
 
-const RULES: Record<SettingKey, { readonly ok: (value: unknown) => boolean; readonly code: string; readonly message: string }> = {
+const RULES: Record<
+  SettingKey,
+  { readonly ok: (value: unknown) => boolean; readonly code: string; readonly message: string }
+> = {
   facilitators: {
     ok: validFacilitators,
     code: 'COHORT.FACILITATORS_INVALID',

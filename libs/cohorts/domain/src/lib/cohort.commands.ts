@@ -26,23 +26,38 @@ export type OpenApplications = Command<'OpenApplications', CohortId>;
 export type CloseApplications = Command<'CloseApplications', CohortId>;
 /** Only the given settings change; allowed until the cohort completes or is cancelled. */
 export type ConfigureCohort = Command<'ConfigureCohort', CohortId & { readonly changes: Partial<CohortSettings> }>;
-export type SetCompanyQuota = Command<'SetCompanyQuota', CohortId & { readonly companyId: string; readonly seats: number }>;
+export type SetCompanyQuota = Command<
+  'SetCompanyQuota',
+  CohortId & { readonly companyId: string; readonly seats: number }
+>;
 export type ChangeCapacity = Command<'ChangeCapacity', CohortId & { readonly capacity: number }>;
 /**
  * Seat the applicant if their pool has a free seat and nobody waits ahead of them in it,
  * otherwise waitlist them. Sent by the reactor (first-come arrival, or an admit decision).
  */
-export type AdmitApplicant = Command<'AdmitApplicant', CohortId & { readonly applicant: Applicant; readonly score: number | null }>;
+export type AdmitApplicant = Command<
+  'AdmitApplicant',
+  CohortId & { readonly applicant: Applicant; readonly score: number | null }
+>;
 /** A review decision to waitlist: a place in the queue, never a seat directly. */
-export type WaitlistApplicant = Command<'WaitlistApplicant', CohortId & { readonly applicant: Applicant; readonly score: number | null }>;
+export type WaitlistApplicant = Command<
+  'WaitlistApplicant',
+  CohortId & { readonly applicant: Applicant; readonly score: number | null }
+>;
 /** Frees the applicant's seat (and offers it on) or takes them off the waitlist; nothing if they hold neither. */
-export type ReleaseSeat = Command<'ReleaseSeat', CohortId & { readonly enrollmentId: string; readonly reason: SeatReleaseReason }>;
+export type ReleaseSeat = Command<
+  'ReleaseSeat',
+  CohortId & { readonly enrollmentId: string; readonly reason: SeatReleaseReason }
+>;
 export type ConfirmSeat = Command<'ConfirmSeat', CohortId & { readonly enrollmentId: string }>;
 export type StartCohort = Command<'StartCohort', CohortId>;
 export type CompleteCohort = Command<'CompleteCohort', CohortId>;
 export type CancelCohort = Command<'CancelCohort', CohortId & { readonly reason: string }>;
 /** `targetSize` null → the cohort's setting. The same seed over the same learners gives the same groups. */
-export type FormGroups = Command<'FormGroups', CohortId & { readonly targetSize: number | null; readonly seed: string }>;
+export type FormGroups = Command<
+  'FormGroups',
+  CohortId & { readonly targetSize: number | null; readonly seed: string }
+>;
 
 export type CohortCommand =
   | PlanCohort

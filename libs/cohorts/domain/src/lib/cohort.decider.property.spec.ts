@@ -20,8 +20,14 @@ const BASE = Date.parse('2026-01-01T00:00:00Z');
 
 const instant = fc.integer({ min: 0, max: 200 * DAY }).map((ms) => new Date(BASE + ms));
 // Mostly well-formed values, with enough malformed ones to exercise every refusal.
-const isoInstant = fc.oneof({ weight: 6, arbitrary: instant.map((d) => d.toISOString()) }, { weight: 1, arbitrary: fc.string() });
-const isoDate = fc.oneof({ weight: 6, arbitrary: instant.map((d) => d.toISOString().slice(0, 10)) }, { weight: 1, arbitrary: fc.string() });
+const isoInstant = fc.oneof(
+  { weight: 6, arbitrary: instant.map((d) => d.toISOString()) },
+  { weight: 1, arbitrary: fc.string() },
+);
+const isoDate = fc.oneof(
+  { weight: 6, arbitrary: instant.map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: fc.string() },
+);
 const course: fc.Arbitrary<CourseState> = fc.oneof(
   fc.constant<CourseState>({ status: 'none' }),
   fc.constantFrom('first-come' as const, 'review' as const).map((selectionPolicy) => ({
@@ -43,7 +49,9 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 // A plan that passes validation most of the time, so sequences actually reach open and closed.
 const plausiblePlan = fc
   .record({
-    times: fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 4, maxLength: 4 }).map((days) => days.sort((a, b) => a - b)),
+    times: fc
+      .uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 4, maxLength: 4 })
+      .map((days) => days.sort((a, b) => a - b)),
     capacity: fc.integer({ min: 2, max: 500 }),
     course,
     metadata,
@@ -55,7 +63,10 @@ const plausiblePlan = fc
       courseId: 'course-1',
       title: 'Spring',
       capacity,
-      applicationWindow: { opensAt: new Date(BASE + opens * DAY).toISOString(), closesAt: new Date(BASE + closes * DAY).toISOString() },
+      applicationWindow: {
+        opensAt: new Date(BASE + opens * DAY).toISOString(),
+        closesAt: new Date(BASE + closes * DAY).toISOString(),
+      },
       startsOn: day(new Date(BASE + starts * DAY)),
       endsOn: day(new Date(BASE + ends * DAY)),
       course,
@@ -85,7 +96,12 @@ const command: fc.Arbitrary<CohortCommand> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
-      type: fc.constantFrom('OpenApplications' as const, 'CloseApplications' as const, 'StartCohort' as const, 'CompleteCohort' as const),
+      type: fc.constantFrom(
+        'OpenApplications' as const,
+        'CloseApplications' as const,
+        'StartCohort' as const,
+        'CompleteCohort' as const,
+      ),
       data: fc.constant({ cohortId: 'cohort-1' }),
       metadata,
     }),

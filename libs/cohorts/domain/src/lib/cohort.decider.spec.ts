@@ -40,7 +40,11 @@ const plan = (overrides: Partial<Record<keyof PlanCohortData, unknown>> = {}) =>
   data: { ...planData, ...overrides } as PlanCohortData,
 });
 const window = (opensAt: string, closesAt: string) => ({ applicationWindow: { opensAt, closesAt } });
-const open = (now = SPEC_NOW) => ({ type: 'OpenApplications' as const, data: { cohortId: planData.cohortId }, metadata: { now, actor: SPEC_ACTOR } });
+const open = (now = SPEC_NOW) => ({
+  type: 'OpenApplications' as const,
+  data: { cohortId: planData.cohortId },
+  metadata: { now, actor: SPEC_ACTOR },
+});
 const close = { type: 'CloseApplications' as const, data: { cohortId: planData.cohortId } };
 
 const fieldsOf = (error: unknown) => (error as ValidationError).fields.map((f) => f.field);
@@ -50,7 +54,10 @@ describe('cohort decider', () => {
     it('plans the cohort with the selection policy of its course', () => {
       spec.given([]).when(plan()).then([planned]);
       const firstCome = { ...course, selectionPolicy: 'first-come' } as CourseState;
-      spec.given([]).when(plan({ course: firstCome })).then([{ type: 'CohortPlanned', data: { ...planned.data, selectionPolicy: 'first-come' } }]);
+      spec
+        .given([])
+        .when(plan({ course: firstCome }))
+        .then([{ type: 'CohortPlanned', data: { ...planned.data, selectionPolicy: 'first-come' } }]);
     });
 
     it('trims the title and stores instants in canonical UTC form', () => {
@@ -61,8 +68,14 @@ describe('cohort decider', () => {
     });
 
     it('refuses a cohort of a course that does not exist', () => {
-      spec.given([]).when(plan({ course: { status: 'none' } })).thenThrows('COURSE.NOT_FOUND', 'not-found');
-      spec.given([]).when(plan({ course: { ...course, courseId: 'another-course' } })).thenThrows('COURSE.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(plan({ course: { status: 'none' } }))
+        .thenThrows('COURSE.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(plan({ course: { ...course, courseId: 'another-course' } }))
+        .thenThrows('COURSE.NOT_FOUND', 'not-found');
     });
 
     it.each(['', '   ', 'x'.repeat(201)])('refuses the title %p', (title) => {
@@ -76,8 +89,14 @@ describe('cohort decider', () => {
     });
 
     it('accepts the hard bounds 2 and 500 (the API only warns there)', () => {
-      spec.given([]).when(plan({ capacity: 2 })).then([{ type: 'CohortPlanned', data: { ...planned.data, capacity: 2 } }]);
-      spec.given([]).when(plan({ capacity: 500 })).then([{ type: 'CohortPlanned', data: { ...planned.data, capacity: 500 } }]);
+      spec
+        .given([])
+        .when(plan({ capacity: 2 }))
+        .then([{ type: 'CohortPlanned', data: { ...planned.data, capacity: 2 } }]);
+      spec
+        .given([])
+        .when(plan({ capacity: 500 }))
+        .then([{ type: 'CohortPlanned', data: { ...planned.data, capacity: 500 } }]);
     });
 
     it.each([
@@ -92,20 +111,35 @@ describe('cohort decider', () => {
     });
 
     it('refuses a window that closes before it opens, or as it opens', () => {
-      spec.given([]).when(plan(window('2026-03-20T00:00:00Z', '2026-03-10T00:00:00Z'))).thenThrows('COHORT.WINDOW_INVALID', 'validation');
-      spec.given([]).when(plan(window('2026-03-20T00:00:00Z', '2026-03-20T00:00:00Z'))).thenThrows('COHORT.WINDOW_INVALID', 'validation');
+      spec
+        .given([])
+        .when(plan(window('2026-03-20T00:00:00Z', '2026-03-10T00:00:00Z')))
+        .thenThrows('COHORT.WINDOW_INVALID', 'validation');
+      spec
+        .given([])
+        .when(plan(window('2026-03-20T00:00:00Z', '2026-03-20T00:00:00Z')))
+        .thenThrows('COHORT.WINDOW_INVALID', 'validation');
     });
 
     it('refuses applications closing after the cohort starts, and accepts closing at its first midnight', () => {
-      const error = spec.given([]).when(plan(window('2026-03-10T08:00:00Z', '2026-04-01T00:00:01Z'))).thenThrows('COHORT.WINDOW_INVALID');
+      const error = spec
+        .given([])
+        .when(plan(window('2026-03-10T08:00:00Z', '2026-04-01T00:00:01Z')))
+        .thenThrows('COHORT.WINDOW_INVALID');
       expect(fieldsOf(error)).toEqual(['applicationWindow.closesAt']);
       spec.given([]).when(plan()).then([planned]);
     });
 
     it('refuses an end before the start, and accepts a one-day cohort', () => {
-      const error = spec.given([]).when(plan({ endsOn: '2026-03-31' })).thenThrows('COHORT.DATES_INVALID', 'validation');
+      const error = spec
+        .given([])
+        .when(plan({ endsOn: '2026-03-31' }))
+        .thenThrows('COHORT.DATES_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual(['endsOn']);
-      spec.given([]).when(plan({ endsOn: '2026-04-01' })).then([{ type: 'CohortPlanned', data: { ...planned.data, endsOn: '2026-04-01' } }]);
+      spec
+        .given([])
+        .when(plan({ endsOn: '2026-04-01' }))
+        .then([{ type: 'CohortPlanned', data: { ...planned.data, endsOn: '2026-04-01' } }]);
     });
 
     it.each(['', 'c-1 '])('refuses the cohort id %p: ids name streams and are never trimmed', (cohortId) => {
@@ -114,7 +148,10 @@ describe('cohort decider', () => {
     });
 
     it('reports every bad field at once, in the order of the command', () => {
-      const error = spec.given([]).when(plan({ title: '', capacity: 1000, startsOn: 'soon' })).thenThrows('COHORT.TITLE_INVALID');
+      const error = spec
+        .given([])
+        .when(plan({ title: '', capacity: 1000, startsOn: 'soon' }))
+        .thenThrows('COHORT.TITLE_INVALID');
       expect(fieldsOf(error)).toEqual(['title', 'capacity', 'startsOn']);
     });
 
@@ -126,15 +163,24 @@ describe('cohort decider', () => {
 
   describe('when planned', () => {
     it('changes nothing when the same plan is retried', () => {
-      spec.given([planned]).when(plan({ title: ' Spring 2026 ' })).thenNothing();
+      spec
+        .given([planned])
+        .when(plan({ title: ' Spring 2026 ' }))
+        .thenNothing();
     });
 
     it('changes nothing on a retry after the course changed its selection policy', () => {
-      spec.given([planned]).when(plan({ course: { ...course, selectionPolicy: 'first-come' } })).thenNothing();
+      spec
+        .given([planned])
+        .when(plan({ course: { ...course, selectionPolicy: 'first-come' } }))
+        .thenNothing();
     });
 
     it('refuses a different plan for the same cohort', () => {
-      spec.given([planned]).when(plan({ capacity: 31 })).thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
+      spec
+        .given([planned])
+        .when(plan({ capacity: 31 }))
+        .thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
     });
 
     it('opens applications, even before the window opens', () => {
@@ -142,8 +188,14 @@ describe('cohort decider', () => {
     });
 
     it('refuses to open once the window has passed, from its closing instant on', () => {
-      spec.given([planned]).when(open(new Date(planData.applicationWindow.closesAt))).thenThrows('COHORT.WINDOW_PASSED', 'illegal-state');
-      spec.given([planned]).when(open(new Date('2026-03-31T23:59:59.999Z'))).then([opened]);
+      spec
+        .given([planned])
+        .when(open(new Date(planData.applicationWindow.closesAt)))
+        .thenThrows('COHORT.WINDOW_PASSED', 'illegal-state');
+      spec
+        .given([planned])
+        .when(open(new Date('2026-03-31T23:59:59.999Z')))
+        .then([opened]);
     });
 
     it('refuses to close applications that never opened', () => {
@@ -162,7 +214,10 @@ describe('cohort decider', () => {
 
     it('changes nothing when the same plan is retried and refuses a different one', () => {
       spec.given([planned, opened]).when(plan()).thenNothing();
-      spec.given([planned, opened]).when(plan({ title: 'Summer' })).thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
+      spec
+        .given([planned, opened])
+        .when(plan({ title: 'Summer' }))
+        .thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
     });
   });
 
@@ -177,12 +232,24 @@ describe('cohort decider', () => {
 
     it('changes nothing when the same plan is retried and refuses a different one', () => {
       spec.given([planned, opened, closed]).when(plan()).thenNothing();
-      spec.given([planned, opened, closed]).when(plan({ startsOn: '2026-04-02' })).thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
+      spec
+        .given([planned, opened, closed])
+        .when(plan({ startsOn: '2026-04-02' }))
+        .thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
     });
 
     it('ignores events that would move it backwards', () => {
-      const state = [planned, opened, closed, opened, planned].reduce(cohortDecider.evolve, cohortDecider.initialState());
-      expect(state).toEqual({ status: 'closed', ...planned.data, settings: defaultCohortSettings('review'), ledger: emptyLedger(30), groups: null });
+      const state = [planned, opened, closed, opened, planned].reduce(
+        cohortDecider.evolve,
+        cohortDecider.initialState(),
+      );
+      expect(state).toEqual({
+        status: 'closed',
+        ...planned.data,
+        settings: defaultCohortSettings('review'),
+        ledger: emptyLedger(30),
+        groups: null,
+      });
     });
   });
 });

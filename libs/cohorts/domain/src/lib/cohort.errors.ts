@@ -27,7 +27,10 @@ const WRONG_STATUS: Record<CohortStatus, { readonly code: string; readonly why: 
 
 export function wrongStatus(state: ExistingCohort, action: string): IllegalStateError {
   const { code, why } = WRONG_STATUS[state.status];
-  return new IllegalStateError(code, `Cannot ${action} cohort ${state.cohortId}: ${why}`, { cohortId: state.cohortId, status: state.status });
+  return new IllegalStateError(code, `Cannot ${action} cohort ${state.cohortId}: ${why}`, {
+    cohortId: state.cohortId,
+    status: state.status,
+  });
 }
 
 /** Throws the status's own error unless the cohort is in one of `allowed`. */

@@ -31,10 +31,19 @@ export type CohortPlanned = DomainEvent<'CohortPlanned', CohortPlannedData>;
 export type ApplicationsOpened = DomainEvent<'ApplicationsOpened', { readonly cohortId: string }>;
 export type ApplicationsClosed = DomainEvent<'ApplicationsClosed', { readonly cohortId: string }>;
 /** Carries the whole settings after the change, so a reader never merges partial updates. */
-export type CohortConfigured = DomainEvent<'CohortConfigured', { readonly cohortId: string; readonly settings: CohortSettings }>;
+export type CohortConfigured = DomainEvent<
+  'CohortConfigured',
+  { readonly cohortId: string; readonly settings: CohortSettings }
+>;
 /** `seats: 0` removes the company's quota: its learners compete for open seats again. */
-export type CompanyQuotaSet = DomainEvent<'CompanyQuotaSet', { readonly cohortId: string; readonly companyId: string; readonly seats: number; readonly previous: number }>;
-export type CapacityChanged = DomainEvent<'CapacityChanged', { readonly cohortId: string; readonly from: number; readonly to: number }>;
+export type CompanyQuotaSet = DomainEvent<
+  'CompanyQuotaSet',
+  { readonly cohortId: string; readonly companyId: string; readonly seats: number; readonly previous: number }
+>;
+export type CapacityChanged = DomainEvent<
+  'CapacityChanged',
+  { readonly cohortId: string; readonly from: number; readonly to: number }
+>;
 
 /** A seat held for an applicant while their offer is open. `pool` is the company id or OPEN_POOL. */
 export type SeatReserved = DomainEvent<
@@ -50,7 +59,10 @@ export type SeatReserved = DomainEvent<
   }
 >;
 export type SeatConfirmed = DomainEvent<'SeatConfirmed', EnrollmentRef & { readonly cohortId: string }>;
-export type SeatReleased = DomainEvent<'SeatReleased', EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }>;
+export type SeatReleased = DomainEvent<
+  'SeatReleased',
+  EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }
+>;
 export type ApplicantWaitlisted = DomainEvent<
   'ApplicantWaitlisted',
   Applicant & {
@@ -61,15 +73,26 @@ export type ApplicantWaitlisted = DomainEvent<
     readonly reason: string;
   }
 >;
-export type WaitlistLeft = DomainEvent<'WaitlistLeft', EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }>;
+export type WaitlistLeft = DomainEvent<
+  'WaitlistLeft',
+  EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }
+>;
 export type CohortStarted = DomainEvent<'CohortStarted', { readonly cohortId: string }>;
 /** Lists the enrolled learners and the completion rule, so the reactor can close each enrollment without reading the cohort. */
 export type CohortCompleted = DomainEvent<
   'CohortCompleted',
-  { readonly cohortId: string; readonly sessions: number; readonly completionThreshold: number; readonly enrolled: readonly EnrollmentRef[] }
+  {
+    readonly cohortId: string;
+    readonly sessions: number;
+    readonly completionThreshold: number;
+    readonly enrolled: readonly EnrollmentRef[];
+  }
 >;
 /** Lists every applicant still holding a seat or a waitlist place, for the same reason. */
-export type CohortCancelled = DomainEvent<'CohortCancelled', { readonly cohortId: string; readonly reason: string; readonly affected: readonly EnrollmentRef[] }>;
+export type CohortCancelled = DomainEvent<
+  'CohortCancelled',
+  { readonly cohortId: string; readonly reason: string; readonly affected: readonly EnrollmentRef[] }
+>;
 
 export interface LearnerGroup {
   /** "g1", "g2", … within one formation. */
@@ -80,7 +103,13 @@ export interface LearnerGroup {
 /** Each formation is a new event; the latest one is the cohort's groups. */
 export type GroupsFormed = DomainEvent<
   'GroupsFormed',
-  { readonly cohortId: string; readonly formation: number; readonly targetSize: number; readonly seed: string; readonly groups: readonly LearnerGroup[] }
+  {
+    readonly cohortId: string;
+    readonly formation: number;
+    readonly targetSize: number;
+    readonly seed: string;
+    readonly groups: readonly LearnerGroup[];
+  }
 >;
 
 export type CohortEvent =

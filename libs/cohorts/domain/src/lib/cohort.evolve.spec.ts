@@ -17,7 +17,8 @@ import {
   waitlisted,
 } from '../testing/cohort.fixture';
 
-const fold = (events: readonly CohortEvent[]): CohortState => events.reduce(cohortDecider.evolve, cohortDecider.initialState());
+const fold = (events: readonly CohortEvent[]): CohortState =>
+  events.reduce(cohortDecider.evolve, cohortDecider.initialState());
 const existing = (state: CohortState) => {
   if (state.status === 'none') throw new Error('a planned cohort was expected');
   return state;
@@ -41,7 +42,12 @@ describe('evolveCohort', () => {
     const state = existing(fold([planned(12, 'review')]));
     expect(state.settings.waitlistOrder).toBe('score');
     expect(state.ledger).toEqual(emptyLedger(12));
-    expect([state.ledger.capacity, state.ledger.quotas, ledgerEntries(state.ledger), state.ledger.nextSeq]).toEqual([12, {}, [], 0]);
+    expect([state.ledger.capacity, state.ledger.quotas, ledgerEntries(state.ledger), state.ledger.nextSeq]).toEqual([
+      12,
+      {},
+      [],
+      0,
+    ]);
     expect(state.groups).toBeNull();
   });
 
@@ -51,7 +57,17 @@ describe('evolveCohort', () => {
   });
 
   it('numbers entries by arrival; a promoted learner keeps their number and score', () => {
-    const state = existing(fold([planned(1, 'review'), opened, reserved(a1), waitlisted(a2, 80), waitlisted(a3, 90), released(a1), reserved(a3, { promoted: true })]));
+    const state = existing(
+      fold([
+        planned(1, 'review'),
+        opened,
+        reserved(a1),
+        waitlisted(a2, 80),
+        waitlisted(a3, 90),
+        released(a1),
+        reserved(a3, { promoted: true }),
+      ]),
+    );
     expect(ledgerEntry(state.ledger, 'e-3')).toMatchObject({ status: 'reserved', seq: 2, score: 90 });
     expect(ledgerEntry(state.ledger, 'e-1')).toMatchObject({ status: 'released', seq: 0, offerExpiresAt: null });
     expect(state.ledger.nextSeq).toBe(3);
@@ -73,7 +89,10 @@ describe('evolveCohort', () => {
       reserved(a3),
       released(a3),
       capacityChanged(4, 5),
-      { type: 'CohortConfigured', data: { cohortId: 'c-spring', settings: { ...existing(fold([planned(4)])).settings, sessions: 3 } } },
+      {
+        type: 'CohortConfigured',
+        data: { cohortId: 'c-spring', settings: { ...existing(fold([planned(4)])).settings, sessions: 3 } },
+      },
       closed,
       started,
       { type: 'GroupsFormed', data: { cohortId: 'c-spring', formation: 1, targetSize: 2, seed: 's', groups: [] } },

@@ -5,7 +5,9 @@ import { evolveLedger } from './seat-ledger.evolve';
 import { emptyLedger } from './seat-ledger.queries';
 
 /** The lifecycle's only moves: a stray or repeated event cannot move a cohort back or skip ahead. */
-const MOVES: Partial<Record<CohortEvent['type'], { readonly from: readonly CohortStatus[]; readonly to: CohortStatus }>> = {
+const MOVES: Partial<
+  Record<CohortEvent['type'], { readonly from: readonly CohortStatus[]; readonly to: CohortStatus }>
+> = {
   ApplicationsOpened: { from: ['planned'], to: 'open' },
   ApplicationsClosed: { from: ['open'], to: 'closed' },
   CohortStarted: { from: ['closed'], to: 'running' },
@@ -21,7 +23,13 @@ export function evolveCohort(state: CohortState, event: CohortEvent): CohortStat
   if (event.type === 'CohortPlanned') {
     if (state.status !== 'none') return state;
     const { data } = event;
-    return { status: 'planned', ...data, settings: defaultCohortSettings(data.selectionPolicy), ledger: emptyLedger(data.capacity), groups: null };
+    return {
+      status: 'planned',
+      ...data,
+      settings: defaultCohortSettings(data.selectionPolicy),
+      ledger: emptyLedger(data.capacity),
+      groups: null,
+    };
   }
   if (state.status === 'none') return state;
   const move = MOVES[event.type];

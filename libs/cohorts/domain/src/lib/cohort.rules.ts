@@ -22,10 +22,14 @@ export type CohortPlan = Omit<PlanCohortData, 'course'>;
 export function capacityWarnings(capacity: number): string[] {
   if (!isIntegerBetween(capacity, COHORT_LIMITS.capacityMin, COHORT_LIMITS.capacityMax)) return [];
   if (capacity < COHORT_LIMITS.recommendedCapacityMin) {
-    return [`Capacity ${capacity} is below the recommended minimum of ${COHORT_LIMITS.recommendedCapacityMin}: groups may be too small to work in`];
+    return [
+      `Capacity ${capacity} is below the recommended minimum of ${COHORT_LIMITS.recommendedCapacityMin}: groups may be too small to work in`,
+    ];
   }
   if (capacity > COHORT_LIMITS.recommendedCapacityMax) {
-    return [`Capacity ${capacity} is above the recommended maximum of ${COHORT_LIMITS.recommendedCapacityMax}: a SOOC is meant to stay small`];
+    return [
+      `Capacity ${capacity} is above the recommended maximum of ${COHORT_LIMITS.recommendedCapacityMax}: a SOOC is meant to stay small`,
+    ];
   }
   return [];
 }
@@ -36,7 +40,12 @@ export function capacityWarnings(capacity: number): string[] {
  */
 export function normalizeCohortPlan(data: PlanCohortData): CohortPlan {
   const problems = new FieldProblems();
-  problems.require(isWellFormedId(data.cohortId), 'cohortId', 'COHORT.ID_INVALID', 'cohortId is required, without surrounding blanks');
+  problems.require(
+    isWellFormedId(data.cohortId),
+    'cohortId',
+    'COHORT.ID_INVALID',
+    'cohortId is required, without surrounding blanks',
+  );
 
   const title = trimmed(data.title) ?? '';
   problems.require(
@@ -58,15 +67,31 @@ export function normalizeCohortPlan(data: PlanCohortData): CohortPlan {
   const closesAt = parseInstant(window.closesAt);
   const startsOn = parseCalendarDate(data.startsOn);
   const endsOn = parseCalendarDate(data.endsOn);
-  const instantMessage = (field: string) => `${field} must be an ISO-8601 instant with an offset, e.g. 2026-04-01T08:00:00Z`;
-  problems.require(!!opensAt, 'applicationWindow.opensAt', 'COHORT.DATE_INVALID', instantMessage('applicationWindow.opensAt'));
-  problems.require(!!closesAt, 'applicationWindow.closesAt', 'COHORT.DATE_INVALID', instantMessage('applicationWindow.closesAt'));
+  const instantMessage = (field: string) =>
+    `${field} must be an ISO-8601 instant with an offset, e.g. 2026-04-01T08:00:00Z`;
+  problems.require(
+    !!opensAt,
+    'applicationWindow.opensAt',
+    'COHORT.DATE_INVALID',
+    instantMessage('applicationWindow.opensAt'),
+  );
+  problems.require(
+    !!closesAt,
+    'applicationWindow.closesAt',
+    'COHORT.DATE_INVALID',
+    instantMessage('applicationWindow.closesAt'),
+  );
   problems.require(!!startsOn, 'startsOn', 'COHORT.DATE_INVALID', 'startsOn must be a date YYYY-MM-DD');
   problems.require(!!endsOn, 'endsOn', 'COHORT.DATE_INVALID', 'endsOn must be a date YYYY-MM-DD');
 
   // Orderings are only meaningful between dates that parsed; a malformed one is reported above.
   if (opensAt && closesAt) {
-    problems.require(opensAt < closesAt, 'applicationWindow.closesAt', 'COHORT.WINDOW_INVALID', 'applications must close after they open');
+    problems.require(
+      opensAt < closesAt,
+      'applicationWindow.closesAt',
+      'COHORT.WINDOW_INVALID',
+      'applications must close after they open',
+    );
   }
   if (closesAt && startsOn) {
     problems.require(

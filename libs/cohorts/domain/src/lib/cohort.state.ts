@@ -11,7 +11,12 @@ export type CohortRecord = CohortPlannedData & {
    */
   readonly ledger: SeatLedger;
   /** The latest formation (null before the first), and how many there were. */
-  readonly groups: { readonly formation: number; readonly targetSize: number; readonly seed: string; readonly groups: readonly LearnerGroup[] } | null;
+  readonly groups: {
+    readonly formation: number;
+    readonly targetSize: number;
+    readonly seed: string;
+    readonly groups: readonly LearnerGroup[];
+  } | null;
 };
 
 export type CohortStatus = 'planned' | 'open' | 'closed' | 'running' | 'completed' | 'cancelled';

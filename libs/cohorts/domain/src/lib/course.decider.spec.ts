@@ -29,8 +29,18 @@ describe('course decider', () => {
     it('trims every string it keeps', () => {
       spec
         .given([])
-        .when(draft({ title: `  ${data.title} `, summary: ` ${data.summary}\n`, language: ' fr-CA ', topics: [' ddd '], prerequisites: ['  Git '] }))
-        .then([{ type: 'CourseDrafted', data: { ...data, language: 'fr-CA', topics: ['ddd'], prerequisites: ['Git'] } }]);
+        .when(
+          draft({
+            title: `  ${data.title} `,
+            summary: ` ${data.summary}\n`,
+            language: ' fr-CA ',
+            topics: [' ddd '],
+            prerequisites: ['  Git '],
+          }),
+        )
+        .then([
+          { type: 'CourseDrafted', data: { ...data, language: 'fr-CA', topics: ['ddd'], prerequisites: ['Git'] } },
+        ]);
     });
 
     it.each([
@@ -38,17 +48,29 @@ describe('course decider', () => {
       ['too long', 'x'.repeat(201)],
       ['not a string', 42],
     ])('refuses a title %s', (_case, title) => {
-      const error = spec.given([]).when(draft({ title })).thenThrows('COURSE.TITLE_INVALID', 'validation') as ValidationError;
+      const error = spec
+        .given([])
+        .when(draft({ title }))
+        .thenThrows('COURSE.TITLE_INVALID', 'validation') as ValidationError;
       expect(error.fields).toEqual([{ field: 'title', message: expect.any(String) }]);
     });
 
     it('accepts titles of exactly 3 and 200 characters', () => {
-      spec.given([]).when(draft({ title: 'abc' })).then([{ type: 'CourseDrafted', data: { ...data, title: 'abc' } }]);
-      spec.given([]).when(draft({ title: 'y'.repeat(200) })).then([{ type: 'CourseDrafted', data: { ...data, title: 'y'.repeat(200) } }]);
+      spec
+        .given([])
+        .when(draft({ title: 'abc' }))
+        .then([{ type: 'CourseDrafted', data: { ...data, title: 'abc' } }]);
+      spec
+        .given([])
+        .when(draft({ title: 'y'.repeat(200) }))
+        .then([{ type: 'CourseDrafted', data: { ...data, title: 'y'.repeat(200) } }]);
     });
 
     it('refuses a summary over 2000 characters', () => {
-      spec.given([]).when(draft({ summary: 's'.repeat(2001) })).thenThrows('COURSE.SUMMARY_INVALID', 'validation');
+      spec
+        .given([])
+        .when(draft({ summary: 's'.repeat(2001) }))
+        .thenThrows('COURSE.SUMMARY_INVALID', 'validation');
     });
 
     it.each(['english', 'e', 'en_US', '', 'en-'])('refuses the language tag "%s"', (language) => {
@@ -56,12 +78,21 @@ describe('course decider', () => {
     });
 
     it.each(['en', 'fr-CA', 'zh-Hant-TW', 'es-419', 'de-CH-1901'])('accepts the language tag "%s"', (language) => {
-      spec.given([]).when(draft({ language })).then([{ type: 'CourseDrafted', data: { ...data, language } }]);
+      spec
+        .given([])
+        .when(draft({ language }))
+        .then([{ type: 'CourseDrafted', data: { ...data, language } }]);
     });
 
     it('refuses more than 20 topics and blank ones', () => {
-      spec.given([]).when(draft({ topics: Array.from({ length: 21 }, (_, i) => `t${i}`) })).thenThrows('COURSE.TOPICS_INVALID', 'validation');
-      const error = spec.given([]).when(draft({ topics: ['ok', '  '] })).thenThrows('COURSE.TOPICS_INVALID') as ValidationError;
+      spec
+        .given([])
+        .when(draft({ topics: Array.from({ length: 21 }, (_, i) => `t${i}`) }))
+        .thenThrows('COURSE.TOPICS_INVALID', 'validation');
+      const error = spec
+        .given([])
+        .when(draft({ topics: ['ok', '  '] }))
+        .thenThrows('COURSE.TOPICS_INVALID') as ValidationError;
       expect(error.fields.map((f) => f.field)).toEqual(['topics[1]']);
     });
 
@@ -78,11 +109,17 @@ describe('course decider', () => {
     });
 
     it('refuses an unknown selection policy', () => {
-      spec.given([]).when(draft({ selectionPolicy: 'lottery' })).thenThrows('COURSE.SELECTION_POLICY_INVALID', 'validation');
+      spec
+        .given([])
+        .when(draft({ selectionPolicy: 'lottery' }))
+        .thenThrows('COURSE.SELECTION_POLICY_INVALID', 'validation');
     });
 
     it('refuses a blank course id', () => {
-      spec.given([]).when(draft({ courseId: ' ' })).thenThrows('COURSE.ID_INVALID', 'validation');
+      spec
+        .given([])
+        .when(draft({ courseId: ' ' }))
+        .thenThrows('COURSE.ID_INVALID', 'validation');
     });
 
     it('reports every bad field at once, the first one giving the code', () => {
@@ -101,15 +138,24 @@ describe('course decider', () => {
 
   describe('when drafted', () => {
     it('changes nothing when the same draft is retried, even untrimmed', () => {
-      spec.given([drafted]).when(draft({ title: ` ${data.title} ` })).thenNothing();
+      spec
+        .given([drafted])
+        .when(draft({ title: ` ${data.title} ` }))
+        .thenNothing();
     });
 
     it('refuses a different draft of the same course', () => {
-      spec.given([drafted]).when(draft({ defaultCapacity: 40 })).thenThrows('COURSE.ALREADY_EXISTS', 'illegal-state');
+      spec
+        .given([drafted])
+        .when(draft({ defaultCapacity: 40 }))
+        .thenThrows('COURSE.ALREADY_EXISTS', 'illegal-state');
     });
 
     it('still validates a repeated draft before comparing it', () => {
-      spec.given([drafted]).when(draft({ title: '' })).thenThrows('COURSE.TITLE_INVALID', 'validation');
+      spec
+        .given([drafted])
+        .when(draft({ title: '' }))
+        .thenThrows('COURSE.TITLE_INVALID', 'validation');
     });
 
     it('ignores a second CourseDrafted when folding', () => {

@@ -39,7 +39,12 @@ function stringList(problems: FieldProblems, value: unknown, field: string, code
  */
 export function normalizeCourseDraft(data: CourseDraftedData): CourseDraftedData {
   const problems = new FieldProblems();
-  problems.require(isWellFormedId(data.courseId), 'courseId', 'COURSE.ID_INVALID', 'courseId is required, without surrounding blanks');
+  problems.require(
+    isWellFormedId(data.courseId),
+    'courseId',
+    'COURSE.ID_INVALID',
+    'courseId is required, without surrounding blanks',
+  );
 
   const title = trimmed(data.title) ?? '';
   problems.require(
@@ -66,7 +71,12 @@ export function normalizeCourseDraft(data: CourseDraftedData): CourseDraftedData
   );
 
   const language = trimmed(data.language) ?? '';
-  problems.require(LANGUAGE_TAG.test(language), 'language', 'COURSE.LANGUAGE_INVALID', 'language must be a BCP 47 tag such as "en" or "fr-CA"');
+  problems.require(
+    LANGUAGE_TAG.test(language),
+    'language',
+    'COURSE.LANGUAGE_INVALID',
+    'language must be a BCP 47 tag such as "en" or "fr-CA"',
+  );
 
   const prerequisites = stringList(problems, data.prerequisites, 'prerequisites', 'COURSE.PREREQUISITES_INVALID', true);
 

@@ -14,7 +14,8 @@ const applicants = fc
   .map((rows) => rows.map((row, i): Applicant => ({ enrollmentId: `e-${i}`, learnerId: `l-${i}`, ...row })));
 const targetSize = fc.integer({ min: SETTINGS_LIMITS.groupSizeMin, max: SETTINGS_LIMITS.groupSizeMax });
 const seed = fc.string({ minLength: 1, maxLength: 20 });
-const countOf = (members: readonly Applicant[], pick: (a: Applicant) => unknown, value: unknown) => members.filter((m) => pick(m) === value).length;
+const countOf = (members: readonly Applicant[], pick: (a: Applicant) => unknown, value: unknown) =>
+  members.filter((m) => pick(m) === value).length;
 
 /** Whether some number of groups keeps every size within s±1 (sizes of k groups differ by at most one). */
 const withinReach = (n: number, s: number) =>
@@ -38,7 +39,12 @@ describe('formGroups over random cohorts', () => {
   it('makes no group smaller than s−1 unless there are fewer learners, then one group; none above s+1 when some count allows', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 120 }), targetSize, (n, s) => {
-        const learners = Array.from({ length: n }, (_, i): Applicant => ({ enrollmentId: `e-${i}`, learnerId: `l-${i}`, companyId: null, level: 'beginner' }));
+        const learners = Array.from({ length: n }, (_, i): Applicant => ({
+          enrollmentId: `e-${i}`,
+          learnerId: `l-${i}`,
+          companyId: null,
+          level: 'beginner',
+        }));
         const sizes = formGroups(learners, s, 'sizes').map((g) => g.members.length);
         if (n < s - 1) expect(sizes).toEqual([n]);
         else expect(Math.min(...sizes)).toBeGreaterThanOrEqual(s - 1);
@@ -51,7 +57,9 @@ describe('formGroups over random cohorts', () => {
   it('is deterministic for a seed, whatever order the learners come in', () => {
     fc.assert(
       fc.property(
-        applicants.chain((learners) => fc.tuple(fc.constant(learners), fc.shuffledSubarray(learners, { minLength: learners.length }))),
+        applicants.chain((learners) =>
+          fc.tuple(fc.constant(learners), fc.shuffledSubarray(learners, { minLength: learners.length })),
+        ),
         targetSize,
         seed,
         ([learners, reordered], s, sd) => {

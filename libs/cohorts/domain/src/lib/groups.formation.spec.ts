@@ -33,7 +33,9 @@ describe('formGroups', () => {
   it('numbers the groups g1..gk and places every learner once', () => {
     const groups = formGroups(learners(10), 4, 'seed');
     expect(groups.map((g) => g.groupId)).toEqual(['g1', 'g2', 'g3']);
-    expect(groups.flatMap((g) => g.members.map((m) => m.enrollmentId)).sort()).toEqual(learners(10).map((l) => l.enrollmentId));
+    expect(groups.flatMap((g) => g.members.map((m) => m.enrollmentId)).sort()).toEqual(
+      learners(10).map((l) => l.enrollmentId),
+    );
   });
 
   it('gives the same groups for the same seed whatever order the learners come in', () => {
@@ -53,7 +55,10 @@ describe('formGroups', () => {
   });
 
   it('spreads levels within a company', () => {
-    const all = learners(6, () => 'acme').map((l, i) => ({ ...l, level: i < 3 ? ('advanced' as const) : ('beginner' as const) }));
+    const all = learners(6, () => 'acme').map((l, i) => ({
+      ...l,
+      level: i < 3 ? ('advanced' as const) : ('beginner' as const),
+    }));
     const groups = formGroups(all, 3, 'x');
     const advanced = groups.map((g) => g.members.filter((m) => m.level === 'advanced').length);
     expect(advanced.sort()).toEqual([1, 2]);

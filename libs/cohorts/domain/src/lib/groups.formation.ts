@@ -32,7 +32,8 @@ export function groupSizes(n: number, k: number): number[] {
 
 const NO_COMPANY = '\u0000';
 
-const byEnrollmentId = (a: Applicant, b: Applicant) => (a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0);
+const byEnrollmentId = (a: Applicant, b: Applicant) =>
+  a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0;
 
 /**
  * How many of one company's m learners each group takes: m/k rounded down everywhere, and the
@@ -42,7 +43,9 @@ const byEnrollmentId = (a: Applicant, b: Applicant) => (a.enrollmentId < b.enrol
 function companyShares(groups: readonly Applicant[][], sizes: readonly number[], m: number): number[] {
   const k = groups.length;
   const shares = sizes.map(() => Math.floor(m / k));
-  const roomiest = sizes.map((size, i) => ({ i, room: size - groups[i].length })).sort((a, b) => b.room - a.room || a.i - b.i);
+  const roomiest = sizes
+    .map((size, i) => ({ i, room: size - groups[i].length }))
+    .sort((a, b) => b.room - a.room || a.i - b.i);
   for (const { i } of roomiest.slice(0, m % k)) shares[i]++;
   return shares;
 }
@@ -73,7 +76,8 @@ export function formGroups(learners: readonly Applicant[], targetSize: number, s
       let target = -1;
       for (let i = 0; i < groups.length; i++) {
         if (shares[i] === 0) continue;
-        if (target < 0 || (sameLevel(i) - sameLevel(target) || groups[i].length - groups[target].length) < 0) target = i;
+        if (target < 0 || (sameLevel(i) - sameLevel(target) || groups[i].length - groups[target].length) < 0)
+          target = i;
       }
       shares[target]--;
       groups[target].push(learner);

@@ -5,7 +5,17 @@ import type { CohortCommand } from './cohort.commands';
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent, SeatReserved } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { freeInPool, poolOf, poolSize, pools, quotaTotal, seatsInPool, seatsTaken, waitlist, waitlistOfPool } from './seat-ledger.queries';
+import {
+  freeInPool,
+  poolOf,
+  poolSize,
+  pools,
+  quotaTotal,
+  seatsInPool,
+  seatsTaken,
+  waitlist,
+  waitlistOfPool,
+} from './seat-ledger.queries';
 import type { Applicant } from './seat-ledger.types';
 import { planned } from '../testing/cohort.fixture';
 
@@ -22,10 +32,27 @@ const score = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 }));
 const step = fc.oneof(
   { weight: 5, arbitrary: fc.record({ type: fc.constant('AdmitApplicant' as const), who: fc.nat(), score }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('WaitlistApplicant' as const), who: fc.nat(), score }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('ReleaseSeat' as const), who: fc.nat(), reason: fc.constantFrom('withdrawn' as const, 'declined' as const, 'expired' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('ReleaseSeat' as const),
+      who: fc.nat(),
+      reason: fc.constantFrom('withdrawn' as const, 'declined' as const, 'expired' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('ConfirmSeat' as const), who: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('SetCompanyQuota' as const), companyId: fc.constantFrom('acme', 'globex', 'initech'), seats: fc.integer({ min: 0, max: 6 }) }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('ChangeCapacity' as const), capacity: fc.integer({ min: 2, max: 14 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('SetCompanyQuota' as const),
+      companyId: fc.constantFrom('acme', 'globex', 'initech'),
+      seats: fc.integer({ min: 0, max: 6 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('ChangeCapacity' as const), capacity: fc.integer({ min: 2, max: 14 }) }),
+  },
   { weight: 1, arbitrary: fc.constantFrom({ type: 'CloseApplications' as const }, { type: 'StartCohort' as const }) },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -65,8 +92,14 @@ function check(ok: boolean, what: string, state: Existing): void {
 /** (c): a promotion goes to the first waitlisted learner, in waitlist order, whose pool has room. */
 function checkFairPromotion(state: Existing, event: SeatReserved): void {
   const { ledger, settings } = state;
-  const first = waitlist(ledger, settings.waitlistOrder).find((e) => freeInPool(ledger, poolOf(ledger, e.companyId)) > 0);
-  check(event.data.enrollmentId === first?.enrollmentId, `promoted ${event.data.enrollmentId}, but ${first?.enrollmentId} was first with room`, state);
+  const first = waitlist(ledger, settings.waitlistOrder).find(
+    (e) => freeInPool(ledger, poolOf(ledger, e.companyId)) > 0,
+  );
+  check(
+    event.data.enrollmentId === first?.enrollmentId,
+    `promoted ${event.data.enrollmentId}, but ${first?.enrollmentId} was first with room`,
+    state,
+  );
 }
 
 /** (a), (b), (d) and the capacity kept in step. */
@@ -79,12 +112,19 @@ function checkInvariants(state: Existing): void {
     check(seatsInPool(ledger, pool) <= poolSize(ledger, pool), `pool ${pool} holds more than its size`, state);
     if (state.status === 'open' || state.status === 'closed') {
       const waiting = waitlistOfPool(ledger, state.settings.waitlistOrder, pool).length;
-      check(freeInPool(ledger, pool) === 0 || waiting === 0, `pool ${pool} has a free seat beside ${waiting} waiting`, state);
+      check(
+        freeInPool(ledger, pool) === 0 || waiting === 0,
+        `pool ${pool} has a free seat beside ${waiting} waiting`,
+        state,
+      );
     }
   }
 }
 
-function run({ capacity, policy, learners: rows, steps }: Scenario, onEvent: (e: CohortEvent) => void = () => undefined) {
+function run(
+  { capacity, policy, learners: rows, steps }: Scenario,
+  onEvent: (e: CohortEvent) => void = () => undefined,
+) {
   const applicants = rows.map((row, i): Applicant => ({ enrollmentId: `e-${i}`, learnerId: `l-${i}`, ...row }));
   const history: CohortEvent[] = [planned(capacity, policy), { type: 'ApplicationsOpened', data: { cohortId } }];
   let state = history.reduce(cohortDecider.evolve, cohortDecider.initialState()) as Existing;
@@ -98,7 +138,8 @@ function run({ capacity, policy, learners: rows, steps }: Scenario, onEvent: (e:
     }
     for (const event of events) {
       if (event.type === 'SeatReserved' && event.data.promoted) checkFairPromotion(state, event);
-      if (event.type === 'SeatReserved' && !event.data.promoted) check(freeInPool(state.ledger, event.data.pool) > 0, 'seated on arrival without a free seat', state);
+      if (event.type === 'SeatReserved' && !event.data.promoted)
+        check(freeInPool(state.ledger, event.data.pool) > 0, 'seated on arrival without a free seat', state);
       onEvent(event);
       state = cohortDecider.evolve(state, event) as Existing;
     }

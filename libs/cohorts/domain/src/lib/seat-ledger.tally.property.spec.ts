@@ -15,18 +15,31 @@ import {
   waitlist,
 } from './seat-ledger.queries';
 import type { LedgerEntry, SeatLedger } from './seat-ledger.types';
-import { capacityChanged, confirmed, learner, left, quotaSet, released, reserved, waitlisted } from '../testing/cohort.fixture';
+import {
+  capacityChanged,
+  confirmed,
+  learner,
+  left,
+  quotaSet,
+  released,
+  reserved,
+  waitlisted,
+} from '../testing/cohort.fixture';
 
 /** Any order of ledger events, sensible or not: evolve must keep its counts right whatever it folds. */
 const companies = ['acme', 'globex', 'open', 'constructor', null] as const;
 const who = fc.record({ n: fc.integer({ min: 0, max: 11 }), company: fc.constantFrom(...companies) });
 const event: fc.Arbitrary<CohortEvent> = fc.oneof(
   who.map(({ n, company }) => reserved(learner(n, company))),
-  fc.tuple(who, fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 }))).map(([{ n, company }, score]) => waitlisted(learner(n, company), score)),
+  fc
+    .tuple(who, fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 })))
+    .map(([{ n, company }, score]) => waitlisted(learner(n, company), score)),
   who.map(({ n }) => confirmed(learner(n))),
   who.map(({ n }) => released(learner(n))),
   who.map(({ n }) => left(learner(n))),
-  fc.tuple(fc.constantFrom('acme', 'globex', 'open', 'constructor'), fc.integer({ min: 0, max: 3 })).map(([company, seats]) => quotaSet(company, seats)),
+  fc
+    .tuple(fc.constantFrom('acme', 'globex', 'open', 'constructor'), fc.integer({ min: 0, max: 3 }))
+    .map(([company, seats]) => quotaSet(company, seats)),
   fc.integer({ min: 2, max: 12 }).map((to) => capacityChanged(0, to)),
 );
 

@@ -20,13 +20,19 @@ function statusDelta(before: LedgerEntry | undefined, after: LedgerEntry, status
 /** The tally once `before` (undefined for a newcomer) has become `after`. */
 export function retally(tally: SeatTally, before: LedgerEntry | undefined, after: LedgerEntry): SeatTally {
   let byQuotaCompany = tally.byQuotaCompany;
-  for (const [entry, sign] of [[before, -1], [after, 1]] as const) {
+  for (const [entry, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
     const companyId = entry?.companyId;
     if (companyId == null || !Object.hasOwn(byQuotaCompany, companyId)) continue;
     const delta = countOf(entry, sign);
     if (delta.held === 0 && delta.waiting === 0) continue;
     const count = byQuotaCompany[companyId];
-    byQuotaCompany = { ...byQuotaCompany, [companyId]: { held: count.held + delta.held, waiting: count.waiting + delta.waiting } };
+    byQuotaCompany = {
+      ...byQuotaCompany,
+      [companyId]: { held: count.held + delta.held, waiting: count.waiting + delta.waiting },
+    };
   }
   return {
     reserved: tally.reserved + statusDelta(before, after, 'reserved'),
@@ -67,7 +73,12 @@ export function offeredBefore(a: LedgerEntry, b: LedgerEntry): boolean {
 }
 
 /** The queue once `before` has become `after`; `entries` are the ledger's lines before the change. */
-export function requeue(queue: WaitQueue, entries: LedgerLines, before: LedgerEntry | undefined, after: LedgerEntry): WaitQueue {
+export function requeue(
+  queue: WaitQueue,
+  entries: LedgerLines,
+  before: LedgerEntry | undefined,
+  after: LedgerEntry,
+): WaitQueue {
   const wasWaiting = before?.status === 'waitlisted';
   const isWaiting = after.status === 'waitlisted';
   if (!wasWaiting && !isWaiting) return queue;

@@ -8,7 +8,18 @@ const fold = (events: readonly CohortEvent[]) => events.reduce(cohortDecider.evo
 const acme = (n: number) => learner(n, 'acme');
 const [a1, a2, a3, a4] = [1, 2, 3, 4].map((n) => learner(n));
 // 5 seats: 2 for acme (1 taken), 3 open (all taken), 2 waiting.
-const state = fold([planned(5), opened, quotaSet('acme', 2), reserved(acme(11)), reserved(a1), confirmed(a1), reserved(a2), reserved(a3), waitlisted(a4), waitlisted(acme(12))]);
+const state = fold([
+  planned(5),
+  opened,
+  quotaSet('acme', 2),
+  reserved(acme(11)),
+  reserved(a1),
+  confirmed(a1),
+  reserved(a2),
+  reserved(a3),
+  waitlisted(a4),
+  waitlisted(acme(12)),
+]);
 
 describe('seat queries', () => {
   it('puts a learner in their company pool only when it has a quota', () => {
@@ -16,7 +27,9 @@ describe('seat queries', () => {
     const { ledger } = state;
     expect([poolOf(ledger, 'acme'), poolOf(ledger, 'globex'), poolOf(ledger, null)]).toEqual(['acme', 'open', 'open']);
     expect([poolSize(ledger, 'acme'), poolSize(ledger, 'open')]).toEqual([2, 3]);
-    expect([seatsTaken(ledger), freeSeats(ledger), freeInPool(ledger, 'acme'), freeInPool(ledger, 'open')]).toEqual([4, 1, 1, 0]);
+    expect([seatsTaken(ledger), freeSeats(ledger), freeInPool(ledger, 'acme'), freeInPool(ledger, 'open')]).toEqual([
+      4, 1, 1, 0,
+    ]);
   });
 
   it('answers the seats as a company learner sees them', () => {
@@ -37,7 +50,15 @@ describe('seat queries', () => {
   });
 
   it('answers zero seats for a cohort that does not exist', () => {
-    expect(seatSnapshot({ status: 'none' }, 'acme')).toEqual({ capacity: 0, reserved: 0, confirmed: 0, free: 0, waitlisted: 0, quota: null, freeInPool: 0 });
+    expect(seatSnapshot({ status: 'none' }, 'acme')).toEqual({
+      capacity: 0,
+      reserved: 0,
+      confirmed: 0,
+      free: 0,
+      waitlisted: 0,
+      quota: null,
+      freeInPool: 0,
+    });
     expect(waitlistOrder({ status: 'none' })).toEqual([]);
   });
 

@@ -37,7 +37,8 @@ export function seatSnapshot(state: CohortState, companyId: string | null): Seat
     confirmed: tally.confirmed,
     free: freeSeats(ledger),
     waitlisted: tally.waitlisted,
-    quota: pool === OPEN_POOL ? null : { companyId: pool, seats: quotaOf(ledger, pool), used: seatsInPool(ledger, pool) },
+    quota:
+      pool === OPEN_POOL ? null : { companyId: pool, seats: quotaOf(ledger, pool), used: seatsInPool(ledger, pool) },
     freeInPool: freeInPool(ledger, pool),
   };
 }

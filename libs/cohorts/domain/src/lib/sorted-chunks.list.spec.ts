@@ -7,7 +7,8 @@ const items = (list: SortedChunks) => [...sortedItems(list)];
 describe('the chunked sorted list behind the waitlist queues', () => {
   it('keeps items in order across inserts and removals, past a chunk', () => {
     let list: SortedChunks = [];
-    for (const n of [5, 1, 3, ...Array.from({ length: 200 }, (_, i) => 10 + ((i * 37) % 200))]) list = sortedInsert(list, n, below(n));
+    for (const n of [5, 1, 3, ...Array.from({ length: 200 }, (_, i) => 10 + ((i * 37) % 200))])
+      list = sortedInsert(list, n, below(n));
     list = sortedRemove(list, 3, below(3));
     expect(items(list)).toEqual([1, 5, ...Array.from({ length: 200 }, (_, i) => 10 + i)]);
     expect(sortedCount(list, below(100))).toBe(92);

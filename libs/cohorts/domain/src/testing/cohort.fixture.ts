@@ -30,24 +30,40 @@ export function planned(capacity = 4, selectionPolicy: 'first-come' | 'review' =
 export const opened: CohortEvent = { type: 'ApplicationsOpened', data: { cohortId } };
 export const closed: CohortEvent = { type: 'ApplicationsClosed', data: { cohortId } };
 export const started: CohortEvent = { type: 'CohortStarted', data: { cohortId } };
-export const cancelled: CohortEvent = { type: 'CohortCancelled', data: { cohortId, reason: 'Room lost', affected: [] } };
-export const completed: CohortEvent = { type: 'CohortCompleted', data: { cohortId, sessions: 10, completionThreshold: 0.7, enrolled: [] } };
+export const cancelled: CohortEvent = {
+  type: 'CohortCancelled',
+  data: { cohortId, reason: 'Room lost', affected: [] },
+};
+export const completed: CohortEvent = {
+  type: 'CohortCompleted',
+  data: { cohortId, sessions: 10, completionThreshold: 0.7, enrolled: [] },
+};
 
 export function learner(n: number, companyId: string | null = null, level: LearnerLevel = 'beginner'): Applicant {
   return { enrollmentId: `e-${n}`, learnerId: `l-${n}`, companyId, level };
 }
 
-export function reserved(a: Applicant, options: { pool?: string; promoted?: boolean; reason?: string } = {}): SeatReserved {
+export function reserved(
+  a: Applicant,
+  options: { pool?: string; promoted?: boolean; reason?: string } = {},
+): SeatReserved {
   const { pool = a.companyId ?? OPEN_POOL, promoted = false, reason = 'seat free on arrival' } = options;
   return { type: 'SeatReserved', data: { cohortId, ...a, pool, offerExpiresAt: OFFER_EXPIRES, promoted, reason } };
 }
 
-export function waitlisted(a: Applicant, score: number | null = null, options: { pool?: string; reason?: string } = {}): CohortEvent {
+export function waitlisted(
+  a: Applicant,
+  score: number | null = null,
+  options: { pool?: string; reason?: string } = {},
+): CohortEvent {
   const { pool = a.companyId ?? OPEN_POOL, reason = 'no free seat' } = options;
   return { type: 'ApplicantWaitlisted', data: { cohortId, ...a, pool, score, reason } };
 }
 
-export const confirmed = (a: Applicant): CohortEvent => ({ type: 'SeatConfirmed', data: { cohortId, enrollmentId: a.enrollmentId, learnerId: a.learnerId } });
+export const confirmed = (a: Applicant): CohortEvent => ({
+  type: 'SeatConfirmed',
+  data: { cohortId, enrollmentId: a.enrollmentId, learnerId: a.learnerId },
+});
 
 export const released = (a: Applicant, reason: SeatReleaseReason = 'withdrawn'): CohortEvent => ({
   type: 'SeatReleased',
@@ -64,7 +80,10 @@ export const quotaSet = (companyId: string, seats: number, previous = 0): Cohort
   data: { cohortId, companyId, seats, previous },
 });
 
-export const capacityChanged = (from: number, to: number): CohortEvent => ({ type: 'CapacityChanged', data: { cohortId, from, to } });
+export const capacityChanged = (from: number, to: number): CohortEvent => ({
+  type: 'CapacityChanged',
+  data: { cohortId, from, to },
+});
 
 /** A seated learner: reserved then confirmed. */
 export const seated = (a: Applicant): CohortEvent[] => [reserved(a), confirmed(a)];
@@ -77,6 +96,8 @@ export function command<T extends CohortCommand['type']>(type: T, data: Data<T>)
 }
 
 export const admit = (a: Applicant, score: number | null = null) => command('AdmitApplicant', { applicant: a, score });
-export const waitlist = (a: Applicant, score: number | null = null) => command('WaitlistApplicant', { applicant: a, score });
-export const release = (a: Applicant, reason: SeatReleaseReason = 'withdrawn') => command('ReleaseSeat', { enrollmentId: a.enrollmentId, reason });
+export const waitlist = (a: Applicant, score: number | null = null) =>
+  command('WaitlistApplicant', { applicant: a, score });
+export const release = (a: Applicant, reason: SeatReleaseReason = 'withdrawn') =>
+  command('ReleaseSeat', { enrollmentId: a.enrollmentId, reason });
 export const confirm = (a: Applicant) => command('ConfirmSeat', { enrollmentId: a.enrollmentId });

@@ -13,7 +13,9 @@ export function decodeCohortCursor(cursor: string): string {
   const decoded = /^[A-Za-z0-9_-]+={0,2}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const key = decoded.startsWith(PREFIX) ? decoded.slice(PREFIX.length) : '';
   if (!isPositionKey(key)) {
-    throw new ValidationError('PAGINATION.CURSOR_INVALID', 'The cursor is not one this list returned', [{ field: 'after', message: 'invalid cursor' }]);
+    throw new ValidationError('PAGINATION.CURSOR_INVALID', 'The cursor is not one this list returned', [
+      { field: 'after', message: 'invalid cursor' },
+    ]);
   }
   return key;
 }

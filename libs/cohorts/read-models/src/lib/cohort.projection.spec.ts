@@ -20,7 +20,8 @@ const closed = recorded(applicationsClosed('c1'), 40, stream, '2026-04-01T00:00:
 const started = recorded(cohortStarted('c1'), 50, stream, '2026-04-01T09:00:00.000Z');
 const completed = recorded(cohortCompleted('c1'), 60, stream, '2026-05-31T18:00:00.000Z');
 
-const fold = (events: readonly RecordedEvent<CohortEvent>[]) => events.reduce<CohortRow | null>(cohortProjection.apply, null);
+const fold = (events: readonly RecordedEvent<CohortEvent>[]) =>
+  events.reduce<CohortRow | null>(cohortProjection.apply, null);
 
 const plannedRow: CohortRow = {
   cohort_id: 'c1',
@@ -59,7 +60,12 @@ describe('cohort projection', () => {
   });
 
   it('follows the lifecycle, stamping the time and position of each change', () => {
-    expect(fold([planned, opened])).toEqual({ ...plannedRow, status: 'open', updated_at: '2026-03-10T08:00:00.000Z', last_position: '00000000000000000012' });
+    expect(fold([planned, opened])).toEqual({
+      ...plannedRow,
+      status: 'open',
+      updated_at: '2026-03-10T08:00:00.000Z',
+      last_position: '00000000000000000012',
+    });
     expect(fold([planned, opened, closed])).toEqual({
       ...plannedRow,
       status: 'closed',
@@ -90,12 +96,21 @@ describe('cohort projection', () => {
     const bigPlanned = { ...big, position: 18_446_744_073_709_551_000n };
     const bigOpened = { ...recorded(applicationsOpened('c1'), 0, stream), position: 18_446_744_073_709_551_615n };
     const row = fold([bigPlanned, bigOpened]);
-    expect(row).toMatchObject({ status: 'open', plan_position: '18446744073709551000', last_position: '18446744073709551615' });
+    expect(row).toMatchObject({
+      status: 'open',
+      plan_position: '18446744073709551000',
+      last_position: '18446744073709551615',
+    });
     expect(cohortProjection.apply(row, bigOpened)).toBe(row);
   });
 
   it('runs and completes a closed cohort', () => {
-    expect(fold([planned, opened, closed, started])).toEqual({ ...plannedRow, status: 'running', updated_at: '2026-04-01T09:00:00.000Z', last_position: '00000000000000000050' });
+    expect(fold([planned, opened, closed, started])).toEqual({
+      ...plannedRow,
+      status: 'running',
+      updated_at: '2026-04-01T09:00:00.000Z',
+      last_position: '00000000000000000050',
+    });
     expect(fold([planned, opened, closed, started, completed])).toEqual({
       ...plannedRow,
       status: 'completed',
@@ -106,7 +121,10 @@ describe('cohort projection', () => {
 
   it('never starts a cohort that is not closed, nor completes one that is not running', () => {
     expect(fold([planned, opened, started])).toMatchObject({ status: 'open', last_position: '00000000000000000012' });
-    expect(fold([planned, opened, closed, completed])).toMatchObject({ status: 'closed', last_position: '00000000000000000040' });
+    expect(fold([planned, opened, closed, completed])).toMatchObject({
+      status: 'closed',
+      last_position: '00000000000000000040',
+    });
   });
 
   it.each([
@@ -116,21 +134,37 @@ describe('cohort projection', () => {
     ['running', [planned, opened, closed, started]],
   ])('cancels a %s cohort', (_from, before) => {
     const cancelled = recorded(cohortCancelled('c1'), 70, stream, '2026-04-20T12:00:00.000Z');
-    expect(fold([...before, cancelled])).toMatchObject({ status: 'cancelled', updated_at: '2026-04-20T12:00:00.000Z', last_position: '00000000000000000070' });
+    expect(fold([...before, cancelled])).toMatchObject({
+      status: 'cancelled',
+      updated_at: '2026-04-20T12:00:00.000Z',
+      last_position: '00000000000000000070',
+    });
   });
 
   it('keeps a completed cohort completed, and a cancelled one cancelled', () => {
     const cancelled = recorded(cohortCancelled('c1'), 70, stream);
     expect(fold([planned, opened, closed, started, completed, cancelled])).toMatchObject({ status: 'completed' });
     const reopened = recorded(applicationsOpened('c1'), 80, stream);
-    expect(fold([planned, cancelled, reopened])).toMatchObject({ status: 'cancelled', last_position: '00000000000000000070' });
+    expect(fold([planned, cancelled, reopened])).toMatchObject({
+      status: 'cancelled',
+      last_position: '00000000000000000070',
+    });
   });
 
   it('shows the capacity after each change', () => {
     const grown = recorded(capacityChanged('c1', 30, 40), 20, stream, '2026-03-12T10:00:00.000Z');
     const shrunk = recorded(capacityChanged('c1', 40, 25), 30, stream, '2026-03-13T10:00:00.000Z');
-    expect(fold([planned, opened, grown])).toEqual({ ...plannedRow, status: 'open', capacity: 40, updated_at: '2026-03-12T10:00:00.000Z', last_position: '00000000000000000020' });
-    expect(fold([planned, opened, grown, shrunk, grown])).toMatchObject({ capacity: 25, last_position: '00000000000000000030' });
+    expect(fold([planned, opened, grown])).toEqual({
+      ...plannedRow,
+      status: 'open',
+      capacity: 40,
+      updated_at: '2026-03-12T10:00:00.000Z',
+      last_position: '00000000000000000020',
+    });
+    expect(fold([planned, opened, grown, shrunk, grown])).toMatchObject({
+      capacity: 25,
+      last_position: '00000000000000000030',
+    });
     expect(fold([grown])).toBeNull();
   });
 });

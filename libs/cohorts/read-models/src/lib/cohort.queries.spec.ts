@@ -25,13 +25,17 @@ import type { Kysely } from 'kysely';
  * events so that plan order differs from the order of last change. c2 and c5 are open, c3 closed.
  */
 const cohortEvents: RecordedEvent<CohortEvent>[] = [
-  ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'].map((id, i) => recorded(cohortPlanned(id, id === 'c7' ? 'course-unknown' : 'course-1'), (i + 1) * 10, `cohort-${id}`)),
+  ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'].map((id, i) =>
+    recorded(cohortPlanned(id, id === 'c7' ? 'course-unknown' : 'course-1'), (i + 1) * 10, `cohort-${id}`),
+  ),
   recorded(applicationsOpened('c3'), 71, 'cohort-c3'),
   recorded(applicationsOpened('c2'), 72, 'cohort-c2'),
   recorded(applicationsClosed('c3'), 73, 'cohort-c3'),
   recorded(applicationsOpened('c5'), 74, 'cohort-c5'),
 ];
-const courseEvents: RecordedEvent<CourseEvent>[] = [recorded(courseDrafted('course-1', 'DDD in practice'), 5, 'course-course-1')];
+const courseEvents: RecordedEvent<CourseEvent>[] = [
+  recorded(courseDrafted('course-1', 'DDD in practice'), 5, 'course-course-1'),
+];
 
 const ids = (nodes: readonly { cohort_id: string }[]) => nodes.map((n) => n.cohort_id);
 
@@ -52,14 +56,25 @@ describe.each(testDialects)('cohort queries on %s', (dialect) => {
 
   it('finds one cohort with its course title, and null for an unknown id', async () => {
     const c3 = await findCohort(db, 'c3');
-    expect(c3).toMatchObject({ cohort_id: 'c3', status: 'closed', capacity: 30, course_title: 'DDD in practice', plan_position: '00000000000000000030' });
+    expect(c3).toMatchObject({
+      cohort_id: 'c3',
+      status: 'closed',
+      capacity: 30,
+      course_title: 'DDD in practice',
+      plan_position: '00000000000000000030',
+    });
     expect(await findCohort(db, 'c7')).toMatchObject({ cohort_id: 'c7', course_title: null });
     expect(await findCohort(db, 'nope')).toBeNull();
   });
 
   it('finds a course, with its list columns readable as arrays', async () => {
     const course = await findCourse(db, 'course-1');
-    expect(course).toMatchObject({ course_id: 'course-1', title: 'DDD in practice', default_capacity: 30, status: 'drafted' });
+    expect(course).toMatchObject({
+      course_id: 'course-1',
+      title: 'DDD in practice',
+      default_capacity: 30,
+      status: 'drafted',
+    });
     expect(courseList(course!.topics)).toEqual(['ddd', 'cqrs']);
     expect(courseList(course!.prerequisites)).toEqual(['TypeScript']);
     expect(await findCourse(db, 'course-unknown')).toBeNull();
@@ -114,7 +129,10 @@ describe.each(testDialects)('cohort queries on %s', (dialect) => {
   ])('refuses a bad cursor: %s', async (_case, after) => {
     const error = await listCohorts(db, { first: 3, after }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code: 'PAGINATION.CURSOR_INVALID', fields: [{ field: 'after', message: expect.any(String) }] });
+    expect(error).toMatchObject({
+      code: 'PAGINATION.CURSOR_INVALID',
+      fields: [{ field: 'after', message: expect.any(String) }],
+    });
   });
 
   // Last: it adds cohorts c8 and c9 for the rest of the file.
@@ -131,6 +149,10 @@ describe.each(testDialects)('cohort queries on %s', (dialect) => {
     expect(running.nodes.map((n) => [n.cohort_id, n.capacity])).toEqual([['c8', 24]]);
     expect(running.totalCount).toBe(1);
     expect(ids((await listCohorts(db, { status: 'cancelled', first: 10 })).nodes)).toEqual(['c9']);
-    expect(await findCohort(db, 'c8')).toMatchObject({ status: 'running', capacity: 24, last_position: '00000000000000000085' });
+    expect(await findCohort(db, 'c8')).toMatchObject({
+      status: 'running',
+      capacity: 24,
+      last_position: '00000000000000000085',
+    });
   });
 });

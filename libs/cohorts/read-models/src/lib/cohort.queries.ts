@@ -48,7 +48,9 @@ export async function listCohorts(db: Kysely<CohortsDatabase>, args: ListCohorts
   const after = args.after ? decodeCohortCursor(args.after) : null;
   const status = args.status ?? null;
 
-  let page = cohortsWithCourse(db).orderBy('cohorts.plan_position').limit(first + 1);
+  let page = cohortsWithCourse(db)
+    .orderBy('cohorts.plan_position')
+    .limit(first + 1);
   if (status) page = page.where('cohorts.status', '=', status);
   if (after) page = page.where('cohorts.plan_position', '>', after);
 

@@ -29,4 +29,11 @@ export type CohortRow = {
 /** A cohort as the queries return it: the row plus its course's title (null until projected). */
 export type CohortView = CohortRow & { course_title: string | null };
 
-export const COHORT_STATUSES: readonly CohortStatus[] = ['planned', 'open', 'closed', 'running', 'completed', 'cancelled'];
+export const COHORT_STATUSES: readonly CohortStatus[] = [
+  'planned',
+  'open',
+  'closed',
+  'running',
+  'completed',
+  'cancelled',
+];

@@ -11,7 +11,11 @@ describe.each(testDialects)('cohorts migrations on %s', (dialect) => {
 
   afterAll(() => database?.dispose());
 
-  const tableNames = async () => (await database.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+  const tableNames = async () =>
+    (await database.db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((n) => !n.startsWith('kysely_'))
+      .sort();
 
   it('are prefixed with the library name, so they never clash when merged with other libraries', () => {
     expect(Object.keys(cohortsMigrations).every((name) => /^cohorts_\d{4}_/.test(name))).toBe(true);
@@ -22,8 +26,20 @@ describe.each(testDialects)('cohorts migrations on %s', (dialect) => {
     const cohorts = (await database.db.introspection.getTables()).find((t) => t.name === 'cohorts')!;
     expect(cohorts.columns.map((c) => c.name).sort()).toEqual(
       [
-        'cohort_id', 'course_id', 'title', 'status', 'capacity', 'opens_at', 'closes_at', 'starts_on', 'ends_on',
-        'selection_policy', 'planned_at', 'updated_at', 'plan_position', 'last_position',
+        'cohort_id',
+        'course_id',
+        'title',
+        'status',
+        'capacity',
+        'opens_at',
+        'closes_at',
+        'starts_on',
+        'ends_on',
+        'selection_policy',
+        'planned_at',
+        'updated_at',
+        'plan_position',
+        'last_position',
       ].sort(),
     );
   });

@@ -44,8 +44,16 @@ export const cohortsMigrations: Record<string, Migration> = {
 
       // Lists page in plan order, optionally filtered by status or course: one index per access path.
       await db.schema.createIndex('cohorts_plan_position_uq').on('cohorts').column('plan_position').unique().execute();
-      await db.schema.createIndex('cohorts_status_plan_position_ix').on('cohorts').columns(['status', 'plan_position']).execute();
-      await db.schema.createIndex('cohorts_course_plan_position_ix').on('cohorts').columns(['course_id', 'plan_position']).execute();
+      await db.schema
+        .createIndex('cohorts_status_plan_position_ix')
+        .on('cohorts')
+        .columns(['status', 'plan_position'])
+        .execute();
+      await db.schema
+        .createIndex('cohorts_course_plan_position_ix')
+        .on('cohorts')
+        .columns(['course_id', 'plan_position'])
+        .execute();
     },
     async down(db) {
       await db.schema.dropTable('cohorts').execute();

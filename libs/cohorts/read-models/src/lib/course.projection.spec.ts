@@ -2,7 +2,12 @@ import { courseDrafted, recorded } from '../testing/cohort-events.fixture';
 import { applyCourseEvent, courseProjection } from './course.projection';
 
 describe('course projection', () => {
-  const drafted = recorded(courseDrafted('course-1', 'DDD in practice'), 3, 'course-course-1', '2026-02-01T10:00:00.000Z');
+  const drafted = recorded(
+    courseDrafted('course-1', 'DDD in practice'),
+    3,
+    'course-course-1',
+    '2026-02-01T10:00:00.000Z',
+  );
   const row = {
     course_id: 'course-1',
     title: 'DDD in practice',

@@ -17,7 +17,11 @@ export async function project<Row extends ProjectionRow, E extends DomainEvent>(
   for (const event of events) {
     const key = projection.keyOf(event);
     if (key === null) continue;
-    const before = ((await anyDb.selectFrom(projection.table).selectAll().where(keyColumn, '=', key).executeTakeFirst()) ?? null) as Row | null;
+    const before = ((await anyDb
+      .selectFrom(projection.table)
+      .selectAll()
+      .where(keyColumn, '=', key)
+      .executeTakeFirst()) ?? null) as Row | null;
     const after = projection.apply(before, event);
     if (after === before) continue;
     if (!after) await anyDb.deleteFrom(projection.table).where(keyColumn, '=', key).execute();

@@ -11,7 +11,10 @@ export const testDialects: readonly TestDialect[] = ['sqlite', 'postgres'];
 
 async function onPostgresAdmin(statement: string): Promise<void> {
   const adminUrl = process.env['SOOC_TEST_PG_URL'];
-  if (!adminUrl) throw new Error('SOOC_TEST_PG_URL is not set: jest.config.cjs starts PostgreSQL through tools/embedded-postgres/global-setup.cjs');
+  if (!adminUrl)
+    throw new Error(
+      'SOOC_TEST_PG_URL is not set: jest.config.cjs starts PostgreSQL through tools/embedded-postgres/global-setup.cjs',
+    );
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -46,7 +49,9 @@ export async function migratedDatabase(dialect: TestDialect): Promise<MigratedDa
     db = new Kysely<CohortsDatabase>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
   } else {
     const created = await createPostgresDatabase();
-    db = new Kysely<CohortsDatabase>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: created.url, max: 2 }) }) });
+    db = new Kysely<CohortsDatabase>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: created.url, max: 2 }) }),
+    });
     drop = created.drop;
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => cohortsMigrations } });

@@ -49,7 +49,12 @@ export function toApplication(view: ApplicationView, redaction: Redaction = NOTH
     status: view.status as ApplicationStatus,
     statusReason: view.statusReason,
     submittedAt: view.submittedAt,
-    reviews: view.reviews.map((r) => ({ reviewerId: r.reviewerId, score: r.score, rubricVersion: r.rubricVersion, comment: r.comment })),
+    reviews: view.reviews.map((r) => ({
+      reviewerId: r.reviewerId,
+      score: r.score,
+      rubricVersion: r.rubricVersion,
+      comment: r.comment,
+    })),
     reviewCount: view.reviewCount,
     averageScore: view.averageScore,
     decision: toDecision(view.decision),

@@ -84,7 +84,10 @@ export class Application {
   @Field(() => ID, { nullable: true, description: "Null for a reviewer when the cohort's rubric is blind" })
   learnerId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Null for independent learners, and for a reviewer when the cohort's rubric is blind" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Null for independent learners, and for a reviewer when the cohort's rubric is blind",
+  })
   companyId!: string | null;
 
   @Field(() => LearnerLevel)
@@ -99,7 +102,7 @@ export class Application {
   @Field(() => [String])
   prerequisitesMet!: string[];
 
-  @Field({ description: "False when a course prerequisite is missing: the application goes no further" })
+  @Field({ description: 'False when a course prerequisite is missing: the application goes no further' })
   eligible!: boolean;
 
   @Field(() => [String])
@@ -108,7 +111,10 @@ export class Application {
   @Field(() => ApplicationStatus)
   status!: ApplicationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why of the last decision, waitlisting, drop, withdrawal or cancellation' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why of the last decision, waitlisting, drop, withdrawal or cancellation',
+  })
   statusReason!: string | null;
 
   @Field()
@@ -120,10 +126,16 @@ export class Application {
   @Field(() => Int)
   reviewCount!: number;
 
-  @Field(() => Float, { nullable: true, description: "Mean of the reviewers' latest scores, 0..100; null before any review" })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean of the reviewers' latest scores, 0..100; null before any review",
+  })
   averageScore!: number | null;
 
-  @Field(() => RecordedDecision, { nullable: true, description: 'Null until the selection decides (and for first-come admissions)' })
+  @Field(() => RecordedDecision, {
+    nullable: true,
+    description: 'Null until the selection decides (and for first-come admissions)',
+  })
   decision!: RecordedDecision | null;
 
   @Field(() => String, { nullable: true, description: 'When the seat offer lapses; kept after it ended' })

@@ -11,10 +11,18 @@ const LIST = `query($cohortId: ID!, $sort: ApplicationSort, $first: Int, $after:
     totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { learnerId companyId averageScore } }
   }
 }`;
-const WITHDRAW = 'mutation($c: ID!, $l: ID!) { withdrawApplication(cohortId: $c, learnerId: $l, reason: "moved") { position application { status statusReason } } }';
+const WITHDRAW =
+  'mutation($c: ID!, $l: ID!) { withdrawApplication(cohortId: $c, learnerId: $l, reason: "moved") { position application { status statusReason } } }';
 
 interface ListResult {
-  applications: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string }; edges: { cursor: string; node: { learnerId: string | null; companyId: string | null; averageScore: number | null } }[] };
+  applications: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+    edges: {
+      cursor: string;
+      node: { learnerId: string | null; companyId: string | null; averageScore: number | null };
+    }[];
+  };
 }
 
 const dossier = (overrides: Record<string, unknown> = {}) => ({
@@ -29,7 +37,9 @@ const dossier = (overrides: Record<string, unknown> = {}) => ({
 describe('enrollment API: applications', () => {
   let world: EnrollmentApiWorld;
   const submit = (cohortId: string, learnerId: string, overrides: Record<string, unknown> = {}) =>
-    world.gql<{ submitApplication: { position: string; application: Record<string, unknown> } }>(SUBMIT, { input: { cohortId, learnerId, dossier: dossier(overrides) } });
+    world.gql<{ submitApplication: { position: string; application: Record<string, unknown> } }>(SUBMIT, {
+      input: { cohortId, learnerId, dossier: dossier(overrides) },
+    });
 
   beforeAll(async () => {
     world = await EnrollmentApiWorld.start();
@@ -58,33 +68,64 @@ describe('enrollment API: applications', () => {
       averageScore: null,
       decision: null,
     });
-    const mine = await world.gql<{ learnerEnrollments: { cohortId: string; status: string }[] }>('query { learnerEnrollments(learnerId: "ada") { cohortId status } }');
+    const mine = await world.gql<{ learnerEnrollments: { cohortId: string; status: string }[] }>(
+      'query { learnerEnrollments(learnerId: "ada") { cohortId status } }',
+    );
     expect(mine.data!.learnerEnrollments).toEqual([{ cohortId, status: 'SUBMITTED' }]);
   });
 
   it('reports a second application of the same learner, a closed cohort and a bad dossier by their codes', async () => {
     const cohortId = await world.givenOpenCohort();
     await submit(cohortId, 'bob');
-    expect((await submit(cohortId, 'bob')).errors![0].extensions).toMatchObject({ code: 'ENROLLMENT.ALREADY_SUBMITTED', category: 'CONFLICT' });
+    expect((await submit(cohortId, 'bob')).errors![0].extensions).toMatchObject({
+      code: 'ENROLLMENT.ALREADY_SUBMITTED',
+      category: 'CONFLICT',
+    });
 
     const blank = await submit(cohortId, 'cyd', { motivation: '  ' });
-    expect(blank.errors![0].extensions).toMatchObject({ code: 'ENROLLMENT.DOSSIER_INVALID', category: 'BAD_USER_INPUT', fields: [{ field: 'dossier.motivation', message: expect.any(String) }] });
-    const twice = await submit(cohortId, 'cyd', { answers: [{ questionId: 'q', answer: 'a' }, { questionId: 'q', answer: 'b' }] });
-    expect(twice.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'dossier.answers', message: expect.any(String) }] });
+    expect(blank.errors![0].extensions).toMatchObject({
+      code: 'ENROLLMENT.DOSSIER_INVALID',
+      category: 'BAD_USER_INPUT',
+      fields: [{ field: 'dossier.motivation', message: expect.any(String) }],
+    });
+    const twice = await submit(cohortId, 'cyd', {
+      answers: [
+        { questionId: 'q', answer: 'a' },
+        { questionId: 'q', answer: 'b' },
+      ],
+    });
+    expect(twice.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'dossier.answers', message: expect.any(String) }],
+    });
 
     await world.cohort(cohortId, { type: 'CloseApplications', data: { cohortId } });
-    expect((await submit(cohortId, 'cyd')).errors![0].extensions).toMatchObject({ code: 'ENROLLMENT.APPLICATIONS_CLOSED' });
-    const none = await world.gql<{ application: null }>('query($c: ID!) { application(cohortId: $c, learnerId: "cyd") { status } }', { c: cohortId });
+    expect((await submit(cohortId, 'cyd')).errors![0].extensions).toMatchObject({
+      code: 'ENROLLMENT.APPLICATIONS_CLOSED',
+    });
+    const none = await world.gql<{ application: null }>(
+      'query($c: ID!) { application(cohortId: $c, learnerId: "cyd") { status } }',
+      { c: cohortId },
+    );
     expect(none.data!.application).toBeNull();
   });
 
   it('withdraws, and returns the same application when the withdrawal is repeated', async () => {
     const cohortId = await world.givenOpenCohort();
     await submit(cohortId, 'dan');
-    const first = await world.gql<{ withdrawApplication: { position: string | null; application: unknown } }>(WITHDRAW, { c: cohortId, l: 'dan' });
-    const again = await world.gql<{ withdrawApplication: { position: string | null; application: unknown } }>(WITHDRAW, { c: cohortId, l: 'dan' });
+    const first = await world.gql<{ withdrawApplication: { position: string | null; application: unknown } }>(
+      WITHDRAW,
+      { c: cohortId, l: 'dan' },
+    );
+    const again = await world.gql<{ withdrawApplication: { position: string | null; application: unknown } }>(
+      WITHDRAW,
+      { c: cohortId, l: 'dan' },
+    );
     expect(first.data!.withdrawApplication.application).toEqual({ status: 'WITHDRAWN', statusReason: 'moved' });
-    expect(again.data!.withdrawApplication).toEqual({ position: null, application: { status: 'WITHDRAWN', statusReason: 'moved' } });
+    expect(again.data!.withdrawApplication).toEqual({
+      position: null,
+      application: { status: 'WITHDRAWN', statusReason: 'moved' },
+    });
   });
 
   it('pages through applications by score, best first and unreviewed last', async () => {
@@ -93,26 +134,46 @@ describe('enrollment API: applications', () => {
     const scores: Record<string, number> = { l1: 40, l3: 90, l4: 65 };
     const reviews = Object.entries(scores).map(([learnerId, score]) => ({
       type: 'ApplicationReviewed',
-      data: { cohortId, enrollmentId: `${cohortId}-${learnerId}`, reviewerId: 'rev-1', rubricVersion: 1, scores: { fit: 3 }, score, comment: null },
+      data: {
+        cohortId,
+        enrollmentId: `${cohortId}-${learnerId}`,
+        reviewerId: 'rev-1',
+        rubricVersion: 1,
+        scores: { fit: 3 },
+        score,
+        comment: null,
+      },
     }));
     const at = await world.append(`selection-${cohortId}`, reviews);
     await world.runner.waitForPosition(at);
 
     const page1 = await world.gql<ListResult>(LIST, { cohortId, sort: 'SCORE', first: 2 });
-    const page2 = await world.gql<ListResult>(LIST, { cohortId, sort: 'SCORE', first: 2, after: page1.data!.applications.pageInfo.endCursor });
+    const page2 = await world.gql<ListResult>(LIST, {
+      cohortId,
+      sort: 'SCORE',
+      first: 2,
+      after: page1.data!.applications.pageInfo.endCursor,
+    });
 
     const learners = (r: typeof page1) => r.data!.applications.edges.map((e) => e.node.learnerId);
     expect(learners(page1)).toEqual(['l3', 'l4']);
     expect(page1.data!.applications.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(learners(page2)).toEqual(['l1', 'l2']);
-    expect(page2.data!.applications).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    expect(page2.data!.applications).toMatchObject({
+      totalCount: 4,
+      pageInfo: { hasNextPage: false, hasPreviousPage: true },
+    });
   });
 
   it('gives every edge its own cursor, so a client can resume from the middle of a page', async () => {
     const cohortId = await world.givenOpenCohort();
     for (const learnerId of ['m1', 'm2', 'm3', 'm4']) await submit(cohortId, learnerId);
     const all = await world.gql<ListResult>(LIST, { cohortId, first: 4 });
-    const fromSecond = await world.gql<ListResult>(LIST, { cohortId, first: 4, after: all.data!.applications.edges[1].cursor });
+    const fromSecond = await world.gql<ListResult>(LIST, {
+      cohortId,
+      first: 4,
+      after: all.data!.applications.edges[1].cursor,
+    });
     expect(fromSecond.data!.applications.edges.map((e) => e.node.learnerId)).toEqual(['m3', 'm4']);
   });
 
@@ -121,23 +182,47 @@ describe('enrollment API: applications', () => {
     await submit(cohortId, 'l1');
     await submit(cohortId, 'l2');
     const arrival = await world.gql<ListResult>(LIST, { cohortId, first: 1 });
-    const misused = await world.gql<ListResult>(LIST, { cohortId, sort: 'SCORE', after: arrival.data!.applications.pageInfo.endCursor });
-    expect(misused.errors![0].extensions).toMatchObject({ code: 'PAGINATION.CURSOR_INVALID', fields: [{ field: 'after', message: expect.any(String) }] });
+    const misused = await world.gql<ListResult>(LIST, {
+      cohortId,
+      sort: 'SCORE',
+      after: arrival.data!.applications.pageInfo.endCursor,
+    });
+    expect(misused.errors![0].extensions).toMatchObject({
+      code: 'PAGINATION.CURSOR_INVALID',
+      fields: [{ field: 'after', message: expect.any(String) }],
+    });
   });
 
-  it("hides who applied from a reviewer of a blind cohort, not from an admin, nor from reviewers of other cohorts", async () => {
+  it('hides who applied from a reviewer of a blind cohort, not from an admin, nor from reviewers of other cohorts', async () => {
     const blind = await world.givenOpenCohort();
     const open = await world.givenOpenCohort();
     for (const cohortId of [blind, open]) await submit(cohortId, 'eve');
-    const rubric = { cohortId: blind, version: 1, criteria: [{ id: 'fit', label: 'Fit', weight: 1 }], blind: true, reviewsRequired: 1 };
-    await world.runner.waitForPosition(await world.append(`selection-${blind}`, [{ type: 'RubricDefined', data: rubric }]));
+    const rubric = {
+      cohortId: blind,
+      version: 1,
+      criteria: [{ id: 'fit', label: 'Fit', weight: 1 }],
+      blind: true,
+      reviewsRequired: 1,
+    };
+    await world.runner.waitForPosition(
+      await world.append(`selection-${blind}`, [{ type: 'RubricDefined', data: rubric }]),
+    );
 
-    const node = async (cohortId: string, headers: Record<string, string>) => (await world.gql<ListResult>(LIST, { cohortId }, headers)).data!.applications.edges[0].node;
+    const node = async (cohortId: string, headers: Record<string, string>) =>
+      (await world.gql<ListResult>(LIST, { cohortId }, headers)).data!.applications.edges[0].node;
     expect(await node(blind, REVIEWER)).toEqual({ learnerId: null, companyId: null, averageScore: null });
     expect(await node(blind, ADMIN)).toEqual({ learnerId: 'eve', companyId: 'acme', averageScore: null });
     expect(await node(open, REVIEWER)).toEqual({ learnerId: 'eve', companyId: 'acme', averageScore: null });
 
-    const single = await world.gql<{ application: unknown }>('query($c: ID!) { application(cohortId: $c, learnerId: "eve") { learnerId companyId motivation } }', { c: blind }, REVIEWER);
-    expect(single.data!.application).toEqual({ learnerId: null, companyId: null, motivation: 'I want to learn with peers.' });
+    const single = await world.gql<{ application: unknown }>(
+      'query($c: ID!) { application(cohortId: $c, learnerId: "eve") { learnerId companyId motivation } }',
+      { c: blind },
+      REVIEWER,
+    );
+    expect(single.data!.application).toEqual({
+      learnerId: null,
+      companyId: null,
+      motivation: 'I want to learn with peers.',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AcceptOfferCommand, DeclineOfferCommand, RecordAttendanceCommand, SubmitApplicationCommand, WithdrawApplicationCommand } from '@sooc/enrollment-application';
+import {
+  AcceptOfferCommand,
+  DeclineOfferCommand,
+  RecordAttendanceCommand,
+  SubmitApplicationCommand,
+  WithdrawApplicationCommand,
+} from '@sooc/enrollment-application';
 import type { CommandOutcome } from '@sooc/nest';
 import { Application } from './application.type';
 import { ApplicationArgs, ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
@@ -36,16 +42,30 @@ export class ApplicationsResolver {
   }
 
   @Mutation(() => ApplicationPayload)
-  async submitApplication(@Args('input') { cohortId, learnerId, dossier }: SubmitApplicationInput): Promise<ApplicationPayload> {
+  async submitApplication(
+    @Args('input') { cohortId, learnerId, dossier }: SubmitApplicationInput,
+  ): Promise<ApplicationPayload> {
     const answers = Object.fromEntries(dossier.answers.map((a) => [a.questionId, a.answer]));
     const { motivation, level, prerequisitesMet } = dossier;
-    const command = new SubmitApplicationCommand(cohortId, learnerId, { motivation, level, companyId: dossier.companyId ?? null, answers, prerequisitesMet });
+    const command = new SubmitApplicationCommand(cohortId, learnerId, {
+      motivation,
+      level,
+      companyId: dossier.companyId ?? null,
+      answers,
+      prerequisitesMet,
+    });
     return this.payload(cohortId, learnerId, await this.commands.execute(command));
   }
 
   @Mutation(() => ApplicationPayload)
-  async withdrawApplication(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
-    return this.payload(cohortId, learnerId, await this.commands.execute(new WithdrawApplicationCommand(cohortId, learnerId, reason ?? null)));
+  async withdrawApplication(
+    @Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs,
+  ): Promise<ApplicationPayload> {
+    return this.payload(
+      cohortId,
+      learnerId,
+      await this.commands.execute(new WithdrawApplicationCommand(cohortId, learnerId, reason ?? null)),
+    );
   }
 
   @Mutation(() => ApplicationPayload)
@@ -55,12 +75,22 @@ export class ApplicationsResolver {
 
   @Mutation(() => ApplicationPayload)
   async declineOffer(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
-    return this.payload(cohortId, learnerId, await this.commands.execute(new DeclineOfferCommand(cohortId, learnerId, reason ?? null)));
+    return this.payload(
+      cohortId,
+      learnerId,
+      await this.commands.execute(new DeclineOfferCommand(cohortId, learnerId, reason ?? null)),
+    );
   }
 
   @Mutation(() => ApplicationPayload)
-  async recordAttendance(@Args('input') { cohortId, learnerId, session, attended }: RecordAttendanceInput): Promise<ApplicationPayload> {
-    return this.payload(cohortId, learnerId, await this.commands.execute(new RecordAttendanceCommand(cohortId, learnerId, session, attended)));
+  async recordAttendance(
+    @Args('input') { cohortId, learnerId, session, attended }: RecordAttendanceInput,
+  ): Promise<ApplicationPayload> {
+    return this.payload(
+      cohortId,
+      learnerId,
+      await this.commands.execute(new RecordAttendanceCommand(cohortId, learnerId, session, attended)),
+    );
   }
 
   private async payload(cohortId: string, learnerId: string, outcome: CommandOutcome): Promise<ApplicationPayload> {

@@ -15,7 +15,10 @@ export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
     fillRate: view.fillRate,
     waitlistLength: view.waitlistLength,
     waitlist: view.waitlist.map((entry) => ({ ...entry })),
-    applicationsByStatus: view.applicationsByStatus.map(({ status, count }) => ({ status: status as ApplicationStatus, count })),
+    applicationsByStatus: view.applicationsByStatus.map(({ status, count }) => ({
+      status: status as ApplicationStatus,
+      count,
+    })),
     companies: view.companies.map((company) => ({ ...company })),
     settings: {
       facilitators: [...settings.facilitators],
@@ -38,7 +41,12 @@ export function toCohortGroups(view: GroupsView): CohortGroups {
     formedAt: view.formedAt,
     groups: view.groups.map((group) => ({
       groupId: group.groupId,
-      members: group.members.map((m) => ({ enrollmentId: m.enrollmentId, learnerId: m.learnerId, companyId: m.companyId, level: m.level as LearnerLevel })),
+      members: group.members.map((m) => ({
+        enrollmentId: m.enrollmentId,
+        learnerId: m.learnerId,
+        companyId: m.companyId,
+        level: m.level as LearnerLevel,
+      })),
     })),
   };
 }

@@ -24,11 +24,17 @@ describe('enrollment API: dashboard, offers and groups', () => {
   async function arrive(learnerId: string): Promise<void> {
     const enrollmentId = enrollmentIdOf(cohortId, learnerId);
     const applicant = { enrollmentId, learnerId, companyId: companyOf(learnerId), level: levelOf(learnerId) };
-    const { events } = await world.cohort(cohortId, { type: 'AdmitApplicant', data: { cohortId, applicant, score: null } });
+    const { events } = await world.cohort(cohortId, {
+      type: 'AdmitApplicant',
+      data: { cohortId, applicant, score: null },
+    });
     const ref = { enrollmentId, cohortId, learnerId };
     const reserved = events.find((e) => e.type === 'SeatReserved');
     const command = reserved
-      ? ({ type: 'OfferSeat', data: { ...ref, expiresAt: '2026-03-08T10:00:00.000Z', promoted: false, reason: 'seat free' } } as const)
+      ? ({
+          type: 'OfferSeat',
+          data: { ...ref, expiresAt: '2026-03-08T10:00:00.000Z', promoted: false, reason: 'seat free' },
+        } as const)
       : ({ type: 'RecordWaitlisting', data: { ...ref, reason: 'no free seat' } } as const);
     await world.app.get(CommandRunner).run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command);
   }
@@ -38,7 +44,13 @@ describe('enrollment API: dashboard, offers and groups', () => {
     cohortId = await world.givenOpenCohort('first-come');
     await world.cohort(cohortId, { type: 'ChangeCapacity', data: { cohortId, capacity: 2 } });
     for (const learnerId of ['l1', 'l2', 'l3']) {
-      const dossier = { motivation: 'Peers.', level: levelOf(learnerId).toUpperCase(), companyId: companyOf(learnerId), answers: [], prerequisitesMet: ['TypeScript'] };
+      const dossier = {
+        motivation: 'Peers.',
+        level: levelOf(learnerId).toUpperCase(),
+        companyId: companyOf(learnerId),
+        answers: [],
+        prerequisitesMet: ['TypeScript'],
+      };
       await world.gql(SUBMIT, { input: { cohortId, learnerId, dossier } });
       await arrive(learnerId);
     }
@@ -71,9 +83,12 @@ describe('enrollment API: dashboard, offers and groups', () => {
   });
 
   it('accepts an offer, and refuses to accept for a learner who was only waitlisted', async () => {
-    const accept = 'mutation($c: ID!, $l: ID!) { acceptOffer(cohortId: $c, learnerId: $l) { application { status offerExpiresAt } } }';
+    const accept =
+      'mutation($c: ID!, $l: ID!) { acceptOffer(cohortId: $c, learnerId: $l) { application { status offerExpiresAt } } }';
     const accepted = await world.gql<{ acceptOffer: unknown }>(accept, { c: cohortId, l: 'l1' });
-    expect(accepted.data!.acceptOffer).toEqual({ application: { status: 'ENROLLED', offerExpiresAt: '2026-03-08T10:00:00.000Z' } });
+    expect(accepted.data!.acceptOffer).toEqual({
+      application: { status: 'ENROLLED', offerExpiresAt: '2026-03-08T10:00:00.000Z' },
+    });
     const refused = await world.gql(accept, { c: cohortId, l: 'l3' });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'ENROLLMENT.NO_OPEN_OFFER', category: 'CONFLICT' });
   });
@@ -94,15 +109,33 @@ describe('enrollment API: dashboard, offers and groups', () => {
     const confirmed = enrollmentIdOf(cohortId, 'l1');
     await world.cohort(cohortId, { type: 'ConfirmSeat', data: { cohortId, enrollmentId: confirmed } });
     await world.cohort(cohortId, { type: 'CloseApplications', data: { cohortId } });
-    const form = 'mutation($c: ID!) { formGroups(cohortId: $c, targetSize: 2, seed: "s1") { position groups { formation targetSize seed groups { groupId members { learnerId companyId level } } } } }';
+    const form =
+      'mutation($c: ID!) { formGroups(cohortId: $c, targetSize: 2, seed: "s1") { position groups { formation targetSize seed groups { groupId members { learnerId companyId level } } } } }';
     const formed = await world.gql<{ formGroups: { groups: unknown } }>(form, { c: cohortId });
-    const expected = { formation: 1, targetSize: 2, seed: 's1', groups: [{ groupId: 'g1', members: [{ learnerId: 'l1', companyId: 'acme', level: 'BEGINNER' }] }] };
+    const expected = {
+      formation: 1,
+      targetSize: 2,
+      seed: 's1',
+      groups: [{ groupId: 'g1', members: [{ learnerId: 'l1', companyId: 'acme', level: 'BEGINNER' }] }],
+    };
     expect(formed.data!.formGroups.groups).toEqual(expected);
-    expect((await world.gql<{ groups: unknown }>('query($c: ID!) { groups(cohortId: $c) { formation targetSize seed groups { groupId members { learnerId companyId level } } } }', { c: cohortId })).data!.groups).toEqual(expected);
+    expect(
+      (
+        await world.gql<{ groups: unknown }>(
+          'query($c: ID!) { groups(cohortId: $c) { formation targetSize seed groups { groupId members { learnerId companyId level } } } }',
+          { c: cohortId },
+        )
+      ).data!.groups,
+    ).toEqual(expected);
 
     await world.cohort(cohortId, { type: 'StartCohort', data: { cohortId } });
-    const record = 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { application { attendance { session attended } attendedSessions } } }';
-    const marked = await world.gql<{ recordAttendance: unknown }>(record, { input: { cohortId, learnerId: 'l1', session: 2, attended: true } });
-    expect(marked.data!.recordAttendance).toEqual({ application: { attendance: [{ session: 2, attended: true }], attendedSessions: 1 } });
+    const record =
+      'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { application { attendance { session attended } attendedSessions } } }';
+    const marked = await world.gql<{ recordAttendance: unknown }>(record, {
+      input: { cohortId, learnerId: 'l1', session: 2, attended: true },
+    });
+    expect(marked.data!.recordAttendance).toEqual({
+      application: { attendance: [{ session: 2, attended: true }], attendedSessions: 1 },
+    });
   });
 });

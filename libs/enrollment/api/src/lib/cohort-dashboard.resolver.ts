@@ -17,7 +17,9 @@ export class CohortDashboardResolver {
   ) {}
 
   @Query(() => CohortDashboard, { nullable: true, description: 'Null when the cohort is unknown' })
-  async cohortDashboard(@Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs): Promise<CohortDashboard | null> {
+  async cohortDashboard(
+    @Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs,
+  ): Promise<CohortDashboard | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.dashboard(cohortId, waitlistFirst);
   }
@@ -28,9 +30,14 @@ export class CohortDashboardResolver {
     return this.reader.groups(cohortId);
   }
 
-  @Mutation(() => GroupsPayload, { description: "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels" })
+  @Mutation(() => GroupsPayload, {
+    description:
+      "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels",
+  })
   async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
-    const outcome = await this.commands.execute(new FormGroupsCommand(cohortId, targetSize ?? null, seed ?? randomUUID()));
+    const outcome = await this.commands.execute(
+      new FormGroupsCommand(cohortId, targetSize ?? null, seed ?? randomUUID()),
+    );
     await this.reader.afterWrite(outcome);
     return { groups: await this.reader.existingGroups(cohortId), position: outcome.position };
   }

@@ -15,7 +15,10 @@ export class WaitlistEntry {
   @Field(() => ID, { nullable: true })
   companyId!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Review score ranking the waitlist; null when it goes by arrival' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Review score ranking the waitlist; null when it goes by arrival',
+  })
   score!: number | null;
 
   @Field(() => String, { nullable: true })

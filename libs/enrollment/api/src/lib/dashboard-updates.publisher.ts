@@ -54,7 +54,9 @@ export class DashboardUpdatesPublisher implements OnModuleInit, OnModuleDestroy 
       }
     } catch (error) {
       // A missed push is repaired by the next one or a query; it must not break the runner's listener.
-      this.logger.warn(`dashboard update after ${change.projection} @${change.position} not published: ${String(error)}`);
+      this.logger.warn(
+        `dashboard update after ${change.projection} @${change.position} not published: ${String(error)}`,
+      );
     }
   }
 }

@@ -14,6 +14,12 @@ import { EnrollmentReader } from './enrollment.reader';
  */
 @Module({
   imports: [CqrsModule, EnrollmentApplicationModule],
-  providers: [EnrollmentReader, ApplicationsResolver, CohortDashboardResolver, DashboardUpdatesResolver, DashboardUpdatesPublisher],
+  providers: [
+    EnrollmentReader,
+    ApplicationsResolver,
+    CohortDashboardResolver,
+    DashboardUpdatesResolver,
+    DashboardUpdatesPublisher,
+  ],
 })
 export class EnrollmentApiModule {}

@@ -10,7 +10,10 @@ export const MAX_WAITLIST_PAGE = 1_000;
 
 @ArgsType()
 export class ConsistentArgs {
-  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Wait until the read model reflects this position (read-your-writes)',
+  })
   @IsOptional()
   consistentWith?: bigint | null;
 }
@@ -48,7 +51,10 @@ export class ApplicationsArgs extends CohortQueryArgs {
   @Max(MAX_PAGE_SIZE)
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page (with the same sort)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge of the previous page (with the same sort)',
+  })
   @IsOptional()
   @IsString()
   after?: string | null;
@@ -56,7 +62,10 @@ export class ApplicationsArgs extends CohortQueryArgs {
 
 @ArgsType()
 export class ApplicationArgs extends EnrollmentRefArgs {
-  @Field(() => PositionScalar, { nullable: true, description: 'Wait until the read model reflects this position (read-your-writes)' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Wait until the read model reflects this position (read-your-writes)',
+  })
   @IsOptional()
   consistentWith?: bigint | null;
 }

@@ -28,12 +28,18 @@ export class FormGroupsArgs {
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId!: string;
 
-  @Field(() => Int, { nullable: true, description: "Learners per group; omit it for the cohort's targetGroupSize setting" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Learners per group; omit it for the cohort's targetGroupSize setting",
+  })
   @IsOptional()
   @IsInt()
   targetSize?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The same seed over the same learners gives the same groups; omit it for a random one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same seed over the same learners gives the same groups; omit it for a random one',
+  })
   @IsOptional()
   @IsString()
   seed?: string | null;

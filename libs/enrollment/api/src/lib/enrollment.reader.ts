@@ -51,16 +51,28 @@ export class EnrollmentReader {
   /** For payloads: the enrollment was just written, so a missing row is a bug, not a "not found". */
   async existingApplication(cohortId: string, learnerId: string): Promise<Application> {
     const application = await this.application(cohortId, learnerId);
-    if (!application) throw new Error(`Application ${enrollmentIdOf(cohortId, learnerId)} is missing from the read model after its write`);
+    if (!application)
+      throw new Error(
+        `Application ${enrollmentIdOf(cohortId, learnerId)} is missing from the read model after its write`,
+      );
     return application;
   }
 
   async applications(args: ApplicationsArgs): Promise<ConnectionShape<Application>> {
     const [page, redaction] = await Promise.all([
-      listApplications(this.db, { cohortId: args.cohortId, status: args.status, sort: args.sort, first: args.first, after: args.after }),
+      listApplications(this.db, {
+        cohortId: args.cohortId,
+        status: args.status,
+        sort: args.sort,
+        first: args.first,
+        after: args.after,
+      }),
       this.redaction(args.cohortId),
     ]);
-    const edges = page.nodes.map((view) => ({ cursor: cursorOf(view, args.sort), node: toApplication(view, redaction) }));
+    const edges = page.nodes.map((view) => ({
+      cursor: cursorOf(view, args.sort),
+      node: toApplication(view, redaction),
+    }));
     return {
       edges,
       totalCount: page.totalCount,

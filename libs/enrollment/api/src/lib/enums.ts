@@ -45,15 +45,35 @@ export enum DashboardWaitlistOrder {
 }
 
 /** Fails to compile when the domain gains or loses a value the enum does not mirror. */
-type Mirrors<Values extends string, Domain extends string> = [Values] extends [Domain] ? ([Domain] extends [Values] ? true : never) : never;
+type Mirrors<Values extends string, Domain extends string> = [Values] extends [Domain]
+  ? [Domain] extends [Values]
+    ? true
+    : never
+  : never;
 export const ENUMS_MIRROR_THE_DOMAIN: [
   Mirrors<`${ApplicationStatus}`, EnrollmentStatus>,
   Mirrors<`${LearnerLevel}`, DomainLearnerLevel>,
   Mirrors<`${DashboardWaitlistOrder}`, WaitlistOrder>,
 ] = [true, true, true];
 
-registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: 'Where an application stands: submitted → admitted | waitlisted → offered → enrolled → completed, or one of the ends' });
-registerEnumType(LearnerLevel, { name: 'LearnerLevel', description: 'Self-assessed by the learner; groups are balanced on it' });
-registerEnumType(ApplicationSort, { name: 'ApplicationSort', description: 'ARRIVAL: submission order; SCORE: average review score, best first, then arrival' });
-registerEnumType(AdmissionDecision, { name: 'AdmissionDecision', description: 'What the selection decided for an application' });
-registerEnumType(DashboardWaitlistOrder, { name: 'DashboardWaitlistOrder', description: 'How the waitlist is ranked: arrival order or review score' });
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  description:
+    'Where an application stands: submitted → admitted | waitlisted → offered → enrolled → completed, or one of the ends',
+});
+registerEnumType(LearnerLevel, {
+  name: 'LearnerLevel',
+  description: 'Self-assessed by the learner; groups are balanced on it',
+});
+registerEnumType(ApplicationSort, {
+  name: 'ApplicationSort',
+  description: 'ARRIVAL: submission order; SCORE: average review score, best first, then arrival',
+});
+registerEnumType(AdmissionDecision, {
+  name: 'AdmissionDecision',
+  description: 'What the selection decided for an application',
+});
+registerEnumType(DashboardWaitlistOrder, {
+  name: 'DashboardWaitlistOrder',
+  description: 'How the waitlist is ranked: arrival order or review score',
+});

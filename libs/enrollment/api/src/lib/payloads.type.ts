@@ -8,7 +8,10 @@ export class ApplicationPayload {
   @Field(() => Application)
   application!: Application;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Position of the last event written; null when the mutation changed nothing' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Position of the last event written; null when the mutation changed nothing',
+  })
   position!: bigint | null;
 }
 
@@ -17,7 +20,10 @@ export class GroupsPayload {
   @Field(() => CohortGroups)
   groups!: CohortGroups;
 
-  @Field(() => PositionScalar, { nullable: true, description: 'Position of the last event written; null when the mutation changed nothing' })
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Position of the last event written; null when the mutation changed nothing',
+  })
   position!: bigint | null;
 }
 

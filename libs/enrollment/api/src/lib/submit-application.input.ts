@@ -1,6 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { LearnerLevel } from './enums';
 import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
 
@@ -33,12 +42,17 @@ export class DossierInput {
   @Field(() => [AnswerInput], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
-  @ArrayUnique((answer: AnswerInput) => answer?.questionId, { message: 'answers must not answer the same question twice' })
+  @ArrayUnique((answer: AnswerInput) => answer?.questionId, {
+    message: 'answers must not answer the same question twice',
+  })
   @ValidateNested({ each: true })
   @Type(() => AnswerInput)
   answers!: AnswerInput[];
 
-  @Field(() => [String], { defaultValue: [], description: "The course prerequisites the learner meets, in the course's wording" })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: "The course prerequisites the learner meets, in the course's wording",
+  })
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
   @IsString({ each: true })

@@ -38,12 +38,26 @@ export class EnrollmentApiWorld {
     const world = new EnrollmentApiWorld();
     world.readDatabase = openReadDatabase('sqlite::memory:');
     await migrateToLatest(world.readDatabase.db, [enrollmentMigrations]);
-    world.runner = new ProjectionRunner({ store: world.store, db: world.readDatabase.db, projections: enrollmentProjections });
+    world.runner = new ProjectionRunner({
+      store: world.store,
+      db: world.readDatabase.db,
+      projections: enrollmentProjections,
+    });
     await world.runner.start();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        SoocCoreModule.forRoot({ eventStore: world.store, clock: world.clock, readDb: world.readDatabase.db, readModelSync: world.runner }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true, playground: false, formatError: formatGraphQLError }),
+        SoocCoreModule.forRoot({
+          eventStore: world.store,
+          clock: world.clock,
+          readDb: world.readDatabase.db,
+          readModelSync: world.runner,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          playground: false,
+          formatError: formatGraphQLError,
+        }),
         EnrollmentApiModule,
       ],
       providers: [
@@ -64,8 +78,17 @@ export class EnrollmentApiWorld {
     await this.store.close();
   }
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = ADMIN): Promise<GraphQLResult<T>> {
-    const response = await this.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: { query, variables } });
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = ADMIN,
+  ): Promise<GraphQLResult<T>> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: { query, variables },
+    });
     return response.json() as GraphQLResult<T>;
   }
 
@@ -77,12 +100,30 @@ export class EnrollmentApiWorld {
   async givenOpenCohort(selectionPolicy: 'first-come' | 'review' = 'review'): Promise<string> {
     const runner = this.app.get(CommandRunner);
     const courseId = randomUUID();
-    const course = { courseId, title: 'Event sourcing', summary: 'Small groups.', topics: ['events'], language: 'en', prerequisites: ['TypeScript'], selectionPolicy, defaultCapacity: 20 };
+    const course = {
+      courseId,
+      title: 'Event sourcing',
+      summary: 'Small groups.',
+      topics: ['events'],
+      language: 'en',
+      prerequisites: ['TypeScript'],
+      selectionPolicy,
+      defaultCapacity: 20,
+    };
     await runner.run(courseDecider, courseStream(courseId), { type: 'DraftCourse', data: course });
     const cohortId = randomUUID();
     const window = { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' };
     const courseState = await runner.load(courseDecider, courseStream(courseId));
-    const plan = { cohortId, courseId, title: 'Spring', capacity: 20, applicationWindow: window, startsOn: '2026-04-10', endsOn: '2026-06-30', course: courseState };
+    const plan = {
+      cohortId,
+      courseId,
+      title: 'Spring',
+      capacity: 20,
+      applicationWindow: window,
+      startsOn: '2026-04-10',
+      endsOn: '2026-06-30',
+      course: courseState,
+    };
     await this.cohort(cohortId, { type: 'PlanCohort', data: plan });
     await this.cohort(cohortId, { type: 'OpenApplications', data: { cohortId } });
     return cohortId;
@@ -90,8 +131,18 @@ export class EnrollmentApiWorld {
 
   /** Another context's facts (the selection's rubric and reviews), appended as that context would. */
   async append(streamId: string, events: readonly DomainEvent[]): Promise<bigint> {
-    const metadata = { occurredAt: this.clock.now().toISOString(), actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'spec', causationId: null, schemaVersion: 1 };
-    const result = await this.store.append(streamId, events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })), { expectedRevision: 'any' });
+    const metadata = {
+      occurredAt: this.clock.now().toISOString(),
+      actor: { id: 'admin-1', role: 'admin' as const },
+      correlationId: 'spec',
+      causationId: null,
+      schemaVersion: 1,
+    };
+    const result = await this.store.append(
+      streamId,
+      events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })),
+      { expectedRevision: 'any' },
+    );
     return result.position;
   }
 }

@@ -13,14 +13,20 @@ describe('commands of a running cohort', () => {
     world = await EnrollmentWorld.start();
     await world.givenCohort('c-1');
     for (const [i, learnerId] of learners.entries()) {
-      const dossier = { ...DOSSIER, companyId: i % 2 === 0 ? 'acme' : null, level: i < 2 ? ('beginner' as const) : ('advanced' as const) };
+      const dossier = {
+        ...DOSSIER,
+        companyId: i % 2 === 0 ? 'acme' : null,
+        level: i < 2 ? ('beginner' as const) : ('advanced' as const),
+      };
       await world.bus.execute(new SubmitApplicationCommand('c-1', learnerId, dossier));
       await world.givenEnrolled('c-1', learnerId, dossier);
     }
   });
 
   it('records attendance only once the cohort runs, and only for a planned session', async () => {
-    expect((await failureOf(world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true)))).code).toBe('ENROLLMENT.COHORT_NOT_RUNNING');
+    expect((await failureOf(world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true)))).code).toBe(
+      'ENROLLMENT.COHORT_NOT_RUNNING',
+    );
     await world.startCohort('c-1');
 
     await world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true));
@@ -28,7 +34,10 @@ describe('commands of a running cohort', () => {
     const outside = await failureOf(world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 11, true)));
 
     expect(again.position).toBeNull();
-    expect(outside).toEqual({ code: 'ENROLLMENT.SESSION_INVALID', fields: [expect.objectContaining({ field: 'session' })] });
+    expect(outside).toEqual({
+      code: 'ENROLLMENT.SESSION_INVALID',
+      fields: [expect.objectContaining({ field: 'session' })],
+    });
     const [recorded] = (await world.store.readStream(enrollmentStream('c-1', 'l-1'))).slice(-1);
     expect(recorded).toMatchObject({ type: 'AttendanceRecorded', data: { session: 1, attended: true } });
   });
@@ -46,7 +55,9 @@ describe('commands of a running cohort', () => {
       { formation: 1, targetSize: 2, seed: 'seed-1' },
       { formation: 2, targetSize: 5, seed: 'seed-2' },
     ]);
-    const members = (formed[0].data as { groups: { members: { learnerId: string }[] }[] }).groups.flatMap((g) => g.members.map((m) => m.learnerId));
+    const members = (formed[0].data as { groups: { members: { learnerId: string }[] }[] }).groups.flatMap((g) =>
+      g.members.map((m) => m.learnerId),
+    );
     expect(members.sort()).toEqual(learners);
   });
 

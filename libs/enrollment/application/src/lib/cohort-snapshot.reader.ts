@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortEvent, type CohortState, type CourseState } from '@sooc/cohorts-domain';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortEvent,
+  type CohortState,
+  type CourseState,
+} from '@sooc/cohorts-domain';
 import type { CohortSnapshot } from '@sooc/enrollment-domain';
 import { CommandRunner } from '@sooc/nest';
 
 /** The cohort as an enrollment command needs it; an unknown cohort is status 'none' and the decider refuses it. */
 export function cohortSnapshotOf(cohort: CohortState, course: CourseState): CohortSnapshot {
-  if (cohort.status === 'none') return { status: 'none', selectionPolicy: 'first-come', prerequisites: [], sessions: 0 };
+  if (cohort.status === 'none')
+    return { status: 'none', selectionPolicy: 'first-come', prerequisites: [], sessions: 0 };
   return {
     status: cohort.status,
     selectionPolicy: cohort.selectionPolicy,
@@ -15,7 +24,14 @@ export function cohortSnapshotOf(cohort: CohortState, course: CourseState): Coho
 }
 
 /** Seat and group events: a snapshot never looks at them, and folding them is the expensive part. */
-const LEDGER_EVENTS: ReadonlySet<string> = new Set<CohortEvent['type']>(['SeatReserved', 'SeatConfirmed', 'SeatReleased', 'ApplicantWaitlisted', 'WaitlistLeft', 'GroupsFormed']);
+const LEDGER_EVENTS: ReadonlySet<string> = new Set<CohortEvent['type']>([
+  'SeatReserved',
+  'SeatConfirmed',
+  'SeatReleased',
+  'ApplicantWaitlisted',
+  'WaitlistLeft',
+  'GroupsFormed',
+]);
 
 /**
  * The cohort's lifecycle and settings without its seat ledger (left as planned): a burst of
@@ -24,7 +40,8 @@ const LEDGER_EVENTS: ReadonlySet<string> = new Set<CohortEvent['type']>(['SeatRe
  */
 export const cohortProfileFolder = {
   initialState: cohortDecider.initialState,
-  evolve: (state: CohortState, event: CohortEvent): CohortState => (LEDGER_EVENTS.has(event.type) ? state : cohortDecider.evolve(state, event)),
+  evolve: (state: CohortState, event: CohortEvent): CohortState =>
+    LEDGER_EVENTS.has(event.type) ? state : cohortDecider.evolve(state, event),
 };
 
 /**
@@ -38,7 +55,10 @@ export class CohortSnapshotReader {
 
   async snapshot(cohortId: string): Promise<CohortSnapshot> {
     const cohort = await this.runner.load(cohortProfileFolder, cohortStream(cohortId));
-    const course = cohort.status === 'none' ? ({ status: 'none' } as const) : await this.runner.load(courseDecider, courseStream(cohort.courseId));
+    const course =
+      cohort.status === 'none'
+        ? ({ status: 'none' } as const)
+        : await this.runner.load(courseDecider, courseStream(cohort.courseId));
     return cohortSnapshotOf(cohort, course);
   }
 }

@@ -9,7 +9,8 @@ import { WithdrawApplicationCommand } from './withdraw-application.command';
 describe('enrollment command handlers', () => {
   let world: EnrollmentWorld;
   const learner = { actor: { id: 'learner-1', role: 'learner' as const }, correlationId: 'corr-1' };
-  const submit = (cohortId: string, learnerId: string, d = dossier) => world.bus.execute(new SubmitApplicationCommand(cohortId, learnerId, d));
+  const submit = (cohortId: string, learnerId: string, d = dossier) =>
+    world.bus.execute(new SubmitApplicationCommand(cohortId, learnerId, d));
   const typesOf = (cohortId: string, learnerId: string) => world.typesOf(enrollmentStream(cohortId, learnerId));
 
   beforeEach(async () => {
@@ -23,8 +24,19 @@ describe('enrollment command handlers', () => {
     expect(outcome).toEqual({ position: await world.store.headPosition(), revision: 0n });
     const [submitted] = await world.store.readStream(enrollmentStream('c-1', 'l-1'));
     expect(submitted.type).toBe('ApplicationSubmitted');
-    expect(submitted.data).toMatchObject({ enrollmentId: 'c-1-l-1', cohortId: 'c-1', learnerId: 'l-1', eligible: true, unmetPrerequisites: [], selectionPolicy: 'first-come' });
-    expect(submitted.metadata).toMatchObject({ actor: learner.actor, correlationId: 'corr-1', occurredAt: '2026-03-05T10:00:00.000Z' });
+    expect(submitted.data).toMatchObject({
+      enrollmentId: 'c-1-l-1',
+      cohortId: 'c-1',
+      learnerId: 'l-1',
+      eligible: true,
+      unmetPrerequisites: [],
+      selectionPolicy: 'first-come',
+    });
+    expect(submitted.metadata).toMatchObject({
+      actor: learner.actor,
+      correlationId: 'corr-1',
+      occurredAt: '2026-03-05T10:00:00.000Z',
+    });
   });
 
   it('records an application missing a prerequisite as ineligible', async () => {
@@ -68,17 +80,26 @@ describe('enrollment command handlers', () => {
     const events = await world.store.readStream(enrollmentStream('c-1', 'l-1'));
     expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationWithdrawn']);
     expect(events[1].data).toMatchObject({ reason: 'found another course', from: 'submitted' });
-    expect((await failureOf(world.bus.execute(new WithdrawApplicationCommand('c-1', 'ghost', null)))).code).toBe('ENROLLMENT.NOT_FOUND');
+    expect((await failureOf(world.bus.execute(new WithdrawApplicationCommand('c-1', 'ghost', null)))).code).toBe(
+      'ENROLLMENT.NOT_FOUND',
+    );
   });
 
   it('accepts an open offer, and refuses to accept without one', async () => {
     await world.givenCohort('c-1');
     await submit('c-1', 'l-1');
-    expect((await failureOf(world.bus.execute(new AcceptOfferCommand('c-1', 'l-1')))).code).toBe('ENROLLMENT.NO_OPEN_OFFER');
+    expect((await failureOf(world.bus.execute(new AcceptOfferCommand('c-1', 'l-1')))).code).toBe(
+      'ENROLLMENT.NO_OPEN_OFFER',
+    );
 
     await world.offerSeat('c-1', 'l-1');
     await world.bus.execute(new AcceptOfferCommand('c-1', 'l-1'));
-    expect(await typesOf('c-1', 'l-1')).toEqual(['ApplicationSubmitted', 'ApplicationAdmitted', 'SeatOffered', 'OfferAccepted']);
+    expect(await typesOf('c-1', 'l-1')).toEqual([
+      'ApplicationSubmitted',
+      'ApplicationAdmitted',
+      'SeatOffered',
+      'OfferAccepted',
+    ]);
   });
 
   it('declines an open offer with its reason, and refuses once the offer expired', async () => {
@@ -93,7 +114,9 @@ describe('enrollment command handlers', () => {
     expect(declined).toMatchObject({ type: 'OfferDeclined', data: { reason: 'dates clash' } });
 
     world.clock.set(new Date('2026-03-09T00:00:00Z'));
-    expect((await failureOf(world.bus.execute(new DeclineOfferCommand('c-1', 'l-2', null)))).code).toBe('ENROLLMENT.OFFER_EXPIRED');
+    expect((await failureOf(world.bus.execute(new DeclineOfferCommand('c-1', 'l-2', null)))).code).toBe(
+      'ENROLLMENT.OFFER_EXPIRED',
+    );
   });
 
   it('writes one application when the same learner submits concurrently', async () => {

@@ -1,8 +1,21 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortCommand, type CourseCommand } from '@sooc/cohorts-domain';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortCommand,
+  type CourseCommand,
+} from '@sooc/cohorts-domain';
 import { DomainError, type FieldProblem } from '@sooc/event-sourcing';
-import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type Dossier, type EnrollmentCommand } from '@sooc/enrollment-domain';
+import {
+  enrollmentDecider,
+  enrollmentIdOf,
+  enrollmentStream,
+  type Dossier,
+  type EnrollmentCommand,
+} from '@sooc/enrollment-domain';
 import { MemoryEventStore } from '@sooc/event-store';
 import { CommandRunner, FixedClock, SoocCoreModule } from '@sooc/nest';
 import { EnrollmentApplicationModule } from '../lib/enrollment-application.module';
@@ -21,7 +34,8 @@ export async function failureOf(promise: Promise<unknown>): Promise<{ code: stri
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, fields: 'fields' in error ? (error.fields as FieldProblem[]) : [] };
+    if (error instanceof DomainError)
+      return { code: error.code, fields: 'fields' in error ? (error.fields as FieldProblem[]) : [] };
     throw error;
   }
   throw new Error('expected a DomainError');
@@ -77,7 +91,15 @@ export class EnrollmentWorld {
       await this.course({ type: 'DraftCourse', data });
     }
     const window = { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' };
-    const plan = { cohortId, courseId: 'course-1', title: 'Spring', capacity: 20, applicationWindow: window, startsOn: '2026-04-10', endsOn: '2026-06-30' };
+    const plan = {
+      cohortId,
+      courseId: 'course-1',
+      title: 'Spring',
+      capacity: 20,
+      applicationWindow: window,
+      startsOn: '2026-04-10',
+      endsOn: '2026-06-30',
+    };
     const course = await this.runner.load(courseDecider, courseStream('course-1'));
     await this.cohort(cohortId, { type: 'PlanCohort', data: { ...plan, course } });
     if (open) await this.cohort(cohortId, { type: 'OpenApplications', data: { cohortId } });
@@ -86,7 +108,10 @@ export class EnrollmentWorld {
   /** What the reactor does once the cohort reserved a seat. */
   async offerSeat(cohortId: string, learnerId: string): Promise<void> {
     const ref = { enrollmentId: enrollmentIdOf(cohortId, learnerId), cohortId, learnerId };
-    await this.enrollment(cohortId, learnerId, { type: 'OfferSeat', data: { ...ref, expiresAt: '2026-03-08T10:00:00Z', promoted: false, reason: 'seat free' } });
+    await this.enrollment(cohortId, learnerId, {
+      type: 'OfferSeat',
+      data: { ...ref, expiresAt: '2026-03-08T10:00:00Z', promoted: false, reason: 'seat free' },
+    });
   }
 
   /** Seat reserved, offered, accepted and confirmed, as the reactor and the learner would do it. */

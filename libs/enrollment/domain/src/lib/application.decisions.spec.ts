@@ -35,22 +35,44 @@ describe('enrollment decider: applications', () => {
     it('trims the motivation and matches prerequisites regardless of case and blanks', () => {
       spec
         .given([])
-        .when(submit({ motivation: '  I design event-sourced systems at work.\n', prerequisitesMet: [' typescript BASICS '] }))
-        .then([{ type: 'ApplicationSubmitted', data: { ...submitted.data, dossier: { ...dossier, prerequisitesMet: ['typescript BASICS'] } } }]);
+        .when(
+          submit({
+            motivation: '  I design event-sourced systems at work.\n',
+            prerequisitesMet: [' typescript BASICS '],
+          }),
+        )
+        .then([
+          {
+            type: 'ApplicationSubmitted',
+            data: { ...submitted.data, dossier: { ...dossier, prerequisitesMet: ['typescript BASICS'] } },
+          },
+        ]);
     });
 
     it('records an application missing prerequisites as ineligible, naming them', () => {
-      spec.given([]).when(submit({ prerequisitesMet: [] })).then([ineligible]);
+      spec
+        .given([])
+        .when(submit({ prerequisitesMet: [] }))
+        .then([ineligible]);
     });
 
     it('refuses an application to a cohort that does not exist', () => {
-      spec.given([]).when(submit({}, { ...openCohort, status: 'none' })).thenThrows('COHORT.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(submit({}, { ...openCohort, status: 'none' }))
+        .thenThrows('COHORT.NOT_FOUND', 'not-found');
     });
 
-    it.each(['planned', 'closed', 'running', 'completed', 'cancelled'] as const)('refuses an application while the cohort is %s', (status) => {
-      const error = spec.given([]).when(submit({}, { ...openCohort, status })).thenThrows('ENROLLMENT.APPLICATIONS_CLOSED', 'illegal-state');
-      expect(error.details).toEqual({ cohortId: ref.cohortId, status });
-    });
+    it.each(['planned', 'closed', 'running', 'completed', 'cancelled'] as const)(
+      'refuses an application while the cohort is %s',
+      (status) => {
+        const error = spec
+          .given([])
+          .when(submit({}, { ...openCohort, status }))
+          .thenThrows('ENROLLMENT.APPLICATIONS_CLOSED', 'illegal-state');
+        expect(error.details).toEqual({ cohortId: ref.cohortId, status });
+      },
+    );
 
     it.each([
       ['dossier.motivation', { motivation: '   ' }],
@@ -67,61 +89,107 @@ describe('enrollment decider: applications', () => {
     });
 
     it('reports every bad dossier field at once', () => {
-      const error = spec.given([]).when(submit({ motivation: '', level: 'guru', companyId: '' })).thenThrows('ENROLLMENT.DOSSIER_INVALID');
+      const error = spec
+        .given([])
+        .when(submit({ motivation: '', level: 'guru', companyId: '' }))
+        .thenThrows('ENROLLMENT.DOSSIER_INVALID');
       expect(fieldsOf(error)).toEqual(['dossier.motivation', 'dossier.level', 'dossier.companyId']);
     });
 
     it('accepts an independent learner with the longest motivation and no answers', () => {
       const long = { ...dossier, motivation: 'x'.repeat(4000), companyId: null, answers: {} };
-      spec.given([]).when(submit(long)).then([{ type: 'ApplicationSubmitted', data: { ...submitted.data, dossier: long } }]);
+      spec
+        .given([])
+        .when(submit(long))
+        .then([{ type: 'ApplicationSubmitted', data: { ...submitted.data, dossier: long } }]);
     });
 
     it('refuses ids that would name the wrong stream', () => {
       const wrongId = { ...submit(), data: { ...submit().data, enrollmentId: 'c-spring-l-bob' } };
-      expect(fieldsOf(spec.given([]).when(wrongId).thenThrows('ENROLLMENT.ID_INVALID', 'validation'))).toEqual(['enrollmentId']);
-      const blankLearner = { ...submit(), data: { ...submit().data, learnerId: ' l-ada', enrollmentId: 'c-spring- l-ada' } };
-      expect(fieldsOf(spec.given([]).when(blankLearner).thenThrows('ENROLLMENT.ID_INVALID', 'validation'))).toEqual(['learnerId']);
+      expect(fieldsOf(spec.given([]).when(wrongId).thenThrows('ENROLLMENT.ID_INVALID', 'validation'))).toEqual([
+        'enrollmentId',
+      ]);
+      const blankLearner = {
+        ...submit(),
+        data: { ...submit().data, learnerId: ' l-ada', enrollmentId: 'c-spring- l-ada' },
+      };
+      expect(fieldsOf(spec.given([]).when(blankLearner).thenThrows('ENROLLMENT.ID_INVALID', 'validation'))).toEqual([
+        'learnerId',
+      ]);
     });
 
     it('refuses decisions, waitlisting and withdrawal of an application that does not exist', () => {
       spec.given([]).when(decide('admit')).thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
-      spec.given([]).when(command('RecordWaitlisting', { reason: 'no seat' })).thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
-      spec.given([]).when(command('WithdrawApplication', { reason: null })).thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(command('RecordWaitlisting', { reason: 'no seat' }))
+        .thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(command('WithdrawApplication', { reason: null }))
+        .thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
     });
 
     it('changes nothing when cancelled', () => {
-      spec.given([]).when(command('CancelEnrollment', { reason: 'cohort cancelled' })).thenNothing();
+      spec
+        .given([])
+        .when(command('CancelEnrollment', { reason: 'cohort cancelled' }))
+        .thenNothing();
     });
   });
 
   describe('when submitted', () => {
     it('refuses a second application, even an identical one', () => {
       spec.given([submitted]).when(submit()).thenThrows('ENROLLMENT.ALREADY_SUBMITTED', 'illegal-state');
-      spec.given([submitted]).when(submit({}, { ...openCohort, status: 'closed' })).thenThrows('ENROLLMENT.ALREADY_SUBMITTED', 'illegal-state');
+      spec
+        .given([submitted])
+        .when(submit({}, { ...openCohort, status: 'closed' }))
+        .thenThrows('ENROLLMENT.ALREADY_SUBMITTED', 'illegal-state');
     });
 
     it('records each selection decision with who decided and why', () => {
       spec.given([submitted]).when(decide('admit')).then([admitted]);
-      spec.given([submitted]).when(decide('reject', 'd-1', 'off topic')).then([rejected]);
-      spec.given([submitted]).when(decide('waitlist', 'd-1', 'good, but others first')).then([waitlistedByDecision]);
+      spec
+        .given([submitted])
+        .when(decide('reject', 'd-1', 'off topic'))
+        .then([rejected]);
+      spec
+        .given([submitted])
+        .when(decide('waitlist', 'd-1', 'good, but others first'))
+        .then([waitlistedByDecision]);
     });
 
     it('waitlists on behalf of the cohort, naming the actor and the reason', () => {
-      spec.given([submitted]).when(command('RecordWaitlisting', { reason: 'no free seat (30/30 taken)' }, undefined, SYSTEM)).then([waitlistedByCohort]);
+      spec
+        .given([submitted])
+        .when(command('RecordWaitlisting', { reason: 'no free seat (30/30 taken)' }, undefined, SYSTEM))
+        .then([waitlistedByCohort]);
     });
 
     it('withdraws, remembering from where, with a trimmed reason', () => {
-      spec.given([submitted]).when(command('WithdrawApplication', { reason: '  found another course ' })).then([withdrawn('submitted', 'found another course')]);
-      spec.given([submitted]).when(command('WithdrawApplication', { reason: '   ' })).then([withdrawn('submitted')]);
+      spec
+        .given([submitted])
+        .when(command('WithdrawApplication', { reason: '  found another course ' }))
+        .then([withdrawn('submitted', 'found another course')]);
+      spec
+        .given([submitted])
+        .when(command('WithdrawApplication', { reason: '   ' }))
+        .then([withdrawn('submitted')]);
     });
 
     it('refuses a withdrawal reason over 500 characters', () => {
-      const error = spec.given([submitted]).when(command('WithdrawApplication', { reason: 'x'.repeat(501) })).thenThrows('ENROLLMENT.REASON_INVALID', 'validation');
+      const error = spec
+        .given([submitted])
+        .when(command('WithdrawApplication', { reason: 'x'.repeat(501) }))
+        .thenThrows('ENROLLMENT.REASON_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual(['reason']);
     });
 
     it('is cancelled with the cohort', () => {
-      spec.given([submitted]).when(command('CancelEnrollment', { reason: cancelled.data.reason })).then([cancelled]);
+      spec
+        .given([submitted])
+        .when(command('CancelEnrollment', { reason: cancelled.data.reason }))
+        .then([cancelled]);
     });
   });
 
@@ -133,49 +201,91 @@ describe('enrollment decider: applications', () => {
     });
 
     it('refuses another decision', () => {
-      const error = spec.given([submitted, admitted]).when(decide('reject', 'd-2')).thenThrows('ENROLLMENT.NOT_DECIDABLE', 'illegal-state');
+      const error = spec
+        .given([submitted, admitted])
+        .when(decide('reject', 'd-2'))
+        .thenThrows('ENROLLMENT.NOT_DECIDABLE', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, status: 'admitted' });
       spec.given(HISTORY.offered).when(decide('admit', 'd-2')).thenThrows('ENROLLMENT.NOT_DECIDABLE', 'illegal-state');
     });
 
     it('moves an admitted applicant to the waitlist when the cohort has no seat, and keeps a waitlisted one there', () => {
       const byCohort = { ...waitlistedByCohort, data: { ...waitlistedByCohort.data, by: SPEC_ACTOR } };
-      spec.given([submitted, admitted]).when(command('RecordWaitlisting', { reason: waitlistedByCohort.data.reason })).then([byCohort]);
-      spec.given([submitted, waitlistedByDecision]).when(command('RecordWaitlisting', { reason: 'no seat' })).thenNothing();
+      spec
+        .given([submitted, admitted])
+        .when(command('RecordWaitlisting', { reason: waitlistedByCohort.data.reason }))
+        .then([byCohort]);
+      spec
+        .given([submitted, waitlistedByDecision])
+        .when(command('RecordWaitlisting', { reason: 'no seat' }))
+        .thenNothing();
     });
 
     it('changes nothing for someone past the waitlist (a re-delivered waitlisting after a reactor restart)', () => {
-      spec.given(HISTORY.offered).when(command('RecordWaitlisting', { reason: 'no seat' })).thenNothing();
-      spec.given(HISTORY.enrolled).when(command('RecordWaitlisting', { reason: 'no seat' })).thenNothing();
+      spec
+        .given(HISTORY.offered)
+        .when(command('RecordWaitlisting', { reason: 'no seat' }))
+        .thenNothing();
+      spec
+        .given(HISTORY.enrolled)
+        .when(command('RecordWaitlisting', { reason: 'no seat' }))
+        .thenNothing();
     });
 
     it.each(['admitted', 'waitlisted', 'offered', 'enrolled'] as const)('withdraws from %s', (status) => {
-      spec.given(HISTORY[status]).when(command('WithdrawApplication', { reason: null })).then([withdrawn(status)]);
+      spec
+        .given(HISTORY[status])
+        .when(command('WithdrawApplication', { reason: null }))
+        .then([withdrawn(status)]);
     });
   });
 
   describe('when ended', () => {
-    it.each(['ineligible', 'rejected', 'declined', 'expired', 'completed', 'dropped', 'withdrawn', 'cancelled'] as const)(
-      'changes nothing on a late decision, waitlisting or cancellation when %s',
-      (status) => {
-        spec.given(HISTORY[status]).when(decide('admit', 'd-9')).thenNothing();
-        spec.given(HISTORY[status]).when(command('RecordWaitlisting', { reason: 'no seat' })).thenNothing();
-        spec.given(HISTORY[status]).when(command('CancelEnrollment', { reason: 'cohort cancelled' })).thenNothing();
-      },
-    );
+    it.each([
+      'ineligible',
+      'rejected',
+      'declined',
+      'expired',
+      'completed',
+      'dropped',
+      'withdrawn',
+      'cancelled',
+    ] as const)('changes nothing on a late decision, waitlisting or cancellation when %s', (status) => {
+      spec.given(HISTORY[status]).when(decide('admit', 'd-9')).thenNothing();
+      spec
+        .given(HISTORY[status])
+        .when(command('RecordWaitlisting', { reason: 'no seat' }))
+        .thenNothing();
+      spec
+        .given(HISTORY[status])
+        .when(command('CancelEnrollment', { reason: 'cohort cancelled' }))
+        .thenNothing();
+    });
 
     it('changes nothing when withdrawn again', () => {
-      spec.given(HISTORY.withdrawn).when(command('WithdrawApplication', { reason: 'again' })).thenNothing();
+      spec
+        .given(HISTORY.withdrawn)
+        .when(command('WithdrawApplication', { reason: 'again' }))
+        .thenNothing();
     });
 
     it.each(['completed', 'dropped'] as const)('refuses to withdraw once %s', (status) => {
-      spec.given(HISTORY[status]).when(command('WithdrawApplication', { reason: null })).thenThrows('ENROLLMENT.ALREADY_FINISHED', 'illegal-state');
+      spec
+        .given(HISTORY[status])
+        .when(command('WithdrawApplication', { reason: null }))
+        .thenThrows('ENROLLMENT.ALREADY_FINISHED', 'illegal-state');
     });
 
-    it.each(['ineligible', 'rejected', 'declined', 'expired', 'cancelled'] as const)('refuses to withdraw an application that is %s', (status) => {
-      const error = spec.given(HISTORY[status]).when(command('WithdrawApplication', { reason: null })).thenThrows('ENROLLMENT.NOT_WITHDRAWABLE', 'illegal-state');
-      expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, status });
-    });
+    it.each(['ineligible', 'rejected', 'declined', 'expired', 'cancelled'] as const)(
+      'refuses to withdraw an application that is %s',
+      (status) => {
+        const error = spec
+          .given(HISTORY[status])
+          .when(command('WithdrawApplication', { reason: null }))
+          .thenThrows('ENROLLMENT.NOT_WITHDRAWABLE', 'illegal-state');
+        expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, status });
+      },
+    );
 
     it('refuses a second application after the first ended', () => {
       spec.given(HISTORY.withdrawn).when(submit()).thenThrows('ENROLLMENT.ALREADY_SUBMITTED', 'illegal-state');

@@ -1,5 +1,11 @@
 import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
-import type { CancelEnrollment, RecordDecision, RecordWaitlisting, SubmitApplication, WithdrawApplication } from './enrollment.commands';
+import type {
+  CancelEnrollment,
+  RecordDecision,
+  RecordWaitlisting,
+  SubmitApplication,
+  WithdrawApplication,
+} from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
 import { isFinalEnrollmentStatus, type EnrollmentState } from './enrollment.state';
 import { checkEnrollmentRef, normalizeDossier, normalizeReason, unmetPrerequisites } from './dossier.rules';
@@ -9,31 +15,50 @@ export function submitApplication(command: SubmitApplication, state: EnrollmentS
   const { enrollmentId, cohortId, learnerId, dossier, cohort } = command.data;
   // Checked first: the same learner applying twice hears "already applied", whatever else changed since.
   if (state.status !== 'none') {
-    throw new IllegalStateError('ENROLLMENT.ALREADY_SUBMITTED', `Learner ${state.learnerId} already applied to cohort ${state.cohortId}`, {
-      enrollmentId: state.enrollmentId,
-      status: state.status,
-    });
+    throw new IllegalStateError(
+      'ENROLLMENT.ALREADY_SUBMITTED',
+      `Learner ${state.learnerId} already applied to cohort ${state.cohortId}`,
+      {
+        enrollmentId: state.enrollmentId,
+        status: state.status,
+      },
+    );
   }
   const ref = { enrollmentId, cohortId, learnerId };
   checkEnrollmentRef(ref);
-  if (cohort.status === 'none') throw new NotFoundError('COHORT.NOT_FOUND', `Cohort ${cohortId} does not exist`, { cohortId });
+  if (cohort.status === 'none')
+    throw new NotFoundError('COHORT.NOT_FOUND', `Cohort ${cohortId} does not exist`, { cohortId });
   if (cohort.status !== 'open') {
-    throw new IllegalStateError('ENROLLMENT.APPLICATIONS_CLOSED', `Cohort ${cohortId} does not take applications (it is ${cohort.status})`, {
-      cohortId,
-      status: cohort.status,
-    });
+    throw new IllegalStateError(
+      'ENROLLMENT.APPLICATIONS_CLOSED',
+      `Cohort ${cohortId} does not take applications (it is ${cohort.status})`,
+      {
+        cohortId,
+        status: cohort.status,
+      },
+    );
   }
   const normalized = normalizeDossier(dossier);
   const unmet = unmetPrerequisites(cohort.prerequisites, normalized.prerequisitesMet);
   return [
     {
       type: 'ApplicationSubmitted',
-      data: { ...ref, dossier: normalized, selectionPolicy: cohort.selectionPolicy, eligible: unmet.length === 0, unmetPrerequisites: unmet },
+      data: {
+        ...ref,
+        dossier: normalized,
+        selectionPolicy: cohort.selectionPolicy,
+        eligible: unmet.length === 0,
+        unmetPrerequisites: unmet,
+      },
     },
   ];
 }
 
-const EVENT_OF_DECISION = { admit: 'ApplicationAdmitted', reject: 'ApplicationRejected', waitlist: 'ApplicationWaitlisted' } as const;
+const EVENT_OF_DECISION = {
+  admit: 'ApplicationAdmitted',
+  reject: 'ApplicationRejected',
+  waitlist: 'ApplicationWaitlisted',
+} as const;
 
 export function recordDecision(command: RecordDecision, state: EnrollmentState): EnrollmentEvent[] {
   const existing = requireExisting(state, command.data);
@@ -43,10 +68,14 @@ export function recordDecision(command: RecordDecision, state: EnrollmentState):
   // reactor carrying the decision must not get stuck on it.
   if (isFinalEnrollmentStatus(existing.status)) return [];
   if (existing.status !== 'submitted') {
-    throw new IllegalStateError('ENROLLMENT.NOT_DECIDABLE', `Application ${existing.enrollmentId} is ${existing.status}: it can no longer be decided`, {
-      enrollmentId: existing.enrollmentId,
-      status: existing.status,
-    });
+    throw new IllegalStateError(
+      'ENROLLMENT.NOT_DECIDABLE',
+      `Application ${existing.enrollmentId} is ${existing.status}: it can no longer be decided`,
+      {
+        enrollmentId: existing.enrollmentId,
+        status: existing.status,
+      },
+    );
   }
   return [{ type: EVENT_OF_DECISION[decision], data: { ...refOf(existing), by, reason, decisionId } }];
 }
@@ -56,7 +85,12 @@ export function recordWaitlisting(command: RecordWaitlisting, state: EnrollmentS
   // Waitlisted already, ended, or past the waitlist (offered, enrolled): the cohort's waitlisting
   // is an older fact the reactor re-delivers after a restart, so there is nothing to do.
   if (existing.status !== 'submitted' && existing.status !== 'admitted') return [];
-  return [{ type: 'ApplicationWaitlisted', data: { ...refOf(existing), by: command.metadata.actor, reason: command.data.reason, decisionId: null } }];
+  return [
+    {
+      type: 'ApplicationWaitlisted',
+      data: { ...refOf(existing), by: command.metadata.actor, reason: command.data.reason, decisionId: null },
+    },
+  ];
 }
 
 export function withdrawApplication(command: WithdrawApplication, state: EnrollmentState): EnrollmentEvent[] {
@@ -64,10 +98,17 @@ export function withdrawApplication(command: WithdrawApplication, state: Enrollm
   const { enrollmentId, status } = existing;
   if (status === 'withdrawn') return [];
   if (status === 'completed' || status === 'dropped') {
-    throw new IllegalStateError('ENROLLMENT.ALREADY_FINISHED', `Enrollment ${enrollmentId} is already ${status}`, { enrollmentId, status });
+    throw new IllegalStateError('ENROLLMENT.ALREADY_FINISHED', `Enrollment ${enrollmentId} is already ${status}`, {
+      enrollmentId,
+      status,
+    });
   }
   if (isFinalEnrollmentStatus(status)) {
-    throw new IllegalStateError('ENROLLMENT.NOT_WITHDRAWABLE', `Application ${enrollmentId} is ${status}: there is nothing to withdraw`, { enrollmentId, status });
+    throw new IllegalStateError(
+      'ENROLLMENT.NOT_WITHDRAWABLE',
+      `Application ${enrollmentId} is ${status}: there is nothing to withdraw`,
+      { enrollmentId, status },
+    );
   }
   const reason = normalizeReason(command.data.reason);
   return [{ type: 'ApplicationWithdrawn', data: { ...refOf(existing), reason, from: status } }];

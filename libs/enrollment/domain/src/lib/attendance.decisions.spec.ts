@@ -5,9 +5,14 @@ import { HISTORY, attendance, command, ref, runningCohort, withdrawn } from '../
 import { requiredSessions } from './attendance.decisions';
 
 const spec = DeciderSpecification(enrollmentDecider);
-const attend = (session: unknown, attended = true, cohort = runningCohort) => command('RecordAttendance', { session: session as number, attended, cohort });
-const complete = (sessions = 10, completionThreshold = 0.7) => command('CompleteEnrollment', { sessions, completionThreshold });
-const attendedFirst = (n: number): EnrollmentEvent[] => [...HISTORY.enrolled, ...Array.from({ length: n }, (_, i) => attendance(i + 1, true))];
+const attend = (session: unknown, attended = true, cohort = runningCohort) =>
+  command('RecordAttendance', { session: session as number, attended, cohort });
+const complete = (sessions = 10, completionThreshold = 0.7) =>
+  command('CompleteEnrollment', { sessions, completionThreshold });
+const attendedFirst = (n: number): EnrollmentEvent[] => [
+  ...HISTORY.enrolled,
+  ...Array.from({ length: n }, (_, i) => attendance(i + 1, true)),
+];
 
 describe('enrollment decider: attendance and completion', () => {
   describe('when none', () => {
@@ -22,39 +27,71 @@ describe('enrollment decider: attendance and completion', () => {
 
   describe('when enrolled', () => {
     it('records attendance with who recorded it', () => {
-      spec.given(HISTORY.enrolled).when(attend(1)).then([attendance(1, true, SPEC_ACTOR)]);
-      spec.given(HISTORY.enrolled).when(attend(10, false)).then([attendance(10, false)]);
+      spec
+        .given(HISTORY.enrolled)
+        .when(attend(1))
+        .then([attendance(1, true, SPEC_ACTOR)]);
+      spec
+        .given(HISTORY.enrolled)
+        .when(attend(10, false))
+        .then([attendance(10, false)]);
     });
 
     it('changes nothing when the same attendance is recorded again, and records a correction', () => {
-      spec.given([...HISTORY.enrolled, attendance(3, true)]).when(attend(3, true)).thenNothing();
-      spec.given([...HISTORY.enrolled, attendance(3, true)]).when(attend(3, false)).then([attendance(3, false)]);
+      spec
+        .given([...HISTORY.enrolled, attendance(3, true)])
+        .when(attend(3, true))
+        .thenNothing();
+      spec
+        .given([...HISTORY.enrolled, attendance(3, true)])
+        .when(attend(3, false))
+        .then([attendance(3, false)]);
     });
 
     it.each([0, 11, 2.5, '1'])('refuses session %p', (session) => {
-      const error = spec.given(HISTORY.enrolled).when(attend(session)).thenThrows('ENROLLMENT.SESSION_INVALID', 'validation');
+      const error = spec
+        .given(HISTORY.enrolled)
+        .when(attend(session))
+        .thenThrows('ENROLLMENT.SESSION_INVALID', 'validation');
       expect((error as ValidationError).fields.map((f) => f.field)).toEqual(['session']);
     });
 
     it('refuses an attendance that is neither true nor false', () => {
-      const error = spec.given(HISTORY.enrolled).when(command('RecordAttendance', { session: 1, attended: 'yes' as unknown as boolean, cohort: runningCohort })).thenThrows('ENROLLMENT.ATTENDANCE_INVALID', 'validation');
+      const error = spec
+        .given(HISTORY.enrolled)
+        .when(command('RecordAttendance', { session: 1, attended: 'yes' as unknown as boolean, cohort: runningCohort }))
+        .thenThrows('ENROLLMENT.ATTENDANCE_INVALID', 'validation');
       expect((error as ValidationError).fields.map((f) => f.field)).toEqual(['attended']);
     });
 
-    it.each(['open', 'closed', 'completed', 'cancelled'] as const)('refuses attendance while the cohort is %s', (status) => {
-      const error = spec.given(HISTORY.enrolled).when(attend(1, true, { ...runningCohort, status })).thenThrows('ENROLLMENT.COHORT_NOT_RUNNING', 'illegal-state');
-      expect(error.details).toEqual({ cohortId: ref.cohortId, status });
-    });
+    it.each(['open', 'closed', 'completed', 'cancelled'] as const)(
+      'refuses attendance while the cohort is %s',
+      (status) => {
+        const error = spec
+          .given(HISTORY.enrolled)
+          .when(attend(1, true, { ...runningCohort, status }))
+          .thenThrows('ENROLLMENT.COHORT_NOT_RUNNING', 'illegal-state');
+        expect(error.details).toEqual({ cohortId: ref.cohortId, status });
+      },
+    );
 
     it('completes a learner who attended enough sessions', () => {
-      spec.given(attendedFirst(7)).when(complete()).then([{ type: 'EnrollmentCompleted', data: { ...ref, attendedSessions: 7, sessions: 10 } }]);
+      spec
+        .given(attendedFirst(7))
+        .when(complete())
+        .then([{ type: 'EnrollmentCompleted', data: { ...ref, attendedSessions: 7, sessions: 10 } }]);
     });
 
     it('drops a learner below the threshold, saying by how much', () => {
       spec
         .given([...attendedFirst(6), attendance(6, false), attendance(7, false)])
         .when(complete())
-        .then([{ type: 'LearnerDropped', data: { ...ref, attendedSessions: 5, sessions: 10, reason: 'attended 5 of 10 sessions, 7 required' } }]);
+        .then([
+          {
+            type: 'LearnerDropped',
+            data: { ...ref, attendedSessions: 5, sessions: 10, reason: 'attended 5 of 10 sessions, 7 required' },
+          },
+        ]);
     });
 
     it('ignores sessions beyond those the cohort finally held', () => {
@@ -66,17 +103,29 @@ describe('enrollment decider: attendance and completion', () => {
   });
 
   describe('when not enrolled', () => {
-    it.each(['submitted', 'admitted', 'offered', 'completed', 'dropped', 'withdrawn'] as const)('refuses attendance when %s', (status) => {
-      const error = spec.given(HISTORY[status]).when(attend(1)).thenThrows('ENROLLMENT.NOT_ENROLLED', 'illegal-state');
-      expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, status });
-    });
+    it.each(['submitted', 'admitted', 'offered', 'completed', 'dropped', 'withdrawn'] as const)(
+      'refuses attendance when %s',
+      (status) => {
+        const error = spec
+          .given(HISTORY[status])
+          .when(attend(1))
+          .thenThrows('ENROLLMENT.NOT_ENROLLED', 'illegal-state');
+        expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, status });
+      },
+    );
 
-    it.each(['submitted', 'offered', 'completed', 'dropped', 'withdrawn', 'cancelled'] as const)('changes nothing on completion when %s', (status) => {
-      spec.given(HISTORY[status]).when(complete()).thenNothing();
-    });
+    it.each(['submitted', 'offered', 'completed', 'dropped', 'withdrawn', 'cancelled'] as const)(
+      'changes nothing on completion when %s',
+      (status) => {
+        spec.given(HISTORY[status]).when(complete()).thenNothing();
+      },
+    );
 
     it('forgets nothing of the attendance when the learner withdraws', () => {
-      const state = [...attendedFirst(2), withdrawn('enrolled')].reduce(enrollmentDecider.evolve, enrollmentDecider.initialState());
+      const state = [...attendedFirst(2), withdrawn('enrolled')].reduce(
+        enrollmentDecider.evolve,
+        enrollmentDecider.initialState(),
+      );
       expect(state).toMatchObject({ status: 'withdrawn', attendance: { '1': true, '2': true } });
     });
   });

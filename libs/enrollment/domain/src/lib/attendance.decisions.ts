@@ -14,27 +14,47 @@ export function requiredSessions(sessions: number, completionThreshold: number):
 
 /** Sessions outside 1..sessions don't count: a cohort may have planned fewer sessions since. */
 export function attendedSessions(attendance: Readonly<Record<string, boolean>>, sessions: number): number {
-  return Object.entries(attendance).filter(([session, attended]) => attended && isIntegerBetween(Number(session), 1, sessions)).length;
+  return Object.entries(attendance).filter(
+    ([session, attended]) => attended && isIntegerBetween(Number(session), 1, sessions),
+  ).length;
 }
 
 export function recordAttendance(command: RecordAttendance, state: EnrollmentState): EnrollmentEvent[] {
   const existing = requireExisting(state, command.data);
   const { session, attended, cohort } = command.data;
   if (existing.status !== 'enrolled') {
-    throw new IllegalStateError('ENROLLMENT.NOT_ENROLLED', `Application ${existing.enrollmentId} is ${existing.status}: only enrolled learners attend`, {
-      enrollmentId: existing.enrollmentId,
-      status: existing.status,
-    });
+    throw new IllegalStateError(
+      'ENROLLMENT.NOT_ENROLLED',
+      `Application ${existing.enrollmentId} is ${existing.status}: only enrolled learners attend`,
+      {
+        enrollmentId: existing.enrollmentId,
+        status: existing.status,
+      },
+    );
   }
   if (cohort.status !== 'running') {
-    throw new IllegalStateError('ENROLLMENT.COHORT_NOT_RUNNING', `Cohort ${existing.cohortId} is ${cohort.status}: attendance is recorded while it runs`, {
-      cohortId: existing.cohortId,
-      status: cohort.status,
-    });
+    throw new IllegalStateError(
+      'ENROLLMENT.COHORT_NOT_RUNNING',
+      `Cohort ${existing.cohortId} is ${cohort.status}: attendance is recorded while it runs`,
+      {
+        cohortId: existing.cohortId,
+        status: cohort.status,
+      },
+    );
   }
   const problems = new FieldProblems();
-  problems.require(isIntegerBetween(session, 1, cohort.sessions), 'session', 'ENROLLMENT.SESSION_INVALID', `session must be a whole number from 1 to ${cohort.sessions}`);
-  problems.require(typeof attended === 'boolean', 'attended', 'ENROLLMENT.ATTENDANCE_INVALID', 'attended must be true or false');
+  problems.require(
+    isIntegerBetween(session, 1, cohort.sessions),
+    'session',
+    'ENROLLMENT.SESSION_INVALID',
+    `session must be a whole number from 1 to ${cohort.sessions}`,
+  );
+  problems.require(
+    typeof attended === 'boolean',
+    'attended',
+    'ENROLLMENT.ATTENDANCE_INVALID',
+    'attended must be true or false',
+  );
   problems.throwIfAny('The attendance cannot be recorded');
   if (existing.attendance[String(session)] === attended) return [];
   return [{ type: 'AttendanceRecorded', data: { ...refOf(existing), session, attended, by: command.metadata.actor } }];
@@ -46,11 +66,17 @@ export function completeEnrollment(command: CompleteEnrollment, state: Enrollmen
   const { sessions, completionThreshold } = command.data;
   const attended = attendedSessions(state.attendance, sessions);
   const required = requiredSessions(sessions, completionThreshold);
-  if (attended >= required) return [{ type: 'EnrollmentCompleted', data: { ...refOf(state), attendedSessions: attended, sessions } }];
+  if (attended >= required)
+    return [{ type: 'EnrollmentCompleted', data: { ...refOf(state), attendedSessions: attended, sessions } }];
   return [
     {
       type: 'LearnerDropped',
-      data: { ...refOf(state), attendedSessions: attended, sessions, reason: `attended ${attended} of ${sessions} sessions, ${required} required` },
+      data: {
+        ...refOf(state),
+        attendedSessions: attended,
+        sessions,
+        reason: `attended ${attended} of ${sessions} sessions, ${required} required`,
+      },
     },
   ];
 }

@@ -14,11 +14,26 @@ export const ENROLLMENT_LIMITS = {
 /** The ref names the stream: its parts must be well formed and agree, or events land in the wrong place. */
 export function checkEnrollmentRef(ref: EnrollmentRef): void {
   const problems = new FieldProblems();
-  const cohortOk = problems.require(isWellFormedId(ref.cohortId), 'cohortId', 'ENROLLMENT.ID_INVALID', 'cohortId is required, without surrounding blanks');
-  const learnerOk = problems.require(isWellFormedId(ref.learnerId), 'learnerId', 'ENROLLMENT.ID_INVALID', 'learnerId is required, without surrounding blanks');
+  const cohortOk = problems.require(
+    isWellFormedId(ref.cohortId),
+    'cohortId',
+    'ENROLLMENT.ID_INVALID',
+    'cohortId is required, without surrounding blanks',
+  );
+  const learnerOk = problems.require(
+    isWellFormedId(ref.learnerId),
+    'learnerId',
+    'ENROLLMENT.ID_INVALID',
+    'learnerId is required, without surrounding blanks',
+  );
   if (cohortOk && learnerOk) {
     const expected = enrollmentIdOf(ref.cohortId, ref.learnerId);
-    problems.require(ref.enrollmentId === expected, 'enrollmentId', 'ENROLLMENT.ID_INVALID', `enrollmentId must be ${expected}`);
+    problems.require(
+      ref.enrollmentId === expected,
+      'enrollmentId',
+      'ENROLLMENT.ID_INVALID',
+      `enrollmentId must be ${expected}`,
+    );
   }
   problems.throwIfAny('The enrollment reference is invalid');
 }
@@ -31,7 +46,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function normalizeDossier(input: unknown): Dossier {
   const dossier: Record<string, unknown> = isPlainObject(input) ? input : {};
   const problems = new FieldProblems();
-  const bad = (ok: boolean, field: string, message: string) => problems.require(ok, `dossier.${field}`, 'ENROLLMENT.DOSSIER_INVALID', message);
+  const bad = (ok: boolean, field: string, message: string) =>
+    problems.require(ok, `dossier.${field}`, 'ENROLLMENT.DOSSIER_INVALID', message);
 
   const motivation = trimmed(dossier['motivation']) ?? '';
   bad(
@@ -40,7 +56,11 @@ export function normalizeDossier(input: unknown): Dossier {
     `motivation is required and at most ${ENROLLMENT_LIMITS.motivationMax} characters`,
   );
   const level = dossier['level'];
-  bad((LEARNER_LEVELS as readonly unknown[]).includes(level), 'level', `level must be one of ${LEARNER_LEVELS.join(', ')}`);
+  bad(
+    (LEARNER_LEVELS as readonly unknown[]).includes(level),
+    'level',
+    `level must be one of ${LEARNER_LEVELS.join(', ')}`,
+  );
   const companyId = dossier['companyId'] ?? null;
   bad(
     companyId === null || isWellFormedId(companyId, ENROLLMENT_LIMITS.companyIdMax),
@@ -63,7 +83,9 @@ export function normalizeDossier(input: unknown): Dossier {
 
   const met = dossier['prerequisitesMet'] ?? [];
   if (bad(Array.isArray(met), 'prerequisitesMet', 'prerequisitesMet must be a list') && Array.isArray(met)) {
-    met.forEach((p: unknown, i) => bad(typeof p === 'string', `prerequisitesMet[${i}]`, 'each prerequisite met must be text'));
+    met.forEach((p: unknown, i) =>
+      bad(typeof p === 'string', `prerequisitesMet[${i}]`, 'each prerequisite met must be text'),
+    );
   }
 
   problems.throwIfAny('The dossier is invalid');

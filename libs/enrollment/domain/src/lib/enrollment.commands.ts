@@ -11,17 +11,28 @@ export interface CohortSnapshot {
   readonly sessions: number;
 }
 
-export type SubmitApplication = Command<'SubmitApplication', EnrollmentRef & { readonly dossier: Dossier; readonly cohort: CohortSnapshot }>;
+export type SubmitApplication = Command<
+  'SubmitApplication',
+  EnrollmentRef & { readonly dossier: Dossier; readonly cohort: CohortSnapshot }
+>;
 export type WithdrawApplication = Command<'WithdrawApplication', EnrollmentRef & { readonly reason: string | null }>;
 /** A selection decision carried over by the reactor. */
 export type RecordDecision = Command<
   'RecordDecision',
-  EnrollmentRef & { readonly decision: 'admit' | 'reject' | 'waitlist'; readonly by: Actor; readonly reason: string; readonly decisionId: string }
+  EnrollmentRef & {
+    readonly decision: 'admit' | 'reject' | 'waitlist';
+    readonly by: Actor;
+    readonly reason: string;
+    readonly decisionId: string;
+  }
 >;
 /** The cohort put the applicant on its waitlist (no seat free in their pool). */
 export type RecordWaitlisting = Command<'RecordWaitlisting', EnrollmentRef & { readonly reason: string }>;
 /** The cohort reserved a seat: offer it until `expiresAt`. */
-export type OfferSeat = Command<'OfferSeat', EnrollmentRef & { readonly expiresAt: string; readonly promoted: boolean; readonly reason: string }>;
+export type OfferSeat = Command<
+  'OfferSeat',
+  EnrollmentRef & { readonly expiresAt: string; readonly promoted: boolean; readonly reason: string }
+>;
 export type AcceptOffer = Command<'AcceptOffer', EnrollmentRef>;
 export type DeclineOffer = Command<'DeclineOffer', EnrollmentRef & { readonly reason: string | null }>;
 /** Sent by the reactor when the clock passes the offer's expiry; nothing when the offer already ended. */
@@ -30,7 +41,10 @@ export type RecordAttendance = Command<
   'RecordAttendance',
   EnrollmentRef & { readonly session: number; readonly attended: boolean; readonly cohort: CohortSnapshot }
 >;
-export type CompleteEnrollment = Command<'CompleteEnrollment', EnrollmentRef & { readonly sessions: number; readonly completionThreshold: number }>;
+export type CompleteEnrollment = Command<
+  'CompleteEnrollment',
+  EnrollmentRef & { readonly sessions: number; readonly completionThreshold: number }
+>;
 export type CancelEnrollment = Command<'CancelEnrollment', EnrollmentRef & { readonly reason: string }>;
 
 export type EnrollmentCommand =

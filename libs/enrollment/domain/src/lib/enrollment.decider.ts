@@ -1,5 +1,11 @@
 import type { Decider } from '@sooc/event-sourcing';
-import { cancelEnrollment, recordDecision, recordWaitlisting, submitApplication, withdrawApplication } from './application.decisions';
+import {
+  cancelEnrollment,
+  recordDecision,
+  recordWaitlisting,
+  submitApplication,
+  withdrawApplication,
+} from './application.decisions';
 import { completeEnrollment, recordAttendance } from './attendance.decisions';
 import type { EnrollmentCommand } from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
@@ -37,7 +43,6 @@ export function decideEnrollment(command: EnrollmentCommand, state: EnrollmentSt
     }
   }
 }
-
 
 export const enrollmentDecider: Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState> = {
   decide: decideEnrollment,

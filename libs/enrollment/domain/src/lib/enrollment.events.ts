@@ -41,14 +41,29 @@ export type ApplicationSubmitted = DomainEvent<
 export type ApplicationAdmitted = DomainEvent<'ApplicationAdmitted', EnrollmentRef & DecisionNote>;
 export type ApplicationRejected = DomainEvent<'ApplicationRejected', EnrollmentRef & DecisionNote>;
 export type ApplicationWaitlisted = DomainEvent<'ApplicationWaitlisted', EnrollmentRef & DecisionNote>;
-export type SeatOffered = DomainEvent<'SeatOffered', EnrollmentRef & { readonly expiresAt: string; readonly promotedFromWaitlist: boolean; readonly reason: string }>;
+export type SeatOffered = DomainEvent<
+  'SeatOffered',
+  EnrollmentRef & { readonly expiresAt: string; readonly promotedFromWaitlist: boolean; readonly reason: string }
+>;
 export type OfferAccepted = DomainEvent<'OfferAccepted', EnrollmentRef>;
 export type OfferDeclined = DomainEvent<'OfferDeclined', EnrollmentRef & { readonly reason: string | null }>;
 export type OfferExpired = DomainEvent<'OfferExpired', EnrollmentRef & { readonly expiresAt: string }>;
-export type AttendanceRecorded = DomainEvent<'AttendanceRecorded', EnrollmentRef & { readonly session: number; readonly attended: boolean; readonly by: Actor }>;
-export type EnrollmentCompleted = DomainEvent<'EnrollmentCompleted', EnrollmentRef & { readonly attendedSessions: number; readonly sessions: number }>;
-export type LearnerDropped = DomainEvent<'LearnerDropped', EnrollmentRef & { readonly attendedSessions: number; readonly sessions: number; readonly reason: string }>;
-export type ApplicationWithdrawn = DomainEvent<'ApplicationWithdrawn', EnrollmentRef & { readonly reason: string | null; readonly from: string }>;
+export type AttendanceRecorded = DomainEvent<
+  'AttendanceRecorded',
+  EnrollmentRef & { readonly session: number; readonly attended: boolean; readonly by: Actor }
+>;
+export type EnrollmentCompleted = DomainEvent<
+  'EnrollmentCompleted',
+  EnrollmentRef & { readonly attendedSessions: number; readonly sessions: number }
+>;
+export type LearnerDropped = DomainEvent<
+  'LearnerDropped',
+  EnrollmentRef & { readonly attendedSessions: number; readonly sessions: number; readonly reason: string }
+>;
+export type ApplicationWithdrawn = DomainEvent<
+  'ApplicationWithdrawn',
+  EnrollmentRef & { readonly reason: string | null; readonly from: string }
+>;
 export type EnrollmentCancelled = DomainEvent<'EnrollmentCancelled', EnrollmentRef & { readonly reason: string }>;
 
 export type EnrollmentEvent =

@@ -2,13 +2,24 @@ import type { EnrollmentEvent } from './enrollment.events';
 import type { EnrollmentState, EnrollmentStatus } from './enrollment.state';
 
 /** Moves to `to` only from one of `from`: a stray or repeated event never moves an enrollment back. */
-function move(state: EnrollmentState, from: readonly EnrollmentStatus[], to: EnrollmentStatus, changes: object = {}): EnrollmentState {
+function move(
+  state: EnrollmentState,
+  from: readonly EnrollmentStatus[],
+  to: EnrollmentStatus,
+  changes: object = {},
+): EnrollmentState {
   if (state.status === 'none' || !from.includes(state.status)) return state;
   return { ...state, ...changes, status: to };
 }
 
 /** Statuses an enrollment can be in without having ended: withdrawal and cancellation apply to these. */
-export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['submitted', 'admitted', 'waitlisted', 'offered', 'enrolled'];
+export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
+  'submitted',
+  'admitted',
+  'waitlisted',
+  'offered',
+  'enrolled',
+];
 
 export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
   switch (event.type) {
@@ -35,7 +46,9 @@ export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent)
     case 'ApplicationWaitlisted': {
       // A waitlisting by the cohort (no decision id) keeps the selection decision that admitted them.
       if (state.status === 'none') return state;
-      return move(state, ['submitted', 'admitted'], 'waitlisted', { decisionId: event.data.decisionId ?? state.decisionId });
+      return move(state, ['submitted', 'admitted'], 'waitlisted', {
+        decisionId: event.data.decisionId ?? state.decisionId,
+      });
     }
     case 'SeatOffered':
       return move(state, ['admitted', 'waitlisted'], 'offered', { offerExpiresAt: event.data.expiresAt });

@@ -9,23 +9,33 @@ export function refOf(state: ExistingEnrollment): EnrollmentRef {
 
 export function requireExisting(state: EnrollmentState, ref: EnrollmentRef): ExistingEnrollment {
   if (state.status === 'none') {
-    throw new NotFoundError('ENROLLMENT.NOT_FOUND', `No application ${ref.enrollmentId} exists`, { enrollmentId: ref.enrollmentId });
+    throw new NotFoundError('ENROLLMENT.NOT_FOUND', `No application ${ref.enrollmentId} exists`, {
+      enrollmentId: ref.enrollmentId,
+    });
   }
   return state;
 }
 
 export function noOpenOffer(state: ExistingEnrollment): IllegalStateError {
-  return new IllegalStateError('ENROLLMENT.NO_OPEN_OFFER', `Application ${state.enrollmentId} has no open seat offer (it is ${state.status})`, {
-    enrollmentId: state.enrollmentId,
-    status: state.status,
-  });
+  return new IllegalStateError(
+    'ENROLLMENT.NO_OPEN_OFFER',
+    `Application ${state.enrollmentId} has no open seat offer (it is ${state.status})`,
+    {
+      enrollmentId: state.enrollmentId,
+      status: state.status,
+    },
+  );
 }
 
 export function offerExpired(state: ExistingEnrollment): IllegalStateError {
-  return new IllegalStateError('ENROLLMENT.OFFER_EXPIRED', `The seat offer of application ${state.enrollmentId} expired at ${String(state.offerExpiresAt)}`, {
-    enrollmentId: state.enrollmentId,
-    expiresAt: state.offerExpiresAt,
-  });
+  return new IllegalStateError(
+    'ENROLLMENT.OFFER_EXPIRED',
+    `The seat offer of application ${state.enrollmentId} expired at ${String(state.offerExpiresAt)}`,
+    {
+      enrollmentId: state.enrollmentId,
+      expiresAt: state.offerExpiresAt,
+    },
+  );
 }
 
 /** Offers expire at their instant: from `expiresAt` on the seat goes to the next learner. */

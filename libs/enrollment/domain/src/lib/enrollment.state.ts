@@ -36,7 +36,16 @@ export interface EnrollmentRecord extends EnrollmentRef {
 export type EnrollmentState = { readonly status: 'none' } | ({ readonly status: EnrollmentStatus } & EnrollmentRecord);
 
 /** Statuses from which nothing moves any more. */
-export const FINAL_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['ineligible', 'rejected', 'declined', 'expired', 'completed', 'dropped', 'withdrawn', 'cancelled'];
+export const FINAL_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
+  'ineligible',
+  'rejected',
+  'declined',
+  'expired',
+  'completed',
+  'dropped',
+  'withdrawn',
+  'cancelled',
+];
 
 export type ExistingEnrollment = Exclude<EnrollmentState, { status: 'none' }>;
 

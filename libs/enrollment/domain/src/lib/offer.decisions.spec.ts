@@ -19,11 +19,15 @@ import {
 } from '../testing/enrollment.fixtures';
 
 const spec = DeciderSpecification(enrollmentDecider);
-const offer = (expiresAt = EXPIRES_AT, promoted = false, reason = offered.data.reason) => command('OfferSeat', { expiresAt, promoted, reason });
+const offer = (expiresAt = EXPIRES_AT, promoted = false, reason = offered.data.reason) =>
+  command('OfferSeat', { expiresAt, promoted, reason });
 const accept = (now = SPEC_NOW) => command('AcceptOffer', {}, now, LEARNER);
 const decline = (reason: string | null = null, now = SPEC_NOW) => command('DeclineOffer', { reason }, now, LEARNER);
 const expire = (now = AFTER_EXPIRY) => command('ExpireOffer', {}, now);
-const promotedOffer: SeatOffered = { type: 'SeatOffered', data: { ...offered.data, promotedFromWaitlist: true, reason: 'promoted: seat released' } };
+const promotedOffer: SeatOffered = {
+  type: 'SeatOffered',
+  data: { ...offered.data, promotedFromWaitlist: true, reason: 'promoted: seat released' },
+};
 
 describe('enrollment decider: seat offers', () => {
   describe('when none', () => {
@@ -43,7 +47,13 @@ describe('enrollment decider: seat offers', () => {
       spec
         .given([submittedFirstCome])
         .when(offer())
-        .then([{ type: 'ApplicationAdmitted', data: { ...ref, by: SPEC_ACTOR, reason: `first-come: ${offered.data.reason}`, decisionId: null } }, offered]);
+        .then([
+          {
+            type: 'ApplicationAdmitted',
+            data: { ...ref, by: SPEC_ACTOR, reason: `first-come: ${offered.data.reason}`, decisionId: null },
+          },
+          offered,
+        ]);
     });
 
     it('refuses a seat to an application still awaiting its review', () => {
@@ -73,8 +83,14 @@ describe('enrollment decider: seat offers', () => {
 
   describe('when waitlisted', () => {
     it('offers a seat freed for them, marked as a promotion', () => {
-      spec.given([submittedFirstCome, waitlistedByCohort]).when(offer(EXPIRES_AT, true, 'promoted: seat released')).then([promotedOffer]);
-      spec.given(HISTORY.waitlisted).when(offer(EXPIRES_AT, true, 'promoted: seat released')).then([promotedOffer]);
+      spec
+        .given([submittedFirstCome, waitlistedByCohort])
+        .when(offer(EXPIRES_AT, true, 'promoted: seat released'))
+        .then([promotedOffer]);
+      spec
+        .given(HISTORY.waitlisted)
+        .when(offer(EXPIRES_AT, true, 'promoted: seat released'))
+        .then([promotedOffer]);
     });
   });
 
@@ -84,33 +100,54 @@ describe('enrollment decider: seat offers', () => {
     });
 
     it('refuses a second, different offer while one is open', () => {
-      const error = spec.given(HISTORY.offered).when(offer('2026-03-07T09:00:00.000Z')).thenThrows('ENROLLMENT.ALREADY_OFFERED', 'illegal-state');
+      const error = spec
+        .given(HISTORY.offered)
+        .when(offer('2026-03-07T09:00:00.000Z'))
+        .thenThrows('ENROLLMENT.ALREADY_OFFERED', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, expiresAt: EXPIRES_AT });
     });
 
     it('accepts the offer up to the last millisecond before it expires', () => {
       spec.given(HISTORY.offered).when(accept()).then([accepted]);
-      spec.given(HISTORY.offered).when(accept(new Date(Date.parse(EXPIRES_AT) - 1))).then([accepted]);
+      spec
+        .given(HISTORY.offered)
+        .when(accept(new Date(Date.parse(EXPIRES_AT) - 1)))
+        .then([accepted]);
     });
 
     it('refuses to accept or decline from the expiry instant on, even before the reactor expired it', () => {
-      const error = spec.given(HISTORY.offered).when(accept(AFTER_EXPIRY)).thenThrows('ENROLLMENT.OFFER_EXPIRED', 'illegal-state');
+      const error = spec
+        .given(HISTORY.offered)
+        .when(accept(AFTER_EXPIRY))
+        .thenThrows('ENROLLMENT.OFFER_EXPIRED', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: ref.enrollmentId, expiresAt: EXPIRES_AT });
-      spec.given(HISTORY.offered).when(decline(null, AFTER_EXPIRY)).thenThrows('ENROLLMENT.OFFER_EXPIRED', 'illegal-state');
+      spec
+        .given(HISTORY.offered)
+        .when(decline(null, AFTER_EXPIRY))
+        .thenThrows('ENROLLMENT.OFFER_EXPIRED', 'illegal-state');
     });
 
     it('declines the offer, with an optional reason', () => {
       spec.given(HISTORY.offered).when(decline()).then([declined]);
-      spec.given(HISTORY.offered).when(decline(' moved abroad ')).then([{ type: 'OfferDeclined', data: { ...ref, reason: 'moved abroad' } }]);
+      spec
+        .given(HISTORY.offered)
+        .when(decline(' moved abroad '))
+        .then([{ type: 'OfferDeclined', data: { ...ref, reason: 'moved abroad' } }]);
     });
 
     it('refuses a decline reason over 500 characters', () => {
-      spec.given(HISTORY.offered).when(decline('x'.repeat(501))).thenThrows('ENROLLMENT.REASON_INVALID', 'validation');
+      spec
+        .given(HISTORY.offered)
+        .when(decline('x'.repeat(501)))
+        .thenThrows('ENROLLMENT.REASON_INVALID', 'validation');
     });
 
     it('expires the offer once due, and not a moment before', () => {
       spec.given(HISTORY.offered).when(expire()).then([expired]);
-      spec.given(HISTORY.offered).when(expire(new Date(Date.parse(EXPIRES_AT) - 1))).thenNothing();
+      spec
+        .given(HISTORY.offered)
+        .when(expire(new Date(Date.parse(EXPIRES_AT) - 1)))
+        .thenNothing();
     });
   });
 
@@ -125,7 +162,13 @@ describe('enrollment decider: seat offers', () => {
     });
 
     it('ignores stray events that would move it back or open a second offer', () => {
-      const stray = [...HISTORY.enrolled, { ...offered, data: { ...offered.data, expiresAt: '2026-03-09T09:00:00.000Z' } }, submitted, admitted, declined];
+      const stray = [
+        ...HISTORY.enrolled,
+        { ...offered, data: { ...offered.data, expiresAt: '2026-03-09T09:00:00.000Z' } },
+        submitted,
+        admitted,
+        declined,
+      ];
       const state = stray.reduce(enrollmentDecider.evolve, enrollmentDecider.initialState());
       expect(state).toMatchObject({ status: 'enrolled', offerExpiresAt: EXPIRES_AT });
     });
@@ -150,9 +193,12 @@ describe('enrollment decider: seat offers', () => {
       spec.given(HISTORY.expired).when(decline()).thenThrows('ENROLLMENT.OFFER_EXPIRED', 'illegal-state');
     });
 
-    it.each(['declined', 'expired', 'withdrawn', 'cancelled'] as const)('changes nothing on a late offer or expiry when %s', (status) => {
-      spec.given(HISTORY[status]).when(offer()).thenNothing();
-      spec.given(HISTORY[status]).when(expire()).thenNothing();
-    });
+    it.each(['declined', 'expired', 'withdrawn', 'cancelled'] as const)(
+      'changes nothing on a late offer or expiry when %s',
+      (status) => {
+        spec.given(HISTORY[status]).when(offer()).thenNothing();
+        spec.given(HISTORY[status]).when(expire()).thenNothing();
+      },
+    );
   });
 });

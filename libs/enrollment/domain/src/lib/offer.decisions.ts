@@ -18,18 +18,28 @@ export function offerSeat(command: OfferSeat, state: EnrollmentState): Enrollmen
   const existing = requireExisting(state, command.data);
   const expiresAt = canonicalExpiry(command.data.expiresAt);
   const { promoted, reason } = command.data;
-  const offered: SeatOffered = { type: 'SeatOffered', data: { ...refOf(existing), expiresAt, promotedFromWaitlist: promoted, reason } };
+  const offered: SeatOffered = {
+    type: 'SeatOffered',
+    data: { ...refOf(existing), expiresAt, promotedFromWaitlist: promoted, reason },
+  };
   switch (existing.status) {
     case 'submitted':
       if (existing.selectionPolicy !== 'first-come') {
-        throw new IllegalStateError('ENROLLMENT.NOT_ADMITTED', `Application ${existing.enrollmentId} awaits a selection decision: no seat can be offered yet`, {
-          enrollmentId: existing.enrollmentId,
-          status: existing.status,
-        });
+        throw new IllegalStateError(
+          'ENROLLMENT.NOT_ADMITTED',
+          `Application ${existing.enrollmentId} awaits a selection decision: no seat can be offered yet`,
+          {
+            enrollmentId: existing.enrollmentId,
+            status: existing.status,
+          },
+        );
       }
       // First come, first served: the free seat is the admission, recorded as such for the audit trail.
       return [
-        { type: 'ApplicationAdmitted', data: { ...refOf(existing), by: command.metadata.actor, reason: `first-come: ${reason}`, decisionId: null } },
+        {
+          type: 'ApplicationAdmitted',
+          data: { ...refOf(existing), by: command.metadata.actor, reason: `first-come: ${reason}`, decisionId: null },
+        },
         offered,
       ];
     case 'admitted':
@@ -37,10 +47,14 @@ export function offerSeat(command: OfferSeat, state: EnrollmentState): Enrollmen
       return [offered];
     case 'offered':
       if (existing.offerExpiresAt === expiresAt) return [];
-      throw new IllegalStateError('ENROLLMENT.ALREADY_OFFERED', `Application ${existing.enrollmentId} already holds an open offer until ${String(existing.offerExpiresAt)}`, {
-        enrollmentId: existing.enrollmentId,
-        expiresAt: existing.offerExpiresAt,
-      });
+      throw new IllegalStateError(
+        'ENROLLMENT.ALREADY_OFFERED',
+        `Application ${existing.enrollmentId} already holds an open offer until ${String(existing.offerExpiresAt)}`,
+        {
+          enrollmentId: existing.enrollmentId,
+          expiresAt: existing.offerExpiresAt,
+        },
+      );
     default:
       // Enrolled (a replayed reservation) or gone meanwhile: the reactor releases the seat on its own.
       return [];

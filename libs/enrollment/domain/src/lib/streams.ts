@@ -6,4 +6,5 @@ import { streamName } from '@sooc/event-sourcing';
  * across processes, without any lock.
  */
 export const enrollmentIdOf = (cohortId: string, learnerId: string) => `${cohortId}-${learnerId}`;
-export const enrollmentStream = (cohortId: string, learnerId: string) => streamName('enrollment', enrollmentIdOf(cohortId, learnerId));
+export const enrollmentStream = (cohortId: string, learnerId: string) =>
+  streamName('enrollment', enrollmentIdOf(cohortId, learnerId));

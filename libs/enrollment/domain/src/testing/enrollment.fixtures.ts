@@ -29,7 +29,12 @@ export const dossier: Dossier = {
   answers: { q1: 'Yes' },
   prerequisitesMet: ['TypeScript basics'],
 };
-export const openCohort: CohortSnapshot = { status: 'open', selectionPolicy: 'review', prerequisites: ['TypeScript basics'], sessions: 10 };
+export const openCohort: CohortSnapshot = {
+  status: 'open',
+  selectionPolicy: 'review',
+  prerequisites: ['TypeScript basics'],
+  sessions: 10,
+};
 export const runningCohort: CohortSnapshot = { ...openCohort, status: 'running' };
 
 /** SPEC_NOW is 2026-03-03T09:00Z: this offer is still open then. */
@@ -40,15 +45,30 @@ export const submitted: ApplicationSubmitted = {
   type: 'ApplicationSubmitted',
   data: { ...ref, dossier, selectionPolicy: 'review', eligible: true, unmetPrerequisites: [] },
 };
-export const submittedFirstCome: ApplicationSubmitted = { type: 'ApplicationSubmitted', data: { ...submitted.data, selectionPolicy: 'first-come' } };
+export const submittedFirstCome: ApplicationSubmitted = {
+  type: 'ApplicationSubmitted',
+  data: { ...submitted.data, selectionPolicy: 'first-come' },
+};
 export const ineligible: ApplicationSubmitted = {
   type: 'ApplicationSubmitted',
-  data: { ...ref, dossier: { ...dossier, prerequisitesMet: [] }, selectionPolicy: 'review', eligible: false, unmetPrerequisites: ['TypeScript basics'] },
+  data: {
+    ...ref,
+    dossier: { ...dossier, prerequisitesMet: [] },
+    selectionPolicy: 'review',
+    eligible: false,
+    unmetPrerequisites: ['TypeScript basics'],
+  },
 };
 const note = { by: REVIEWER, reason: 'strong motivation', decisionId: 'd-1' };
 export const admitted: ApplicationAdmitted = { type: 'ApplicationAdmitted', data: { ...ref, ...note } };
-export const rejected: ApplicationRejected = { type: 'ApplicationRejected', data: { ...ref, ...note, reason: 'off topic' } };
-export const waitlistedByDecision: ApplicationWaitlisted = { type: 'ApplicationWaitlisted', data: { ...ref, ...note, reason: 'good, but others first' } };
+export const rejected: ApplicationRejected = {
+  type: 'ApplicationRejected',
+  data: { ...ref, ...note, reason: 'off topic' },
+};
+export const waitlistedByDecision: ApplicationWaitlisted = {
+  type: 'ApplicationWaitlisted',
+  data: { ...ref, ...note, reason: 'good, but others first' },
+};
 export const waitlistedByCohort: ApplicationWaitlisted = {
   type: 'ApplicationWaitlisted',
   data: { ...ref, by: SYSTEM, reason: 'no free seat (30/30 taken)', decisionId: null },
@@ -68,7 +88,10 @@ export const withdrawn = (from: EnrollmentStatus, reason: string | null = null):
   type: 'ApplicationWithdrawn',
   data: { ...ref, reason, from },
 });
-export const cancelled: EnrollmentCancelled = { type: 'EnrollmentCancelled', data: { ...ref, reason: 'cohort cancelled: too few applicants' } };
+export const cancelled: EnrollmentCancelled = {
+  type: 'EnrollmentCancelled',
+  data: { ...ref, reason: 'cohort cancelled: too few applicants' },
+};
 
 /** Histories that lead to each status, for specs that run a command across many of them. */
 export const HISTORY: Record<EnrollmentStatus, readonly EnrollmentEvent[]> = {
@@ -81,15 +104,41 @@ export const HISTORY: Record<EnrollmentStatus, readonly EnrollmentEvent[]> = {
   enrolled: [submitted, admitted, offered, accepted],
   declined: [submitted, admitted, offered, declined],
   expired: [submitted, admitted, offered, expired],
-  completed: [submitted, admitted, offered, accepted, { type: 'EnrollmentCompleted', data: { ...ref, attendedSessions: 0, sessions: 0 } }],
-  dropped: [submitted, admitted, offered, accepted, { type: 'LearnerDropped', data: { ...ref, attendedSessions: 0, sessions: 10, reason: 'attended 0 of 10 sessions, 7 required' } }],
+  completed: [
+    submitted,
+    admitted,
+    offered,
+    accepted,
+    { type: 'EnrollmentCompleted', data: { ...ref, attendedSessions: 0, sessions: 0 } },
+  ],
+  dropped: [
+    submitted,
+    admitted,
+    offered,
+    accepted,
+    {
+      type: 'LearnerDropped',
+      data: { ...ref, attendedSessions: 0, sessions: 10, reason: 'attended 0 of 10 sessions, 7 required' },
+    },
+  ],
   withdrawn: [submitted, withdrawn('submitted')],
   cancelled: [submitted, cancelled],
 };
 
-type Data<T extends EnrollmentCommand['type']> = Omit<Extract<EnrollmentCommand, { type: T }>['data'], keyof typeof ref>;
+type Data<T extends EnrollmentCommand['type']> = Omit<
+  Extract<EnrollmentCommand, { type: T }>['data'],
+  keyof typeof ref
+>;
 
 /** A command for the fixture's enrollment; `now` and `actor` default to the spec's. */
-export function command<T extends EnrollmentCommand['type']>(type: T, data: Data<T>, now: Date = SPEC_NOW, actor: Actor = SPEC_ACTOR) {
-  return { type, data: { ...ref, ...data }, metadata: { now, actor } } as unknown as Extract<EnrollmentCommand, { type: T }>;
+export function command<T extends EnrollmentCommand['type']>(
+  type: T,
+  data: Data<T>,
+  now: Date = SPEC_NOW,
+  actor: Actor = SPEC_ACTOR,
+) {
+  return { type, data: { ...ref, ...data }, metadata: { now, actor } } as unknown as Extract<
+    EnrollmentCommand,
+    { type: T }
+  >;
 }

@@ -15,7 +15,11 @@ export function onApplicationSubmitted({ data }: ApplicationSubmitted): Reaction
   return [
     toCohort<AdmitApplicant>({
       type: 'AdmitApplicant',
-      data: { cohortId, applicant: { enrollmentId, learnerId, companyId: dossier.companyId, level: dossier.level }, score: null },
+      data: {
+        cohortId,
+        applicant: { enrollmentId, learnerId, companyId: dossier.companyId, level: dossier.level },
+        score: null,
+      },
     }),
   ];
 }
@@ -37,7 +41,10 @@ export function onApplicationDecided({ data }: ApplicationDecided): Reaction[] {
     case 'admit':
       return [recorded, toCohort<AdmitApplicant>({ type: 'AdmitApplicant', data: { cohortId, applicant, score } })];
     case 'waitlist':
-      return [recorded, toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score } })];
+      return [
+        recorded,
+        toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score } }),
+      ];
     case 'reject':
       return [recorded];
     default: {

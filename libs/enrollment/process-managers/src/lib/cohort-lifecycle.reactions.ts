@@ -7,7 +7,10 @@ import type { Reaction } from './reaction.types';
 export function onCohortCompleted({ data }: CohortCompleted): Reaction[] {
   const { cohortId, sessions, completionThreshold } = data;
   return data.enrolled.map(({ enrollmentId, learnerId }) =>
-    toEnrollment<CompleteEnrollment>({ type: 'CompleteEnrollment', data: { enrollmentId, cohortId, learnerId, sessions, completionThreshold } }),
+    toEnrollment<CompleteEnrollment>({
+      type: 'CompleteEnrollment',
+      data: { enrollmentId, cohortId, learnerId, sessions, completionThreshold },
+    }),
   );
 }
 

@@ -16,5 +16,7 @@ export interface DueOffer {
  * may lag), so the same due offer can safely be sent twice.
  */
 export function expiryReactions(due: readonly DueOffer[]): Reaction[] {
-  return due.map(({ enrollmentId, cohortId, learnerId }) => toEnrollment<ExpireOffer>({ type: 'ExpireOffer', data: { enrollmentId, cohortId, learnerId } }));
+  return due.map(({ enrollmentId, cohortId, learnerId }) =>
+    toEnrollment<ExpireOffer>({ type: 'ExpireOffer', data: { enrollmentId, cohortId, learnerId } }),
+  );
 }

@@ -1,5 +1,12 @@
 import type { ApplicantWaitlisted, CohortCancelled, CohortCompleted, SeatReserved } from '@sooc/cohorts-domain';
-import type { ApplicationSubmitted, ApplicationWithdrawn, Dossier, OfferAccepted, OfferDeclined, OfferExpired } from '@sooc/enrollment-domain';
+import type {
+  ApplicationSubmitted,
+  ApplicationWithdrawn,
+  Dossier,
+  OfferAccepted,
+  OfferDeclined,
+  OfferExpired,
+} from '@sooc/enrollment-domain';
 import type { Actor, DomainEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided, DecisionRecord } from '@sooc/selection-domain';
 import { recorded } from '../testing/recorded.fixture';
@@ -9,7 +16,13 @@ import { REACTED_EVENT_TYPES, reactTo } from './react';
 const ref = { enrollmentId: 'c1-ada', cohortId: 'c1', learnerId: 'ada' };
 const ENROLLMENT = 'enrollment-c1-ada';
 const COHORT = 'cohort-c1';
-const dossier: Dossier = { motivation: 'Small groups', level: 'intermediate', companyId: 'acme', answers: {}, prerequisitesMet: [] };
+const dossier: Dossier = {
+  motivation: 'Small groups',
+  level: 'intermediate',
+  companyId: 'acme',
+  answers: {},
+  prerequisitesMet: [],
+};
 const reviewer: Actor = { id: 'rev-1', role: 'reviewer' };
 const applicant = { enrollmentId: 'c1-ada', learnerId: 'ada', companyId: 'acme', level: 'intermediate' as const };
 
@@ -27,25 +40,53 @@ const record: DecisionRecord = {
 };
 const decided = (decision: 'admit' | 'reject' | 'waitlist'): ApplicationDecided => ({
   type: 'ApplicationDecided',
-  data: { ...ref, companyId: 'acme', level: 'intermediate', decisionId: 'd-7', decision, reason: 'strong motivation', decidedBy: reviewer, record },
+  data: {
+    ...ref,
+    companyId: 'acme',
+    level: 'intermediate',
+    decisionId: 'd-7',
+    decision,
+    reason: 'strong motivation',
+    decidedBy: reviewer,
+    record,
+  },
 });
 const react = (event: DomainEvent) => reactTo(recorded(event));
 const recordDecision = (decision: 'admit' | 'reject' | 'waitlist') => ({
   aggregate: 'enrollment',
   streamId: ENROLLMENT,
-  command: { type: 'RecordDecision', data: { ...ref, decision, by: reviewer, reason: 'strong motivation', decisionId: 'd-7' } },
+  command: {
+    type: 'RecordDecision',
+    data: { ...ref, decision, by: reviewer, reason: 'strong motivation', decisionId: 'd-7' },
+  },
 });
-const release = (reason: string) => [{ aggregate: 'cohort', streamId: COHORT, command: { type: 'ReleaseSeat', data: { cohortId: 'c1', enrollmentId: 'c1-ada', reason } } }];
+const release = (reason: string) => [
+  {
+    aggregate: 'cohort',
+    streamId: COHORT,
+    command: { type: 'ReleaseSeat', data: { cohortId: 'c1', enrollmentId: 'c1-ada', reason } },
+  },
+];
 
 describe('reactTo', () => {
   describe('an application submitted', () => {
     it('to a first-come cohort, eligible: asks the cohort to admit the applicant in arrival order, without a score', () => {
-      expect(react(submitted())).toEqual([{ aggregate: 'cohort', streamId: COHORT, command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: null } } }]);
+      expect(react(submitted())).toEqual([
+        {
+          aggregate: 'cohort',
+          streamId: COHORT,
+          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: null } },
+        },
+      ]);
     });
 
     it('of an independent learner: the applicant has no company', () => {
       const [reaction] = react(submitted({ dossier: { ...dossier, companyId: null } }));
-      expect(reaction.command.data).toEqual({ cohortId: 'c1', applicant: { ...applicant, companyId: null }, score: null });
+      expect(reaction.command.data).toEqual({
+        cohortId: 'c1',
+        applicant: { ...applicant, companyId: null },
+        score: null,
+      });
     });
 
     it('ineligible, or to a review cohort: waits (for nothing, or for a decision)', () => {
@@ -58,14 +99,22 @@ describe('reactTo', () => {
     it('admit: recorded on the enrollment, then the cohort admits the applicant with the review score', () => {
       expect(react(decided('admit'))).toEqual([
         recordDecision('admit'),
-        { aggregate: 'cohort', streamId: COHORT, command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80 } } },
+        {
+          aggregate: 'cohort',
+          streamId: COHORT,
+          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+        },
       ]);
     });
 
     it('waitlist: recorded, then a place in the cohort waitlist (never a seat directly)', () => {
       expect(react(decided('waitlist'))).toEqual([
         recordDecision('waitlist'),
-        { aggregate: 'cohort', streamId: COHORT, command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80 } } },
+        {
+          aggregate: 'cohort',
+          streamId: COHORT,
+          command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+        },
       ]);
     });
 
@@ -78,26 +127,53 @@ describe('reactTo', () => {
     it('a seat reserved: the learner is offered it until the reservation lapses, saying whether it came from the waitlist', () => {
       const reserved: SeatReserved = {
         type: 'SeatReserved',
-        data: { ...applicant, cohortId: 'c1', pool: 'acme', offerExpiresAt: '2026-03-06T09:00:00.000Z', promoted: true, reason: 'promoted: seat released by c1-bob' },
+        data: {
+          ...applicant,
+          cohortId: 'c1',
+          pool: 'acme',
+          offerExpiresAt: '2026-03-06T09:00:00.000Z',
+          promoted: true,
+          reason: 'promoted: seat released by c1-bob',
+        },
       };
       expect(react(reserved)).toEqual([
         {
           aggregate: 'enrollment',
           streamId: ENROLLMENT,
-          command: { type: 'OfferSeat', data: { ...ref, expiresAt: '2026-03-06T09:00:00.000Z', promoted: true, reason: 'promoted: seat released by c1-bob' } },
+          command: {
+            type: 'OfferSeat',
+            data: {
+              ...ref,
+              expiresAt: '2026-03-06T09:00:00.000Z',
+              promoted: true,
+              reason: 'promoted: seat released by c1-bob',
+            },
+          },
         },
       ]);
     });
 
     it('an applicant waitlisted: the enrollment learns why', () => {
-      const waitlisted: ApplicantWaitlisted = { type: 'ApplicantWaitlisted', data: { ...applicant, cohortId: 'c1', pool: 'open', score: null, reason: 'no free seat (10/10 taken)' } };
-      expect(react(waitlisted)).toEqual([{ aggregate: 'enrollment', streamId: ENROLLMENT, command: { type: 'RecordWaitlisting', data: { ...ref, reason: 'no free seat (10/10 taken)' } } }]);
+      const waitlisted: ApplicantWaitlisted = {
+        type: 'ApplicantWaitlisted',
+        data: { ...applicant, cohortId: 'c1', pool: 'open', score: null, reason: 'no free seat (10/10 taken)' },
+      };
+      expect(react(waitlisted)).toEqual([
+        {
+          aggregate: 'enrollment',
+          streamId: ENROLLMENT,
+          command: { type: 'RecordWaitlisting', data: { ...ref, reason: 'no free seat (10/10 taken)' } },
+        },
+      ]);
     });
   });
 
   describe('an application or offer that ends', () => {
     it('withdrawn, declined or expired: frees the seat (or waitlist place) with the reason', () => {
-      const withdrawn: ApplicationWithdrawn = { type: 'ApplicationWithdrawn', data: { ...ref, reason: 'moved jobs', from: 'offered' } };
+      const withdrawn: ApplicationWithdrawn = {
+        type: 'ApplicationWithdrawn',
+        data: { ...ref, reason: 'moved jobs', from: 'offered' },
+      };
       const declined: OfferDeclined = { type: 'OfferDeclined', data: { ...ref, reason: null } };
       const expired: OfferExpired = { type: 'OfferExpired', data: { ...ref, expiresAt: '2026-03-06T09:00:00.000Z' } };
       expect(react(withdrawn)).toEqual(release('withdrawn'));
@@ -107,40 +183,101 @@ describe('reactTo', () => {
 
     it('accepted: the reserved seat is confirmed', () => {
       const accepted: OfferAccepted = { type: 'OfferAccepted', data: ref };
-      expect(react(accepted)).toEqual([{ aggregate: 'cohort', streamId: COHORT, command: { type: 'ConfirmSeat', data: { cohortId: 'c1', enrollmentId: 'c1-ada' } } }]);
+      expect(react(accepted)).toEqual([
+        {
+          aggregate: 'cohort',
+          streamId: COHORT,
+          command: { type: 'ConfirmSeat', data: { cohortId: 'c1', enrollmentId: 'c1-ada' } },
+        },
+      ]);
     });
   });
 
   describe('the end of a cohort', () => {
     const bob = { enrollmentId: 'c1-bob', learnerId: 'bob' };
     it('completed: each enrolled learner is completed (or dropped) by the cohort’s rule', () => {
-      const completed: CohortCompleted = { type: 'CohortCompleted', data: { cohortId: 'c1', sessions: 10, completionThreshold: 0.7, enrolled: [{ enrollmentId: 'c1-ada', learnerId: 'ada' }, bob] } };
+      const completed: CohortCompleted = {
+        type: 'CohortCompleted',
+        data: {
+          cohortId: 'c1',
+          sessions: 10,
+          completionThreshold: 0.7,
+          enrolled: [{ enrollmentId: 'c1-ada', learnerId: 'ada' }, bob],
+        },
+      };
       expect(react(completed)).toEqual([
-        { aggregate: 'enrollment', streamId: ENROLLMENT, command: { type: 'CompleteEnrollment', data: { ...ref, sessions: 10, completionThreshold: 0.7 } } },
-        { aggregate: 'enrollment', streamId: 'enrollment-c1-bob', command: { type: 'CompleteEnrollment', data: { ...bob, cohortId: 'c1', sessions: 10, completionThreshold: 0.7 } } },
+        {
+          aggregate: 'enrollment',
+          streamId: ENROLLMENT,
+          command: { type: 'CompleteEnrollment', data: { ...ref, sessions: 10, completionThreshold: 0.7 } },
+        },
+        {
+          aggregate: 'enrollment',
+          streamId: 'enrollment-c1-bob',
+          command: {
+            type: 'CompleteEnrollment',
+            data: { ...bob, cohortId: 'c1', sessions: 10, completionThreshold: 0.7 },
+          },
+        },
       ]);
     });
 
     it('cancelled: every affected enrollment is cancelled with the reason', () => {
-      const cancelled: CohortCancelled = { type: 'CohortCancelled', data: { cohortId: 'c1', reason: 'facilitator ill', affected: [bob] } };
-      expect(react(cancelled)).toEqual([{ aggregate: 'enrollment', streamId: 'enrollment-c1-bob', command: { type: 'CancelEnrollment', data: { ...bob, cohortId: 'c1', reason: 'facilitator ill' } } }]);
+      const cancelled: CohortCancelled = {
+        type: 'CohortCancelled',
+        data: { cohortId: 'c1', reason: 'facilitator ill', affected: [bob] },
+      };
+      expect(react(cancelled)).toEqual([
+        {
+          aggregate: 'enrollment',
+          streamId: 'enrollment-c1-bob',
+          command: { type: 'CancelEnrollment', data: { ...bob, cohortId: 'c1', reason: 'facilitator ill' } },
+        },
+      ]);
     });
 
     it('with nobody enrolled or affected: nothing to send', () => {
-      expect(react({ type: 'CohortCompleted', data: { cohortId: 'c1', sessions: 10, completionThreshold: 0.7, enrolled: [] } })).toEqual([]);
+      expect(
+        react({
+          type: 'CohortCompleted',
+          data: { cohortId: 'c1', sessions: 10, completionThreshold: 0.7, enrolled: [] },
+        }),
+      ).toEqual([]);
       expect(react({ type: 'CohortCancelled', data: { cohortId: 'c1', reason: 'x', affected: [] } })).toEqual([]);
     });
   });
 
   it('events no process manager cares about call for nothing', () => {
-    for (const type of ['CohortPlanned', 'ApplicationsOpened', 'SeatReleased', 'SeatConfirmed', 'SeatOffered', 'ApplicationAdmitted', 'ApplicationReviewed', 'RubricDefined', 'CourseDrafted', 'toString']) {
+    for (const type of [
+      'CohortPlanned',
+      'ApplicationsOpened',
+      'SeatReleased',
+      'SeatConfirmed',
+      'SeatOffered',
+      'ApplicationAdmitted',
+      'ApplicationReviewed',
+      'RubricDefined',
+      'CourseDrafted',
+      'toString',
+    ]) {
       expect(react({ type, data: { cohortId: 'c1' } })).toEqual([]);
     }
   });
 
   it('the subscription filter lists exactly the events that call for something', () => {
     expect([...REACTED_EVENT_TYPES].sort()).toEqual(
-      ['ApplicantWaitlisted', 'ApplicationDecided', 'ApplicationSubmitted', 'ApplicationWithdrawn', 'CohortCancelled', 'CohortCompleted', 'OfferAccepted', 'OfferDeclined', 'OfferExpired', 'SeatReserved'].sort(),
+      [
+        'ApplicantWaitlisted',
+        'ApplicationDecided',
+        'ApplicationSubmitted',
+        'ApplicationWithdrawn',
+        'CohortCancelled',
+        'CohortCompleted',
+        'OfferAccepted',
+        'OfferDeclined',
+        'OfferExpired',
+        'SeatReserved',
+      ].sort(),
     );
   });
 });
@@ -153,7 +290,11 @@ describe('expiryReactions', () => {
     ];
     expect(expiryReactions(due)).toEqual([
       { aggregate: 'enrollment', streamId: ENROLLMENT, command: { type: 'ExpireOffer', data: ref } },
-      { aggregate: 'enrollment', streamId: 'enrollment-c2-bob', command: { type: 'ExpireOffer', data: { enrollmentId: 'c2-bob', cohortId: 'c2', learnerId: 'bob' } } },
+      {
+        aggregate: 'enrollment',
+        streamId: 'enrollment-c2-bob',
+        command: { type: 'ExpireOffer', data: { enrollmentId: 'c2-bob', cohortId: 'c2', learnerId: 'bob' } },
+      },
     ]);
     expect(expiryReactions([])).toEqual([]);
   });

@@ -1,11 +1,24 @@
 import type { ApplicantWaitlisted, CohortCancelled, CohortCompleted, SeatReserved } from '@sooc/cohorts-domain';
-import type { ApplicationSubmitted, ApplicationWithdrawn, OfferAccepted, OfferDeclined, OfferExpired } from '@sooc/enrollment-domain';
+import type {
+  ApplicationSubmitted,
+  ApplicationWithdrawn,
+  OfferAccepted,
+  OfferDeclined,
+  OfferExpired,
+} from '@sooc/enrollment-domain';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided } from '@sooc/selection-domain';
 import { onApplicationDecided, onApplicationSubmitted } from './admission.reactions';
 import { onCohortCancelled, onCohortCompleted } from './cohort-lifecycle.reactions';
 import type { Reaction } from './reaction.types';
-import { onApplicantWaitlisted, onApplicationWithdrawn, onOfferAccepted, onOfferDeclined, onOfferExpired, onSeatReserved } from './seat.reactions';
+import {
+  onApplicantWaitlisted,
+  onApplicationWithdrawn,
+  onOfferAccepted,
+  onOfferDeclined,
+  onOfferExpired,
+  onSeatReserved,
+} from './seat.reactions';
 
 type ReactedEvent =
   | ApplicationSubmitted

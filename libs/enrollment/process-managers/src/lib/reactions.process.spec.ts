@@ -6,13 +6,28 @@ import { reactTo } from './react';
 
 const COHORT = 'c-spring';
 const LEARNERS = ['ada', 'bob', 'cyd', 'dan', 'eve'];
-const dossier: Dossier = { motivation: 'I want to practise with others', level: 'beginner', companyId: null, answers: {}, prerequisitesMet: [] };
+const dossier: Dossier = {
+  motivation: 'I want to practise with others',
+  level: 'beginner',
+  companyId: null,
+  answers: {},
+  prerequisitesMet: [],
+};
 
 /** A first-come cohort of capacity 3, open, whose application window holds `world.now`. */
 async function openFirstComeCohort(world: InMemoryWorld): Promise<void> {
   const course = await world.course({
     type: 'DraftCourse',
-    data: { courseId: 'course-ddd', title: 'DDD in practice', summary: '', topics: ['ddd'], language: 'en', prerequisites: [], selectionPolicy: 'first-come', defaultCapacity: 20 },
+    data: {
+      courseId: 'course-ddd',
+      title: 'DDD in practice',
+      summary: '',
+      topics: ['ddd'],
+      language: 'en',
+      prerequisites: [],
+      selectionPolicy: 'first-come',
+      defaultCapacity: 20,
+    },
   });
   await world.cohort({
     type: 'PlanCohort',
@@ -40,7 +55,12 @@ async function submit(world: InMemoryWorld, learnerId: string, cohort: CohortSta
         cohortId: COHORT,
         learnerId,
         dossier,
-        cohort: { status: cohort.status, selectionPolicy: cohort.selectionPolicy, prerequisites: [], sessions: cohort.settings.sessions },
+        cohort: {
+          status: cohort.status,
+          selectionPolicy: cohort.selectionPolicy,
+          prerequisites: [],
+          sessions: cohort.settings.sessions,
+        },
       },
     },
     { id: learnerId, role: 'learner' },
@@ -48,7 +68,8 @@ async function submit(world: InMemoryWorld, learnerId: string, cohort: CohortSta
 }
 
 const ref = (learnerId: string) => ({ enrollmentId: enrollmentIdOf(COHORT, learnerId), cohortId: COHORT, learnerId });
-const statuses = async (world: InMemoryWorld) => Object.fromEntries(await Promise.all(LEARNERS.map(async (l) => [l, await world.learnerStatus(COHORT, l)])));
+const statuses = async (world: InMemoryWorld) =>
+  Object.fromEntries(await Promise.all(LEARNERS.map(async (l) => [l, await world.learnerStatus(COHORT, l)])));
 
 describe('the process managers, run end to end over the real deciders', () => {
   it('fill a first-come cohort in arrival order, offer freed seats to the waitlist, and change nothing when replayed', async () => {
@@ -59,16 +80,33 @@ describe('the process managers, run end to end over the real deciders', () => {
     await world.settle();
 
     // Capacity 3, five eligible applicants: the first three hold offers, the other two wait in arrival order.
-    expect(await statuses(world)).toEqual({ ada: 'offered', bob: 'offered', cyd: 'offered', dan: 'waitlisted', eve: 'waitlisted' });
+    expect(await statuses(world)).toEqual({
+      ada: 'offered',
+      bob: 'offered',
+      cyd: 'offered',
+      dan: 'waitlisted',
+      eve: 'waitlisted',
+    });
     expect(await world.learnersOf('ApplicantWaitlisted', COHORT)).toEqual(['dan', 'eve']);
     expect(world.refusals).toEqual([]);
 
     // An hour later bob withdraws: his seat goes to dan, the first in line.
     world.advance(1);
-    await world.enrollment({ type: 'WithdrawApplication', data: { ...ref('bob'), reason: 'new job' } }, { id: 'bob', role: 'learner' });
+    await world.enrollment(
+      { type: 'WithdrawApplication', data: { ...ref('bob'), reason: 'new job' } },
+      { id: 'bob', role: 'learner' },
+    );
     await world.settle();
-    expect(await statuses(world)).toEqual({ ada: 'offered', bob: 'withdrawn', cyd: 'offered', dan: 'offered', eve: 'waitlisted' });
-    const [promotion] = (await world.store.readAll({ filter: { eventTypes: ['SeatOffered'] } })).filter((e) => (e.data as { learnerId: string }).learnerId === 'dan');
+    expect(await statuses(world)).toEqual({
+      ada: 'offered',
+      bob: 'withdrawn',
+      cyd: 'offered',
+      dan: 'offered',
+      eve: 'waitlisted',
+    });
+    const [promotion] = (await world.store.readAll({ filter: { eventTypes: ['SeatOffered'] } })).filter(
+      (e) => (e.data as { learnerId: string }).learnerId === 'dan',
+    );
     expect(promotion.data).toMatchObject({ promotedFromWaitlist: true });
 
     // ada accepts; cyd lets her offer lapse (72 h by default): her seat goes on to eve. dan's
@@ -77,15 +115,22 @@ describe('the process managers, run end to end over the real deciders', () => {
     world.advance(71.5);
     expect(await world.expireDueOffers()).toBe(1);
     await world.settle();
-    expect(await statuses(world)).toEqual({ ada: 'enrolled', bob: 'withdrawn', cyd: 'expired', dan: 'offered', eve: 'offered' });
+    expect(await statuses(world)).toEqual({
+      ada: 'enrolled',
+      bob: 'withdrawn',
+      cyd: 'expired',
+      dan: 'offered',
+      eve: 'offered',
+    });
     expect(await world.learnersOf('SeatReleased', COHORT)).toEqual(['bob', 'cyd']);
     const ledger = await world.cohortState(COHORT);
     if (ledger.status === 'none') throw new Error('no cohort');
-    expect(ledgerEntries(ledger.ledger).filter((e) => e.status === 'reserved' || e.status === 'confirmed').map((e) => `${e.learnerId}:${e.status}`).sort()).toEqual([
-      'ada:confirmed',
-      'dan:reserved',
-      'eve:reserved',
-    ]);
+    expect(
+      ledgerEntries(ledger.ledger)
+        .filter((e) => e.status === 'reserved' || e.status === 'confirmed')
+        .map((e) => `${e.learnerId}:${e.status}`)
+        .sort(),
+    ).toEqual(['ada:confirmed', 'dan:reserved', 'eve:reserved']);
 
     // Every command the reactor wrote names the event that caused it and carries its correlation.
     const all = await world.store.readAll();
@@ -105,12 +150,9 @@ describe('the process managers, run end to end over the real deciders', () => {
     }
     // A withdrawal's whole chain shares the learner's correlation: release, promotion, offer.
     const withdrawal = all.find((e) => e.type === 'ApplicationWithdrawn') as RecordedEvent;
-    expect(all.filter((e) => e.metadata.correlationId === withdrawal.metadata.correlationId).map((e) => e.type)).toEqual([
-      'ApplicationWithdrawn',
-      'SeatReleased',
-      'SeatReserved',
-      'SeatOffered',
-    ]);
+    expect(
+      all.filter((e) => e.metadata.correlationId === withdrawal.metadata.correlationId).map((e) => e.type),
+    ).toEqual(['ApplicationWithdrawn', 'SeatReleased', 'SeatReserved', 'SeatOffered']);
 
     // A reactor that crashed and re-handles everything: every reaction sent again writes nothing.
     const head = await world.store.headPosition();

@@ -1,17 +1,38 @@
-import type { ApplicantWaitlisted, ConfirmSeat, ReleaseSeat, SeatReleaseReason, SeatReserved } from '@sooc/cohorts-domain';
-import type { ApplicationWithdrawn, EnrollmentRef, OfferAccepted, OfferDeclined, OfferExpired, OfferSeat, RecordWaitlisting } from '@sooc/enrollment-domain';
+import type {
+  ApplicantWaitlisted,
+  ConfirmSeat,
+  ReleaseSeat,
+  SeatReleaseReason,
+  SeatReserved,
+} from '@sooc/cohorts-domain';
+import type {
+  ApplicationWithdrawn,
+  EnrollmentRef,
+  OfferAccepted,
+  OfferDeclined,
+  OfferExpired,
+  OfferSeat,
+  RecordWaitlisting,
+} from '@sooc/enrollment-domain';
 import { toCohort, toEnrollment } from './reaction.builders';
 import type { Reaction } from './reaction.types';
 
 /** The cohort held a seat (on arrival or from the waitlist): the learner gets an offer until it lapses. */
 export function onSeatReserved({ data }: SeatReserved): Reaction[] {
   const { enrollmentId, cohortId, learnerId, offerExpiresAt, promoted, reason } = data;
-  return [toEnrollment<OfferSeat>({ type: 'OfferSeat', data: { enrollmentId, cohortId, learnerId, expiresAt: offerExpiresAt, promoted, reason } })];
+  return [
+    toEnrollment<OfferSeat>({
+      type: 'OfferSeat',
+      data: { enrollmentId, cohortId, learnerId, expiresAt: offerExpiresAt, promoted, reason },
+    }),
+  ];
 }
 
 export function onApplicantWaitlisted({ data }: ApplicantWaitlisted): Reaction[] {
   const { enrollmentId, cohortId, learnerId, reason } = data;
-  return [toEnrollment<RecordWaitlisting>({ type: 'RecordWaitlisting', data: { enrollmentId, cohortId, learnerId, reason } })];
+  return [
+    toEnrollment<RecordWaitlisting>({ type: 'RecordWaitlisting', data: { enrollmentId, cohortId, learnerId, reason } }),
+  ];
 }
 
 /**
@@ -28,5 +49,7 @@ export const onOfferDeclined = ({ data }: OfferDeclined) => release(data, 'decli
 export const onOfferExpired = ({ data }: OfferExpired) => release(data, 'expired');
 
 export function onOfferAccepted({ data }: OfferAccepted): Reaction[] {
-  return [toCohort<ConfirmSeat>({ type: 'ConfirmSeat', data: { cohortId: data.cohortId, enrollmentId: data.enrollmentId } })];
+  return [
+    toCohort<ConfirmSeat>({ type: 'ConfirmSeat', data: { cohortId: data.cohortId, enrollmentId: data.enrollmentId } }),
+  ];
 }

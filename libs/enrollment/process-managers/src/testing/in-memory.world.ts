@@ -1,7 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortCommand, type CohortState, type CourseCommand } from '@sooc/cohorts-domain';
-import { enrollmentDecider, enrollmentStream, type EnrollmentCommand, type EnrollmentState } from '@sooc/enrollment-domain';
-import { ConcurrencyError, DomainError, fold, handleCommand, type Actor, type Command, type Decider, type DomainEvent, type RecordedEvent } from '@sooc/event-sourcing';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortCommand,
+  type CohortState,
+  type CourseCommand,
+} from '@sooc/cohorts-domain';
+import {
+  enrollmentDecider,
+  enrollmentStream,
+  type EnrollmentCommand,
+  type EnrollmentState,
+} from '@sooc/enrollment-domain';
+import {
+  ConcurrencyError,
+  DomainError,
+  fold,
+  handleCommand,
+  type Actor,
+  type Command,
+  type Decider,
+  type DomainEvent,
+  type RecordedEvent,
+} from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
 import { reactTo } from '../lib/react';
 import { expiryReactions, type DueOffer } from '../lib/offer-expiry.reactions';
@@ -26,8 +49,19 @@ export class InMemoryWorld {
     this.now = new Date(this.now.getTime() + hours * HOUR);
   }
 
-  private run<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: Omit<C, 'metadata'>, actor: Actor, cause?: RecordedEvent) {
-    const context = { actor, correlationId: cause?.metadata.correlationId ?? randomUUID(), causationId: cause?.id ?? null, now: () => this.now };
+  private run<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: Omit<C, 'metadata'>,
+    actor: Actor,
+    cause?: RecordedEvent,
+  ) {
+    const context = {
+      actor,
+      correlationId: cause?.metadata.correlationId ?? randomUUID(),
+      causationId: cause?.id ?? null,
+      now: () => this.now,
+    };
     return handleCommand(this.store, decider, streamId, command, context);
   }
 
@@ -73,10 +107,21 @@ export class InMemoryWorld {
   /** The reactor's timer: offers past `now`, found by folding the enrollments (the read model stands in). */
   async expireDueOffers(): Promise<number> {
     const due: DueOffer[] = [];
-    for (const stream of new Set((await this.store.readAll()).map((e) => e.streamId).filter((s) => s.startsWith('enrollment-')))) {
+    for (const stream of new Set(
+      (await this.store.readAll()).map((e) => e.streamId).filter((s) => s.startsWith('enrollment-')),
+    )) {
       const state = await this.enrollmentState(stream);
-      if (state.status === 'offered' && state.offerExpiresAt !== null && state.offerExpiresAt <= this.now.toISOString()) {
-        due.push({ enrollmentId: state.enrollmentId, cohortId: state.cohortId, learnerId: state.learnerId, expiresAt: state.offerExpiresAt });
+      if (
+        state.status === 'offered' &&
+        state.offerExpiresAt !== null &&
+        state.offerExpiresAt <= this.now.toISOString()
+      ) {
+        due.push({
+          enrollmentId: state.enrollmentId,
+          cohortId: state.cohortId,
+          learnerId: state.learnerId,
+          expiresAt: state.offerExpiresAt,
+        });
       }
     }
     let written = 0;
@@ -99,6 +144,9 @@ export class InMemoryWorld {
   /** The learners named by every event of a type in the cohort, in $all order. */
   async learnersOf(type: string, cohortId: string): Promise<string[]> {
     const events = await this.store.readAll({ filter: { eventTypes: [type] } });
-    return events.map((e) => e.data as { cohortId: string; learnerId: string }).filter((d) => d.cohortId === cohortId).map((d) => d.learnerId);
+    return events
+      .map((e) => e.data as { cohortId: string; learnerId: string })
+      .filter((d) => d.cohortId === cohortId)
+      .map((d) => d.learnerId);
   }
 }

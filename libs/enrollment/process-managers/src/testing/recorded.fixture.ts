@@ -8,7 +8,13 @@ export function recorded<E extends DomainEvent>(event: E, streamId = 'any-1'): R
   return {
     ...event,
     id: `00000000-0000-4000-8000-${next.toString().padStart(12, '0')}`,
-    metadata: { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' }, correlationId: 'corr-1', causationId: null, schemaVersion: 1 },
+    metadata: {
+      occurredAt: '2026-03-03T09:00:00.000Z',
+      actor: { id: 'admin-1', role: 'admin' },
+      correlationId: 'corr-1',
+      causationId: null,
+      schemaVersion: 1,
+    },
     streamId,
     revision: 0n,
     position: next,

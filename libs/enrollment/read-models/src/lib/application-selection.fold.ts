@@ -15,7 +15,10 @@ export interface StoredReview {
  * and the decision keeps its record (the answer to "why?"). The status stays the enrollment's:
  * the enrollment event that follows a decision moves it.
  */
-export function applySelectionToApplication(row: ApplicationRow, event: RecordedEvent<ApplicationReviewed | ApplicationDecided>): ApplicationRow {
+export function applySelectionToApplication(
+  row: ApplicationRow,
+  event: RecordedEvent<ApplicationReviewed | ApplicationDecided>,
+): ApplicationRow {
   const at = event.metadata.occurredAt;
   const position = positionKey(event.position);
   if (event.type === 'ApplicationReviewed') {

@@ -7,7 +7,9 @@ const OPEN_STATUSES: readonly EnrollmentStatus[] = ['submitted', 'admitted', 'wa
  * The moves of the enrollment decider's evolve, so a stray or misordered event never moves a row
  * backwards or out of a final status. AttendanceRecorded moves nothing but needs `enrolled`.
  */
-export const APPLICATION_MOVES: Partial<Record<EnrollmentEvent['type'], { readonly from: readonly EnrollmentStatus[]; readonly to: EnrollmentStatus }>> = {
+export const APPLICATION_MOVES: Partial<
+  Record<EnrollmentEvent['type'], { readonly from: readonly EnrollmentStatus[]; readonly to: EnrollmentStatus }>
+> = {
   ApplicationAdmitted: { from: ['submitted'], to: 'admitted' },
   ApplicationRejected: { from: ['submitted'], to: 'rejected' },
   ApplicationWaitlisted: { from: ['submitted', 'admitted'], to: 'waitlisted' },

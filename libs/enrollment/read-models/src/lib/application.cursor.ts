@@ -15,12 +15,15 @@ const prefix = (sort: ApplicationSort) => `applications:${sort}:`;
 
 /** Opaque to clients: base64url of the ordering key, so the encoding may change without a schema change. */
 export function encodeApplicationCursor(cursor: ApplicationCursor): string {
-  const key = cursor.sort === 'score' ? `${cursor.score ?? 'null'}:${cursor.submittedPosition}` : cursor.submittedPosition;
+  const key =
+    cursor.sort === 'score' ? `${cursor.score ?? 'null'}:${cursor.submittedPosition}` : cursor.submittedPosition;
   return Buffer.from(`${prefix(cursor.sort)}${key}`, 'utf8').toString('base64url');
 }
 
 function invalid(): ValidationError {
-  return new ValidationError('PAGINATION.CURSOR_INVALID', 'The cursor is not one this list returned', [{ field: 'after', message: 'invalid cursor' }]);
+  return new ValidationError('PAGINATION.CURSOR_INVALID', 'The cursor is not one this list returned', [
+    { field: 'after', message: 'invalid cursor' },
+  ]);
 }
 
 export function decodeApplicationCursor(cursor: string, sort: ApplicationSort): ApplicationCursor {

@@ -6,7 +6,8 @@ import type { ApplicationRow } from './application.read-model';
 import { applySelectionToApplication } from './application-selection.fold';
 import { alreadyApplied, positionKey } from './position.key';
 
-export type ApplicationEvent = EnrollmentEvent | Extract<SelectionEvent, { type: 'ApplicationReviewed' | 'ApplicationDecided' }>;
+export type ApplicationEvent =
+  EnrollmentEvent | Extract<SelectionEvent, { type: 'ApplicationReviewed' | 'ApplicationDecided' }>;
 
 export const APPLICATION_PROJECTION_EVENTS = [
   'ApplicationSubmitted',
@@ -26,7 +27,9 @@ export const APPLICATION_PROJECTION_EVENTS = [
   'ApplicationDecided',
 ] as const satisfies readonly ApplicationEvent['type'][];
 
-function submittedRow(event: RecordedEvent<Extract<EnrollmentEvent, { type: 'ApplicationSubmitted' }>>): ApplicationRow {
+function submittedRow(
+  event: RecordedEvent<Extract<EnrollmentEvent, { type: 'ApplicationSubmitted' }>>,
+): ApplicationRow {
   const d = event.data;
   const at = event.metadata.occurredAt;
   const position = positionKey(event.position);
@@ -75,14 +78,24 @@ function changes(row: ApplicationRow, event: RecordedEvent<EnrollmentEvent>): Pa
     case 'ApplicationWithdrawn':
       return { status_reason: event.data.reason };
     case 'SeatOffered':
-      return { offer_expires_at: event.data.expiresAt, promoted_from_waitlist: event.data.promotedFromWaitlist ? 1 : 0, status_reason: event.data.reason };
+      return {
+        offer_expires_at: event.data.expiresAt,
+        promoted_from_waitlist: event.data.promotedFromWaitlist ? 1 : 0,
+        status_reason: event.data.reason,
+      };
     case 'OfferDeclined':
       return { status_reason: event.data.reason ?? 'offer declined' };
     case 'OfferExpired':
       return { status_reason: `offer expired at ${event.data.expiresAt}` };
     case 'AttendanceRecorded': {
-      const attendance: Record<string, boolean> = { ...(JSON.parse(row.attendance) as Record<string, boolean>), [String(event.data.session)]: event.data.attended };
-      return { attendance: JSON.stringify(attendance), attended_sessions: Object.values(attendance).filter(Boolean).length };
+      const attendance: Record<string, boolean> = {
+        ...(JSON.parse(row.attendance) as Record<string, boolean>),
+        [String(event.data.session)]: event.data.attended,
+      };
+      return {
+        attendance: JSON.stringify(attendance),
+        attended_sessions: Object.values(attendance).filter(Boolean).length,
+      };
     }
     case 'EnrollmentCompleted':
       return { attended_sessions: event.data.attendedSessions };
@@ -91,17 +104,27 @@ function changes(row: ApplicationRow, event: RecordedEvent<EnrollmentEvent>): Pa
   }
 }
 
-export function applyApplicationEvent(row: ApplicationRow | null, event: RecordedEvent<ApplicationEvent>): ApplicationRow | null {
+export function applyApplicationEvent(
+  row: ApplicationRow | null,
+  event: RecordedEvent<ApplicationEvent>,
+): ApplicationRow | null {
   // At-least-once delivery: an event at or before the row's last position is already in it.
   if (row && alreadyApplied(row.last_position, event.position)) return row;
   if (event.type === 'ApplicationSubmitted') return row ?? submittedRow(event);
   // A stray event of an application never seen submitted has nothing to attach to.
   if (!row) return row;
-  if (event.type === 'ApplicationReviewed' || event.type === 'ApplicationDecided') return applySelectionToApplication(row, event);
+  if (event.type === 'ApplicationReviewed' || event.type === 'ApplicationDecided')
+    return applySelectionToApplication(row, event);
 
   const move = APPLICATION_MOVES[event.type];
   if (!move || !move.from.includes(row.status)) return row;
-  return { ...row, ...changes(row, event), status: move.to, updated_at: event.metadata.occurredAt, last_position: positionKey(event.position) };
+  return {
+    ...row,
+    ...changes(row, event),
+    status: move.to,
+    updated_at: event.metadata.occurredAt,
+    last_position: positionKey(event.position),
+  };
 }
 
 export const applicationProjection: Projection<ApplicationRow, ApplicationEvent> = {

@@ -49,9 +49,22 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
       reviews: [{ reviewerId: 'rev-1', score: 90, rubricVersion: 1, comment: null }],
       reviewCount: 1,
       averageScore: 90,
-      decision: { decision: 'admit', reason: 'ranked first', decidedBy: { id: 'rev-1', role: 'reviewer' }, decisionId: 'dec-a1', decidedAt: expect.any(String), record: expect.objectContaining({ rank: 1 }) },
+      decision: {
+        decision: 'admit',
+        reason: 'ranked first',
+        decidedBy: { id: 'rev-1', role: 'reviewer' },
+        decisionId: 'dec-a1',
+        decidedAt: expect.any(String),
+        record: expect.objectContaining({ rank: 1 }),
+      },
     });
-    expect(await findApplication(fx.db, 'c1-x1')).toMatchObject({ status: 'ineligible', eligible: false, unmetPrerequisites: ['TypeScript'], averageScore: null, decision: null });
+    expect(await findApplication(fx.db, 'c1-x1')).toMatchObject({
+      status: 'ineligible',
+      eligible: false,
+      unmetPrerequisites: ['TypeScript'],
+      averageScore: null,
+      decision: null,
+    });
     expect(await findApplication(fx.db, 'c1-nobody')).toBeNull();
   });
 
@@ -64,7 +77,11 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
   });
 
   it('pages through a cohort’s applications in arrival order', async () => {
-    expect(await allPages('arrival', 4)).toEqual({ seen: ['a1', 'a2', 'g1', 'i1', 'i4', 'g2', 'i2', 'i3', 'x1', 'w1', 's1'], pages: [4, 4, 3], totalCount: 11 });
+    expect(await allPages('arrival', 4)).toEqual({
+      seen: ['a1', 'a2', 'g1', 'i1', 'i4', 'g2', 'i2', 'i3', 'x1', 'w1', 's1'],
+      pages: [4, 4, 3],
+      totalCount: 11,
+    });
   });
 
   it('pages by score, best first, ties and unreviewed in arrival order, across the reviewed/unreviewed boundary', async () => {
@@ -75,7 +92,11 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
   });
 
   it('filters by status, counting only matches', async () => {
-    expect(await allPages('score', 2, 'waitlisted')).toEqual({ seen: ['g1', 'i4', 'g2', 'i2', 'i3'], pages: [2, 2, 1], totalCount: 5 });
+    expect(await allPages('score', 2, 'waitlisted')).toEqual({
+      seen: ['g1', 'i4', 'g2', 'i2', 'i3'],
+      pages: [2, 2, 1],
+      totalCount: 5,
+    });
     expect(await allPages('arrival', 10, 'offered')).toEqual({ seen: ['a2', 'i1'], pages: [2], totalCount: 2 });
     expect(await allPages('arrival', 10, 'unheard-of')).toEqual({ seen: [], pages: [0], totalCount: 0 });
   });
@@ -94,13 +115,24 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
   it.each([
     ['garbage', 'score', 'not a cursor!'],
     ['base64 of something else', 'arrival', Buffer.from('hello').toString('base64url')],
-    ['a cursor of the other order', 'score', encodeApplicationCursor({ sort: 'arrival', score: null, submittedPosition: '0'.repeat(20) })],
+    [
+      'a cursor of the other order',
+      'score',
+      encodeApplicationCursor({ sort: 'arrival', score: null, submittedPosition: '0'.repeat(20) }),
+    ],
     ['a cursor of another list', 'arrival', Buffer.from(`cohort:${'0'.repeat(20)}`).toString('base64url')],
     ['a score cursor without a position', 'score', Buffer.from('applications:score:8000:').toString('base64url')],
-    ['a score that is no number', 'score', Buffer.from(`applications:score:high:${'0'.repeat(20)}`).toString('base64url')],
+    [
+      'a score that is no number',
+      'score',
+      Buffer.from(`applications:score:high:${'0'.repeat(20)}`).toString('base64url'),
+    ],
   ] as const)('refuses a bad cursor: %s', async (_case, sort, after) => {
     const error = await listApplications(fx.db, { cohortId: 'c1', sort, first: 3, after }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ code: 'PAGINATION.CURSOR_INVALID', fields: [{ field: 'after', message: expect.any(String) }] });
+    expect(error).toMatchObject({
+      code: 'PAGINATION.CURSOR_INVALID',
+      fields: [{ field: 'after', message: expect.any(String) }],
+    });
   });
 });

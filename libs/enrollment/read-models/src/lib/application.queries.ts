@@ -15,13 +15,22 @@ export interface ListApplicationsArgs {
 }
 
 export async function findApplication(db: EnrollmentReadDb, enrollmentId: string): Promise<ApplicationView | null> {
-  const row = await db.selectFrom('applications').selectAll().where('enrollment_id', '=', enrollmentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('enrollment_id', '=', enrollmentId)
+    .executeTakeFirst();
   return row ? toApplicationView(row) : null;
 }
 
 /** Every application of a learner, in the order they were submitted. */
 export async function learnerEnrollments(db: EnrollmentReadDb, learnerId: string): Promise<ApplicationView[]> {
-  const rows = await db.selectFrom('applications').selectAll().where('learner_id', '=', learnerId).orderBy('submitted_position').execute();
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('learner_id', '=', learnerId)
+    .orderBy('submitted_position')
+    .execute();
   return rows.map(toApplicationView);
 }
 
@@ -30,13 +39,20 @@ export async function learnerEnrollments(db: EnrollmentReadDb, learnerId: string
  * score desc, unreviewed last, then arrival). Keyset pages: a page never repeats or skips a row
  * because others were added meanwhile, only a row whose score changed may move.
  */
-export async function listApplications(db: EnrollmentReadDb, args: ListApplicationsArgs): Promise<Connection<ApplicationView>> {
+export async function listApplications(
+  db: EnrollmentReadDb,
+  args: ListApplicationsArgs,
+): Promise<Connection<ApplicationView>> {
   const first = clampPageSize(args.first);
   const after = args.after ? decodeApplicationCursor(args.after, args.sort) : null;
   // Any text is accepted: an unknown status simply matches nothing.
   const status = (args.status ?? null) as EnrollmentStatus | null;
 
-  let page = db.selectFrom('applications').selectAll().where('cohort_id', '=', args.cohortId).limit(first + 1);
+  let page = db
+    .selectFrom('applications')
+    .selectAll()
+    .where('cohort_id', '=', args.cohortId)
+    .limit(first + 1);
   if (status) page = page.where('status', '=', status);
   if (args.sort === 'score') {
     page = page.orderBy('average_score', (ob) => ob.desc().nullsLast()).orderBy('submitted_position');
@@ -50,14 +66,19 @@ export async function listApplications(db: EnrollmentReadDb, args: ListApplicati
         ]),
       );
     } else if (after) {
-      page = page.where((eb) => eb.and([eb('average_score', 'is', null), eb('submitted_position', '>', after.submittedPosition)]));
+      page = page.where((eb) =>
+        eb.and([eb('average_score', 'is', null), eb('submitted_position', '>', after.submittedPosition)]),
+      );
     }
   } else {
     page = page.orderBy('submitted_position');
     if (after) page = page.where('submitted_position', '>', after.submittedPosition);
   }
 
-  let count = db.selectFrom('applications').select((eb) => eb.fn.countAll<number | string>().as('total')).where('cohort_id', '=', args.cohortId);
+  let count = db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .where('cohort_id', '=', args.cohortId);
   if (status) count = count.where('status', '=', status);
 
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
@@ -67,7 +88,13 @@ export async function listApplications(db: EnrollmentReadDb, args: ListApplicati
     nodes: nodes.map(toApplicationView),
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeApplicationCursor({ sort: args.sort, score: last.average_score, submittedPosition: last.submitted_position }) : null,
+      endCursor: last
+        ? encodeApplicationCursor({
+            sort: args.sort,
+            score: last.average_score,
+            submittedPosition: last.submitted_position,
+          })
+        : null,
     },
     // PostgreSQL returns count(*) as a bigint, which pg may hand over as text.
     totalCount: Number(totals.total),

@@ -1,11 +1,22 @@
 import { defaultCohortSettings } from '@sooc/cohorts-domain';
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { capacityChanged, closed, cohortCancelled, cohortCompleted, configured, opened, planned, quotaSet, started } from '../testing/cohort-events.fixture';
+import {
+  capacityChanged,
+  closed,
+  cohortCancelled,
+  cohortCompleted,
+  configured,
+  opened,
+  planned,
+  quotaSet,
+  started,
+} from '../testing/cohort-events.fixture';
 import { recorded } from '../testing/recorded.fixture';
 import { cohortDashboardProjection, type CohortDashboardEvent } from './cohort-dashboard.projection';
 import type { CohortDashboardRow } from './cohort-dashboard.read-model';
 
-const fold = (events: readonly RecordedEvent<CohortDashboardEvent>[]) => events.reduce<CohortDashboardRow | null>(cohortDashboardProjection.apply, null);
+const fold = (events: readonly RecordedEvent<CohortDashboardEvent>[]) =>
+  events.reduce<CohortDashboardRow | null>(cohortDashboardProjection.apply, null);
 const at = (minute: number) => `2026-03-12T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const ev = <E extends CohortDashboardEvent>(event: E, position: number) => recorded(event, position, at(position));
 const pos = (n: number) => String(n).padStart(20, '0');
@@ -29,7 +40,10 @@ describe('cohort dashboard projection', () => {
   it('starts from the plan with the default settings of its policy', () => {
     expect(cohortDashboardProjection.name).toBe('enrollment.cohort-dashboard');
     expect(fold([plan])).toEqual(plannedRow);
-    expect(fold([ev(planned('c2', 'first-come'), 1)])).toMatchObject({ waitlist_order: 'arrival', selection_policy: 'first-come' });
+    expect(fold([ev(planned('c2', 'first-come'), 1)])).toMatchObject({
+      waitlist_order: 'arrival',
+      selection_policy: 'first-come',
+    });
   });
 
   it('follows the lifecycle only along allowed moves', () => {
@@ -37,17 +51,29 @@ describe('cohort dashboard projection', () => {
     expect(fold(life.slice(0, 4))).toMatchObject({ status: 'running', last_position: pos(4) });
     expect(fold(life)).toMatchObject({ status: 'completed', updated_at: at(5) });
     expect(fold([...life, ev(cohortCancelled('c1'), 6)])).toMatchObject({ status: 'completed', last_position: pos(5) });
-    expect(fold([plan, ev(opened('c1'), 2), ev(cohortCancelled('c1'), 3), ev(closed('c1'), 4)])).toMatchObject({ status: 'cancelled', last_position: pos(3) });
+    expect(fold([plan, ev(opened('c1'), 2), ev(cohortCancelled('c1'), 3), ev(closed('c1'), 4)])).toMatchObject({
+      status: 'cancelled',
+      last_position: pos(3),
+    });
     expect(fold([plan, ev(started('c1'), 2)])).toEqual(plannedRow);
   });
 
   it('keeps the whole settings of the last configuration, and the waitlist order they give', () => {
     const settings = { ...defaultCohortSettings('review'), waitlistOrder: 'arrival' as const, sessions: 12 };
-    expect(fold([plan, ev(configured('c1', settings), 2)])).toMatchObject({ settings: JSON.stringify(settings), waitlist_order: 'arrival' });
+    expect(fold([plan, ev(configured('c1', settings), 2)])).toMatchObject({
+      settings: JSON.stringify(settings),
+      waitlist_order: 'arrival',
+    });
   });
 
   it('keeps quotas by company, sorted, and drops a quota set to zero', () => {
-    const row = fold([plan, ev(quotaSet('c1', 'globex', 1), 2), ev(quotaSet('c1', 'acme', 2), 3), ev(quotaSet('c1', 'initech', 1), 4), ev(quotaSet('c1', 'initech', 0, 1), 5)]);
+    const row = fold([
+      plan,
+      ev(quotaSet('c1', 'globex', 1), 2),
+      ev(quotaSet('c1', 'acme', 2), 3),
+      ev(quotaSet('c1', 'initech', 1), 4),
+      ev(quotaSet('c1', 'initech', 0, 1), 5),
+    ]);
     expect(row).toMatchObject({ quotas: '{"acme":2,"globex":1}', last_position: pos(5) });
   });
 

@@ -32,7 +32,9 @@ export const COHORT_DASHBOARD_PROJECTION_EVENTS = [
 ] as const satisfies readonly CohortDashboardEvent['type'][];
 
 /** The cohort lifecycle as in the decider: a stray event cannot move a dashboard back. */
-const MOVES: Partial<Record<CohortDashboardEvent['type'], { readonly from: readonly CohortStatus[]; readonly to: CohortStatus }>> = {
+const MOVES: Partial<
+  Record<CohortDashboardEvent['type'], { readonly from: readonly CohortStatus[]; readonly to: CohortStatus }>
+> = {
   ApplicationsOpened: { from: ['planned'], to: 'open' },
   ApplicationsClosed: { from: ['open'], to: 'closed' },
   CohortStarted: { from: ['closed'], to: 'running' },
@@ -40,7 +42,10 @@ const MOVES: Partial<Record<CohortDashboardEvent['type'], { readonly from: reado
   CohortCancelled: { from: ['planned', 'open', 'closed', 'running'], to: 'cancelled' },
 };
 
-function changes(row: CohortDashboardRow, event: RecordedEvent<CohortDashboardEvent>): Partial<CohortDashboardRow> | null {
+function changes(
+  row: CohortDashboardRow,
+  event: RecordedEvent<CohortDashboardEvent>,
+): Partial<CohortDashboardRow> | null {
   switch (event.type) {
     case 'CohortConfigured':
       return { settings: JSON.stringify(event.data.settings), waitlist_order: event.data.settings.waitlistOrder };
@@ -61,7 +66,10 @@ function changes(row: CohortDashboardRow, event: RecordedEvent<CohortDashboardEv
   }
 }
 
-export function applyCohortDashboardEvent(row: CohortDashboardRow | null, event: RecordedEvent<CohortDashboardEvent>): CohortDashboardRow | null {
+export function applyCohortDashboardEvent(
+  row: CohortDashboardRow | null,
+  event: RecordedEvent<CohortDashboardEvent>,
+): CohortDashboardRow | null {
   if (row && alreadyApplied(row.last_position, event.position)) return row;
   const at = event.metadata.occurredAt;
   const position = positionKey(event.position);

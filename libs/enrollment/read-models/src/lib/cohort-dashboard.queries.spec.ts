@@ -59,7 +59,14 @@ describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
   it('lists the waitlist by score, unscored last, ties to the earlier arrival', async () => {
     const { waitlist } = (await findCohortDashboard(fx.db, 'c1'))!;
     expect(learners(waitlist)).toEqual(['g1', 'i4', 'g2', 'i2', 'i3']);
-    expect(waitlist[0]).toEqual({ position: 1, enrollmentId: 'c1-g1', learnerId: 'g1', companyId: 'globex', score: 85, waitlistedAt: expect.any(String) });
+    expect(waitlist[0]).toEqual({
+      position: 1,
+      enrollmentId: 'c1-g1',
+      learnerId: 'g1',
+      companyId: 'globex',
+      score: 85,
+      waitlistedAt: expect.any(String),
+    });
     expect(waitlist.map((w) => w.position)).toEqual([1, 2, 3, 4, 5]);
     expect(waitlist[4].score).toBeNull();
   });

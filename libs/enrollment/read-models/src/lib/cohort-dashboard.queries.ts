@@ -15,7 +15,12 @@ export interface CohortDashboardArgs {
 type Tally = { reserved: number; confirmed: number; waitlisted: number; applications: number };
 
 /** The first entries of the waitlist in the order seats go to them (score desc, unscored last, then arrival). */
-async function waitlistHead(db: EnrollmentReadDb, cohortId: string, byScore: boolean, limit: number): Promise<WaitlistEntryView[]> {
+async function waitlistHead(
+  db: EnrollmentReadDb,
+  cohortId: string,
+  byScore: boolean,
+  limit: number,
+): Promise<WaitlistEntryView[]> {
   let query = db
     .selectFrom('cohort_seats')
     .select(['enrollment_id', 'learner_id', 'company_id', 'score', 'waitlisted_at'])
@@ -44,7 +49,11 @@ const byCompany = (a: CompanySeatsView, b: CompanySeatsView): number => {
  * A cohort's seats, waitlist and applications at a glance. Counts are grouped in SQL (a cohort
  * may have thousands of applications); only the head of the waitlist is loaded.
  */
-export async function findCohortDashboard(db: EnrollmentReadDb, cohortId: string, args: CohortDashboardArgs = {}): Promise<CohortDashboardView | null> {
+export async function findCohortDashboard(
+  db: EnrollmentReadDb,
+  cohortId: string,
+  args: CohortDashboardArgs = {},
+): Promise<CohortDashboardView | null> {
   const row = await db.selectFrom('cohort_dashboards').selectAll().where('cohort_id', '=', cohortId).executeTakeFirst();
   if (!row) return null;
   const waitlistFirst = clampPageSize(args.waitlistFirst ?? 100, MAX_WAITLIST_PAGE);
@@ -67,7 +76,9 @@ export async function findCohortDashboard(db: EnrollmentReadDb, cohortId: string
   ]);
 
   const quotas = parseJsonColumn<Record<string, number>>(row.quotas, {});
-  const tallies = new Map<string | null, Tally>(Object.keys(quotas).map((id) => [id, { reserved: 0, confirmed: 0, waitlisted: 0, applications: 0 }]));
+  const tallies = new Map<string | null, Tally>(
+    Object.keys(quotas).map((id) => [id, { reserved: 0, confirmed: 0, waitlisted: 0, applications: 0 }]),
+  );
   const tally = (companyId: string | null): Tally => {
     const found = tallies.get(companyId) ?? { reserved: 0, confirmed: 0, waitlisted: 0, applications: 0 };
     tallies.set(companyId, found);
@@ -103,9 +114,16 @@ export async function findCohortDashboard(db: EnrollmentReadDb, cohortId: string
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([status, count]) => ({ status, count })),
     companies: [...tallies]
-      .map(([companyId, t]) => ({ companyId, quota: companyId !== null && companyId in quotas ? quotas[companyId] : null, ...t }))
+      .map(([companyId, t]) => ({
+        companyId,
+        quota: companyId !== null && companyId in quotas ? quotas[companyId] : null,
+        ...t,
+      }))
       .sort(byCompany),
-    settings: parseJsonColumn<CohortSettings>(row.settings, defaultCohortSettings(row.selection_policy as SelectionPolicy)),
+    settings: parseJsonColumn<CohortSettings>(
+      row.settings,
+      defaultCohortSettings(row.selection_policy as SelectionPolicy),
+    ),
     updatedAt: row.updated_at,
   };
 }

@@ -13,8 +13,21 @@ describe('groups projection', () => {
     const first = recorded(groupsFormed('c1', 1, ['ada', 'bob']), 10, '2026-04-02T09:00:00.000Z');
     const second = recorded(groupsFormed('c1', 2, ['bob', 'cy']), 20, '2026-04-09T09:00:00.000Z');
     const row = [first, second, first].reduce(cohortGroupsProjection.apply, null);
-    expect(row).toEqual({ cohort_id: 'c1', formation: 2, target_size: 2, seed: 'seed-2', groups: expect.stringContaining('"c1-cy"'), formed_at: '2026-04-09T09:00:00.000Z', last_position: pos(20) });
-    expect(JSON.parse(row!.groups)).toEqual([{ groupId: 'g1', members: [expect.objectContaining({ learnerId: 'bob' }), expect.objectContaining({ learnerId: 'cy' })] }]);
+    expect(row).toEqual({
+      cohort_id: 'c1',
+      formation: 2,
+      target_size: 2,
+      seed: 'seed-2',
+      groups: expect.stringContaining('"c1-cy"'),
+      formed_at: '2026-04-09T09:00:00.000Z',
+      last_position: pos(20),
+    });
+    expect(JSON.parse(row!.groups)).toEqual([
+      {
+        groupId: 'g1',
+        members: [expect.objectContaining({ learnerId: 'bob' }), expect.objectContaining({ learnerId: 'cy' })],
+      },
+    ]);
   });
 });
 
@@ -23,7 +36,13 @@ describe('rubrics projection', () => {
     const v1 = recorded(rubricDefined('c1', 1, true), 3);
     const v2 = recorded(rubricDefined('c1', 2, false), 8, '2026-03-04T09:00:00.000Z');
     expect(selectionRubricProjection.name).toBe('selection.rubrics');
-    expect([v1, v2, v1].reduce(selectionRubricProjection.apply, null)).toMatchObject({ version: 2, blind: 0, reviews_required: 2, defined_at: '2026-03-04T09:00:00.000Z', last_position: pos(8) });
+    expect([v1, v2, v1].reduce(selectionRubricProjection.apply, null)).toMatchObject({
+      version: 2,
+      blind: 0,
+      reviews_required: 2,
+      defined_at: '2026-03-04T09:00:00.000Z',
+      last_position: pos(8),
+    });
   });
 });
 
@@ -32,11 +51,23 @@ describe('due offers projection', () => {
 
   it('is the reactor’s own, not among the projector’s', () => {
     expect(dueOffersProjection.name).toBe('reactor.due-offers');
-    expect(enrollmentProjections.map((p) => p.name)).toEqual(['enrollment.applications', 'enrollment.seat-ledger', 'enrollment.cohort-dashboard', 'enrollment.groups', 'selection.rubrics']);
+    expect(enrollmentProjections.map((p) => p.name)).toEqual([
+      'enrollment.applications',
+      'enrollment.seat-ledger',
+      'enrollment.cohort-dashboard',
+      'enrollment.groups',
+      'selection.rubrics',
+    ]);
   });
 
   it('holds a row per open offer', () => {
-    expect(applyDueOfferEvent(null, offer)).toEqual({ enrollment_id: 'c1-ada', cohort_id: 'c1', learner_id: 'ada', expires_at: '2026-03-20T08:00:00.000Z', last_position: pos(5) });
+    expect(applyDueOfferEvent(null, offer)).toEqual({
+      enrollment_id: 'c1-ada',
+      cohort_id: 'c1',
+      learner_id: 'ada',
+      expires_at: '2026-03-20T08:00:00.000Z',
+      last_position: pos(5),
+    });
   });
 
   it.each([

@@ -49,7 +49,12 @@ export async function dueOffers(db: EnrollmentReadDb, nowIso: string, limit: num
     .orderBy('enrollment_id')
     .limit(clampPageSize(limit, MAX_DUE_OFFERS))
     .execute();
-  return rows.map((r) => ({ enrollmentId: r.enrollment_id, cohortId: r.cohort_id, learnerId: r.learner_id, expiresAt: r.expires_at }));
+  return rows.map((r) => ({
+    enrollmentId: r.enrollment_id,
+    cohortId: r.cohort_id,
+    learnerId: r.learner_id,
+    expiresAt: r.expires_at,
+  }));
 }
 
 function toSeatView(row: SeatRow): SeatView {
@@ -71,6 +76,11 @@ function toSeatView(row: SeatRow): SeatView {
 
 /** Every line of a cohort's seat ledger (released and left included), by enrollment id. */
 export async function seatLedger(db: EnrollmentReadDb, cohortId: string): Promise<SeatView[]> {
-  const rows = await db.selectFrom('cohort_seats').selectAll().where('cohort_id', '=', cohortId).orderBy('enrollment_id').execute();
+  const rows = await db
+    .selectFrom('cohort_seats')
+    .selectAll()
+    .where('cohort_id', '=', cohortId)
+    .orderBy('enrollment_id')
+    .execute();
   return rows.map(toSeatView);
 }

@@ -6,7 +6,10 @@ import { alreadyApplied, positionKey } from './position.key';
 type GroupsFormed = Extract<CohortEvent, { type: 'GroupsFormed' }>;
 
 /** Each formation replaces the previous one: the latest GroupsFormed is the cohort's groups. */
-export function applyGroupsEvent(row: CohortGroupsRow | null, event: RecordedEvent<GroupsFormed>): CohortGroupsRow | null {
+export function applyGroupsEvent(
+  row: CohortGroupsRow | null,
+  event: RecordedEvent<GroupsFormed>,
+): CohortGroupsRow | null {
   if (row && alreadyApplied(row.last_position, event.position)) return row;
   const d = event.data;
   return {

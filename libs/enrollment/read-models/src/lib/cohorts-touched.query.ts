@@ -8,9 +8,17 @@ import { selectionRubricProjection } from './selection-rubric.projection';
 // Well below the bind-parameter limits of both dialects, whatever the runner's batch size.
 const CHUNK = 500;
 
-const byCohortKey: ReadonlySet<string> = new Set([cohortDashboardProjection.name, cohortGroupsProjection.name, selectionRubricProjection.name]);
+const byCohortKey: ReadonlySet<string> = new Set([
+  cohortDashboardProjection.name,
+  cohortGroupsProjection.name,
+  selectionRubricProjection.name,
+]);
 
-async function cohortsOf(db: EnrollmentReadDb, table: 'applications' | 'cohort_seats', enrollmentIds: readonly string[]): Promise<string[]> {
+async function cohortsOf(
+  db: EnrollmentReadDb,
+  table: 'applications' | 'cohort_seats',
+  enrollmentIds: readonly string[],
+): Promise<string[]> {
   const found = new Set<string>();
   for (let i = 0; i < enrollmentIds.length; i += CHUNK) {
     const rows = await db
@@ -29,7 +37,10 @@ async function cohortsOf(db: EnrollmentReadDb, table: 'applications' | 'cohort_s
  * the runner reports keys per projection, which are enrollment ids for applications and seats,
  * and cohort ids for the cohort-keyed tables. Sorted, each once.
  */
-export async function cohortsTouched(db: EnrollmentReadDb, change: { projection: string; keys: readonly string[] }): Promise<string[]> {
+export async function cohortsTouched(
+  db: EnrollmentReadDb,
+  change: { projection: string; keys: readonly string[] },
+): Promise<string[]> {
   if (change.keys.length === 0) return [];
   let cohorts: string[] = [];
   if (byCohortKey.has(change.projection)) cohorts = [...new Set(change.keys)];

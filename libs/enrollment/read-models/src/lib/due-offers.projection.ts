@@ -3,7 +3,18 @@ import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { DueOfferRow } from './cohort-extras.read-model';
 import { alreadyApplied, positionKey } from './position.key';
 
-export type DueOfferEvent = Extract<EnrollmentEvent, { type: 'SeatOffered' | 'OfferAccepted' | 'OfferDeclined' | 'OfferExpired' | 'ApplicationWithdrawn' | 'EnrollmentCancelled' }>;
+export type DueOfferEvent = Extract<
+  EnrollmentEvent,
+  {
+    type:
+      | 'SeatOffered'
+      | 'OfferAccepted'
+      | 'OfferDeclined'
+      | 'OfferExpired'
+      | 'ApplicationWithdrawn'
+      | 'EnrollmentCancelled';
+  }
+>;
 
 export const DUE_OFFER_PROJECTION_EVENTS = [
   'SeatOffered',
@@ -23,7 +34,13 @@ export function applyDueOfferEvent(row: DueOfferRow | null, event: RecordedEvent
   if (row && alreadyApplied(row.last_position, event.position)) return row;
   if (event.type !== 'SeatOffered') return null;
   const d = event.data;
-  return { enrollment_id: d.enrollmentId, cohort_id: d.cohortId, learner_id: d.learnerId, expires_at: d.expiresAt, last_position: positionKey(event.position) };
+  return {
+    enrollment_id: d.enrollmentId,
+    cohort_id: d.cohortId,
+    learner_id: d.learnerId,
+    expires_at: d.expiresAt,
+    last_position: positionKey(event.position),
+  };
 }
 
 /** Not among `enrollmentProjections`: the reactor runs it itself, next to the timer that reads it. */

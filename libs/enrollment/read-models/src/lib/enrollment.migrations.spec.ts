@@ -2,7 +2,14 @@ import { Migrator } from 'kysely/migration';
 import { emptyDatabase, migratedDatabase, testDialects } from '../testing/read-db.fixture';
 import { enrollmentMigrations } from './enrollment.migrations';
 
-const TABLES = ['applications', 'cohort_dashboards', 'cohort_groups', 'cohort_seats', 'due_offers', 'selection_rubrics'];
+const TABLES = [
+  'applications',
+  'cohort_dashboards',
+  'cohort_groups',
+  'cohort_seats',
+  'due_offers',
+  'selection_rubrics',
+];
 
 describe.each(testDialects)('enrollment migrations on %s', (dialect) => {
   it('are prefixed with the library name, so they never clash when merged with other libraries', () => {
@@ -13,12 +20,29 @@ describe.each(testDialects)('enrollment migrations on %s', (dialect) => {
     const fx = await migratedDatabase(dialect);
     try {
       const tables = await fx.db.introspection.getTables();
-      expect(tables.map((t) => t.name).filter((n) => TABLES.includes(n)).sort()).toEqual(TABLES);
+      expect(
+        tables
+          .map((t) => t.name)
+          .filter((n) => TABLES.includes(n))
+          .sort(),
+      ).toEqual(TABLES);
       const seats = tables.find((t) => t.name === 'cohort_seats')!;
       expect(seats.columns.map((c) => c.name).sort()).toEqual(
         [
-          'enrollment_id', 'cohort_id', 'learner_id', 'company_id', 'pool', 'level', 'status', 'score', 'waitlisted_position', 'waitlisted_at',
-          'offer_expires_at', 'promoted', 'updated_at', 'last_position',
+          'enrollment_id',
+          'cohort_id',
+          'learner_id',
+          'company_id',
+          'pool',
+          'level',
+          'status',
+          'score',
+          'waitlisted_position',
+          'waitlisted_at',
+          'offer_expires_at',
+          'promoted',
+          'updated_at',
+          'last_position',
         ].sort(),
       );
     } finally {
@@ -30,7 +54,11 @@ describe.each(testDialects)('enrollment migrations on %s', (dialect) => {
     const fx = await emptyDatabase(dialect);
     try {
       const migrator = new Migrator({ db: fx.db, provider: { getMigrations: async () => enrollmentMigrations } });
-      const names = async () => (await fx.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+      const names = async () =>
+        (await fx.db.introspection.getTables())
+          .map((t) => t.name)
+          .filter((n) => !n.startsWith('kysely_'))
+          .sort();
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await names()).toEqual(TABLES);
       expect((await migrator.migrateDown()).error).toBeUndefined();

@@ -42,9 +42,21 @@ async function createApplications(schema: Schema): Promise<void> {
     .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
     .execute();
   // One index per access path: reviewer lists by arrival or score (optionally by status), a learner's enrollments.
-  await schema.createIndex('applications_cohort_status_submitted_ix').on('applications').columns(['cohort_id', 'status', 'submitted_position']).execute();
-  await schema.createIndex('applications_cohort_score_ix').on('applications').columns(['cohort_id', 'average_score']).execute();
-  await schema.createIndex('applications_learner_submitted_ix').on('applications').columns(['learner_id', 'submitted_position']).execute();
+  await schema
+    .createIndex('applications_cohort_status_submitted_ix')
+    .on('applications')
+    .columns(['cohort_id', 'status', 'submitted_position'])
+    .execute();
+  await schema
+    .createIndex('applications_cohort_score_ix')
+    .on('applications')
+    .columns(['cohort_id', 'average_score'])
+    .execute();
+  await schema
+    .createIndex('applications_learner_submitted_ix')
+    .on('applications')
+    .columns(['learner_id', 'submitted_position'])
+    .execute();
 }
 
 async function createCohortSeats(schema: Schema): Promise<void> {
@@ -66,7 +78,11 @@ async function createCohortSeats(schema: Schema): Promise<void> {
     .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
     .execute();
   // The dashboard counts seats per status and company, and reads the waitlist in order.
-  await schema.createIndex('cohort_seats_cohort_status_ix').on('cohort_seats').columns(['cohort_id', 'status', 'waitlisted_position']).execute();
+  await schema
+    .createIndex('cohort_seats_cohort_status_ix')
+    .on('cohort_seats')
+    .columns(['cohort_id', 'status', 'waitlisted_position'])
+    .execute();
 }
 
 async function createCohortTables(schema: Schema): Promise<void> {
@@ -118,7 +134,14 @@ async function createDueOffers(schema: Schema): Promise<void> {
   await schema.createIndex('due_offers_expires_ix').on('due_offers').columns(['expires_at', 'enrollment_id']).execute();
 }
 
-const TABLES = ['due_offers', 'selection_rubrics', 'cohort_groups', 'cohort_dashboards', 'cohort_seats', 'applications'];
+const TABLES = [
+  'due_offers',
+  'selection_rubrics',
+  'cohort_groups',
+  'cohort_dashboards',
+  'cohort_seats',
+  'applications',
+];
 
 export const enrollmentMigrations: Record<string, Migration> = {
   enrollment_0001_applications_seats_dashboards: {

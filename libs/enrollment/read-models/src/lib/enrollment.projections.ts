@@ -8,4 +8,10 @@ import { selectionRubricProjection } from './selection-rubric.projection';
  * What the projector (and the gateway's in-process runner) run for enrollment and selection;
  * names are checkpoint names. The reactor runs `dueOffersProjection` on its own.
  */
-export const enrollmentProjections = [applicationProjection, seatLedgerProjection, cohortDashboardProjection, cohortGroupsProjection, selectionRubricProjection] as const;
+export const enrollmentProjections = [
+  applicationProjection,
+  seatLedgerProjection,
+  cohortDashboardProjection,
+  cohortGroupsProjection,
+  selectionRubricProjection,
+] as const;

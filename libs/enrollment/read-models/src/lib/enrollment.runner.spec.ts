@@ -16,7 +16,16 @@ import { enrollmentProjections } from './enrollment.projections';
 
 const projections = [...enrollmentProjections, dueOffersProjection];
 const SELECTION_EVENTS = new Set(['RubricDefined', 'ApplicationReviewed', 'ApplicationDecided']);
-const COHORT_EVENTS = new Set(['CohortPlanned', 'ApplicationsOpened', 'CompanyQuotaSet', 'SeatReserved', 'SeatConfirmed', 'SeatReleased', 'ApplicantWaitlisted', 'GroupsFormed']);
+const COHORT_EVENTS = new Set([
+  'CohortPlanned',
+  'ApplicationsOpened',
+  'CompanyQuotaSet',
+  'SeatReserved',
+  'SeatConfirmed',
+  'SeatReleased',
+  'ApplicantWaitlisted',
+  'GroupsFormed',
+]);
 
 /** The stream each event of the scenario lives in, as the command handlers would write it. */
 function streamOf(event: RecordedEvent<DomainEvent>): string {
@@ -29,7 +38,11 @@ function streamOf(event: RecordedEvent<DomainEvent>): string {
 async function appendScenario(store: EventStore): Promise<bigint> {
   let head = 0n;
   for (const event of cohortScenario()) {
-    const result = await store.append(streamOf(event), [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }], { expectedRevision: 'any' });
+    const result = await store.append(
+      streamOf(event),
+      [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }],
+      { expectedRevision: 'any' },
+    );
     head = result.position;
   }
   return head;
@@ -37,7 +50,9 @@ async function appendScenario(store: EventStore): Promise<bigint> {
 
 async function tables(db: ReadDb): Promise<Record<string, unknown[]>> {
   const keyed: [string, string][] = projections.map((p) => [p.table, p.keyColumn]);
-  const entries = await Promise.all(keyed.map(async ([table, key]) => [table, await db.selectFrom(table).selectAll().orderBy(key).execute()] as const));
+  const entries = await Promise.all(
+    keyed.map(async ([table, key]) => [table, await db.selectFrom(table).selectAll().orderBy(key).execute()] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -53,65 +68,71 @@ async function views(db: ReadDbFixture['db']) {
 
 const stores = ['memory', 'sqlite'] as const;
 
-describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, store] as const)))('enrollment projections in the ProjectionRunner, read db %s, %s event store', (dialect, kind) => {
-  let fx: ReadDbFixture;
-  let store: EventStore;
-  let dir: string;
-  let head: bigint;
+describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, store] as const)))(
+  'enrollment projections in the ProjectionRunner, read db %s, %s event store',
+  (dialect, kind) => {
+    let fx: ReadDbFixture;
+    let store: EventStore;
+    let dir: string;
+    let head: bigint;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sooc-enrollment-runner-'));
-    store = kind === 'memory' ? new MemoryEventStore() : SqliteEventStore.open(join(dir, 'events.db'));
-    head = await appendScenario(store);
-    fx = await migratedDatabase(dialect);
-  });
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'sooc-enrollment-runner-'));
+      store = kind === 'memory' ? new MemoryEventStore() : SqliteEventStore.open(join(dir, 'events.db'));
+      head = await appendScenario(store);
+      fx = await migratedDatabase(dialect);
+    });
 
-  afterAll(async () => {
-    await store?.close();
-    await fx?.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await store?.close();
+      await fx?.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  async function runToHead(): Promise<CommittedChange[]> {
-    const runner = new ProjectionRunner({ store, db: fx.db, projections, batchSize: 7 });
-    const changes: CommittedChange[] = [];
-    runner.onCommitted((c) => changes.push(c));
-    await runner.start();
-    try {
-      await runner.waitForPosition(head, 10_000);
-    } finally {
-      await runner.stop();
+    async function runToHead(): Promise<CommittedChange[]> {
+      const runner = new ProjectionRunner({ store, db: fx.db, projections, batchSize: 7 });
+      const changes: CommittedChange[] = [];
+      runner.onCommitted((c) => changes.push(c));
+      await runner.start();
+      try {
+        await runner.waitForPosition(head, 10_000);
+      } finally {
+        await runner.stop();
+      }
+      return changes;
     }
-    return changes;
-  }
 
-  it('fills the same read models as folding the events directly, and replays twice without a change', async () => {
-    const changes = await runToHead();
-    const once = await tables(fx.db);
-    const seen = await views(fx.db);
+    it('fills the same read models as folding the events directly, and replays twice without a change', async () => {
+      const changes = await runToHead();
+      const once = await tables(fx.db);
+      const seen = await views(fx.db);
 
-    const reference = await migratedDatabase(dialect);
-    try {
-      await projectScenario(reference.db);
-      expect(seen).toEqual(await views(reference.db));
-    } finally {
-      await reference.dispose();
-    }
-    expect(seen.dashboard).toMatchObject({ reserved: 2, confirmed: 1, waitlistLength: 5 });
+      const reference = await migratedDatabase(dialect);
+      try {
+        await projectScenario(reference.db);
+        expect(seen).toEqual(await views(reference.db));
+      } finally {
+        await reference.dispose();
+      }
+      expect(seen.dashboard).toMatchObject({ reserved: 2, confirmed: 1, waitlistLength: 5 });
 
-    // At-least-once: the checkpoints are lost but the rows stay, so every event arrives a second time.
-    await deleteCheckpoints(fx.db, projections.map((p) => p.name));
-    await runToHead();
-    expect(await tables(fx.db)).toEqual(once);
+      // At-least-once: the checkpoints are lost but the rows stay, so every event arrives a second time.
+      await deleteCheckpoints(
+        fx.db,
+        projections.map((p) => p.name),
+      );
+      await runToHead();
+      expect(await tables(fx.db)).toEqual(once);
 
-    // And a third time, from an empty read model.
-    const runner = new ProjectionRunner({ store, db: fx.db, projections });
-    await runner.rebuild();
-    expect(await tables(fx.db)).toEqual(once);
+      // And a third time, from an empty read model.
+      const runner = new ProjectionRunner({ store, db: fx.db, projections });
+      await runner.rebuild();
+      expect(await tables(fx.db)).toEqual(once);
 
-    // Every commit names the cohorts whose dashboard it changed.
-    const touched = new Set<string>();
-    for (const change of changes) for (const id of await cohortsTouched(fx.db, change)) touched.add(id);
-    expect([...touched].sort()).toEqual(['c1', 'c2']);
-  });
-});
+      // Every commit names the cohorts whose dashboard it changed.
+      const touched = new Set<string>();
+      for (const change of changes) for (const id of await cohortsTouched(fx.db, change)) touched.add(id);
+      expect([...touched].sort()).toEqual(['c1', 'c2']);
+    });
+  },
+);

@@ -1,10 +1,17 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { applicantWaitlisted, seatConfirmed, seatReleased, seatReserved, waitlistLeft } from '../testing/cohort-events.fixture';
+import {
+  applicantWaitlisted,
+  seatConfirmed,
+  seatReleased,
+  seatReserved,
+  waitlistLeft,
+} from '../testing/cohort-events.fixture';
 import { recorded } from '../testing/recorded.fixture';
 import { seatLedgerProjection, type SeatLedgerEvent } from './seat-ledger.projection';
 import type { SeatRow } from './seat-ledger.read-model';
 
-const fold = (events: readonly RecordedEvent<SeatLedgerEvent>[]) => events.reduce<SeatRow | null>(seatLedgerProjection.apply, null);
+const fold = (events: readonly RecordedEvent<SeatLedgerEvent>[]) =>
+  events.reduce<SeatRow | null>(seatLedgerProjection.apply, null);
 const at = (minute: number) => `2026-03-11T09:${String(minute).padStart(2, '0')}:00.000Z`;
 const ev = <E extends SeatLedgerEvent>(event: E, position: number) => recorded(event, position, at(position));
 const pos = (n: number) => String(n).padStart(20, '0');
@@ -41,19 +48,47 @@ describe('seat ledger projection', () => {
       updated_at: at(2),
       last_position: pos(2),
     });
-    expect(fold([ev(seatReserved('c1', 'ada', 'acme'), 1), ev(seatConfirmed('c1', 'ada'), 2), ev(seatReleased('c1', 'ada'), 3)])).toMatchObject({ status: 'released' });
+    expect(
+      fold([
+        ev(seatReserved('c1', 'ada', 'acme'), 1),
+        ev(seatConfirmed('c1', 'ada'), 2),
+        ev(seatReleased('c1', 'ada'), 3),
+      ]),
+    ).toMatchObject({ status: 'released' });
   });
 
   it('records the waitlist place and score, and keeps them when the applicant is promoted', () => {
     const waiting = fold([ev(applicantWaitlisted('c1', 'ada', null, 72.5), 4)]);
-    expect(waiting).toMatchObject({ status: 'waitlisted', pool: 'open', score: 7250, waitlisted_position: pos(4), waitlisted_at: at(4), offer_expires_at: null });
-    const promoted = fold([ev(applicantWaitlisted('c1', 'ada', null, 72.5), 4), ev(seatReserved('c1', 'ada', null, { promoted: true }), 9)]);
-    expect(promoted).toMatchObject({ status: 'reserved', promoted: 1, score: 7250, waitlisted_position: pos(4), offer_expires_at: '2026-03-20T08:00:00.000Z' });
-    expect(fold([ev(applicantWaitlisted('c1', 'ada', null, null), 4), ev(waitlistLeft('c1', 'ada'), 5)])).toMatchObject({ status: 'left', score: null });
+    expect(waiting).toMatchObject({
+      status: 'waitlisted',
+      pool: 'open',
+      score: 7250,
+      waitlisted_position: pos(4),
+      waitlisted_at: at(4),
+      offer_expires_at: null,
+    });
+    const promoted = fold([
+      ev(applicantWaitlisted('c1', 'ada', null, 72.5), 4),
+      ev(seatReserved('c1', 'ada', null, { promoted: true }), 9),
+    ]);
+    expect(promoted).toMatchObject({
+      status: 'reserved',
+      promoted: 1,
+      score: 7250,
+      waitlisted_position: pos(4),
+      offer_expires_at: '2026-03-20T08:00:00.000Z',
+    });
+    expect(fold([ev(applicantWaitlisted('c1', 'ada', null, null), 4), ev(waitlistLeft('c1', 'ada'), 5)])).toMatchObject(
+      { status: 'left', score: null },
+    );
   });
 
   it('changes nothing when events are delivered again', () => {
-    const events = [ev(applicantWaitlisted('c1', 'ada', null, 60), 1), ev(seatReserved('c1', 'ada', null, { promoted: true }), 2), ev(seatConfirmed('c1', 'ada'), 3)];
+    const events = [
+      ev(applicantWaitlisted('c1', 'ada', null, 60), 1),
+      ev(seatReserved('c1', 'ada', null, { promoted: true }), 2),
+      ev(seatConfirmed('c1', 'ada'), 3),
+    ];
     const once = fold(events);
     expect(fold([...events, ...events])).toEqual(once);
     expect(seatLedgerProjection.apply(once, ev(seatReleased('c1', 'ada'), 3))).toBe(once);

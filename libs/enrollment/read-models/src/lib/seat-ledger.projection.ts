@@ -4,12 +4,23 @@ import { alreadyApplied, positionKey } from './position.key';
 import type { SeatRow } from './seat-ledger.read-model';
 import { scoreToColumn } from './score.column';
 
-export type SeatLedgerEvent = Extract<CohortEvent, { type: 'SeatReserved' | 'SeatConfirmed' | 'SeatReleased' | 'ApplicantWaitlisted' | 'WaitlistLeft' }>;
+export type SeatLedgerEvent = Extract<
+  CohortEvent,
+  { type: 'SeatReserved' | 'SeatConfirmed' | 'SeatReleased' | 'ApplicantWaitlisted' | 'WaitlistLeft' }
+>;
 
-export const SEAT_LEDGER_PROJECTION_EVENTS = ['SeatReserved', 'SeatConfirmed', 'SeatReleased', 'ApplicantWaitlisted', 'WaitlistLeft'] as const satisfies readonly SeatLedgerEvent['type'][];
+export const SEAT_LEDGER_PROJECTION_EVENTS = [
+  'SeatReserved',
+  'SeatConfirmed',
+  'SeatReleased',
+  'ApplicantWaitlisted',
+  'WaitlistLeft',
+] as const satisfies readonly SeatLedgerEvent['type'][];
 
 /** Moves of the ledger entries that only change the status; a stray event for another status changes nothing. */
-const MOVES: Partial<Record<SeatLedgerEvent['type'], { readonly from: readonly LedgerEntryStatus[]; readonly to: LedgerEntryStatus }>> = {
+const MOVES: Partial<
+  Record<SeatLedgerEvent['type'], { readonly from: readonly LedgerEntryStatus[]; readonly to: LedgerEntryStatus }>
+> = {
   SeatConfirmed: { from: ['reserved'], to: 'confirmed' },
   SeatReleased: { from: ['reserved', 'confirmed'], to: 'released' },
   WaitlistLeft: { from: ['waitlisted'], to: 'left' },
@@ -22,7 +33,14 @@ export function applySeatLedgerEvent(row: SeatRow | null, event: RecordedEvent<S
 
   if (event.type === 'SeatReserved' || event.type === 'ApplicantWaitlisted') {
     const d = event.data;
-    const applicant = { enrollment_id: d.enrollmentId, cohort_id: d.cohortId, learner_id: d.learnerId, company_id: d.companyId, pool: d.pool, level: d.level };
+    const applicant = {
+      enrollment_id: d.enrollmentId,
+      cohort_id: d.cohortId,
+      learner_id: d.learnerId,
+      company_id: d.companyId,
+      pool: d.pool,
+      level: d.level,
+    };
     if (event.type === 'SeatReserved') {
       return {
         ...applicant,

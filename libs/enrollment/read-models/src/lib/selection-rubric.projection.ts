@@ -4,7 +4,10 @@ import type { SelectionRubricRow } from './cohort-extras.read-model';
 import { alreadyApplied, positionKey } from './position.key';
 
 /** Each definition is a new version; the latest RubricDefined is the cohort's rubric. */
-export function applyRubricEvent(row: SelectionRubricRow | null, event: RecordedEvent<RubricDefined>): SelectionRubricRow | null {
+export function applyRubricEvent(
+  row: SelectionRubricRow | null,
+  event: RecordedEvent<RubricDefined>,
+): SelectionRubricRow | null {
   if (row && alreadyApplied(row.last_position, event.position)) return row;
   const d = event.data;
   return {

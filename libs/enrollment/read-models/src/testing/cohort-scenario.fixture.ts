@@ -56,13 +56,23 @@ export function cohortScenario(): RecordedEvent<DomainEvent>[] {
     ...C1_APPLICANTS.map(([l, companyId]) => submitted('c1', l, { companyId, eligible: l !== 'x1' })),
     ...Object.entries(SCORES).map(([l, score]) => reviewed('c1', l, 'rev-1', score)),
     decided('c1', 'a1', 'admit'),
-    ...['a1', 'a2', 'i1', 'w1'].flatMap((l) => [admitted('c1', l), seatReserved('c1', l, company(l), { expiresAt: l === 'i1' ? '2026-03-18T08:00:00.000Z' : '2026-03-20T08:00:00.000Z' })]),
-    ...['a1', 'a2', 'i1', 'w1'].map((l) => offered('c1', l, l === 'i1' ? '2026-03-18T08:00:00.000Z' : '2026-03-20T08:00:00.000Z')),
+    ...['a1', 'a2', 'i1', 'w1'].flatMap((l) => [
+      admitted('c1', l),
+      seatReserved('c1', l, company(l), {
+        expiresAt: l === 'i1' ? '2026-03-18T08:00:00.000Z' : '2026-03-20T08:00:00.000Z',
+      }),
+    ]),
+    ...['a1', 'a2', 'i1', 'w1'].map((l) =>
+      offered('c1', l, l === 'i1' ? '2026-03-18T08:00:00.000Z' : '2026-03-20T08:00:00.000Z'),
+    ),
     accepted('c1', 'a1'),
     seatConfirmed('c1', 'a1'),
     withdrawn('c1', 'w1', 'offered'),
     seatReleased('c1', 'w1'),
-    ...['i3', 'i2', 'i4', 'g2', 'g1'].flatMap((l) => [waitlisted('c1', l), applicantWaitlisted('c1', l, company(l), SCORES[l] ?? null)]),
+    ...['i3', 'i2', 'i4', 'g2', 'g1'].flatMap((l) => [
+      waitlisted('c1', l),
+      applicantWaitlisted('c1', l, company(l), SCORES[l] ?? null),
+    ]),
     groupsFormed('c1', 1, ['a1', 'a2']),
     planned('c2', 'first-come', 2),
     opened('c2'),
@@ -72,10 +82,18 @@ export function cohortScenario(): RecordedEvent<DomainEvent>[] {
 }
 
 /** Projects the scenario with every projection of the library, twice, as at-least-once delivery may. */
-export async function projectScenario(db: Kysely<EnrollmentDatabase>, events: readonly RecordedEvent<DomainEvent>[] = cohortScenario()): Promise<void> {
+export async function projectScenario(
+  db: Kysely<EnrollmentDatabase>,
+  events: readonly RecordedEvent<DomainEvent>[] = cohortScenario(),
+): Promise<void> {
   for (let round = 0; round < 2; round++) {
-    for (const projection of [...enrollmentProjections, dueOffersProjection] as unknown as readonly Projection<ProjectionRow, DomainEvent>[]) await project(db, projection, events);
+    for (const projection of [...enrollmentProjections, dueOffersProjection] as unknown as readonly Projection<
+      ProjectionRow,
+      DomainEvent
+    >[])
+      await project(db, projection, events);
   }
 }
 
-export const reconfigured = (settings: CohortSettings, position: number) => sequence([configured('c1', settings)], position);
+export const reconfigured = (settings: CohortSettings, position: number) =>
+  sequence([configured('c1', settings)], position);

@@ -20,7 +20,11 @@ export async function project<Row extends ProjectionRow, E extends DomainEvent>(
     if (!handled.has(event.type)) continue;
     const key = projection.keyOf(event);
     if (key === null) continue;
-    const before = ((await anyDb.selectFrom(projection.table).selectAll().where(keyColumn, '=', key).executeTakeFirst()) ?? null) as Row | null;
+    const before = ((await anyDb
+      .selectFrom(projection.table)
+      .selectAll()
+      .where(keyColumn, '=', key)
+      .executeTakeFirst()) ?? null) as Row | null;
     const after = projection.apply(before, event);
     if (after === before) continue;
     if (!after) await anyDb.deleteFrom(projection.table).where(keyColumn, '=', key).execute();

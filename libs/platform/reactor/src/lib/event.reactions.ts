@@ -22,7 +22,12 @@ export interface EventReactionsDeps {
  */
 export async function sendReactions(event: RecordedEvent, deps: EventReactionsDeps): Promise<boolean> {
   const { sender, clock, counters } = deps;
-  const context = { actor: REACTOR_ACTOR, correlationId: event.metadata.correlationId, causationId: event.id, now: () => clock.now() };
+  const context = {
+    actor: REACTOR_ACTOR,
+    correlationId: event.metadata.correlationId,
+    causationId: event.id,
+    now: () => clock.now(),
+  };
   const answers = reactTo(event).map((reaction) =>
     sender.send(reaction, context, `${event.type} ${event.id}`).then(
       (written) => {
@@ -36,7 +41,12 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
 }
 
 /** A refusal is an answer (logged with its code); a stop leaves the event for the next start. */
-function answerOf(event: RecordedEvent, reaction: Reaction, error: unknown, { log, counters, fail }: EventReactionsDeps): boolean {
+function answerOf(
+  event: RecordedEvent,
+  reaction: Reaction,
+  error: unknown,
+  { log, counters, fail }: EventReactionsDeps,
+): boolean {
   if (error instanceof ReactorStoppedError) return false;
   const refusal = refusalOf(error);
   if (refusal === null) {
@@ -44,6 +54,8 @@ function answerOf(event: RecordedEvent, reaction: Reaction, error: unknown, { lo
     return false;
   }
   counters.refusals++;
-  log.warn(`${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
+  log.warn(
+    `${event.type} ${event.id} (position ${event.position}) → ${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`,
+  );
   return true;
 }

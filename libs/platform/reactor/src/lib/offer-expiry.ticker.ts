@@ -39,7 +39,11 @@ export class OfferExpiryTicker {
     this.timer = setInterval(() => {
       if (this.running || this.stop.isSet) return;
       this.running = this.tick()
-        .catch((error: unknown) => this.log.error(`offer expiry failed, retrying next tick: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.log.error(
+            `offer expiry failed, retrying next tick: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        )
         .finally(() => (this.running = null));
     }, tickMs);
   }
@@ -57,7 +61,12 @@ export class OfferExpiryTicker {
     if (due.length === 0) return;
     this.log.debug(`${due.length} offer(s) due at ${now.toISOString()}`);
     // One correlation per tick: the offers expired together can be found together.
-    const context = { actor: REACTOR_ACTOR, correlationId: randomUUID(), causationId: null, now: () => this.clock.now() };
+    const context = {
+      actor: REACTOR_ACTOR,
+      correlationId: randomUUID(),
+      causationId: null,
+      now: () => this.clock.now(),
+    };
     // All at once: each offer is its own enrollment stream, so their expiries share a commit.
     const answers = expiryReactions(due).map((reaction) =>
       this.sender.send(reaction, context, 'offer expiry').then(

@@ -1,7 +1,15 @@
 import { cohortDecider, type CohortCommand } from '@sooc/cohorts-domain';
 import { enrollmentDecider, type EnrollmentCommand } from '@sooc/enrollment-domain';
 import type { Reaction } from '@sooc/enrollment-process-managers';
-import { handleCommandBatch, StreamStateCache, type BatchedCommand, type BatchedOutcome, type CommandContext, type DomainEvent, type EventStore } from '@sooc/event-sourcing';
+import {
+  handleCommandBatch,
+  StreamStateCache,
+  type BatchedCommand,
+  type BatchedOutcome,
+  type CommandContext,
+  type DomainEvent,
+  type EventStore,
+} from '@sooc/event-sourcing';
 import type { ReactorLog } from './reactor.logger';
 import { COMMAND_OUTCOMES, countOutcomes, type ReactorObserver } from './reactor.observer';
 import { ReactorStoppedError } from './reactor-stopped.error';
@@ -85,7 +93,8 @@ export class ReactionSender {
     try {
       while (lane.length > 0) {
         batch = lane.splice(0, this.options.maxBatch ?? MAX_BATCH);
-        if (!(await this.runUntilDone(streamId, batch))) this.settle([...batch, ...lane.splice(0)], (p) => p.reject(new ReactorStoppedError(streamId)));
+        if (!(await this.runUntilDone(streamId, batch)))
+          this.settle([...batch, ...lane.splice(0)], (p) => p.reject(new ReactorStoppedError(streamId)));
       }
     } catch (error) {
       // Not expected (every failure is retried); still, no caller may wait forever.
@@ -102,14 +111,18 @@ export class ReactionSender {
         async () => {
           const outcomes = await this.decide(streamId, batch);
           this.report(outcomes);
-          outcomes.forEach((outcome, i) => this.settle([batch[i]], (p) => (outcome.ok ? p.resolve(outcome.events.length) : p.reject(outcome.error))));
+          outcomes.forEach((outcome, i) =>
+            this.settle([batch[i]], (p) => (outcome.ok ? p.resolve(outcome.events.length) : p.reject(outcome.error))),
+          );
         },
         this.options.stop,
         (error, attempt, delayMs) => {
           this.failing.add(streamId);
           const [first] = batch;
           const more = batch.length > 1 ? ` (and ${batch.length - 1} more after it)` : '';
-          this.options.log.error(`${first.cause} → ${first.reaction.command.type} on ${streamId}${more} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${describe(error)}`);
+          this.options.log.error(
+            `${first.cause} → ${first.reaction.command.type} on ${streamId}${more} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${describe(error)}`,
+          );
         },
         this.options.backoff ?? DEFAULT_BACKOFF,
       );
@@ -122,14 +135,27 @@ export class ReactionSender {
     const options = { cache: this.cache };
     // A stream belongs to one aggregate (its name says which), so the whole batch does too.
     if (batch[0].reaction.aggregate === 'cohort') {
-      return handleCommandBatch(this.store, cohortDecider, streamId, batch.map((p) => toBatched<CohortCommand>(p)), options);
+      return handleCommandBatch(
+        this.store,
+        cohortDecider,
+        streamId,
+        batch.map((p) => toBatched<CohortCommand>(p)),
+        options,
+      );
     }
-    return handleCommandBatch(this.store, enrollmentDecider, streamId, batch.map((p) => toBatched<EnrollmentCommand>(p)), options);
+    return handleCommandBatch(
+      this.store,
+      enrollmentDecider,
+      streamId,
+      batch.map((p) => toBatched<EnrollmentCommand>(p)),
+      options,
+    );
   }
 
   private report(outcomes: readonly BatchedOutcome<DomainEvent>[]): void {
     const counts = countOutcomes(outcomes);
-    for (const outcome of COMMAND_OUTCOMES) if (counts[outcome] > 0) this.options.observer?.onOutcome?.(outcome, counts[outcome]);
+    for (const outcome of COMMAND_OUTCOMES)
+      if (counts[outcome] > 0) this.options.observer?.onOutcome?.(outcome, counts[outcome]);
   }
 
   private settle(pending: readonly Pending[], answer: (p: Pending) => void): void {
@@ -142,6 +168,9 @@ export class ReactionSender {
   }
 }
 
-const toBatched = <C extends CohortCommand | EnrollmentCommand>({ reaction, context }: Pending): BatchedCommand<C> => ({ command: reaction.command as Omit<C, 'metadata'>, context });
+const toBatched = <C extends CohortCommand | EnrollmentCommand>({ reaction, context }: Pending): BatchedCommand<C> => ({
+  command: reaction.command as Omit<C, 'metadata'>,
+  context,
+});
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

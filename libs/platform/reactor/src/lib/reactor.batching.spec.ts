@@ -27,9 +27,12 @@ async function setUp(capacity: number): Promise<void> {
 const ofType = async (...types: string[]) => harness.store.readAll({ filter: { eventTypes: types } });
 /** The cohort's seat decisions in the order the cohort took them. */
 const seatDecisions = async () =>
-  (await harness.store.readStream(cohortStream(COHORT))).filter((e) => e.type === 'SeatReserved' || e.type === 'ApplicantWaitlisted').map((e) => `${e.type} ${learnerOf(e)}`);
+  (await harness.store.readStream(cohortStream(COHORT)))
+    .filter((e) => e.type === 'SeatReserved' || e.type === 'ApplicantWaitlisted')
+    .map((e) => `${e.type} ${learnerOf(e)}`);
 const placed = async () => (await ofType('SeatOffered', 'ApplicationWaitlisted')).length;
-const lastReacted = async (): Promise<RecordedEvent> => (await harness.store.readAll({ filter: { eventTypes: REACTED_EVENT_TYPES }, direction: 'backwards', max: 1 }))[0];
+const lastReacted = async (): Promise<RecordedEvent> =>
+  (await harness.store.readAll({ filter: { eventTypes: REACTED_EVENT_TYPES }, direction: 'backwards', max: 1 }))[0];
 
 describe('the reactor under a burst', () => {
   it('admits 1,000 first-come applicants to a 100-seat cohort in a few writes to the cohort, seating the first 100 and waitlisting the rest in arrival order', async () => {
@@ -43,14 +46,23 @@ describe('the reactor under a burst', () => {
     await until(async () => (await placed()) === learners.length, 'every applicant seated or waitlisted', 30_000);
 
     const arrival = (await ofType('ApplicationSubmitted')).map(learnerOf);
-    expect(await seatDecisions()).toEqual([...arrival.slice(0, 100).map((l) => `SeatReserved ${l}`), ...arrival.slice(100).map((l) => `ApplicantWaitlisted ${l}`)]);
+    expect(await seatDecisions()).toEqual([
+      ...arrival.slice(0, 100).map((l) => `SeatReserved ${l}`),
+      ...arrival.slice(100).map((l) => `ApplicantWaitlisted ${l}`),
+    ]);
     expect([(await ofType('SeatOffered')).length, (await ofType('ApplicationWaitlisted')).length]).toEqual([100, 900]);
     // 1,000 admissions, yet the cohort was written a handful of times (batches of up to 500), not once per applicant.
     expect(flaky.appendsTo(cohortStream(COHORT))).toBeLessThanOrEqual(10);
 
     const last = await lastReacted();
     await until(() => reactor.status().handledPosition === last.position, 'the last seat decision handled');
-    expect(reactor.status()).toMatchObject({ commandsWritten: 2_000, refusals: 0, retrying: false, eventsInFlight: 0, commandsPending: 0 });
+    expect(reactor.status()).toMatchObject({
+      commandsWritten: 2_000,
+      refusals: 0,
+      retrying: false,
+      eventsInFlight: 0,
+      commandsPending: 0,
+    });
     expect(harness.err).toEqual([]);
   }, 60_000);
 
@@ -67,11 +79,19 @@ describe('the reactor under a burst', () => {
     flaky.failNext(0);
     await until(async () => (await placed()) === 4, 'all four seated or waitlisted');
 
-    expect(await seatDecisions()).toEqual(['SeatReserved ann', 'SeatReserved ben', 'ApplicantWaitlisted cat', 'ApplicantWaitlisted dov']);
+    expect(await seatDecisions()).toEqual([
+      'SeatReserved ann',
+      'SeatReserved ben',
+      'ApplicantWaitlisted cat',
+      'ApplicantWaitlisted dov',
+    ]);
     // Ann's batch alone, retried until the store took it; then the three waiting, in one write.
     expect(flaky.appendsTo(cohortStream(COHORT))).toBe(2);
     expect(harness.err.length).toBeGreaterThan(0);
-    for (const line of harness.err) expect(line).toMatch(/^sooc reactor: ApplicationSubmitted \S+ → AdmitApplicant on cohort-c1 failed \(attempt \d+\), retrying in 20 ms: SQLITE_IOERR/);
+    for (const line of harness.err)
+      expect(line).toMatch(
+        /^sooc reactor: ApplicationSubmitted \S+ → AdmitApplicant on cohort-c1 failed \(attempt \d+\), retrying in 20 ms: SQLITE_IOERR/,
+      );
   });
 
   it('stopped while a batch is being retried, leaves its events unhandled and unsaved; the next start sends them again and completes them', async () => {
@@ -87,7 +107,12 @@ describe('the reactor under a burst', () => {
     await until(() => first.status().retrying && first.status().commandsPending === 2, 'ben and cat failing');
     await first.stop();
     // Their commands were given up, not answered: the checkpoint stays before ben's application.
-    expect(first.status()).toMatchObject({ handledPosition: annHandled, checkpoint: annHandled, commandsPending: 0, retrying: false });
+    expect(first.status()).toMatchObject({
+      handledPosition: annHandled,
+      checkpoint: annHandled,
+      commandsPending: 0,
+      retrying: false,
+    });
     expect((await loadCheckpoints(harness.read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT)).toBe(annHandled);
     expect(await seatDecisions()).toEqual(['SeatReserved ann']);
 

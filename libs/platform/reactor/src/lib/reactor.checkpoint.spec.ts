@@ -36,7 +36,11 @@ describe.each(dialects)('the reactor checkpoint on %s', (dialect) => {
     checkpoint.markHandled(100n);
     expect(checkpoint.due).toBe(true);
     await checkpoint.save();
-    expect({ due: checkpoint.due, saved: checkpoint.saved, stored: await stored() }).toEqual({ due: false, saved: 100n, stored: 100n });
+    expect({ due: checkpoint.due, saved: checkpoint.saved, stored: await stored() }).toEqual({
+      due: false,
+      saved: 100n,
+      stored: 100n,
+    });
 
     checkpoint.markHandled(101n);
     expect(checkpoint.due).toBe(false);

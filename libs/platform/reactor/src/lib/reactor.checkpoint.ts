@@ -52,7 +52,10 @@ export class ReactorCheckpoint {
   }
 
   get due(): boolean {
-    return this.unsaved >= this.policy.maxEvents || (this.unsaved > 0 && performance.now() - this.unsavedSince >= this.policy.maxMs);
+    return (
+      this.unsaved >= this.policy.maxEvents ||
+      (this.unsaved > 0 && performance.now() - this.unsavedSince >= this.policy.maxMs)
+    );
   }
 
   /** Writes the handled position if it is ahead of the saved one; a failure leaves it unsaved for the next try. */
@@ -90,7 +93,10 @@ async function saveForward(db: ReadDb, position: bigint): Promise<void> {
         .doUpdateSet({ position: text, updated_at: updatedAt })
         .where((eb) => {
           const stored = eb.fn<number>('length', [eb.ref('projection_checkpoints.position')]);
-          return eb.or([eb(stored, '<', text.length), eb.and([eb(stored, '=', text.length), eb('projection_checkpoints.position', '<', text)])]);
+          return eb.or([
+            eb(stored, '<', text.length),
+            eb.and([eb(stored, '=', text.length), eb('projection_checkpoints.position', '<', text)]),
+          ]);
         }),
     )
     .execute();

@@ -25,23 +25,44 @@ const refused: BatchedOutcome<DomainEvent> = { ok: false, error: new IllegalStat
 
 describe('countOutcomes', () => {
   it('counts written, unchanged and refused commands of a batch', () => {
-    expect(countOutcomes([written, unchanged, refused, written, unchanged, unchanged])).toEqual({ written: 2, unchanged: 3, refused: 1 });
+    expect(countOutcomes([written, unchanged, refused, written, unchanged, unchanged])).toEqual({
+      written: 2,
+      unchanged: 3,
+      refused: 1,
+    });
     expect(countOutcomes([])).toEqual({ written: 0, unchanged: 0, refused: 0 });
   });
 
   it('does not count a conflict as a refusal: the batch is retried, not answered', () => {
-    expect(countOutcomes([{ ok: false, error: new ConcurrencyError('cohort-c1', '3', 4n) }])).toEqual({ written: 0, unchanged: 0, refused: 0 });
+    expect(countOutcomes([{ ok: false, error: new ConcurrencyError('cohort-c1', '3', 4n) }])).toEqual({
+      written: 0,
+      unchanged: 0,
+      refused: 0,
+    });
   });
 });
 
 describe('guardedObserver', () => {
   it('keeps a failing hook from reaching the reactor, and says so once', () => {
     const err: string[] = [];
-    const observer = guardedObserver({ onCheckpoint: () => { throw new Error('gauge gone'); } }, createLogger('info', () => undefined, (l) => err.push(l)));
+    const observer = guardedObserver(
+      {
+        onCheckpoint: () => {
+          throw new Error('gauge gone');
+        },
+      },
+      createLogger(
+        'info',
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    );
     expect(() => observer.onCheckpoint(1n)).not.toThrow();
     expect(() => observer.onCheckpoint(2n)).not.toThrow();
     expect(() => observer.onOutcome('written', 1)).not.toThrow();
-    expect(err).toEqual(["sooc reactor: the reactor's observer failed (further failures are not logged): gauge gone\n"]);
+    expect(err).toEqual([
+      "sooc reactor: the reactor's observer failed (further failures are not logged): gauge gone\n",
+    ]);
   });
 });
 
@@ -73,19 +94,34 @@ describe('the reactor, observed', () => {
     const again = new Tally();
     const second = await harness.start({ observer: again });
     await second.caughtUp;
-    await until(() => second.status().commandsPending === 0 && second.status().eventsInFlight === 0, 'the repeats answered');
+    await until(
+      () => second.status().commandsPending === 0 && second.status().eventsInFlight === 0,
+      'the repeats answered',
+    );
     expect(again.commands).toEqual({ written: 0, unchanged: commandsWritten, refused: 0 });
 
     // An acceptance for a cohort nobody planned: refused by the cohort.
     const ghost = { enrollmentId: enrollmentIdOf('ghost', 'ann'), cohortId: 'ghost', learnerId: 'ann' };
-    const metadata = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'ann', role: 'learner' as const }, correlationId: 'corr-ghost', causationId: null, schemaVersion: 1 };
-    await harness.store.append(enrollmentStream('ghost', 'ann'), [{ id: '7b4cb6a4-31c1-4c5e-9a55-6f1a7e0c0002', type: 'OfferAccepted', data: ghost, metadata }], { expectedRevision: 'any' });
+    const metadata = {
+      occurredAt: '2026-03-03T09:00:00.000Z',
+      actor: { id: 'ann', role: 'learner' as const },
+      correlationId: 'corr-ghost',
+      causationId: null,
+      schemaVersion: 1,
+    };
+    await harness.store.append(
+      enrollmentStream('ghost', 'ann'),
+      [{ id: '7b4cb6a4-31c1-4c5e-9a55-6f1a7e0c0002', type: 'OfferAccepted', data: ghost, metadata }],
+      { expectedRevision: 'any' },
+    );
     await until(() => again.commands.refused === 1, 'the refusal reported');
     await second.stop();
 
     // A reactor starting from a saved checkpoint reports it before anything else.
     const third = new Tally();
-    await (await harness.start({ observer: third })).caughtUp;
+    await (
+      await harness.start({ observer: third })
+    ).caughtUp;
     expect(third.checkpoints[0]).toBe(second.status().checkpoint);
   });
 });

@@ -41,9 +41,15 @@ export function guardedObserver(observer: ReactorObserver | undefined, log: Reac
       try {
         hook?.(...args);
       } catch (error) {
-        if (!warned) log.error(`the reactor's observer failed (further failures are not logged): ${error instanceof Error ? error.message : String(error)}`);
+        if (!warned)
+          log.error(
+            `the reactor's observer failed (further failures are not logged): ${error instanceof Error ? error.message : String(error)}`,
+          );
         warned = true;
       }
     };
-  return { onOutcome: guard(observer?.onOutcome?.bind(observer)), onCheckpoint: guard(observer?.onCheckpoint?.bind(observer)) };
+  return {
+    onOutcome: guard(observer?.onOutcome?.bind(observer)),
+    onCheckpoint: guard(observer?.onCheckpoint?.bind(observer)),
+  };
 }

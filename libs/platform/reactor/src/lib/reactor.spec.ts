@@ -26,28 +26,52 @@ describe('the reactor', () => {
 
     const reactor = await harness.start();
     await reactor.caughtUp;
-    await until(async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted dov:waitlisted', 'two offers and two waitlisted');
+    await until(
+      async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted dov:waitlisted',
+      'two offers and two waitlisted',
+    );
     expect(harness.out.join('')).toContain('sooc reactor: starting at position none, store head ');
 
     // The reactor signs what it writes and names the event that caused it.
     const [submitted] = await harness.store.readStream(enrollmentStream(COHORT, 'ann'));
     const reserved = (await harness.store.readStream(cohortStream(COHORT))).find((e) => e.type === 'SeatReserved');
-    expect(reserved?.metadata).toMatchObject({ actor: { id: 'reactor', role: 'system' }, causationId: submitted.id, correlationId: submitted.metadata.correlationId });
+    expect(reserved?.metadata).toMatchObject({
+      actor: { id: 'reactor', role: 'system' },
+      causationId: submitted.id,
+      correlationId: submitted.metadata.correlationId,
+    });
 
     // Two hours later both offers have lapsed: the seats go to the two waiting, in arrival order.
     harness.clock.advance(2);
-    await until(async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered dov:offered', 'the expiries and promotions');
-    const offers = (await harness.store.readAll({ filter: { eventTypes: ['SeatOffered'] } })).map((e) => e.data as { learnerId: string; promotedFromWaitlist: boolean });
-    expect(offers.map((o) => `${o.learnerId}${o.promotedFromWaitlist ? ' (promoted)' : ''}`)).toEqual(['ann', 'ben', 'cat (promoted)', 'dov (promoted)']);
+    await until(
+      async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered dov:offered',
+      'the expiries and promotions',
+    );
+    const offers = (await harness.store.readAll({ filter: { eventTypes: ['SeatOffered'] } })).map(
+      (e) => e.data as { learnerId: string; promotedFromWaitlist: boolean },
+    );
+    expect(offers.map((o) => `${o.learnerId}${o.promotedFromWaitlist ? ' (promoted)' : ''}`)).toEqual([
+      'ann',
+      'ben',
+      'cat (promoted)',
+      'dov (promoted)',
+    ]);
     await until(() => reactor.status().offersExpired === 2, 'the expiry count');
 
     // Stopping saves where it got to; a new reactor starts there and finds nothing left to do.
     const head = await harness.store.headPosition();
-    await until(async () => reactor.status().handledPosition === (await harness.store.readAll({ filter: { eventTypes: ['SeatReserved'] } })).at(-1)?.position, 'the last reservation handled');
+    await until(
+      async () =>
+        reactor.status().handledPosition ===
+        (await harness.store.readAll({ filter: { eventTypes: ['SeatReserved'] } })).at(-1)?.position,
+      'the last reservation handled',
+    );
     await reactor.stop();
     const { handledPosition, checkpoint, refusals, retrying } = reactor.status();
     expect({ checkpoint, refusals, retrying }).toEqual({ checkpoint: handledPosition, refusals: 0, retrying: false });
-    expect((await loadCheckpoints(harness.read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT)).toBe(handledPosition);
+    expect((await loadCheckpoints(harness.read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT)).toBe(
+      handledPosition,
+    );
 
     const again = await harness.start();
     await again.caughtUp;
@@ -61,13 +85,30 @@ describe('the reactor', () => {
     harness = await ReactorHarness.create();
     // An acceptance for a cohort the store does not know: the cohort refuses to confirm the seat.
     const ghost = { enrollmentId: enrollmentIdOf('ghost', 'ann'), cohortId: 'ghost', learnerId: 'ann' };
-    const metadata = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'ann', role: 'learner' as const }, correlationId: 'corr-ghost', causationId: null, schemaVersion: 1 };
-    const { position } = await harness.store.append(enrollmentStream('ghost', 'ann'), [{ id: '7b4cb6a4-31c1-4c5e-9a55-6f1a7e0c0001', type: 'OfferAccepted', data: ghost, metadata }], { expectedRevision: 'any' });
+    const metadata = {
+      occurredAt: '2026-03-03T09:00:00.000Z',
+      actor: { id: 'ann', role: 'learner' as const },
+      correlationId: 'corr-ghost',
+      causationId: null,
+      schemaVersion: 1,
+    };
+    const { position } = await harness.store.append(
+      enrollmentStream('ghost', 'ann'),
+      [{ id: '7b4cb6a4-31c1-4c5e-9a55-6f1a7e0c0001', type: 'OfferAccepted', data: ghost, metadata }],
+      { expectedRevision: 'any' },
+    );
 
     const reactor = await harness.start();
     await reactor.caughtUp;
-    expect(reactor.status()).toMatchObject({ handledPosition: position, eventsHandled: 1, refusals: 1, commandsWritten: 0 });
-    expect(harness.out.join('')).toMatch(/sooc reactor: warning: OfferAccepted 7b4cb6a4-\S+ \(position \d+\) → ConfirmSeat on cohort-ghost refused: COHORT\.NOT_FOUND: /);
+    expect(reactor.status()).toMatchObject({
+      handledPosition: position,
+      eventsHandled: 1,
+      refusals: 1,
+      commandsWritten: 0,
+    });
+    expect(harness.out.join('')).toMatch(
+      /sooc reactor: warning: OfferAccepted 7b4cb6a4-\S+ \(position \d+\) → ConfirmSeat on cohort-ghost refused: COHORT\.NOT_FOUND: /,
+    );
     expect(harness.err).toEqual([]);
   });
 

@@ -6,7 +6,11 @@ import { openStores, type ReadModelSet, type StoreConfig, type Stores } from '@s
  * store's checkpoints. No projections listed: startReactor runs its due-offers projection itself,
  * and a projector handed this set must not run it a second time.
  */
-export const REACTOR_READ_MODELS: ReadModelSet = { context: 'enrollment', migrations: enrollmentMigrations, projections: [] };
+export const REACTOR_READ_MODELS: ReadModelSet = {
+  context: 'enrollment',
+  migrations: enrollmentMigrations,
+  projections: [],
+};
 
 export function openReactorStores(config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'>): Promise<Stores> {
   return openStores(config, [REACTOR_READ_MODELS]);

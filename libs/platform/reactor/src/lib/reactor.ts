@@ -86,7 +86,12 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   log.info(`starting at position ${from ?? 'none'}, store head ${head ?? 'none'}, expiring offers every ${tickMs} ms`);
 
   // Its own projection, next to the timer that reads it: the projector must not run this one.
-  const runner = new ProjectionRunner({ store: eventStore, db: readDb, projections: [dueOffersProjection], ...(options.fence ? { fence: options.fence } : {}) });
+  const runner = new ProjectionRunner({
+    store: eventStore,
+    db: readDb,
+    projections: [dueOffersProjection],
+    ...(options.fence ? { fence: options.fence } : {}),
+  });
   let fail!: (error: Error) => void;
   const failed = new Promise<Error>((resolve) => (fail = resolve));
   runner.onError(fail);
@@ -100,12 +105,16 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   /** Every event stored when the subscription caught up is handled. */
   function reachedHead(): void {
     caughtUp = true;
-    log.info(`caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`);
+    log.info(
+      `caught up at position ${checkpoint.handled ?? 'none'}: ${counters.eventsHandled} events, ${counters.commandsWritten} commands written; following live`,
+    );
     reachCaughtUp();
   }
 
   async function saveCheckpoint(): Promise<void> {
-    await checkpoint.save().catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
+    await checkpoint
+      .save()
+      .catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
   }
 
   /**
@@ -124,7 +133,10 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
 
   async function followUntilStopped(): Promise<void> {
     for (let attempt = 1; !stop.isSet; attempt++) {
-      subscription = eventStore.subscribeAll({ from: checkpoint.handled ?? 'start', filter: { eventTypes: REACTED_EVENT_TYPES } });
+      subscription = eventStore.subscribeAll({
+        from: checkpoint.handled ?? 'start',
+        filter: { eventTypes: REACTED_EVENT_TYPES },
+      });
       try {
         for await (const message of subscription) {
           if (message.kind === 'caught-up') {
@@ -142,7 +154,9 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
         const delayMs = Math.min(backoff.maxMs, backoff.firstMs * 2 ** Math.min(attempt - 1, 20));
         // The store failed under the subscription (or an event could not be read as a reaction):
         // follow again from the last handled event rather than skip anything.
-        log.error(`following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${describe(error)}`);
+        log.error(
+          `following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${describe(error)}`,
+        );
         await inFlight.settled();
         await stop.sleep(delayMs);
       } finally {
@@ -156,7 +170,10 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   ticker.start(tickMs);
   // An idle reactor still saves the last events it handled, within the policy's time (checked
   // five times per period, so a save is never more than a fifth late).
-  const flush = setInterval(() => void (checkpoint.due && saveCheckpoint()), (options.checkpointPolicy?.maxMs ?? DEFAULT_CHECKPOINT_POLICY.maxMs) / 5);
+  const flush = setInterval(
+    () => void (checkpoint.due && saveCheckpoint()),
+    (options.checkpointPolicy?.maxMs ?? DEFAULT_CHECKPOINT_POLICY.maxMs) / 5,
+  );
 
   let stopping: Promise<void> | null = null;
   return {

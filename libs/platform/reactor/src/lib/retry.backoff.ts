@@ -13,7 +13,12 @@ export const DEFAULT_BACKOFF: Backoff = { firstMs: 100, maxMs: 10_000 };
  * when the reactor stops is finished; only a failure while stopping gives up, returning false so
  * the caller leaves the work for the next start.
  */
-export async function untilDone(task: () => Promise<void>, stop: StopSignal, onFailure: (error: unknown, attempt: number, delayMs: number) => void, backoff: Backoff = DEFAULT_BACKOFF): Promise<boolean> {
+export async function untilDone(
+  task: () => Promise<void>,
+  stop: StopSignal,
+  onFailure: (error: unknown, attempt: number, delayMs: number) => void,
+  backoff: Backoff = DEFAULT_BACKOFF,
+): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
       await task();

@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type CohortCommand, type CohortState } from '@sooc/cohorts-domain';
-import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type EnrollmentCommand, type EnrollmentState } from '@sooc/enrollment-domain';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortCommand,
+  type CohortState,
+} from '@sooc/cohorts-domain';
+import {
+  enrollmentDecider,
+  enrollmentIdOf,
+  enrollmentStream,
+  type EnrollmentCommand,
+  type EnrollmentState,
+} from '@sooc/enrollment-domain';
 import { fold, handleCommand, type Actor, type EventStore } from '@sooc/event-sourcing';
 
 export const ADMIN: Actor = { id: 'admin-1', role: 'admin' };
@@ -30,7 +43,13 @@ export class Seeder {
   }
 
   enrollment(command: Omit<EnrollmentCommand, 'metadata'>, actor: Actor) {
-    return handleCommand(this.store, enrollmentDecider, enrollmentStream(command.data.cohortId, command.data.learnerId), command, this.context(actor));
+    return handleCommand(
+      this.store,
+      enrollmentDecider,
+      enrollmentStream(command.data.cohortId, command.data.learnerId),
+      command,
+      this.context(actor),
+    );
   }
 
   /** A first-come course and an open cohort of it, its window around `now`. */
@@ -40,7 +59,19 @@ export class Seeder {
       this.store,
       courseDecider,
       courseStream(courseId),
-      { type: 'DraftCourse', data: { courseId, title: 'Event sourcing in small groups', summary: '', topics: ['es'], language: 'en', prerequisites: [], selectionPolicy: 'first-come', defaultCapacity: capacity } },
+      {
+        type: 'DraftCourse',
+        data: {
+          courseId,
+          title: 'Event sourcing in small groups',
+          summary: '',
+          topics: ['es'],
+          language: 'en',
+          prerequisites: [],
+          selectionPolicy: 'first-come',
+          defaultCapacity: capacity,
+        },
+      },
       this.context(ADMIN),
     );
     const day = 86_400_000;
@@ -82,8 +113,19 @@ export class Seeder {
             enrollmentId: enrollmentIdOf(cohortId, learnerId),
             cohortId,
             learnerId,
-            dossier: { motivation: 'Learning with peers', level: 'intermediate', companyId: null, answers: {}, prerequisitesMet: [] },
-            cohort: { status: cohort.status, selectionPolicy: cohort.selectionPolicy, prerequisites: [], sessions: cohort.settings.sessions },
+            dossier: {
+              motivation: 'Learning with peers',
+              level: 'intermediate',
+              companyId: null,
+              answers: {},
+              prerequisitesMet: [],
+            },
+            cohort: {
+              status: cohort.status,
+              selectionPolicy: cohort.selectionPolicy,
+              prerequisites: [],
+              sessions: cohort.settings.sessions,
+            },
           },
         },
         { id: learnerId, role: 'learner' },

@@ -3,7 +3,12 @@ import type { EventStore, RecordedEvent } from '@sooc/event-sourcing';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 
-type Data = { readonly learnerId: string; readonly enrollmentId: string; readonly promoted?: boolean; readonly reason?: string };
+type Data = {
+  readonly learnerId: string;
+  readonly enrollmentId: string;
+  readonly promoted?: boolean;
+  readonly reason?: string;
+};
 
 export const learnerOf = (event: RecordedEvent) => (event.data as Data).learnerId;
 
@@ -41,7 +46,8 @@ export function savedCheckpoint(readDbFile: string, name: string): bigint | null
   if (!existsSync(readDbFile)) return null;
   const db = new Database(readDbFile, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?').get(name) as { position: string } | undefined;
+    const row = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?').get(name) as
+      { position: string } | undefined;
     return row ? BigInt(row.position) : null;
   } catch (error) {
     if (/no such table|SQLITE_BUSY|database is locked/i.test(String(error))) return null;

@@ -23,7 +23,11 @@ export class HandClock implements Clock {
 export class ReactorHarness {
   readonly out: string[] = [];
   readonly err: string[] = [];
-  readonly log = createLogger('debug', (l) => this.out.push(l), (l) => this.err.push(l));
+  readonly log = createLogger(
+    'debug',
+    (l) => this.out.push(l),
+    (l) => this.err.push(l),
+  );
   readonly clock = new HandClock(new Date('2026-03-03T09:00:00.000Z'));
   private readonly reactors: Reactor[] = [];
 
@@ -39,7 +43,14 @@ export class ReactorHarness {
   }
 
   async start(options: Partial<ReactorOptions> = {}): Promise<Reactor> {
-    const reactor = await startReactor({ eventStore: this.store, readDb: this.read.db, clock: this.clock, log: this.log, tickMs: 50, ...options });
+    const reactor = await startReactor({
+      eventStore: this.store,
+      readDb: this.read.db,
+      clock: this.clock,
+      log: this.log,
+      tickMs: 50,
+      ...options,
+    });
     this.reactors.push(reactor);
     return reactor;
   }

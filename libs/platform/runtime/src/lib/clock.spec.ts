@@ -61,7 +61,9 @@ describe('clockFromEnv', () => {
   it('a missing file at start is a config error naming the variable and the file', () => {
     const error = catchError(() => clockFromEnv({ SOOC_CLOCK_FILE: file }));
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toContain(`SOOC_CLOCK_FILE="${file}": expected a file holding an ISO-8601 instant`);
+    expect((error as ConfigError).message).toContain(
+      `SOOC_CLOCK_FILE="${file}": expected a file holding an ISO-8601 instant`,
+    );
     expect((error as ConfigError).message).toContain('(no such file)');
   });
 

@@ -7,7 +7,12 @@ export interface ConfigProblem {
 /** Every bad variable at once, each named with what it accepts: one restart fixes them all. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(['Invalid configuration:', ...problems.map((p) => `  ${p.variable}=${JSON.stringify(p.value)}: expected ${p.expected}`)].join('\n'));
+    super(
+      [
+        'Invalid configuration:',
+        ...problems.map((p) => `  ${p.variable}=${JSON.stringify(p.value)}: expected ${p.expected}`),
+      ].join('\n'),
+    );
     this.name = 'ConfigError';
   }
 }

@@ -26,7 +26,13 @@ export class EnvReader {
     return parsed ?? fallback;
   }
 
-  integer<T extends number | undefined>(variable: string, fallback: T, min: number, max: number, expected = `an integer from ${min} to ${max}`): number | T {
+  integer<T extends number | undefined>(
+    variable: string,
+    fallback: T,
+    min: number,
+    max: number,
+    expected = `an integer from ${min} to ${max}`,
+  ): number | T {
     return this.read<number | T>(variable, fallback, expected, (raw) => {
       const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
       return n >= min && n <= max ? n : undefined;

@@ -1,6 +1,14 @@
 import type { LogLevel } from './store.config';
 
-const RANK: Readonly<Record<LogLevel, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const RANK: Readonly<Record<LogLevel, number>> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 
 /** What the workers log through (the projector, the reactor, the gateway's embedded ones). */
 export interface LineLogger {
@@ -28,9 +36,11 @@ export interface LineLoggerOptions {
 export function createLineLogger(name: string, level: LogLevel, options: LineLoggerOptions = {}): LineLogger {
   const out = options.out ?? ((l: string) => process.stdout.write(l));
   const err = options.err ?? ((l: string) => process.stderr.write(l));
-  const line = (write: (line: string) => void, at: LogLevel, prefix = '') => (message: string) => {
-    if (RANK[at] >= RANK[level]) write(`sooc ${name}: ${prefix}${message}\n`);
-  };
+  const line =
+    (write: (line: string) => void, at: LogLevel, prefix = '') =>
+    (message: string) => {
+      if (RANK[at] >= RANK[level]) write(`sooc ${name}: ${prefix}${message}\n`);
+    };
   const warn = options.warningsTo === 'stderr' ? line(err, 'warn') : line(out, 'warn', 'warning: ');
   return { debug: line(out, 'debug'), info: line(out, 'info'), warn, error: line(err, 'error') };
 }

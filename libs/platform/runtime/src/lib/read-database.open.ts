@@ -6,7 +6,10 @@ import { allMigrationSets, READ_MODELS, type ReadModelSet } from './read-models.
  * Opens the read database and applies every pending migration of the registry before anyone
  * reads or projects; closes it again if migrating fails, so a failed start leaks no handle.
  */
-export async function openMigratedReadDatabase(url: string, sets: readonly ReadModelSet[] = READ_MODELS): Promise<ReadDatabase> {
+export async function openMigratedReadDatabase(
+  url: string,
+  sets: readonly ReadModelSet[] = READ_MODELS,
+): Promise<ReadDatabase> {
   if (url.startsWith('sqlite:')) sqliteFile(url);
   const readDatabase = openReadDatabase(url);
   try {

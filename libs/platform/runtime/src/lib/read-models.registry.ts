@@ -18,7 +18,11 @@ export const READ_MODELS: readonly ReadModelSet[] = [
   { context: 'enrollment', migrations: enrollmentMigrations, projections: enrollmentProjections },
 ];
 
-export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] => sets.map((s) => s.migrations);
-export const allProjections = (sets: readonly ReadModelSet[] = READ_MODELS): AnyProjection[] => sets.flatMap((s) => s.projections);
+export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] =>
+  sets.map((s) => s.migrations);
+export const allProjections = (sets: readonly ReadModelSet[] = READ_MODELS): AnyProjection[] =>
+  sets.flatMap((s) => s.projections);
 /** Every event type some projection reads: what the projector's checkpoints move past. */
-export const projectedEventTypes = (sets: readonly ReadModelSet[] = READ_MODELS): string[] => [...new Set(allProjections(sets).flatMap((p) => [...p.handles] as string[]))];
+export const projectedEventTypes = (sets: readonly ReadModelSet[] = READ_MODELS): string[] => [
+  ...new Set(allProjections(sets).flatMap((p) => [...p.handles] as string[])),
+];

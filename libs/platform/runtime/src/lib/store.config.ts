@@ -25,14 +25,24 @@ export function readStoreConfig(reader: EnvReader): StoreConfig {
   const dataDir = reader.read('SOOC_DATA_DIR', './data', 'a directory path', (raw) => raw);
   // SOOC_ESDB_URL names EventStoreDB alone (the name operators of ESDB know); SOOC_EVENT_STORE_URL
   // any store. Either may carry the connection string; given both, they must agree.
-  const esdbUrl = reader.read<string | undefined>('SOOC_ESDB_URL', undefined, '"esdb://host:2113?tls=false", "esdb://host:2113" (TLS) or "esdb+discover://node1:2113,node2:2113"', (raw) =>
-    ESDB_URL.test(raw) ? raw : undefined,
+  const esdbUrl = reader.read<string | undefined>(
+    'SOOC_ESDB_URL',
+    undefined,
+    '"esdb://host:2113?tls=false", "esdb://host:2113" (TLS) or "esdb+discover://node1:2113,node2:2113"',
+    (raw) => (ESDB_URL.test(raw) ? raw : undefined),
   );
-  const eventStoreUrl = reader.read('SOOC_EVENT_STORE_URL', esdbUrl ?? `sqlite:${join(dataDir, 'events.sqlite')}`, '"memory:", "sqlite:<path>", "esdb://host:port?tls=false" or "esdb+discover://host:port" (EventStoreDB)', (raw) =>
-    EVENT_STORE_URL.test(raw) ? raw : undefined,
+  const eventStoreUrl = reader.read(
+    'SOOC_EVENT_STORE_URL',
+    esdbUrl ?? `sqlite:${join(dataDir, 'events.sqlite')}`,
+    '"memory:", "sqlite:<path>", "esdb://host:port?tls=false" or "esdb+discover://host:port" (EventStoreDB)',
+    (raw) => (EVENT_STORE_URL.test(raw) ? raw : undefined),
   );
   if (esdbUrl !== undefined && eventStoreUrl !== esdbUrl && reader.raw('SOOC_EVENT_STORE_URL') !== undefined) {
-    reader.refuse('SOOC_ESDB_URL', esdbUrl, `the same URL as SOOC_EVENT_STORE_URL ("${eventStoreUrl}"), or one of the two left unset`);
+    reader.refuse(
+      'SOOC_ESDB_URL',
+      esdbUrl,
+      `the same URL as SOOC_EVENT_STORE_URL ("${eventStoreUrl}"), or one of the two left unset`,
+    );
   }
   const readDbUrl = reader.read(
     'SOOC_READ_DB_URL',
@@ -40,10 +50,18 @@ export function readStoreConfig(reader: EnvReader): StoreConfig {
     '"sqlite:<path>", "sqlite::memory:" or "postgres://user:password@host:port/database"',
     (raw) => (READ_DB_URL.test(raw) ? raw : undefined),
   );
-  const logLevel = reader.read<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) => LOG_LEVELS.find((l) => l === raw.toLowerCase()));
+  const logLevel = reader.read<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) =>
+    LOG_LEVELS.find((l) => l === raw.toLowerCase()),
+  );
   // Left out when unset, so configs compare equal whether or not the runner's default applies.
   const projectionBatchSize = reader.integer('SOOC_PROJECTION_BATCH_SIZE', undefined, 1, 100_000);
-  return { dataDir, eventStoreUrl, readDbUrl, logLevel, ...(projectionBatchSize === undefined ? {} : { projectionBatchSize }) };
+  return {
+    dataDir,
+    eventStoreUrl,
+    readDbUrl,
+    logLevel,
+    ...(projectionBatchSize === undefined ? {} : { projectionBatchSize }),
+  };
 }
 
 /** The store settings alone, validated: for workers that need nothing else. */

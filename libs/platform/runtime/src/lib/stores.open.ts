@@ -13,7 +13,10 @@ export interface Stores {
 }
 
 /** The event store and the migrated read database named by the config. */
-export async function openStores(config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'>, sets: readonly ReadModelSet[] = READ_MODELS): Promise<Stores> {
+export async function openStores(
+  config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'>,
+  sets: readonly ReadModelSet[] = READ_MODELS,
+): Promise<Stores> {
   const eventStore = openEventStore(config.eventStoreUrl);
   try {
     const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
@@ -54,6 +57,13 @@ export function createProjectionRunner(
 }
 
 /** What a gateway that does not run the projections waits on and listens to (not started). */
-export function createReadModelFollower(stores: Pick<Stores, 'eventStore' | 'readDatabase'>, sets: readonly ReadModelSet[] = READ_MODELS): ReadModelFollower {
-  return new ReadModelFollower({ store: stores.eventStore, db: stores.readDatabase.db, projections: allProjections(sets) });
+export function createReadModelFollower(
+  stores: Pick<Stores, 'eventStore' | 'readDatabase'>,
+  sets: readonly ReadModelSet[] = READ_MODELS,
+): ReadModelFollower {
+  return new ReadModelFollower({
+    store: stores.eventStore,
+    db: stores.readDatabase.db,
+    projections: allProjections(sets),
+  });
 }

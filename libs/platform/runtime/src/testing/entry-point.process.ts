@@ -36,11 +36,15 @@ const started: ChildProcess[] = [];
  * `env` in its environment. `name` labels it in failure messages.
  */
 export function startEntryPoint(app: EntryPoint, env: Record<string, string>, name: string = app): EntryPointProcess {
-  const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, `apps/${app}/src/main.ts`)], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, `apps/${app}/src/main.ts`)],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   started.push(child);
   let stdout = '';
   let stderr = '';
@@ -52,7 +56,13 @@ export function startEntryPoint(app: EntryPoint, env: Record<string, string>, na
       // The host printed may be 0.0.0.0 or localhost; the tests make it listen on the loopback.
       if (port) found(`http://127.0.0.1:${port}`);
     });
-    void exited.then(({ code, signal }) => failed(new Error(`${name} exited (${signal ?? `code ${code}`}) before listening.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`)));
+    void exited.then(({ code, signal }) =>
+      failed(
+        new Error(
+          `${name} exited (${signal ?? `code ${code}`}) before listening.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`,
+        ),
+      ),
+    );
   });
   listening.catch(() => undefined);
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

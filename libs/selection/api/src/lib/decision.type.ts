@@ -42,7 +42,9 @@ export class SeatSnapshot {
   @Field(() => QuotaSnapshot, { nullable: true, description: "The applicant's company quota, when it has one" })
   quota!: QuotaSnapshot | null;
 
-  @Field(() => Int, { description: "Free seats in the applicant's own pool (their company's quota, or the open seats)" })
+  @Field(() => Int, {
+    description: "Free seats in the applicant's own pool (their company's quota, or the open seats)",
+  })
   freeInPool!: number;
 }
 
@@ -58,7 +60,9 @@ export class RecordedReview {
   score!: number;
 }
 
-@ObjectType({ description: 'What the decision was based on: rubric version, reviews, ranking and seats at that moment' })
+@ObjectType({
+  description: 'What the decision was based on: rubric version, reviews, ranking and seats at that moment',
+})
 export class DecisionRecord {
   @Field(() => Int, { nullable: true })
   rubricVersion!: number | null;
@@ -69,7 +73,10 @@ export class DecisionRecord {
   @Field(() => Float, { nullable: true })
   averageScore!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "1-based rank by average score among the cohort's reviewed applications" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "1-based rank by average score among the cohort's reviewed applications",
+  })
   rank!: number | null;
 
   @Field(() => Int)

@@ -9,10 +9,15 @@ export enum Decision {
 }
 
 /** Fails to compile when the domain gains or loses a decision the enum does not mirror. */
-type Mirrors<Values extends string, Domain extends string> = [Values] extends [Domain] ? ([Domain] extends [Values] ? true : never) : never;
+type Mirrors<Values extends string, Domain extends string> = [Values] extends [Domain]
+  ? [Domain] extends [Values]
+    ? true
+    : never
+  : never;
 export const DECISION_MIRRORS_THE_DOMAIN: Mirrors<`${Decision}`, DomainDecision> = true;
 
 registerEnumType(Decision, {
   name: 'Decision',
-  description: 'ADMIT seats the applicant if their pool has a free seat (or refuses); WAITLIST queues them; REJECT ends the application',
+  description:
+    'ADMIT seats the applicant if their pool has a free seat (or refuses); WAITLIST queues them; REJECT ends the application',
 });

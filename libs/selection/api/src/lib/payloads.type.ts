@@ -4,7 +4,10 @@ import { ApplicationDecision } from './decision.type';
 import { Review } from './review.type';
 import { Rubric } from './rubric.type';
 
-const POSITION = { nullable: true, description: 'Position of the last event written; null when the mutation changed nothing' };
+const POSITION = {
+  nullable: true,
+  description: 'Position of the last event written; null when the mutation changed nothing',
+};
 
 @ObjectType({ description: 'The rubric in force after the write' })
 export class RubricPayload {

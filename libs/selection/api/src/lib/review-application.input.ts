@@ -1,6 +1,15 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
 
 @InputType()
@@ -29,7 +38,9 @@ export class ReviewApplicationInput {
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
   // Scores become a map by criterion: a second score for one criterion would silently replace the first.
-  @ArrayUnique((score: CriterionScoreInput) => score?.criterionId, { message: 'scores must not score the same criterion twice' })
+  @ArrayUnique((score: CriterionScoreInput) => score?.criterionId, {
+    message: 'scores must not score the same criterion twice',
+  })
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreInput)
   scores!: CriterionScoreInput[];

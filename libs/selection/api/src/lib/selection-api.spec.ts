@@ -35,16 +35,26 @@ const CRITERIA = [
   { id: 'motivation', label: 'Motivation', weight: 3 },
   { id: 'fit', label: 'Fit', weight: 1 },
 ];
-const RUBRIC = 'mutation($id: ID!, $input: DefineRubricInput!) { defineRubric(cohortId: $id, input: $input) { position rubric { version criteria { id weight } } } }';
-const REVIEW = 'mutation($input: ReviewApplicationInput!) { reviewApplication(input: $input) { position review { reviewerId scores { criterionId score } score comment } } }';
+const RUBRIC =
+  'mutation($id: ID!, $input: DefineRubricInput!) { defineRubric(cohortId: $id, input: $input) { position rubric { version criteria { id weight } } } }';
+const REVIEW =
+  'mutation($input: ReviewApplicationInput!) { reviewApplication(input: $input) { position review { reviewerId scores { criterionId score } score comment } } }';
 
 describe('selection API on a memory store', () => {
   let app: NestFastifyApplication;
   let store: MemoryEventStore;
 
   const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: { query, variables } });
-    return response.json() as { data?: Record<string, Record<string, unknown>> | null; errors?: { extensions: Record<string, unknown> }[] };
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: { query, variables },
+    });
+    return response.json() as {
+      data?: Record<string, Record<string, unknown>> | null;
+      errors?: { extensions: Record<string, unknown> }[];
+    };
   };
 
   beforeAll(async () => {
@@ -52,7 +62,12 @@ describe('selection API on a memory store', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true, playground: false, formatError: formatGraphQLError }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          playground: false,
+          formatError: formatGraphQLError,
+        }),
         SelectionApiModule,
       ],
       providers: [
@@ -68,14 +83,36 @@ describe('selection API on a memory store', () => {
     // The cohort and the application come from their own deciders, as their handlers would write them.
     const runner = app.get(CommandRunner);
     const applicationWindow = { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' };
-    const plan = { cohortId: 'c-1', courseId: 'course-1', title: 'Spring', capacity: 20, applicationWindow, startsOn: '2026-04-10', endsOn: '2026-06-30', course };
-    const cohort = (command: Omit<CohortCommand, 'metadata'>) => runner.run(cohortDecider, cohortStream('c-1'), command);
+    const plan = {
+      cohortId: 'c-1',
+      courseId: 'course-1',
+      title: 'Spring',
+      capacity: 20,
+      applicationWindow,
+      startsOn: '2026-04-10',
+      endsOn: '2026-06-30',
+      course,
+    };
+    const cohort = (command: Omit<CohortCommand, 'metadata'>) =>
+      runner.run(cohortDecider, cohortStream('c-1'), command);
     await cohort({ type: 'PlanCohort', data: plan });
     await cohort({ type: 'OpenApplications', data: { cohortId: 'c-1' } });
-    const dossier = { motivation: 'Keen to learn.', level: 'beginner' as const, companyId: null, answers: {}, prerequisitesMet: [] };
+    const dossier = {
+      motivation: 'Keen to learn.',
+      level: 'beginner' as const,
+      companyId: null,
+      answers: {},
+      prerequisitesMet: [],
+    };
     const submit: Omit<EnrollmentCommand, 'metadata'> = {
       type: 'SubmitApplication',
-      data: { enrollmentId: 'c-1-ada', cohortId: 'c-1', learnerId: 'ada', dossier, cohort: { status: 'open', selectionPolicy: 'review', prerequisites: [], sessions: 10 } },
+      data: {
+        enrollmentId: 'c-1-ada',
+        cohortId: 'c-1',
+        learnerId: 'ada',
+        dossier,
+        cohort: { status: 'open', selectionPolicy: 'review', prerequisites: [], sessions: 10 },
+      },
     };
     await runner.run(enrollmentDecider, enrollmentStream('c-1', 'ada'), submit);
   });
@@ -87,11 +124,23 @@ describe('selection API on a memory store', () => {
 
   it('versions the rubric on each change and reports no position for a repeat', async () => {
     const first = await gql(RUBRIC, { id: 'c-1', input: { criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
-    expect(first.data!['defineRubric']).toMatchObject({ position: expect.stringMatching(/^\d+$/), rubric: { version: 1 } });
+    expect(first.data!['defineRubric']).toMatchObject({
+      position: expect.stringMatching(/^\d+$/),
+      rubric: { version: 1 },
+    });
     const repeat = await gql(RUBRIC, { id: 'c-1', input: { criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
     expect(repeat.data!['defineRubric']).toEqual({ position: null, rubric: first.data!['defineRubric']['rubric'] });
-    const reweighted = await gql(RUBRIC, { id: 'c-1', input: { criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }], blind: false, reviewsRequired: 1 } });
-    expect(reweighted.data!['defineRubric']['rubric']).toEqual({ version: 2, criteria: [{ id: 'motivation', weight: 3 }, { id: 'fit', weight: 2 }] });
+    const reweighted = await gql(RUBRIC, {
+      id: 'c-1',
+      input: { criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }], blind: false, reviewsRequired: 1 },
+    });
+    expect(reweighted.data!['defineRubric']['rubric']).toEqual({
+      version: 2,
+      criteria: [
+        { id: 'motivation', weight: 3 },
+        { id: 'fit', weight: 2 },
+      ],
+    });
   });
 
   it('lists the scores in the rubric order whatever order the reviewer sent, signed by the caller', async () => {
@@ -99,7 +148,11 @@ describe('selection API on a memory store', () => {
       { criterionId: 'fit', score: 1 },
       { criterionId: 'motivation', score: 5 },
     ];
-    const result = await gql(REVIEW, { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: '   ' } }, { 'x-actor-id': 'rev-1', 'x-actor-role': 'reviewer' });
+    const result = await gql(
+      REVIEW,
+      { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: '   ' } },
+      { 'x-actor-id': 'rev-1', 'x-actor-role': 'reviewer' },
+    );
     expect(result.data!['reviewApplication']['review']).toEqual({
       reviewerId: 'rev-1',
       scores: [
@@ -116,7 +169,11 @@ describe('selection API on a memory store', () => {
       { criterionId: 'motivation', score: 5 },
       { criterionId: 'fit', score: 1 },
     ];
-    const result = await gql(REVIEW, { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: null } }, { 'x-actor-id': 'rev-1', 'x-actor-role': 'root' });
+    const result = await gql(
+      REVIEW,
+      { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: null } },
+      { 'x-actor-id': 'rev-1', 'x-actor-role': 'root' },
+    );
     expect(result.errors![0].extensions).toMatchObject({ code: 'SELECTION.REVIEWER_REQUIRED', category: 'FORBIDDEN' });
   });
 });

@@ -34,6 +34,10 @@ export function toDecision(decision: DecisionView): ApplicationDecision {
     decision: decision.decision as Decision,
     reason,
     decidedBy: { ...decidedBy },
-    record: { ...record, reviews: record.reviews.map((r) => ({ ...r })), seats: { ...record.seats, quota: record.seats.quota && { ...record.seats.quota } } },
+    record: {
+      ...record,
+      reviews: record.reviews.map((r) => ({ ...r })),
+      seats: { ...record.seats, quota: record.seats.quota && { ...record.seats.quota } },
+    },
   };
 }

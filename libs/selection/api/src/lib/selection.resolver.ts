@@ -19,21 +19,36 @@ export class SelectionResolver {
     @Args('input') input: DefineRubricInput,
   ): Promise<RubricPayload> {
     const { criteria, blind, reviewsRequired } = input;
-    const outcome = await this.commands.execute(new DefineRubricCommand({ cohortId, criteria: toCriteria(criteria), blind, reviewsRequired }));
+    const outcome = await this.commands.execute(
+      new DefineRubricCommand({ cohortId, criteria: toCriteria(criteria), blind, reviewsRequired }),
+    );
     return { rubric: toRubric(outcome.rubric), position: outcome.position };
   }
 
-  @Mutation(() => ReviewPayload, { description: "Scores an application as the caller; a reviewer's new review replaces their earlier one" })
+  @Mutation(() => ReviewPayload, {
+    description: "Scores an application as the caller; a reviewer's new review replaces their earlier one",
+  })
   async reviewApplication(@Args('input') input: ReviewApplicationInput): Promise<ReviewPayload> {
     const { cohortId, learnerId, scores, comment } = input;
-    const outcome = await this.commands.execute(new ReviewApplicationCommand({ cohortId, learnerId, scores: scoresByCriterion(scores), comment: comment ?? null }));
+    const outcome = await this.commands.execute(
+      new ReviewApplicationCommand({
+        cohortId,
+        learnerId,
+        scores: scoresByCriterion(scores),
+        comment: comment ?? null,
+      }),
+    );
     return { review: toReview(outcome.review), position: outcome.position };
   }
 
-  @Mutation(() => DecisionPayload, { description: 'Admits, waitlists or rejects a reviewed application, as the caller' })
+  @Mutation(() => DecisionPayload, {
+    description: 'Admits, waitlists or rejects a reviewed application, as the caller',
+  })
   async decideApplication(@Args('input') input: DecideApplicationInput): Promise<DecisionPayload> {
     const { cohortId, learnerId, decision, reason } = input;
-    const outcome = await this.commands.execute(new DecideApplicationCommand({ cohortId, learnerId, decision, reason }));
+    const outcome = await this.commands.execute(
+      new DecideApplicationCommand({ cohortId, learnerId, decision, reason }),
+    );
     return { decision: toDecision(outcome.decision), position: outcome.position };
   }
 }

@@ -24,7 +24,10 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
 
   async execute({ data }: DecideApplicationCommand): Promise<DecisionOutcome> {
     const { cohortId, learnerId, decision, reason } = data;
-    const [cohort, application] = await Promise.all([this.load.cohort(cohortId), this.load.application(cohortId, learnerId)]);
+    const [cohort, application] = await Promise.all([
+      this.load.cohort(cohortId),
+      this.load.application(cohortId, learnerId),
+    ]);
     const enrollmentId = enrollmentIdOf(cohortId, learnerId);
     const command: Omit<DecideApplication, 'metadata'> = {
       type: 'DecideApplication',
@@ -40,7 +43,10 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
       },
     };
     const result = await this.runner.run(selectionDecider, selectionStream(cohortId), command);
-    return { ...outcomeOf(result), decision: decisionWritten(result, enrollmentId) ?? (await this.decisionTaken(cohortId, enrollmentId)) };
+    return {
+      ...outcomeOf(result),
+      decision: decisionWritten(result, enrollmentId) ?? (await this.decisionTaken(cohortId, enrollmentId)),
+    };
   }
 
   private async decisionTaken(cohortId: string, enrollmentId: string): Promise<DecisionView> {

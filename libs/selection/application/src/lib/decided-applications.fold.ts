@@ -8,7 +8,10 @@ export type DecidedApplications = Readonly<Record<string, DecisionView>>;
  * Every decision of a selection round in full (reason, decider, record), by enrollment id: a
  * repeated decision writes nothing, yet its caller must get the decision that was taken.
  */
-export const decidedApplications: Pick<Decider<never, SelectionEvent, DecidedApplications>, 'evolve' | 'initialState'> = {
+export const decidedApplications: Pick<
+  Decider<never, SelectionEvent, DecidedApplications>,
+  'evolve' | 'initialState'
+> = {
   initialState: () => ({}),
   evolve: (decided, event) => {
     if (event.type !== 'ApplicationDecided') return decided;

@@ -19,7 +19,10 @@ export class ReviewApplicationHandler implements ICommandHandler<ReviewApplicati
     const reviewerId = reviewerOf(RequestContext.current().actor);
     const enrollmentId = enrollmentIdOf(cohortId, learnerId);
     const application = await this.load.application(cohortId, learnerId);
-    const command: Omit<ReviewApplication, 'metadata'> = { type: 'ReviewApplication', data: { cohortId, enrollmentId, reviewerId, scores, comment, application } };
+    const command: Omit<ReviewApplication, 'metadata'> = {
+      type: 'ReviewApplication',
+      data: { cohortId, enrollmentId, reviewerId, scores, comment, application },
+    };
     const result = await this.runner.run(selectionDecider, selectionStream(cohortId), command);
     return { ...outcomeOf(result), review: reviewIn(result.state, enrollmentId, reviewerId) };
   }

@@ -33,16 +33,24 @@ describe('selection command handlers', () => {
   let bus: CommandBus;
   let world: SelectionWorld;
 
-  const rubric = (cohortId: string, reviewsRequired = 2) => new DefineRubricCommand({ cohortId, criteria, blind: true, reviewsRequired });
+  const rubric = (cohortId: string, reviewsRequired = 2) =>
+    new DefineRubricCommand({ cohortId, criteria, blind: true, reviewsRequired });
   const review = (reviewer: string, learnerId: string, motivation: number, fit: number, cohortId = 'c-1') =>
-    RequestContext.run(as(reviewer, 'reviewer'), () => bus.execute(new ReviewApplicationCommand({ cohortId, learnerId, scores: { motivation, fit }, comment: null })));
+    RequestContext.run(as(reviewer, 'reviewer'), () =>
+      bus.execute(new ReviewApplicationCommand({ cohortId, learnerId, scores: { motivation, fit }, comment: null })),
+    );
   const decide = (learnerId: string, decision: 'admit' | 'reject' | 'waitlist', cohortId = 'c-1') =>
-    RequestContext.run(admin, () => bus.execute(new DecideApplicationCommand({ cohortId, learnerId, decision, reason: 'Strong, motivated profile' })));
+    RequestContext.run(admin, () =>
+      bus.execute(new DecideApplicationCommand({ cohortId, learnerId, decision, reason: 'Strong, motivated profile' })),
+    );
 
   beforeEach(async () => {
     store = new MemoryEventStore();
     const moduleRef = await Test.createTestingModule({
-      imports: [SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }), SelectionApplicationModule],
+      imports: [
+        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
+        SelectionApplicationModule,
+      ],
     }).compile();
     await moduleRef.init();
     bus = moduleRef.get(CommandBus);
@@ -74,7 +82,14 @@ describe('selection command handlers', () => {
   it('signs each review with the caller and returns it with its weighted score', async () => {
     await bus.execute(rubric('c-1'));
     const first = await review('rev-1', 'ada', 5, 2);
-    expect(first.review).toEqual({ enrollmentId: 'c-1-ada', reviewerId: 'rev-1', rubricVersion: 1, scores: { motivation: 5, fit: 2 }, score: 80, comment: null });
+    expect(first.review).toEqual({
+      enrollmentId: 'c-1-ada',
+      reviewerId: 'rev-1',
+      rubricVersion: 1,
+      scores: { motivation: 5, fit: 2 },
+      score: 80,
+      comment: null,
+    });
     expect(first.position).toBe(await store.headPosition());
     const second = await review('rev-2', 'ada', 4, 4);
     expect(second.review).toMatchObject({ reviewerId: 'rev-2', score: 80 });
@@ -84,10 +99,20 @@ describe('selection command handlers', () => {
   it('refuses an anonymous review, and a review of nobody, writing nothing', async () => {
     await bus.execute(rubric('c-1'));
     const head = await store.headPosition();
-    const anonymous = bus.execute(new ReviewApplicationCommand({ cohortId: 'c-1', learnerId: 'ada', scores: { motivation: 5, fit: 5 }, comment: null }));
+    const anonymous = bus.execute(
+      new ReviewApplicationCommand({
+        cohortId: 'c-1',
+        learnerId: 'ada',
+        scores: { motivation: 5, fit: 5 },
+        comment: null,
+      }),
+    );
     expect(await refusal(anonymous)).toEqual({ code: 'SELECTION.REVIEWER_REQUIRED', kind: 'forbidden' });
     expect((await refusal(review('rev-1', 'nobody', 5, 5))).code).toBe('ENROLLMENT.NOT_FOUND');
-    expect(await refusal(review('rev-1', 'ada', 9, 5))).toEqual({ code: 'SELECTION.SCORES_INVALID', kind: 'validation' });
+    expect(await refusal(review('rev-1', 'ada', 9, 5))).toEqual({
+      code: 'SELECTION.SCORES_INVALID',
+      kind: 'validation',
+    });
     expect(await store.headPosition()).toBe(head);
   });
 
@@ -116,12 +141,23 @@ describe('selection command handlers', () => {
         averageScore: 80,
         rank: 2,
         rankedAmong: 2,
-        seats: { capacity: 30, reserved: 0, confirmed: 0, free: 30, waitlisted: 0, quota: { companyId: 'acme', seats: 4, used: 0 }, freeInPool: 4 },
+        seats: {
+          capacity: 30,
+          reserved: 0,
+          confirmed: 0,
+          free: 30,
+          waitlisted: 0,
+          quota: { companyId: 'acme', seats: 4, used: 0 },
+          freeInPool: 4,
+        },
       },
     });
     expect(admitted.decision.decisionId).toMatch(/^[0-9a-f-]{36}$/);
     const [event] = (await store.readStream('selection-c-1')).slice(-1);
-    expect(event).toMatchObject({ type: 'ApplicationDecided', data: { decisionId: admitted.decision.decisionId, companyId: 'acme', level: 'intermediate' } });
+    expect(event).toMatchObject({
+      type: 'ApplicationDecided',
+      data: { decisionId: admitted.decision.decisionId, companyId: 'acme', level: 'intermediate' },
+    });
   });
 
   it('answers a repeated decision with the decision already taken, writing nothing', async () => {

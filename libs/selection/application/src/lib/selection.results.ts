@@ -5,7 +5,10 @@ import type { DecisionView, ReviewView } from './selection.outcomes';
 /** Until authentication lands the actor comes from the development headers; an anonymous caller can't sign a review. */
 export function reviewerOf(actor: Actor): string {
   if (actor.role === 'anonymous') {
-    throw new ForbiddenError('SELECTION.REVIEWER_REQUIRED', 'A review must be signed by a known reviewer: the request has no actor');
+    throw new ForbiddenError(
+      'SELECTION.REVIEWER_REQUIRED',
+      'A review must be signed by a known reviewer: the request has no actor',
+    );
   }
   return actor.id;
 }
@@ -28,7 +31,10 @@ export function reviewIn(state: SelectionState, enrollmentId: string, reviewerId
 }
 
 /** The decision just written, or null when the command repeated one already taken (nothing written). */
-export function decisionWritten(result: CommandResult<SelectionEvent, SelectionState>, enrollmentId: string): DecisionView | null {
+export function decisionWritten(
+  result: CommandResult<SelectionEvent, SelectionState>,
+  enrollmentId: string,
+): DecisionView | null {
   for (const event of result.events) {
     if (event.type === 'ApplicationDecided' && event.data.enrollmentId === enrollmentId) {
       const { cohortId: _cohortId, ...decision } = event.data;

@@ -1,4 +1,10 @@
-import { cohortDecider, cohortStream, type CohortCommand, type CourseState, type SelectionPolicy } from '@sooc/cohorts-domain';
+import {
+  cohortDecider,
+  cohortStream,
+  type CohortCommand,
+  type CourseState,
+  type SelectionPolicy,
+} from '@sooc/cohorts-domain';
 import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type EnrollmentCommand } from '@sooc/enrollment-domain';
 import { RequestContext, type CommandRunner } from '@sooc/nest';
 
@@ -25,7 +31,16 @@ export class SelectionWorld {
       defaultCapacity: capacity,
     };
     const applicationWindow = { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' };
-    const plan = { cohortId, courseId: course.courseId, title: 'Spring', capacity, applicationWindow, startsOn: '2026-04-10', endsOn: '2026-06-30', course };
+    const plan = {
+      cohortId,
+      courseId: course.courseId,
+      title: 'Spring',
+      capacity,
+      applicationWindow,
+      startsOn: '2026-04-10',
+      endsOn: '2026-06-30',
+      course,
+    };
     await this.cohort(cohortId, { type: 'PlanCohort', data: plan });
     await this.cohort(cohortId, { type: 'OpenApplications', data: { cohortId } });
   }
@@ -34,18 +49,31 @@ export class SelectionWorld {
     await this.cohort(cohortId, { type: 'SetCompanyQuota', data: { cohortId, companyId, seats } });
   }
 
-  async apply(cohortId: string, learnerId: string, companyId: string | null = null, selectionPolicy: SelectionPolicy = 'review'): Promise<void> {
+  async apply(
+    cohortId: string,
+    learnerId: string,
+    companyId: string | null = null,
+    selectionPolicy: SelectionPolicy = 'review',
+  ): Promise<void> {
     const command: Omit<EnrollmentCommand, 'metadata'> = {
       type: 'SubmitApplication',
       data: {
         enrollmentId: enrollmentIdOf(cohortId, learnerId),
         cohortId,
         learnerId,
-        dossier: { motivation: 'I build event-sourced systems at work.', level: 'intermediate', companyId, answers: {}, prerequisitesMet: [] },
+        dossier: {
+          motivation: 'I build event-sourced systems at work.',
+          level: 'intermediate',
+          companyId,
+          answers: {},
+          prerequisitesMet: [],
+        },
         cohort: { status: 'open', selectionPolicy, prerequisites: [], sessions: 10 },
       },
     };
-    await RequestContext.run(ADMIN, () => this.runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command));
+    await RequestContext.run(ADMIN, () =>
+      this.runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command),
+    );
   }
 
   private async cohort(cohortId: string, command: Omit<CohortCommand, 'metadata'>): Promise<void> {

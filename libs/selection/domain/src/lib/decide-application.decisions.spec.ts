@@ -1,7 +1,19 @@
 import { DeciderSpecification, type ValidationError } from '@sooc/event-sourcing';
 import type { DecisionRecord } from './selection.events';
 import { selectionDecider } from './selection.decider';
-import { ADA, BOB, CY, application, decide, decided, fullCohort, fullQuota, reviewed, rubricDefined, seats } from '../testing/selection.fixtures';
+import {
+  ADA,
+  BOB,
+  CY,
+  application,
+  decide,
+  decided,
+  fullCohort,
+  fullQuota,
+  reviewed,
+  rubricDefined,
+  seats,
+} from '../testing/selection.fixtures';
 
 const spec = DeciderSpecification(selectionDecider);
 const fieldsOf = (error: unknown) => (error as ValidationError).fields.map((f) => f.field);
@@ -34,65 +46,121 @@ describe('selection decider: decisions', () => {
     });
 
     it('refuses decisions in a first-come cohort', () => {
-      spec.given([]).when(decide('admit', { selectionPolicy: 'first-come' })).thenThrows('SELECTION.FIRST_COME_COHORT', 'illegal-state');
+      spec
+        .given([])
+        .when(decide('admit', { selectionPolicy: 'first-come' }))
+        .thenThrows('SELECTION.FIRST_COME_COHORT', 'illegal-state');
     });
 
     it('refuses to decide an application that does not exist', () => {
-      spec.given([]).when(decide('admit', { application: null })).thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
+      spec
+        .given([])
+        .when(decide('admit', { application: null }))
+        .thenThrows('ENROLLMENT.NOT_FOUND', 'not-found');
     });
   });
 
   describe('when reviewed', () => {
     it('admits with a record of the rubric, every review, the rank and the seats', () => {
-      spec.given(reviews).when(decide('admit', { reason: '  strong motivation ' })).then([decided('admit', adaRecord)]);
+      spec
+        .given(reviews)
+        .when(decide('admit', { reason: '  strong motivation ' }))
+        .then([decided('admit', adaRecord)]);
     });
 
     it('rejects or waitlists the same way', () => {
-      spec.given(reviews).when(decide('reject')).then([decided('reject', adaRecord)]);
-      spec.given(reviews).when(decide('waitlist')).then([decided('waitlist', adaRecord)]);
+      spec
+        .given(reviews)
+        .when(decide('reject'))
+        .then([decided('reject', adaRecord)]);
+      spec
+        .given(reviews)
+        .when(decide('waitlist'))
+        .then([decided('waitlist', adaRecord)]);
     });
 
     it('ranks against every reviewed application, ties sharing the better rank', () => {
-      const bob = { ...adaRecord, reviews: [{ reviewerId: 'rev-1', rubricVersion: 1, score: 80 }, { reviewerId: 'rev-2', rubricVersion: 1, score: 80 }], averageScore: 80, rank: 2 };
-      spec.given(reviews).when(decide('admit', { enrollmentId: BOB, application: application(BOB) })).then([decided('admit', bob, BOB)]);
+      const bob = {
+        ...adaRecord,
+        reviews: [
+          { reviewerId: 'rev-1', rubricVersion: 1, score: 80 },
+          { reviewerId: 'rev-2', rubricVersion: 1, score: 80 },
+        ],
+        averageScore: 80,
+        rank: 2,
+      };
+      spec
+        .given(reviews)
+        .when(decide('admit', { enrollmentId: BOB, application: application(BOB) }))
+        .then([decided('admit', bob, BOB)]);
       const tied = [...reviews, reviewed(CY, 'rev-1', 4, 4, 80), reviewed(CY, 'rev-2', 4, 4, 80)];
       const cy = { ...bob, rank: 2 };
-      spec.given(tied).when(decide('admit', { enrollmentId: CY, application: application(CY) })).then([decided('admit', cy, CY)]);
+      spec
+        .given(tied)
+        .when(decide('admit', { enrollmentId: CY, application: application(CY) }))
+        .then([decided('admit', cy, CY)]);
     });
 
     it('refuses to decide before the rubric’s reviews are in', () => {
-      const error = spec.given(reviews).when(decide('admit', { enrollmentId: CY, application: application(CY) })).thenThrows('SELECTION.NOT_ENOUGH_REVIEWS', 'illegal-state');
+      const error = spec
+        .given(reviews)
+        .when(decide('admit', { enrollmentId: CY, application: application(CY) }))
+        .thenThrows('SELECTION.NOT_ENOUGH_REVIEWS', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: CY, have: 1, need: 2 });
     });
 
-    it.each(['ineligible', 'withdrawn', 'admitted'] as const)('refuses to decide an application that is %s', (status) => {
-      const error = spec.given(reviews).when(decide('admit', { application: application(ADA, status) })).thenThrows('SELECTION.NOT_DECIDABLE', 'illegal-state');
-      expect(error.details).toEqual({ enrollmentId: ADA, status });
-    });
+    it.each(['ineligible', 'withdrawn', 'admitted'] as const)(
+      'refuses to decide an application that is %s',
+      (status) => {
+        const error = spec
+          .given(reviews)
+          .when(decide('admit', { application: application(ADA, status) }))
+          .thenThrows('SELECTION.NOT_DECIDABLE', 'illegal-state');
+        expect(error.details).toEqual({ enrollmentId: ADA, status });
+      },
+    );
 
     it.each(['', '   ', 'x'.repeat(501)])('refuses the reason %p', (reason) => {
-      const error = spec.given(reviews).when(decide('reject', { reason })).thenThrows('SELECTION.REASON_INVALID', 'validation');
+      const error = spec
+        .given(reviews)
+        .when(decide('reject', { reason }))
+        .thenThrows('SELECTION.REASON_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual(['reason']);
     });
 
     it('refuses an unknown decision', () => {
-      spec.given(reviews).when(decide('maybe' as 'admit')).thenThrows('SELECTION.DECISION_INVALID', 'validation');
+      spec
+        .given(reviews)
+        .when(decide('maybe' as 'admit'))
+        .thenThrows('SELECTION.DECISION_INVALID', 'validation');
     });
 
     it('refuses to admit over a used-up company quota, saying to waitlist instead', () => {
-      const error = spec.given(reviews).when(decide('admit', { seats: fullQuota })).thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
+      const error = spec
+        .given(reviews)
+        .when(decide('admit', { seats: fullQuota }))
+        .thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
       expect(error.message).toMatch(/quota of acme is used \(5\/5\).*waitlist it instead/);
       expect(error.details).toEqual({ enrollmentId: ADA, freeInPool: 0, quota: fullQuota.quota });
     });
 
     it('refuses to admit into a full cohort, saying to waitlist instead', () => {
-      const error = spec.given(reviews).when(decide('admit', { seats: fullCohort })).thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
+      const error = spec
+        .given(reviews)
+        .when(decide('admit', { seats: fullCohort }))
+        .thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
       expect(error.message).toMatch(/no open seat is free \(30\/30 taken\).*waitlist it instead/);
     });
 
     it('waitlists or rejects even when no seat is free, keeping the seats in the record', () => {
-      spec.given(reviews).when(decide('waitlist', { seats: fullQuota })).then([decided('waitlist', { ...adaRecord, seats: fullQuota })]);
-      spec.given(reviews).when(decide('reject', { seats: fullCohort })).then([decided('reject', { ...adaRecord, seats: fullCohort })]);
+      spec
+        .given(reviews)
+        .when(decide('waitlist', { seats: fullQuota }))
+        .then([decided('waitlist', { ...adaRecord, seats: fullQuota })]);
+      spec
+        .given(reviews)
+        .when(decide('reject', { seats: fullCohort }))
+        .then([decided('reject', { ...adaRecord, seats: fullCohort })]);
     });
   });
 
@@ -101,22 +169,42 @@ describe('selection decider: decisions', () => {
 
     it('changes nothing when the same decision is retried, whatever the enrollment did since', () => {
       spec.given(past).when(decide('admit')).thenNothing();
-      spec.given(past).when(decide('admit', { decisionId: 'd-2', application: application(ADA, 'withdrawn'), seats: fullCohort })).thenNothing();
+      spec
+        .given(past)
+        .when(decide('admit', { decisionId: 'd-2', application: application(ADA, 'withdrawn'), seats: fullCohort }))
+        .thenNothing();
     });
 
     it('keeps the first decision when a second one is replayed', () => {
-      const state = [...past, decided('reject', adaRecord, ADA, 'd-2')].reduce(selectionDecider.evolve, selectionDecider.initialState());
+      const state = [...past, decided('reject', adaRecord, ADA, 'd-2')].reduce(
+        selectionDecider.evolve,
+        selectionDecider.initialState(),
+      );
       expect(state).toMatchObject({ decisions: { [ADA]: { decisionId: 'd-1', decision: 'admit' } } });
     });
 
     it('refuses a different decision', () => {
-      const error = spec.given(past).when(decide('reject', { decisionId: 'd-2' })).thenThrows('SELECTION.ALREADY_DECIDED', 'illegal-state');
+      const error = spec
+        .given(past)
+        .when(decide('reject', { decisionId: 'd-2' }))
+        .thenThrows('SELECTION.ALREADY_DECIDED', 'illegal-state');
       expect(error.details).toEqual({ enrollmentId: ADA, decision: 'admit', decisionId: 'd-1' });
     });
 
     it('still decides the other applications, ranking the decided ones too', () => {
-      const bob = { ...adaRecord, reviews: [{ reviewerId: 'rev-1', rubricVersion: 1, score: 80 }, { reviewerId: 'rev-2', rubricVersion: 1, score: 80 }], averageScore: 80, rank: 2 };
-      spec.given(past).when(decide('waitlist', { enrollmentId: BOB, application: application(BOB) })).then([decided('waitlist', bob, BOB)]);
+      const bob = {
+        ...adaRecord,
+        reviews: [
+          { reviewerId: 'rev-1', rubricVersion: 1, score: 80 },
+          { reviewerId: 'rev-2', rubricVersion: 1, score: 80 },
+        ],
+        averageScore: 80,
+        rank: 2,
+      };
+      spec
+        .given(past)
+        .when(decide('waitlist', { enrollmentId: BOB, application: application(BOB) }))
+        .then([decided('waitlist', bob, BOB)]);
     });
   });
 });

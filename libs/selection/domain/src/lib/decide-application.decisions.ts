@@ -14,14 +14,22 @@ function noSeatInPool(enrollmentId: string, seats: SeatSnapshot): IllegalStateEr
   const why = quota
     ? `the quota of ${quota.companyId} is used (${quota.used}/${quota.seats})`
     : `no open seat is free (${seats.capacity - seats.free}/${seats.capacity} taken)`;
-  return new IllegalStateError('SELECTION.NO_SEAT_IN_POOL', `Application ${enrollmentId} cannot be admitted: ${why}; waitlist it instead`, {
-    enrollmentId,
-    freeInPool: seats.freeInPool,
-    quota,
-  });
+  return new IllegalStateError(
+    'SELECTION.NO_SEAT_IN_POOL',
+    `Application ${enrollmentId} cannot be admitted: ${why}; waitlist it instead`,
+    {
+      enrollmentId,
+      freeInPool: seats.freeInPool,
+      quota,
+    },
+  );
 }
 
-function recordOf(state: Extract<SelectionState, { status: 'active' }>, enrollmentId: string, seats: SeatSnapshot): DecisionRecord {
+function recordOf(
+  state: Extract<SelectionState, { status: 'active' }>,
+  enrollmentId: string,
+  seats: SeatSnapshot,
+): DecisionRecord {
   const reviews = state.reviews[enrollmentId] ?? {};
   const ranked = ranking(state);
   return {
@@ -39,39 +47,65 @@ function recordOf(state: Extract<SelectionState, { status: 'active' }>, enrollme
 export function decideApplication(command: DecideApplication, state: SelectionState): SelectionEvent[] {
   const { cohortId, enrollmentId, decision, application, seats, selectionPolicy, decisionId } = command.data;
   if (selectionPolicy === 'first-come') {
-    throw new IllegalStateError('SELECTION.FIRST_COME_COHORT', `Cohort ${cohortId} admits first come, first served: applications are decided on arrival`, { cohortId });
+    throw new IllegalStateError(
+      'SELECTION.FIRST_COME_COHORT',
+      `Cohort ${cohortId} admits first come, first served: applications are decided on arrival`,
+      { cohortId },
+    );
   }
   if (application === null || application.enrollmentId !== enrollmentId) throw applicationNotFound(enrollmentId);
   const previous = state.status === 'active' ? state.decisions[enrollmentId] : undefined;
   if (previous) {
     // A retried request (the enrollment may have moved on since): same answer, nothing new.
     if (previous.decision === decision) return [];
-    throw new IllegalStateError('SELECTION.ALREADY_DECIDED', `Application ${enrollmentId} was already decided: ${previous.decision}`, {
-      enrollmentId,
-      decision: previous.decision,
-      decisionId: previous.decisionId,
-    });
+    throw new IllegalStateError(
+      'SELECTION.ALREADY_DECIDED',
+      `Application ${enrollmentId} was already decided: ${previous.decision}`,
+      {
+        enrollmentId,
+        decision: previous.decision,
+        decisionId: previous.decisionId,
+      },
+    );
   }
   if (application.status !== 'submitted') {
-    throw new IllegalStateError('SELECTION.NOT_DECIDABLE', `Application ${enrollmentId} is ${application.status}: it can no longer be decided`, {
-      enrollmentId,
-      status: application.status,
-    });
+    throw new IllegalStateError(
+      'SELECTION.NOT_DECIDABLE',
+      `Application ${enrollmentId} is ${application.status}: it can no longer be decided`,
+      {
+        enrollmentId,
+        status: application.status,
+      },
+    );
   }
   if (state.status === 'none') throw noRubric(cohortId);
   const have = Object.keys(state.reviews[enrollmentId] ?? {}).length;
   const need = state.rubric.reviewsRequired;
   if (have < need) {
-    throw new IllegalStateError('SELECTION.NOT_ENOUGH_REVIEWS', `Application ${enrollmentId} has ${have} of the ${need} reviews it needs before a decision`, {
-      enrollmentId,
-      have,
-      need,
-    });
+    throw new IllegalStateError(
+      'SELECTION.NOT_ENOUGH_REVIEWS',
+      `Application ${enrollmentId} has ${have} of the ${need} reviews it needs before a decision`,
+      {
+        enrollmentId,
+        have,
+        need,
+      },
+    );
   }
   const reason = trimmed(command.data.reason) ?? '';
   const problems = new FieldProblems();
-  problems.require(DECISIONS.includes(decision), 'decision', 'SELECTION.DECISION_INVALID', `decision must be one of ${DECISIONS.join(', ')}`);
-  problems.require(reason.length >= 1 && reason.length <= SELECTION_LIMITS.reasonMax, 'reason', 'SELECTION.REASON_INVALID', `reason is required and at most ${SELECTION_LIMITS.reasonMax} characters`);
+  problems.require(
+    DECISIONS.includes(decision),
+    'decision',
+    'SELECTION.DECISION_INVALID',
+    `decision must be one of ${DECISIONS.join(', ')}`,
+  );
+  problems.require(
+    reason.length >= 1 && reason.length <= SELECTION_LIMITS.reasonMax,
+    'reason',
+    'SELECTION.REASON_INVALID',
+    `reason is required and at most ${SELECTION_LIMITS.reasonMax} characters`,
+  );
   problems.throwIfAny('The decision is invalid');
   if (decision === 'admit' && seats.freeInPool <= 0) throw noSeatInPool(enrollmentId, seats);
   return [

@@ -14,14 +14,24 @@ export function reviewApplication(command: ReviewApplication, state: SelectionSt
   const comment = normalizeComment(command.data.comment);
   const previous = state.reviews[enrollmentId]?.[reviewerId];
   // A retried review changes nothing, even if the application was decided in between.
-  if (previous && previous.rubricVersion === rubric.version && previous.comment === comment && isDeepStrictEqual(previous.scores, scores)) return [];
+  if (
+    previous &&
+    previous.rubricVersion === rubric.version &&
+    previous.comment === comment &&
+    isDeepStrictEqual(previous.scores, scores)
+  )
+    return [];
   const decided = state.decisions[enrollmentId];
   if (application.status !== 'submitted' || decided) {
-    throw new IllegalStateError('SELECTION.NOT_REVIEWABLE', `Application ${enrollmentId} is ${decided ? 'decided' : application.status}: it can no longer be reviewed`, {
-      enrollmentId,
-      status: application.status,
-      decision: decided?.decision ?? null,
-    });
+    throw new IllegalStateError(
+      'SELECTION.NOT_REVIEWABLE',
+      `Application ${enrollmentId} is ${decided ? 'decided' : application.status}: it can no longer be reviewed`,
+      {
+        enrollmentId,
+        status: application.status,
+        decision: decided?.decision ?? null,
+      },
+    );
   }
   checkReview(rubric.criteria, reviewerId, scores, command.data.comment);
   // Stored in the rubric's criteria order, whatever order the reviewer's form sent.
@@ -29,8 +39,15 @@ export function reviewApplication(command: ReviewApplication, state: SelectionSt
   return [
     {
       type: 'ApplicationReviewed',
-      data: { cohortId: state.cohortId, enrollmentId, reviewerId, rubricVersion: rubric.version, scores: ordered, score: weightedScore(rubric.criteria, ordered), comment },
+      data: {
+        cohortId: state.cohortId,
+        enrollmentId,
+        reviewerId,
+        rubricVersion: rubric.version,
+        scores: ordered,
+        score: weightedScore(rubric.criteria, ordered),
+        comment,
+      },
     },
   ];
 }
-

@@ -24,20 +24,37 @@ export function normalizeComment(comment: unknown): string | null {
 }
 
 /** A review scores exactly the rubric's criteria, each a whole number 0..SCORE_MAX. */
-export function checkReview(criteria: readonly Criterion[], reviewerId: unknown, scores: unknown, comment: unknown): void {
+export function checkReview(
+  criteria: readonly Criterion[],
+  reviewerId: unknown,
+  scores: unknown,
+  comment: unknown,
+): void {
   const problems = new FieldProblems();
-  problems.require(isWellFormedId(reviewerId), 'reviewerId', 'SELECTION.REVIEWER_INVALID', 'reviewerId is required, without surrounding blanks');
+  problems.require(
+    isWellFormedId(reviewerId),
+    'reviewerId',
+    'SELECTION.REVIEWER_INVALID',
+    'reviewerId is required, without surrounding blanks',
+  );
   const given = (typeof scores === 'object' && scores !== null ? scores : {}) as Record<string, unknown>;
   const SCORES = 'SELECTION.SCORES_INVALID';
   for (const { id } of criteria) {
-    problems.require(isIntegerBetween(given[id], 0, SCORE_MAX), `scores.${id}`, SCORES, `scores.${id} must be a whole number from 0 to ${SCORE_MAX}`);
+    problems.require(
+      isIntegerBetween(given[id], 0, SCORE_MAX),
+      `scores.${id}`,
+      SCORES,
+      `scores.${id} must be a whole number from 0 to ${SCORE_MAX}`,
+    );
   }
   const known = new Set(criteria.map((c) => c.id));
   for (const id of Object.keys(given).filter((key) => !known.has(key))) {
     problems.require(false, `scores.${id}`, SCORES, `${id} is not a criterion of the rubric`);
   }
   problems.require(
-    comment === null || comment === undefined || (typeof comment === 'string' && comment.trim().length <= SELECTION_LIMITS.commentMax),
+    comment === null ||
+      comment === undefined ||
+      (typeof comment === 'string' && comment.trim().length <= SELECTION_LIMITS.commentMax),
     'comment',
     'SELECTION.COMMENT_INVALID',
     `comment must be text of at most ${SELECTION_LIMITS.commentMax} characters`,

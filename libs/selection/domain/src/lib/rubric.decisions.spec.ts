@@ -9,7 +9,10 @@ const twelve = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, label: `Crit
 describe('selection decider: rubric', () => {
   describe('when none', () => {
     it('defines the first version of the rubric, labels trimmed', () => {
-      spec.given([]).when(defineRubric({ criteria: [{ ...criteria[0], label: '  Motivation ' }, criteria[1]] })).then([rubricDefined]);
+      spec
+        .given([])
+        .when(defineRubric({ criteria: [{ ...criteria[0], label: '  Motivation ' }, criteria[1]] }))
+        .then([rubricDefined]);
     });
 
     it('accepts the bounds: 12 criteria, weights up to 100, 1 to 10 reviews', () => {
@@ -18,11 +21,17 @@ describe('selection decider: rubric', () => {
         .when(defineRubric({ criteria: twelve, reviewsRequired: 10 }))
         .then([{ type: 'RubricDefined', data: { ...rubricDefined.data, criteria: twelve, reviewsRequired: 10 } }]);
       const heavy = [{ id: 'x', label: 'X', weight: 100 }];
-      spec.given([]).when(defineRubric({ criteria: heavy, reviewsRequired: 1 })).then([{ type: 'RubricDefined', data: { ...rubricDefined.data, criteria: heavy, reviewsRequired: 1 } }]);
+      spec
+        .given([])
+        .when(defineRubric({ criteria: heavy, reviewsRequired: 1 }))
+        .then([{ type: 'RubricDefined', data: { ...rubricDefined.data, criteria: heavy, reviewsRequired: 1 } }]);
     });
 
     it('refuses a rubric for a first-come cohort', () => {
-      spec.given([]).when(defineRubric({ selectionPolicy: 'first-come' })).thenThrows('SELECTION.NOT_A_REVIEW_COHORT', 'illegal-state');
+      spec
+        .given([])
+        .when(defineRubric({ selectionPolicy: 'first-come' }))
+        .thenThrows('SELECTION.NOT_A_REVIEW_COHORT', 'illegal-state');
     });
 
     it.each([
@@ -44,7 +53,10 @@ describe('selection decider: rubric', () => {
     });
 
     it('refuses a cohort id that cannot name a stream', () => {
-      const error = spec.given([]).when(defineRubric({ cohortId: ' c-spring' })).thenThrows('SELECTION.ID_INVALID', 'validation');
+      const error = spec
+        .given([])
+        .when(defineRubric({ cohortId: ' c-spring' }))
+        .thenThrows('SELECTION.ID_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual(['cohortId']);
     });
 
@@ -60,11 +72,17 @@ describe('selection decider: rubric', () => {
   describe('when a rubric is defined', () => {
     it('changes nothing when the same rubric is defined again', () => {
       spec.given([rubricDefined]).when(defineRubric()).thenNothing();
-      spec.given([rubricDefined]).when(defineRubric({ criteria: [{ ...criteria[0], label: 'Motivation ' }, criteria[1]] })).thenNothing();
+      spec
+        .given([rubricDefined])
+        .when(defineRubric({ criteria: [{ ...criteria[0], label: 'Motivation ' }, criteria[1]] }))
+        .thenNothing();
     });
 
     it('defines a new version when anything changes', () => {
-      spec.given([rubricDefined]).when(defineRubric({ blind: false })).then([{ type: 'RubricDefined', data: { ...rubricDefined.data, version: 2, blind: false } }]);
+      spec
+        .given([rubricDefined])
+        .when(defineRubric({ blind: false }))
+        .then([{ type: 'RubricDefined', data: { ...rubricDefined.data, version: 2, blind: false } }]);
       const reweighted = [criteria[0], { ...criteria[1], weight: 3 }];
       spec
         .given([rubricDefined, { type: 'RubricDefined', data: { ...rubricDefined.data, version: 2, blind: false } }])
@@ -73,7 +91,10 @@ describe('selection decider: rubric', () => {
     });
 
     it('refuses an invalid new version', () => {
-      spec.given([rubricDefined]).when(defineRubric({ reviewsRequired: 0 })).thenThrows('SELECTION.RUBRIC_INVALID', 'validation');
+      spec
+        .given([rubricDefined])
+        .when(defineRubric({ reviewsRequired: 0 }))
+        .thenThrows('SELECTION.RUBRIC_INVALID', 'validation');
     });
 
     it('ignores a replayed older version', () => {

@@ -8,10 +8,19 @@ import { normalizeRubric } from './rubric.rules';
 export function defineRubric(command: DefineRubric, state: SelectionState): SelectionEvent[] {
   const { cohortId, selectionPolicy } = command.data;
   if (selectionPolicy !== 'review') {
-    throw new IllegalStateError('SELECTION.NOT_A_REVIEW_COHORT', `Cohort ${cohortId} admits first come, first served: it has no rubric`, { cohortId, selectionPolicy });
+    throw new IllegalStateError(
+      'SELECTION.NOT_A_REVIEW_COHORT',
+      `Cohort ${cohortId} admits first come, first served: it has no rubric`,
+      { cohortId, selectionPolicy },
+    );
   }
   const problems = new FieldProblems();
-  problems.require(isWellFormedId(cohortId), 'cohortId', 'SELECTION.ID_INVALID', 'cohortId is required, without surrounding blanks');
+  problems.require(
+    isWellFormedId(cohortId),
+    'cohortId',
+    'SELECTION.ID_INVALID',
+    'cohortId is required, without surrounding blanks',
+  );
   problems.throwIfAny('The rubric cannot be defined');
   const rubric = normalizeRubric(command.data);
   if (state.status === 'none') return [{ type: 'RubricDefined', data: { cohortId, version: 1, ...rubric } }];

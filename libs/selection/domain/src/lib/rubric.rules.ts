@@ -25,12 +25,29 @@ function checkCriterion(problems: FieldProblems, value: unknown, i: number, seen
   const criterion = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const { id, weight } = criterion;
   const at = `criteria[${i}]`;
-  if (problems.require(isWellFormedId(id, SELECTION_LIMITS.criterionIdMax), `${at}.id`, CODE, `${at}.id is required, at most ${SELECTION_LIMITS.criterionIdMax} characters without surrounding blanks`)) {
-    problems.require(!seen.has(id as string), `${at}.id`, CODE, `${at}.id "${String(id)}" is used by another criterion`);
+  if (
+    problems.require(
+      isWellFormedId(id, SELECTION_LIMITS.criterionIdMax),
+      `${at}.id`,
+      CODE,
+      `${at}.id is required, at most ${SELECTION_LIMITS.criterionIdMax} characters without surrounding blanks`,
+    )
+  ) {
+    problems.require(
+      !seen.has(id as string),
+      `${at}.id`,
+      CODE,
+      `${at}.id "${String(id)}" is used by another criterion`,
+    );
     seen.add(id as string);
   }
   const label = trimmed(criterion['label']) ?? '';
-  problems.require(label.length >= 1 && label.length <= SELECTION_LIMITS.labelMax, `${at}.label`, CODE, `${at}.label is required and at most ${SELECTION_LIMITS.labelMax} characters`);
+  problems.require(
+    label.length >= 1 && label.length <= SELECTION_LIMITS.labelMax,
+    `${at}.label`,
+    CODE,
+    `${at}.label is required and at most ${SELECTION_LIMITS.labelMax} characters`,
+  );
   problems.require(
     typeof weight === 'number' && Number.isFinite(weight) && weight > 0 && weight <= SELECTION_LIMITS.weightMax,
     `${at}.weight`,

@@ -17,7 +17,12 @@ type CohortId = { readonly cohortId: string };
 
 export type DefineRubric = Command<
   'DefineRubric',
-  CohortId & { readonly criteria: readonly Criterion[]; readonly blind: boolean; readonly reviewsRequired: number; readonly selectionPolicy: SelectionPolicy }
+  CohortId & {
+    readonly criteria: readonly Criterion[];
+    readonly blind: boolean;
+    readonly reviewsRequired: number;
+    readonly selectionPolicy: SelectionPolicy;
+  }
 >;
 export type ReviewApplication = Command<
   'ReviewApplication',

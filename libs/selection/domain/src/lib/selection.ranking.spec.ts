@@ -6,7 +6,8 @@ import { ranking } from './selection.ranking';
 import { round2, weightedScore } from './review.rules';
 import { ADA, BOB, CY, criteria, enrollmentOf, review, reviewed, rubricDefined } from '../testing/selection.fixtures';
 
-const fold = (events: Parameters<typeof selectionDecider.evolve>[1][]) => events.reduce(selectionDecider.evolve, selectionDecider.initialState());
+const fold = (events: Parameters<typeof selectionDecider.evolve>[1][]) =>
+  events.reduce(selectionDecider.evolve, selectionDecider.initialState());
 
 describe('ranking', () => {
   it('is empty before any rubric or review', () => {
@@ -15,7 +16,13 @@ describe('ranking', () => {
   });
 
   it('orders by average score, best first, ties sharing the better rank and listed by enrollment id', () => {
-    const state = fold([rubricDefined, reviewed(CY, 'rev-1', 4, 4, 80), reviewed(ADA, 'rev-1', 3, 2, 53.33), reviewed(BOB, 'rev-1', 5, 2, 80), reviewed(ADA, 'rev-2', 5, 5, 100)]);
+    const state = fold([
+      rubricDefined,
+      reviewed(CY, 'rev-1', 4, 4, 80),
+      reviewed(ADA, 'rev-1', 3, 2, 53.33),
+      reviewed(BOB, 'rev-1', 5, 2, 80),
+      reviewed(ADA, 'rev-2', 5, 5, 100),
+    ]);
     expect(ranking(state)).toEqual([
       { enrollmentId: BOB, averageScore: 80, reviews: 1, rank: 1 },
       { enrollmentId: CY, averageScore: 80, reviews: 1, rank: 1 },
@@ -41,7 +48,9 @@ const learner = fc.constantFrom('l-1', 'l-2', 'l-3', 'l-4', 'l-5', 'l-6');
 const score = fc.integer({ min: 0, max: SCORE_MAX });
 const reviewCommand = fc
   .record({ learnerId: learner, reviewerId: fc.constantFrom('rev-1', 'rev-2', 'rev-3'), motivation: score, fit: score })
-  .map(({ learnerId, reviewerId, motivation, fit }) => review(reviewerId, { motivation, fit }, { enrollmentId: enrollmentOf(learnerId) }));
+  .map(({ learnerId, reviewerId, motivation, fit }) =>
+    review(reviewerId, { motivation, fit }, { enrollmentId: enrollmentOf(learnerId) }),
+  );
 
 describe('ranking over random reviews', () => {
   it('is a competition ranking of the averages of every reviewed application', () => {

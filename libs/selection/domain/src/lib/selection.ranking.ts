@@ -26,9 +26,17 @@ export function averageScore(reviews: Readonly<Record<string, ReviewEntry>>): nu
 export function ranking(state: SelectionState): RankedApplication[] {
   if (state.status === 'none') return [];
   const reviewed = Object.entries(state.reviews)
-    .map(([enrollmentId, reviews]) => ({ enrollmentId, averageScore: averageScore(reviews), reviews: Object.keys(reviews).length }))
+    .map(([enrollmentId, reviews]) => ({
+      enrollmentId,
+      averageScore: averageScore(reviews),
+      reviews: Object.keys(reviews).length,
+    }))
     .filter((a): a is Omit<RankedApplication, 'rank'> => a.averageScore !== null)
-    .sort((a, b) => b.averageScore - a.averageScore || (a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.averageScore - a.averageScore ||
+        (a.enrollmentId < b.enrollmentId ? -1 : a.enrollmentId > b.enrollmentId ? 1 : 0),
+    );
   const ranked: RankedApplication[] = [];
   reviewed.forEach((a, i) => {
     const previous = ranked[i - 1];

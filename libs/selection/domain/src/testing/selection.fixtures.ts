@@ -1,7 +1,20 @@
 import { SPEC_NOW, type Actor } from '@sooc/event-sourcing';
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
-import type { ApplicationSnapshot, DecideApplication, DefineRubric, ReviewApplication } from '../lib/selection.commands';
-import type { ApplicationDecided, ApplicationReviewed, Criterion, Decision, DecisionRecord, RubricDefined, SeatSnapshot } from '../lib/selection.events';
+import type {
+  ApplicationSnapshot,
+  DecideApplication,
+  DefineRubric,
+  ReviewApplication,
+} from '../lib/selection.commands';
+import type {
+  ApplicationDecided,
+  ApplicationReviewed,
+  Criterion,
+  Decision,
+  DecisionRecord,
+  RubricDefined,
+  SeatSnapshot,
+} from '../lib/selection.events';
 
 export const cohortId = 'c-spring';
 export const ADMIN: Actor = { id: 'admin-1', role: 'admin' };
@@ -14,25 +27,64 @@ export const criteria: readonly Criterion[] = [
   { id: 'motivation', label: 'Motivation', weight: 2 },
   { id: 'fit', label: 'Fit with the course', weight: 1 },
 ];
-export const rubricDefined: RubricDefined = { type: 'RubricDefined', data: { cohortId, version: 1, criteria, blind: true, reviewsRequired: 2 } };
+export const rubricDefined: RubricDefined = {
+  type: 'RubricDefined',
+  data: { cohortId, version: 1, criteria, blind: true, reviewsRequired: 2 },
+};
 
 export function application(enrollmentId = ADA, status: EnrollmentStatus = 'submitted'): ApplicationSnapshot {
-  return { enrollmentId, learnerId: enrollmentId.slice(cohortId.length + 1), status, companyId: 'acme', level: 'intermediate' };
+  return {
+    enrollmentId,
+    learnerId: enrollmentId.slice(cohortId.length + 1),
+    status,
+    companyId: 'acme',
+    level: 'intermediate',
+  };
 }
 
 /** Scores as motivation/fit; `score` is given by hand in each fixture so the specs check the arithmetic. */
-export function reviewed(enrollmentId: string, reviewerId: string, motivation: number, fit: number, score: number, comment: string | null = null, rubricVersion = 1): ApplicationReviewed {
-  return { type: 'ApplicationReviewed', data: { cohortId, enrollmentId, reviewerId, rubricVersion, scores: { motivation, fit }, score, comment } };
+export function reviewed(
+  enrollmentId: string,
+  reviewerId: string,
+  motivation: number,
+  fit: number,
+  score: number,
+  comment: string | null = null,
+  rubricVersion = 1,
+): ApplicationReviewed {
+  return {
+    type: 'ApplicationReviewed',
+    data: { cohortId, enrollmentId, reviewerId, rubricVersion, scores: { motivation, fit }, score, comment },
+  };
 }
 
-export const seats: SeatSnapshot = { capacity: 30, reserved: 10, confirmed: 5, free: 15, waitlisted: 0, quota: null, freeInPool: 15 };
+export const seats: SeatSnapshot = {
+  capacity: 30,
+  reserved: 10,
+  confirmed: 5,
+  free: 15,
+  waitlisted: 0,
+  quota: null,
+  freeInPool: 15,
+};
 export const fullQuota: SeatSnapshot = { ...seats, quota: { companyId: 'acme', seats: 5, used: 5 }, freeInPool: 0 };
 export const fullCohort: SeatSnapshot = { ...seats, reserved: 25, free: 0, waitlisted: 3, freeInPool: 0 };
 
 const metadata = { now: SPEC_NOW, actor: ADMIN };
 
 export function defineRubric(overrides: Partial<Record<keyof DefineRubric['data'], unknown>> = {}): DefineRubric {
-  return { type: 'DefineRubric', data: { cohortId, criteria, blind: true, reviewsRequired: 2, selectionPolicy: 'review', ...overrides } as DefineRubric['data'], metadata };
+  return {
+    type: 'DefineRubric',
+    data: {
+      cohortId,
+      criteria,
+      blind: true,
+      reviewsRequired: 2,
+      selectionPolicy: 'review',
+      ...overrides,
+    } as DefineRubric['data'],
+    metadata,
+  };
 }
 
 export function review(
@@ -58,12 +110,27 @@ export function review(
 export function decide(decision: Decision, overrides: Partial<DecideApplication['data']> = {}): DecideApplication {
   return {
     type: 'DecideApplication',
-    data: { cohortId, enrollmentId: ADA, decision, reason: 'strong motivation', application: application(), seats, selectionPolicy: 'review', decisionId: 'd-1', ...overrides },
+    data: {
+      cohortId,
+      enrollmentId: ADA,
+      decision,
+      reason: 'strong motivation',
+      application: application(),
+      seats,
+      selectionPolicy: 'review',
+      decisionId: 'd-1',
+      ...overrides,
+    },
     metadata,
   };
 }
 
-export function decided(decision: Decision, record: DecisionRecord, enrollmentId = ADA, decisionId = 'd-1'): ApplicationDecided {
+export function decided(
+  decision: Decision,
+  record: DecisionRecord,
+  enrollmentId = ADA,
+  decisionId = 'd-1',
+): ApplicationDecided {
   return {
     type: 'ApplicationDecided',
     data: {

@@ -11,6 +11,9 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   readonly initialState: () => S;
 }
 
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, events: readonly E[]): S {
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  events: readonly E[],
+): S {
   return events.reduce(decider.evolve, decider.initialState());
 }

@@ -25,7 +25,12 @@ export abstract class DomainError extends Error {
 /** The input can never succeed as given; `fields` names what to fix. */
 export class ValidationError extends DomainError {
   readonly kind = 'validation' as const;
-  constructor(code: string, message: string, readonly fields: readonly FieldProblem[] = [], details?: Record<string, unknown>) {
+  constructor(
+    code: string,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+    details?: Record<string, unknown>,
+  ) {
     super(code, message, details);
   }
 }
@@ -52,10 +57,14 @@ export class ConcurrencyError extends DomainError {
     /** The stream's actual last revision, or 'no_stream'. */
     readonly actual: bigint | 'no_stream',
   ) {
-    super('STREAM.WRONG_EXPECTED_REVISION', `Stream ${streamId}: expected revision ${expected}, actual ${String(actual)}`, {
-      streamId,
-      expected,
-      actual: String(actual),
-    });
+    super(
+      'STREAM.WRONG_EXPECTED_REVISION',
+      `Stream ${streamId}: expected revision ${expected}, actual ${String(actual)}`,
+      {
+        streamId,
+        expected,
+        actual: String(actual),
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 /** Who caused a change. `system` is the reactor and other workers acting on their own. */
-export type ActorRole = 'admin' | 'reviewer' | 'facilitator' | 'compliance' | 'partner' | 'learner' | 'system' | 'anonymous';
+export type ActorRole =
+  'admin' | 'reviewer' | 'facilitator' | 'compliance' | 'partner' | 'learner' | 'system' | 'anonymous';
 
 export interface Actor {
   readonly id: string;

@@ -63,13 +63,16 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
       }
       decided.push({ events, error: null });
     }
-    if (toAppend.length === 0) return decided.map(({ error }) => (error ? { ok: false, error } : { ok: true, events: [], position: null }));
+    if (toAppend.length === 0)
+      return decided.map(({ error }) => (error ? { ok: false, error } : { ok: true, events: [], position: null }));
     try {
       const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
       options.cache?.set(decider, streamId, { state, revision: result.nextExpectedRevision });
       // Positions of the events before the last are not returned by the port; a command's own
       // last event is at most the append's position, which is what read-your-writes needs.
-      return decided.map(({ events, error }) => (error ? { ok: false, error } : { ok: true, events, position: events.length > 0 ? result.position : null }));
+      return decided.map(({ events, error }) =>
+        error ? { ok: false, error } : { ok: true, events, position: events.length > 0 ? result.position : null },
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxRetries) throw error;
     }

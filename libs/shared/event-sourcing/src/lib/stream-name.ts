@@ -7,7 +7,11 @@ const CATEGORY = /^[a-z][a-zA-Z0-9]*$/;
  * streams and our category filters agree on where the category ends.
  */
 export function streamName(category: string, ...idParts: string[]): string {
-  if (!CATEGORY.test(category)) throw new ValidationError('STREAM.CATEGORY_INVALID', `Stream category "${category}" must be alphanumeric without dashes`);
+  if (!CATEGORY.test(category))
+    throw new ValidationError(
+      'STREAM.CATEGORY_INVALID',
+      `Stream category "${category}" must be alphanumeric without dashes`,
+    );
   if (idParts.length === 0 || idParts.some((p) => p.length === 0)) {
     throw new ValidationError('STREAM.ID_INVALID', `Stream id of category "${category}" must not be empty`);
   }

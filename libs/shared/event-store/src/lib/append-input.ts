@@ -27,9 +27,11 @@ export function checkStreamId(streamId: unknown): asserts streamId is string {
 export function checkExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected === 'bigint' && expected >= 0n) return;
-  throw new ValidationError('STREAM.EXPECTED_REVISION_INVALID', `Expected revision ${String(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint ≥ 0`, [
-    { field: 'expectedRevision', message: 'invalid' },
-  ]);
+  throw new ValidationError(
+    'STREAM.EXPECTED_REVISION_INVALID',
+    `Expected revision ${String(expected)} is not 'any', 'no_stream', 'stream_exists' or a bigint ≥ 0`,
+    [{ field: 'expectedRevision', message: 'invalid' }],
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ export function prepareAppend(streamId: unknown, events: readonly EventToAppend[
   checkStreamId(streamId);
   checkExpectedRevision(expected);
   if (!Array.isArray(events) || events.length === 0) {
-    throw new ValidationError('STREAM.APPEND_EMPTY', `Append to ${streamId} carries no events`, [{ field: 'events', message: 'must not be empty' }]);
+    throw new ValidationError('STREAM.APPEND_EMPTY', `Append to ${streamId} carries no events`, [
+      { field: 'events', message: 'must not be empty' },
+    ]);
   }
   const ids = new Set<string>();
   // Events of one command share one metadata object: check and serialise it once.
@@ -50,13 +54,19 @@ export function prepareAppend(streamId: unknown, events: readonly EventToAppend[
     if (typeof event?.id !== 'string' || !UUID.test(event.id)) invalid(`events[${i}].id`, 'must be a UUID');
     if (ids.has(event.id)) invalid(`events[${i}].id`, `repeats ${event.id} within one append`);
     ids.add(event.id);
-    if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) invalid(`events[${i}].type`, 'must be PascalCase');
+    if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type))
+      invalid(`events[${i}].type`, 'must be PascalCase');
     if (event.metadata !== lastMetadata || i === 0) {
       checkMetadata(event.metadata, `events[${i}].metadata`);
       lastMetadataJson = toJson(event.metadata, () => `events[${i}].metadata`);
       lastMetadata = event.metadata;
     }
-    return { id: event.id, type: event.type, data: toJson(event.data ?? null, () => `events[${i}].data`), metadata: lastMetadataJson };
+    return {
+      id: event.id,
+      type: event.type,
+      data: toJson(event.data ?? null, () => `events[${i}].data`),
+      metadata: lastMetadataJson,
+    };
   });
 }
 
@@ -65,10 +75,13 @@ function checkMetadata(m: unknown, at: string): void {
   const meta = m as Record<string, unknown>;
   const actor = meta['actor'] as Record<string, unknown> | undefined;
   if (typeof meta['occurredAt'] !== 'string') invalid(`${at}.occurredAt`, 'must be an ISO date string');
-  if (typeof actor?.['id'] !== 'string' || typeof actor?.['role'] !== 'string') invalid(`${at}.actor`, 'must be { id, role }');
+  if (typeof actor?.['id'] !== 'string' || typeof actor?.['role'] !== 'string')
+    invalid(`${at}.actor`, 'must be { id, role }');
   if (typeof meta['correlationId'] !== 'string') invalid(`${at}.correlationId`, 'must be a string');
-  if (meta['causationId'] !== null && typeof meta['causationId'] !== 'string') invalid(`${at}.causationId`, 'must be a string or null');
-  if (!Number.isInteger(meta['schemaVersion']) || (meta['schemaVersion'] as number) < 1) invalid(`${at}.schemaVersion`, 'must be an integer ≥ 1');
+  if (meta['causationId'] !== null && typeof meta['causationId'] !== 'string')
+    invalid(`${at}.causationId`, 'must be a string or null');
+  if (!Number.isInteger(meta['schemaVersion']) || (meta['schemaVersion'] as number) < 1)
+    invalid(`${at}.schemaVersion`, 'must be an integer ≥ 1');
 }
 
 function invalid(field: string, message: string): never {

@@ -88,7 +88,8 @@ export class CatchUpSubscription implements Subscription {
     const wake = this.source.wake.waitSince(seen);
     const waits = [wake.woken, this.closing];
     let timer: NodeJS.Timeout | undefined;
-    if (this.source.pollMs !== undefined) waits.push(new Promise((resolve) => (timer = setTimeout(resolve, this.source.pollMs))));
+    if (this.source.pollMs !== undefined)
+      waits.push(new Promise((resolve) => (timer = setTimeout(resolve, this.source.pollMs))));
     try {
       await Promise.race(waits);
     } finally {

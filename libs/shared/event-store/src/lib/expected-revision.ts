@@ -14,7 +14,11 @@ export function matchesExpected(expected: ExpectedRevision, current: bigint | nu
   return current === expected;
 }
 
-export function concurrencyError(streamId: string, expected: ExpectedRevision, current: bigint | null): ConcurrencyError {
+export function concurrencyError(
+  streamId: string,
+  expected: ExpectedRevision,
+  current: bigint | null,
+): ConcurrencyError {
   return new ConcurrencyError(streamId, String(expected), current ?? 'no_stream');
 }
 
@@ -25,16 +29,26 @@ export function concurrencyError(streamId: string, expected: ExpectedRevision, c
  * and 'stream_exists', finding all ids in the stream in order is enough: best effort, like
  * EventStoreDB). Anything else is a conflict. Throws or returns the original result.
  */
-export function resolveRepeat(streamId: string, expected: ExpectedRevision, current: bigint | null, found: readonly (StoredId | undefined)[]): AppendResult {
+export function resolveRepeat(
+  streamId: string,
+  expected: ExpectedRevision,
+  current: bigint | null,
+  found: readonly (StoredId | undefined)[],
+): AppendResult {
   const elsewhere = found.find((f) => f !== undefined && f.streamId !== streamId);
   if (elsewhere) {
-    throw new ValidationError('EVENT.ID_TAKEN', `An event id of this append is already stored in ${elsewhere.streamId}`, [{ field: 'events[].id', message: 'already used' }]);
+    throw new ValidationError(
+      'EVENT.ID_TAKEN',
+      `An event id of this append is already stored in ${elsewhere.streamId}`,
+      [{ field: 'events[].id', message: 'already used' }],
+    );
   }
   if (found.length > 0 && found.every((f) => f !== undefined)) {
     const first = (found[0] as StoredId).revision;
     const inOrder = found.every((f, i) => (f as StoredId).revision === first + BigInt(i));
     const last = found[found.length - 1] as StoredId;
-    const startsWhereExpected = expected === 'any' || expected === 'stream_exists' || first === (expected === 'no_stream' ? 0n : expected + 1n);
+    const startsWhereExpected =
+      expected === 'any' || expected === 'stream_exists' || first === (expected === 'no_stream' ? 0n : expected + 1n);
     if (inOrder && startsWhereExpected) return { nextExpectedRevision: last.revision, position: last.position };
   }
   throw concurrencyError(streamId, expected, current);

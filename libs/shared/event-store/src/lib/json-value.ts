@@ -51,7 +51,9 @@ function isPlain(value: unknown): boolean {
 }
 
 function refuse(path: string, problem: string): never {
-  throw new ValidationError('EVENT.NOT_JSON', `${problem} (events hold plain JSON only)`, [{ field: path, message: problem }]);
+  throw new ValidationError('EVENT.NOT_JSON', `${problem} (events hold plain JSON only)`, [
+    { field: path, message: problem },
+  ]);
 }
 
 function findProblem(value: unknown, path: string): string | null {

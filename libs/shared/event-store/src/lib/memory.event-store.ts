@@ -77,7 +77,12 @@ export class MemoryEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 'end' : 'start');
     const rows = backwards
-      ? stream.filter((r) => from === 'end' || (from !== 'start' && r.revision <= from) || (from === 'start' && r.revision === 0n)).reverse()
+      ? stream
+          .filter(
+            (r) =>
+              from === 'end' || (from !== 'start' && r.revision <= from) || (from === 'start' && r.revision === 0n),
+          )
+          .reverse()
       : stream.filter((r) => from === 'start' || (from !== 'end' && r.revision >= from));
     return rows.slice(0, max).map(toRecorded);
   }
@@ -95,11 +100,14 @@ export class MemoryEventStore implements EventStore {
     const out: RecordedEvent[] = [];
     // Positions are index + 1, so the exclusive bound turns into an array index directly.
     if (backwards) {
-      const start = from === 'end' ? this.log.length - 1 : from === 'start' ? -1 : Math.min(Number(from) - 2, this.log.length - 1);
-      for (let i = start; i >= 0 && out.length < max; i--) if (matchesFilter(filter, this.log[i].streamId, this.log[i].type)) out.push(toRecorded(this.log[i]));
+      const start =
+        from === 'end' ? this.log.length - 1 : from === 'start' ? -1 : Math.min(Number(from) - 2, this.log.length - 1);
+      for (let i = start; i >= 0 && out.length < max; i--)
+        if (matchesFilter(filter, this.log[i].streamId, this.log[i].type)) out.push(toRecorded(this.log[i]));
     } else {
       const start = from === 'start' ? 0 : from === 'end' ? this.log.length : Number(from);
-      for (let i = start; i < this.log.length && out.length < max; i++) if (matchesFilter(filter, this.log[i].streamId, this.log[i].type)) out.push(toRecorded(this.log[i]));
+      for (let i = start; i < this.log.length && out.length < max; i++)
+        if (matchesFilter(filter, this.log[i].streamId, this.log[i].type)) out.push(toRecorded(this.log[i]));
     }
     return out;
   }

@@ -4,7 +4,9 @@ import { ValidationError, categoryOf, type EventFilter } from '@sooc/event-sourc
 export function limitOf(max: number | undefined): number {
   if (max === undefined) return Number.MAX_SAFE_INTEGER;
   if (!Number.isSafeInteger(max) || max < 0) {
-    throw new ValidationError('READ.MAX_INVALID', `max must be a non-negative integer, got ${String(max)}`, [{ field: 'max', message: 'invalid' }]);
+    throw new ValidationError('READ.MAX_INVALID', `max must be a non-negative integer, got ${String(max)}`, [
+      { field: 'max', message: 'invalid' },
+    ]);
   }
   return max;
 }
@@ -12,14 +14,20 @@ export function limitOf(max: number | undefined): number {
 export function checkPosition(value: unknown, field: string): void {
   if (value === undefined || value === 'start' || value === 'end') return;
   if (typeof value === 'bigint' && value >= 0n) return;
-  throw new ValidationError('READ.POSITION_INVALID', `${field} must be 'start', 'end' or a bigint ≥ 0, got ${String(value)}`, [{ field, message: 'invalid' }]);
+  throw new ValidationError(
+    'READ.POSITION_INVALID',
+    `${field} must be 'start', 'end' or a bigint ≥ 0, got ${String(value)}`,
+    [{ field, message: 'invalid' }],
+  );
 }
 
 /** A subscription resumes from a checkpoint; 'end' is no checkpoint (read the head position instead). */
 export function subscriptionStart(from: unknown, start: bigint): bigint {
   if (from === undefined || from === 'start') return start;
   if (typeof from === 'bigint' && from >= 0n) return from;
-  throw new ValidationError('READ.POSITION_INVALID', `from must be 'start' or a bigint ≥ 0, got ${String(from)}`, [{ field: 'from', message: 'invalid' }]);
+  throw new ValidationError('READ.POSITION_INVALID', `from must be 'start' or a bigint ≥ 0, got ${String(from)}`, [
+    { field: 'from', message: 'invalid' },
+  ]);
 }
 
 /** Empty or absent lists mean "no restriction", so callers may pass a filter built from config as is. */

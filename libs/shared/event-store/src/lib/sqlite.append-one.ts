@@ -13,7 +13,9 @@ export interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-export type AppendOutcome = { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean } | { readonly ok: false; readonly error: unknown };
+export type AppendOutcome =
+  | { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean }
+  | { readonly ok: false; readonly error: unknown };
 
 /**
  * One append inside the group-commit transaction; its failure must leave the others of the
@@ -31,7 +33,16 @@ export function appendOne(statements: SqliteStatements, append: PendingAppend, r
   const current = statements.currentRevision.get(streamId)?.r ?? null;
   const repeat = (): AppendOutcome => {
     try {
-      return { ok: true, result: resolveRepeat(streamId, expected, current, events.map((e) => statements.lookupId(e.id))), wrote: false };
+      return {
+        ok: true,
+        result: resolveRepeat(
+          streamId,
+          expected,
+          current,
+          events.map((e) => statements.lookupId(e.id)),
+        ),
+        wrote: false,
+      };
     } catch (error) {
       return { ok: false, error };
     }
@@ -42,7 +53,8 @@ export function appendOne(statements: SqliteStatements, append: PendingAppend, r
   let position = 0n;
   for (const e of events) {
     try {
-      position = statements.insert.run(streamId, ++revision, category, e.id, e.type, e.data, e.metadata, recordedAt).lastInsertRowid as bigint;
+      position = statements.insert.run(streamId, ++revision, category, e.id, e.type, e.data, e.metadata, recordedAt)
+        .lastInsertRowid as bigint;
     } catch (error) {
       statements.undoAppend.run(streamId, current ?? -1n);
       return isDuplicateId(error) ? repeat() : { ok: false, error };

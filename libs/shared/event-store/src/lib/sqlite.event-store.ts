@@ -56,7 +56,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const db = openConnection(file, { synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    const db = openConnection(file, {
+      synchronous: options.synchronous ?? 'FULL',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
     return new SqliteEventStore(db, options);
   }
 
@@ -65,7 +68,14 @@ export class SqliteEventStore implements EventStore {
       if (this.closed) throw storeClosed();
       const prepared = prepareAppend(streamId, events, options?.expectedRevision);
       return new Promise((resolve, reject) => {
-        this.pending.push({ streamId, events: prepared, expected: options.expectedRevision, queuedAt: Date.now(), resolve, reject });
+        this.pending.push({
+          streamId,
+          events: prepared,
+          expected: options.expectedRevision,
+          queuedAt: Date.now(),
+          resolve,
+          reject,
+        });
         this.schedule(0);
       });
     } catch (error) {
@@ -78,7 +88,9 @@ export class SqliteEventStore implements EventStore {
     checkPosition(options.from, 'from');
     const backwards = options.direction === 'backwards';
     const max = limitOf(options.max);
-    const rows = await this.read(() => this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, max));
+    const rows = await this.read(() =>
+      this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, max),
+    );
     return rows.map(toRecorded);
   }
 
@@ -97,7 +109,11 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw storeClosed();
     const after = subscriptionStart(options.from, -1n);
     const subscription = new CatchUpSubscription(
-      { wake: this.wake, pollMs: this.options.pollMs ?? 50, readBatch: (from, max, filter) => this.read(() => this.readBatch(from, max, filter)) },
+      {
+        wake: this.wake,
+        pollMs: this.options.pollMs ?? 50,
+        readBatch: (from, max, filter) => this.read(() => this.readBatch(from, max, filter)),
+      },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
       (s) => this.subscriptions.delete(s),
     );

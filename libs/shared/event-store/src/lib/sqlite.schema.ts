@@ -62,7 +62,8 @@ function migrate(db: Database.Database): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
     if (version < 1) db.exec(SCHEMA_V1);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');

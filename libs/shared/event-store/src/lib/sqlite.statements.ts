@@ -30,16 +30,34 @@ export class SqliteStatements {
   private readonly allQueries = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO events (stream_id, revision, category, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').safeIntegers(true);
-    this.currentRevision = db.prepare<[string], { r: bigint | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?').safeIntegers(true);
-    this.findId = db.prepare<[string], { stream_id: string; revision: bigint; position: bigint }>('SELECT stream_id, revision, position FROM events WHERE id = ?').safeIntegers(true);
+    this.insert = db
+      .prepare(
+        'INSERT INTO events (stream_id, revision, category, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .safeIntegers(true);
+    this.currentRevision = db
+      .prepare<[string], { r: bigint | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?')
+      .safeIntegers(true);
+    this.findId = db
+      .prepare<[string], { stream_id: string; revision: bigint; position: bigint }>(
+        'SELECT stream_id, revision, position FROM events WHERE id = ?',
+      )
+      .safeIntegers(true);
     this.head = db.prepare<[], { p: bigint | null }>('SELECT MAX(position) AS p FROM events').safeIntegers(true);
     // IMMEDIATE takes the write lock up front, so busy_timeout waits at BEGIN rather than failing mid-batch.
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.undoAppend = db.prepare<[string, bigint]>('DELETE FROM events WHERE stream_id = ? AND revision > ?');
-    this.streamForwards = db.prepare<[string, bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).safeIntegers(true);
-    this.streamBackwards = db.prepare<[string, bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).safeIntegers(true);
+    this.streamForwards = db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .safeIntegers(true);
+    this.streamBackwards = db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .safeIntegers(true);
   }
 
   lookupId(id: string): StoredId | undefined {
@@ -48,7 +66,8 @@ export class SqliteStatements {
   }
 
   readStream(streamId: string, from: bigint | 'start' | 'end', backwards: boolean, max: number): EventRow[] {
-    if (backwards) return this.streamBackwards.all(streamId, from === 'end' ? MAX_INT64 : from === 'start' ? 0n : from, max);
+    if (backwards)
+      return this.streamBackwards.all(streamId, from === 'end' ? MAX_INT64 : from === 'start' ? 0n : from, max);
     if (from === 'end') return [];
     return this.streamForwards.all(streamId, from === 'start' ? 0n : from, max);
   }

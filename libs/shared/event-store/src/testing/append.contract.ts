@@ -24,7 +24,9 @@ export function appendContract(store: CurrentStore): void {
       const s = streamOf();
       expect((await conflict(s, 'stream_exists')).actual).toBe('no_stream');
       await store().append(s, [event()], { expectedRevision: 'no_stream' });
-      expect(await store().append(s, [event()], { expectedRevision: 'stream_exists' })).toMatchObject({ nextExpectedRevision: 1n });
+      expect(await store().append(s, [event()], { expectedRevision: 'stream_exists' })).toMatchObject({
+        nextExpectedRevision: 1n,
+      });
     });
 
     it('exact revision: appends when it matches, otherwise reports the actual revision', async () => {
@@ -40,8 +42,12 @@ export function appendContract(store: CurrentStore): void {
 
     it('any: appends to a missing and to an existing stream', async () => {
       const s = streamOf();
-      expect(await store().append(s, [event()], { expectedRevision: 'any' })).toMatchObject({ nextExpectedRevision: 0n });
-      expect(await store().append(s, [event()], { expectedRevision: 'any' })).toMatchObject({ nextExpectedRevision: 1n });
+      expect(await store().append(s, [event()], { expectedRevision: 'any' })).toMatchObject({
+        nextExpectedRevision: 0n,
+      });
+      expect(await store().append(s, [event()], { expectedRevision: 'any' })).toMatchObject({
+        nextExpectedRevision: 1n,
+      });
     });
 
     it('returns the global position of the last event written', async () => {
@@ -123,7 +129,9 @@ export function appendContract(store: CurrentStore): void {
       ['undefined in an array', { list: [undefined] }],
     ])('refuses data holding %s with a ValidationError and writes nothing', async (_what, data) => {
       const s = streamOf();
-      const error = await rejectionOf(store().append(s, [event(), event('ThingHappened', data)], { expectedRevision: 'any' }));
+      const error = await rejectionOf(
+        store().append(s, [event(), event('ThingHappened', data)], { expectedRevision: 'any' }),
+      );
       expect(error).toBeInstanceOf(ValidationError);
       expect(await store().readStream(s)).toEqual([]);
     });
@@ -131,17 +139,24 @@ export function appendContract(store: CurrentStore): void {
     it('refuses circular data', async () => {
       const circular: Record<string, unknown> = {};
       circular['self'] = circular;
-      expect(await rejectionOf(store().append(streamOf(), [event('ThingHappened', circular)], { expectedRevision: 'any' }))).toBeInstanceOf(ValidationError);
+      expect(
+        await rejectionOf(store().append(streamOf(), [event('ThingHappened', circular)], { expectedRevision: 'any' })),
+      ).toBeInstanceOf(ValidationError);
     });
 
-    it.each([['', 'empty'], ['nocategory', 'no dash'], ['$all', 'reserved'], ['thing- x', 'whitespace'], ['Thing-1', 'capital category']])(
-      'refuses the stream id %j (%s)',
-      async (streamId) => {
-        const head = await store().headPosition();
-        expect(await rejectionOf(store().append(streamId, [event()], { expectedRevision: 'any' }))).toBeInstanceOf(ValidationError);
-        expect(await store().headPosition()).toBe(head);
-      },
-    );
+    it.each([
+      ['', 'empty'],
+      ['nocategory', 'no dash'],
+      ['$all', 'reserved'],
+      ['thing- x', 'whitespace'],
+      ['Thing-1', 'capital category'],
+    ])('refuses the stream id %j (%s)', async (streamId) => {
+      const head = await store().headPosition();
+      expect(await rejectionOf(store().append(streamId, [event()], { expectedRevision: 'any' }))).toBeInstanceOf(
+        ValidationError,
+      );
+      expect(await store().headPosition()).toBe(head);
+    });
 
     it('refuses an empty append, a bad event id, a bad type, a duplicate id and a bad expected revision', async () => {
       const s = streamOf();
@@ -162,14 +177,18 @@ export function appendContract(store: CurrentStore): void {
     it('of several concurrent appends expecting the same revision, exactly one wins', async () => {
       const s = streamOf();
       await store().append(s, [event()], { expectedRevision: 'no_stream' });
-      const results = await Promise.allSettled(Array.from({ length: 10 }, () => store().append(s, events(2), { expectedRevision: 0n })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () => store().append(s, events(2), { expectedRevision: 0n })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
       expect(await store().readStream(s)).toHaveLength(3);
     });
 
     it('concurrent appends to different streams all succeed with distinct positions', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, () => store().append(streamOf(), events(2), { expectedRevision: 'no_stream' })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store().append(streamOf(), events(2), { expectedRevision: 'no_stream' })),
+      );
       expect(new Set(results.map((r) => r.position)).size).toBe(20);
     });
   });

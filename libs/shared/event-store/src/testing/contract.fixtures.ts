@@ -37,10 +37,13 @@ export async function take(subscription: Subscription, count: number, ms = 5000)
     let timer: NodeJS.Timeout | undefined;
     const next = await Promise.race([
       iterator.next(),
-      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())))),
+      new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))),
+      ),
     ]);
     clearTimeout(timer);
-    if (next === 'timeout') throw new Error(`timed out after ${out.length} of ${count} messages: ${summarise(out).join(', ')}`);
+    if (next === 'timeout')
+      throw new Error(`timed out after ${out.length} of ${count} messages: ${summarise(out).join(', ')}`);
     if (next.done) throw new Error(`subscription ended after ${out.length} of ${count} messages`);
     out.push(next.value);
   }

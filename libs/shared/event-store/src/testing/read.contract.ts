@@ -43,7 +43,9 @@ export function readContract(store: CurrentStore): void {
       const [x, y, z] = [streamOf('alpha'), streamOf('beta'), streamOf('alpha')];
       const start: bigint | 'start' = (await store().headPosition()) ?? 'start';
       await store().append(x, [event('Opened', { n: 0 })], { expectedRevision: 'no_stream' });
-      await store().append(y, [event('Opened', { n: 1 }), event('Closed', { n: 2 })], { expectedRevision: 'no_stream' });
+      await store().append(y, [event('Opened', { n: 1 }), event('Closed', { n: 2 })], {
+        expectedRevision: 'no_stream',
+      });
       await store().append(z, [event('Closed', { n: 3 })], { expectedRevision: 'no_stream' });
       await store().append(x, [event('Closed', { n: 4 })], { expectedRevision: 0n });
       return { start, streams: [x, y, z] };
@@ -70,27 +72,51 @@ export function readContract(store: CurrentStore): void {
       const { start } = await seed();
       expect(ns(await store().readAll({ from: start, filter: { categories: ['alpha'] } }))).toEqual([0, 3, 4]);
       expect(ns(await store().readAll({ from: start, filter: { eventTypes: ['Closed'] } }))).toEqual([2, 3, 4]);
-      expect(ns(await store().readAll({ from: start, filter: { categories: ['alpha'], eventTypes: ['Opened'] } }))).toEqual([0]);
-      expect(ns(await store().readAll({ from: start, filter: { categories: ['alpha', 'beta'], eventTypes: [] } }))).toEqual([0, 1, 2, 3, 4]);
-      expect(ns(await store().readAll({ direction: 'backwards', max: 1, filter: { categories: ['beta'] } }))).toEqual([2]);
-      expect(ns(await store().readAll({ from: start, filter: { eventTypes: ['Closed', 'Opened'] } }))).toEqual([0, 1, 2, 3, 4]);
+      expect(
+        ns(await store().readAll({ from: start, filter: { categories: ['alpha'], eventTypes: ['Opened'] } })),
+      ).toEqual([0]);
+      expect(
+        ns(await store().readAll({ from: start, filter: { categories: ['alpha', 'beta'], eventTypes: [] } })),
+      ).toEqual([0, 1, 2, 3, 4]);
+      expect(ns(await store().readAll({ direction: 'backwards', max: 1, filter: { categories: ['beta'] } }))).toEqual([
+        2,
+      ]);
+      expect(ns(await store().readAll({ from: start, filter: { eventTypes: ['Closed', 'Opened'] } }))).toEqual([
+        0, 1, 2, 3, 4,
+      ]);
       const both = { categories: ['beta', 'alpha'], eventTypes: ['Opened', 'Closed'] };
       expect(ns(await store().readAll({ direction: 'backwards', max: 3, filter: both }))).toEqual([4, 3, 2]);
       const all = await store().readAll({ from: start });
-      expect(ns(await store().readAll({ from: all[0].position, max: 2, filter: { eventTypes: ['Closed', 'Opened'] } }))).toEqual([1, 2]);
+      expect(
+        ns(await store().readAll({ from: all[0].position, max: 2, filter: { eventTypes: ['Closed', 'Opened'] } })),
+      ).toEqual([1, 2]);
     });
   });
 
   describe('envelope', () => {
     it('round-trips id, type, data, metadata, stream, revision, position and recordedAt', async () => {
       const s = streamOf('cohort');
-      const metadata: EventMetadata = { ...META, actor: { id: 'learner-7', role: 'learner' }, causationId: null, schemaVersion: 2 };
+      const metadata: EventMetadata = {
+        ...META,
+        actor: { id: 'learner-7', role: 'learner' },
+        causationId: null,
+        schemaVersion: 2,
+      };
       const data = { title: 'Ünïcode ✓', seats: 12, ratio: 0.5, tags: ['a', 'b'], nested: { ok: true, none: null } };
       const sent = event('SeatReserved', data, metadata);
       const before = Date.now();
       const result = await store().append(s, [sent], { expectedRevision: 'no_stream' });
       const [stored] = await store().readStream(s);
-      expect(stored).toEqual({ id: sent.id, type: 'SeatReserved', data, metadata, streamId: s, revision: 0n, position: result.position, recordedAt: stored.recordedAt });
+      expect(stored).toEqual({
+        id: sent.id,
+        type: 'SeatReserved',
+        data,
+        metadata,
+        streamId: s,
+        revision: 0n,
+        position: result.position,
+        recordedAt: stored.recordedAt,
+      });
       expect(typeof stored.revision).toBe('bigint');
       expect(typeof stored.position).toBe('bigint');
       expect(new Date(stored.recordedAt).toISOString()).toBe(stored.recordedAt);
@@ -100,7 +126,9 @@ export function readContract(store: CurrentStore): void {
 
     it('keeps a causation id and hands back fresh objects (mutating a read changes nothing stored)', async () => {
       const s = streamOf();
-      await store().append(s, [event('ThingHappened', { list: [1] }, { ...META, causationId: 'cause-1' })], { expectedRevision: 'no_stream' });
+      await store().append(s, [event('ThingHappened', { list: [1] }, { ...META, causationId: 'cause-1' })], {
+        expectedRevision: 'no_stream',
+      });
       const [first] = await store().readStream(s);
       expect(first.metadata.causationId).toBe('cause-1');
       (first.data as { list: number[] }).list.push(2);

@@ -13,7 +13,9 @@ function errorsOf(query: string, max: number): string[] {
 describe('depthLimit', () => {
   it('accepts an operation at the limit and refuses one level more', () => {
     expect(errorsOf('query Ok { node { child { id } } }', 3)).toEqual([]);
-    expect(errorsOf('query Deep { node { child { child { id } } } }', 3)).toEqual(['Deep is nested 4 levels deep; the limit is 3']);
+    expect(errorsOf('query Deep { node { child { child { id } } } }', 3)).toEqual([
+      'Deep is nested 4 levels deep; the limit is 3',
+    ]);
   });
 
   it('counts fields reached through fragments', () => {

@@ -1,6 +1,18 @@
-import { ASTNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import {
+  ASTNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Readonly<Record<string, FragmentDefinitionNode>>, visited: ReadonlySet<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  visited: ReadonlySet<string>,
+): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
@@ -33,7 +45,12 @@ export function depthLimit(maxDepth: number): ValidationRule {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > maxDepth) {
           const name = node.name?.value ?? 'anonymous operation';
-          context.reportError(new GraphQLError(`${name} is nested ${depth} levels deep; the limit is ${maxDepth}`, { nodes: [node as ASTNode], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          context.reportError(
+            new GraphQLError(`${name} is nested ${depth} levels deep; the limit is ${maxDepth}`, {
+              nodes: [node as ASTNode],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          );
         }
       },
     };

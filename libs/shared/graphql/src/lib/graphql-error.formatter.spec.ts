@@ -8,7 +8,14 @@ import { InputValidationError } from './input-validation.error';
 /** What Apollo hands the formatter for an error thrown in a resolver. */
 function fromResolver(error: Error): [GraphQLFormattedError, unknown] {
   const wrapped = new GraphQLError(error.message, { path: ['planCohort'], originalError: error });
-  return [{ message: error.message, path: ['planCohort'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } }, wrapped];
+  return [
+    {
+      message: error.message,
+      path: ['planCohort'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] },
+    },
+    wrapped,
+  ];
 }
 
 describe('formatGraphQLError', () => {
@@ -17,11 +24,17 @@ describe('formatGraphQLError', () => {
   afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']));
 
   it('gives a domain validation error its code, category and fields', () => {
-    const error = new ValidationError('COHORT.WINDOW_INVALID', 'window inverted', [{ field: 'applicationWindow.closesAt', message: 'must be after opensAt' }]);
+    const error = new ValidationError('COHORT.WINDOW_INVALID', 'window inverted', [
+      { field: 'applicationWindow.closesAt', message: 'must be after opensAt' },
+    ]);
     expect(formatGraphQLError(...fromResolver(error))).toEqual({
       message: 'window inverted',
       path: ['planCohort'],
-      extensions: { code: 'COHORT.WINDOW_INVALID', category: 'BAD_USER_INPUT', fields: [{ field: 'applicationWindow.closesAt', message: 'must be after opensAt' }] },
+      extensions: {
+        code: 'COHORT.WINDOW_INVALID',
+        category: 'BAD_USER_INPUT',
+        fields: [{ field: 'applicationWindow.closesAt', message: 'must be after opensAt' }],
+      },
     });
   });
 
@@ -35,18 +48,28 @@ describe('formatGraphQLError', () => {
   });
 
   it('reports refused input as BAD_USER_INPUT with field paths', () => {
-    const formatted = formatGraphQLError(...fromResolver(new InputValidationError([{ field: 'capacity', message: 'capacity must not be less than 2' }])));
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT', fields: [{ field: 'capacity', message: 'capacity must not be less than 2' }] });
+    const formatted = formatGraphQLError(
+      ...fromResolver(new InputValidationError([{ field: 'capacity', message: 'capacity must not be less than 2' }])),
+    );
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
+      fields: [{ field: 'capacity', message: 'capacity must not be less than 2' }],
+    });
   });
 
   it("keeps Apollo's own codes for parse and validation errors, minus the stack", () => {
     const parse = new GraphQLError('Syntax Error: Expected Name', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
-    const formatted = formatGraphQLError({ message: parse.message, extensions: { code: 'GRAPHQL_PARSE_FAILED', stacktrace: ['x'] } }, parse);
+    const formatted = formatGraphQLError(
+      { message: parse.message, extensions: { code: 'GRAPHQL_PARSE_FAILED', stacktrace: ['x'] } },
+      parse,
+    );
     expect(formatted).toEqual({ message: 'Syntax Error: Expected Name', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   });
 
   it('adds field paths to a variable that did not fit its type', () => {
-    const message = 'Variable "$input" got invalid value "x" at "input.capacity"; Int cannot represent non-integer value: "x"';
+    const message =
+      'Variable "$input" got invalid value "x" at "input.capacity"; Int cannot represent non-integer value: "x"';
     const coercion = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
     expect(formatGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT' } }, coercion).extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -56,11 +79,19 @@ describe('formatGraphQLError', () => {
 
   it('tells the client which position to wait for when the read models lag', () => {
     const formatted = formatGraphQLError(...fromResolver(new ReadModelTimeoutError(42n, new Error('timeout'))));
-    expect(formatted.extensions).toEqual({ code: 'READ_MODEL_TIMEOUT', category: 'SERVICE_UNAVAILABLE', position: '42' });
+    expect(formatted.extensions).toEqual({
+      code: 'READ_MODEL_TIMEOUT',
+      category: 'SERVICE_UNAVAILABLE',
+      position: '42',
+    });
   });
 
   it('hides the message and stack of an unexpected error', () => {
     const formatted = formatGraphQLError(...fromResolver(new Error('connection string postgres://user:pw@db failed')));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['planCohort'], extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['planCohort'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 });

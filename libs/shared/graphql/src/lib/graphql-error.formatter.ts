@@ -25,7 +25,11 @@ const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
 
 const logger = new Logger('GraphQL');
 
-function shape(formatted: GraphQLFormattedError, message: string, extensions: Record<string, unknown>): GraphQLFormattedError {
+function shape(
+  formatted: GraphQLFormattedError,
+  message: string,
+  extensions: Record<string, unknown>,
+): GraphQLFormattedError {
   const { locations, path } = formatted;
   return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions };
 }
@@ -45,20 +49,36 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) return fromDomainError(formatted, original);
   if (original instanceof InputValidationError) {
-    return shape(formatted, original.message, { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT', fields: original.fields });
+    return shape(formatted, original.message, {
+      code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
+      fields: original.fields,
+    });
   }
   if (original instanceof ReadModelTimeoutError) {
-    return shape(formatted, original.message, { code: 'READ_MODEL_TIMEOUT', category: 'SERVICE_UNAVAILABLE', position: original.position.toString() });
+    return shape(formatted, original.message, {
+      code: 'READ_MODEL_TIMEOUT',
+      category: 'SERVICE_UNAVAILABLE',
+      position: original.position.toString(),
+    });
   }
   if (original instanceof HttpException && CODE_BY_HTTP_STATUS[original.getStatus()]) {
     const code = CODE_BY_HTTP_STATUS[original.getStatus()];
     return shape(formatted, original.message, { code, category: code });
   }
-  if (original instanceof GraphQLError && typeof formatted.extensions?.['code'] === 'string' && formatted.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
+  if (
+    original instanceof GraphQLError &&
+    typeof formatted.extensions?.['code'] === 'string' &&
+    formatted.extensions['code'] !== 'INTERNAL_SERVER_ERROR'
+  ) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
-    const fields = extensions['code'] === 'BAD_USER_INPUT' && !extensions['fields'] ? coercionFields(formatted.message) : [];
+    const fields =
+      extensions['code'] === 'BAD_USER_INPUT' && !extensions['fields'] ? coercionFields(formatted.message) : [];
     return shape(formatted, formatted.message, fields.length > 0 ? { ...extensions, fields } : extensions);
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return shape(formatted, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL_SERVER_ERROR' });
+  return shape(formatted, 'Internal server error', {
+    code: 'INTERNAL_SERVER_ERROR',
+    category: 'INTERNAL_SERVER_ERROR',
+  });
 }

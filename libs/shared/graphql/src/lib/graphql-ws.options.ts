@@ -1,4 +1,12 @@
-import { DocumentNode, ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLSchema, specifiedRules, validate } from 'graphql';
+import {
+  DocumentNode,
+  ExecutionResult,
+  FormattedExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { depthLimit } from './depth-limit.rule';
 import { formatGraphQLError } from './graphql-error.formatter';
 
@@ -12,8 +20,16 @@ export function graphqlWsOptions(maxDepth: number) {
     validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, rules),
     // graphql-ws reports only parse and validation failures here; Apollo would code them the same way.
     onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
-      errors.map((e) => formatGraphQLError({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } }, e)),
-    onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult): FormattedExecutionResult | void => {
+      errors.map((e) =>
+        formatGraphQLError({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } }, e),
+      ),
+    onNext: (
+      _ctx: unknown,
+      _id: string,
+      _payload: unknown,
+      _args: unknown,
+      result: ExecutionResult,
+    ): FormattedExecutionResult | void => {
       if (!result.errors) return;
       return { ...result, errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e)) };
     },

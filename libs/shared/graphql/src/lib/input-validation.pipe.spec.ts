@@ -42,18 +42,28 @@ describe('createInputValidationPipe', () => {
   });
 
   it('reports one problem per field', async () => {
-    const fields = await problemsOf({ capacity: 1.5, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' } });
+    const fields = await problemsOf({
+      capacity: 1.5,
+      window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' },
+    });
     expect(fields).toHaveLength(1);
     expect(fields[0].field).toBe('capacity');
   });
 
   it('refuses unknown properties instead of dropping them', async () => {
-    const fields = await problemsOf({ capacity: 20, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' }, admin: true });
+    const fields = await problemsOf({
+      capacity: 20,
+      window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' },
+      admin: true,
+    });
     expect(fields).toEqual([{ field: 'admin', message: 'property admin should not exist' }]);
   });
 
   it('returns a class instance for valid input', async () => {
-    const value = await createInputValidationPipe().transform({ capacity: 20, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' } }, { type: 'body', metatype: PlanInput });
+    const value = await createInputValidationPipe().transform(
+      { capacity: 20, window: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' } },
+      { type: 'body', metatype: PlanInput },
+    );
     expect(value).toBeInstanceOf(PlanInput);
     expect(value.window).toBeInstanceOf(WindowInput);
   });

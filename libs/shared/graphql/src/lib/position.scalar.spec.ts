@@ -9,6 +9,7 @@ describe('PositionScalar', () => {
   });
 
   it('refuses negatives, decimals and words', () => {
-    for (const bad of ['-1', '1.5', 'latest', '', -3]) expect(() => PositionScalar.parseValue(bad)).toThrow('Position must be');
+    for (const bad of ['-1', '1.5', 'latest', '', -3])
+      expect(() => PositionScalar.parseValue(bad)).toThrow('Position must be');
   });
 });

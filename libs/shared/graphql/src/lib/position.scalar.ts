@@ -5,7 +5,9 @@ const DIGITS = /^(0|[1-9][0-9]*)$/;
 function parse(value: unknown): bigint {
   if (typeof value === 'string' && DIGITS.test(value)) return BigInt(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  throw new GraphQLError('Position must be a non-negative integer written as a string of digits', { extensions: { code: 'BAD_USER_INPUT' } });
+  throw new GraphQLError('Position must be a non-negative integer written as a string of digits', {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
 }
 
 /**
@@ -22,6 +24,9 @@ export const PositionScalar = new GraphQLScalarType<bigint, string>({
   parseValue: parse,
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parse(ast.value);
-    throw new GraphQLError('Position must be a string of digits', { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Position must be a string of digits', {
+      nodes: ast,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   },
 });

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandResult, Decider, DomainEvent, EventStore, handleCommand, KeyedSerialQueue, loadStream, StreamStateCache } from '@sooc/event-sourcing';
+import {
+  Command,
+  CommandResult,
+  Decider,
+  DomainEvent,
+  EventStore,
+  handleCommand,
+  KeyedSerialQueue,
+  loadStream,
+  StreamStateCache,
+} from '@sooc/event-sourcing';
 import type { Clock } from './clock';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
@@ -21,14 +31,26 @@ export class CommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  run<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: Omit<C, 'metadata'>): Promise<CommandResult<E, S>> {
+  run<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: Omit<C, 'metadata'>,
+  ): Promise<CommandResult<E, S>> {
     const { actor, correlationId } = RequestContext.current();
     const context = { actor, correlationId, now: () => this.clock.now() };
-    return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache }));
+    return this.queue.run(streamId, () =>
+      handleCommand(this.store, decider, streamId, command, context, {
+        maxRetries: COMMAND_MAX_RETRIES,
+        cache: this.cache,
+      }),
+    );
   }
 
   /** Folds another aggregate's stream, for commands whose decision depends on it (a cohort needs its course). */
-  async load<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>, streamId: string): Promise<S> {
+  async load<E extends DomainEvent, S>(
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+    streamId: string,
+  ): Promise<S> {
     return (await loadStream(this.store, decider, streamId, this.cache)).state;
   }
 }

@@ -22,7 +22,9 @@ export class ReadModelTimeoutError extends Error {
     readonly position: bigint,
     override readonly cause: unknown,
   ) {
-    super(`The read models have not reached position ${position} yet; retry the query with consistentWith: "${position}"`);
+    super(
+      `The read models have not reached position ${position} yet; retry the query with consistentWith: "${position}"`,
+    );
     this.name = 'ReadModelTimeoutError';
   }
 }

@@ -17,7 +17,8 @@ export class ReadYourWrites {
 
   /** A query's `consistentWith`: wait until the read models reflect that position. */
   async consistentWith(position: bigint | null | undefined): Promise<void> {
-    if (position !== null && position !== undefined) await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
+    if (position !== null && position !== undefined)
+      await waitForReadModels(this.sync, position, READ_YOUR_WRITES_TIMEOUT_MS);
   }
 
   /**

@@ -12,7 +12,10 @@ describe('RequestContext', () => {
     expect(RequestContext.fromHeaders({}).actor).toEqual(ANONYMOUS);
     expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1' }).actor).toEqual(ANONYMOUS);
     expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1', 'x-actor-role': 'root' }).actor).toEqual(ANONYMOUS);
-    expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1', 'x-actor-role': 'admin' }).actor).toEqual({ id: 'u-1', role: 'admin' });
+    expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1', 'x-actor-role': 'admin' }).actor).toEqual({
+      id: 'u-1',
+      role: 'admin',
+    });
   });
 
   it('is visible across awaits inside run and absent outside', async () => {

@@ -11,7 +11,16 @@ export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;
 
 export const ANONYMOUS: Actor = { id: 'anonymous', role: 'anonymous' };
 
-const ROLES: readonly ActorRole[] = ['admin', 'reviewer', 'facilitator', 'compliance', 'partner', 'learner', 'system', 'anonymous'];
+const ROLES: readonly ActorRole[] = [
+  'admin',
+  'reviewer',
+  'facilitator',
+  'compliance',
+  'partner',
+  'learner',
+  'system',
+  'anonymous',
+];
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const storage = new AsyncLocalStorage<RequestContextData>();

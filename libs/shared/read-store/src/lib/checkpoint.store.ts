@@ -7,7 +7,8 @@ export async function loadCheckpoints(db: ReadDb, names: readonly string[]): Pro
   const checkpoints = new Map<string, bigint>();
   if (names.length === 0) return checkpoints;
   const rows = await db.selectFrom(TABLE).select(['projection', 'position']).where('projection', 'in', names).execute();
-  for (const row of rows as { projection: string; position: string }[]) checkpoints.set(row.projection, BigInt(row.position));
+  for (const row of rows as { projection: string; position: string }[])
+    checkpoints.set(row.projection, BigInt(row.position));
   return checkpoints;
 }
 
@@ -17,7 +18,11 @@ export async function saveCheckpoints(db: ReadDb, names: readonly string[], posi
   await db
     .insertInto(TABLE)
     .values(names.map((projection) => ({ projection, position: position.toString(), updated_at: updatedAt })))
-    .onConflict((oc) => oc.column('projection').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_at: eb.ref('excluded.updated_at') })))
+    .onConflict((oc) =>
+      oc
+        .column('projection')
+        .doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), updated_at: eb.ref('excluded.updated_at') })),
+    )
     .execute();
 }
 
@@ -29,7 +34,9 @@ export async function deleteCheckpoints(db: ReadDb, names: readonly string[]): P
 /** Another runner (another process, most likely) wrote this projection since we read it. */
 export class CheckpointMovedError extends Error {
   constructor(readonly projection: string) {
-    super(`The checkpoint of "${projection}" moved under this runner: another runner is writing the same projection (run one projector per read database)`);
+    super(
+      `The checkpoint of "${projection}" moved under this runner: another runner is writing the same projection (run one projector per read database)`,
+    );
     this.name = 'CheckpointMovedError';
   }
 }
@@ -39,7 +46,11 @@ export class CheckpointMovedError extends Error {
  * transaction, and fails if it was no longer there. Two runners on one read database would
  * otherwise both apply every event; this way the second one's batch rolls back and it stops.
  */
-export async function advanceCheckpoints(db: ReadDb, moves: ReadonlyMap<string, bigint | null>, to: bigint): Promise<void> {
+export async function advanceCheckpoints(
+  db: ReadDb,
+  moves: ReadonlyMap<string, bigint | null>,
+  to: bigint,
+): Promise<void> {
   const updatedAt = new Date().toISOString();
   for (const [projection, from] of moves) {
     if (from === null) {

@@ -15,7 +15,11 @@ const root = join(__dirname, '../../../../..');
 const cohortsSet: MigrationSet = {
   cohorts_0001_dashboard: {
     async up(db) {
-      await db.schema.createTable('cohort_dashboard').addColumn('cohort_id', 'varchar(50)', (c) => c.primaryKey()).addColumn('seats', 'integer').execute();
+      await db.schema
+        .createTable('cohort_dashboard')
+        .addColumn('cohort_id', 'varchar(50)', (c) => c.primaryKey())
+        .addColumn('seats', 'integer')
+        .execute();
     },
   },
   cohorts_0002_title: {
@@ -27,7 +31,17 @@ const cohortsSet: MigrationSet = {
 
 function migrateInChildProcess(url: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=@sooc/source', '-r', './tools/ts-register.cjs', 'libs/shared/read-store/src/testing/migrate.child.ts', url], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@sooc/source',
+        '-r',
+        './tools/ts-register.cjs',
+        'libs/shared/read-store/src/testing/migrate.child.ts',
+        url,
+      ],
+      { cwd: root },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -56,19 +70,25 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     ]);
     await read.db.insertInto('cohort_dashboard').values({ cohort_id: 'c1', seats: 3, title: 'Intro' }).execute();
     expect(await migrateToLatest(read.db, [cohortsSet])).toEqual([]);
-    expect(await read.db.selectFrom('cohort_dashboard').selectAll().execute()).toEqual([{ cohort_id: 'c1', seats: 3, title: 'Intro' }]);
+    expect(await read.db.selectFrom('cohort_dashboard').selectAll().execute()).toEqual([
+      { cohort_id: 'c1', seats: 3, title: 'Intro' },
+    ]);
   });
 
   it('applies a set registered later even when its names sort before applied ones', async () => {
     await migrateToLatest(read.db, [cohortsSet]);
-    const later: MigrationSet = { audit_0001_trail: { up: (db) => db.schema.createTable('audit_trail').addColumn('id', 'text').execute() } };
+    const later: MigrationSet = {
+      audit_0001_trail: { up: (db) => db.schema.createTable('audit_trail').addColumn('id', 'text').execute() },
+    };
     const results = await migrateToLatest(read.db, [cohortsSet, later]);
     expect(results.map((r) => r.migrationName)).toEqual(['audit_0001_trail']);
   });
 
   it("leaves alone what another process's sets applied: a worker migrating fewer sets, or an older version during an upgrade", async () => {
     await migrateToLatest(read.db, [cohortsSet]);
-    const reactorLike: MigrationSet = { enrollment_0001_due: { up: (db) => db.schema.createTable('due').addColumn('id', 'text').execute() } };
+    const reactorLike: MigrationSet = {
+      enrollment_0001_due: { up: (db) => db.schema.createTable('due').addColumn('id', 'text').execute() },
+    };
     const results = await migrateToLatest(read.db, [reactorLike]);
     expect(results.map((r) => [r.migrationName, r.status])).toEqual([['enrollment_0001_due', 'Success']]);
     expect(await migrateToLatest(read.db, [])).toEqual([]);
@@ -77,11 +97,15 @@ describe.each(dialects)('migrations on %s', (dialect) => {
 
   it('refuses two migrations with the same name', async () => {
     const clash: MigrationSet = { cohorts_0001_dashboard: { up: async () => undefined } };
-    await expect(migrateToLatest(read.db, [cohortsSet, clash])).rejects.toThrow(/"cohorts_0001_dashboard" is declared twice/);
+    await expect(migrateToLatest(read.db, [cohortsSet, clash])).rejects.toThrow(
+      /"cohorts_0001_dashboard" is declared twice/,
+    );
   });
 
   it('throws an error naming the migration that failed, and applies none of that run', async () => {
-    const broken: MigrationSet = { broken_0001_bad_sql: { up: (db) => db.schema.alterTable('no_such_table').addColumn('x', 'text').execute() } };
+    const broken: MigrationSet = {
+      broken_0001_bad_sql: { up: (db) => db.schema.alterTable('no_such_table').addColumn('x', 'text').execute() },
+    };
     const failure = await migrateToLatest(read.db, [cohortsSet, broken]).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(MigrationError);
     expect((failure as MigrationError).message).toMatch(/Migration "broken_0001_bad_sql" failed: .*no_such_table/);
@@ -93,7 +117,12 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     const huge = 2n ** 64n - 1n;
     await saveCheckpoints(read.db, ['a', 'b'], 2n ** 63n);
     await saveCheckpoints(read.db, ['b'], huge);
-    expect(await loadCheckpoints(read.db, ['a', 'b', 'c'])).toEqual(new Map([['a', 2n ** 63n], ['b', huge]]));
+    expect(await loadCheckpoints(read.db, ['a', 'b', 'c'])).toEqual(
+      new Map([
+        ['a', 2n ** 63n],
+        ['b', huge],
+      ]),
+    );
     expect(await checkpointsOf(read.db)).toEqual({ a: (2n ** 63n).toString(), b: huge.toString() });
   });
 

@@ -20,7 +20,11 @@ export function mergeMigrations(sets: readonly MigrationSet[]): Record<string, M
   const merged: Record<string, Migration> = {};
   for (const set of [readStoreMigrations, ...sets]) {
     for (const [name, migration] of Object.entries(set)) {
-      if (name in merged) throw new MigrationError(`Migration "${name}" is declared twice: prefix migration names with their library (e.g. cohorts_0001_…)`, []);
+      if (name in merged)
+        throw new MigrationError(
+          `Migration "${name}" is declared twice: prefix migration names with their library (e.g. cohorts_0001_…)`,
+          [],
+        );
       merged[name] = migration;
     }
   }
@@ -35,7 +39,10 @@ const SQLITE_BUSY_RETRIES = 20;
  * its lock is a no-op and a deferred transaction that loses the race fails with SQLITE_BUSY
  * (WAL gives no wait on a stale snapshot), so we retry: the retry finds the work done.
  */
-export async function migrateToLatest(db: ReadDb, sets: readonly MigrationSet[] = []): Promise<readonly MigrationResult[]> {
+export async function migrateToLatest(
+  db: ReadDb,
+  sets: readonly MigrationSet[] = [],
+): Promise<readonly MigrationResult[]> {
   const ours = mergeMigrations(sets);
   let migrations = withAppliedElsewhere(ours, await appliedNames(db));
   const migrator = new Migrator({
@@ -58,7 +65,11 @@ export async function migrateToLatest(db: ReadDb, sets: readonly MigrationSet[] 
     }
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(failed ? `Migration "${failed}" failed: ${reason}` : `Migrating the read database failed: ${reason}`, results, error);
+    throw new MigrationError(
+      failed ? `Migration "${failed}" failed: ${reason}` : `Migrating the read database failed: ${reason}`,
+      results,
+      error,
+    );
   }
 }
 

@@ -47,7 +47,8 @@ export async function applyProjectionBatch(
     before.set(key, cached ?? null);
     if (cached === undefined) missing.push(key);
   }
-  if (missing.length > 0) for (const [key, row] of await loadRows(trx, statements, projection, missing)) before.set(key, row);
+  if (missing.length > 0)
+    for (const [key, row] of await loadRows(trx, statements, projection, missing)) before.set(key, row);
   const after = new Map(before);
   for (const [key, event] of keyed) {
     let next: ProjectionRow | null;
@@ -69,11 +70,17 @@ export async function applyProjectionBatch(
     else upserts.push(row);
   }
   await upsertRows(trx, statements, projection, upserts);
-  for (const chunk of chunks(deletes, MAX_KEYS)) await trx.executeQuery(statements.delete(projection.table, projection.keyColumn, chunk));
+  for (const chunk of chunks(deletes, MAX_KEYS))
+    await trx.executeQuery(statements.delete(projection.table, projection.keyColumn, chunk));
   return { changed, rows: after };
 }
 
-async function loadRows(trx: ReadDb, statements: RowStatements, projection: AnyProjection, keys: string[]): Promise<Map<string, ProjectionRow | null>> {
+async function loadRows(
+  trx: ReadDb,
+  statements: RowStatements,
+  projection: AnyProjection,
+  keys: string[],
+): Promise<Map<string, ProjectionRow | null>> {
   const rows = new Map<string, ProjectionRow | null>();
   for (const chunk of chunks(keys, MAX_KEYS)) {
     const { rows: found } = await trx.executeQuery(statements.select(projection.table, projection.keyColumn, chunk));
@@ -82,7 +89,12 @@ async function loadRows(trx: ReadDb, statements: RowStatements, projection: AnyP
   return rows;
 }
 
-async function upsertRows(trx: ReadDb, statements: RowStatements, projection: AnyProjection, rows: readonly ProjectionRow[]): Promise<void> {
+async function upsertRows(
+  trx: ReadDb,
+  statements: RowStatements,
+  projection: AnyProjection,
+  rows: readonly ProjectionRow[],
+): Promise<void> {
   // A multi-row VALUES needs one column list; projections normally return one shape, but group
   // by shape rather than rely on DEFAULT, which SQLite does not accept inside VALUES.
   const byShape = new Map<string, ProjectionRow[]>();
@@ -95,11 +107,17 @@ async function upsertRows(trx: ReadDb, statements: RowStatements, projection: An
   for (const group of byShape.values()) {
     const columns = Object.keys(group[0]);
     if (!columns.includes(projection.keyColumn)) {
-      throw new ProjectionFailure(projection.name, null, new Error(`a row has no key column "${projection.keyColumn}"`));
+      throw new ProjectionFailure(
+        projection.name,
+        null,
+        new Error(`a row has no key column "${projection.keyColumn}"`),
+      );
     }
     let offset = 0;
     for (const size of upsertSizes(group.length)) {
-      await trx.executeQuery(statements.upsert(projection.table, projection.keyColumn, columns, group.slice(offset, offset + size)));
+      await trx.executeQuery(
+        statements.upsert(projection.table, projection.keyColumn, columns, group.slice(offset, offset + size)),
+      );
       offset += size;
     }
   }

@@ -1,4 +1,13 @@
-import { append, closed, counted, exploded, noted, removed, runnerFixture, type RunnerFixture } from '../testing/runner.testing';
+import {
+  append,
+  closed,
+  counted,
+  exploded,
+  noted,
+  removed,
+  runnerFixture,
+  type RunnerFixture,
+} from '../testing/runner.testing';
 import { checkpointsOf, tableOf } from '../testing/rows.testing';
 import { streamCounts, typeCounts } from '../testing/stream-counts.projection';
 import { dialects } from '../testing/test-databases';
@@ -11,7 +20,13 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   const runners: ProjectionRunner[] = [];
   const runner = (options: { explode?: boolean; batchSize?: number; rowCacheSize?: number } = {}): ProjectionRunner => {
     const { batchSize, rowCacheSize } = options;
-    const r = new ProjectionRunner({ store: fx.store, db: fx.read.db, projections: [streamCounts(options), typeCounts], batchSize, rowCacheSize });
+    const r = new ProjectionRunner({
+      store: fx.store,
+      db: fx.read.db,
+      projections: [streamCounts(options), typeCounts],
+      batchSize,
+      rowCacheSize,
+    });
     runners.push(r);
     return r;
   };
@@ -86,7 +101,8 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   });
 
   it('changes nothing when events a projection already has are replayed to it', async () => {
-    for (let i = 0; i < 20; i++) await append(fx.store, `count-${i % 3}`, [counted(i), i % 5 === 0 ? closed() : counted()]);
+    for (let i = 0; i < 20; i++)
+      await append(fx.store, `count-${i % 3}`, [counted(i), i % 5 === 0 ? closed() : counted()]);
     const r = runner({ batchSize: 7 });
     await r.start();
     await r.waitForPosition(40n);
@@ -115,7 +131,9 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
     await r.start();
     const failure = await r.waitForPosition(4n).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ProjectionFailure);
-    expect((failure as Error).message).toMatch(/^Projection "stream-counts" failed on Exploded [0-9a-f-]+ \(stream count-b, position 3\): boom$/);
+    expect((failure as Error).message).toMatch(
+      /^Projection "stream-counts" failed on Exploded [0-9a-f-]+ \(stream count-b, position 3\): boom$/,
+    );
     expect(errors).toEqual([failure]);
     expect((await r.status()).running).toBe(false);
     expect(await streams()).toEqual([{ stream_id: 'count-a', count: 1, last_type: 'Counted', closed: 0 }]);
@@ -162,7 +180,12 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   it('stops gracefully: what it committed matches its checkpoint, and it goes on from there', async () => {
     const r = runner({ batchSize: 50 });
     await r.start();
-    for (let i = 0; i < 40; i++) await append(fx.store, `count-${i % 4}`, Array.from({ length: 25 }, () => counted()));
+    for (let i = 0; i < 40; i++)
+      await append(
+        fx.store,
+        `count-${i % 4}`,
+        Array.from({ length: 25 }, () => counted()),
+      );
     await r.stop();
     const checkpoint = BigInt((await checkpointsOf(fx.read.db))['stream-counts']);
     const total = (await streams()).reduce((sum, row) => sum + Number(row['count']), 0);
@@ -185,7 +208,11 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
       for (let i = 0; i < 10; i++) head = await append(fx.store, `count-${i % 2}`, [counted()]);
       const outcomes = await Promise.allSettled([first.waitForPosition(head), second.waitForPosition(head)]);
       expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-      expect(failures.map((f) => f.message)).toEqual([expect.stringMatching(/checkpoint of "(stream|type)-counts" moved under this runner: another runner is writing/)]);
+      expect(failures.map((f) => f.message)).toEqual([
+        expect.stringMatching(
+          /checkpoint of "(stream|type)-counts" moved under this runner: another runner is writing/,
+        ),
+      ]);
       expect((await streams()).map((row) => row['count'])).toEqual([5, 5]);
       expect(await types()).toEqual([{ type: 'Counted', count: 10 }]);
     } finally {
@@ -197,10 +224,23 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
   it('tells how far behind the store it is', async () => {
     await append(fx.store, 'count-a', [counted(), counted()]);
     const r = runner();
-    expect(await r.status()).toMatchObject({ running: false, head: 2n, processed: null, upToDate: false, checkpoints: { 'stream-counts': null } });
+    expect(await r.status()).toMatchObject({
+      running: false,
+      head: 2n,
+      processed: null,
+      upToDate: false,
+      checkpoints: { 'stream-counts': null },
+    });
     await r.start();
     await r.waitForPosition(2n);
     await append(fx.store, 'note-a', [noted()]);
-    expect(await r.status()).toMatchObject({ running: true, caughtUp: true, head: 3n, processed: 2n, upToDate: true, checkpoints: { 'stream-counts': 2n } });
+    expect(await r.status()).toMatchObject({
+      running: true,
+      caughtUp: true,
+      head: 3n,
+      processed: 2n,
+      upToDate: true,
+      checkpoints: { 'stream-counts': 2n },
+    });
   });
 });

@@ -85,7 +85,9 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 1_000;
     this.statements = new RowStatements(options.db);
     this.caches = new Map(this.projections.map((p) => [p.name, new RowCache(options.rowCacheSize ?? 10_000)]));
-    this.changeLog = options.changeLog ? new ChangeLogWriter(options.changeLog === true ? {} : options.changeLog) : null;
+    this.changeLog = options.changeLog
+      ? new ChangeLogWriter(options.changeLog === true ? {} : options.changeLog)
+      : null;
   }
 
   get failure(): ProjectionFailure | null {
@@ -108,9 +110,15 @@ export class ProjectionRunner {
     this.lastFailure = null;
     this.stopping = false;
     this.caughtUp = false;
-    this.checkpoints = await loadCheckpoints(this.options.db, this.projections.map((p) => p.name));
+    this.checkpoints = await loadCheckpoints(
+      this.options.db,
+      this.projections.map((p) => p.name),
+    );
     const from = this.lowestCheckpoint();
-    const subscription = this.options.store.subscribeAll({ from: from ?? 'start', filter: { eventTypes: this.eventTypes } });
+    const subscription = this.options.store.subscribeAll({
+      from: from ?? 'start',
+      filter: { eventTypes: this.eventTypes },
+    });
     this.loop = this.follow(subscription).finally(() => (this.loop = null));
   }
 
@@ -144,7 +152,9 @@ export class ProjectionRunner {
       if (await this.reached(position)) return;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${this.lowestCheckpoint() ?? 'none'})`);
+        throw new Error(
+          `Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${this.lowestCheckpoint() ?? 'none'})`,
+        );
       }
       // Commits wake us; the short poll covers a store that gains events while we are idle.
       await this.commitSignal.wait(Math.min(left, 250));
@@ -164,7 +174,10 @@ export class ProjectionRunner {
     await this.stop();
     await this.options.db.transaction().execute(async (trx) => {
       for (const p of targets) await trx.deleteFrom(p.table).execute();
-      await deleteCheckpoints(trx, targets.map((p) => p.name));
+      await deleteCheckpoints(
+        trx,
+        targets.map((p) => p.name),
+      );
     });
     const head = await this.options.store.headPosition();
     await this.begin(new Set(targets.map((p) => p.name)));
@@ -220,7 +233,11 @@ export class ProjectionRunner {
       },
     };
     try {
-      await readInBatches(subscription, sink, { batchSize: this.batchSize, stop: this.stopSignal, stopping: () => this.stopping });
+      await readInBatches(subscription, sink, {
+        batchSize: this.batchSize,
+        stop: this.stopSignal,
+        stopping: () => this.stopping,
+      });
     } catch (error) {
       this.lastFailure = error instanceof ProjectionFailure ? error : new ProjectionFailure('(runner)', null, error);
       for (const cache of this.caches.values()) cache.forget();
@@ -247,14 +264,20 @@ export class ProjectionRunner {
         const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
         if (events.length === 0) continue;
         const cache = this.caches.get(projection.name) as RowCache;
-        const result = await applyProjectionBatch(trx, this.statements, cache, projection, events).catch((error: unknown) => {
-          throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
-        });
+        const result = await applyProjectionBatch(trx, this.statements, cache, projection, events).catch(
+          (error: unknown) => {
+            throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
+          },
+        );
         touched.set(projection.name, result.rows);
         if (result.changed.length > 0) changes.push({ projection: projection.name, keys: result.changed, position });
       }
       await advanceCheckpoints(trx, advanced, position).catch((error: unknown) => {
-        throw new ProjectionFailure(error instanceof CheckpointMovedError ? error.projection : '(checkpoints)', null, error);
+        throw new ProjectionFailure(
+          error instanceof CheckpointMovedError ? error.projection : '(checkpoints)',
+          null,
+          error,
+        );
       });
       // After the checkpoints: their rows are this batch's lock, which keeps the log in commit order.
       await this.changeLog?.append(trx, changes).catch((error: unknown) => {

@@ -24,7 +24,11 @@ export interface StoreProbe {
   readonly next: bigint | null;
 }
 
-export async function probeStore(store: Pick<EventStore, 'headPosition' | 'readAll'>, eventTypes: readonly string[], lowestCheckpoint: bigint | null): Promise<StoreProbe> {
+export async function probeStore(
+  store: Pick<EventStore, 'headPosition' | 'readAll'>,
+  eventTypes: readonly string[],
+  lowestCheckpoint: bigint | null,
+): Promise<StoreProbe> {
   const head = await store.headPosition();
   if (head === null || eventTypes.length === 0) return { head, next: null };
   const [next] = await store.readAll({ from: lowestCheckpoint ?? 'start', max: 1, filter: { eventTypes } });

@@ -30,9 +30,14 @@ describe('openReadDatabase', () => {
     const read = openReadDatabase(target.url);
     try {
       expect(read.dialect).toBe('postgres');
-      const { rows } = await sql<{ n: number; big: number }>`select 42::int4 as n, 9007199254740991::int8 as big`.execute(read.db);
+      const { rows } = await sql<{
+        n: number;
+        big: number;
+      }>`select 42::int4 as n, 9007199254740991::int8 as big`.execute(read.db);
       expect(rows).toEqual([{ n: 42, big: Number.MAX_SAFE_INTEGER }]);
-      await expect(sql`select 9007199254740993::int8 as big`.execute(read.db)).rejects.toThrow(/does not fit a JavaScript number/);
+      await expect(sql`select 9007199254740993::int8 as big`.execute(read.db)).rejects.toThrow(
+        /does not fit a JavaScript number/,
+      );
     } finally {
       await read.close();
       await target.dispose();

@@ -40,7 +40,9 @@ function openSqlite(path: string): ReadDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db: ReadDb = new Kysely({ dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }) });
+  const db: ReadDb = new Kysely({
+    dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -91,13 +93,17 @@ function openPostgres(url: string): ReadDatabase {
   // shape on both dialects; a value beyond 2^53 would silently lose digits, so it fails loudly.
   const parseInt8 = (text: string): number => {
     const value = Number(text);
-    if (!Number.isSafeInteger(value)) throw new RangeError(`bigint column value ${text} does not fit a JavaScript number`);
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`bigint column value ${text} does not fit a JavaScript number`);
     return value;
   };
   const pool = new Pool({
     connectionString: url,
     max: 10,
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format))) as typeof types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+    },
   });
   const db: ReadDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };

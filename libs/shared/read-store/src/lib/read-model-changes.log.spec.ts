@@ -9,7 +9,12 @@ describe.each(dialects)('the change log written by the ProjectionRunner on %s', 
   let fx: RunnerFixture;
   const runners: ProjectionRunner[] = [];
   const runner = (changeLog: boolean | { retentionMs: number } = true): ProjectionRunner => {
-    const r = new ProjectionRunner({ store: fx.store, db: fx.read.db, projections: [streamCounts(), typeCounts], changeLog });
+    const r = new ProjectionRunner({
+      store: fx.store,
+      db: fx.read.db,
+      projections: [streamCounts(), typeCounts],
+      changeLog,
+    });
     runners.push(r);
     return r;
   };
@@ -56,7 +61,12 @@ describe.each(dialects)('the change log written by the ProjectionRunner on %s', 
     const other = openReadDatabase(fx.url);
     try {
       const first = runner();
-      const second = new ProjectionRunner({ store: fx.store, db: other.db, projections: [streamCounts(), typeCounts], changeLog: true });
+      const second = new ProjectionRunner({
+        store: fx.store,
+        db: other.db,
+        projections: [streamCounts(), typeCounts],
+        changeLog: true,
+      });
       runners.push(second);
       const announced: CommittedChange[] = [];
       for (const r of [first, second]) r.onCommitted((c) => announced.push(c));

@@ -40,7 +40,12 @@ export class ChangeLogWriter {
   async append(trx: ReadDb, changes: readonly CommittedChange[]): Promise<void> {
     if (changes.length === 0) return;
     const last = await latestChangeSeq(trx);
-    const rows = changes.map((c, i) => ({ seq: last + 1 + i, projection: c.projection, keys: JSON.stringify(c.keys), position: c.position.toString() }));
+    const rows = changes.map((c, i) => ({
+      seq: last + 1 + i,
+      projection: c.projection,
+      keys: JSON.stringify(c.keys),
+      position: c.position.toString(),
+    }));
     await trx.insertInto(TABLE).values(rows).execute();
     await this.prune(trx, last + changes.length);
   }
@@ -66,17 +71,31 @@ export class ChangeLogWriter {
 
 /** The newest row's seq, 0 when the log is empty: a follower starts after it. */
 export async function latestChangeSeq(db: ReadDb): Promise<number> {
-  const row = await db.selectFrom(TABLE).select((eb) => eb.fn.max('seq').as('last')).executeTakeFirst();
+  const row = await db
+    .selectFrom(TABLE)
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .executeTakeFirst();
   return Number(row?.last ?? 0);
 }
 
 /** Rows after `seq`, oldest first. */
 export async function changesAfter(db: ReadDb, seq: number, limit: number): Promise<LoggedChange[]> {
-  const rows = (await db.selectFrom(TABLE).select(['seq', 'projection', 'keys', 'position']).where('seq', '>', seq).orderBy('seq').limit(limit).execute()) as {
+  const rows = (await db
+    .selectFrom(TABLE)
+    .select(['seq', 'projection', 'keys', 'position'])
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()) as {
     seq: number | string;
     projection: string;
     keys: string;
     position: string;
   }[];
-  return rows.map((r) => ({ seq: Number(r.seq), projection: r.projection, keys: JSON.parse(r.keys) as string[], position: BigInt(r.position) }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    projection: r.projection,
+    keys: JSON.parse(r.keys) as string[],
+    position: BigInt(r.position),
+  }));
 }

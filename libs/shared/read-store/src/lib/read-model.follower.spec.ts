@@ -13,7 +13,12 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
   let gatewayDb: ReadDatabase;
   const followers: ReadModelFollower[] = [];
   const follower = (options: { idlePollMs?: number } = {}): ReadModelFollower => {
-    const f = new ReadModelFollower({ store: fx.store, db: gatewayDb.db, projections: [streamCounts(), typeCounts], ...options });
+    const f = new ReadModelFollower({
+      store: fx.store,
+      db: gatewayDb.db,
+      projections: [streamCounts(), typeCounts],
+      ...options,
+    });
     followers.push(f);
     return f;
   };
@@ -21,7 +26,12 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
   beforeEach(async () => {
     fx = await runnerFixture(dialect);
     gatewayDb = openReadDatabase(fx.url);
-    runner = new ProjectionRunner({ store: fx.store, db: fx.read.db, projections: [streamCounts(), typeCounts], changeLog: true });
+    runner = new ProjectionRunner({
+      store: fx.store,
+      db: fx.read.db,
+      projections: [streamCounts(), typeCounts],
+      changeLog: true,
+    });
   });
   afterEach(async () => {
     for (const f of followers.splice(0)) await f.stop();
@@ -36,7 +46,9 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     await f.start();
     const position = await append(fx.store, 'count-a', [counted(4)]);
     await f.waitForPosition(position, 2_000);
-    expect(await tableOf(gatewayDb.db, 'stream_counts', 'stream_id')).toEqual([{ stream_id: 'count-a', count: 4, last_type: 'Counted', closed: 0 }]);
+    expect(await tableOf(gatewayDb.db, 'stream_counts', 'stream_id')).toEqual([
+      { stream_id: 'count-a', count: 4, last_type: 'Counted', closed: 0 },
+    ]);
   });
 
   it('does not hold a wait for an event no projection handles', async () => {
@@ -61,7 +73,9 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     await runner.start();
     const f = follower();
     await f.start();
-    const positions = await Promise.all(Array.from({ length: 200 }, (_, i) => append(fx.store, `count-${i % 7}`, [counted()])));
+    const positions = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => append(fx.store, `count-${i % 7}`, [counted()])),
+    );
     await Promise.all(positions.map((p) => f.waitForPosition(p, 5_000)));
     const rows = await tableOf(gatewayDb.db, 'stream_counts', 'stream_id');
     expect(rows.reduce((sum, row) => sum + Number(row['count']), 0)).toBe(200);
@@ -71,7 +85,9 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     const f = follower();
     await f.start();
     const position = await append(fx.store, 'count-a', [counted()]);
-    await expect(f.waitForPosition(position, 200)).rejects.toThrow(/did not reach position 1 within 200 ms \(lowest checkpoint: none\)/);
+    await expect(f.waitForPosition(position, 200)).rejects.toThrow(
+      /did not reach position 1 within 200 ms \(lowest checkpoint: none\)/,
+    );
     // The projector starts late: the next wait succeeds.
     await runner.start();
     await f.waitForPosition(position, 2_000);
@@ -88,7 +104,8 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     await f.waitForPosition(first);
     const second = await append(fx.store, 'count-b', [counted()]);
     await f.waitForPosition(second);
-    for (let waited = 0; heard.length < 4 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; heard.length < 4 && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(heard).toEqual([
       { projection: 'stream-counts', keys: ['count-a'], position: first },
       { projection: 'type-counts', keys: ['Counted'], position: first },
@@ -100,7 +117,12 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
   it('goes on telling the others when one listener throws', async () => {
     await runner.start();
     const warnings: string[] = [];
-    const f = new ReadModelFollower({ store: fx.store, db: gatewayDb.db, projections: [streamCounts(), typeCounts], log: { warn: (m) => warnings.push(m) } });
+    const f = new ReadModelFollower({
+      store: fx.store,
+      db: gatewayDb.db,
+      projections: [streamCounts(), typeCounts],
+      log: { warn: (m) => warnings.push(m) },
+    });
     followers.push(f);
     const heard: string[] = [];
     f.onCommitted(() => {
@@ -109,7 +131,8 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     f.onCommitted((c) => heard.push(c.projection));
     await f.start();
     await runner.waitForPosition(await append(fx.store, 'count-a', [counted()]));
-    for (let waited = 0; heard.length < 2 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; heard.length < 2 && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(heard.sort()).toEqual(['stream-counts', 'type-counts']);
     expect(warnings[0]).toMatch(/not delivered: Error: subscriber bug/);
   });
@@ -118,11 +141,24 @@ describe.each(dialects)('ReadModelFollower on %s', (dialect) => {
     await append(fx.store, 'count-a', [counted(), counted()]);
     const f = follower();
     await f.start();
-    expect(await f.status()).toMatchObject({ following: true, head: 2n, processed: null, upToDate: false, checkpoints: { 'stream-counts': null }, failure: null });
+    expect(await f.status()).toMatchObject({
+      following: true,
+      head: 2n,
+      processed: null,
+      upToDate: false,
+      checkpoints: { 'stream-counts': null },
+      failure: null,
+    });
     await runner.start();
     await f.waitForPosition(2n, 2_000);
     await append(fx.store, 'note-a', [noted()]);
-    expect(await f.status()).toMatchObject({ following: true, head: 3n, processed: 2n, upToDate: true, checkpoints: { 'stream-counts': 2n, 'type-counts': 2n } });
+    expect(await f.status()).toMatchObject({
+      following: true,
+      head: 3n,
+      processed: 2n,
+      upToDate: true,
+      checkpoints: { 'stream-counts': 2n, 'type-counts': 2n },
+    });
     await f.stop();
     expect((await f.status()).following).toBe(false);
   });

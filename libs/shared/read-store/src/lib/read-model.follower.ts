@@ -110,7 +110,9 @@ export class ReadModelFollower {
         if (left <= 0) {
           const lowest = this.lowestCheckpoint();
           const failure = this.lastFailure ? `; last poll failed: ${this.lastFailure.message}` : '';
-          throw new Error(`Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${lowest ?? 'none'}${failure})`);
+          throw new Error(
+            `Read models did not reach position ${position} within ${timeoutMs} ms (lowest checkpoint: ${lowest ?? 'none'}${failure})`,
+          );
         }
         await this.polled.wait(left);
       }

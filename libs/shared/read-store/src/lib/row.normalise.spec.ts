@@ -3,7 +3,14 @@ import { normaliseRow, sameRow } from './row.normalise';
 describe('normaliseRow', () => {
   it('turns booleans into 1/0 and dates into ISO text, leaving the input alone', () => {
     const input = { id: 'a', open: true, closed: false, at: new Date('2026-03-01T10:00:00.000Z'), n: 3, note: null };
-    expect(normaliseRow(input as never)).toEqual({ id: 'a', open: 1, closed: 0, at: '2026-03-01T10:00:00.000Z', n: 3, note: null });
+    expect(normaliseRow(input as never)).toEqual({
+      id: 'a',
+      open: 1,
+      closed: 0,
+      at: '2026-03-01T10:00:00.000Z',
+      n: 3,
+      note: null,
+    });
     expect(input.open).toBe(true);
   });
 

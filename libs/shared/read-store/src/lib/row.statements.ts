@@ -20,13 +20,19 @@ export class RowStatements {
 
   select(table: string, key: string, keys: readonly string[]): CompiledQuery<ProjectionRow> {
     const padded = pad(keys);
-    const text = this.text(`s|${table}|${key}|${padded.length}`, () => `SELECT * FROM ${quote(table)} WHERE ${quote(key)} IN (${this.list(0, padded.length)})`);
+    const text = this.text(
+      `s|${table}|${key}|${padded.length}`,
+      () => `SELECT * FROM ${quote(table)} WHERE ${quote(key)} IN (${this.list(0, padded.length)})`,
+    );
     return CompiledQuery.raw(text, padded) as CompiledQuery<ProjectionRow>;
   }
 
   delete(table: string, key: string, keys: readonly string[]): CompiledQuery {
     const padded = pad(keys);
-    const text = this.text(`d|${table}|${key}|${padded.length}`, () => `DELETE FROM ${quote(table)} WHERE ${quote(key)} IN (${this.list(0, padded.length)})`);
+    const text = this.text(
+      `d|${table}|${key}|${padded.length}`,
+      () => `DELETE FROM ${quote(table)} WHERE ${quote(key)} IN (${this.list(0, padded.length)})`,
+    );
     return CompiledQuery.raw(text, padded);
   }
 
@@ -35,7 +41,10 @@ export class RowStatements {
     const text = this.text(`u|${table}|${key}|${columns.join(',')}|${rows.length}`, () => {
       const tuples = rows.map((_, r) => `(${this.list(r * columns.length, columns.length)})`).join(', ');
       const others = columns.filter((c) => c !== key);
-      const onConflict = others.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${others.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+      const onConflict =
+        others.length === 0
+          ? 'DO NOTHING'
+          : `DO UPDATE SET ${others.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
       return `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${tuples} ON CONFLICT (${quote(key)}) ${onConflict}`;
     });
     const parameters: unknown[] = [];

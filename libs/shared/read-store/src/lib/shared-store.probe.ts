@@ -8,7 +8,11 @@ import { isReached, probeStore, type StoreProbe } from './reached-position';
  * cannot change until a checkpoint moves, so a stalled projector costs no store reads per poll.
  */
 export class SharedStoreProbe {
-  private last: { readonly lowest: bigint | null; readonly result: Promise<StoreProbe>; settled: StoreProbe | null } | null = null;
+  private last: {
+    readonly lowest: bigint | null;
+    readonly result: Promise<StoreProbe>;
+    settled: StoreProbe | null;
+  } | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -18,13 +22,20 @@ export class SharedStoreProbe {
   async reached(lowest: bigint | null, position: bigint): Promise<boolean> {
     if (lowest !== null && lowest >= position) return true;
     const last = this.last;
-    const reusable = last !== null && last.lowest === lowest && (last.settled === null || (last.settled.head !== null && last.settled.head >= position));
+    const reusable =
+      last !== null &&
+      last.lowest === lowest &&
+      (last.settled === null || (last.settled.head !== null && last.settled.head >= position));
     const probe = reusable ? last : this.start(lowest);
     return isReached(await probe.result, position);
   }
 
   private start(lowest: bigint | null): NonNullable<SharedStoreProbe['last']> {
-    const probe = { lowest, result: probeStore(this.store, this.eventTypes, lowest), settled: null as StoreProbe | null };
+    const probe = {
+      lowest,
+      result: probeStore(this.store, this.eventTypes, lowest),
+      settled: null as StoreProbe | null,
+    };
     probe.result.then(
       (settled) => (probe.settled = settled),
       // A failed look is not kept: the next waiter asks again.

@@ -4,7 +4,13 @@ import { MemoryEventStore } from '@sooc/event-store';
 import { Signal } from './signal';
 import { readInBatches } from './subscription.batches';
 
-const meta = { occurredAt: '2026-03-03T09:00:00.000Z', actor: { id: 'a', role: 'admin' as const }, correlationId: 'c', causationId: null, schemaVersion: 1 };
+const meta = {
+  occurredAt: '2026-03-03T09:00:00.000Z',
+  actor: { id: 'a', role: 'admin' as const },
+  correlationId: 'c',
+  causationId: null,
+  schemaVersion: 1,
+};
 const counted = (n: number): EventToAppend => ({ id: randomUUID(), type: 'Counted', data: { n }, metadata: meta });
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -21,7 +21,9 @@ describe.each(dialects)('ProjectionRunner.waitForPosition on %s', (dialect) => {
     await runner.start();
     const position = await append(fx.store, 'count-a', [counted(7)]);
     await runner.waitForPosition(position, 2_000);
-    expect(await tableOf(fx.read.db, 'stream_counts', 'stream_id')).toEqual([{ stream_id: 'count-a', count: 7, last_type: 'Counted', closed: 0 }]);
+    expect(await tableOf(fx.read.db, 'stream_counts', 'stream_id')).toEqual([
+      { stream_id: 'count-a', count: 7, last_type: 'Counted', closed: 0 },
+    ]);
   });
 
   it('resolves for an event no projection handles, once the events before it are in', async () => {
@@ -43,7 +45,9 @@ describe.each(dialects)('ProjectionRunner.waitForPosition on %s', (dialect) => {
 
   it('rejects after the timeout while an event it needs is not projected', async () => {
     const position = await append(fx.store, 'count-a', [counted()]);
-    await expect(runner.waitForPosition(position, 300)).rejects.toThrow(/did not reach position 1 within 300 ms \(lowest checkpoint: none\)/);
+    await expect(runner.waitForPosition(position, 300)).rejects.toThrow(
+      /did not reach position 1 within 300 ms \(lowest checkpoint: none\)/,
+    );
   });
 
   it('waits for a position that does not exist yet until its event arrives', async () => {

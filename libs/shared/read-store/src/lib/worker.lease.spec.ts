@@ -15,7 +15,8 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     opened.push(read);
     return read;
   };
-  const lease = (holder: string, ttlMs = TTL, name = 'projector') => new WorkerLease(connect().db, { name, holder, ttlMs });
+  const lease = (holder: string, ttlMs = TTL, name = 'projector') =>
+    new WorkerLease(connect().db, { name, holder, ttlMs });
 
   beforeEach(async () => {
     target = await testDatabase(dialect);
@@ -32,7 +33,12 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     expect(a.generation).toBeNull();
     expect(await a.tryAcquire()).toBe(true);
     expect(a.generation).toBe(1n);
-    expect(await a.current()).toEqual({ holder: 'a', generation: 1n, heartbeat: 0n, renewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(await a.current()).toEqual({
+      holder: 'a',
+      generation: 1n,
+      heartbeat: 0n,
+      renewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(await a.tryAcquire()).toBe(true);
     expect(await a.renew()).toBe(true);
     expect((await a.current())?.heartbeat).toBe(2n);
@@ -96,7 +102,10 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     const won = await Promise.all(standbys.map((s) => s.tryAcquire()));
     expect(won.filter(Boolean)).toHaveLength(1);
     const winner = standbys[won.indexOf(true)];
-    expect(await winner.current()).toMatchObject({ generation: 2n, holder: ['b', 'c', 'd', 'e', 'f', 'g'][won.indexOf(true)] });
+    expect(await winner.current()).toMatchObject({
+      generation: 2n,
+      holder: ['b', 'c', 'd', 'e', 'f', 'g'][won.indexOf(true)],
+    });
     expect(await Promise.all(standbys.map((s) => s.renew()))).toEqual(won);
   });
 
@@ -104,7 +113,10 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     const instances = ['a', 'b', 'c', 'd', 'e'].map((holder) => lease(holder));
     const won = await Promise.all(instances.map((i) => i.tryAcquire()));
     expect(won.filter(Boolean)).toHaveLength(1);
-    expect(await instances[0].current()).toMatchObject({ holder: ['a', 'b', 'c', 'd', 'e'][won.indexOf(true)], generation: 1n });
+    expect(await instances[0].current()).toMatchObject({
+      holder: ['a', 'b', 'c', 'd', 'e'][won.indexOf(true)],
+      generation: 1n,
+    });
   });
 
   it('is free at once after a release, and a release by a former holder deletes nothing', async () => {
@@ -132,7 +144,7 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
     expect(await b.renew()).toBe(true);
   });
 
-  it('fences a transaction: a former holder\'s write after a takeover is rolled back, the holder\'s commits', async () => {
+  it("fences a transaction: a former holder's write after a takeover is rolled back, the holder's commits", async () => {
     const a = lease('a');
     const b = lease('b');
     const aDb = opened[opened.length - 2].db;
@@ -158,7 +170,10 @@ describe.each(dialects)('WorkerLease on %s', (dialect) => {
       await trx.insertInto('written').values({ by: 'b' }).execute();
       await b.fence(trx, b.generation!);
     });
-    expect((await bDb.selectFrom('written').select('by').execute()).map((r: { by: string }) => r.by)).toEqual(['a', 'b']);
+    expect((await bDb.selectFrom('written').select('by').execute()).map((r: { by: string }) => r.by)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   it('keeps leases of different names apart', async () => {

@@ -72,7 +72,13 @@ export class WorkerLease {
     const stamp = new Date().toISOString();
     const { numUpdatedRows } = await this.db
       .updateTable(TABLE)
-      .set({ holder: this.options.holder, generation: Number(generation + 1n), heartbeat: 0, acquired_at: stamp, renewed_at: stamp })
+      .set({
+        holder: this.options.holder,
+        generation: Number(generation + 1n),
+        heartbeat: 0,
+        acquired_at: stamp,
+        renewed_at: stamp,
+      })
       .where('name', '=', this.options.name)
       .where('holder', '=', row.holder)
       .where('generation', '=', Number(generation))
@@ -153,7 +159,14 @@ export class WorkerLease {
 
   async current(): Promise<LeaseHolder | null> {
     const row = await this.row();
-    return row ? { holder: row.holder, generation: BigInt(row.generation), heartbeat: BigInt(row.heartbeat), renewedAt: row.renewed_at } : null;
+    return row
+      ? {
+          holder: row.holder,
+          generation: BigInt(row.generation),
+          heartbeat: BigInt(row.heartbeat),
+          renewedAt: row.renewed_at,
+        }
+      : null;
   }
 
   private async row(): Promise<LeaseRow | undefined> {
@@ -169,7 +182,14 @@ export class WorkerLease {
     const stamp = new Date().toISOString();
     const { numInsertedOrUpdatedRows } = await this.db
       .insertInto(TABLE)
-      .values({ name: this.options.name, holder: this.options.holder, generation: 1, heartbeat: 0, acquired_at: stamp, renewed_at: stamp })
+      .values({
+        name: this.options.name,
+        holder: this.options.holder,
+        generation: 1,
+        heartbeat: 0,
+        acquired_at: stamp,
+        renewed_at: stamp,
+      })
       .onConflict((oc) => oc.column('name').doNothing())
       .executeTakeFirst();
     if (numInsertedOrUpdatedRows !== 1n) return false;
@@ -185,7 +205,9 @@ export class LeaseLostError extends Error {
     readonly holder: string,
     readonly generation: bigint,
   ) {
-    super(`Lease "${lease}" is no longer held by "${holder}" (generation ${generation}): another instance took over, this write is rolled back`);
+    super(
+      `Lease "${lease}" is no longer held by "${holder}" (generation ${generation}): another instance took over, this write is rolled back`,
+    );
     this.name = 'LeaseLostError';
   }
 }

@@ -9,7 +9,10 @@ import { openReadDatabase } from '../lib/read-database';
 const slowSet: MigrationSet = {
   racing_0001_widgets: {
     async up(db) {
-      await db.schema.createTable('widgets').addColumn('id', 'varchar(50)', (c) => c.primaryKey()).execute();
+      await db.schema
+        .createTable('widgets')
+        .addColumn('id', 'varchar(50)', (c) => c.primaryKey())
+        .execute();
       await new Promise((resolve) => setTimeout(resolve, 300));
     },
   },

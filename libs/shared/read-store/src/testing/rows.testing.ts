@@ -2,7 +2,11 @@ import type { ReadDb } from '../lib/read-database';
 
 /** Every checkpoint as stored, by projection name. */
 export async function checkpointsOf(db: ReadDb): Promise<Record<string, string>> {
-  const rows = (await db.selectFrom('projection_checkpoints').select(['projection', 'position']).orderBy('projection').execute()) as {
+  const rows = (await db
+    .selectFrom('projection_checkpoints')
+    .select(['projection', 'position'])
+    .orderBy('projection')
+    .execute()) as {
     projection: string;
     position: string;
   }[];

@@ -33,7 +33,13 @@ export async function runnerFixture(dialect: ReadDialect): Promise<RunnerFixture
 
 /** Appends events to one stream; resolves to the position of the last. */
 export async function append(store: EventStore, streamId: string, events: readonly CountEvent[]): Promise<bigint> {
-  const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'test', role: 'system' as const }, correlationId: randomUUID(), causationId: null, schemaVersion: 1 };
+  const metadata = {
+    occurredAt: new Date().toISOString(),
+    actor: { id: 'test', role: 'system' as const },
+    correlationId: randomUUID(),
+    causationId: null,
+    schemaVersion: 1,
+  };
   const result = await store.append(
     streamId,
     events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata })),

@@ -15,7 +15,10 @@ export interface TestDatabase {
 export async function testDatabase(dialect: ReadDialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sooc-read-'));
-    return { url: `sqlite:${join(dir, 'read.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'read.db')}`,
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const url = await createTestDatabase('read_store');
   return { url, dispose: () => dropTestDatabase(url) };

@@ -20,7 +20,10 @@ export interface ProjectionMetricsSources {
  */
 export function registerProjectionMetrics(registry: Registry, sources: ProjectionMetricsSources): void {
   const read = async () => {
-    const [head, checkpoints] = await Promise.all([sources.eventStore.headPosition(), loadCheckpoints(sources.readDb, sources.projections)]);
+    const [head, checkpoints] = await Promise.all([
+      sources.eventStore.headPosition(),
+      loadCheckpoints(sources.readDb, sources.projections),
+    ]);
     return { head: head ?? 0n, checkpoints };
   };
   new Gauge({

@@ -56,11 +56,19 @@ describe('runSingleton on a SQLite read database', () => {
     error: (m: string) => lines.push(`${id} error ${m}`),
   });
   const singleton = (instanceId: string, work: CountingWork | { start: () => Promise<ActiveWork> }) => {
-    const worker = runSingleton({ readDb: connect().db, name: 'projector', instanceId, ttlMs: TTL, log: log(instanceId), start: work.start });
+    const worker = runSingleton({
+      readDb: connect().db,
+      name: 'projector',
+      instanceId,
+      ttlMs: TTL,
+      log: log(instanceId),
+      start: work.start,
+    });
     singletons.push(worker);
     return worker;
   };
-  const holder = async () => (await new WorkerLease(opened[0].db, { name: 'projector', holder: 'probe', ttlMs: TTL }).current())?.holder ?? null;
+  const holder = async () =>
+    (await new WorkerLease(opened[0].db, { name: 'projector', holder: 'probe', ttlMs: TTL }).current())?.holder ?? null;
 
   beforeEach(async () => {
     lines.length = 0;
@@ -128,7 +136,11 @@ describe('runSingleton on a SQLite read database', () => {
     const roles: WorkerRole[] = [];
     a.onRoleChange((role) => roles.push(role));
     // Another instance that believed `a` dead took the row (as after a long pause of `a`).
-    await opened[0].db.updateTable('worker_leases').set({ holder: 'thief', generation: 7 }).where('name', '=', 'projector').execute();
+    await opened[0].db
+      .updateTable('worker_leases')
+      .set({ holder: 'thief', generation: 7 })
+      .where('name', '=', 'projector')
+      .execute();
     await waitFor('a standing by', () => a.role() === 'standby');
     expect(work).toMatchObject({ starts: 1, stops: 1, running: false });
     expect(lines).toContain('a warn lease "projector" lost: stopping the work, then standing by');
@@ -141,14 +153,23 @@ describe('runSingleton on a SQLite read database', () => {
   it('stops the work once renewals have failed for the ttl (its read database gone), and warns once while it cannot read the lease', async () => {
     const work = new CountingWork();
     const read = connect();
-    const a = runSingleton({ readDb: read.db, name: 'projector', instanceId: 'a', ttlMs: TTL, log: log('a'), start: work.start });
+    const a = runSingleton({
+      readDb: read.db,
+      name: 'projector',
+      instanceId: 'a',
+      ttlMs: TTL,
+      log: log('a'),
+      start: work.start,
+    });
     singletons.push(a);
     await a.activated;
     await read.close();
     const from = performance.now();
     await waitFor('a standing by', () => a.role() === 'standby' && !work.running);
     expect(performance.now() - from).toBeLessThan(3 * TTL);
-    expect(lines.filter((l) => l.startsWith('a warn lease "projector" not renewed, retrying')).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('a warn lease "projector" not renewed, retrying')).length).toBeGreaterThan(
+      0,
+    );
     expect(lines).toContain('a warn lease "projector" lost: stopping the work, then standing by');
     await sleep(2 * TTL);
     expect(lines.filter((l) => l.startsWith('a warn standing by: lease "projector" unreadable'))).toHaveLength(1);
@@ -173,7 +194,11 @@ describe('runSingleton on a SQLite read database', () => {
     const work = new CountingWork();
     const a = singleton('a', work);
     await a.activated;
-    await opened[0].db.updateTable('worker_leases').set({ holder: 'b', generation: 2 }).where('name', '=', 'projector').execute();
+    await opened[0].db
+      .updateTable('worker_leases')
+      .set({ holder: 'b', generation: 2 })
+      .where('name', '=', 'projector')
+      .execute();
     work.failWith(new Error('The checkpoint of "cohorts" moved under this runner'));
     await waitFor('a standing by', () => a.role() === 'standby');
     expect(work).toMatchObject({ stops: 1, running: false });

@@ -86,7 +86,8 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
     try {
       if (await lease.tryAcquire()) return true;
       const holder = (await lease.current())?.holder ?? null;
-      if (holder !== lastHolder || lastProblem !== null) log.info(`standing by: lease "${name}" held by ${holder ?? 'nobody'}`);
+      if (holder !== lastHolder || lastProblem !== null)
+        log.info(`standing by: lease "${name}" held by ${holder ?? 'nobody'}`);
       [lastHolder, lastProblem] = [holder, null];
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
@@ -107,7 +108,8 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
       await wakeup.sleep(ttlMs / 3);
       // Woken from a long pause (GC, frozen VM), the work may run into the new holder's checkpoint
       // before the overdue renewal runs: a failure once the lease is gone is the lost lease's doing.
-      if (work.failedWith) return (await renewInTime()) ? { kind: 'failed', failure: work.failedWith.failure } : { kind: 'lost' };
+      if (work.failedWith)
+        return (await renewInTime()) ? { kind: 'failed', failure: work.failedWith.failure } : { kind: 'lost' };
       if (stopRequested) return { kind: 'stop' };
       if (!(await renewInTime())) return { kind: 'lost' };
     }
@@ -118,7 +120,9 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
     const deadline = lease.validUntil;
     if (deadline === null) return false;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - performance.now()))));
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - performance.now()))),
+    );
     try {
       const renewed = await Promise.race([lease.renew(), late]);
       return renewed === true;
@@ -157,13 +161,20 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
       log.info(`lease "${name}" acquired (generation ${lease.generation}): active`);
       setRole('active');
       const working = startWork();
-      const failure = working.then((work) => work.failed).then((f) => f, (error: unknown) => error);
+      const failure = working
+        .then((work) => work.failed)
+        .then(
+          (f) => f,
+          (error: unknown) => error,
+        );
       const outcome = await holdWhileActive(failure);
       setRole('stopping');
       if (outcome.kind === 'lost') {
         log.warn(`lease "${name}" lost: stopping the work, then standing by`);
         // Its failure now (a batch refused because the new holder wrote first) is expected.
-        await stopWork(working).catch((error: unknown) => log.warn(`stopping after losing the lease: ${describeError(error)}`));
+        await stopWork(working).catch((error: unknown) =>
+          log.warn(`stopping after losing the lease: ${describeError(error)}`),
+        );
         lastHolder = null;
         setRole('standby');
         continue;
@@ -171,7 +182,8 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
       await stopWork(working).catch((error: unknown) => log.error(`stopping the work failed: ${describeError(error)}`));
       await lease.release().then(
         () => log.info(`lease "${name}" released`),
-        (error: unknown) => log.warn(`releasing lease "${name}" failed (a standby takes over after the ttl): ${describeError(error)}`),
+        (error: unknown) =>
+          log.warn(`releasing lease "${name}" failed (a standby takes over after the ttl): ${describeError(error)}`),
       );
       if (outcome.kind === 'failed') {
         setRole('stopped');

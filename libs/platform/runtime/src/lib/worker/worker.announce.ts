@@ -7,6 +7,11 @@ export function workerHealthUrl(host: string, port: number): string {
  * The line tests and operators look for once the worker's HTTP server listens:
  * `sooc projector health: http://0.0.0.0:9464/health`.
  */
-export function announceWorkerHttp(worker: string, host: string, port: number, out: (line: string) => void = (line) => process.stdout.write(line)): void {
+export function announceWorkerHttp(
+  worker: string,
+  host: string,
+  port: number,
+  out: (line: string) => void = (line) => process.stdout.write(line),
+): void {
   out(`sooc ${worker} health: ${workerHealthUrl(host, port)}\n`);
 }

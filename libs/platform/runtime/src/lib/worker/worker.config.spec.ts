@@ -22,7 +22,12 @@ function problems(env: Env): string {
 
 describe('readWorkerConfig', () => {
   it('defaults: all interfaces, the worker’s own port, a 5 s lease, <hostname>-<pid> as instance id', () => {
-    expect(load({})).toEqual({ host: '0.0.0.0', port: 9464, leaseTtlMs: 5000, instanceId: `${hostname()}-${process.pid}` });
+    expect(load({})).toEqual({
+      host: '0.0.0.0',
+      port: 9464,
+      leaseTtlMs: 5000,
+      instanceId: `${hostname()}-${process.pid}`,
+    });
     expect(load({}, 'reactor').port).toBe(9465);
   });
 
@@ -37,7 +42,12 @@ describe('readWorkerConfig', () => {
   });
 
   it('names every bad variable and what it accepts', () => {
-    const message = problems({ PORT: '65536', HOST: 'my host', SOOC_LEASE_TTL_MS: '999', SOOC_INSTANCE_ID: 'two words' });
+    const message = problems({
+      PORT: '65536',
+      HOST: 'my host',
+      SOOC_LEASE_TTL_MS: '999',
+      SOOC_INSTANCE_ID: 'two words',
+    });
     expect(message).toContain('PORT="65536": expected a port from 0 to 65535 (0: any free port)');
     expect(message).toContain('HOST="my host": expected a host name or IP address to listen on');
     expect(message).toContain('SOOC_LEASE_TTL_MS="999": expected milliseconds from 1000 to 60000');

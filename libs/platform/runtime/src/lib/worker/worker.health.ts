@@ -32,7 +32,10 @@ export interface WorkerHealthSources {
 export async function workerHealth(sources: WorkerHealthSources): Promise<WorkerHealth> {
   const role = sources.role();
   const [readDb, head] = await Promise.all([
-    sql`select 1 as one`.execute(sources.readDb).then(() => 'up', (error: unknown) => `down: ${describeError(error).split('\n')[0]}`),
+    sql`select 1 as one`.execute(sources.readDb).then(
+      () => 'up',
+      (error: unknown) => `down: ${describeError(error).split('\n')[0]}`,
+    ),
     sources.eventStore.headPosition().then(
       (position) => ({ ok: true as const, position }),
       (error: unknown) => ({ ok: false as const, error: `down: ${describeError(error).split('\n')[0]}` }),
@@ -44,7 +47,9 @@ export async function workerHealth(sources: WorkerHealthSources): Promise<Worker
   if (role === 'standby') return { ready: storesUp, ...base };
   if (role !== 'active') return { ready: false, ...base };
   const work = await sources.active();
-  const lag = head.ok ? (await pendingLag(sources.eventStore, sources.eventTypes, work.checkpoint, head.position)).toString() : null;
+  const lag = head.ok
+    ? (await pendingLag(sources.eventStore, sources.eventTypes, work.checkpoint, head.position)).toString()
+    : null;
   return {
     ready: storesUp && work.running && !work.failure,
     ...base,

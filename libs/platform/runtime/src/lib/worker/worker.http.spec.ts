@@ -69,7 +69,9 @@ describe('startWorkerHttp', () => {
     expect(text).toMatch(/^process_cpu_user_seconds_total\{service="projector"\} /m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes\{service="projector"\} /m);
     active = true;
-    expect(await (await fetch(url('/metrics'))).text()).toContain('sooc_worker_active{worker="projector",service="projector"} 1');
+    expect(await (await fetch(url('/metrics'))).text()).toContain(
+      'sooc_worker_active{worker="projector",service="projector"} 1',
+    );
   });
 
   it('reports several workers of one process on one sooc_worker_active gauge', async () => {
@@ -87,13 +89,20 @@ describe('startWorkerHttp', () => {
   });
 
   it('closes even with a keep-alive connection open, and frees the port', async () => {
-    const other = await startWorkerHttp({ host: '127.0.0.1', port: 0, registry, health: async () => ({ ready: true }) });
+    const other = await startWorkerHttp({
+      host: '127.0.0.1',
+      port: 0,
+      registry,
+      health: async () => ({ ready: true }),
+    });
     expect((await fetch(`http://127.0.0.1:${other.port}/health/live`, { keepalive: true })).status).toBe(200);
     await other.close();
     await expect(fetch(`http://127.0.0.1:${other.port}/health/live`)).rejects.toThrow();
   });
 
   it('rejects when the port is taken', async () => {
-    await expect(startWorkerHttp({ host: '127.0.0.1', port: http.port, registry, health: async () => ({ ready: true }) })).rejects.toThrow(/EADDRINUSE/);
+    await expect(
+      startWorkerHttp({ host: '127.0.0.1', port: http.port, registry, health: async () => ({ ready: true }) }),
+    ).rejects.toThrow(/EADDRINUSE/);
   });
 });

@@ -28,7 +28,8 @@ export interface WorkerHttpOptions {
 export async function startWorkerHttp(options: WorkerHttpOptions): Promise<WorkerHttp> {
   const server = createServer((request, response) => {
     route(request, response, options).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : String(error)}\n`);
+      if (!response.headersSent)
+        send(response, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : String(error)}\n`);
       else response.destroy();
     });
   });
@@ -52,13 +53,17 @@ export async function startWorkerHttp(options: WorkerHttpOptions): Promise<Worke
 
 async function route(request: IncomingMessage, response: ServerResponse, options: WorkerHttpOptions): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://worker').pathname;
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
   switch (path) {
     case '/health/live':
       return sendJson(response, 200, { live: true });
     case '/health':
     case '/health/ready': {
-      const report = await options.health().catch((error: unknown): WorkerHealth => ({ ready: false, error: error instanceof Error ? error.message : String(error) }));
+      const report = await options.health().catch((error: unknown): WorkerHealth => ({
+        ready: false,
+        error: error instanceof Error ? error.message : String(error),
+      }));
       return sendJson(response, report.ready ? 200 : 503, report);
     }
     case '/metrics':
@@ -70,7 +75,12 @@ async function route(request: IncomingMessage, response: ServerResponse, options
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   // Positions are bigints: JSON has no such type, so they travel as decimal strings.
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+  send(
+    response,
+    status,
+    'application/json; charset=utf-8',
+    JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
+  );
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {

@@ -1,4 +1,10 @@
-import { jsonEvent, type EventData, type EventType, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  type EventData,
+  type EventType,
+  type JSONType,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import type { EventMetadata, EventToAppend, RecordedEvent } from '@sooc/event-sourcing';
 
 /**
@@ -7,7 +13,15 @@ import type { EventMetadata, EventToAppend, RecordedEvent } from '@sooc/event-so
  */
 export function toEventData(event: EventToAppend): EventData {
   const { occurredAt, actor, correlationId, causationId, schemaVersion } = event.metadata;
-  const metadata = { occurredAt, actor, correlationId, causationId, schemaVersion, $correlationId: correlationId, ...(causationId === null ? {} : { $causationId: causationId }) };
+  const metadata = {
+    occurredAt,
+    actor,
+    correlationId,
+    causationId,
+    schemaVersion,
+    $correlationId: correlationId,
+    ...(causationId === null ? {} : { $causationId: causationId }),
+  };
   // Any JSON value is fine on the wire (the client stringifies it); the client's type is narrower.
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata });
 }

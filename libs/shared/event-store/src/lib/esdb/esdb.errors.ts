@@ -21,12 +21,21 @@ export class EsdbUnreachableError extends Error {
 }
 
 /** The client's errors in the port's terms; anything else passes through unchanged. */
-export function translateError(error: unknown, url: string, append?: { streamId: string; expected: ExpectedRevision }): unknown {
+export function translateError(
+  error: unknown,
+  url: string,
+  append?: { streamId: string; expected: ExpectedRevision },
+): unknown {
   if (append && error instanceof WrongExpectedVersionError) {
-    return new ConcurrencyError(append.streamId, String(append.expected), error.actualVersion === 'no_stream' ? 'no_stream' : BigInt(error.actualVersion));
+    return new ConcurrencyError(
+      append.streamId,
+      String(append.expected),
+      error.actualVersion === 'no_stream' ? 'no_stream' : BigInt(error.actualVersion),
+    );
   }
   // Appends reject with the bare gRPC error, and discovery (esdb+discover://) gives up with a plain Error.
-  const unavailable = error instanceof UnavailableError || (error as { code?: unknown } | null)?.code === status.UNAVAILABLE;
+  const unavailable =
+    error instanceof UnavailableError || (error as { code?: unknown } | null)?.code === status.UNAVAILABLE;
   if (unavailable || (error instanceof Error && error.message.startsWith('Failed to discover after'))) {
     return new EsdbUnreachableError(url, error);
   }

@@ -1,4 +1,13 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, StreamNotFoundError, type AllStreamResolvedEvent, type Position } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  type AllStreamResolvedEvent,
+  type Position,
+} from '@eventstore/db-client';
 import {
   ValidationError,
   type AppendOptions,
@@ -57,17 +66,25 @@ export class EsdbEventStore implements EventStore {
   /** `esdb://host:port?tls=false` or `esdb+discover://…`. The client connects on first use, so this never waits. */
   static connect(url: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
     if (!ESDB_URL.test(url)) {
-      throw new ValidationError('STORE.URL_INVALID', 'An EventStoreDB URL starts with esdb:// or esdb+discover://', [{ field: 'url', message: 'must be esdb://… or esdb+discover://…' }]);
+      throw new ValidationError('STORE.URL_INVALID', 'An EventStoreDB URL starts with esdb:// or esdb+discover://', [
+        { field: 'url', message: 'must be esdb://… or esdb+discover://…' },
+      ]);
     }
     const pageSize = options.pageSize ?? 1000;
     if (!Number.isSafeInteger(pageSize) || pageSize < 2) {
-      throw new ValidationError('STORE.PAGE_SIZE_INVALID', `pageSize must be an integer ≥ 2, got ${pageSize}`, [{ field: 'pageSize', message: 'must be an integer ≥ 2' }]);
+      throw new ValidationError('STORE.PAGE_SIZE_INVALID', `pageSize must be an integer ≥ 2, got ${pageSize}`, [
+        { field: 'pageSize', message: 'must be an integer ≥ 2' },
+      ]);
     }
     let client: EventStoreDBClient;
     try {
       client = EventStoreDBClient.connectionString(url);
     } catch (error) {
-      throw new ValidationError('STORE.URL_INVALID', `EventStoreDB URL ${redact(url)} is malformed: ${(error as Error).message}`, [{ field: 'url', message: 'malformed' }]);
+      throw new ValidationError(
+        'STORE.URL_INVALID',
+        `EventStoreDB URL ${redact(url)} is malformed: ${(error as Error).message}`,
+        [{ field: 'url', message: 'malformed' }],
+      );
     }
     return new EsdbEventStore(client, url, pageSize);
   }
@@ -77,7 +94,9 @@ export class EsdbEventStore implements EventStore {
     prepareAppend(streamId, events, options?.expectedRevision);
     const expected = options.expectedRevision;
     try {
-      const result = await this.client.appendToStream(streamId, events.map(toEventData), { expectedRevision: expected });
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: expected,
+      });
       if (!result.position) throw new Error(`EventStoreDB acknowledged the append to ${streamId} without a position`);
       return { nextExpectedRevision: result.nextExpectedRevision, position: result.position.commit };
     } catch (error) {
@@ -95,7 +114,11 @@ export class EsdbEventStore implements EventStore {
     const from = options.from ?? (backwards ? 'end' : 'start');
     const out: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, { fromRevision: from === 'start' ? START : from === 'end' ? END : from, direction: backwards ? BACKWARDS : FORWARDS, maxCount });
+      const read = this.client.readStream(streamId, {
+        fromRevision: from === 'start' ? START : from === 'end' ? END : from,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount,
+      });
       for await (const resolved of read) if (resolved.event) out.push(toRecorded(resolved.event));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -124,7 +147,8 @@ export class EsdbEventStore implements EventStore {
     const out: RecordedEvent[] = [];
     if (max === 0 || from === (backwards ? 'start' : 'end')) return out;
     let bound = typeof from === 'bigint' ? from : undefined;
-    let cursor: Position | typeof START | typeof END = typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'start' ? START : END;
+    let cursor: Position | typeof START | typeof END =
+      typeof from === 'bigint' ? { commit: from, prepare: from } : from === 'start' ? START : END;
     let floor = FIRST_PAGE;
     for (;;) {
       // One more than still wanted: the server may hand back the event at the cursor again.
@@ -147,9 +171,13 @@ export class EsdbEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     if (this.closed) throw storeClosed();
-    const after = options.from === undefined || options.from === 'start' ? undefined : subscriptionStart(options.from, 0n);
+    const after =
+      options.from === undefined || options.from === 'start' ? undefined : subscriptionStart(options.from, 0n);
     const filter = normaliseFilter(options.filter);
-    const source = this.client.subscribeToAll({ fromPosition: after === undefined ? START : { commit: after, prepare: after }, filter: serverFilterOf(filter) });
+    const source = this.client.subscribeToAll({
+      fromPosition: after === undefined ? START : { commit: after, prepare: after },
+      filter: serverFilterOf(filter),
+    });
     const subscription = new EsdbSubscription(source, {
       accept: (event) => matchesFilter(filter, event.streamId, event.type),
       translate: (error) => translateError(error, this.url),
@@ -171,10 +199,19 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async page(cursor: Position | typeof START | typeof END, backwards: boolean, maxCount: number): Promise<AllStreamResolvedEvent[]> {
+  private async page(
+    cursor: Position | typeof START | typeof END,
+    backwards: boolean,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
     const page: AllStreamResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readAll({ fromPosition: cursor, direction: backwards ? BACKWARDS : FORWARDS, maxCount })) page.push(resolved);
+      for await (const resolved of this.client.readAll({
+        fromPosition: cursor,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount,
+      }))
+        page.push(resolved);
     } catch (error) {
       throw translateError(error, this.url);
     }

@@ -8,7 +8,8 @@ import type { EventFilter } from '@sooc/event-sourcing';
  */
 export function serverFilterOf(filter: EventFilter | undefined): Filter {
   if (filter?.categories?.length) return streamNameFilter({ prefixes: filter.categories.map((c) => `${c}-`) });
-  if (filter?.eventTypes?.length) return eventTypeFilter({ regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` });
+  if (filter?.eventTypes?.length)
+    return eventTypeFilter({ regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` });
   return excludeSystemEvents();
 }
 

@@ -50,11 +50,18 @@ export class EsdbStandIn {
     const server = new Server();
     const traffic: ReadTraffic = { eventsRead: 0 };
     let port = 0;
-    server.addService(StreamsService, { read: readHandler(log, traffic), append: appendHandler(log), delete: deleteHandler(log), tombstone: tombstoneHandler(log) });
+    server.addService(StreamsService, {
+      read: readHandler(log, traffic),
+      append: appendHandler(log),
+      delete: deleteHandler(log),
+      tombstone: tombstoneHandler(log),
+    });
     server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
     server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
     port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      ),
     );
     return new EsdbStandIn(server, port, traffic);
   }

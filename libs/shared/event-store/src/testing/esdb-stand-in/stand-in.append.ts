@@ -7,7 +7,9 @@ import type { ExpectedRevision, ProposedRecord, StandInLog } from './stand-in.lo
 const Case = AppendReq.Options.ExpectedStreamRevisionCase;
 
 /** Streams.Append: options first, then the proposed messages; one reply when the client ends the stream. */
-export function appendHandler(log: StandInLog): (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => void {
+export function appendHandler(
+  log: StandInLog,
+): (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => void {
   return (call, callback) => {
     let options: AppendReq.Options | undefined;
     const proposed: ProposedRecord[] = [];
@@ -22,12 +24,18 @@ export function appendHandler(log: StandInLog): (call: ServerReadableStream<Appe
       const expected = expectedOf(options);
       const outcome = log.append(streamId, expected, proposed);
       if (!outcome.ok && 'deleted' in outcome) return callback(streamDeletedError(streamId));
-      if (!outcome.ok) return callback(null, new AppendResp().setWrongExpectedVersion(wrongVersion(expected, outcome.current)));
+      if (!outcome.ok)
+        return callback(null, new AppendResp().setWrongExpectedVersion(wrongVersion(expected, outcome.current)));
       const success = new AppendResp.Success();
       if (outcome.revision === null) success.setNoStream(new Empty());
       else success.setCurrentRevision(outcome.revision.toString());
       if (outcome.position === null) success.setNoPosition(new Empty());
-      else success.setPosition(new AppendResp.Position().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString()));
+      else
+        success.setPosition(
+          new AppendResp.Position()
+            .setCommitPosition(outcome.position.toString())
+            .setPreparePosition(outcome.position.toString()),
+        );
       callback(null, new AppendResp().setSuccess(success));
     });
   };

@@ -7,15 +7,23 @@ type Options = DeleteReq.Options | TombstoneReq.Options;
 
 /** Streams.Delete: a soft delete (see StandInLog.delete). */
 export function deleteHandler(log: StandInLog): Unary<DeleteReq, DeleteResp> {
-  return removal('delete', (streamId, expected) => log.delete(streamId, expected), (position) =>
-    new DeleteResp().setPosition(new DeleteResp.Position().setCommitPosition(position).setPreparePosition(position)),
+  return removal(
+    'delete',
+    (streamId, expected) => log.delete(streamId, expected),
+    (position) =>
+      new DeleteResp().setPosition(new DeleteResp.Position().setCommitPosition(position).setPreparePosition(position)),
   );
 }
 
 /** Streams.Tombstone: a hard delete (see StandInLog.tombstone). */
 export function tombstoneHandler(log: StandInLog): Unary<TombstoneReq, TombstoneResp> {
-  return removal('tombstone', (streamId, expected) => log.tombstone(streamId, expected), (position) =>
-    new TombstoneResp().setPosition(new TombstoneResp.Position().setCommitPosition(position).setPreparePosition(position)),
+  return removal(
+    'tombstone',
+    (streamId, expected) => log.tombstone(streamId, expected),
+    (position) =>
+      new TombstoneResp().setPosition(
+        new TombstoneResp.Position().setCommitPosition(position).setPreparePosition(position),
+      ),
   );
 }
 

@@ -15,7 +15,9 @@ export function filterOf(options: ReadReq.Options): RecordFilter | undefined {
   if (!options.hasFilter()) return undefined;
   const filter = options.getFilter() as ReadReq.Options.FilterOptions;
   const onStream = filter.hasStreamIdentifier();
-  const expression = (onStream ? filter.getStreamIdentifier() : filter.getEventType()) as ReadReq.Options.FilterOptions.Expression;
+  const expression = (
+    onStream ? filter.getStreamIdentifier() : filter.getEventType()
+  ) as ReadReq.Options.FilterOptions.Expression;
   const regex = expression.getRegex() ? new RegExp(expression.getRegex()) : undefined;
   const prefixes = expression.getPrefixList();
   const window = filter.hasMax() ? filter.getMax() : DEFAULT_WINDOW;

@@ -30,7 +30,10 @@ export interface StreamDeleted {
   readonly deleted: true;
 }
 
-export type DeleteOutcome = { readonly ok: true; readonly position: bigint } | { readonly ok: false; readonly current: bigint | null } | StreamDeleted;
+export type DeleteOutcome =
+  | { readonly ok: true; readonly position: bigint }
+  | { readonly ok: false; readonly current: bigint | null }
+  | StreamDeleted;
 
 /** The revision EventStoreDB gives the `$streamDeleted` event a tombstone writes (long.MaxValue). */
 export const TOMBSTONE_REVISION = 2n ** 63n - 1n;
@@ -101,7 +104,8 @@ export class StandInLog {
     if (repeat === 'conflict') return { ok: false, current };
     if (repeat) return repeat;
     const deletedAt = current === null ? this.deletedAt.get(streamId) : undefined;
-    if (!matches(expected, current) && !(deletedAt !== undefined && expected === deletedAt)) return { ok: false, current };
+    if (!matches(expected, current) && !(deletedAt !== undefined && expected === deletedAt))
+      return { ok: false, current };
     if (proposed.length === 0) return { ok: true, revision: current, position: null };
     let revision = current ?? deletedAt ?? -1n;
     for (const p of proposed) stream.push(this.write(streamId, ++revision, p));
@@ -126,7 +130,13 @@ export class StandInLog {
     const metadataStream = `$$${streamId}`;
     const metadataRevision = (this.streams.get(metadataStream)?.at(-1)?.revision ?? -1n) + 1n;
     const data = Buffer.from(JSON.stringify({ $tb: last === undefined ? 0 : Number(last + 1n) }), 'utf8');
-    const record = this.write(metadataStream, metadataRevision, { id: randomUUID(), type: '$metadata', contentType: 'application/json', data, customMetadata: new Uint8Array() });
+    const record = this.write(metadataStream, metadataRevision, {
+      id: randomUUID(),
+      type: '$metadata',
+      contentType: 'application/json',
+      data,
+      customMetadata: new Uint8Array(),
+    });
     this.streams.set(metadataStream, [...(this.streams.get(metadataStream) ?? []), record]);
     for (const listener of this.listeners) listener();
     return { ok: true, position: record.position };
@@ -141,14 +151,26 @@ export class StandInLog {
     this.tombstoned.add(streamId);
     this.forget(streamId, stream);
     this.streams.delete(streamId);
-    const record = this.write(streamId, TOMBSTONE_REVISION, { id: randomUUID(), type: '$streamDeleted', contentType: 'application/octet-stream', data: new Uint8Array(), customMetadata: new Uint8Array() });
+    const record = this.write(streamId, TOMBSTONE_REVISION, {
+      id: randomUUID(),
+      type: '$streamDeleted',
+      contentType: 'application/octet-stream',
+      data: new Uint8Array(),
+      customMetadata: new Uint8Array(),
+    });
     for (const listener of this.listeners) listener();
     return { ok: true, position: record.position };
   }
 
   /** Stores one record at the end of `$all` (the caller files it in its stream). */
   private write(streamId: string, revision: bigint, p: ProposedRecord): StoredRecord {
-    const record: StoredRecord = { ...p, streamId, revision, position: this.next, created: BigInt(Date.now()) * TICKS_PER_MS };
+    const record: StoredRecord = {
+      ...p,
+      streamId,
+      revision,
+      position: this.next,
+      created: BigInt(Date.now()) * TICKS_PER_MS,
+    };
     this.next += BigInt(64 + streamId.length + p.type.length + p.data.length + p.customMetadata.length);
     this.records.push(record);
     this.byId.set(`${streamId}/${p.id}`, record);
@@ -166,7 +188,11 @@ export class StandInLog {
    * again and write nothing ('any' and 'stream_exists': anywhere, in order — best effort); ids
    * already in the stream otherwise are a wrong expected version.
    */
-  private repeatOf(streamId: string, expected: ExpectedRevision, proposed: readonly ProposedRecord[]): AppendOutcome | 'conflict' | undefined {
+  private repeatOf(
+    streamId: string,
+    expected: ExpectedRevision,
+    proposed: readonly ProposedRecord[],
+  ): AppendOutcome | 'conflict' | undefined {
     const found = proposed.map((p) => this.byId.get(`${streamId}/${p.id}`));
     if (!found.some((f) => f !== undefined)) return undefined;
     if (!found.every((f): f is StoredRecord => f !== undefined)) return 'conflict';

@@ -32,7 +32,11 @@ function buildEventMessage(record: StoredRecord, withPosition: boolean): ReadRes
     .setPreparePosition(record.position.toString())
     .setCustomMetadata(record.customMetadata)
     .setData(record.data);
-  recorded.getMetadataMap().set('type', record.type).set('content-type', record.contentType).set('created', record.created.toString());
+  recorded
+    .getMetadataMap()
+    .set('type', record.type)
+    .set('content-type', record.contentType)
+    .set('created', record.created.toString());
   const event = new ReadResp.ReadEvent().setEvent(recorded);
   if (withPosition) event.setCommitPosition(record.position.toString());
   else event.setNoPosition(new Empty());
@@ -40,7 +44,9 @@ function buildEventMessage(record: StoredRecord, withPosition: boolean): ReadRes
 }
 
 export function streamNotFoundMessage(streamId: string): ReadResp {
-  return new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId)));
+  return new ReadResp().setStreamNotFound(
+    new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId)),
+  );
 }
 
 export function confirmationMessage(): ReadResp {
@@ -52,5 +58,7 @@ export function caughtUpMessage(): ReadResp {
 }
 
 export function checkpointMessage(position: bigint): ReadResp {
-  return new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()));
+  return new ReadResp().setCheckpoint(
+    new ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()),
+  );
 }

@@ -4,7 +4,13 @@ import { CallWriter } from './call.writer';
 import { streamDeletedError } from './stand-in.errors';
 import { filterOf } from './stand-in.filter';
 import type { StandInLog, StoredRecord } from './stand-in.log';
-import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, streamNotFoundMessage } from './stand-in.messages';
+import {
+  caughtUpMessage,
+  checkpointMessage,
+  confirmationMessage,
+  eventMessage,
+  streamNotFoundMessage,
+} from './stand-in.messages';
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 const { ReadDirection, StreamOptions, AllOptions, CountOptionCase } = ReadReq.Options;
@@ -25,7 +31,9 @@ export function readHandler(log: StandInLog, traffic: ReadTraffic): (call: ReadC
       call.emit('error', { code: status.INVALID_ARGUMENT, details: 'a read names a stream or $all' });
       return;
     }
-    const streamId = options.hasStream() ? Buffer.from(options.getStream()?.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8') : null;
+    const streamId = options.hasStream()
+      ? Buffer.from(options.getStream()?.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8')
+      : null;
     if (streamId !== null && log.isTombstoned(streamId)) {
       call.emit('error', streamDeletedError(streamId));
       return;
@@ -44,7 +52,12 @@ function countOf(options: ReadReq.Options): number {
   return count > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count);
 }
 
-async function readStream(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>, traffic: ReadTraffic): Promise<void> {
+async function readStream(
+  log: StandInLog,
+  options: ReadReq.Options,
+  writer: CallWriter<ReadReq, ReadResp>,
+  traffic: ReadTraffic,
+): Promise<void> {
   const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
   const streamId = Buffer.from(streamOptions.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
   const records = log.stream(streamId);
@@ -53,25 +66,48 @@ async function readStream(log: StandInLog, options: ReadReq.Options, writer: Cal
   const which = streamOptions.getRevisionOptionCase();
   // Revisions are consecutive within a stream, from its first readable one (above 0 once recreated after a soft delete).
   const first = records[0].revision;
-  const at = which === StreamOptions.RevisionOptionCase.REVISION ? Number(BigInt(streamOptions.getRevision()) - first) : which === StreamOptions.RevisionOptionCase.END ? Infinity : 0;
-  const selected = backwards ? (at < 0 ? [] : records.slice(0, Math.min(at, records.length - 1) + 1).reverse()) : records.slice(Math.max(0, at));
+  const at =
+    which === StreamOptions.RevisionOptionCase.REVISION
+      ? Number(BigInt(streamOptions.getRevision()) - first)
+      : which === StreamOptions.RevisionOptionCase.END
+        ? Infinity
+        : 0;
+  const selected = backwards
+    ? at < 0
+      ? []
+      : records.slice(0, Math.min(at, records.length - 1) + 1).reverse()
+    : records.slice(Math.max(0, at));
   for (const record of selected.slice(0, countOf(options))) {
     await writer.write(eventMessage(record, false));
     traffic.eventsRead++;
   }
 }
 
-async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>, traffic: ReadTraffic): Promise<void> {
+async function readAll(
+  log: StandInLog,
+  options: ReadReq.Options,
+  writer: CallWriter<ReadReq, ReadResp>,
+  traffic: ReadTraffic,
+): Promise<void> {
   const all = options.getAll() as ReadReq.Options.AllOptions;
   const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
   const filter = filterOf(options);
   const count = countOf(options);
   const which = all.getAllOptionCase();
-  const at = which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0')) : undefined;
+  const at =
+    which === AllOptions.AllOptionCase.POSITION
+      ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0'))
+      : undefined;
   // Forwards from a position includes the event there; backwards starts before it, as the server does.
-  let index = backwards ? (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0)) - 1 : (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0));
+  let index = backwards
+    ? (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0)) - 1
+    : (at ?? (which === AllOptions.AllOptionCase.END ? log.records.length : 0));
   const step = backwards ? -1 : 1;
-  for (let sent = 0, scanned = 0; index >= 0 && index < log.records.length && sent < count && writer.open; index += step) {
+  for (
+    let sent = 0, scanned = 0;
+    index >= 0 && index < log.records.length && sent < count && writer.open;
+    index += step
+  ) {
     const record = log.records[index];
     if (++scanned % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (filter && !filter.matches(record)) continue;
@@ -86,7 +122,11 @@ async function readAll(log: StandInLog, options: ReadReq.Options, writer: CallWr
  * until cancelled. A stream subscription walks `$all` keeping that stream's events (a test log is
  * small), so it sees a stream recreated after a soft delete go on.
  */
-async function subscribe(log: StandInLog, options: ReadReq.Options, writer: CallWriter<ReadReq, ReadResp>): Promise<void> {
+async function subscribe(
+  log: StandInLog,
+  options: ReadReq.Options,
+  writer: CallWriter<ReadReq, ReadResp>,
+): Promise<void> {
   const { index: from, keep } = options.hasAll() ? allStart(log, options) : streamStart(log, options);
   let index = from;
   const filter = filterOf(options);
@@ -124,7 +164,11 @@ function allStart(log: StandInLog, options: ReadReq.Options): Start {
   const all = options.getAll() as ReadReq.Options.AllOptions;
   const which = all.getAllOptionCase();
   const index =
-    which === AllOptions.AllOptionCase.POSITION ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0') + 1n) : which === AllOptions.AllOptionCase.END ? log.records.length : 0;
+    which === AllOptions.AllOptionCase.POSITION
+      ? log.indexFrom(BigInt(all.getPosition()?.getCommitPosition() ?? '0') + 1n)
+      : which === AllOptions.AllOptionCase.END
+        ? log.records.length
+        : 0;
   return { index, keep: () => true };
 }
 
@@ -132,7 +176,14 @@ function streamStart(log: StandInLog, options: ReadReq.Options): Start {
   const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
   const streamId = Buffer.from(streamOptions.getStreamIdentifier()?.getStreamName_asU8() ?? []).toString('utf8');
   const which = streamOptions.getRevisionOptionCase();
-  if (which === StreamOptions.RevisionOptionCase.END) return { index: log.records.length, keep: (r) => r.streamId === streamId && r.revision >= log.readableFrom(streamId) };
+  if (which === StreamOptions.RevisionOptionCase.END)
+    return {
+      index: log.records.length,
+      keep: (r) => r.streamId === streamId && r.revision >= log.readableFrom(streamId),
+    };
   const after = which === StreamOptions.RevisionOptionCase.REVISION ? BigInt(streamOptions.getRevision()) : -1n;
-  return { index: 0, keep: (r) => r.streamId === streamId && r.revision > after && r.revision >= log.readableFrom(streamId) };
+  return {
+    index: 0,
+    keep: (r) => r.streamId === streamId && r.revision > after && r.revision >= log.readableFrom(streamId),
+  };
 }
