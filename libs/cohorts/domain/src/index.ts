@@ -25,3 +25,4 @@ export * from './lib/groups.formation';
 export * from './lib/seeded-random';
 export { CANCEL_REASON_MAX } from './lib/cohort-lifecycle.decide';
 export { GROUP_SEED_MAX } from './lib/cohort-groups.decide';
+export * from './lib/cohort-profile.query';

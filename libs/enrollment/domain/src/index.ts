@@ -6,3 +6,4 @@ export * from './lib/enrollment.decider';
 export * from './lib/enrollment.evolve';
 export { ENROLLMENT_LIMITS, checkEnrollmentRef, normalizeDossier, unmetPrerequisites } from './lib/dossier.rules';
 export { attendedSessions, requiredSessions } from './lib/attendance.decisions';
+export * from './lib/application-snapshot.query';

@@ -1,6 +1,7 @@
 export * from './lib/event.types';
 export * from './lib/command.types';
 export * from './lib/decider.types';
+export * from './lib/published-query.types';
 export * from './lib/errors';
 export * from './lib/stream-name';
 export * from './lib/event-store.port';

@@ -1,15 +1,12 @@
-import { Command, CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import {
-  CancelCohortCommand,
-  ChangeCapacityCommand,
-  CompleteCohortCommand,
-  ConfigureCohortCommand,
-  SetCompanyQuotaCommand,
-  StartCohortCommand,
-  type CommandOutcome,
-} from '@sooc/cohorts-application';
-import { capacityWarnings, type CohortSettings } from '@sooc/cohorts-domain';
+  capacityWarnings,
+  cohortDecider,
+  cohortStream,
+  type CohortCommand,
+  type CohortSettings,
+} from '@sooc/cohorts-domain';
+import { CommandRunner } from '@sooc/nest';
 import { CohortIdArgs } from './cohort-id.args';
 import { CancelCohortArgs, ChangeCapacityArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
 import { CohortSettingsInput } from './cohort-settings.input';
@@ -29,7 +26,7 @@ function changesOf(input: CohortSettingsInput): Partial<CohortSettings> {
 @Resolver(() => Cohort)
 export class CohortSettingsResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandRunner,
     private readonly reader: CohortsReader,
   ) {}
 
@@ -37,12 +34,12 @@ export class CohortSettingsResolver {
     description: 'Dedicates seats to a company (a guarantee and a cap); 0 removes the quota',
   })
   setCompanyQuota(@Args() { cohortId, companyId, seats }: SetCompanyQuotaArgs): Promise<CohortPayload> {
-    return this.write(cohortId, new SetCompanyQuotaCommand(cohortId, companyId, seats));
+    return this.write({ type: 'SetCompanyQuota', data: { cohortId, companyId, seats } });
   }
 
   @Mutation(() => CohortPayload, { description: 'Never below the seats taken; warns outside 10..100' })
   changeCapacity(@Args() { cohortId, capacity }: ChangeCapacityArgs): Promise<CohortPayload> {
-    return this.write(cohortId, new ChangeCapacityCommand(cohortId, capacity), capacityWarnings(capacity));
+    return this.write({ type: 'ChangeCapacity', data: { cohortId, capacity } }, capacityWarnings(capacity));
   }
 
   @Mutation(() => CohortPayload)
@@ -50,30 +47,27 @@ export class CohortSettingsResolver {
     @Args('cohortId', { type: () => ID }, new IdArgPipe('cohortId')) cohortId: string,
     @Args('input') input: CohortSettingsInput,
   ): Promise<CohortPayload> {
-    return this.write(cohortId, new ConfigureCohortCommand(cohortId, changesOf(input)));
+    return this.write({ type: 'ConfigureCohort', data: { cohortId, changes: changesOf(input) } });
   }
 
   @Mutation(() => CohortPayload)
   startCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    return this.write(cohortId, new StartCohortCommand(cohortId));
+    return this.write({ type: 'StartCohort', data: { cohortId } });
   }
 
   @Mutation(() => CohortPayload)
   completeCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    return this.write(cohortId, new CompleteCohortCommand(cohortId));
+    return this.write({ type: 'CompleteCohort', data: { cohortId } });
   }
 
   @Mutation(() => CohortPayload)
   cancelCohort(@Args() { cohortId, reason }: CancelCohortArgs): Promise<CohortPayload> {
-    return this.write(cohortId, new CancelCohortCommand(cohortId, reason));
+    return this.write({ type: 'CancelCohort', data: { cohortId, reason } });
   }
 
-  private async write(
-    cohortId: string,
-    command: Command<CommandOutcome>,
-    warnings: string[] = [],
-  ): Promise<CohortPayload> {
-    const outcome = await this.commands.execute(command);
+  private async write(command: Omit<CohortCommand, 'metadata'>, warnings: string[] = []): Promise<CohortPayload> {
+    const { cohortId } = command.data;
+    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), command);
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings };
   }

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { CohortsApplicationModule } from '@sooc/cohorts-application';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { CohortUpdatesResolver } from './cohort-updates.resolver';
@@ -13,7 +11,6 @@ import { CoursesResolver } from './courses.resolver';
  * ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  imports: [CqrsModule, CohortsApplicationModule],
   providers: [
     CohortsReader,
     CohortsResolver,

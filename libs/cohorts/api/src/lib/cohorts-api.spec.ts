@@ -1,15 +1,14 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { OpenApplicationsCommand } from '@sooc/cohorts-application';
+import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
 import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
-import { FixedClock, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, FixedClock, SoocCoreModule } from '@sooc/nest';
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { CohortsApiModule } from './cohorts-api.module';
 
@@ -106,7 +105,9 @@ describe('cohorts API on a fixed clock', () => {
   it('makes a query with consistentWith wait until the read model has the write', async () => {
     await gql(PLAN, { input: plan('lagging') });
     await runner.stop();
-    const outcome = await app.get(CommandBus).execute(new OpenApplicationsCommand('lagging'));
+    const outcome = await app
+      .get(CommandRunner)
+      .run(cohortDecider, cohortStream('lagging'), { type: 'OpenApplications', data: { cohortId: 'lagging' } });
     const COHORT = 'query($id: ID!, $at: Position) { cohort(id: $id, consistentWith: $at) { status } }';
 
     expect((await gql(COHORT, { id: 'lagging' })).data!['cohort']).toEqual({ status: 'PLANNED' });

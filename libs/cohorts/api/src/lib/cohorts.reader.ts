@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { encodeCohortCursor, findCohort, findCourse, listCohorts, type CohortsReadDb } from '@sooc/cohorts-read-models';
-import type { CommandOutcome } from '@sooc/cohorts-application';
+import type { CommandOutcome } from '@sooc/nest';
 import type { ConnectionShape } from '@sooc/graphql';
 import { READ_DB, ReadYourWrites } from '@sooc/nest';
 import { toCohort, toCourse } from './cohort.mapper';

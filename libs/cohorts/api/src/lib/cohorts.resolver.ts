@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CloseApplicationsCommand, OpenApplicationsCommand, PlanCohortCommand } from '@sooc/cohorts-application';
-import { capacityWarnings } from '@sooc/cohorts-domain';
+import { planCohort } from '@sooc/cohorts-application';
+import { capacityWarnings, cohortDecider, cohortStream } from '@sooc/cohorts-domain';
+import { CommandRunner } from '@sooc/nest';
 import { CohortArgs, CohortIdArgs } from './cohort-id.args';
 import { Cohort } from './cohort.type';
 import { CohortsArgs } from './cohorts.args';
@@ -13,7 +13,7 @@ import { PlanCohortInput } from './plan-cohort.input';
 @Resolver(() => Cohort)
 export class CohortsResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandRunner,
     private readonly reader: CohortsReader,
   ) {}
 
@@ -34,9 +34,15 @@ export class CohortsResolver {
     const { courseId, title, capacity, applicationWindow, startsOn, endsOn } = input;
     const cohortId = input.cohortId ?? randomUUID();
     const window = { opensAt: applicationWindow.opensAt, closesAt: applicationWindow.closesAt };
-    const outcome = await this.commands.execute(
-      new PlanCohortCommand({ cohortId, courseId, title, capacity, applicationWindow: window, startsOn, endsOn }),
-    );
+    const outcome = await planCohort(this.commands, {
+      cohortId,
+      courseId,
+      title,
+      capacity,
+      applicationWindow: window,
+      startsOn,
+      endsOn,
+    });
     await this.reader.afterWrite(outcome);
     return {
       cohort: await this.reader.existingCohort(cohortId),
@@ -47,14 +53,20 @@ export class CohortsResolver {
 
   @Mutation(() => CohortPayload)
   async openApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    const outcome = await this.commands.execute(new OpenApplicationsCommand(cohortId));
+    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), {
+      type: 'OpenApplications',
+      data: { cohortId },
+    });
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
   }
 
   @Mutation(() => CohortPayload)
   async closeApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    const outcome = await this.commands.execute(new CloseApplicationsCommand(cohortId));
+    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), {
+      type: 'CloseApplications',
+      data: { cohortId },
+    });
     await this.reader.afterWrite(outcome);
     return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
   }

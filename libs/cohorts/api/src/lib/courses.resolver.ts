@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DraftCourseCommand } from '@sooc/cohorts-application';
+import { courseDecider, courseStream } from '@sooc/cohorts-domain';
+import { CommandRunner } from '@sooc/nest';
 import { PositionScalar } from '@sooc/graphql';
 import { Course } from './course.type';
 import { CohortsReader } from './cohorts.reader';
@@ -11,7 +11,7 @@ import { CoursePayload } from './payloads.type';
 @Resolver(() => Course)
 export class CoursesResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandRunner,
     private readonly reader: CohortsReader,
   ) {}
 
@@ -28,18 +28,17 @@ export class CoursesResolver {
   async draftCourse(@Args('input') input: DraftCourseInput): Promise<CoursePayload> {
     const courseId = input.courseId ?? randomUUID();
     const { title, summary, topics, language, prerequisites, selectionPolicy, defaultCapacity } = input;
-    const outcome = await this.commands.execute(
-      new DraftCourseCommand({
-        courseId,
-        title,
-        summary,
-        topics,
-        language,
-        prerequisites,
-        selectionPolicy,
-        defaultCapacity,
-      }),
-    );
+    const data = {
+      courseId,
+      title,
+      summary,
+      topics,
+      language,
+      prerequisites,
+      selectionPolicy,
+      defaultCapacity,
+    };
+    const outcome = await this.commands.run(courseDecider, courseStream(courseId), { type: 'DraftCourse', data });
     await this.reader.afterWrite(outcome);
     return { course: await this.reader.existingCourse(courseId), position: outcome.position, warnings: [] };
   }

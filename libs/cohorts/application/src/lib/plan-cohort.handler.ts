@@ -1,17 +1,26 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { cohortDecider, cohortStream, courseDecider, courseStream, type PlanCohort } from '@sooc/cohorts-domain';
-import { CommandRunner } from '@sooc/nest';
-import { CommandOutcome, outcomeOf } from './command-outcome';
-import { PlanCohortCommand } from './plan-cohort.command';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortEvent,
+  type CohortState,
+  type PlanCohortData,
+} from '@sooc/cohorts-domain';
+import type { CommandResult } from '@sooc/event-sourcing';
+import type { CommandRunner } from '@sooc/nest';
 
-/** The decider, not this handler, decides what a missing or unsuitable course means. */
-@CommandHandler(PlanCohortCommand)
-export class PlanCohortHandler implements ICommandHandler<PlanCohortCommand, CommandOutcome> {
-  constructor(private readonly runner: CommandRunner) {}
+/** Everything but the course state, which the handler reads from the course stream itself. */
+export type PlanCohortInput = Omit<PlanCohortData, 'course'>;
 
-  async execute({ data }: PlanCohortCommand): Promise<CommandOutcome> {
-    const course = await this.runner.load(courseDecider, courseStream(data.courseId));
-    const command: Omit<PlanCohort, 'metadata'> = { type: 'PlanCohort', data: { ...data, course } };
-    return outcomeOf(await this.runner.run(cohortDecider, cohortStream(data.cohortId), command));
-  }
+/**
+ * A cohort is planned against its course (two streams of this context). The decider, not this
+ * handler, decides what a missing or unsuitable course means.
+ */
+export async function planCohort(
+  runner: CommandRunner,
+  data: PlanCohortInput,
+): Promise<CommandResult<CohortEvent, CohortState>> {
+  const course = await runner.load(courseDecider, courseStream(data.courseId));
+  return runner.run(cohortDecider, cohortStream(data.cohortId), { type: 'PlanCohort', data: { ...data, course } });
 }

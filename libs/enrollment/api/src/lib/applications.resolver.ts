@@ -1,13 +1,13 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { recordAttendance, submitApplication } from '@sooc/enrollment-application';
 import {
-  AcceptOfferCommand,
-  DeclineOfferCommand,
-  RecordAttendanceCommand,
-  SubmitApplicationCommand,
-  WithdrawApplicationCommand,
-} from '@sooc/enrollment-application';
-import type { CommandOutcome } from '@sooc/nest';
+  enrollmentDecider,
+  enrollmentIdOf,
+  enrollmentStream,
+  type EnrollmentCommand,
+  type EnrollmentRef,
+} from '@sooc/enrollment-domain';
+import { CommandRunner, type CommandOutcome } from '@sooc/nest';
 import { Application } from './application.type';
 import { ApplicationArgs, ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
 import { EnrollmentRefArgs, EnrollmentReasonArgs } from './enrollment-ref.args';
@@ -19,7 +19,7 @@ import { SubmitApplicationInput } from './submit-application.input';
 @Resolver(() => Application)
 export class ApplicationsResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandRunner,
     private readonly reader: EnrollmentReader,
   ) {}
 
@@ -47,50 +47,38 @@ export class ApplicationsResolver {
   ): Promise<ApplicationPayload> {
     const answers = Object.fromEntries(dossier.answers.map((a) => [a.questionId, a.answer]));
     const { motivation, level, prerequisitesMet } = dossier;
-    const command = new SubmitApplicationCommand(cohortId, learnerId, {
-      motivation,
-      level,
-      companyId: dossier.companyId ?? null,
-      answers,
-      prerequisitesMet,
-    });
-    return this.payload(cohortId, learnerId, await this.commands.execute(command));
+    const companyId = dossier.companyId ?? null;
+    const input = { cohortId, learnerId, dossier: { motivation, level, companyId, answers, prerequisitesMet } };
+    return this.payload(cohortId, learnerId, await submitApplication(this.commands, input));
   }
 
   @Mutation(() => ApplicationPayload)
-  async withdrawApplication(
-    @Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs,
-  ): Promise<ApplicationPayload> {
-    return this.payload(
-      cohortId,
-      learnerId,
-      await this.commands.execute(new WithdrawApplicationCommand(cohortId, learnerId, reason ?? null)),
-    );
+  withdrawApplication(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
+    return this.send({ type: 'WithdrawApplication', data: { ...refOf(cohortId, learnerId), reason: reason ?? null } });
   }
 
   @Mutation(() => ApplicationPayload)
-  async acceptOffer(@Args() { cohortId, learnerId }: EnrollmentRefArgs): Promise<ApplicationPayload> {
-    return this.payload(cohortId, learnerId, await this.commands.execute(new AcceptOfferCommand(cohortId, learnerId)));
+  acceptOffer(@Args() { cohortId, learnerId }: EnrollmentRefArgs): Promise<ApplicationPayload> {
+    return this.send({ type: 'AcceptOffer', data: refOf(cohortId, learnerId) });
   }
 
   @Mutation(() => ApplicationPayload)
-  async declineOffer(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
-    return this.payload(
-      cohortId,
-      learnerId,
-      await this.commands.execute(new DeclineOfferCommand(cohortId, learnerId, reason ?? null)),
-    );
+  declineOffer(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
+    return this.send({ type: 'DeclineOffer', data: { ...refOf(cohortId, learnerId), reason: reason ?? null } });
   }
 
   @Mutation(() => ApplicationPayload)
-  async recordAttendance(
-    @Args('input') { cohortId, learnerId, session, attended }: RecordAttendanceInput,
-  ): Promise<ApplicationPayload> {
-    return this.payload(
-      cohortId,
-      learnerId,
-      await this.commands.execute(new RecordAttendanceCommand(cohortId, learnerId, session, attended)),
-    );
+  async recordAttendance(@Args('input') input: RecordAttendanceInput): Promise<ApplicationPayload> {
+    const { cohortId, learnerId, session, attended } = input;
+    const result = await recordAttendance(this.commands, { cohortId, learnerId, session, attended });
+    return this.payload(cohortId, learnerId, result);
+  }
+
+  /** An enrollment command that needs nothing but its own stream. */
+  private async send(command: Omit<EnrollmentCommand, 'metadata'>): Promise<ApplicationPayload> {
+    const { cohortId, learnerId } = command.data;
+    const result = await this.commands.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command);
+    return this.payload(cohortId, learnerId, result);
   }
 
   private async payload(cohortId: string, learnerId: string, outcome: CommandOutcome): Promise<ApplicationPayload> {
@@ -98,3 +86,9 @@ export class ApplicationsResolver {
     return { application: await this.reader.existingApplication(cohortId, learnerId), position: outcome.position };
   }
 }
+
+const refOf = (cohortId: string, learnerId: string): EnrollmentRef => ({
+  enrollmentId: enrollmentIdOf(cohortId, learnerId),
+  cohortId,
+  learnerId,
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { FormGroupsCommand } from '@sooc/enrollment-application';
+import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
+import { CommandRunner } from '@sooc/nest';
 import { CohortDashboard } from './cohort-dashboard.type';
 import { CohortGroups } from './cohort-groups.type';
 import { CohortDashboardArgs, CohortQueryArgs } from './enrollment-queries.args';
@@ -12,7 +12,7 @@ import { GroupsPayload } from './payloads.type';
 @Resolver(() => CohortDashboard)
 export class CohortDashboardResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandRunner,
     private readonly reader: EnrollmentReader,
   ) {}
 
@@ -35,9 +35,8 @@ export class CohortDashboardResolver {
       "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels",
   })
   async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
-    const outcome = await this.commands.execute(
-      new FormGroupsCommand(cohortId, targetSize ?? null, seed ?? randomUUID()),
-    );
+    const data = { cohortId, targetSize: targetSize ?? null, seed: seed ?? randomUUID() };
+    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), { type: 'FormGroups', data });
     await this.reader.afterWrite(outcome);
     return { groups: await this.reader.existingGroups(cohortId), position: outcome.position };
   }

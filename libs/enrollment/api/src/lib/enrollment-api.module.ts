@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { EnrollmentApplicationModule } from '@sooc/enrollment-application';
 import { ApplicationsResolver } from './applications.resolver';
 import { CohortDashboardResolver } from './cohort-dashboard.resolver';
 import { DashboardUpdatesPublisher } from './dashboard-updates.publisher';
@@ -13,7 +11,6 @@ import { EnrollmentReader } from './enrollment.reader';
  * GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  imports: [CqrsModule, EnrollmentApplicationModule],
   providers: [
     EnrollmentReader,
     ApplicationsResolver,

@@ -1,9 +1,8 @@
 import { cohortStream } from '@sooc/cohorts-domain';
 import { enrollmentStream } from '@sooc/enrollment-domain';
 import { DOSSIER, EnrollmentWorld, failureOf } from '../testing/enrollment.world';
-import { FormGroupsCommand } from './form-groups.command';
-import { RecordAttendanceCommand } from './record-attendance.command';
-import { SubmitApplicationCommand } from './submit-application.command';
+import { recordAttendance } from './record-attendance.handler';
+import { submitApplication } from './submit-application.handler';
 
 describe('commands of a running cohort', () => {
   let world: EnrollmentWorld;
@@ -18,20 +17,31 @@ describe('commands of a running cohort', () => {
         companyId: i % 2 === 0 ? 'acme' : null,
         level: i < 2 ? ('beginner' as const) : ('advanced' as const),
       };
-      await world.bus.execute(new SubmitApplicationCommand('c-1', learnerId, dossier));
+      await submitApplication(world.runner, { cohortId: 'c-1', learnerId, dossier });
       await world.givenEnrolled('c-1', learnerId, dossier);
     }
   });
 
   it('records attendance only once the cohort runs, and only for a planned session', async () => {
-    expect((await failureOf(world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true)))).code).toBe(
-      'ENROLLMENT.COHORT_NOT_RUNNING',
-    );
+    expect(
+      (
+        await failureOf(
+          recordAttendance(world.runner, { cohortId: 'c-1', learnerId: 'l-1', session: 1, attended: true }),
+        )
+      ).code,
+    ).toBe('ENROLLMENT.COHORT_NOT_RUNNING');
     await world.startCohort('c-1');
 
-    await world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true));
-    const again = await world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 1, true));
-    const outside = await failureOf(world.bus.execute(new RecordAttendanceCommand('c-1', 'l-1', 11, true)));
+    await recordAttendance(world.runner, { cohortId: 'c-1', learnerId: 'l-1', session: 1, attended: true });
+    const again = await recordAttendance(world.runner, {
+      cohortId: 'c-1',
+      learnerId: 'l-1',
+      session: 1,
+      attended: true,
+    });
+    const outside = await failureOf(
+      recordAttendance(world.runner, { cohortId: 'c-1', learnerId: 'l-1', session: 11, attended: true }),
+    );
 
     expect(again.position).toBeNull();
     expect(outside).toEqual({
@@ -44,9 +54,15 @@ describe('commands of a running cohort', () => {
 
   it('forms groups of the confirmed learners; the same seed again changes nothing, another seed is a new formation', async () => {
     await world.startCohort('c-1');
-    const first = await world.bus.execute(new FormGroupsCommand('c-1', 2, 'seed-1'));
-    const repeat = await world.bus.execute(new FormGroupsCommand('c-1', 2, 'seed-1'));
-    await world.bus.execute(new FormGroupsCommand('c-1', null, 'seed-2'));
+    const first = await world.cohort('c-1', {
+      type: 'FormGroups',
+      data: { cohortId: 'c-1', targetSize: 2, seed: 'seed-1' },
+    });
+    const repeat = await world.cohort('c-1', {
+      type: 'FormGroups',
+      data: { cohortId: 'c-1', targetSize: 2, seed: 'seed-1' },
+    });
+    await world.cohort('c-1', { type: 'FormGroups', data: { cohortId: 'c-1', targetSize: null, seed: 'seed-2' } });
 
     expect(first.position).not.toBeNull();
     expect(repeat.position).toBeNull();
@@ -62,7 +78,9 @@ describe('commands of a running cohort', () => {
   });
 
   it('refuses to form groups of an unknown size', async () => {
-    const failure = await failureOf(world.bus.execute(new FormGroupsCommand('c-1', 1, 'seed')));
+    const failure = await failureOf(
+      world.cohort('c-1', { type: 'FormGroups', data: { cohortId: 'c-1', targetSize: 1, seed: 'seed' } }),
+    );
     expect(failure.code).toBe('COHORT.GROUP_SIZE_OUT_OF_BOUNDS');
     expect(failure.fields.map((f) => f.field)).toEqual(['targetSize']);
   });

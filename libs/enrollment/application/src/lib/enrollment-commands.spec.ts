@@ -1,16 +1,19 @@
-import { enrollmentStream } from '@sooc/enrollment-domain';
+import { enrollmentIdOf, enrollmentStream } from '@sooc/enrollment-domain';
 import { RequestContext } from '@sooc/nest';
 import { DOSSIER as dossier, EnrollmentWorld, failureOf } from '../testing/enrollment.world';
-import { AcceptOfferCommand } from './accept-offer.command';
-import { DeclineOfferCommand } from './decline-offer.command';
-import { SubmitApplicationCommand } from './submit-application.command';
-import { WithdrawApplicationCommand } from './withdraw-application.command';
+import { submitApplication } from './submit-application.handler';
+
+const ref = (cohortId: string, learnerId: string) => ({
+  enrollmentId: enrollmentIdOf(cohortId, learnerId),
+  cohortId,
+  learnerId,
+});
 
 describe('enrollment command handlers', () => {
   let world: EnrollmentWorld;
   const learner = { actor: { id: 'learner-1', role: 'learner' as const }, correlationId: 'corr-1' };
   const submit = (cohortId: string, learnerId: string, d = dossier) =>
-    world.bus.execute(new SubmitApplicationCommand(cohortId, learnerId, d));
+    submitApplication(world.runner, { cohortId, learnerId, dossier: d });
   const typesOf = (cohortId: string, learnerId: string) => world.typesOf(enrollmentStream(cohortId, learnerId));
 
   beforeEach(async () => {
@@ -21,7 +24,10 @@ describe('enrollment command handlers', () => {
     await world.givenCohort('c-1');
     const outcome = await RequestContext.run(learner, () => submit('c-1', 'l-1'));
 
-    expect(outcome).toEqual({ position: await world.store.headPosition(), revision: 0n });
+    expect({ position: outcome.position, revision: outcome.revision }).toEqual({
+      position: await world.store.headPosition(),
+      revision: 0n,
+    });
     const [submitted] = await world.store.readStream(enrollmentStream('c-1', 'l-1'));
     expect(submitted.type).toBe('ApplicationSubmitted');
     expect(submitted.data).toMatchObject({
@@ -72,28 +78,41 @@ describe('enrollment command handlers', () => {
   it('withdraws an application once; a repeat changes nothing', async () => {
     await world.givenCohort('c-1');
     await submit('c-1', 'l-1');
-    const first = await world.bus.execute(new WithdrawApplicationCommand('c-1', 'l-1', 'found another course'));
-    const again = await world.bus.execute(new WithdrawApplicationCommand('c-1', 'l-1', null));
+    const first = await world.enrollment('c-1', 'l-1', {
+      type: 'WithdrawApplication',
+      data: { ...ref('c-1', 'l-1'), reason: 'found another course' },
+    });
+    const again = await world.enrollment('c-1', 'l-1', {
+      type: 'WithdrawApplication',
+      data: { ...ref('c-1', 'l-1'), reason: null },
+    });
 
     expect(first.position).not.toBeNull();
     expect(again.position).toBeNull();
     const events = await world.store.readStream(enrollmentStream('c-1', 'l-1'));
     expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationWithdrawn']);
     expect(events[1].data).toMatchObject({ reason: 'found another course', from: 'submitted' });
-    expect((await failureOf(world.bus.execute(new WithdrawApplicationCommand('c-1', 'ghost', null)))).code).toBe(
-      'ENROLLMENT.NOT_FOUND',
-    );
+    expect(
+      (
+        await failureOf(
+          world.enrollment('c-1', 'ghost', {
+            type: 'WithdrawApplication',
+            data: { ...ref('c-1', 'ghost'), reason: null },
+          }),
+        )
+      ).code,
+    ).toBe('ENROLLMENT.NOT_FOUND');
   });
 
   it('accepts an open offer, and refuses to accept without one', async () => {
     await world.givenCohort('c-1');
     await submit('c-1', 'l-1');
-    expect((await failureOf(world.bus.execute(new AcceptOfferCommand('c-1', 'l-1')))).code).toBe(
-      'ENROLLMENT.NO_OPEN_OFFER',
-    );
+    expect(
+      (await failureOf(world.enrollment('c-1', 'l-1', { type: 'AcceptOffer', data: ref('c-1', 'l-1') }))).code,
+    ).toBe('ENROLLMENT.NO_OPEN_OFFER');
 
     await world.offerSeat('c-1', 'l-1');
-    await world.bus.execute(new AcceptOfferCommand('c-1', 'l-1'));
+    await world.enrollment('c-1', 'l-1', { type: 'AcceptOffer', data: ref('c-1', 'l-1') });
     expect(await typesOf('c-1', 'l-1')).toEqual([
       'ApplicationSubmitted',
       'ApplicationAdmitted',
@@ -109,14 +128,21 @@ describe('enrollment command handlers', () => {
     await world.offerSeat('c-1', 'l-1');
     await world.offerSeat('c-1', 'l-2');
 
-    await world.bus.execute(new DeclineOfferCommand('c-1', 'l-1', 'dates clash'));
+    await world.enrollment('c-1', 'l-1', {
+      type: 'DeclineOffer',
+      data: { ...ref('c-1', 'l-1'), reason: 'dates clash' },
+    });
     const [declined] = (await world.store.readStream(enrollmentStream('c-1', 'l-1'))).slice(-1);
     expect(declined).toMatchObject({ type: 'OfferDeclined', data: { reason: 'dates clash' } });
 
     world.clock.set(new Date('2026-03-09T00:00:00Z'));
-    expect((await failureOf(world.bus.execute(new DeclineOfferCommand('c-1', 'l-2', null)))).code).toBe(
-      'ENROLLMENT.OFFER_EXPIRED',
-    );
+    expect(
+      (
+        await failureOf(
+          world.enrollment('c-1', 'l-2', { type: 'DeclineOffer', data: { ...ref('c-1', 'l-2'), reason: null } }),
+        )
+      ).code,
+    ).toBe('ENROLLMENT.OFFER_EXPIRED');
   });
 
   it('writes one application when the same learner submits concurrently', async () => {

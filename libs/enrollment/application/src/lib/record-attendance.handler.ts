@@ -1,21 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type RecordAttendance } from '@sooc/enrollment-domain';
-import { CommandOutcome, CommandRunner, outcomeOf } from '@sooc/nest';
-import { CohortSnapshotReader } from './cohort-snapshot.reader';
-import { RecordAttendanceCommand } from './record-attendance.command';
+import {
+  enrollmentDecider,
+  enrollmentIdOf,
+  enrollmentStream,
+  type EnrollmentEvent,
+  type EnrollmentState,
+} from '@sooc/enrollment-domain';
+import type { CommandResult } from '@sooc/event-sourcing';
+import type { CommandRunner } from '@sooc/nest';
+import { cohortSnapshot } from './cohort.snapshot';
+
+export interface RecordAttendanceInput {
+  readonly cohortId: string;
+  readonly learnerId: string;
+  readonly session: number;
+  readonly attended: boolean;
+}
 
 /** The cohort snapshot tells the decider whether the cohort runs and how many sessions it has. */
-@CommandHandler(RecordAttendanceCommand)
-export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand, CommandOutcome> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cohorts: CohortSnapshotReader,
-  ) {}
-
-  async execute({ cohortId, learnerId, session, attended }: RecordAttendanceCommand): Promise<CommandOutcome> {
-    const cohort = await this.cohorts.snapshot(cohortId);
-    const data = { enrollmentId: enrollmentIdOf(cohortId, learnerId), cohortId, learnerId, session, attended, cohort };
-    const command: Omit<RecordAttendance, 'metadata'> = { type: 'RecordAttendance', data };
-    return outcomeOf(await this.runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command));
-  }
+export async function recordAttendance(
+  runner: CommandRunner,
+  { cohortId, learnerId, session, attended }: RecordAttendanceInput,
+): Promise<CommandResult<EnrollmentEvent, EnrollmentState>> {
+  const cohort = await cohortSnapshot(runner, cohortId);
+  const data = { enrollmentId: enrollmentIdOf(cohortId, learnerId), cohortId, learnerId, session, attended, cohort };
+  return runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), { type: 'RecordAttendance', data });
 }

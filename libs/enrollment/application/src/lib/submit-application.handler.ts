@@ -1,21 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type SubmitApplication } from '@sooc/enrollment-domain';
-import { CommandOutcome, CommandRunner, outcomeOf } from '@sooc/nest';
-import { CohortSnapshotReader } from './cohort-snapshot.reader';
-import { SubmitApplicationCommand } from './submit-application.command';
+import {
+  enrollmentDecider,
+  enrollmentIdOf,
+  enrollmentStream,
+  type Dossier,
+  type EnrollmentEvent,
+  type EnrollmentState,
+} from '@sooc/enrollment-domain';
+import type { CommandResult } from '@sooc/event-sourcing';
+import type { CommandRunner } from '@sooc/nest';
+import { cohortSnapshot } from './cohort.snapshot';
+
+export interface SubmitApplicationInput {
+  readonly cohortId: string;
+  readonly learnerId: string;
+  readonly dossier: Dossier;
+}
 
 /** A second application of the same learner is refused by the decider (ENROLLMENT.ALREADY_SUBMITTED), not here. */
-@CommandHandler(SubmitApplicationCommand)
-export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicationCommand, CommandOutcome> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cohorts: CohortSnapshotReader,
-  ) {}
-
-  async execute({ cohortId, learnerId, dossier }: SubmitApplicationCommand): Promise<CommandOutcome> {
-    const cohort = await this.cohorts.snapshot(cohortId);
-    const data = { enrollmentId: enrollmentIdOf(cohortId, learnerId), cohortId, learnerId, dossier, cohort };
-    const command: Omit<SubmitApplication, 'metadata'> = { type: 'SubmitApplication', data };
-    return outcomeOf(await this.runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), command));
-  }
+export async function submitApplication(
+  runner: CommandRunner,
+  { cohortId, learnerId, dossier }: SubmitApplicationInput,
+): Promise<CommandResult<EnrollmentEvent, EnrollmentState>> {
+  const cohort = await cohortSnapshot(runner, cohortId);
+  const data = { enrollmentId: enrollmentIdOf(cohortId, learnerId), cohortId, learnerId, dossier, cohort };
+  return runner.run(enrollmentDecider, enrollmentStream(cohortId, learnerId), { type: 'SubmitApplication', data });
 }

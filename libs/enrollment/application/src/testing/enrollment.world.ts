@@ -1,5 +1,3 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import {
   cohortDecider,
   cohortStream,
@@ -17,8 +15,7 @@ import {
   type EnrollmentCommand,
 } from '@sooc/enrollment-domain';
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, FixedClock, SoocCoreModule } from '@sooc/nest';
-import { EnrollmentApplicationModule } from '../lib/enrollment-application.module';
+import { CommandRunner, FixedClock } from '@sooc/nest';
 
 export const DOSSIER: Dossier = {
   motivation: 'I build event-sourced systems at work.',
@@ -49,18 +46,10 @@ export async function failureOf(promise: Promise<unknown>): Promise<{ code: stri
 export class EnrollmentWorld {
   readonly store = new MemoryEventStore();
   readonly clock = new FixedClock(NOW);
-  bus!: CommandBus;
-  runner!: CommandRunner;
+  readonly runner = new CommandRunner(this.store, this.clock);
 
   static async start(): Promise<EnrollmentWorld> {
-    const world = new EnrollmentWorld();
-    const moduleRef = await Test.createTestingModule({
-      imports: [SoocCoreModule.forRoot({ eventStore: world.store, clock: world.clock }), EnrollmentApplicationModule],
-    }).compile();
-    await moduleRef.init();
-    world.bus = moduleRef.get(CommandBus);
-    world.runner = moduleRef.get(CommandRunner);
-    return world;
+    return new EnrollmentWorld();
   }
 
   course(command: Omit<CourseCommand, 'metadata'>, courseId = 'course-1') {

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { SelectionApplicationModule } from '@sooc/selection-application';
 import { SelectionResolver } from './selection.resolver';
 
 /**
@@ -8,7 +6,6 @@ import { SelectionResolver } from './selection.resolver';
  * SoocCoreModule and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  imports: [CqrsModule, SelectionApplicationModule],
   providers: [SelectionResolver],
 })
 export class SelectionApiModule {}

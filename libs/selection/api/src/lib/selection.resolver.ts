@@ -1,6 +1,6 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { DecideApplicationCommand, DefineRubricCommand, ReviewApplicationCommand } from '@sooc/selection-application';
+import { CommandRunner } from '@sooc/nest';
+import { decideApplication, defineRubric, reviewApplication } from '@sooc/selection-application';
 import { DecideApplicationInput } from './decide-application.input';
 import { DefineRubricInput } from './define-rubric.input';
 import { IdArgPipe } from './id-arg.pipe';
@@ -11,7 +11,7 @@ import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from '.
 /** Selection writes; their payloads come from the command's result (selection has no read model of its own). */
 @Resolver()
 export class SelectionResolver {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   @Mutation(() => RubricPayload, { description: 'Defines (or replaces) the rubric of a review cohort' })
   async defineRubric(
@@ -19,9 +19,12 @@ export class SelectionResolver {
     @Args('input') input: DefineRubricInput,
   ): Promise<RubricPayload> {
     const { criteria, blind, reviewsRequired } = input;
-    const outcome = await this.commands.execute(
-      new DefineRubricCommand({ cohortId, criteria: toCriteria(criteria), blind, reviewsRequired }),
-    );
+    const outcome = await defineRubric(this.commands, {
+      cohortId,
+      criteria: toCriteria(criteria),
+      blind,
+      reviewsRequired,
+    });
     return { rubric: toRubric(outcome.rubric), position: outcome.position };
   }
 
@@ -30,14 +33,12 @@ export class SelectionResolver {
   })
   async reviewApplication(@Args('input') input: ReviewApplicationInput): Promise<ReviewPayload> {
     const { cohortId, learnerId, scores, comment } = input;
-    const outcome = await this.commands.execute(
-      new ReviewApplicationCommand({
-        cohortId,
-        learnerId,
-        scores: scoresByCriterion(scores),
-        comment: comment ?? null,
-      }),
-    );
+    const outcome = await reviewApplication(this.commands, {
+      cohortId,
+      learnerId,
+      scores: scoresByCriterion(scores),
+      comment: comment ?? null,
+    });
     return { review: toReview(outcome.review), position: outcome.position };
   }
 
@@ -46,9 +47,7 @@ export class SelectionResolver {
   })
   async decideApplication(@Args('input') input: DecideApplicationInput): Promise<DecisionPayload> {
     const { cohortId, learnerId, decision, reason } = input;
-    const outcome = await this.commands.execute(
-      new DecideApplicationCommand({ cohortId, learnerId, decision, reason }),
-    );
+    const outcome = await decideApplication(this.commands, { cohortId, learnerId, decision, reason });
     return { decision: toDecision(outcome.decision), position: outcome.position };
   }
 }

@@ -1,57 +1,53 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { seatSnapshot } from '@sooc/cohorts-domain';
 import { enrollmentIdOf } from '@sooc/enrollment-domain';
-import { CommandRunner, outcomeOf } from '@sooc/nest';
-import { selectionDecider, selectionStream, type DecideApplication } from '@sooc/selection-domain';
-import { DecideApplicationCommand } from './decide-application.command';
+import { outcomeOf, type CommandRunner } from '@sooc/nest';
+import { selectionDecider, selectionStream, type DecideApplication, type Decision } from '@sooc/selection-domain';
+import { applicationOf, existingCohort } from './cohort.seats';
 import { decidedApplications } from './decided-applications.fold';
-import { SelectionLoader } from './selection.loader';
 import type { DecisionOutcome, DecisionView } from './selection.outcomes';
 import { decisionWritten } from './selection.results';
 
+export interface DecideApplicationInput {
+  readonly cohortId: string;
+  readonly learnerId: string;
+  readonly decision: Decision;
+  readonly reason: string;
+}
+
 /**
- * The seats are snapshotted from the cohort stream just before deciding, so the decision is
+ * The seats are read from the cohort stream just before deciding, so the decision is
  * quota-aware and its record says what the seats were. A fresh decision id each time: a retried
  * request that repeats a decision writes nothing and gets the decision already taken.
  */
-@CommandHandler(DecideApplicationCommand)
-export class DecideApplicationHandler implements ICommandHandler<DecideApplicationCommand, DecisionOutcome> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly load: SelectionLoader,
-  ) {}
+export async function decideApplication(
+  runner: CommandRunner,
+  { cohortId, learnerId, decision, reason }: DecideApplicationInput,
+): Promise<DecisionOutcome> {
+  const [cohort, application] = await Promise.all([
+    existingCohort(runner, cohortId),
+    applicationOf(runner, cohortId, learnerId),
+  ]);
+  const enrollmentId = enrollmentIdOf(cohortId, learnerId);
+  const command: Omit<DecideApplication, 'metadata'> = {
+    type: 'DecideApplication',
+    data: {
+      cohortId,
+      enrollmentId,
+      decision,
+      reason,
+      application,
+      seats: cohort.seatsFor(application?.companyId ?? null),
+      selectionPolicy: cohort.selectionPolicy,
+      decisionId: randomUUID(),
+    },
+  };
+  const result = await runner.run(selectionDecider, selectionStream(cohortId), command);
+  const written = decisionWritten(result, enrollmentId);
+  return { ...outcomeOf(result), decision: written ?? (await decisionTaken(runner, cohortId, enrollmentId)) };
+}
 
-  async execute({ data }: DecideApplicationCommand): Promise<DecisionOutcome> {
-    const { cohortId, learnerId, decision, reason } = data;
-    const [cohort, application] = await Promise.all([
-      this.load.cohort(cohortId),
-      this.load.application(cohortId, learnerId),
-    ]);
-    const enrollmentId = enrollmentIdOf(cohortId, learnerId);
-    const command: Omit<DecideApplication, 'metadata'> = {
-      type: 'DecideApplication',
-      data: {
-        cohortId,
-        enrollmentId,
-        decision,
-        reason,
-        application,
-        seats: seatSnapshot(cohort, application?.companyId ?? null),
-        selectionPolicy: cohort.selectionPolicy,
-        decisionId: randomUUID(),
-      },
-    };
-    const result = await this.runner.run(selectionDecider, selectionStream(cohortId), command);
-    return {
-      ...outcomeOf(result),
-      decision: decisionWritten(result, enrollmentId) ?? (await this.decisionTaken(cohortId, enrollmentId)),
-    };
-  }
-
-  private async decisionTaken(cohortId: string, enrollmentId: string): Promise<DecisionView> {
-    const decision = (await this.runner.load(decidedApplications, selectionStream(cohortId)))[enrollmentId];
-    if (!decision) throw new Error(`The decision on ${enrollmentId} is missing after a successful command`);
-    return decision;
-  }
+async function decisionTaken(runner: CommandRunner, cohortId: string, enrollmentId: string): Promise<DecisionView> {
+  const decision = (await runner.load(decidedApplications, selectionStream(cohortId)))[enrollmentId];
+  if (!decision) throw new Error(`The decision on ${enrollmentId} is missing after a successful command`);
+  return decision;
 }

@@ -1,29 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { enrollmentIdOf } from '@sooc/enrollment-domain';
-import { CommandRunner, outcomeOf, RequestContext } from '@sooc/nest';
+import { outcomeOf, RequestContext, type CommandRunner } from '@sooc/nest';
 import { selectionDecider, selectionStream, type ReviewApplication } from '@sooc/selection-domain';
-import { ReviewApplicationCommand } from './review-application.command';
-import { SelectionLoader } from './selection.loader';
+import { applicationOf } from './cohort.seats';
 import type { ReviewOutcome } from './selection.outcomes';
 import { reviewerOf, reviewIn } from './selection.results';
 
-@CommandHandler(ReviewApplicationCommand)
-export class ReviewApplicationHandler implements ICommandHandler<ReviewApplicationCommand, ReviewOutcome> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly load: SelectionLoader,
-  ) {}
+export interface ReviewApplicationInput {
+  readonly cohortId: string;
+  readonly learnerId: string;
+  readonly scores: Readonly<Record<string, number>>;
+  readonly comment: string | null;
+}
 
-  async execute({ data }: ReviewApplicationCommand): Promise<ReviewOutcome> {
-    const { cohortId, learnerId, scores, comment } = data;
-    const reviewerId = reviewerOf(RequestContext.current().actor);
-    const enrollmentId = enrollmentIdOf(cohortId, learnerId);
-    const application = await this.load.application(cohortId, learnerId);
-    const command: Omit<ReviewApplication, 'metadata'> = {
-      type: 'ReviewApplication',
-      data: { cohortId, enrollmentId, reviewerId, scores, comment, application },
-    };
-    const result = await this.runner.run(selectionDecider, selectionStream(cohortId), command);
-    return { ...outcomeOf(result), review: reviewIn(result.state, enrollmentId, reviewerId) };
-  }
+/** Signed by the caller; the application is read from its enrollment stream. */
+export async function reviewApplication(runner: CommandRunner, input: ReviewApplicationInput): Promise<ReviewOutcome> {
+  const { cohortId, learnerId, scores, comment } = input;
+  const reviewerId = reviewerOf(RequestContext.current().actor);
+  const enrollmentId = enrollmentIdOf(cohortId, learnerId);
+  const application = await applicationOf(runner, cohortId, learnerId);
+  const command: Omit<ReviewApplication, 'metadata'> = {
+    type: 'ReviewApplication',
+    data: { cohortId, enrollmentId, reviewerId, scores, comment, application },
+  };
+  const result = await runner.run(selectionDecider, selectionStream(cohortId), command);
+  return { ...outcomeOf(result), review: reviewIn(result.state, enrollmentId, reviewerId) };
 }

@@ -1,15 +1,12 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import { DomainError } from '@sooc/event-sourcing';
 // Specs run the handlers on the real in-memory adapter; production code never imports infra.
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, FixedClock, RequestContext, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, FixedClock, RequestContext } from '@sooc/nest';
 import type { Criterion } from '@sooc/selection-domain';
 import { SelectionWorld } from '../testing/selection-world.fixture';
-import { DecideApplicationCommand } from './decide-application.command';
-import { DefineRubricCommand } from './define-rubric.command';
-import { ReviewApplicationCommand } from './review-application.command';
-import { SelectionApplicationModule } from './selection-application.module';
+import { decideApplication } from './decide-application.handler';
+import { defineRubric } from './define-rubric.handler';
+import { reviewApplication } from './review-application.handler';
 
 const criteria: Criterion[] = [
   { id: 'motivation', label: 'Motivation', weight: 2 },
@@ -30,57 +27,50 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; kind:
 
 describe('selection command handlers', () => {
   let store: MemoryEventStore;
-  let bus: CommandBus;
+  let runner: CommandRunner;
   let world: SelectionWorld;
 
   const rubric = (cohortId: string, reviewsRequired = 2) =>
-    new DefineRubricCommand({ cohortId, criteria, blind: true, reviewsRequired });
+    defineRubric(runner, { cohortId, criteria, blind: true, reviewsRequired });
   const review = (reviewer: string, learnerId: string, motivation: number, fit: number, cohortId = 'c-1') =>
     RequestContext.run(as(reviewer, 'reviewer'), () =>
-      bus.execute(new ReviewApplicationCommand({ cohortId, learnerId, scores: { motivation, fit }, comment: null })),
+      reviewApplication(runner, { cohortId, learnerId, scores: { motivation, fit }, comment: null }),
     );
   const decide = (learnerId: string, decision: 'admit' | 'reject' | 'waitlist', cohortId = 'c-1') =>
     RequestContext.run(admin, () =>
-      bus.execute(new DecideApplicationCommand({ cohortId, learnerId, decision, reason: 'Strong, motivated profile' })),
+      decideApplication(runner, { cohortId, learnerId, decision, reason: 'Strong, motivated profile' }),
     );
 
   beforeEach(async () => {
     store = new MemoryEventStore();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
-        SelectionApplicationModule,
-      ],
-    }).compile();
-    await moduleRef.init();
-    bus = moduleRef.get(CommandBus);
-    world = new SelectionWorld(moduleRef.get(CommandRunner));
+    runner = new CommandRunner(store, new FixedClock(new Date('2026-03-05T10:00:00Z')));
+    world = new SelectionWorld(runner);
     await world.openCohort('c-1', 'review');
     await world.apply('c-1', 'ada', 'acme');
     await world.apply('c-1', 'bob');
   });
 
   it('defines the rubric of a review cohort and answers a repeat with the same rubric and no write', async () => {
-    const defined = await RequestContext.run(admin, () => bus.execute(rubric('c-1')));
+    const defined = await RequestContext.run(admin, () => rubric('c-1'));
     expect(defined).toMatchObject({ rubric: { version: 1, criteria, blind: true, reviewsRequired: 2 }, revision: 0n });
     expect(defined.position).toBe(await store.headPosition());
     const [event] = await store.readStream('selection-c-1');
     expect(event.metadata).toMatchObject({ actor: admin.actor });
 
-    const again = await bus.execute(rubric('c-1'));
+    const again = await rubric('c-1');
     expect(again).toEqual({ ...defined, position: null });
   });
 
   it('refuses a rubric for a cohort that does not exist, or admits first come', async () => {
     await world.openCohort('c-fc', 'first-come');
-    expect(await refusal(bus.execute(rubric('nope')))).toEqual({ code: 'COHORT.NOT_FOUND', kind: 'not-found' });
-    expect((await refusal(bus.execute(rubric('c-fc')))).code).toBe('SELECTION.NOT_A_REVIEW_COHORT');
+    expect(await refusal(rubric('nope'))).toEqual({ code: 'COHORT.NOT_FOUND', kind: 'not-found' });
+    expect((await refusal(rubric('c-fc'))).code).toBe('SELECTION.NOT_A_REVIEW_COHORT');
     expect(await store.readStream('selection-nope')).toEqual([]);
     expect(await store.readStream('selection-c-fc')).toEqual([]);
   });
 
   it('signs each review with the caller and returns it with its weighted score', async () => {
-    await bus.execute(rubric('c-1'));
+    await rubric('c-1');
     const first = await review('rev-1', 'ada', 5, 2);
     expect(first.review).toEqual({
       enrollmentId: 'c-1-ada',
@@ -97,16 +87,14 @@ describe('selection command handlers', () => {
   });
 
   it('refuses an anonymous review, and a review of nobody, writing nothing', async () => {
-    await bus.execute(rubric('c-1'));
+    await rubric('c-1');
     const head = await store.headPosition();
-    const anonymous = bus.execute(
-      new ReviewApplicationCommand({
-        cohortId: 'c-1',
-        learnerId: 'ada',
-        scores: { motivation: 5, fit: 5 },
-        comment: null,
-      }),
-    );
+    const anonymous = reviewApplication(runner, {
+      cohortId: 'c-1',
+      learnerId: 'ada',
+      scores: { motivation: 5, fit: 5 },
+      comment: null,
+    });
     expect(await refusal(anonymous)).toEqual({ code: 'SELECTION.REVIEWER_REQUIRED', kind: 'forbidden' });
     expect((await refusal(review('rev-1', 'nobody', 5, 5))).code).toBe('ENROLLMENT.NOT_FOUND');
     expect(await refusal(review('rev-1', 'ada', 9, 5))).toEqual({
@@ -117,7 +105,7 @@ describe('selection command handlers', () => {
   });
 
   it('admits a reviewed application with a record of the reviews, the ranking and the seats', async () => {
-    await bus.execute(rubric('c-1'));
+    await rubric('c-1');
     await world.setQuota('c-1', 'acme', 4);
     await review('rev-1', 'ada', 5, 2);
     await review('rev-2', 'ada', 4, 4);
@@ -161,7 +149,7 @@ describe('selection command handlers', () => {
   });
 
   it('answers a repeated decision with the decision already taken, writing nothing', async () => {
-    await bus.execute(rubric('c-1', 1));
+    await rubric('c-1', 1);
     await review('rev-1', 'bob', 3, 3);
     const first = await decide('bob', 'waitlist');
     const again = await decide('bob', 'waitlist');
@@ -170,7 +158,7 @@ describe('selection command handlers', () => {
   });
 
   it('refuses a decision without enough reviews, without a seat in the pool, or on a first-come cohort', async () => {
-    await bus.execute(rubric('c-1'));
+    await rubric('c-1');
     await world.setQuota('c-1', 'acme', 30);
     await review('rev-1', 'bob', 5, 5);
     expect((await refusal(decide('bob', 'admit'))).code).toBe('SELECTION.NOT_ENOUGH_REVIEWS');

@@ -1,17 +1,10 @@
 import type { Command } from '@sooc/event-sourcing';
 import type { SelectionPolicy } from '@sooc/cohorts-domain';
-import type { LearnerLevel } from '@sooc/cohorts-domain';
-import type { EnrollmentStatus } from '@sooc/enrollment-domain';
+import type { ApplicationSnapshot } from '@sooc/enrollment-domain';
 import type { Criterion, Decision, SeatSnapshot } from './selection.events';
 
 /** The application as the handler read it from its enrollment stream (null: no such application). */
-export interface ApplicationSnapshot {
-  readonly enrollmentId: string;
-  readonly learnerId: string;
-  readonly status: EnrollmentStatus;
-  readonly companyId: string | null;
-  readonly level: LearnerLevel;
-}
+export type { ApplicationSnapshot };
 
 type CohortId = { readonly cohortId: string };
 

@@ -8,6 +8,7 @@ import {
   handleCommand,
   KeyedSerialQueue,
   loadStream,
+  PublishedQuery,
   StreamStateCache,
 } from '@sooc/event-sourcing';
 import type { Clock } from './clock';
@@ -17,8 +18,10 @@ import { CLOCK, EVENT_STORE } from './tokens';
 export const COMMAND_MAX_RETRIES = 5;
 
 /**
- * The bridge between Nest and `handleCommand`: supplies the store, the clock and the caller
- * from the request context, and serialises commands per stream inside this process.
+ * The one command path (STYLE.md 3): a resolver hands it a decider, a stream and a domain
+ * command; it supplies the store, the clock and the caller from the request context, and
+ * serialises commands per stream inside this process (load → fold → decide → append with the
+ * expected revision, retried on a conflict). Nothing is registered per command.
  */
 @Injectable()
 export class CommandRunner {
@@ -46,11 +49,16 @@ export class CommandRunner {
     );
   }
 
-  /** Folds another aggregate's stream, for commands whose decision depends on it (a cohort needs its course). */
+  /** Folds one of this context's own streams, for a command that depends on it (a cohort needs its course). */
   async load<E extends DomainEvent, S>(
     decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
     streamId: string,
   ): Promise<S> {
     return (await loadStream(this.store, decider, streamId, this.cache)).state;
+  }
+
+  /** Another context's aggregate, as that context publishes it: fresh from the store (the cache only saves reads). */
+  async query<Id, V, S, E extends DomainEvent>(query: PublishedQuery<Id, V, S, E>, id: Id): Promise<V> {
+    return query.view(await this.load(query, query.streamOf(id)));
   }
 }

@@ -1,15 +1,16 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
-import type { CourseDraftedData } from '@sooc/cohorts-domain';
+import {
+  cohortDecider,
+  cohortStream,
+  courseDecider,
+  courseStream,
+  type CohortCommand,
+  type CourseDraftedData,
+} from '@sooc/cohorts-domain';
 import { DomainError } from '@sooc/event-sourcing';
 // Specs run the handlers on the real in-memory adapter; production code never imports infra.
 import { MemoryEventStore } from '@sooc/event-store';
-import { FixedClock, RequestContext, SoocCoreModule } from '@sooc/nest';
-import { CloseApplicationsCommand } from './close-applications.command';
-import { CohortsApplicationModule } from './cohorts-application.module';
-import { DraftCourseCommand } from './draft-course.command';
-import { OpenApplicationsCommand } from './open-applications.command';
-import { PlanCohortCommand, PlanCohortInput } from './plan-cohort.command';
+import { CommandRunner, FixedClock, RequestContext } from '@sooc/nest';
+import { planCohort, type PlanCohortInput } from './plan-cohort.handler';
 
 const course: CourseDraftedData = {
   courseId: 'course-1',
@@ -42,28 +43,27 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a DomainError');
 }
 
-describe('cohort command handlers', () => {
+describe('planning a cohort through the command runner', () => {
   let store: MemoryEventStore;
-  let bus: CommandBus;
+  let runner: CommandRunner;
   const admin = { actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'corr-1' };
 
-  beforeEach(async () => {
+  beforeEach(() => {
     store = new MemoryEventStore();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
-        CohortsApplicationModule,
-      ],
-    }).compile();
-    await moduleRef.init();
-    bus = moduleRef.get(CommandBus);
+    runner = new CommandRunner(store, new FixedClock(new Date('2026-03-05T10:00:00Z')));
   });
 
+  const draft = () => runner.run(courseDecider, courseStream(course.courseId), { type: 'DraftCourse', data: course });
+  const send = (command: Omit<CohortCommand, 'metadata'>) =>
+    runner.run(cohortDecider, cohortStream(command.data.cohortId), command);
+  const open = (cohortId: string) => send({ type: 'OpenApplications', data: { cohortId } });
+  const close = (cohortId: string) => send({ type: 'CloseApplications', data: { cohortId } });
+
   it('drafts a course, plans, opens and closes a cohort, stamping actor, time and correlation id', async () => {
-    const drafted = await RequestContext.run(admin, () => bus.execute(new DraftCourseCommand(course)));
-    const planned = await RequestContext.run(admin, () => bus.execute(new PlanCohortCommand(plan)));
-    const opened = await RequestContext.run(admin, () => bus.execute(new OpenApplicationsCommand('c-1')));
-    const closed = await RequestContext.run(admin, () => bus.execute(new CloseApplicationsCommand('c-1')));
+    const drafted = await RequestContext.run(admin, () => draft());
+    const planned = await RequestContext.run(admin, () => planCohort(runner, plan));
+    const opened = await RequestContext.run(admin, () => open('c-1'));
+    const closed = await RequestContext.run(admin, () => close('c-1'));
 
     expect([drafted, planned, opened, closed].map((o) => o.revision)).toEqual([0n, 0n, 1n, 2n]);
     expect(closed.position).toBe(await store.headPosition());
@@ -78,32 +78,32 @@ describe('cohort command handlers', () => {
   });
 
   it('returns a null position when the command changes nothing', async () => {
-    await bus.execute(new DraftCourseCommand(course));
-    await bus.execute(new PlanCohortCommand(plan));
-    const first = await bus.execute(new OpenApplicationsCommand('c-1'));
-    const again = await bus.execute(new OpenApplicationsCommand('c-1'));
+    await draft();
+    await planCohort(runner, plan);
+    const first = await open('c-1');
+    const again = await open('c-1');
     expect(first.position).not.toBeNull();
-    expect(again).toEqual({ position: null, revision: 1n });
+    expect({ position: again.position, revision: again.revision }).toEqual({ position: null, revision: 1n });
   });
 
   it('refuses a cohort of an unknown course and writes nothing', async () => {
-    expect(await codeOf(bus.execute(new PlanCohortCommand(plan)))).toBe('COURSE.NOT_FOUND');
+    expect(await codeOf(planCohort(runner, plan))).toBe('COURSE.NOT_FOUND');
     expect(await store.headPosition()).toBeNull();
   });
 
   it('refuses to close a cohort that never opened', async () => {
-    await bus.execute(new DraftCourseCommand(course));
-    await bus.execute(new PlanCohortCommand(plan));
+    await draft();
+    await planCohort(runner, plan);
     const head = await store.headPosition();
-    expect(await codeOf(bus.execute(new CloseApplicationsCommand('c-1')))).toBe('COHORT.NOT_OPEN');
-    expect(await codeOf(bus.execute(new OpenApplicationsCommand('nope')))).toBe('COHORT.NOT_FOUND');
+    expect(await codeOf(close('c-1'))).toBe('COHORT.NOT_OPEN');
+    expect(await codeOf(open('nope'))).toBe('COHORT.NOT_FOUND');
     expect(await store.headPosition()).toBe(head);
   });
 
   it('writes one event when the same command races with itself on one stream', async () => {
-    await bus.execute(new DraftCourseCommand(course));
-    await bus.execute(new PlanCohortCommand(plan));
-    const outcomes = await Promise.all([1, 2, 3, 4].map(() => bus.execute(new OpenApplicationsCommand('c-1'))));
+    await draft();
+    await planCohort(runner, plan);
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => open('c-1')));
     expect(outcomes.filter((o) => o.position !== null)).toHaveLength(1);
     expect((await store.readStream('cohort-c-1')).map((e) => e.type)).toEqual(['CohortPlanned', 'ApplicationsOpened']);
   });

@@ -1,8 +1,0 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandOutcome } from './command-outcome';
-
-export class StartCohortCommand extends Command<CommandOutcome> {
-  constructor(readonly cohortId: string) {
-    super();
-  }
-}
