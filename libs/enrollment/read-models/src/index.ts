@@ -17,3 +17,4 @@ export * from './lib/application.queries';
 export * from './lib/cohort-dashboard.queries';
 export * from './lib/cohort-extras.queries';
 export * from './lib/cohorts-touched.query';
+export * from './lib/application.view';

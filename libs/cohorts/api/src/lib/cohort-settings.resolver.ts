@@ -7,6 +7,7 @@ import {
   type CohortSettings,
 } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
+import { cohortFromWrite } from './cohort-payload.mapper';
 import { CohortIdArgs } from './cohort-id.args';
 import { CancelCohortArgs, ChangeCapacityArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
 import { CohortSettingsInput } from './cohort-settings.input';
@@ -67,8 +68,7 @@ export class CohortSettingsResolver {
 
   private async write(command: Omit<CohortCommand, 'metadata'>, warnings: string[] = []): Promise<CohortPayload> {
     const { cohortId } = command.data;
-    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), command);
-    await this.reader.afterWrite(outcome);
-    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings };
+    const result = await this.commands.run(cohortDecider, cohortStream(cohortId), command);
+    return { cohort: cohortFromWrite(result, this.reader), position: result.position, warnings };
   }
 }

@@ -3,6 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { planCohort } from '@sooc/cohorts-application';
 import { capacityWarnings, cohortDecider, cohortStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
+import { cohortFromWrite } from './cohort-payload.mapper';
 import { CohortArgs, CohortIdArgs } from './cohort-id.args';
 import { Cohort } from './cohort.type';
 import { CohortsArgs } from './cohorts.args';
@@ -34,7 +35,7 @@ export class CohortsResolver {
     const { courseId, title, capacity, applicationWindow, startsOn, endsOn } = input;
     const cohortId = input.cohortId ?? randomUUID();
     const window = { opensAt: applicationWindow.opensAt, closesAt: applicationWindow.closesAt };
-    const outcome = await planCohort(this.commands, {
+    const result = await planCohort(this.commands, {
       cohortId,
       courseId,
       title,
@@ -43,31 +44,28 @@ export class CohortsResolver {
       startsOn,
       endsOn,
     });
-    await this.reader.afterWrite(outcome);
     return {
-      cohort: await this.reader.existingCohort(cohortId),
-      position: outcome.position,
+      cohort: cohortFromWrite(result, this.reader),
+      position: result.position,
       warnings: capacityWarnings(capacity),
     };
   }
 
   @Mutation(() => CohortPayload)
   async openApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), {
+    const result = await this.commands.run(cohortDecider, cohortStream(cohortId), {
       type: 'OpenApplications',
       data: { cohortId },
     });
-    await this.reader.afterWrite(outcome);
-    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
+    return { cohort: cohortFromWrite(result, this.reader), position: result.position, warnings: [] };
   }
 
   @Mutation(() => CohortPayload)
   async closeApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
-    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), {
+    const result = await this.commands.run(cohortDecider, cohortStream(cohortId), {
       type: 'CloseApplications',
       data: { cohortId },
     });
-    await this.reader.afterWrite(outcome);
-    return { cohort: await this.reader.existingCohort(cohortId), position: outcome.position, warnings: [] };
+    return { cohort: cohortFromWrite(result, this.reader), position: result.position, warnings: [] };
   }
 }

@@ -4,6 +4,7 @@ import { courseDecider, courseStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
 import { PositionScalar } from '@sooc/graphql';
 import { Course } from './course.type';
+import { courseFromWrite } from './cohort-payload.mapper';
 import { CohortsReader } from './cohorts.reader';
 import { DraftCourseInput } from './draft-course.input';
 import { CoursePayload } from './payloads.type';
@@ -38,8 +39,7 @@ export class CoursesResolver {
       selectionPolicy,
       defaultCapacity,
     };
-    const outcome = await this.commands.run(courseDecider, courseStream(courseId), { type: 'DraftCourse', data });
-    await this.reader.afterWrite(outcome);
-    return { course: await this.reader.existingCourse(courseId), position: outcome.position, warnings: [] };
+    const result = await this.commands.run(courseDecider, courseStream(courseId), { type: 'DraftCourse', data });
+    return { course: courseFromWrite(result, this.reader), position: result.position, warnings: [] };
   }
 }

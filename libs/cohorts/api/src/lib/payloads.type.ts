@@ -3,7 +3,11 @@ import { Connection, PositionScalar } from '@sooc/graphql';
 import { Cohort } from './cohort.type';
 import { Course } from './course.type';
 
-@ObjectType({ description: 'The cohort after the write, read once the read model caught up with it' })
+@ObjectType({
+  description:
+    'The cohort as the write left it, answered at once; only courseTitle (and, for a mutation that changed ' +
+    'nothing, position) waits until the read model has the write (READ_MODEL_TIMEOUT after 5 s; the write stays done)',
+})
 export class CohortPayload {
   @Field(() => Cohort)
   cohort!: Cohort;
@@ -18,7 +22,11 @@ export class CohortPayload {
   warnings!: string[];
 }
 
-@ObjectType({ description: 'The course after the write, read once the read model caught up with it' })
+@ObjectType({
+  description:
+    'The course as the write left it, answered at once (a mutation that changed nothing reads its position ' +
+    'back from the read model)',
+})
 export class CoursePayload {
   @Field(() => Course)
   course!: Course;

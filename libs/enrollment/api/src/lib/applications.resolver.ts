@@ -5,9 +5,14 @@ import {
   enrollmentIdOf,
   enrollmentStream,
   type EnrollmentCommand,
+  type EnrollmentEvent,
   type EnrollmentRef,
+  type EnrollmentState,
 } from '@sooc/enrollment-domain';
-import { CommandRunner, type CommandOutcome } from '@sooc/nest';
+import type { CommandResult } from '@sooc/event-sourcing';
+import { withDeferredFields } from '@sooc/graphql';
+import { CommandRunner } from '@sooc/nest';
+import { APPLICATION_FIELDS, applicationFromWrite } from './application-payload.mapper';
 import { Application } from './application.type';
 import { ApplicationArgs, ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
 import { EnrollmentRefArgs, EnrollmentReasonArgs } from './enrollment-ref.args';
@@ -81,11 +86,18 @@ export class ApplicationsResolver {
     return this.payload(cohortId, learnerId, result);
   }
 
-  private async payload(cohortId: string, learnerId: string, outcome: CommandOutcome): Promise<ApplicationPayload> {
-    await this.reader.afterWrite(outcome);
-    return { application: await this.reader.existingApplication(cohortId, learnerId), position: outcome.position };
+  /** Answered from the write; only fields the write side does not know wait for the read model. */
+  private async payload(cohortId: string, learnerId: string, result: Written): Promise<ApplicationPayload> {
+    const known = applicationFromWrite(result, await this.reader.redaction(cohortId));
+    const application = withDeferredFields<Application>(known, APPLICATION_FIELDS, async () => {
+      await this.reader.afterWrite(result);
+      return this.reader.existingApplication(cohortId, learnerId);
+    });
+    return { application, position: result.position };
   }
 }
+
+type Written = CommandResult<EnrollmentEvent, EnrollmentState>;
 
 const refOf = (cohortId: string, learnerId: string): EnrollmentRef => ({
   enrollmentId: enrollmentIdOf(cohortId, learnerId),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
+import { withDeferredFields } from '@sooc/graphql';
 import { CommandRunner } from '@sooc/nest';
 import { CohortDashboard } from './cohort-dashboard.type';
 import { CohortGroups } from './cohort-groups.type';
@@ -36,8 +37,11 @@ export class CohortDashboardResolver {
   })
   async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
     const data = { cohortId, targetSize: targetSize ?? null, seed: seed ?? randomUUID() };
-    const outcome = await this.commands.run(cohortDecider, cohortStream(cohortId), { type: 'FormGroups', data });
-    await this.reader.afterWrite(outcome);
-    return { groups: await this.reader.existingGroups(cohortId), position: outcome.position };
+    const result = await this.commands.run(cohortDecider, cohortStream(cohortId), { type: 'FormGroups', data });
+    // The groups are a read model's view of the formation: the payload waits for it only if asked.
+    return withDeferredFields<GroupsPayload>({ position: result.position }, ['groups'], async () => {
+      await this.reader.afterWrite(result);
+      return { groups: await this.reader.existingGroups(cohortId), position: result.position };
+    });
   }
 }

@@ -104,7 +104,8 @@ export class EnrollmentReader {
     return groups;
   }
 
-  private async redaction(cohortId: string): Promise<Redaction> {
+  /** What the caller may not see of the cohort's applications (blind review). */
+  async redaction(cohortId: string): Promise<Redaction> {
     const { actor } = RequestContext.current();
     // Only reviewers can be affected: everyone else skips the rubric lookup.
     if (actor.role !== 'reviewer') return redactionFor(actor, null);

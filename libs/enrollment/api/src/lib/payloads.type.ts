@@ -3,7 +3,12 @@ import { Connection, PositionScalar } from '@sooc/graphql';
 import { Application } from './application.type';
 import { CohortGroups } from './cohort-groups.type';
 
-@ObjectType({ description: 'The application after the write, read once the read model caught up with it' })
+@ObjectType({
+  description:
+    'The application as the write left it. Fields the write itself decides (status, dossier, offer expiry, ' +
+    'attendance) are answered at once; the others (status reason, times, reviews, decision) wait until the ' +
+    'read model has the write, and fail with READ_MODEL_TIMEOUT (the write stays done) if it does not within 5 s',
+})
 export class ApplicationPayload {
   @Field(() => Application)
   application!: Application;
@@ -15,7 +20,9 @@ export class ApplicationPayload {
   position!: bigint | null;
 }
 
-@ObjectType({ description: 'The groups after the write, read once the read model caught up with it' })
+@ObjectType({
+  description: 'The formation written; groups waits until the read model has it (READ_MODEL_TIMEOUT after 5 s)',
+})
 export class GroupsPayload {
   @Field(() => CohortGroups)
   groups!: CohortGroups;

@@ -28,6 +28,8 @@ export interface CommandResult<E extends DomainEvent, S> {
   /** Position of the last event written, or null when the command changed nothing. */
   readonly position: bigint | null;
   readonly revision: bigint | null;
+  /** What was stamped on the events written (time, actor, correlation), or null when nothing was. */
+  readonly metadata: EventMetadata | null;
 }
 
 export const DEFAULT_MAX_RETRIES = 5;
@@ -51,7 +53,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 
     const now = context.now();
     const events = decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
-    if (events.length === 0) return { events, state, position: null, revision };
+    if (events.length === 0) return { events, state, position: null, revision, metadata: null };
 
     const metadata: EventMetadata = {
       occurredAt: now.toISOString(),
@@ -65,7 +67,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
       const after = events.reduce(decider.evolve, state);
       options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
-      return { events, state: after, position: result.position, revision: result.nextExpectedRevision };
+      return { events, state: after, position: result.position, revision: result.nextExpectedRevision, metadata };
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxRetries) throw error;
     }
