@@ -1,4 +1,4 @@
-import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
+import { REACTED_EVENT_TYPES } from '@sooc/reactor-engine';
 import { dueOffersProjection } from '@sooc/enrollment-read-models';
 import {
   REACTOR_CHECKPOINT,

@@ -1,4 +1,4 @@
-import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
+import { REACTED_EVENT_TYPES } from '@sooc/reactor-engine';
 import type { EventStore } from '@sooc/event-sourcing';
 import { REACTOR_CHECKPOINT } from '@sooc/reactor-engine';
 import { savedCheckpoint } from '@sooc/reactor-engine/testing';

@@ -1,3 +1,3 @@
 export * from './lib/reaction.types';
-export * from './lib/react';
+export * from './lib/enrollment.reactions';
 export * from './lib/offer-expiry.reactions';

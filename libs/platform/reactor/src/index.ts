@@ -7,3 +7,4 @@ export { REACTOR_ACTOR } from './lib/reactor.refusals';
 export { ReactorStoppedError } from './lib/reactor-stopped.error';
 export { REACTOR_READ_MODELS, openReactorStores } from './lib/reactor.stores';
 export { COMMAND_OUTCOMES, type CommandOutcome, type ReactorObserver } from './lib/reactor.observer';
+export { REACTED_EVENT_TYPES, reactTo, type Reaction } from './lib/process-managers';

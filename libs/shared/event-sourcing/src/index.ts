@@ -12,3 +12,4 @@ export * from './lib/keyed-serial.queue';
 export * from './lib/stream-state.cache';
 export * from './lib/handle-command-batch';
 export * from './lib/field-problems';
+export * from './lib/recorded.fixture';

@@ -1,6 +1,6 @@
 import type { ExpireOffer } from '@sooc/enrollment-domain';
 import { toEnrollment } from './reaction.builders';
-import type { Reaction } from './reaction.types';
+import type { EnrollmentReaction } from './reaction.types';
 
 /** An open offer whose expiry the clock has passed, as the reactor's due-offers read model lists it. */
 export interface DueOffer {
@@ -15,7 +15,7 @@ export interface DueOffer {
  * answers with nothing when the offer was accepted, declined or expired meanwhile (the read model
  * may lag), so the same due offer can safely be sent twice.
  */
-export function expiryReactions(due: readonly DueOffer[]): Reaction[] {
+export function expiryReactions(due: readonly DueOffer[]): EnrollmentReaction[] {
   return due.map(({ enrollmentId, cohortId, learnerId }) =>
     toEnrollment<ExpireOffer>({ type: 'ExpireOffer', data: { enrollmentId, cohortId, learnerId } }),
   );

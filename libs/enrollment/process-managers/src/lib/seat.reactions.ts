@@ -1,24 +1,10 @@
-import type {
-  ApplicantWaitlisted,
-  ConfirmSeat,
-  ReleaseSeat,
-  SeatReleaseReason,
-  SeatReserved,
-} from '@sooc/cohorts-domain';
-import type {
-  ApplicationWithdrawn,
-  EnrollmentRef,
-  OfferAccepted,
-  OfferDeclined,
-  OfferExpired,
-  OfferSeat,
-  RecordWaitlisting,
-} from '@sooc/enrollment-domain';
-import { toCohort, toEnrollment } from './reaction.builders';
-import type { Reaction } from './reaction.types';
+import type { ApplicantWaitlisted, SeatReserved } from '@sooc/cohorts-domain/published';
+import type { OfferSeat, RecordWaitlisting } from '@sooc/enrollment-domain';
+import { toEnrollment } from './reaction.builders';
+import type { EnrollmentReaction } from './reaction.types';
 
 /** The cohort held a seat (on arrival or from the waitlist): the learner gets an offer until it lapses. */
-export function onSeatReserved({ data }: SeatReserved): Reaction[] {
+export function onSeatReserved({ data }: SeatReserved): EnrollmentReaction[] {
   const { enrollmentId, cohortId, learnerId, offerExpiresAt, promoted, reason } = data;
   return [
     toEnrollment<OfferSeat>({
@@ -28,28 +14,9 @@ export function onSeatReserved({ data }: SeatReserved): Reaction[] {
   ];
 }
 
-export function onApplicantWaitlisted({ data }: ApplicantWaitlisted): Reaction[] {
+export function onApplicantWaitlisted({ data }: ApplicantWaitlisted): EnrollmentReaction[] {
   const { enrollmentId, cohortId, learnerId, reason } = data;
   return [
     toEnrollment<RecordWaitlisting>({ type: 'RecordWaitlisting', data: { enrollmentId, cohortId, learnerId, reason } }),
-  ];
-}
-
-/**
- * Whatever ends an application or an offer frees what the learner held in the ledger — a seat,
- * which the cohort then offers to the next on its waitlist, or a waitlist place. The cohort
- * answers with nothing when the learner held neither, so every end can send it.
- */
-const release = ({ enrollmentId, cohortId }: EnrollmentRef, reason: SeatReleaseReason): Reaction[] => [
-  toCohort<ReleaseSeat>({ type: 'ReleaseSeat', data: { cohortId, enrollmentId, reason } }),
-];
-
-export const onApplicationWithdrawn = ({ data }: ApplicationWithdrawn) => release(data, 'withdrawn');
-export const onOfferDeclined = ({ data }: OfferDeclined) => release(data, 'declined');
-export const onOfferExpired = ({ data }: OfferExpired) => release(data, 'expired');
-
-export function onOfferAccepted({ data }: OfferAccepted): Reaction[] {
-  return [
-    toCohort<ConfirmSeat>({ type: 'ConfirmSeat', data: { cohortId: data.cohortId, enrollmentId: data.enrollmentId } }),
   ];
 }

@@ -1,4 +1,4 @@
-import { reactTo, type Reaction } from '@sooc/enrollment-process-managers';
+import { reactTo, type Reaction } from './process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';

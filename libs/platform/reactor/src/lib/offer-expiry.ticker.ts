@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueOffers } from '@sooc/enrollment-read-models';
-import { expiryReactions } from '@sooc/enrollment-process-managers';
+import { expiryReactions } from './process-managers';
 import type { ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';

@@ -1,6 +1,6 @@
 import { cohortDecider, type CohortCommand } from '@sooc/cohorts-domain';
 import { enrollmentDecider, type EnrollmentCommand } from '@sooc/enrollment-domain';
-import type { Reaction } from '@sooc/enrollment-process-managers';
+import type { Reaction } from './process-managers';
 import {
   handleCommandBatch,
   StreamStateCache,

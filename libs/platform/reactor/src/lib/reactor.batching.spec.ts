@@ -1,5 +1,5 @@
 import { cohortStream } from '@sooc/cohorts-domain';
-import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
+import { REACTED_EVENT_TYPES } from './process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
 import { loadCheckpoints } from '@sooc/read-store';

@@ -1,5 +1,5 @@
 import { dueOffersProjection } from '@sooc/enrollment-read-models';
-import { REACTED_EVENT_TYPES } from '@sooc/enrollment-process-managers';
+import { REACTED_EVENT_TYPES } from './process-managers';
 import type { EventStore, Subscription } from '@sooc/event-sourcing';
 import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';

@@ -26,9 +26,7 @@ import {
   type RecordedEvent,
 } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
-import { reactTo } from '../lib/react';
-import { expiryReactions, type DueOffer } from '../lib/offer-expiry.reactions';
-import type { Reaction } from '../lib/reaction.types';
+import { expiryReactions, reactTo, type DueOffer, type Reaction } from '../lib/process-managers';
 
 export const ADMIN: Actor = { id: 'admin-1', role: 'admin' };
 export const REACTOR: Actor = { id: 'reactor', role: 'system' };

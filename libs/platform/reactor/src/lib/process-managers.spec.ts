@@ -9,9 +9,8 @@ import type {
 } from '@sooc/enrollment-domain';
 import type { Actor, DomainEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided, DecisionRecord } from '@sooc/selection-domain';
-import { recorded } from '../testing/recorded.fixture';
-import { expiryReactions } from './offer-expiry.reactions';
-import { REACTED_EVENT_TYPES, reactTo } from './react';
+import { recorded } from '@sooc/event-sourcing';
+import { expiryReactions, REACTED_EVENT_TYPES, reactTo } from './process-managers';
 
 const ref = { enrollmentId: 'c1-ada', cohortId: 'c1', learnerId: 'ada' };
 const ENROLLMENT = 'enrollment-c1-ada';

@@ -2,7 +2,7 @@ import { ledgerEntries, type CohortState } from '@sooc/cohorts-domain';
 import { enrollmentIdOf, type Dossier } from '@sooc/enrollment-domain';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { InMemoryWorld, REACTOR } from '../testing/in-memory.world';
-import { reactTo } from './react';
+import { reactTo } from './process-managers';
 
 const COHORT = 'c-spring';
 const LEARNERS = ['ada', 'bob', 'cyd', 'dan', 'eve'];

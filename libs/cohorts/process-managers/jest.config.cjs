@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.cjs'),
+  displayName: 'cohorts-process-managers',
+  rootDir: __dirname,
+};

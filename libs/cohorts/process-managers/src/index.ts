@@ -1,0 +1,2 @@
+export * from './lib/cohort.reaction';
+export * from './lib/cohort.reactions';
