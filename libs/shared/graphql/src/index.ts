@@ -8,3 +8,4 @@ export * from './lib/page-info.type';
 export * from './lib/connection.factory';
 export * from './lib/graphql-exception.filter';
 export * from './lib/graphql-ws.options';
+export * from './lib/subscription-transport.plugin';
