@@ -6,8 +6,9 @@ import type { Clock } from '@sooc/nest';
 import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
-import { GatewayModule } from './gateway.module';
+import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
+import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
 export interface Gateway {
   readonly app: NestFastifyApplication;
@@ -47,9 +48,11 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   });
   try {
     const metrics = createGatewayMetrics(infrastructure);
+    const adapter = new FastifyAdapter();
+    answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
-      new FastifyAdapter(),
+      adapter,
       { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
     );
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.

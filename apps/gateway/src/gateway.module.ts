@@ -10,6 +10,7 @@ import {
   formatGraphQLError,
   GraphQLExceptionFilter,
   graphqlWsOptions,
+  subscriptionTransportPlugin,
 } from '@sooc/graphql';
 import { SoocCoreModule, type Clock } from '@sooc/nest';
 import { SelectionApiModule } from '@sooc/selection-api';
@@ -26,6 +27,9 @@ export interface GatewayModuleOptions {
   readonly metrics: GatewayMetrics;
 }
 
+/** Queries and mutations over HTTP, subscriptions over graphql-ws: one path for both. */
+export const GRAPHQL_PATH = '/graphql';
+
 @Module({})
 export class GatewayModule {
   static forRoot({ infrastructure, clock, maxQueryDepth, metrics }: GatewayModuleOptions): DynamicModule {
@@ -40,7 +44,7 @@ export class GatewayModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
+          path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
@@ -48,7 +52,7 @@ export class GatewayModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           validationRules: [depthLimit(maxQueryDepth)],
-          plugins: [metrics.plugin],
+          plugins: [metrics.plugin, subscriptionTransportPlugin(GRAPHQL_PATH)],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),

@@ -9,3 +9,4 @@ export * from './lib/connection.factory';
 export * from './lib/graphql-exception.filter';
 export * from './lib/graphql-ws.options';
 export * from './lib/deferred.fields';
+export * from './lib/subscription-transport.plugin';

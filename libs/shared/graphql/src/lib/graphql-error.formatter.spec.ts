@@ -47,6 +47,22 @@ describe('formatGraphQLError', () => {
     expect(formatted.extensions).toEqual({ code, category });
   });
 
+  it('keeps BAD_USER_INPUT for a literal a scalar refused during validation', () => {
+    const refusal = new GraphQLError('Position must be a non-negative 64-bit integer', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    // Apollo wraps validation errors, keeping the scalar's error as the original.
+    const validation = new GraphQLError(refusal.message, {
+      originalError: refusal,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const formatted = formatGraphQLError(
+      { message: refusal.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      validation,
+    );
+    expect(formatted).toEqual({ message: refusal.message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('reports refused input as BAD_USER_INPUT with field paths', () => {
     const formatted = formatGraphQLError(
       ...fromResolver(new InputValidationError([{ field: 'capacity', message: 'capacity must not be less than 2' }])),

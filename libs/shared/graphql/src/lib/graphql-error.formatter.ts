@@ -39,6 +39,11 @@ function fromDomainError(formatted: GraphQLFormattedError, error: DomainError): 
   return shape(formatted, error.message, { code: error.code, category: CATEGORY_BY_KIND[error.kind], ...fields });
 }
 
+function refusedByScalar(error: GraphQLError): boolean {
+  const cause = error.originalError;
+  return cause instanceof GraphQLError && cause !== error && cause.extensions['code'] === 'BAD_USER_INPUT';
+}
+
 /**
  * The one place errors become GraphQL errors (Apollo's `formatError`). Domain errors keep their
  * stable code; input problems carry field paths; GraphQL's own parse/validation/coercion errors
@@ -71,7 +76,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     typeof formatted.extensions?.['code'] === 'string' &&
     formatted.extensions['code'] !== 'INTERNAL_SERVER_ERROR'
   ) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+    const { stacktrace: _stacktrace, ...apollos } = formatted.extensions;
+    // A scalar refusing a literal is reported by validation; it is bad input, as for a variable.
+    const extensions = refusedByScalar(original) ? { ...apollos, code: 'BAD_USER_INPUT' } : apollos;
     const fields =
       extensions['code'] === 'BAD_USER_INPUT' && !extensions['fields'] ? coercionFields(formatted.message) : [];
     return shape(formatted, formatted.message, fields.length > 0 ? { ...extensions, fields } : extensions);
