@@ -18,7 +18,8 @@ export class ReviewApplicationHandler implements ICommandHandler<ReviewApplicati
     const { cohortId, learnerId, scores, comment } = data;
     const reviewerId = reviewerOf(RequestContext.current().actor);
     const enrollmentId = enrollmentIdOf(cohortId, learnerId);
-    const application = await this.load.application(cohortId, learnerId);
+    // The cohort first: a review in an unknown cohort is COHORT.NOT_FOUND, not SELECTION.NO_RUBRIC.
+    const [, application] = await Promise.all([this.load.cohort(cohortId), this.load.application(cohortId, learnerId)]);
     const command: Omit<ReviewApplication, 'metadata'> = {
       type: 'ReviewApplication',
       data: { cohortId, enrollmentId, reviewerId, scores, comment, application },
