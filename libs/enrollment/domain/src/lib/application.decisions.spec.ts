@@ -88,6 +88,29 @@ describe('enrollment decider: applications', () => {
       expect(fieldsOf(error)).toEqual([field]);
     });
 
+    it.each([
+      ['dossier.motivation', { motivation: 'Half an emoji: \ud83d' }],
+      ['dossier.answers.q1', { answers: { q1: '\udc00 orphan' } }],
+    ])('refuses a lone UTF-16 surrogate in %s as TEXT.INVALID_UNICODE', (field, overrides) => {
+      const error = spec.given([]).when(submit(overrides)).thenThrows('TEXT.INVALID_UNICODE', 'validation');
+      expect(fieldsOf(error)).toEqual([field]);
+    });
+
+    it('counts the motivation in characters as users see them: 4000 emoji fit', () => {
+      const [event] = enrollmentDecider.decide(
+        submit({ motivation: '🎓'.repeat(4000) }),
+        enrollmentDecider.initialState(),
+      );
+      expect(event).toMatchObject({
+        type: 'ApplicationSubmitted',
+        data: { dossier: { motivation: '🎓'.repeat(4000) } },
+      });
+      spec
+        .given([])
+        .when(submit({ motivation: '🎓'.repeat(4001) }))
+        .thenThrows('ENROLLMENT.DOSSIER_INVALID');
+    });
+
     it('reports every bad dossier field at once', () => {
       const error = spec
         .given([])
