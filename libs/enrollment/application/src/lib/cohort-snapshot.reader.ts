@@ -14,12 +14,13 @@ import { CommandRunner } from '@sooc/nest';
 /** The cohort as an enrollment command needs it; an unknown cohort is status 'none' and the decider refuses it. */
 export function cohortSnapshotOf(cohort: CohortState, course: CourseState): CohortSnapshot {
   if (cohort.status === 'none')
-    return { status: 'none', selectionPolicy: 'first-come', prerequisites: [], sessions: 0 };
+    return { status: 'none', selectionPolicy: 'first-come', prerequisites: [], sessions: 0, applicationWindow: null };
   return {
     status: cohort.status,
     selectionPolicy: cohort.selectionPolicy,
     prerequisites: course.status === 'none' ? [] : course.prerequisites,
     sessions: cohort.settings.sessions,
+    applicationWindow: cohort.applicationWindow,
   };
 }
 

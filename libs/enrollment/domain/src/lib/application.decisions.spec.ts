@@ -74,6 +74,31 @@ describe('enrollment decider: applications', () => {
       },
     );
 
+    // Issue 10 #1: the window is half-open, [opensAt, closesAt).
+    describe('the application window', () => {
+      const window = { opensAt: '2026-03-10T00:00:00.000Z', closesAt: '2026-03-20T00:00:00.000Z' };
+      const at = (iso: string) => ({
+        ...submit({}, { ...openCohort, applicationWindow: window }),
+        metadata: { now: new Date(iso), actor: SPEC_ACTOR },
+      });
+
+      it('takes an application from opensAt to just before closesAt', () => {
+        for (const now of [window.opensAt, '2026-03-19T23:59:59.999Z']) {
+          expect(enrollmentDecider.decide(at(now), enrollmentDecider.initialState())).toHaveLength(1);
+        }
+      });
+
+      it.each([
+        ['30 days before it opens', '2026-02-08T00:00:00.000Z'],
+        ['a millisecond before it opens', '2026-03-09T23:59:59.999Z'],
+        ['at closesAt, before the reactor closed the cohort', window.closesAt],
+        ['after it closed', '2026-04-20T00:00:00.000Z'],
+      ])('refuses an application %s', (_case, now) => {
+        const error = spec.given([]).when(at(now)).thenThrows('ENROLLMENT.OUTSIDE_APPLICATION_WINDOW', 'illegal-state');
+        expect(error.details).toEqual({ cohortId: ref.cohortId, ...window, now });
+      });
+    });
+
     it.each([
       ['dossier.motivation', { motivation: '   ' }],
       ['dossier.motivation', { motivation: 'x'.repeat(4001) }],
