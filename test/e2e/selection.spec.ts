@@ -363,6 +363,18 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         category: 'CONFLICT',
       },
       {
+        name: 'review in an unknown cohort',
+        query: REVIEW,
+        variables: reviewOf(
+          () => unreviewed,
+          scores(['motivation', 4], ['fit', 3]),
+          () => 'no-such-cohort',
+        ),
+        headers: reviewer('rev-1'),
+        code: 'COHORT.NOT_FOUND',
+        category: 'NOT_FOUND',
+      },
+      {
         name: 'review of nobody',
         query: REVIEW,
         variables: reviewOf(() => 'nobody', scores(['motivation', 4], ['fit', 3])),

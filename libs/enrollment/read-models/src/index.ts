@@ -10,6 +10,7 @@ export * from './lib/cohort-dashboard.projection';
 export * from './lib/cohort-groups.projection';
 export * from './lib/selection-rubric.projection';
 export * from './lib/due-offers.projection';
+export * from './lib/due-closings.projection';
 export * from './lib/enrollment.projections';
 export * from './lib/page.types';
 export * from './lib/application.cursor';

@@ -25,9 +25,10 @@ export function formCohortGroups(command: FormGroups, state: CohortState): Cohor
     'COHORT.GROUP_SIZE_OUT_OF_BOUNDS',
     `targetSize is null (the cohort's setting) or a whole number from ${groupSizeMin} to ${groupSizeMax}`,
   );
-  problems.require(
-    typeof seed === 'string' && seed.trim().length > 0 && seed.length <= GROUP_SEED_MAX,
+  problems.requireText(
     'seed',
+    typeof seed === 'string' && seed.trim().length > 0 ? seed : null,
+    { min: 1, max: GROUP_SEED_MAX },
     'COHORT.SEED_INVALID',
     `seed is required and at most ${GROUP_SEED_MAX} characters`,
   );

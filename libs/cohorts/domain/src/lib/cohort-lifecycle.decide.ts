@@ -39,9 +39,10 @@ export function completeCohort(command: CompleteCohort, state: CohortState): Coh
 export function cancelCohort(command: CancelCohort, state: CohortState): CohortEvent[] {
   const problems = new FieldProblems();
   const reason = trimmed(command.data.reason) ?? '';
-  problems.require(
-    reason.length >= 1 && reason.length <= CANCEL_REASON_MAX,
+  problems.requireText(
     'reason',
+    reason,
+    { min: 1, max: CANCEL_REASON_MAX },
     'COHORT.CANCEL_REASON_INVALID',
     `reason is required and at most ${CANCEL_REASON_MAX} characters`,
   );

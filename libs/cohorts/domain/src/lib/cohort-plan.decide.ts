@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
 import type { CloseApplications, OpenApplications, PlanCohort } from './cohort.commands';
 import { requireCohort, type ExistingCohort } from './cohort.errors';
-import type { CohortEvent } from './cohort.events';
+import type { ApplicationWindow, CohortEvent } from './cohort.events';
 import { normalizeCohortPlan, type CohortPlan } from './cohort.rules';
 import type { CohortState } from './cohort.state';
 
@@ -35,6 +35,16 @@ export function planCohort(command: PlanCohort, state: CohortState): CohortEvent
   );
 }
 
+/**
+ * Opening before the planned `opensAt` moves it to the moment of opening: the admin did it on
+ * purpose, and a window that says "not yet" while the cohort says "open" would refuse everyone.
+ * Opening later leaves the planned window: applications were due from `opensAt` anyway.
+ */
+function windowOpenedAt(cohort: ExistingCohort, now: Date): ApplicationWindow {
+  const { opensAt, closesAt } = cohort.applicationWindow;
+  return now.getTime() < Date.parse(opensAt) ? { opensAt: now.toISOString(), closesAt } : { opensAt, closesAt };
+}
+
 export function openApplications(command: OpenApplications, state: CohortState): CohortEvent[] {
   const { cohortId } = command.data;
   const cohort = requireCohort(state, cohortId);
@@ -50,7 +60,12 @@ export function openApplications(command: OpenApplications, state: CohortState):
           },
         );
       }
-      return [{ type: 'ApplicationsOpened', data: { cohortId: cohort.cohortId } }];
+      return [
+        {
+          type: 'ApplicationsOpened',
+          data: { cohortId: cohort.cohortId, applicationWindow: windowOpenedAt(cohort, command.metadata.now) },
+        },
+      ];
     case 'open':
       return [];
     case 'closed':
@@ -76,14 +91,33 @@ export function openApplications(command: OpenApplications, state: CohortState):
 export function closeApplications(command: CloseApplications, state: CohortState): CohortEvent[] {
   const { cohortId } = command.data;
   const cohort = requireCohort(state, cohortId);
+  if (command.data.because === 'window-ended') return closeAtWindowEnd(cohort, command.metadata.now);
   switch (cohort.status) {
     case 'planned':
       throw new IllegalStateError('COHORT.NOT_OPEN', `Applications to cohort ${cohortId} were never opened`, {
         cohortId,
       });
     case 'open':
-      return [{ type: 'ApplicationsClosed', data: { cohortId: cohort.cohortId } }];
+      return [{ type: 'ApplicationsClosed', data: { cohortId: cohort.cohortId, because: 'admin' } }];
     default:
       return [];
   }
+}
+
+/**
+ * The reactor's close at `closesAt`, driven by its clock: exactly once, because only an open
+ * cohort closes and every repeat (after a restart, a second tick, an admin who closed first)
+ * finds it closed and writes nothing. Early is refused: the window is half-open, [opensAt, closesAt).
+ */
+function closeAtWindowEnd(cohort: ExistingCohort, now: Date): CohortEvent[] {
+  if (cohort.status !== 'open') return [];
+  const { closesAt } = cohort.applicationWindow;
+  if (now.getTime() < Date.parse(closesAt)) {
+    throw new IllegalStateError(
+      'COHORT.WINDOW_NOT_ENDED',
+      `The application window of cohort ${cohort.cohortId} ends at ${closesAt}, not before`,
+      { cohortId: cohort.cohortId, closesAt, now: now.toISOString() },
+    );
+  }
+  return [{ type: 'ApplicationsClosed', data: { cohortId: cohort.cohortId, because: 'window-ended' } }];
 }

@@ -1,5 +1,5 @@
 import type { PublishedQuery } from '@sooc/event-sourcing';
-import type { CohortEvent } from './cohort.events';
+import type { ApplicationWindow, CohortEvent } from './cohort.events';
 import { evolveCohort } from './cohort.evolve';
 import type { CohortState, CohortStatus } from './cohort.state';
 import type { CourseEvent, SelectionPolicy } from './course.events';
@@ -14,6 +14,8 @@ export interface CohortProfile {
   readonly courseId: string | null;
   readonly selectionPolicy: SelectionPolicy;
   readonly sessions: number;
+  /** The window in effect (opening early moves opensAt); null for a cohort that does not exist. */
+  readonly applicationWindow: ApplicationWindow | null;
 }
 
 /** Seat and group events: a profile never looks at them, and folding them is the expensive part. */
@@ -37,12 +39,13 @@ export const cohortProfileQuery: PublishedQuery<string, CohortProfile, CohortSta
   evolve: (state, event) => (LEDGER_EVENTS.has(event.type) ? state : evolveCohort(state, event)),
   view: (state) =>
     state.status === 'none'
-      ? { status: 'none', courseId: null, selectionPolicy: 'first-come', sessions: 0 }
+      ? { status: 'none', courseId: null, selectionPolicy: 'first-come', sessions: 0, applicationWindow: null }
       : {
           status: state.status,
           courseId: state.courseId,
           selectionPolicy: state.selectionPolicy,
           sessions: state.settings.sessions,
+          applicationWindow: state.applicationWindow,
         },
 };
 

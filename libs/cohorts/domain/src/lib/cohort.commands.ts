@@ -23,7 +23,14 @@ type CohortId = { readonly cohortId: string };
 
 export type PlanCohort = Command<'PlanCohort', PlanCohortData>;
 export type OpenApplications = Command<'OpenApplications', CohortId>;
-export type CloseApplications = Command<'CloseApplications', CohortId>;
+/**
+ * `because: 'window-ended'` is the reactor's, sent when its clock passes `closesAt`: refused
+ * before that instant, and nothing once applications are closed (so a repeat writes nothing).
+ */
+export type CloseApplications = Command<
+  'CloseApplications',
+  CohortId & { readonly because?: 'admin' | 'window-ended' }
+>;
 /** Only the given settings change; allowed until the cohort completes or is cancelled. */
 export type ConfigureCohort = Command<'ConfigureCohort', CohortId & { readonly changes: Partial<CohortSettings> }>;
 export type SetCompanyQuota = Command<

@@ -155,10 +155,16 @@ describe('cohort decider over random command sequences', () => {
           if (events.length === 1) expect(MOVES[state.status]).toContain(next.status);
           else expect(next.status).toBe(state.status);
           if (state.status !== 'none' && next.status !== 'none') {
-            // Once planned, the plan itself never changes.
-            const { status: _a, ...before } = state;
-            const { status: _b, ...after } = next;
+            // Once planned, the plan itself never changes, except opensAt when applications open early.
+            const { status: _a, applicationWindow: w1, ...before } = state;
+            const { status: _b, applicationWindow: w2, ...after } = next;
             expect(after).toEqual(before);
+            expect(w2.closesAt).toBe(w1.closesAt);
+            if (w2.opensAt !== w1.opensAt) {
+              expect(cmd.type).toBe('OpenApplications');
+              expect(w2.opensAt).toBe(cmd.metadata.now.toISOString());
+              expect(Date.parse(w2.opensAt)).toBeLessThan(Date.parse(w1.opensAt));
+            }
           }
           state = next;
         }

@@ -183,8 +183,32 @@ describe('cohort decider', () => {
         .thenThrows('COHORT.ALREADY_PLANNED', 'illegal-state');
     });
 
-    it('opens applications, even before the window opens', () => {
-      spec.given([planned]).when(open()).then([opened]);
+    // Issue 10 #1: opening early is on purpose, so the window opens then.
+    it('opens applications early, moving opensAt to the moment of opening', () => {
+      spec
+        .given([planned])
+        .when(open())
+        .then([
+          {
+            type: 'ApplicationsOpened',
+            data: {
+              cohortId: planData.cohortId,
+              applicationWindow: { opensAt: SPEC_NOW.toISOString(), closesAt: planData.applicationWindow.closesAt },
+            },
+          },
+        ]);
+    });
+
+    it('opens applications late with the planned window', () => {
+      spec
+        .given([planned])
+        .when(open(new Date('2026-03-20T00:00:00.000Z')))
+        .then([
+          {
+            type: 'ApplicationsOpened',
+            data: { cohortId: planData.cohortId, applicationWindow: planData.applicationWindow },
+          },
+        ]);
     });
 
     it('refuses to open once the window has passed, from its closing instant on', () => {
@@ -195,7 +219,12 @@ describe('cohort decider', () => {
       spec
         .given([planned])
         .when(open(new Date('2026-03-31T23:59:59.999Z')))
-        .then([opened]);
+        .then([
+          {
+            type: 'ApplicationsOpened',
+            data: { cohortId: planData.cohortId, applicationWindow: planData.applicationWindow },
+          },
+        ]);
     });
 
     it('refuses to close applications that never opened', () => {
@@ -208,8 +237,46 @@ describe('cohort decider', () => {
       spec.given([planned, opened]).when(open()).thenNothing();
     });
 
-    it('closes applications', () => {
-      spec.given([planned, opened]).when(close).then([closed]);
+    it('closes applications, saying an admin did', () => {
+      spec
+        .given([planned, opened])
+        .when(close)
+        .then([{ type: 'ApplicationsClosed', data: { cohortId: planData.cohortId, because: 'admin' } }]);
+    });
+
+    // Issue 10 #1: the reactor closes the window at closesAt, exactly once.
+    const windowEnds = (now: Date) => ({
+      ...close,
+      data: { ...close.data, because: 'window-ended' as const },
+      metadata: { now, actor: SPEC_ACTOR },
+    });
+    const closesAt = new Date(planData.applicationWindow.closesAt);
+
+    it('closes itself at closesAt, with an event saying the window ended', () => {
+      spec
+        .given([planned, opened])
+        .when(windowEnds(closesAt))
+        .then([{ type: 'ApplicationsClosed', data: { cohortId: planData.cohortId, because: 'window-ended' } }]);
+    });
+
+    it('refuses to close for the window before closesAt: the window is [opensAt, closesAt)', () => {
+      spec
+        .given([planned, opened])
+        .when(windowEnds(new Date(closesAt.getTime() - 1)))
+        .thenThrows('COHORT.WINDOW_NOT_ENDED', 'illegal-state');
+    });
+
+    it('writes nothing when the window end is sent again, or after an admin closed it', () => {
+      const ended: ApplicationsClosed = {
+        type: 'ApplicationsClosed',
+        data: { cohortId: planData.cohortId, because: 'window-ended' },
+      };
+      spec.given([planned, opened, ended]).when(windowEnds(closesAt)).thenNothing();
+      spec.given([planned, opened, closed]).when(windowEnds(closesAt)).thenNothing();
+      spec
+        .given([planned, opened, closed, { type: 'CohortStarted', data: { cohortId: planData.cohortId } }])
+        .when(windowEnds(closesAt))
+        .thenNothing();
     });
 
     it('changes nothing when the same plan is retried and refuses a different one', () => {

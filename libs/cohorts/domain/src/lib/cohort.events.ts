@@ -28,8 +28,22 @@ export interface EnrollmentRef {
 }
 
 export type CohortPlanned = DomainEvent<'CohortPlanned', CohortPlannedData>;
-export type ApplicationsOpened = DomainEvent<'ApplicationsOpened', { readonly cohortId: string }>;
-export type ApplicationsClosed = DomainEvent<'ApplicationsClosed', { readonly cohortId: string }>;
+/**
+ * `applicationWindow` is the window in effect from now on: opened before the planned `opensAt`,
+ * the window opens at the moment of opening (an admin who opens early means it). Absent in
+ * events written before issue 10: the planned window holds.
+ */
+export type ApplicationsOpened = DomainEvent<
+  'ApplicationsOpened',
+  { readonly cohortId: string; readonly applicationWindow?: ApplicationWindow }
+>;
+/** Why applications closed: by an admin, or by themselves at `closesAt`. */
+export type ApplicationsClosedBecause = 'admin' | 'window-ended';
+/** `because` absent (events before issue 10): closed by an admin. */
+export type ApplicationsClosed = DomainEvent<
+  'ApplicationsClosed',
+  { readonly cohortId: string; readonly because?: ApplicationsClosedBecause }
+>;
 /** Carries the whole settings after the change, so a reader never merges partial updates. */
 export type CohortConfigured = DomainEvent<
   'CohortConfigured',

@@ -33,7 +33,12 @@ export function evolveCohort(state: CohortState, event: CohortEvent): CohortStat
   }
   if (state.status === 'none') return state;
   const move = MOVES[event.type];
-  if (move) return move.from.includes(state.status) ? { ...state, status: move.to } : state;
+  if (move) {
+    if (!move.from.includes(state.status)) return state;
+    if (event.type === 'ApplicationsOpened' && event.data.applicationWindow)
+      return { ...state, status: move.to, applicationWindow: event.data.applicationWindow };
+    return { ...state, status: move.to };
+  }
   switch (event.type) {
     case 'CohortConfigured':
       return { ...state, settings: event.data.settings };

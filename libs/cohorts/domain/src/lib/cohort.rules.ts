@@ -48,9 +48,10 @@ export function normalizeCohortPlan(data: PlanCohortData): CohortPlan {
   );
 
   const title = trimmed(data.title) ?? '';
-  problems.require(
-    title.length >= 1 && title.length <= COHORT_LIMITS.titleMax,
+  problems.requireText(
     'title',
+    title,
+    { min: 1, max: COHORT_LIMITS.titleMax },
     'COHORT.TITLE_INVALID',
     `title is required and at most ${COHORT_LIMITS.titleMax} characters`,
   );

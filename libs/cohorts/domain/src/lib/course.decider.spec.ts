@@ -122,6 +122,35 @@ describe('course decider', () => {
         .thenThrows('COURSE.ID_INVALID', 'validation');
     });
 
+    // Issue 10 #10: characters are grapheme clusters (as a reader counts them), not UTF-16 units.
+    it('counts characters as users do: 200 emoji or flags are a 200-character title, 201 are too many', () => {
+      const emoji = '👍🏽'.repeat(200);
+      spec
+        .given([])
+        .when(draft({ title: emoji }))
+        .then([{ type: 'CourseDrafted', data: { ...data, title: emoji } }]);
+      spec
+        .given([])
+        .when(draft({ title: '🇫🇷'.repeat(150) }))
+        .then([{ type: 'CourseDrafted', data: { ...data, title: '🇫🇷'.repeat(150) } }]);
+      spec
+        .given([])
+        .when(draft({ title: '😀'.repeat(201) }))
+        .thenThrows('COURSE.TITLE_INVALID', 'validation');
+    });
+
+    it.each([
+      ['title', { title: 'Broken \ud800 title' }],
+      ['summary', { summary: 'Ends in half a pair \udc00' }],
+      ['topics[1]', { topics: ['ddd', '\ud83d'] }],
+    ])('refuses a lone UTF-16 surrogate in %s as invalid Unicode, never storing U+FFFD', (field, overrides) => {
+      const error = spec
+        .given([])
+        .when(draft(overrides))
+        .thenThrows('TEXT.INVALID_UNICODE', 'validation') as ValidationError;
+      expect(error.fields).toEqual([{ field, message: expect.stringContaining('not valid Unicode') }]);
+    });
+
     it('reports every bad field at once, the first one giving the code', () => {
       const error = spec
         .given([])

@@ -1,4 +1,11 @@
-import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed } from '@sooc/event-sourcing';
+import {
+  FieldProblems,
+  isIntegerBetween,
+  isWellFormedId,
+  isWellFormedText,
+  TEXT_INVALID_UNICODE,
+  trimmed,
+} from '@sooc/event-sourcing';
 import type { CourseDraftedData, SelectionPolicy } from './course.events';
 
 export const COURSE_LIMITS = {
@@ -25,6 +32,8 @@ function stringList(problems: FieldProblems, value: unknown, field: string, code
   items.forEach((item, index) => {
     if (!item) {
       problems.add(`${field}[${index}]`, code, `${field}[${index}] must be a non-empty string`);
+    } else if (!isWellFormedText(item)) {
+      problems.add(`${field}[${index}]`, TEXT_INVALID_UNICODE, `${field}[${index}] is not valid Unicode text`);
     } else if (unique && seen.has(item.toLowerCase())) {
       problems.add(`${field}[${index}]`, code, `${field}[${index}] "${item}" is listed twice`);
     }
@@ -47,17 +56,19 @@ export function normalizeCourseDraft(data: CourseDraftedData): CourseDraftedData
   );
 
   const title = trimmed(data.title) ?? '';
-  problems.require(
-    title.length >= COURSE_LIMITS.titleMin && title.length <= COURSE_LIMITS.titleMax,
+  problems.requireText(
     'title',
+    title,
+    { min: COURSE_LIMITS.titleMin, max: COURSE_LIMITS.titleMax },
     'COURSE.TITLE_INVALID',
     `title must be ${COURSE_LIMITS.titleMin} to ${COURSE_LIMITS.titleMax} characters`,
   );
 
   const summary = trimmed(data.summary);
-  problems.require(
-    summary !== null && summary.length <= COURSE_LIMITS.summaryMax,
+  problems.requireText(
     'summary',
+    summary,
+    { max: COURSE_LIMITS.summaryMax },
     'COURSE.SUMMARY_INVALID',
     `summary must be a text of at most ${COURSE_LIMITS.summaryMax} characters`,
   );

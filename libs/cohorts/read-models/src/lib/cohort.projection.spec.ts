@@ -59,6 +59,21 @@ describe('cohort projection', () => {
     expect(fold([planned])).toEqual(plannedRow);
   });
 
+  // Issue 10 #1: opened early, the window opened then.
+  it('takes the window in effect from ApplicationsOpened', () => {
+    const window = { opensAt: '2026-03-02T10:00:00.000Z', closesAt: plannedRow.closes_at };
+    const early = recorded(
+      { ...applicationsOpened('c1'), data: { cohortId: 'c1', applicationWindow: window } },
+      12,
+      stream,
+    );
+    expect(fold([planned, early])).toMatchObject({
+      status: 'open',
+      opens_at: window.opensAt,
+      closes_at: window.closesAt,
+    });
+  });
+
   it('follows the lifecycle, stamping the time and position of each change', () => {
     expect(fold([planned, opened])).toEqual({
       ...plannedRow,

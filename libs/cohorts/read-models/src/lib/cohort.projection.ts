@@ -55,7 +55,12 @@ export function applyCohortEvent(row: CohortRow | null, event: RecordedEvent<Coh
   }
   const move = NEXT[event.type];
   if (!move || !move.from.includes(row.status)) return row;
-  return { ...row, status: move.to, updated_at: at, last_position: position };
+  // Opened early, the window opened then (the event carries the window in effect).
+  const window =
+    event.type === 'ApplicationsOpened' && event.data.applicationWindow
+      ? { opens_at: event.data.applicationWindow.opensAt, closes_at: event.data.applicationWindow.closesAt }
+      : {};
+  return { ...row, ...window, status: move.to, updated_at: at, last_position: position };
 }
 
 export const cohortProjection: Projection<CohortRow, CohortEvent> = {

@@ -6,13 +6,25 @@ export class WaitlistEntry {
   @Field(() => Int, { description: '1 = next to get a seat' })
   position!: number;
 
-  @Field(() => ID)
-  enrollmentId!: string;
+  @Field(() => ID, {
+    description:
+      'Opaque, stable reference of this place; it names no learner. In a cohort whose rubric is blind it is the only reference shown',
+  })
+  reference!: string;
 
-  @Field(() => ID)
-  learnerId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'null when the rubric is blind: reviewers must not learn who applied',
+  })
+  enrollmentId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'null when the rubric is blind: reviewers must not learn who applied',
+  })
+  learnerId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null for independent learners, and when the rubric is blind' })
   companyId!: string | null;
 
   @Field(() => Float, {

@@ -26,7 +26,10 @@ export class AnswerInput {
 
 @InputType({ description: 'What the learner tells about themselves' })
 export class DossierInput {
-  @Field({ description: 'Why this course; 1 to 4000 characters' })
+  @Field({
+    description:
+      'Why this course; 1 to 4000 characters, counted as a reader sees them (grapheme clusters: an emoji or a flag is one)',
+  })
   @IsString()
   motivation!: string;
 

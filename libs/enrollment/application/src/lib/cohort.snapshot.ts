@@ -16,5 +16,6 @@ export async function cohortSnapshot(runner: CommandRunner, cohortId: string): P
     selectionPolicy: cohort.selectionPolicy,
     prerequisites: course?.prerequisites ?? [],
     sessions: cohort.sessions,
+    applicationWindow: cohort.applicationWindow,
   };
 }

@@ -74,6 +74,31 @@ describe('enrollment decider: applications', () => {
       },
     );
 
+    // Issue 10 #1: the window is half-open, [opensAt, closesAt).
+    describe('the application window', () => {
+      const window = { opensAt: '2026-03-10T00:00:00.000Z', closesAt: '2026-03-20T00:00:00.000Z' };
+      const at = (iso: string) => ({
+        ...submit({}, { ...openCohort, applicationWindow: window }),
+        metadata: { now: new Date(iso), actor: SPEC_ACTOR },
+      });
+
+      it('takes an application from opensAt to just before closesAt', () => {
+        for (const now of [window.opensAt, '2026-03-19T23:59:59.999Z']) {
+          expect(enrollmentDecider.decide(at(now), enrollmentDecider.initialState())).toHaveLength(1);
+        }
+      });
+
+      it.each([
+        ['30 days before it opens', '2026-02-08T00:00:00.000Z'],
+        ['a millisecond before it opens', '2026-03-09T23:59:59.999Z'],
+        ['at closesAt, before the reactor closed the cohort', window.closesAt],
+        ['after it closed', '2026-04-20T00:00:00.000Z'],
+      ])('refuses an application %s', (_case, now) => {
+        const error = spec.given([]).when(at(now)).thenThrows('ENROLLMENT.OUTSIDE_APPLICATION_WINDOW', 'illegal-state');
+        expect(error.details).toEqual({ cohortId: ref.cohortId, ...window, now });
+      });
+    });
+
     it.each([
       ['dossier.motivation', { motivation: '   ' }],
       ['dossier.motivation', { motivation: 'x'.repeat(4001) }],
@@ -86,6 +111,29 @@ describe('enrollment decider: applications', () => {
     ])('refuses a dossier with a bad %s', (field, overrides) => {
       const error = spec.given([]).when(submit(overrides)).thenThrows('ENROLLMENT.DOSSIER_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual([field]);
+    });
+
+    it.each([
+      ['dossier.motivation', { motivation: 'Half an emoji: \ud83d' }],
+      ['dossier.answers.q1', { answers: { q1: '\udc00 orphan' } }],
+    ])('refuses a lone UTF-16 surrogate in %s as TEXT.INVALID_UNICODE', (field, overrides) => {
+      const error = spec.given([]).when(submit(overrides)).thenThrows('TEXT.INVALID_UNICODE', 'validation');
+      expect(fieldsOf(error)).toEqual([field]);
+    });
+
+    it('counts the motivation in characters as users see them: 4000 emoji fit', () => {
+      const [event] = enrollmentDecider.decide(
+        submit({ motivation: '🎓'.repeat(4000) }),
+        enrollmentDecider.initialState(),
+      );
+      expect(event).toMatchObject({
+        type: 'ApplicationSubmitted',
+        data: { dossier: { motivation: '🎓'.repeat(4000) } },
+      });
+      spec
+        .given([])
+        .when(submit({ motivation: '🎓'.repeat(4001) }))
+        .thenThrows('ENROLLMENT.DOSSIER_INVALID');
     });
 
     it('reports every bad dossier field at once', () => {

@@ -5,6 +5,7 @@ import type {
   RecordWaitlisting,
   SubmitApplication,
   WithdrawApplication,
+  CohortSnapshot,
 } from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
 import { isFinalEnrollmentStatus, type EnrollmentState } from './enrollment.state';
@@ -38,6 +39,7 @@ export function submitApplication(command: SubmitApplication, state: EnrollmentS
       },
     );
   }
+  checkWindow(cohortId, cohort.applicationWindow, command.metadata.now);
   const normalized = normalizeDossier(dossier);
   const unmet = unmetPrerequisites(cohort.prerequisites, normalized.prerequisitesMet);
   return [
@@ -52,6 +54,26 @@ export function submitApplication(command: SubmitApplication, state: EnrollmentS
       },
     },
   ];
+}
+
+/**
+ * The window is half-open, [opensAt, closesAt): an open cohort whose window has ended (the
+ * reactor closes it at closesAt, maybe a moment later) takes no more applications, and neither
+ * does one whose clock is before opensAt (opening early moves opensAt, so only a clock set back
+ * meets this).
+ */
+function checkWindow(cohortId: string, window: CohortSnapshot['applicationWindow'], now: Date): void {
+  if (window === null) return;
+  const at = now.getTime();
+  if (at >= Date.parse(window.opensAt) && at < Date.parse(window.closesAt)) return;
+  const early = at < Date.parse(window.opensAt);
+  throw new IllegalStateError(
+    'ENROLLMENT.OUTSIDE_APPLICATION_WINDOW',
+    early
+      ? `Applications to cohort ${cohortId} open at ${window.opensAt}`
+      : `Applications to cohort ${cohortId} closed at ${window.closesAt}`,
+    { cohortId, opensAt: window.opensAt, closesAt: window.closesAt, now: now.toISOString() },
+  );
 }
 
 const EVENT_OF_DECISION = {

@@ -48,10 +48,13 @@ export function normalizeDossier(input: unknown): Dossier {
   const problems = new FieldProblems();
   const bad = (ok: boolean, field: string, message: string) =>
     problems.require(ok, `dossier.${field}`, 'ENROLLMENT.DOSSIER_INVALID', message);
+  const badText = (text: string | null, limits: { min?: number; max: number }, field: string, message: string) =>
+    problems.requireText(`dossier.${field}`, text, limits, 'ENROLLMENT.DOSSIER_INVALID', message);
 
   const motivation = trimmed(dossier['motivation']) ?? '';
-  bad(
-    motivation.length >= 1 && motivation.length <= ENROLLMENT_LIMITS.motivationMax,
+  badText(
+    motivation,
+    { min: 1, max: ENROLLMENT_LIMITS.motivationMax },
     'motivation',
     `motivation is required and at most ${ENROLLMENT_LIMITS.motivationMax} characters`,
   );
@@ -73,8 +76,9 @@ export function normalizeDossier(input: unknown): Dossier {
     const entries = Object.entries(answers);
     bad(entries.length <= ENROLLMENT_LIMITS.answersMax, 'answers', `at most ${ENROLLMENT_LIMITS.answersMax} answers`);
     for (const [question, answer] of entries) {
-      bad(
-        typeof answer === 'string' && answer.length <= ENROLLMENT_LIMITS.answerMax,
+      badText(
+        typeof answer === 'string' ? answer : null,
+        { max: ENROLLMENT_LIMITS.answerMax },
         `answers.${question}`,
         `the answer to ${question} must be text of at most ${ENROLLMENT_LIMITS.answerMax} characters`,
       );
@@ -84,7 +88,12 @@ export function normalizeDossier(input: unknown): Dossier {
   const met = dossier['prerequisitesMet'] ?? [];
   if (bad(Array.isArray(met), 'prerequisitesMet', 'prerequisitesMet must be a list') && Array.isArray(met)) {
     met.forEach((p: unknown, i) =>
-      bad(typeof p === 'string', `prerequisitesMet[${i}]`, 'each prerequisite met must be text'),
+      badText(
+        typeof p === 'string' ? p : null,
+        { max: Infinity },
+        `prerequisitesMet[${i}]`,
+        'each prerequisite met must be text',
+      ),
     );
   }
 
@@ -109,9 +118,10 @@ export function unmetPrerequisites(required: readonly string[], met: readonly st
 export function normalizeReason(reason: unknown, field = 'reason'): string | null {
   const text = trimmed(reason);
   const problems = new FieldProblems();
-  problems.require(
-    reason === null || reason === undefined || (text !== null && text.length <= ENROLLMENT_LIMITS.reasonMax),
+  problems.requireText(
     field,
+    reason === null || reason === undefined ? '' : text,
+    { max: ENROLLMENT_LIMITS.reasonMax },
     'ENROLLMENT.REASON_INVALID',
     `${field} must be text of at most ${ENROLLMENT_LIMITS.reasonMax} characters`,
   );

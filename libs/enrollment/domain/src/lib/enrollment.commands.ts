@@ -1,5 +1,5 @@
 import type { Actor, Command } from '@sooc/event-sourcing';
-import type { CohortStatus, SelectionPolicy } from '@sooc/cohorts-domain';
+import type { ApplicationWindow, CohortStatus, SelectionPolicy } from '@sooc/cohorts-domain';
 import type { Dossier, EnrollmentRef } from './enrollment.events';
 
 /** The cohort as the handler read it: the enrollment decider decides what it allows. */
@@ -9,6 +9,8 @@ export interface CohortSnapshot {
   /** The course's prerequisites, checked against the dossier. */
   readonly prerequisites: readonly string[];
   readonly sessions: number;
+  /** The window in effect (moved to the opening instant if opened early); null for an unknown cohort. */
+  readonly applicationWindow: ApplicationWindow | null;
 }
 
 export type SubmitApplication = Command<

@@ -46,6 +46,11 @@ const cohort: fc.Arbitrary<CohortSnapshot> = fc.record({
   selectionPolicy: fc.constantFrom('first-come' as const, 'review' as const),
   prerequisites: fc.constantFrom([], ['TypeScript basics'], ['Git']),
   sessions: fc.constant(4),
+  // Around every instant drawn: the window's own rule has its property in application-window.property.spec.ts.
+  applicationWindow: fc.constant({
+    opensAt: new Date(BASE).toISOString(),
+    closesAt: new Date(BASE + 24 * 11 * HOUR).toISOString(),
+  }),
 });
 const runningMostly = fc.oneof(
   { weight: 4, arbitrary: cohort.map((c) => ({ ...c, status: 'running' as const })) },

@@ -34,6 +34,8 @@ export const openCohort: CohortSnapshot = {
   selectionPolicy: 'review',
   prerequisites: ['TypeScript basics'],
   sessions: 10,
+  // SPEC_NOW (2026-03-03T09:00Z) is inside it.
+  applicationWindow: { opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-04-01T00:00:00.000Z' },
 };
 export const runningCohort: CohortSnapshot = { ...openCohort, status: 'running' };
 

@@ -1,15 +1,20 @@
 import { defaultCohortSettings } from '@sooc/cohorts-domain';
 import { cohortScenario, projectScenario, reconfigured } from '../testing/cohort-scenario.fixture';
 import { project } from '../testing/project.fixture';
+import { recorded } from '../testing/recorded.fixture';
+import { selectionRubricProjection } from './selection-rubric.projection';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
 import { cohortDashboardProjection } from './cohort-dashboard.projection';
 import { findCohortDashboard } from './cohort-dashboard.queries';
 
-const learners = (waitlist: readonly { learnerId: string }[]) => waitlist.map((w) => w.learnerId);
+const learners = (waitlist: readonly { learnerId: string | null }[]) => waitlist.map((w) => w.learnerId);
 
 describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
   let fx: ReadDbFixture;
-  const events = cohortScenario();
+  // An open (not blind) rubric first: the blind one comes in the last case.
+  const events = cohortScenario().map((e) =>
+    e.type === 'RubricDefined' ? { ...e, data: { ...(e.data as object), blind: false } } : e,
+  );
 
   beforeAll(async () => {
     fx = await migratedDatabase(dialect);
@@ -61,6 +66,7 @@ describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
     expect(learners(waitlist)).toEqual(['g1', 'i4', 'g2', 'i2', 'i3']);
     expect(waitlist[0]).toEqual({
       position: 1,
+      reference: expect.stringMatching(/^wl-/),
       enrollmentId: 'c1-g1',
       learnerId: 'g1',
       companyId: 'globex',
@@ -94,7 +100,7 @@ describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
     expect(await findCohortDashboard(fx.db, 'nope')).toBeNull();
   });
 
-  // Last: it changes the cohort's settings for the rest of the file.
+  // Near the end: it changes the cohort's settings for the rest of the file.
   it('lists the waitlist by arrival once the cohort is configured so, whatever the scores', async () => {
     const settings = { ...defaultCohortSettings('review'), waitlistOrder: 'arrival' as const };
     await project(fx.db, cohortDashboardProjection, reconfigured(settings, events.length + 1));
@@ -102,5 +108,37 @@ describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
     expect(dashboard.waitlistOrder).toBe('arrival');
     expect(dashboard.settings).toEqual(settings);
     expect(learners(dashboard.waitlist)).toEqual(['i3', 'i2', 'i4', 'g2', 'g1']);
+  });
+
+  // Issue 10 #5, last: the rubric turns blind for the rest of the file.
+  it('shows opaque references instead of who waits once the cohort reviews blind', async () => {
+    const before = (await findCohortDashboard(fx.db, 'c1'))!.waitlist;
+    const rubric = {
+      type: 'RubricDefined' as const,
+      data: {
+        cohortId: 'c1',
+        version: 2,
+        criteria: [{ id: 'fit', label: 'Fit', weight: 1 }],
+        blind: true,
+        reviewsRequired: 1,
+      },
+    };
+    await project(fx.db, selectionRubricProjection, [recorded(rubric, events.length + 10)]);
+    const { waitlist } = (await findCohortDashboard(fx.db, 'c1'))!;
+    expect(waitlist).toHaveLength(before.length);
+    for (const [i, entry] of waitlist.entries()) {
+      expect(entry).toEqual({
+        position: i + 1,
+        reference: before[i].reference,
+        enrollmentId: null,
+        learnerId: null,
+        companyId: null,
+        score: before[i].score,
+        waitlistedAt: before[i].waitlistedAt,
+      });
+      expect(entry.reference).toMatch(/^wl-[0-9a-z]+$/);
+      expect(JSON.stringify(entry)).not.toContain(before[i].learnerId!);
+    }
+    expect(new Set(waitlist.map((w) => w.reference)).size).toBe(waitlist.length);
   });
 });

@@ -14,6 +14,25 @@ export interface CohortDashboardArgs {
 
 type Tally = { reserved: number; confirmed: number; waitlisted: number; applications: number };
 
+/** The opaque reference of a waitlist place: the position of its waitlisting, which only the event store maps to a learner. */
+export function waitlistReference(waitlistedPosition: string | null, enrollmentId: string): string {
+  return waitlistedPosition === null ? `wl-${enrollmentId.length}` : `wl-${BigInt(waitlistedPosition).toString(36)}`;
+}
+
+/**
+ * A blind rubric hides who applied from reviewers. The rule is the read model's, not the edge's:
+ * until authorization tells reviewers from admins, a blind cohort's waitlist shows only opaque
+ * references to everyone (admins find the learners through the applications query).
+ */
+async function isBlind(db: EnrollmentReadDb, cohortId: string): Promise<boolean> {
+  const rubric = await db
+    .selectFrom('selection_rubrics')
+    .select('blind')
+    .where('cohort_id', '=', cohortId)
+    .executeTakeFirst();
+  return Number(rubric?.blind ?? 0) === 1;
+}
+
 /** The first entries of the waitlist in the order seats go to them (score desc, unscored last, then arrival). */
 async function waitlistHead(
   db: EnrollmentReadDb,
@@ -23,16 +42,20 @@ async function waitlistHead(
 ): Promise<WaitlistEntryView[]> {
   let query = db
     .selectFrom('cohort_seats')
-    .select(['enrollment_id', 'learner_id', 'company_id', 'score', 'waitlisted_at'])
+    .select(['enrollment_id', 'learner_id', 'company_id', 'score', 'waitlisted_at', 'waitlisted_position'])
     .where('cohort_id', '=', cohortId)
     .where('status', '=', 'waitlisted');
   if (byScore) query = query.orderBy('score', (ob) => ob.desc().nullsLast());
-  const rows = await query.orderBy('waitlisted_position').orderBy('enrollment_id').limit(limit).execute();
+  const [rows, blind] = await Promise.all([
+    query.orderBy('waitlisted_position').orderBy('enrollment_id').limit(limit).execute(),
+    isBlind(db, cohortId),
+  ]);
   return rows.map((r, i) => ({
     position: i + 1,
-    enrollmentId: r.enrollment_id,
-    learnerId: r.learner_id,
-    companyId: r.company_id,
+    reference: waitlistReference(r.waitlisted_position, r.enrollment_id),
+    enrollmentId: blind ? null : r.enrollment_id,
+    learnerId: blind ? null : r.learner_id,
+    companyId: blind ? null : r.company_id,
     score: scoreFromColumn(r.score),
     waitlistedAt: r.waitlisted_at,
   }));

@@ -19,8 +19,14 @@ export type CohortDashboardRow = {
 export interface WaitlistEntryView {
   /** 1-based place in the waitlist. */
   readonly position: number;
-  readonly enrollmentId: string;
-  readonly learnerId: string;
+  /**
+   * Opaque and stable (from the position of the waitlisting): names the place without naming the
+   * learner. In a blind cohort it is the only reference the waitlist shows.
+   */
+  readonly reference: string;
+  /** null in a blind cohort: nothing a reviewer can reach there carries who applied. */
+  readonly enrollmentId: string | null;
+  readonly learnerId: string | null;
   readonly companyId: string | null;
   readonly score: number | null;
   readonly waitlistedAt: string | null;

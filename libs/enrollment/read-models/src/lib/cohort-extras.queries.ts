@@ -1,6 +1,6 @@
 import type { LearnerGroup } from '@sooc/cohorts-domain';
 import type { Criterion } from '@sooc/selection-domain';
-import type { DueOfferView, GroupsView, RubricView } from './cohort-extras.read-model';
+import type { DueClosingView, DueOfferView, GroupsView, RubricView } from './cohort-extras.read-model';
 import type { EnrollmentReadDb } from './enrollment.database';
 import { flag, parseJsonColumn } from './json.column';
 import { clampPageSize } from './page.types';
@@ -55,6 +55,19 @@ export async function dueOffers(db: EnrollmentReadDb, nowIso: string, limit: num
     learnerId: r.learner_id,
     expiresAt: r.expires_at,
   }));
+}
+
+/** Cohorts whose application window ended at or before `nowIso` (same format rule as `dueOffers`), oldest first. */
+export async function dueClosings(db: EnrollmentReadDb, nowIso: string, limit: number): Promise<DueClosingView[]> {
+  const rows = await db
+    .selectFrom('due_closings')
+    .selectAll()
+    .where('closes_at', '<=', nowIso)
+    .orderBy('closes_at')
+    .orderBy('cohort_id')
+    .limit(clampPageSize(limit, MAX_DUE_OFFERS))
+    .execute();
+  return rows.map((r) => ({ cohortId: r.cohort_id, closesAt: r.closes_at }));
 }
 
 function toSeatView(row: SeatRow): SeatView {

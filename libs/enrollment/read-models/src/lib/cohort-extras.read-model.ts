@@ -25,6 +25,18 @@ export type SelectionRubricRow = {
   last_position: string;
 };
 
+/** A cohort taking applications until `closes_at`, in table `due_closings`: the reactor's to-do list of windows to close. */
+export type DueClosingRow = {
+  cohort_id: string;
+  closes_at: string;
+  last_position: string;
+};
+
+export interface DueClosingView {
+  readonly cohortId: string;
+  readonly closesAt: string;
+}
+
 /** An open seat offer, in table `due_offers`: the reactor's to-do list of offers to expire. */
 export type DueOfferRow = {
   enrollment_id: string;

@@ -1,6 +1,6 @@
 import type { ApplicationRow } from './application.read-model';
 import type { CohortDashboardRow } from './cohort-dashboard.read-model';
-import type { CohortGroupsRow, DueOfferRow, SelectionRubricRow } from './cohort-extras.read-model';
+import type { CohortGroupsRow, DueClosingRow, DueOfferRow, SelectionRubricRow } from './cohort-extras.read-model';
 import type { SeatRow } from './seat-ledger.read-model';
 import type { Kysely } from 'kysely';
 
@@ -12,6 +12,7 @@ export interface EnrollmentDatabase {
   cohort_groups: CohortGroupsRow;
   selection_rubrics: SelectionRubricRow;
   due_offers: DueOfferRow;
+  due_closings: DueClosingRow;
 }
 
 /** What the queries take; the read-store's `Kysely<any>` is assignable to it. */

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { emptyDatabase, migratedDatabase, testDialects } from '../testing/read-db.fixture';
 import { enrollmentMigrations } from './enrollment.migrations';
 
@@ -7,6 +7,7 @@ const TABLES = [
   'cohort_dashboards',
   'cohort_groups',
   'cohort_seats',
+  'due_closings',
   'due_offers',
   'selection_rubrics',
 ];
@@ -62,6 +63,8 @@ describe.each(testDialects)('enrollment migrations on %s', (dialect) => {
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await names()).toEqual(TABLES);
       expect((await migrator.migrateDown()).error).toBeUndefined();
+      expect(await names()).toEqual(TABLES.filter((t) => t !== 'due_closings'));
+      expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
       expect(await names()).toEqual([]);
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await names()).toEqual(TABLES);

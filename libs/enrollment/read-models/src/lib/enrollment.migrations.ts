@@ -134,6 +134,17 @@ async function createDueOffers(schema: Schema): Promise<void> {
   await schema.createIndex('due_offers_expires_ix').on('due_offers').columns(['expires_at', 'enrollment_id']).execute();
 }
 
+async function createDueClosings(schema: Schema): Promise<void> {
+  await schema
+    .createTable('due_closings')
+    .addColumn('cohort_id', 'text', (c) => c.primaryKey())
+    .addColumn('closes_at', 'varchar(40)', (c) => c.notNull())
+    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
+    .execute();
+  // The reactor asks for the windows ended by now, oldest first.
+  await schema.createIndex('due_closings_closes_ix').on('due_closings').columns(['closes_at', 'cohort_id']).execute();
+}
+
 const TABLES = [
   'due_offers',
   'selection_rubrics',
@@ -153,6 +164,14 @@ export const enrollmentMigrations: Record<string, Migration> = {
     },
     async down(db) {
       for (const table of TABLES) await db.schema.dropTable(table).execute();
+    },
+  },
+  enrollment_0002_due_closings: {
+    async up(db) {
+      await createDueClosings(db.schema);
+    },
+    async down(db) {
+      await db.schema.dropTable('due_closings').execute();
     },
   },
 };

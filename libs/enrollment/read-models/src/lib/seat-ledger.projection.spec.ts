@@ -6,6 +6,7 @@ import {
   seatReserved,
   waitlistLeft,
 } from '../testing/cohort-events.fixture';
+import { cancelled } from '../testing/enrollment-events.fixture';
 import { recorded } from '../testing/recorded.fixture';
 import { seatLedgerProjection, type SeatLedgerEvent } from './seat-ledger.projection';
 import type { SeatRow } from './seat-ledger.read-model';
@@ -81,6 +82,26 @@ describe('seat ledger projection', () => {
     expect(fold([ev(applicantWaitlisted('c1', 'ada', null, null), 4), ev(waitlistLeft('c1', 'ada'), 5)])).toMatchObject(
       { status: 'left', score: null },
     );
+  });
+
+  // Issue 10 #3: a cancelled cohort's dashboard showed its seats and waitlist as if nothing happened.
+  it('frees the seat or waitlist place of each enrollment the cancellation of its cohort closes', () => {
+    const held = [ev(seatReserved('c1', 'ada', 'acme'), 1), ev(seatConfirmed('c1', 'ada'), 2)];
+    expect(fold([...held, ev(cancelled('c1', 'ada'), 3)])).toMatchObject({
+      status: 'released',
+      offer_expires_at: null,
+      last_position: pos(3),
+    });
+    expect(fold([ev(seatReserved('c1', 'ada', 'acme'), 1), ev(cancelled('c1', 'ada'), 2)])).toMatchObject({
+      status: 'released',
+      offer_expires_at: null,
+    });
+    expect(fold([ev(applicantWaitlisted('c1', 'ada', null, 60), 1), ev(cancelled('c1', 'ada'), 2)])).toMatchObject({
+      status: 'left',
+    });
+    const released = fold([ev(seatReserved('c1', 'ada', 'acme'), 1), ev(seatReleased('c1', 'ada'), 2)]);
+    expect(seatLedgerProjection.apply(released, ev(cancelled('c1', 'ada'), 3))).toBe(released);
+    expect(fold([ev(cancelled('c1', 'ada'), 1)])).toBeNull();
   });
 
   it('changes nothing when events are delivered again', () => {

@@ -1,13 +1,16 @@
 import type { CohortEvent, LedgerEntryStatus } from '@sooc/cohorts-domain';
+import type { EnrollmentEvent } from '@sooc/enrollment-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import { alreadyApplied, positionKey } from './position.key';
 import type { SeatRow } from './seat-ledger.read-model';
 import { scoreToColumn } from './score.column';
 
-export type SeatLedgerEvent = Extract<
-  CohortEvent,
-  { type: 'SeatReserved' | 'SeatConfirmed' | 'SeatReleased' | 'ApplicantWaitlisted' | 'WaitlistLeft' }
->;
+export type SeatLedgerEvent =
+  | Extract<
+      CohortEvent,
+      { type: 'SeatReserved' | 'SeatConfirmed' | 'SeatReleased' | 'ApplicantWaitlisted' | 'WaitlistLeft' }
+    >
+  | Extract<EnrollmentEvent, { type: 'EnrollmentCancelled' }>;
 
 export const SEAT_LEDGER_PROJECTION_EVENTS = [
   'SeatReserved',
@@ -15,6 +18,7 @@ export const SEAT_LEDGER_PROJECTION_EVENTS = [
   'SeatReleased',
   'ApplicantWaitlisted',
   'WaitlistLeft',
+  'EnrollmentCancelled',
 ] as const satisfies readonly SeatLedgerEvent['type'][];
 
 /** Moves of the ledger entries that only change the status; a stray event for another status changes nothing. */
@@ -68,6 +72,18 @@ export function applySeatLedgerEvent(row: SeatRow | null, event: RecordedEvent<S
     };
   }
 
+  if (event.type === 'EnrollmentCancelled') {
+    // The cohort's ledger keeps who held what when it was called off; each enrollment closed by
+    // the cancellation frees its seat or waitlist place here, so the dashboard shows none left.
+    if (!row) return row;
+    const to =
+      row.status === 'reserved' || row.status === 'confirmed'
+        ? 'released'
+        : row.status === 'waitlisted'
+          ? 'left'
+          : null;
+    return to ? { ...row, status: to, offer_expires_at: null, updated_at: at, last_position: position } : row;
+  }
   const move = MOVES[event.type];
   if (!row || !move || !move.from.includes(row.status)) return row;
   // A confirmed or released seat has no offer running any more.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dueOffers } from '@sooc/enrollment-read-models';
-import { expiryReactions } from './process-managers';
+import { dueClosings, dueOffers } from '@sooc/enrollment-read-models';
+import { expiryReactions, windowClosingReactions } from './process-managers';
 import type { ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';
@@ -15,6 +15,8 @@ export const EXPIRY_BATCH = 200;
 export interface ExpiryCounters {
   /** ExpireOffer commands that wrote an OfferExpired. */
   expired: number;
+  /** CloseApplications{because: window-ended} commands that wrote an ApplicationsClosed. */
+  windowsClosed: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ExpiryCounters {
 export class OfferExpiryTicker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  readonly counters: ExpiryCounters = { expired: 0 };
+  readonly counters: ExpiryCounters = { expired: 0, windowsClosed: 0 };
 
   constructor(
     private readonly readDb: ReadDb,
@@ -57,9 +59,12 @@ export class OfferExpiryTicker {
 
   private async tick(): Promise<void> {
     const now = this.clock.now();
-    const due = await dueOffers(this.readDb, now.toISOString(), EXPIRY_BATCH);
-    if (due.length === 0) return;
-    this.log.debug(`${due.length} offer(s) due at ${now.toISOString()}`);
+    const [due, closings] = await Promise.all([
+      dueOffers(this.readDb, now.toISOString(), EXPIRY_BATCH),
+      dueClosings(this.readDb, now.toISOString(), EXPIRY_BATCH),
+    ]);
+    if (due.length === 0 && closings.length === 0) return;
+    this.log.debug(`${due.length} offer(s) and ${closings.length} application window(s) due at ${now.toISOString()}`);
     // One correlation per tick: the offers expired together can be found together.
     const context = {
       actor: REACTOR_ACTOR,
@@ -68,14 +73,19 @@ export class OfferExpiryTicker {
       now: () => this.clock.now(),
     };
     // All at once: each offer is its own enrollment stream, so their expiries share a commit.
-    const answers = expiryReactions(due).map((reaction) =>
-      this.sender.send(reaction, context, 'offer expiry').then(
+    const reactions = [
+      ...expiryReactions(due).map((reaction) => ({ reaction, counter: 'expired' as const })),
+      ...windowClosingReactions(closings).map((reaction) => ({ reaction, counter: 'windowsClosed' as const })),
+    ];
+    const answers = reactions.map(({ reaction, counter }) =>
+      this.sender.send(reaction, context, counter === 'expired' ? 'offer expiry' : 'window end').then(
         (written) => {
-          if (written > 0) this.counters.expired++;
+          if (written > 0) this.counters[counter]++;
         },
         (error: unknown) => {
           const refusal = refusalOf(error);
-          if (refusal !== null) return this.log.warn(`ExpireOffer on ${reaction.streamId} refused: ${refusal}`);
+          if (refusal !== null)
+            return this.log.warn(`${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
           // Stopped while the store was failing: the offer stays listed as due for the next start.
           if (!(error instanceof ReactorStoppedError)) throw error;
         },

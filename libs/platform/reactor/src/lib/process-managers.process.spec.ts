@@ -60,6 +60,7 @@ async function submit(world: InMemoryWorld, learnerId: string, cohort: CohortSta
           selectionPolicy: cohort.selectionPolicy,
           prerequisites: [],
           sessions: cohort.settings.sessions,
+          applicationWindow: cohort.applicationWindow,
         },
       },
     },

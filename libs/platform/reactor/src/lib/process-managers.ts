@@ -6,6 +6,7 @@ import {
 } from '@sooc/enrollment-process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 
+export { windowClosingReactions, type DueClosing } from '@sooc/cohorts-process-managers';
 export { expiryReactions, type DueOffer } from '@sooc/enrollment-process-managers';
 
 /** A command one context's process managers want sent to one of its own aggregates. */

@@ -1,4 +1,4 @@
-import { dueOffersProjection } from '@sooc/enrollment-read-models';
+import { dueClosingsProjection, dueOffersProjection } from '@sooc/enrollment-read-models';
 import { REACTED_EVENT_TYPES } from './process-managers';
 import type { EventStore, Subscription } from '@sooc/event-sourcing';
 import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
@@ -89,7 +89,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const runner = new ProjectionRunner({
     store: eventStore,
     db: readDb,
-    projections: [dueOffersProjection],
+    projections: [dueOffersProjection, dueClosingsProjection],
     ...(options.fence ? { fence: options.fence } : {}),
   });
   let fail!: (error: Error) => void;

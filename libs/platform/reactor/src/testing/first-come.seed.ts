@@ -125,6 +125,7 @@ export class Seeder {
               selectionPolicy: cohort.selectionPolicy,
               prerequisites: [],
               sessions: cohort.settings.sessions,
+              applicationWindow: cohort.applicationWindow,
             },
           },
         },

@@ -111,7 +111,13 @@ describe('selection API on a memory store', () => {
         cohortId: 'c-1',
         learnerId: 'ada',
         dossier,
-        cohort: { status: 'open', selectionPolicy: 'review', prerequisites: [], sessions: 10 },
+        cohort: {
+          status: 'open',
+          selectionPolicy: 'review',
+          prerequisites: [],
+          sessions: 10,
+          applicationWindow: { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' },
+        },
       },
     };
     await runner.run(enrollmentDecider, enrollmentStream('c-1', 'ada'), submit);

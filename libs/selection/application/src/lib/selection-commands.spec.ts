@@ -97,6 +97,11 @@ describe('selection command handlers', () => {
     });
     expect(await refusal(anonymous)).toEqual({ code: 'SELECTION.REVIEWER_REQUIRED', kind: 'forbidden' });
     expect((await refusal(review('rev-1', 'nobody', 5, 5))).code).toBe('ENROLLMENT.NOT_FOUND');
+    // Issue 10 #9: an unknown cohort is what is missing, not its rubric.
+    expect(await refusal(review('rev-1', 'ada', 5, 5, 'nope'))).toEqual({
+      code: 'COHORT.NOT_FOUND',
+      kind: 'not-found',
+    });
     expect(await refusal(review('rev-1', 'ada', 9, 5))).toEqual({
       code: 'SELECTION.SCORES_INVALID',
       kind: 'validation',

@@ -68,7 +68,13 @@ export class SelectionWorld {
           answers: {},
           prerequisitesMet: [],
         },
-        cohort: { status: 'open', selectionPolicy, prerequisites: [], sessions: 10 },
+        cohort: {
+          status: 'open',
+          selectionPolicy,
+          prerequisites: [],
+          sessions: 10,
+          applicationWindow: { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' },
+        },
       },
     };
     await RequestContext.run(ADMIN, () =>

@@ -100,9 +100,10 @@ export function decideApplication(command: DecideApplication, state: SelectionSt
     'SELECTION.DECISION_INVALID',
     `decision must be one of ${DECISIONS.join(', ')}`,
   );
-  problems.require(
-    reason.length >= 1 && reason.length <= SELECTION_LIMITS.reasonMax,
+  problems.requireText(
     'reason',
+    reason,
+    { min: 1, max: SELECTION_LIMITS.reasonMax },
     'SELECTION.REASON_INVALID',
     `reason is required and at most ${SELECTION_LIMITS.reasonMax} characters`,
   );

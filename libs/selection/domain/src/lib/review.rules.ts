@@ -51,11 +51,10 @@ export function checkReview(
   for (const id of Object.keys(given).filter((key) => !known.has(key))) {
     problems.require(false, `scores.${id}`, SCORES, `${id} is not a criterion of the rubric`);
   }
-  problems.require(
-    comment === null ||
-      comment === undefined ||
-      (typeof comment === 'string' && comment.trim().length <= SELECTION_LIMITS.commentMax),
+  problems.requireText(
     'comment',
+    comment === null || comment === undefined ? '' : typeof comment === 'string' ? comment.trim() : null,
+    { max: SELECTION_LIMITS.commentMax },
     'SELECTION.COMMENT_INVALID',
     `comment must be text of at most ${SELECTION_LIMITS.commentMax} characters`,
   );

@@ -42,9 +42,10 @@ function checkCriterion(problems: FieldProblems, value: unknown, i: number, seen
     seen.add(id as string);
   }
   const label = trimmed(criterion['label']) ?? '';
-  problems.require(
-    label.length >= 1 && label.length <= SELECTION_LIMITS.labelMax,
+  problems.requireText(
     `${at}.label`,
+    label,
+    { min: 1, max: SELECTION_LIMITS.labelMax },
     CODE,
     `${at}.label is required and at most ${SELECTION_LIMITS.labelMax} characters`,
   );

@@ -25,6 +25,26 @@ export class FieldProblems {
     return ok;
   }
 
+  /**
+   * The one text rule every free-text field goes through: refuses invalid UTF-16 (a lone
+   * surrogate, which would otherwise be stored as U+FFFD) as TEXT.INVALID_UNICODE on that field,
+   * then checks the length in characters as a reader counts them (`textLength`) with the
+   * field's own code and message. Returns whether the text passed.
+   */
+  requireText(
+    field: string,
+    text: string | null,
+    limits: { readonly min?: number; readonly max: number },
+    code: string,
+    message: string,
+  ): boolean {
+    if (text !== null && !isWellFormedText(text)) {
+      this.add(field, TEXT_INVALID_UNICODE, `${field} is not valid Unicode text (it holds a lone UTF-16 surrogate)`);
+      return false;
+    }
+    return this.require(text !== null && isTextWithin(text, limits.min ?? 0, limits.max), field, code, message);
+  }
+
   get isEmpty(): boolean {
     return this.problems.length === 0;
   }
@@ -56,4 +76,40 @@ export function isIntegerBetween(value: unknown, min: number, max: number): valu
  */
 export function isWellFormedId(value: unknown, maxLength = 128): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength && value.trim() === value;
+}
+
+/** The code of a text that is not valid UTF-16 (a lone surrogate): refused, never stored as U+FFFD. */
+export const TEXT_INVALID_UNICODE = 'TEXT.INVALID_UNICODE';
+
+/** False when the string holds a lone surrogate (half of a UTF-16 pair), which no Unicode text does. */
+export function isWellFormedText(text: string): boolean {
+  return !/\p{Surrogate}/u.test(text);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters as users count them: grapheme clusters (Intl.Segmenter), so "🇫🇷", "👍🏽" and "é"
+ * written as e + U+0301 are one character each, where `String.length` counts UTF-16 units (2, 4, 2).
+ */
+export function textLength(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+
+/**
+ * A grapheme may be long (a family emoji with skin tones is 19 UTF-16 units): a text is also
+ * held to this many units per allowed character, so a pile of combining marks can't make a
+ * 200-character title megabytes long.
+ */
+export const UTF16_UNITS_PER_CHARACTER_MAX = 32;
+
+/** min ≤ characters ≤ max, counted by `textLength`. */
+export function isTextWithin(text: string, min: number, max: number): boolean {
+  if (text.length > max * UTF16_UNITS_PER_CHARACTER_MAX) return false;
+  // Cheap bounds first: a grapheme is at least one UTF-16 unit.
+  if (text.length < min) return false;
+  const length = textLength(text);
+  return length >= min && length <= max;
 }
