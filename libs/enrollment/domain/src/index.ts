@@ -7,3 +7,4 @@ export * from './lib/enrollment.evolve';
 export { ENROLLMENT_LIMITS, checkEnrollmentRef, normalizeDossier, unmetPrerequisites } from './lib/dossier.rules';
 export { attendedSessions, requiredSessions } from './lib/attendance.decisions';
 export * from './lib/application-snapshot.query';
+export * from './lib/enrollment-status.transitions';

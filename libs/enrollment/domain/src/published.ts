@@ -5,6 +5,13 @@
  */
 export type * from './lib/enrollment.events';
 export type { EnrollmentStatus } from './lib/enrollment.state';
+export {
+  ENROLLMENT_TRANSITIONS,
+  OPEN_ENROLLMENT_STATUSES,
+  statusAfter,
+  submittedStatus,
+  type StatusTransition,
+} from './lib/enrollment-status.transitions';
 export { enrollmentIdOf, enrollmentStream } from './lib/streams';
 export {
   applicationSnapshotQuery,

@@ -1,25 +1,13 @@
+import { statusAfter, submittedStatus } from './enrollment-status.transitions';
 import type { EnrollmentEvent } from './enrollment.events';
-import type { EnrollmentState, EnrollmentStatus } from './enrollment.state';
+import type { EnrollmentState } from './enrollment.state';
 
-/** Moves to `to` only from one of `from`: a stray or repeated event never moves an enrollment back. */
-function move(
-  state: EnrollmentState,
-  from: readonly EnrollmentStatus[],
-  to: EnrollmentStatus,
-  changes: object = {},
-): EnrollmentState {
-  if (state.status === 'none' || !from.includes(state.status)) return state;
-  return { ...state, ...changes, status: to };
+/** Moves as the transition table says: a stray or repeated event never moves an enrollment back. */
+function move(state: EnrollmentState, event: EnrollmentEvent, changes: object = {}): EnrollmentState {
+  if (state.status === 'none') return state;
+  const to = statusAfter(state.status, event.type);
+  return to === null ? state : { ...state, ...changes, status: to };
 }
-
-/** Statuses an enrollment can be in without having ended: withdrawal and cancellation apply to these. */
-export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
-  'submitted',
-  'admitted',
-  'waitlisted',
-  'offered',
-  'enrolled',
-];
 
 export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
   switch (event.type) {
@@ -27,7 +15,7 @@ export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent)
       if (state.status !== 'none') return state;
       const { enrollmentId, cohortId, learnerId, dossier, selectionPolicy, eligible, unmetPrerequisites } = event.data;
       return {
-        status: eligible ? 'submitted' : 'ineligible',
+        status: submittedStatus(eligible),
         enrollmentId,
         cohortId,
         learnerId,
@@ -40,35 +28,27 @@ export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent)
       };
     }
     case 'ApplicationAdmitted':
-      return move(state, ['submitted'], 'admitted', { decisionId: event.data.decisionId });
+      return move(state, event, { decisionId: event.data.decisionId });
     case 'ApplicationRejected':
-      return move(state, ['submitted'], 'rejected', { decisionId: event.data.decisionId });
+      return move(state, event, { decisionId: event.data.decisionId });
     case 'ApplicationWaitlisted': {
       // A waitlisting by the cohort (no decision id) keeps the selection decision that admitted them.
       if (state.status === 'none') return state;
-      return move(state, ['submitted', 'admitted'], 'waitlisted', {
-        decisionId: event.data.decisionId ?? state.decisionId,
-      });
+      return move(state, event, { decisionId: event.data.decisionId ?? state.decisionId });
     }
     case 'SeatOffered':
-      return move(state, ['admitted', 'waitlisted'], 'offered', { offerExpiresAt: event.data.expiresAt });
+      return move(state, event, { offerExpiresAt: event.data.expiresAt });
     case 'OfferAccepted':
-      return move(state, ['offered'], 'enrolled');
     case 'OfferDeclined':
-      return move(state, ['offered'], 'declined');
     case 'OfferExpired':
-      return move(state, ['offered'], 'expired');
+    case 'EnrollmentCompleted':
+    case 'LearnerDropped':
+    case 'ApplicationWithdrawn':
+    case 'EnrollmentCancelled':
+      return move(state, event);
     case 'AttendanceRecorded':
       if (state.status !== 'enrolled') return state;
       return { ...state, attendance: { ...state.attendance, [String(event.data.session)]: event.data.attended } };
-    case 'EnrollmentCompleted':
-      return move(state, ['enrolled'], 'completed');
-    case 'LearnerDropped':
-      return move(state, ['enrolled'], 'dropped');
-    case 'ApplicationWithdrawn':
-      return move(state, OPEN_ENROLLMENT_STATUSES, 'withdrawn');
-    case 'EnrollmentCancelled':
-      return move(state, OPEN_ENROLLMENT_STATUSES, 'cancelled');
     default:
       return state;
   }

@@ -1,7 +1,11 @@
-import type { EnrollmentEvent } from '@sooc/enrollment-domain';
+import {
+  statusAfter,
+  submittedStatus,
+  type EnrollmentEvent,
+  type EnrollmentStatus,
+} from '@sooc/enrollment-domain/published';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { SelectionEvent } from '@sooc/selection-domain';
-import { APPLICATION_MOVES } from './application-status.moves';
 import type { ApplicationRow } from './application.read-model';
 import { applySelectionToApplication } from './application-selection.fold';
 import { alreadyApplied, positionKey } from './position.key';
@@ -45,7 +49,7 @@ function submittedRow(
     eligible: d.eligible ? 1 : 0,
     unmet_prerequisites: JSON.stringify(d.unmetPrerequisites),
     selection_policy: d.selectionPolicy,
-    status: d.eligible ? 'submitted' : 'ineligible',
+    status: submittedStatus(d.eligible),
     status_reason: null,
     submitted_at: at,
     submitted_position: position,
@@ -116,12 +120,13 @@ export function applyApplicationEvent(
   if (event.type === 'ApplicationReviewed' || event.type === 'ApplicationDecided')
     return applySelectionToApplication(row, event);
 
-  const move = APPLICATION_MOVES[event.type];
-  if (!move || !move.from.includes(row.status)) return row;
+  // The status the enrollment's own transition table gives: a stray event moves nothing.
+  const status = statusAfter(row.status as EnrollmentStatus, event.type);
+  if (status === null) return row;
   return {
     ...row,
     ...changes(row, event),
-    status: move.to,
+    status,
     updated_at: event.metadata.occurredAt,
     last_position: positionKey(event.position),
   };
