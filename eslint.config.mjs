@@ -82,6 +82,44 @@ function boundaries({ testing }) {
   ];
 }
 
+const CONTEXTS = ['cohorts', 'enrollment', 'selection'];
+
+/**
+ * Another context's domain only through its published language (`@sooc/<context>-domain/published`:
+ * events, the values they carry, stream names and published queries), never the decider, commands
+ * or rules behind it (DESIGN §2). Specs and fixtures may build other contexts' aggregates to set a
+ * scene, so they are not bound by it.
+ */
+function publishedLanguageOnly(own) {
+  return {
+    files: [`libs/${own}/**/*.ts`],
+    ignores: ['**/*.spec.ts', '**/src/testing/**', ...(EXEMPT[own] ?? [])],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CONTEXTS.filter((c) => c !== own).map((c) => ({
+            name: `@sooc/${c}-domain`,
+            message: `Import @sooc/${c}-domain/published: another context's events, stream names and published queries, never its decider, commands or rules.`,
+          })),
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Still to move (issue 9): the cohort dashboard and groups read models and their resolvers live in
+ * the enrollment context until they move to libs/cohorts with their own application counts.
+ */
+const EXEMPT = {
+  enrollment: [
+    'libs/enrollment/read-models/src/lib/cohort-dashboard.projection.ts',
+    'libs/enrollment/read-models/src/lib/cohort-dashboard.queries.ts',
+    'libs/enrollment/api/src/lib/cohort-dashboard.resolver.ts',
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -100,4 +138,5 @@ export default [
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...CONTEXTS.map(publishedLanguageOnly),
 ];

@@ -1,5 +1,5 @@
 import type { ApplicationView, DecisionView } from '@sooc/enrollment-read-models';
-import type { DecisionRecord } from '@sooc/selection-domain';
+import type { DecisionRecord } from '@sooc/selection-domain/published';
 import type { Application, DecisionActor, RecordedDecision } from './application.type';
 import type { AdmissionDecision, ApplicationStatus, LearnerLevel } from './enums';
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { LearnerLevel as DomainLearnerLevel, WaitlistOrder } from '@sooc/cohorts-domain';
+import type { LearnerLevel as DomainLearnerLevel, WaitlistOrder } from '@sooc/cohorts-domain/published';
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
 
 /**

@@ -1,4 +1,4 @@
-import { cohortProfileQuery, courseProfileQuery } from '@sooc/cohorts-domain';
+import { cohortProfileQuery, courseProfileQuery } from '@sooc/cohorts-domain/published';
 import type { CohortSnapshot } from '@sooc/enrollment-domain';
 import type { CommandRunner } from '@sooc/nest';
 

@@ -1,4 +1,4 @@
-import type { LearnerLevel } from '@sooc/cohorts-domain';
+import type { LearnerLevel } from '@sooc/cohorts-domain/published';
 import type { PublishedQuery } from '@sooc/event-sourcing';
 import type { EnrollmentEvent } from './enrollment.events';
 import { evolveEnrollment } from './enrollment.evolve';

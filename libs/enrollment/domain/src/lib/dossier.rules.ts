@@ -1,5 +1,5 @@
 import { FieldProblems, isWellFormedId, trimmed } from '@sooc/event-sourcing';
-import { LEARNER_LEVELS, type LearnerLevel } from '@sooc/cohorts-domain';
+import { LEARNER_LEVELS, type LearnerLevel } from '@sooc/cohorts-domain/published';
 import { enrollmentIdOf } from './streams';
 import type { Dossier, EnrollmentRef } from './enrollment.events';
 

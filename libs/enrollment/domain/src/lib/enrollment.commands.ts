@@ -1,5 +1,5 @@
 import type { Actor, Command } from '@sooc/event-sourcing';
-import type { ApplicationWindow, CohortStatus, SelectionPolicy } from '@sooc/cohorts-domain';
+import type { ApplicationWindow, CohortStatus, SelectionPolicy } from '@sooc/cohorts-domain/published';
 import type { Dossier, EnrollmentRef } from './enrollment.events';
 
 /** The cohort as the handler read it: the enrollment decider decides what it allows. */

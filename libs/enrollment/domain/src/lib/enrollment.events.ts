@@ -1,5 +1,5 @@
 import type { Actor, DomainEvent } from '@sooc/event-sourcing';
-import type { LearnerLevel, SelectionPolicy } from '@sooc/cohorts-domain';
+import type { LearnerLevel, SelectionPolicy } from '@sooc/cohorts-domain/published';
 
 /** Every enrollment event names its enrollment, cohort and learner, so readers never parse stream ids. */
 export interface EnrollmentRef {

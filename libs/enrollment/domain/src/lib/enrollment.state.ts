@@ -1,4 +1,4 @@
-import type { SelectionPolicy } from '@sooc/cohorts-domain';
+import type { SelectionPolicy } from '@sooc/cohorts-domain/published';
 import type { Dossier, EnrollmentRef } from './enrollment.events';
 
 /**

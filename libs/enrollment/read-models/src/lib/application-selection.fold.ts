@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import type { ApplicationDecided, ApplicationReviewed } from '@sooc/selection-domain';
+import type { ApplicationDecided, ApplicationReviewed } from '@sooc/selection-domain/published';
 import type { ApplicationRow } from './application.read-model';
 import { positionKey } from './position.key';
 import { meanScoreColumn } from './score.column';

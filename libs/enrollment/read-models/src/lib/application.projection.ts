@@ -5,7 +5,7 @@ import {
   type EnrollmentStatus,
 } from '@sooc/enrollment-domain/published';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
-import type { SelectionEvent } from '@sooc/selection-domain';
+import type { SelectionEvent } from '@sooc/selection-domain/published';
 import type { ApplicationRow } from './application.read-model';
 import { applySelectionToApplication } from './application-selection.fold';
 import { alreadyApplied, positionKey } from './position.key';

@@ -1,6 +1,6 @@
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
 import type { Actor } from '@sooc/event-sourcing';
-import type { Decision, DecisionRecord } from '@sooc/selection-domain';
+import type { Decision, DecisionRecord } from '@sooc/selection-domain/published';
 
 /**
  * One row per application in table `applications`, from the enrollment stream and the cohort's

@@ -1,5 +1,5 @@
 import type { Actor } from '@sooc/event-sourcing';
-import type { Decision, DecisionRecord } from '@sooc/selection-domain';
+import type { Decision, DecisionRecord } from '@sooc/selection-domain/published';
 import type { ApplicationRow, ApplicationView, ReviewView } from './application.read-model';
 import type { StoredReview } from './application-selection.fold';
 import { flag, parseJsonColumn } from './json.column';

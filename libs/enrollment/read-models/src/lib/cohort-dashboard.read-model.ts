@@ -1,4 +1,4 @@
-import type { CohortSettings, CohortStatus, WaitlistOrder } from '@sooc/cohorts-domain';
+import type { CohortSettings, CohortStatus, WaitlistOrder } from '@sooc/cohorts-domain/published';
 
 /** One row per cohort in table `cohort_dashboards`: the cohort's own facts; seats and counts are aggregated at query time. */
 export type CohortDashboardRow = {

@@ -1,5 +1,5 @@
-import type { LearnerGroup } from '@sooc/cohorts-domain';
-import type { Criterion } from '@sooc/selection-domain';
+import type { LearnerGroup } from '@sooc/cohorts-domain/published';
+import type { Criterion } from '@sooc/selection-domain/published';
 import type { DueClosingView, DueOfferView, GroupsView, RubricView } from './cohort-extras.read-model';
 import type { EnrollmentReadDb } from './enrollment.database';
 import { flag, parseJsonColumn } from './json.column';

@@ -1,5 +1,5 @@
-import type { LearnerGroup } from '@sooc/cohorts-domain';
-import type { Criterion } from '@sooc/selection-domain';
+import type { LearnerGroup } from '@sooc/cohorts-domain/published';
+import type { Criterion } from '@sooc/selection-domain/published';
 
 /** The latest formation of a cohort's groups, in table `cohort_groups`. */
 export type CohortGroupsRow = {

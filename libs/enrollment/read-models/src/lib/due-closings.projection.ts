@@ -1,4 +1,4 @@
-import type { CohortEvent } from '@sooc/cohorts-domain';
+import type { CohortEvent } from '@sooc/cohorts-domain/published';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { DueClosingRow } from './cohort-extras.read-model';
 import { alreadyApplied, positionKey } from './position.key';

@@ -1,4 +1,4 @@
-import type { CohortEvent, LedgerEntryStatus } from '@sooc/cohorts-domain';
+import type { CohortEvent, LedgerEntryStatus } from '@sooc/cohorts-domain/published';
 import type { EnrollmentEvent } from '@sooc/enrollment-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import { alreadyApplied, positionKey } from './position.key';

@@ -1,4 +1,4 @@
-import type { LedgerEntryStatus } from '@sooc/cohorts-domain';
+import type { LedgerEntryStatus } from '@sooc/cohorts-domain/published';
 
 /** One row per applicant the cohort's seat ledger knows, in table `cohort_seats`. */
 export type SeatRow = {

@@ -1,5 +1,5 @@
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
-import type { RubricDefined } from '@sooc/selection-domain';
+import type { RubricDefined } from '@sooc/selection-domain/published';
 import type { SelectionRubricRow } from './cohort-extras.read-model';
 import { alreadyApplied, positionKey } from './position.key';
 

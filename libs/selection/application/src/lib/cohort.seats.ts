@@ -1,5 +1,5 @@
-import { cohortNotFound, cohortSeatsQuery, type CohortSeats } from '@sooc/cohorts-domain';
-import { applicationSnapshotQuery, type ApplicationSnapshot } from '@sooc/enrollment-domain';
+import { cohortNotFound, cohortSeatsQuery, type CohortSeats } from '@sooc/cohorts-domain/published';
+import { applicationSnapshotQuery, type ApplicationSnapshot } from '@sooc/enrollment-domain/published';
 import type { CommandRunner } from '@sooc/nest';
 
 /** A selection round only exists for a cohort that does: COHORT.NOT_FOUND otherwise. */

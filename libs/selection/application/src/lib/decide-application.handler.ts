@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enrollmentIdOf } from '@sooc/enrollment-domain';
+import { enrollmentIdOf } from '@sooc/enrollment-domain/published';
 import { outcomeOf, type CommandRunner } from '@sooc/nest';
 import { selectionDecider, selectionStream, type DecideApplication, type Decision } from '@sooc/selection-domain';
 import { applicationOf, existingCohort } from './cohort.seats';

@@ -1,4 +1,4 @@
-import { enrollmentIdOf } from '@sooc/enrollment-domain';
+import { enrollmentIdOf } from '@sooc/enrollment-domain/published';
 import { outcomeOf, RequestContext, type CommandRunner } from '@sooc/nest';
 import { selectionDecider, selectionStream, type ReviewApplication } from '@sooc/selection-domain';
 import { applicationOf, existingCohort } from './cohort.seats';

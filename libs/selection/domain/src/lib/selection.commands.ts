@@ -1,6 +1,6 @@
 import type { Command } from '@sooc/event-sourcing';
-import type { SelectionPolicy } from '@sooc/cohorts-domain';
-import type { ApplicationSnapshot } from '@sooc/enrollment-domain';
+import type { SelectionPolicy } from '@sooc/cohorts-domain/published';
+import type { ApplicationSnapshot } from '@sooc/enrollment-domain/published';
 import type { Criterion, Decision, SeatSnapshot } from './selection.events';
 
 /** The application as the handler read it from its enrollment stream (null: no such application). */

@@ -1,5 +1,5 @@
 import type { Actor, DomainEvent } from '@sooc/event-sourcing';
-import type { LearnerLevel } from '@sooc/cohorts-domain';
+import type { LearnerLevel } from '@sooc/cohorts-domain/published';
 
 export interface Criterion {
   /** Stable key reviewers score against, e.g. "motivation". */
