@@ -69,7 +69,7 @@ export class EventFollower {
     return this.opened;
   }
 
-  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+  subscribeAll(options: SubscribeAllOptions = {}): FollowerSubscription {
     if (this.closed) throw new Error('the event follower is closed');
     const consumer = new FollowerSubscription(options.from, options.filter, this.bufferSize, (c) => this.detach(c));
     this.joining.add(consumer);
@@ -133,8 +133,9 @@ export class EventFollower {
         await this.dispatch(message);
         if (this.reopen || this.closed || this.attached.size === 0) return;
       }
-      // The store closed the subscription: the consumers' own subscriptions would have ended too.
-      if (!this.reopen) for (const consumer of this.attached) consumer.end();
+      // Closed for a reopen, or by the store (closing): then the consumers' own would have ended too.
+      if (this.reopen) return;
+      for (const consumer of this.attached) consumer.end();
       this.attached.clear();
     } catch (error) {
       if (this.reopen || this.closed) return;

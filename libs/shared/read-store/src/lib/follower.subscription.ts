@@ -48,6 +48,11 @@ export class FollowerSubscription implements Subscription {
     return this.categories ? null : this.types;
   }
 
+  /** Messages queued and not yet read: never more than the follower's buffer size. */
+  get buffered(): number {
+    return this.queue.length;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
