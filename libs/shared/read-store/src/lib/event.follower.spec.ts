@@ -171,6 +171,27 @@ describe('EventFollower (one reader of $all per process) on a SQLite event store
     expect(fast.events).toHaveLength(40);
   });
 
+  it('closes while a consumer that does not read holds a full buffer; that consumer then ends', async () => {
+    const slow = follower.subscribeAll();
+    for (let i = 0; i < 20; i++) await append(sqlite, 'count-a', [counted()]);
+    while (slow.buffered < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    await follower.close();
+    const messages: string[] = [];
+    for await (const message of slow) messages.push(message.kind);
+    expect(messages).toHaveLength(5);
+    expect(follower.consumers).toBe(0);
+  });
+
+  it('ends every consumer when the store ends its subscription (the store closed)', async () => {
+    const one = read(follower.subscribeAll());
+    const two = read(follower.subscribeAll({ filter: { eventTypes: ['Noted'] } }));
+    await append(sqlite, 'count-a', [counted(), noted()]);
+    await Promise.all([one.received(2), two.received(1)]);
+    await sqlite.close();
+    await Promise.all([one.done, two.done]);
+    expect(follower.consumers).toBe(0);
+  });
+
   it('is woken at once by an append through the same store (its poll is an hour)', async () => {
     const reader = read(follower.subscribeAll());
     await append(sqlite, 'count-a', [counted()]);

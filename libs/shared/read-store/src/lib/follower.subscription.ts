@@ -63,10 +63,10 @@ export class FollowerSubscription implements Subscription {
     return !this.categories || this.categories.has(categoryOf(event.streamId));
   }
 
-  /** Queues a message, waiting while the queue is full; returns at once if the consumer closed. */
+  /** Queues a message, waiting while the queue is full; drops it if the consumer closed or was ended. */
   async push(message: SubscriptionMessage): Promise<void> {
-    while (this.queue.length >= this.capacity && !this.closed) await this.room.listen().fired;
-    if (this.closed) return;
+    while (this.queue.length >= this.capacity && !this.finished) await this.room.listen().fired;
+    if (this.finished) return;
     this.queue.push(message);
     if (message.kind === 'caught-up') this.caughtUpSent = true;
     this.readable.fire();
@@ -76,12 +76,19 @@ export class FollowerSubscription implements Subscription {
   fail(error: unknown): void {
     this.failure ??= { error };
     this.readable.fire();
+    this.room.fire();
   }
 
   /** The shared reader's store ended the subscription (it was closed): so does this one. */
   end(): void {
     this.ended = true;
     this.readable.fire();
+    this.room.fire();
+  }
+
+  /** Nothing more will be queued: a push waiting for room gives up (the follower is not held up). */
+  private get finished(): boolean {
+    return this.closed || this.ended || this.failure !== null;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
