@@ -1,4 +1,4 @@
-import type { ProjectionRunner, ReadDb } from '@sooc/read-store';
+import { EventFollower, type ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
 import {
   createLineLogger,
@@ -51,11 +51,18 @@ export async function startEmbeddedWorkers(
 ): Promise<EmbeddedWorkers> {
   const { leaseTtlMs: ttlMs, instanceId } = options;
   const readDb = stores.readDatabase.db;
+  // One reader of $all for the projections, the reactions and the due offers (docs/ARCHITECTURE.md).
+  const follower = new EventFollower(stores.eventStore);
   // One runner for every tenure of the lease: its fence is the tenure's that started it last.
   let tenure: LeaseTenure | null = null;
   const fence = (trx: ReadDb) =>
     tenure ? tenure.fence(trx) : Promise.reject(new Error('the projector lease is not held'));
-  const runner = createProjectionRunner(stores, config, undefined, fence);
+  const runner = createProjectionRunner(
+    { eventStore: follower.store, readDatabase: stores.readDatabase },
+    config,
+    undefined,
+    fence,
+  );
   let reactor: Reactor | null = null;
   const projector = runSingleton({
     readDb,
@@ -78,6 +85,7 @@ export async function startEmbeddedWorkers(
     start: async ({ fence: reactorFence }) => {
       const started = await startReactor({
         eventStore: stores.eventStore,
+        follower,
         readDb,
         clock: options.clock,
         log: createLogger(options.logLevel),
@@ -97,6 +105,7 @@ export async function startEmbeddedWorkers(
   const singletons = { projector, reactor: reacting };
   const stop = async () => {
     await Promise.all([reacting.stop(), projector.stop()]);
+    await follower.close();
   };
 
   const within = (ms: number) => new Promise<typeof ABSENT>((resolve) => setTimeout(() => resolve(ABSENT), ms).unref());

@@ -9,6 +9,7 @@ import {
   startWorkerHttp,
   workerHealth,
 } from '@sooc/runtime';
+import { EventFollower } from '@sooc/read-store';
 import { lowestCheckpoint, startProjector, type Projector } from './projector';
 import { loadProjectorConfig } from './projector.config';
 import { createLogger } from './projector.logger';
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const stores = await openStores(config);
   const metrics = createProjectorMetrics(stores);
+  // The process's one reader of $all: each tenure's runner is a consumer of it, and so will be any
+  // other consumer this process gains (docs/ARCHITECTURE.md, "One follower of $all per process").
+  const follower = new EventFollower(stores.eventStore);
   // Of every projector on this read database, only the lease holder projects; the others stand by.
   let projector: Projector | null = null;
   const worker = runSingleton({
@@ -28,7 +32,13 @@ async function main(): Promise<void> {
     ttlMs: config.leaseTtlMs,
     log,
     start: async (tenure) => {
-      const started = await startProjector(stores, config, log, metrics.projected, tenure);
+      const started = await startProjector(
+        { ...stores, eventStore: follower.store },
+        config,
+        log,
+        metrics.projected,
+        tenure,
+      );
       projector = started;
       return { failed: started.failed, stop: async () => void (await started.stop()) };
     },
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     await worker.stop();
+    await follower.close();
     await http.close();
     const position = await lowestCheckpoint(stores);
     await stores.close();

@@ -8,6 +8,7 @@ import {
   exitGracefullyOnSignal,
   startWorkerHttp,
 } from '@sooc/runtime';
+import { EventFollower } from '@sooc/read-store';
 import { loadReactorConfig } from './reactor.config';
 import { runReactorWorker } from './reactor.worker';
 
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const stores = await openReactorStores(config);
   const registry = createMetricsRegistry('reactor');
+  // The process's one reader of $all, shared by every tenure's reactions and due-offers runner.
+  const follower = new EventFollower(stores.eventStore);
   const worker = runReactorWorker({
-    reactor: { eventStore: stores.eventStore, readDb: stores.readDatabase.db, clock, tickMs: config.tickMs },
+    reactor: { eventStore: stores.eventStore, follower, readDb: stores.readDatabase.db, clock, tickMs: config.tickMs },
     log,
     instanceId: config.instanceId,
     ttlMs: config.leaseTtlMs,
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   announceWorkerHttp('reactor', config.host, http.port);
 
   const close = async () => {
+    await follower.close();
     await http.close();
     await stores.close();
   };

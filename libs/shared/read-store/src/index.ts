@@ -6,6 +6,7 @@ export * from './lib/row.normalise';
 export * from './lib/projection.batch';
 export * from './lib/projection.failure';
 export * from './lib/projection.runner';
+export * from './lib/event.follower';
 export * from './lib/worker.lease';
 export * from './lib/read-model.follower';
 export { probeStore, type StoreProbe } from './lib/reached-position';

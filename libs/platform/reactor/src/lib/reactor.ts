@@ -1,7 +1,7 @@
 import { dueClosingsProjection, dueOffersProjection } from '@sooc/enrollment-read-models';
 import { REACTED_EVENT_TYPES } from './process-managers';
 import type { EventStore, Subscription } from '@sooc/event-sourcing';
-import { ProjectionRunner, type ReadDb } from '@sooc/read-store';
+import { EventFollower, ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import type { Clock } from '@sooc/runtime';
 import { sendReactions } from './event.reactions';
 import { EventsInFlight } from './events-in-flight.window';
@@ -15,7 +15,13 @@ import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';
 import { StopSignal } from './stop.signal';
 
 export interface ReactorOptions {
+  /** Where its commands are appended; it reads `$all` through `follower` when given. */
   readonly eventStore: EventStore;
+  /**
+   * The process's one reader of `$all` (the embedded gateway shares it with its projection
+   * runner). Without one, the reactions and the due-offers projection share a follower of their own.
+   */
+  readonly follower?: EventFollower;
   /** Migrated with `enrollmentMigrations` (due_offers) and the read store's checkpoint table. */
   readonly readDb: ReadDb;
   readonly clock: Clock;
@@ -85,9 +91,11 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const head = await eventStore.headPosition();
   log.info(`starting at position ${from ?? 'none'}, store head ${head ?? 'none'}, expiring offers every ${tickMs} ms`);
 
+  // Both of its readers of $all (the reactions, the due-offers runner) are consumers of one follower.
+  const follower = options.follower ?? new EventFollower(eventStore);
   // Its own projection, next to the timer that reads it: the projector must not run this one.
   const runner = new ProjectionRunner({
-    store: eventStore,
+    store: follower.store,
     db: readDb,
     projections: [dueOffersProjection, dueClosingsProjection],
     ...(options.fence ? { fence: options.fence } : {}),
@@ -133,7 +141,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
 
   async function followUntilStopped(): Promise<void> {
     for (let attempt = 1; !stop.isSet; attempt++) {
-      subscription = eventStore.subscribeAll({
+      subscription = follower.subscribeAll({
         from: checkpoint.handled ?? 'start',
         filter: { eventTypes: REACTED_EVENT_TYPES },
       });
@@ -203,6 +211,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
           await checkpoint.save();
         } finally {
           await runner.stop();
+          if (!options.follower) await follower.close();
         }
       })()),
   };

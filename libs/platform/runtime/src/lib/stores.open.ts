@@ -50,7 +50,8 @@ export function createProjectionRunner(
     store: stores.eventStore,
     db: stores.readDatabase.db,
     projections: allProjections(sets),
-    changeLog: true,
+    // On PostgreSQL each batch also NOTIFYs the followers of other processes (ReadModelFollower).
+    changeLog: { notify: stores.readDatabase.dialect === 'postgres' },
     ...(config.projectionBatchSize === undefined ? {} : { batchSize: config.projectionBatchSize }),
     ...(fence ? { fence } : {}),
   });
@@ -65,5 +66,7 @@ export function createReadModelFollower(
     store: stores.eventStore,
     db: stores.readDatabase.db,
     projections: allProjections(sets),
+    // PostgreSQL: woken by the projector's NOTIFY at each commit; SQLite: polls.
+    ...(stores.readDatabase.listen ? { listen: stores.readDatabase.listen } : {}),
   });
 }

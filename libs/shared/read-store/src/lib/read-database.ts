@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Pool, types } from 'pg';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import { listenForNotifications, type ListenOptions, type NotificationListener } from './pg.listener';
 
 export type ReadDialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,11 @@ export type ReadDb = Kysely<any>;
 export interface ReadDatabase {
   readonly db: ReadDb;
   readonly dialect: ReadDialect;
+  /**
+   * PostgreSQL only: calls `onNotify` at each NOTIFY on `channel` (and once per (re)connection),
+   * on a dedicated connection of the pool. SQLite has no such thing: its followers poll.
+   */
+  readonly listen?: (channel: string, onNotify: () => void, options?: ListenOptions) => NotificationListener;
   close(): Promise<void>;
 }
 
@@ -106,5 +112,10 @@ function openPostgres(url: string): ReadDatabase {
     },
   });
   const db: ReadDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    listen: (channel, onNotify, options) => listenForNotifications(pool, channel, onNotify, options),
+    close: () => db.destroy(),
+  };
 }

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { READ_MODELS_CHANNEL } from './pg.listener';
 import type { CommittedChange } from './projection.runner';
 import type { ReadDb } from './read-database';
 
@@ -9,6 +11,12 @@ export const DEFAULT_CHANGE_LOG_RETENTION_MS = 5 * 60_000;
 export interface ChangeLogOptions {
   /** How long a row stays for the followers (default 5 minutes, measured by the writer). */
   readonly retentionMs?: number;
+  /**
+   * PostgreSQL: NOTIFY `sooc_read_models` in every batch transaction. PostgreSQL delivers it at
+   * commit (never for a rollback), so a follower listening (ReadModelFollower) wakes as soon as
+   * the rows and checkpoints are visible instead of at its next poll.
+   */
+  readonly notify?: boolean;
 }
 
 /** A row of the change log: the change, and its place in commit order. */
@@ -32,12 +40,16 @@ export class ChangeLogWriter {
   private readonly retentionMs: number;
   /** (monotonic time, newest seq then), at most one a second: what is old enough to prune. */
   private readonly marks: { readonly at: number; readonly seq: number }[] = [];
+  private readonly notify: boolean;
 
   constructor(options: ChangeLogOptions = {}) {
     this.retentionMs = options.retentionMs ?? DEFAULT_CHANGE_LOG_RETENTION_MS;
+    this.notify = options.notify ?? false;
   }
 
+  /** Called for every batch: its checkpoints moved even when no row changed, which waiters need to hear. */
   async append(trx: ReadDb, changes: readonly CommittedChange[]): Promise<void> {
+    if (this.notify) await sql`select pg_notify(${READ_MODELS_CHANNEL}, '')`.execute(trx);
     if (changes.length === 0) return;
     const last = await latestChangeSeq(trx);
     const rows = changes.map((c, i) => ({

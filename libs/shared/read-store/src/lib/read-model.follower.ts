@@ -2,7 +2,8 @@ import type { EventStore } from '@sooc/event-sourcing';
 import { loadCheckpoints } from './checkpoint.store';
 import type { AnyProjection } from './projection.batch';
 import type { CommittedChange } from './projection.runner';
-import type { ReadDb } from './read-database';
+import { READ_MODELS_CHANNEL, type NotificationListener } from './pg.listener';
+import type { ReadDatabase, ReadDb } from './read-database';
 import { reachedPosition } from './reached-position';
 import { changesAfter, latestChangeSeq } from './read-model-changes.log';
 import { SharedStoreProbe } from './shared-store.probe';
@@ -14,6 +15,8 @@ export { DEFAULT_CHANGE_LOG_RETENTION_MS, type ChangeLogOptions, type LoggedChan
 export const DEFAULT_FOLLOWER_ACTIVE_POLL_MS = 25;
 /** With nobody waiting or listening, only the status is kept fresh. */
 export const DEFAULT_FOLLOWER_IDLE_POLL_MS = 500;
+/** While PostgreSQL notifies each commit, the poll is only a safety net. */
+export const DEFAULT_FOLLOWER_LISTENING_POLL_MS = 250;
 const CHANGES_PER_READ = 500;
 
 export interface ReadModelFollowerOptions {
@@ -24,6 +27,13 @@ export interface ReadModelFollowerOptions {
   /** Poll interval while someone waits for a position or listens for changes. */
   readonly activePollMs?: number;
   readonly idlePollMs?: number;
+  /**
+   * The read database's LISTEN (PostgreSQL): the projector's batches NOTIFY at commit, so a
+   * waiter wakes at once; polls then run at `listeningPollMs` as a safety net. Absent (SQLite):
+   * the follower polls at `activePollMs`.
+   */
+  readonly listen?: ReadDatabase['listen'];
+  readonly listeningPollMs?: number;
   readonly log?: { warn(message: string): void };
 }
 
@@ -41,16 +51,22 @@ export interface FollowerStatus {
 
 /**
  * The read side of a process that does not run the projections (a gateway beside apps/projector):
- * polls the checkpoints for read-your-writes and the change log (`read_model_changes`, written by
+ * reads the checkpoints for read-your-writes and the change log (`read_model_changes`, written by
  * the projector's runner in the same transaction as the rows) for the subscriptions, so it offers
- * what a ProjectionRunner offers the API (ReadModelSync of @sooc/nest). One poll serves every
- * waiter and listener; it only runs often while someone needs it.
+ * what a ProjectionRunner offers the API (ReadModelSync of @sooc/nest). One read serves every
+ * waiter and listener. On PostgreSQL it reads when the projector's commit notifies it (LISTEN);
+ * on SQLite, and as a safety net, it polls, often only while someone needs it.
  */
 export class ReadModelFollower {
   private readonly names: readonly string[];
   private readonly eventTypes: readonly string[];
   private readonly activePollMs: number;
   private readonly idlePollMs: number;
+  private readonly listeningPollMs: number;
+  private listener: NotificationListener | null = null;
+  /** A notification arrived since the last poll began: poll again at once. */
+  private notified = false;
+  private pollCount = 0;
   private checkpoints = new Map<string, bigint>();
   private seq = 0;
   private checkpointsReadAt = Number.NEGATIVE_INFINITY;
@@ -69,6 +85,7 @@ export class ReadModelFollower {
     this.eventTypes = [...new Set(options.projections.flatMap((p) => [...p.handles] as string[]))];
     this.activePollMs = options.activePollMs ?? DEFAULT_FOLLOWER_ACTIVE_POLL_MS;
     this.idlePollMs = options.idlePollMs ?? DEFAULT_FOLLOWER_IDLE_POLL_MS;
+    this.listeningPollMs = options.listeningPollMs ?? DEFAULT_FOLLOWER_LISTENING_POLL_MS;
     this.probes = new SharedStoreProbe(options.store, this.eventTypes);
   }
 
@@ -79,6 +96,17 @@ export class ReadModelFollower {
     this.checkpoints = await loadCheckpoints(this.options.db, this.names);
     this.seq = await latestChangeSeq(this.options.db);
     this.lastFailure = null;
+    if (this.options.listen) {
+      this.listener = this.options.listen(
+        READ_MODELS_CHANNEL,
+        () => {
+          this.notified = true;
+          this.wake.fire();
+        },
+        { onError: (error) => this.options.log?.warn(`listening for read-model commits: ${String(error)}`) },
+      );
+      await this.listener.ready;
+    }
     this.loop = this.follow().finally(() => (this.loop = null));
   }
 
@@ -88,6 +116,8 @@ export class ReadModelFollower {
     this.stopping = true;
     this.wake.fire();
     await loop;
+    await this.listener?.close();
+    this.listener = null;
   }
 
   onCommitted(listener: (change: CommittedChange) => void): () => void {
@@ -101,8 +131,12 @@ export class ReadModelFollower {
    */
   async waitForPosition(position: bigint, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    // The first waiter of an idle follower should not sit out the idle interval.
-    if (this.waiters++ === 0 && this.listeners.size === 0) this.wake.fire();
+    // The first waiter should not sit out the poll interval: the checkpoints were only read
+    // lately if someone was waiting (a notification read just the change log for the listeners).
+    if (this.waiters++ === 0) {
+      this.notified = true;
+      this.wake.fire();
+    }
     try {
       for (;;) {
         if (await this.probes.reached(this.lowestCheckpoint(), position)) return;
@@ -136,13 +170,20 @@ export class ReadModelFollower {
     };
   }
 
+  /** Reads of the read database so far; each serves every waiter and listener at once. */
+  get polls(): number {
+    return this.pollCount;
+  }
+
   private async follow(): Promise<void> {
     while (!this.stopping) {
-      await this.wake.wait(this.waiters > 0 || this.listeners.size > 0 ? this.activePollMs : this.idlePollMs);
+      if (!this.notified) await this.wake.wait(this.pollInterval());
+      this.notified = false;
       if (this.stopping) break;
       try {
         await this.poll();
         this.lastFailure = null;
+        this.pollCount++;
       } catch (error) {
         // The database may come back; waiters time out meanwhile and name this failure.
         this.lastFailure = error instanceof Error ? error : new Error(String(error));
@@ -150,6 +191,11 @@ export class ReadModelFollower {
       this.polled.fire();
     }
     this.polled.fire();
+  }
+
+  private pollInterval(): number {
+    if (this.waiters === 0 && this.listeners.size === 0) return this.idlePollMs;
+    return this.listener?.listening ? this.listeningPollMs : this.activePollMs;
   }
 
   /**

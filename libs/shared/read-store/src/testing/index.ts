@@ -1,3 +1,4 @@
 /** Test helpers for specs of this and other projects (`@sooc/read-store/testing`); never built. */
 export * from './pg-test-database';
 export * from './test-databases';
+export * from './subscription.counter';
