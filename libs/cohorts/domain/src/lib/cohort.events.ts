@@ -91,7 +91,18 @@ export type WaitlistLeft = DomainEvent<
   'WaitlistLeft',
   EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }
 >;
-export type CohortStarted = DomainEvent<'CohortStarted', { readonly cohortId: string }>;
+/**
+ * Lists the applicants the start leaves out (absent in events before issue 10): seats reserved
+ * whose offers are still open, and the waitlist. The reactor ends each application as not admitted.
+ */
+export type CohortStarted = DomainEvent<
+  'CohortStarted',
+  {
+    readonly cohortId: string;
+    readonly openOffers?: readonly EnrollmentRef[];
+    readonly waitlisted?: readonly EnrollmentRef[];
+  }
+>;
 /** Lists the enrolled learners and the completion rule, so the reactor can close each enrollment without reading the cohort. */
 export type CohortCompleted = DomainEvent<
   'CohortCompleted',

@@ -21,6 +21,9 @@ export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
   'enrolled',
 ];
 
+/** Applications the start of their cohort ends: everything short of an accepted offer. */
+export const NOT_ADMITTED_AT_START: readonly EnrollmentStatus[] = ['submitted', 'admitted', 'waitlisted', 'offered'];
+
 export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent): EnrollmentState {
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -69,6 +72,8 @@ export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent)
       return move(state, OPEN_ENROLLMENT_STATUSES, 'withdrawn');
     case 'EnrollmentCancelled':
       return move(state, OPEN_ENROLLMENT_STATUSES, 'cancelled');
+    case 'ApplicationNotAdmitted':
+      return move(state, NOT_ADMITTED_AT_START, 'not-admitted');
     default:
       return state;
   }

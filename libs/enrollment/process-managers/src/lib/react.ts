@@ -1,5 +1,12 @@
-import type { ApplicantWaitlisted, CohortCancelled, CohortCompleted, SeatReserved } from '@sooc/cohorts-domain';
 import type {
+  ApplicantWaitlisted,
+  CohortCancelled,
+  CohortCompleted,
+  CohortStarted,
+  SeatReserved,
+} from '@sooc/cohorts-domain';
+import type {
+  ApplicationNotAdmitted,
   ApplicationSubmitted,
   ApplicationWithdrawn,
   OfferAccepted,
@@ -9,10 +16,11 @@ import type {
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided } from '@sooc/selection-domain';
 import { onApplicationDecided, onApplicationSubmitted } from './admission.reactions';
-import { onCohortCancelled, onCohortCompleted } from './cohort-lifecycle.reactions';
+import { onCohortCancelled, onCohortCompleted, onCohortStarted } from './cohort-lifecycle.reactions';
 import type { Reaction } from './reaction.types';
 import {
   onApplicantWaitlisted,
+  onApplicationNotAdmitted,
   onApplicationWithdrawn,
   onOfferAccepted,
   onOfferDeclined,
@@ -29,6 +37,8 @@ type ReactedEvent =
   | OfferDeclined
   | OfferExpired
   | OfferAccepted
+  | CohortStarted
+  | ApplicationNotAdmitted
   | CohortCompleted
   | CohortCancelled;
 
@@ -41,6 +51,8 @@ const REACTED: { readonly [T in ReactedEvent['type']]: true } = {
   OfferDeclined: true,
   OfferExpired: true,
   OfferAccepted: true,
+  CohortStarted: true,
+  ApplicationNotAdmitted: true,
   CohortCompleted: true,
   CohortCancelled: true,
 };
@@ -74,6 +86,10 @@ export function reactTo(event: RecordedEvent): Reaction[] {
       return onOfferExpired(event);
     case 'OfferAccepted':
       return onOfferAccepted(event);
+    case 'CohortStarted':
+      return onCohortStarted(event);
+    case 'ApplicationNotAdmitted':
+      return onApplicationNotAdmitted(event);
     case 'CohortCompleted':
       return onCohortCompleted(event);
     case 'CohortCancelled':

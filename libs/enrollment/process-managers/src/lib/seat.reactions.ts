@@ -6,6 +6,7 @@ import type {
   SeatReserved,
 } from '@sooc/cohorts-domain';
 import type {
+  ApplicationNotAdmitted,
   ApplicationWithdrawn,
   EnrollmentRef,
   OfferAccepted,
@@ -47,6 +48,8 @@ const release = ({ enrollmentId, cohortId }: EnrollmentRef, reason: SeatReleaseR
 export const onApplicationWithdrawn = ({ data }: ApplicationWithdrawn) => release(data, 'withdrawn');
 export const onOfferDeclined = ({ data }: OfferDeclined) => release(data, 'declined');
 export const onOfferExpired = ({ data }: OfferExpired) => release(data, 'expired');
+/** The seat (or waitlist place) of an application the start of its cohort ended; no promotion in a running cohort. */
+export const onApplicationNotAdmitted = ({ data }: ApplicationNotAdmitted) => release(data, 'not-admitted');
 
 export function onOfferAccepted({ data }: OfferAccepted): Reaction[] {
   return [

@@ -22,4 +22,5 @@ export const APPLICATION_MOVES: Partial<
   LearnerDropped: { from: ['enrolled'], to: 'dropped' },
   ApplicationWithdrawn: { from: OPEN_STATUSES, to: 'withdrawn' },
   EnrollmentCancelled: { from: OPEN_STATUSES, to: 'cancelled' },
+  ApplicationNotAdmitted: { from: ['submitted', 'admitted', 'waitlisted', 'offered'], to: 'not-admitted' },
 };
