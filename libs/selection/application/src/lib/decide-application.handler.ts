@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { seatSnapshot } from '@sooc/cohorts-domain';
 import { enrollmentIdOf } from '@sooc/enrollment-domain';
 import { CommandRunner, outcomeOf } from '@sooc/nest';
 import { selectionDecider, selectionStream, type DecideApplication } from '@sooc/selection-domain';
@@ -11,8 +10,9 @@ import type { DecisionOutcome, DecisionView } from './selection.outcomes';
 import { decisionWritten } from './selection.results';
 
 /**
- * The seats are snapshotted from the cohort stream just before deciding, so the decision is
- * quota-aware and its record says what the seats were. A fresh decision id each time: a retried
+ * The cohort is folded from its stream just before deciding and handed to the decider, which adds
+ * this round's decisions its ledger has not applied yet: the decision is quota-aware and its
+ * record is the ledger it will be applied to. A fresh decision id each time: a retried
  * request that repeats a decision writes nothing and gets the decision already taken.
  */
 @CommandHandler(DecideApplicationCommand)
@@ -37,8 +37,7 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
         decision,
         reason,
         application,
-        seats: seatSnapshot(cohort, application?.companyId ?? null),
-        selectionPolicy: cohort.selectionPolicy,
+        cohort,
         decisionId: randomUUID(),
       },
     };

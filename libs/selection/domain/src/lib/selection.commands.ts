@@ -1,8 +1,8 @@
 import type { Command } from '@sooc/event-sourcing';
-import type { SelectionPolicy } from '@sooc/cohorts-domain';
+import type { ExistingCohort, SelectionPolicy } from '@sooc/cohorts-domain';
 import type { LearnerLevel } from '@sooc/cohorts-domain';
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
-import type { Criterion, Decision, SeatSnapshot } from './selection.events';
+import type { Criterion, Decision } from './selection.events';
 
 /** The application as the handler read it from its enrollment stream (null: no such application). */
 export interface ApplicationSnapshot {
@@ -42,8 +42,12 @@ export type DecideApplication = Command<
     readonly reason: string;
     /** Fresh from the event store, so the decision is quota-aware and its record exact. */
     readonly application: ApplicationSnapshot | null;
-    readonly seats: SeatSnapshot;
-    readonly selectionPolicy: SelectionPolicy;
+    /**
+     * The cohort as folded from its stream (policy and seat ledger). The decider adds this
+     * round's decisions the ledger has not applied yet, so the record is the ledger the decision
+     * will be applied to (selection.seats.ts).
+     */
+    readonly cohort: ExistingCohort;
     /** Id for the decision, made by the handler so a retried request can repeat it. */
     readonly decisionId: string;
   }
