@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { cohortDecider, cohortStream, seatSnapshot, type CohortEvent, type CohortState } from '@sooc/cohorts-domain';
 import { enrollmentIdOf, enrollmentStream, type Dossier } from '@sooc/enrollment-domain';
-import { DomainError, fold, handleCommand, type RecordedEvent } from '@sooc/event-sourcing';
+import { DomainError, handleCommand, type RecordedEvent } from '@sooc/event-sourcing';
 import {
   selectionDecider,
   selectionStream,

@@ -84,7 +84,8 @@ export class OfferExpiryTicker {
         },
         (error: unknown) => {
           const refusal = refusalOf(error);
-          if (refusal !== null) return this.log.warn(`${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
+          if (refusal !== null)
+            return this.log.warn(`${reaction.command.type} on ${reaction.streamId} refused: ${refusal}`);
           // Stopped while the store was failing: the offer stays listed as due for the next start.
           if (!(error instanceof ReactorStoppedError)) throw error;
         },
