@@ -39,11 +39,14 @@ export function onApplicationDecided({ data }: ApplicationDecided): Reaction[] {
   const score = record.averageScore;
   switch (decision) {
     case 'admit':
-      return [recorded, toCohort<AdmitApplicant>({ type: 'AdmitApplicant', data: { cohortId, applicant, score } })];
+      return [
+        recorded,
+        toCohort<AdmitApplicant>({ type: 'AdmitApplicant', data: { cohortId, applicant, score, decisionId } }),
+      ];
     case 'waitlist':
       return [
         recorded,
-        toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score } }),
+        toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score, decisionId } }),
       ];
     case 'reject':
       return [recorded];

@@ -15,10 +15,11 @@ import { reactTo } from './react';
 
 /**
  * Issue 10 #2 over random interleavings of decisions, accepts, declines, withdrawals and quota
- * changes in a review cohort, the reactor lagging by a random number of events: every decision's
- * record is the ledger it is applied to, and an ADMIT never ends waitlisted, whenever nothing but
- * this round's own decisions moved the ledger in between (see "what is left" in ARCHITECTURE.md
- * for an admin's quota or capacity change in that gap).
+ * changes in a review cohort, the reactor lagging by a random number of events:
+ * - the event by which the ledger applies a decision records the seats it applied it to;
+ * - an ADMIT the ledger waitlists (only possible after a quota change in the gap) records a full pool;
+ * - the decision's own record equals the ledger it is applied to, and an ADMIT is always seated,
+ *   whenever nothing but this round's own decisions moved the ledger in between.
  */
 const COHORT = 'c-review';
 const LEARNERS = ['l0', 'l1', 'l2', 'l3', 'l4', 'l5'];
@@ -221,7 +222,7 @@ const FOREIGN = new Set(['SeatReleased', 'WaitlistLeft', 'CompanyQuotaSet', 'Cap
 
 describe('decision records under random interleavings, the reactor lagging', () => {
   it('record the ledger each decision is applied to, and no ADMIT ends waitlisted unless its record says so', async () => {
-    const checked = { decisions: 0, admits: 0, afterPending: 0 };
+    const checked = { decisions: 0, admits: 0, afterPending: 0, waitlistedAdmits: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
         const world = new InMemoryWorld();
@@ -259,6 +260,16 @@ describe('decision records under random interleavings, the reactor lagging', () 
               e.position > d.position &&
               (FOREIGN.has(e.type) || (e.type === 'SeatReserved' && e.data.promoted)),
           );
+          // The ledger's own record of the decision: the seats it applied it to, always.
+          if (application.type !== 'SeatReserved' && application.type !== 'ApplicantWaitlisted') continue;
+          const applied = application.data.appliedDecision;
+          expect(applied?.decisionId).toBe(d.data.decisionId);
+          expect(applied?.seats).toEqual(seatSnapshot(before, d.data.companyId));
+          // An ADMIT waitlisted by a change made in the gap says so: no free seat in its pool then.
+          if (d.data.decision === 'admit' && application.type === 'ApplicantWaitlisted') {
+            expect(applied?.seats.freeInPool).toBe(0);
+            checked.waitlistedAdmits++;
+          }
           if (foreign) continue;
           // A confirmation the ledger learns in the gap (an offer accepted before the decision,
           // carried over after it) moves a seat from reserved to confirmed: the seats taken agree.
@@ -294,5 +305,6 @@ describe('decision records under random interleavings, the reactor lagging', () 
     // The generators reach the cases that matter, not only trivial runs.
     expect(checked.admits).toBeGreaterThan(50);
     expect(checked.afterPending).toBeGreaterThan(20);
+    process.stdout.write(`decision records: ${JSON.stringify(checked)}\n`);
   });
 });

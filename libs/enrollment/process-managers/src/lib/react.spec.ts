@@ -102,7 +102,7 @@ describe('reactTo', () => {
         {
           aggregate: 'cohort',
           streamId: COHORT,
-          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80, decisionId: 'd-7' } },
         },
       ]);
     });
@@ -113,7 +113,7 @@ describe('reactTo', () => {
         {
           aggregate: 'cohort',
           streamId: COHORT,
-          command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+          command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80, decisionId: 'd-7' } },
         },
       ]);
     });
