@@ -26,3 +26,4 @@ export * from './lib/seeded-random';
 export { CANCEL_REASON_MAX } from './lib/cohort-lifecycle.decide';
 export { GROUP_SEED_MAX } from './lib/cohort-groups.decide';
 export * from './lib/cohort-profile.query';
+export * from './lib/cohort-admission.query';

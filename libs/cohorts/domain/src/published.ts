@@ -20,3 +20,5 @@ export {
   type CourseProfile,
 } from './lib/cohort-profile.query';
 export { cohortNotFound } from './lib/cohort.errors';
+export type { AdmissionOutcome, PendingAdmission } from './lib/cohort-admission.query';
+export type { Applicant } from './lib/seat-ledger.types';

@@ -3,7 +3,10 @@ import { IsISO8601, Matches } from 'class-validator';
 import { INSTANT_MESSAGE, INSTANT_PATTERN } from './input-formats';
 
 @InputType({
-  description: 'Half-open [opensAt, closesAt): applications are accepted from opensAt until just before closesAt',
+  description:
+    'Half-open [opensAt, closesAt): applications are accepted from opensAt until just before closesAt ' +
+    '(ENROLLMENT.OUTSIDE_APPLICATION_WINDOW otherwise). openApplications before opensAt opens the window then ' +
+    '(opensAt moves to that instant); at closesAt applications close by themselves (COHORT CLOSED, the window ended)',
 })
 export class ApplicationWindowInput {
   @Field({ description: 'ISO-8601 instant with an offset' })

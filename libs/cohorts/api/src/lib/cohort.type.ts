@@ -2,7 +2,10 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PositionScalar } from '@sooc/graphql';
 import { CohortStatus, SelectionPolicy } from './enums';
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The window in effect, half-open [opensAt, closesAt): opened early, opensAt is when applications were opened',
+})
 export class ApplicationWindow {
   @Field()
   opensAt!: string;

@@ -95,8 +95,19 @@ describe('the cohort lifecycle', () => {
   });
 
   describe('when closed', () => {
-    it('starts', () => {
-      spec.given(isClosed).when(start).then([started]);
+    // Issue 10 #4: nobody is left waiting or holding an open offer once the cohort runs.
+    it('starts, naming the open offers and the waitlist it ends', () => {
+      spec
+        .given([...isClosed, waitlisted(a4)])
+        .when(start)
+        .then([{ type: 'CohortStarted', data: { cohortId: COHORT_ID, openOffers: [ref(a2)], waitlisted: [ref(a4)] } }]);
+    });
+
+    it('starts with nothing to end when every seat is confirmed and nobody waits', () => {
+      spec
+        .given([planned(3), opened, reserved(a1), confirmed(a1), closed])
+        .when(start)
+        .then([{ type: 'CohortStarted', data: { cohortId: COHORT_ID, openOffers: [], waitlisted: [] } }]);
     });
 
     it('refuses to complete before the start', () => {

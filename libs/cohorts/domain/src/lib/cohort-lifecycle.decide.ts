@@ -14,12 +14,27 @@ function refsWith(entries: readonly LedgerEntry[], statuses: readonly LedgerEntr
     .map(({ enrollmentId, learnerId }) => ({ enrollmentId, learnerId }));
 }
 
-/** Reserved seats whose offers are still open stay reserved: a learner may still confirm. */
+/**
+ * Starting is allowed while offers are open, and ends them: a running cohort takes no late
+ * joiners. `openOffers` (seats reserved, not confirmed) and `waitlisted` tell the reactor whose
+ * applications end as not admitted. The enrollment decides each one: an offer accepted before
+ * the reactor gets there stays accepted (its seat is confirmed), as accept and expire race today.
+ */
 export function startCohort(command: StartCohort, state: CohortState): CohortEvent[] {
   const cohort = requireCohort(state, command.data.cohortId);
   if (cohort.status === 'running') return [];
   requireStatus(cohort, ['closed'], 'start');
-  return [{ type: 'CohortStarted', data: { cohortId: cohort.cohortId } }];
+  const entries = ledgerEntries(cohort.ledger);
+  return [
+    {
+      type: 'CohortStarted',
+      data: {
+        cohortId: cohort.cohortId,
+        openOffers: refsWith(entries, ['reserved']),
+        waitlisted: refsWith(entries, ['waitlisted']),
+      },
+    },
+  ];
 }
 
 /** Only confirmed learners are enrolled: an offer still open at the end was never taken up. */

@@ -5,6 +5,9 @@ import type { CohortState, CohortStatus } from './cohort.state';
 import type { CourseEvent, SelectionPolicy } from './course.events';
 import { courseDecider } from './course.decider';
 import type { CourseState } from './course.state';
+import { admissionAfter, type AdmissionOutcome, type PendingAdmission } from './cohort-admission.query';
+import { ledgerEntry } from './seat-ledger.queries';
+import type { Applicant } from './seat-ledger.types';
 import { seatSnapshot, type SeatSnapshot } from './seat-snapshot.query';
 import { cohortStream, courseStream } from './streams';
 
@@ -49,11 +52,20 @@ export const cohortProfileQuery: PublishedQuery<string, CohortProfile, CohortSta
         },
 };
 
-/** A cohort's seats as a selection decision records them, for the applicant's company. */
+/** A cohort's seats as a selection decision records them, and what an admission would meet. */
 export interface CohortSeats {
   readonly status: CohortStatus | 'none';
   readonly selectionPolicy: SelectionPolicy;
   readonly seatsFor: (companyId: string | null) => SeatSnapshot;
+  /** Whether the ledger has seen this enrollment (seated, waitlisted or let go): its decision is applied. */
+  readonly knows: (enrollmentId: string) => boolean;
+  /** The seats `applicant` meets once the `earlier` decisions not yet applied are, and what admitting them does there. */
+  readonly admissionAfter: (
+    earlier: readonly PendingAdmission[],
+    applicant: Applicant,
+    score: number | null,
+    now: Date,
+  ) => AdmissionOutcome;
 }
 
 export const cohortSeatsQuery: PublishedQuery<string, CohortSeats, CohortState, CohortEvent> = {
@@ -64,6 +76,8 @@ export const cohortSeatsQuery: PublishedQuery<string, CohortSeats, CohortState, 
     status: state.status,
     selectionPolicy: state.status === 'none' ? 'first-come' : state.selectionPolicy,
     seatsFor: (companyId) => seatSnapshot(state, companyId),
+    knows: (enrollmentId) => state.status !== 'none' && ledgerEntry(state.ledger, enrollmentId) !== undefined,
+    admissionAfter: (earlier, applicant, score, now) => admissionAfter(state, earlier, applicant, score, now),
   }),
 };
 

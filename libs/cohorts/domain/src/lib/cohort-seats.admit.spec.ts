@@ -1,5 +1,6 @@
-import { DeciderSpecification, type ValidationError } from '@sooc/event-sourcing';
+import { DeciderSpecification, SPEC_ACTOR, SPEC_NOW, type ValidationError } from '@sooc/event-sourcing';
 import { cohortDecider } from './cohort.decider';
+import type { CohortEvent } from './cohort.events';
 import {
   admit,
   closed,
@@ -82,6 +83,44 @@ describe('AdmitApplicant and WaitlistApplicant', () => {
         .given([...isOpen, quotaSet('acme', 1), reserved(acme(1))])
         .when(admit(acme(2)))
         .then([waitlisted(acme(2), null, { reason: 'quota of acme used (1/1)' })]);
+    });
+
+    // Issue 10 #2: a decision applied carries the ledger it met, beside the decision's own record.
+    it('records, on the event answering a selection decision, the seats the ledger applied it to', () => {
+      const given = [...isOpen, quotaSet('acme', 1), reserved(acme(1))];
+      const quotaUsed = {
+        capacity: 4,
+        reserved: 1,
+        confirmed: 0,
+        free: 3,
+        waitlisted: 0,
+        quota: { companyId: 'acme', seats: 1, used: 1 },
+        freeInPool: 0,
+      };
+      spec
+        .given(given)
+        .when({ ...admit(acme(2)), data: { ...admit(acme(2)).data, decisionId: 'd-9' } })
+        .then([
+          {
+            ...waitlisted(acme(2), null, { reason: 'quota of acme used (1/1)' }),
+            data: {
+              ...waitlisted(acme(2), null, { reason: 'quota of acme used (1/1)' }).data,
+              appliedDecision: { decisionId: 'd-9', seats: quotaUsed },
+            },
+          } as CohortEvent,
+        ]);
+      const [seated] = cohortDecider.decide(
+        {
+          ...admit(a2),
+          data: { ...admit(a2).data, decisionId: 'd-1' },
+          metadata: { now: SPEC_NOW, actor: SPEC_ACTOR },
+        },
+        given.reduce(cohortDecider.evolve, cohortDecider.initialState()),
+      );
+      expect(seated).toMatchObject({
+        type: 'SeatReserved',
+        data: { appliedDecision: { decisionId: 'd-1', seats: { quota: null, freeInPool: 3, reserved: 1 } } },
+      });
     });
 
     it('waitlists an open-seat learner when the open seats are used, even with quota seats free', () => {

@@ -11,6 +11,7 @@ import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } f
 import { lineAt } from './seat-ledger.lines';
 import { sortedCount } from './sorted-chunks.list';
 import { OPEN_POOL, type Applicant } from './seat-ledger.types';
+import { seatSnapshot } from './seat-snapshot.query';
 
 type Arrival = { readonly cohortId: string; readonly applicant: Applicant; readonly score: number | null };
 
@@ -71,10 +72,32 @@ function queue(cohort: ExistingCohort, data: Arrival, now: Date, reason: string)
   return [waitlisted, ...promote({ cohortId: cohort.cohortId, ledger, settings: cohort.settings, now, cause })];
 }
 
+/**
+ * A decision applied records the ledger it met on the event that answers it, so "why was this
+ * ADMIT waitlisted?" is answered by the ledger itself, whatever changed since the decision.
+ */
+function recordingDecision(
+  cohort: ExistingCohort,
+  data: Arrival & { readonly decisionId?: string | null },
+  events: CohortEvent[],
+): CohortEvent[] {
+  if (typeof data.decisionId !== 'string') return events;
+  const appliedDecision = { decisionId: data.decisionId, seats: seatSnapshot(cohort, data.applicant.companyId) };
+  return events.map((event, i) =>
+    i === 0 && (event.type === 'SeatReserved' || event.type === 'ApplicantWaitlisted')
+      ? ({ ...event, data: { ...event.data, appliedDecision } } as CohortEvent)
+      : event,
+  );
+}
+
 export function admitApplicant(command: AdmitApplicant, state: CohortState): CohortEvent[] {
   checkApplicant(command.data.applicant, command.data.score, 'The applicant cannot be admitted');
   const cohort = arrivingAt(state, command.data, 'admit applicants');
   if (!cohort) return [];
+  return recordingDecision(cohort, command.data, admitted(cohort, command));
+}
+
+function admitted(cohort: ExistingCohort, command: AdmitApplicant): CohortEvent[] {
   const { ledger, settings } = cohort;
   const pool = poolOf(ledger, command.data.applicant.companyId);
   const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
@@ -98,11 +121,15 @@ export function waitlistApplicant(command: WaitlistApplicant, state: CohortState
   const cohort = arrivingAt(state, command.data, 'waitlist applicants');
   if (!cohort) return [];
   const ahead = waitingAhead(cohort, command.data.applicant, command.data.score);
-  return queue(
+  return recordingDecision(
     cohort,
     command.data,
-    command.metadata.now,
-    `waitlisted by decision; ${ahead === 0 ? 'first in line' : aheadPhrase(ahead)}`,
+    queue(
+      cohort,
+      command.data,
+      command.metadata.now,
+      `waitlisted by decision; ${ahead === 0 ? 'first in line' : aheadPhrase(ahead)}`,
+    ),
   );
 }
 

@@ -44,12 +44,17 @@ export type ChangeCapacity = Command<'ChangeCapacity', CohortId & { readonly cap
  */
 export type AdmitApplicant = Command<
   'AdmitApplicant',
-  CohortId & { readonly applicant: Applicant; readonly score: number | null }
+  CohortId & {
+    readonly applicant: Applicant;
+    readonly score: number | null;
+    /** Set when a selection decision is applied: the resulting event records the ledger it met. */
+    readonly decisionId?: string | null;
+  }
 >;
 /** A review decision to waitlist: a place in the queue, never a seat directly. */
 export type WaitlistApplicant = Command<
   'WaitlistApplicant',
-  CohortId & { readonly applicant: Applicant; readonly score: number | null }
+  CohortId & { readonly applicant: Applicant; readonly score: number | null; readonly decisionId?: string | null }
 >;
 /** Frees the applicant's seat (and offers it on) or takes them off the waitlist; nothing if they hold neither. */
 export type ReleaseSeat = Command<

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@sooc/event-sourcing';
 import type { CohortSettings } from './cohort-settings';
 import type { SelectionPolicy } from './course.events';
 import type { Applicant, SeatReleaseReason } from './seat-ledger.types';
+import type { SeatSnapshot } from './seat-snapshot.query';
 
 /** ISO-8601 instants; the window is half-open [opensAt, closesAt). */
 export interface ApplicationWindow {
@@ -60,9 +61,20 @@ export type CapacityChanged = DomainEvent<
 >;
 
 /** A seat held for an applicant while their offer is open. `pool` is the company id or OPEN_POOL. */
+/**
+ * A selection decision as the ledger applied it: the seats it met (the applicant's view, before
+ * this event), to set beside the decision's own record.
+ */
+export interface AppliedDecision {
+  readonly decisionId: string;
+  readonly seats: SeatSnapshot;
+}
+
 export type SeatReserved = DomainEvent<
   'SeatReserved',
   Applicant & {
+    /** Present when the seat answers a selection decision (absent in events before issue 10). */
+    readonly appliedDecision?: AppliedDecision;
     readonly cohortId: string;
     readonly pool: string;
     readonly offerExpiresAt: string;
@@ -80,6 +92,8 @@ export type SeatReleased = DomainEvent<
 export type ApplicantWaitlisted = DomainEvent<
   'ApplicantWaitlisted',
   Applicant & {
+    /** Present when the place answers a selection decision (absent in events before issue 10). */
+    readonly appliedDecision?: AppliedDecision;
     readonly cohortId: string;
     readonly pool: string;
     readonly score: number | null;
@@ -91,7 +105,18 @@ export type WaitlistLeft = DomainEvent<
   'WaitlistLeft',
   EnrollmentRef & { readonly cohortId: string; readonly reason: SeatReleaseReason }
 >;
-export type CohortStarted = DomainEvent<'CohortStarted', { readonly cohortId: string }>;
+/**
+ * Lists the applicants the start leaves out (absent in events before issue 10): seats reserved
+ * whose offers are still open, and the waitlist. The reactor ends each application as not admitted.
+ */
+export type CohortStarted = DomainEvent<
+  'CohortStarted',
+  {
+    readonly cohortId: string;
+    readonly openOffers?: readonly EnrollmentRef[];
+    readonly waitlisted?: readonly EnrollmentRef[];
+  }
+>;
 /** Lists the enrolled learners and the completion rule, so the reactor can close each enrollment without reading the cohort. */
 export type CohortCompleted = DomainEvent<
   'CohortCompleted',

@@ -2,7 +2,13 @@ import { FieldProblems, isWellFormedId } from '@sooc/event-sourcing';
 import { LEARNER_LEVELS, type LearnerLevel } from './cohort-settings';
 import type { Applicant, SeatReleaseReason } from './seat-ledger.types';
 
-export const SEAT_RELEASE_REASONS: readonly SeatReleaseReason[] = ['withdrawn', 'declined', 'expired', 'cancelled'];
+export const SEAT_RELEASE_REASONS: readonly SeatReleaseReason[] = [
+  'withdrawn',
+  'declined',
+  'expired',
+  'cancelled',
+  'not-admitted',
+];
 
 /** Review scores are reported on 0..100 (selection's weighted mean). */
 export const APPLICANT_SCORE_MAX = 100;

@@ -69,4 +69,4 @@ export interface SeatLedger {
   readonly queue: WaitQueue;
 }
 
-export type SeatReleaseReason = 'withdrawn' | 'declined' | 'expired' | 'cancelled';
+export type SeatReleaseReason = 'withdrawn' | 'declined' | 'expired' | 'cancelled' | 'not-admitted';

@@ -28,14 +28,16 @@ export function onApplicationSubmitted({ data }: ApplicationSubmitted): CohortRe
  * orders a 'score' waitlist; a rejection leaves the ledger alone.
  */
 export function onApplicationDecided({ data }: ApplicationDecided): CohortReaction[] {
-  const { cohortId, enrollmentId, learnerId, companyId, level, decision, record } = data;
+  const { cohortId, enrollmentId, learnerId, companyId, level, decision, decisionId, record } = data;
   const applicant = { enrollmentId, learnerId, companyId, level };
   const score = record.averageScore;
   switch (decision) {
     case 'admit':
-      return [toCohort<AdmitApplicant>({ type: 'AdmitApplicant', data: { cohortId, applicant, score } })];
+      return [toCohort<AdmitApplicant>({ type: 'AdmitApplicant', data: { cohortId, applicant, score, decisionId } })];
     case 'waitlist':
-      return [toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score } })];
+      return [
+        toCohort<WaitlistApplicant>({ type: 'WaitlistApplicant', data: { cohortId, applicant, score, decisionId } }),
+      ];
     case 'reject':
       return [];
     default: {

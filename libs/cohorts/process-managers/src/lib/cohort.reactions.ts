@@ -1,4 +1,5 @@
 import type {
+  ApplicationNotAdmitted,
   ApplicationSubmitted,
   ApplicationWithdrawn,
   OfferAccepted,
@@ -9,10 +10,22 @@ import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided } from '@sooc/selection-domain/published';
 import { onApplicationDecided, onApplicationSubmitted } from './admission.reactions';
 import type { CohortReaction } from './cohort.reaction';
-import { onApplicationWithdrawn, onOfferAccepted, onOfferDeclined, onOfferExpired } from './seat-release.reactions';
+import {
+  onApplicationNotAdmitted,
+  onApplicationWithdrawn,
+  onOfferAccepted,
+  onOfferDeclined,
+  onOfferExpired,
+} from './seat-release.reactions';
 
 type ReactedEvent =
-  ApplicationSubmitted | ApplicationDecided | ApplicationWithdrawn | OfferDeclined | OfferExpired | OfferAccepted;
+  | ApplicationSubmitted
+  | ApplicationDecided
+  | ApplicationWithdrawn
+  | OfferDeclined
+  | OfferExpired
+  | OfferAccepted
+  | ApplicationNotAdmitted;
 
 const REACTED: { readonly [T in ReactedEvent['type']]: true } = {
   ApplicationSubmitted: true,
@@ -21,6 +34,7 @@ const REACTED: { readonly [T in ReactedEvent['type']]: true } = {
   OfferDeclined: true,
   OfferExpired: true,
   OfferAccepted: true,
+  ApplicationNotAdmitted: true,
 };
 
 /** The events the cohort's process managers react to (the reactor subscribes to them). */
@@ -50,6 +64,8 @@ export function cohortReactionsTo(event: RecordedEvent): CohortReaction[] {
       return onOfferExpired(event);
     case 'OfferAccepted':
       return onOfferAccepted(event);
+    case 'ApplicationNotAdmitted':
+      return onApplicationNotAdmitted(event);
     default: {
       const unknown: never = event;
       return unknown;

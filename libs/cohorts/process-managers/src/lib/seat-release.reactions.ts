@@ -1,5 +1,6 @@
 import type { ConfirmSeat, ReleaseSeat, SeatReleaseReason } from '@sooc/cohorts-domain';
 import type {
+  ApplicationNotAdmitted,
   ApplicationWithdrawn,
   EnrollmentRef,
   OfferAccepted,
@@ -20,6 +21,8 @@ const release = ({ enrollmentId, cohortId }: EnrollmentRef, reason: SeatReleaseR
 export const onApplicationWithdrawn = ({ data }: ApplicationWithdrawn) => release(data, 'withdrawn');
 export const onOfferDeclined = ({ data }: OfferDeclined) => release(data, 'declined');
 export const onOfferExpired = ({ data }: OfferExpired) => release(data, 'expired');
+/** The seat (or waitlist place) of an application the start of its cohort ended; no promotion in a running cohort. */
+export const onApplicationNotAdmitted = ({ data }: ApplicationNotAdmitted) => release(data, 'not-admitted');
 
 /** The enrollment is the truth about the offer: once accepted there, the cohort confirms the seat. */
 export function onOfferAccepted({ data }: OfferAccepted): CohortReaction[] {

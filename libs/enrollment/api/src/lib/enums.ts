@@ -20,6 +20,8 @@ export enum ApplicationStatus {
   DROPPED = 'dropped',
   WITHDRAWN = 'withdrawn',
   CANCELLED = 'cancelled',
+  /** The cohort started before the applicant held a confirmed seat (waitlisted, or an offer still open). */
+  NOT_ADMITTED = 'not-admitted',
 }
 
 export enum LearnerLevel {
@@ -60,6 +62,12 @@ registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
   description:
     'Where an application stands: submitted → admitted | waitlisted → offered → enrolled → completed, or one of the ends',
+  valuesMap: {
+    NOT_ADMITTED: {
+      description:
+        'Final: the cohort started while the applicant was waitlisted, undecided, or held an offer not yet accepted',
+    },
+  },
 });
 registerEnumType(LearnerLevel, {
   name: 'LearnerLevel',

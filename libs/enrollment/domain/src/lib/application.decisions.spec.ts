@@ -241,6 +241,41 @@ describe('enrollment decider: applications', () => {
     });
   });
 
+  // Issue 10 #4: the cohort's start gives a final answer to whoever holds no accepted offer.
+  describe('when its cohort starts', () => {
+    const endAtStart = command('EndAtCohortStart', { reason: 'the cohort started with no seat for this application' });
+    it.each(['submitted', 'admitted', 'waitlisted', 'offered'] as const)(
+      'ends a %s application as not admitted',
+      (from) => {
+        spec
+          .given(HISTORY[from])
+          .when(endAtStart)
+          .then([
+            {
+              type: 'ApplicationNotAdmitted',
+              data: { ...ref, reason: 'the cohort started with no seat for this application', from },
+            },
+          ]);
+      },
+    );
+
+    it('leaves an accepted offer, and every ended application, as they are; a repeat writes nothing', () => {
+      for (const status of ['enrolled', 'completed', 'withdrawn', 'expired', 'cancelled', 'not-admitted'] as const)
+        spec.given(HISTORY[status]).when(endAtStart).thenNothing();
+      spec.given([]).when(endAtStart).thenNothing();
+    });
+
+    it('refuses to accept an offer the start ended', () => {
+      spec
+        .given([
+          ...HISTORY.offered,
+          { type: 'ApplicationNotAdmitted', data: { ...ref, reason: 'started', from: 'offered' } },
+        ])
+        .when(command('AcceptOffer', {}))
+        .thenThrows('ENROLLMENT.NO_OPEN_OFFER');
+    });
+  });
+
   describe('when admitted or waitlisted', () => {
     it('changes nothing when the same decision is carried over again', () => {
       spec.given([submitted, admitted]).when(decide('admit')).thenNothing();

@@ -1,6 +1,7 @@
 import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
 import type {
   CancelEnrollment,
+  EndAtCohortStart,
   RecordDecision,
   RecordWaitlisting,
   SubmitApplication,
@@ -11,6 +12,7 @@ import type { EnrollmentEvent } from './enrollment.events';
 import { isFinalEnrollmentStatus, type EnrollmentState } from './enrollment.state';
 import { checkEnrollmentRef, normalizeDossier, normalizeReason, unmetPrerequisites } from './dossier.rules';
 import { refOf, requireExisting } from './enrollment.guards';
+import { NOT_ADMITTED_AT_START } from './enrollment-status.transitions';
 
 export function submitApplication(command: SubmitApplication, state: EnrollmentState): EnrollmentEvent[] {
   const { enrollmentId, cohortId, learnerId, dossier, cohort } = command.data;
@@ -134,6 +136,18 @@ export function withdrawApplication(command: WithdrawApplication, state: Enrollm
   }
   const reason = normalizeReason(command.data.reason);
   return [{ type: 'ApplicationWithdrawn', data: { ...refOf(existing), reason, from: status } }];
+}
+
+/**
+ * Sent by the reactor for every applicant a cohort's start leaves out (waitlisted, or holding an
+ * offer still open). The enrollment stream orders it against AcceptOffer: an offer accepted first
+ * stays accepted, and a learner already out is left alone, so a repeat writes nothing.
+ */
+export function endAtCohortStart(command: EndAtCohortStart, state: EnrollmentState): EnrollmentEvent[] {
+  if (state.status === 'none' || !NOT_ADMITTED_AT_START.includes(state.status)) return [];
+  return [
+    { type: 'ApplicationNotAdmitted', data: { ...refOf(state), reason: command.data.reason, from: state.status } },
+  ];
 }
 
 /** Sent by the reactor for every applicant of a cancelled cohort: those already out are left alone. */

@@ -10,6 +10,9 @@ export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
   'enrolled',
 ];
 
+/** Applications the start of their cohort ends: everything short of an accepted offer. */
+export const NOT_ADMITTED_AT_START: readonly EnrollmentStatus[] = ['submitted', 'admitted', 'waitlisted', 'offered'];
+
 export interface StatusTransition {
   readonly from: readonly EnrollmentStatus[];
   readonly to: EnrollmentStatus;
@@ -35,6 +38,7 @@ export const ENROLLMENT_TRANSITIONS: Readonly<Partial<Record<EnrollmentEvent['ty
   LearnerDropped: { from: ['enrolled'], to: 'dropped' },
   ApplicationWithdrawn: { from: OPEN_ENROLLMENT_STATUSES, to: 'withdrawn' },
   EnrollmentCancelled: { from: OPEN_ENROLLMENT_STATUSES, to: 'cancelled' },
+  ApplicationNotAdmitted: { from: NOT_ADMITTED_AT_START, to: 'not-admitted' },
 };
 
 /** The status `event` moves an enrollment in `current` to, or null when it moves nothing. */

@@ -48,6 +48,8 @@ export type CompleteEnrollment = Command<
   EnrollmentRef & { readonly sessions: number; readonly completionThreshold: number }
 >;
 export type CancelEnrollment = Command<'CancelEnrollment', EnrollmentRef & { readonly reason: string }>;
+/** Sent by the reactor for the waitlisted and open offers of a cohort that started. */
+export type EndAtCohortStart = Command<'EndAtCohortStart', EnrollmentRef & { readonly reason: string }>;
 
 export type EnrollmentCommand =
   | SubmitApplication
@@ -60,4 +62,5 @@ export type EnrollmentCommand =
   | ExpireOffer
   | RecordAttendance
   | CompleteEnrollment
-  | CancelEnrollment;
+  | CancelEnrollment
+  | EndAtCohortStart;

@@ -10,10 +10,10 @@ type Status = EnrollmentState['status'];
 /** Every status an event may lead to from each status; a status always may stay as it is. */
 const ALLOWED: Record<Status, readonly Status[]> = {
   none: ['submitted', 'ineligible'],
-  submitted: ['admitted', 'rejected', 'waitlisted', 'withdrawn', 'cancelled'],
-  admitted: ['waitlisted', 'offered', 'withdrawn', 'cancelled'],
-  waitlisted: ['offered', 'withdrawn', 'cancelled'],
-  offered: ['enrolled', 'declined', 'expired', 'withdrawn', 'cancelled'],
+  submitted: ['admitted', 'rejected', 'waitlisted', 'withdrawn', 'cancelled', 'not-admitted'],
+  admitted: ['waitlisted', 'offered', 'withdrawn', 'cancelled', 'not-admitted'],
+  waitlisted: ['offered', 'withdrawn', 'cancelled', 'not-admitted'],
+  offered: ['enrolled', 'declined', 'expired', 'withdrawn', 'cancelled', 'not-admitted'],
   enrolled: ['completed', 'dropped', 'withdrawn', 'cancelled'],
   ineligible: [],
   rejected: [],
@@ -23,6 +23,7 @@ const ALLOWED: Record<Status, readonly Status[]> = {
   dropped: [],
   withdrawn: [],
   cancelled: [],
+  'not-admitted': [],
 };
 
 const BASE = Date.parse('2026-03-01T00:00:00Z');
@@ -111,6 +112,7 @@ const command: fc.Arbitrary<EnrollmentCommand> = fc.oneof(
   ),
   weighted(1, cmd('WithdrawApplication', fc.record({ reason }))),
   weighted(1, cmd('CancelEnrollment', fc.record({ reason: fc.constant('cohort cancelled') }))),
+  weighted(1, cmd('EndAtCohortStart', fc.record({ reason: fc.constant('the cohort started') }))),
 );
 
 /** Runs the commands, refusals included, checking each event against the rules below. */

@@ -1,6 +1,7 @@
 import type { Decider } from '@sooc/event-sourcing';
 import {
   cancelEnrollment,
+  endAtCohortStart,
   recordDecision,
   recordWaitlisting,
   submitApplication,
@@ -37,6 +38,8 @@ export function decideEnrollment(command: EnrollmentCommand, state: EnrollmentSt
       return completeEnrollment(command, state);
     case 'CancelEnrollment':
       return cancelEnrollment(command, state);
+    case 'EndAtCohortStart':
+      return endAtCohortStart(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown enrollment command ${JSON.stringify(unknown)}`);

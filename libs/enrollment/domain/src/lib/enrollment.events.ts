@@ -65,6 +65,14 @@ export type ApplicationWithdrawn = DomainEvent<
   EnrollmentRef & { readonly reason: string | null; readonly from: string }
 >;
 export type EnrollmentCancelled = DomainEvent<'EnrollmentCancelled', EnrollmentRef & { readonly reason: string }>;
+/**
+ * The cohort started before the applicant held a confirmed seat: a final answer for those left
+ * on the waitlist, with an offer still open, or not yet decided. `from` is the status it ended.
+ */
+export type ApplicationNotAdmitted = DomainEvent<
+  'ApplicationNotAdmitted',
+  EnrollmentRef & { readonly reason: string; readonly from: string }
+>;
 
 export type EnrollmentEvent =
   | ApplicationSubmitted
@@ -79,4 +87,5 @@ export type EnrollmentEvent =
   | EnrollmentCompleted
   | LearnerDropped
   | ApplicationWithdrawn
-  | EnrollmentCancelled;
+  | EnrollmentCancelled
+  | ApplicationNotAdmitted;

@@ -45,6 +45,7 @@ export function evolveEnrollment(state: EnrollmentState, event: EnrollmentEvent)
     case 'LearnerDropped':
     case 'ApplicationWithdrawn':
     case 'EnrollmentCancelled':
+    case 'ApplicationNotAdmitted':
       return move(state, event);
     case 'AttendanceRecorded':
       if (state.status !== 'enrolled') return state;

@@ -19,7 +19,8 @@ export type EnrollmentStatus =
   | 'completed'
   | 'dropped'
   | 'withdrawn'
-  | 'cancelled';
+  | 'cancelled'
+  | 'not-admitted';
 
 export interface EnrollmentRecord extends EnrollmentRef {
   readonly dossier: Dossier;
@@ -45,6 +46,7 @@ export const FINAL_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
   'dropped',
   'withdrawn',
   'cancelled',
+  'not-admitted',
 ];
 
 export type ExistingEnrollment = Exclude<EnrollmentState, { status: 'none' }>;

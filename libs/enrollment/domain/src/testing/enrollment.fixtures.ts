@@ -125,6 +125,11 @@ export const HISTORY: Record<EnrollmentStatus, readonly EnrollmentEvent[]> = {
   ],
   withdrawn: [submitted, withdrawn('submitted')],
   cancelled: [submitted, cancelled],
+  'not-admitted': [
+    submitted,
+    waitlistedByDecision,
+    { type: 'ApplicationNotAdmitted', data: { ...ref, reason: 'the cohort started', from: 'waitlisted' } },
+  ],
 };
 
 type Data<T extends EnrollmentCommand['type']> = Omit<

@@ -2,21 +2,24 @@ import type {
   ApplicantWaitlisted,
   CohortCancelled,
   CohortCompleted,
+  CohortStarted,
   SeatReserved,
 } from '@sooc/cohorts-domain/published';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided } from '@sooc/selection-domain/published';
 import { onApplicationDecided } from './admission.reactions';
-import { onCohortCancelled, onCohortCompleted } from './cohort-lifecycle.reactions';
+import { onCohortCancelled, onCohortCompleted, onCohortStarted } from './cohort-lifecycle.reactions';
 import type { EnrollmentReaction } from './reaction.types';
 import { onApplicantWaitlisted, onSeatReserved } from './seat.reactions';
 
-type ReactedEvent = ApplicationDecided | SeatReserved | ApplicantWaitlisted | CohortCompleted | CohortCancelled;
+type ReactedEvent =
+  ApplicationDecided | SeatReserved | ApplicantWaitlisted | CohortStarted | CohortCompleted | CohortCancelled;
 
 const REACTED: { readonly [T in ReactedEvent['type']]: true } = {
   ApplicationDecided: true,
   SeatReserved: true,
   ApplicantWaitlisted: true,
+  CohortStarted: true,
   CohortCompleted: true,
   CohortCancelled: true,
 };
@@ -43,6 +46,8 @@ export function enrollmentReactionsTo(event: RecordedEvent): EnrollmentReaction[
       return onSeatReserved(event);
     case 'ApplicantWaitlisted':
       return onApplicantWaitlisted(event);
+    case 'CohortStarted':
+      return onCohortStarted(event);
     case 'CohortCompleted':
       return onCohortCompleted(event);
     case 'CohortCancelled':

@@ -177,6 +177,27 @@ describe('applications projection', () => {
       [ev(waitlisted('c1', 'ada'), 2), ev(cancelled('c1', 'ada'), 3)],
       { status: 'cancelled', status_reason: 'cohort cancelled' },
     ],
+    // Issue 10 #4: a final status for the waitlisted once the cohort starts.
+    [
+      'not admitted',
+      [
+        ev(waitlisted('c1', 'ada'), 2),
+        ev(
+          {
+            type: 'ApplicationNotAdmitted' as const,
+            data: {
+              enrollmentId: 'c1-ada',
+              cohortId: 'c1',
+              learnerId: 'ada',
+              reason: 'the cohort started',
+              from: 'waitlisted',
+            },
+          },
+          3,
+        ),
+      ],
+      { status: 'not-admitted', status_reason: 'the cohort started' },
+    ],
   ])('records why it ended %s', (_status, events, expected) => {
     expect(fold([sub, ...events])).toMatchObject(expected);
   });

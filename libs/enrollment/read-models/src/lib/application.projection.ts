@@ -27,6 +27,7 @@ export const APPLICATION_PROJECTION_EVENTS = [
   'LearnerDropped',
   'ApplicationWithdrawn',
   'EnrollmentCancelled',
+  'ApplicationNotAdmitted',
   'ApplicationReviewed',
   'ApplicationDecided',
 ] as const satisfies readonly ApplicationEvent['type'][];
@@ -79,6 +80,7 @@ function changes(row: ApplicationRow, event: RecordedEvent<EnrollmentEvent>): Pa
     case 'ApplicationWaitlisted':
     case 'LearnerDropped':
     case 'EnrollmentCancelled':
+    case 'ApplicationNotAdmitted':
     case 'ApplicationWithdrawn':
       return { status_reason: event.data.reason };
     case 'SeatOffered':

@@ -12,7 +12,8 @@ export type DueOfferEvent = Extract<
       | 'OfferDeclined'
       | 'OfferExpired'
       | 'ApplicationWithdrawn'
-      | 'EnrollmentCancelled';
+      | 'EnrollmentCancelled'
+      | 'ApplicationNotAdmitted';
   }
 >;
 
@@ -23,6 +24,7 @@ export const DUE_OFFER_PROJECTION_EVENTS = [
   'OfferExpired',
   'ApplicationWithdrawn',
   'EnrollmentCancelled',
+  'ApplicationNotAdmitted',
 ] as const satisfies readonly DueOfferEvent['type'][];
 
 /**

@@ -163,4 +163,45 @@ describe('the process managers, run end to end over the real deciders', () => {
     expect(rewritten).toBe(0);
     expect(await world.store.headPosition()).toBe(head);
   });
+
+  // Issue 10 #4: the waitlisted used to stay WAITLISTED for ever, and open offers could be accepted in a running cohort.
+  it('starting the cohort ends the waitlist and the open offers as not admitted, except an offer accepted first', async () => {
+    const world = new InMemoryWorld();
+    await openFirstComeCohort(world);
+    const cohort = await world.cohortState(COHORT);
+    for (const learner of LEARNERS) await submit(world, learner, cohort);
+    await world.settle();
+    await world.enrollment({ type: 'AcceptOffer', data: ref('ada') }, { id: 'ada', role: 'learner' });
+    await world.settle();
+    await world.cohort({ type: 'CloseApplications', data: { cohortId: COHORT } });
+    await world.cohort({ type: 'StartCohort', data: { cohortId: COHORT } });
+    // bob accepts between the start and the reactor's turn: the enrollment stream orders the two.
+    await world.enrollment({ type: 'AcceptOffer', data: ref('bob') }, { id: 'bob', role: 'learner' });
+    await world.settle();
+
+    expect(await statuses(world)).toEqual({
+      ada: 'enrolled',
+      bob: 'enrolled',
+      cyd: 'not-admitted',
+      dan: 'not-admitted',
+      eve: 'not-admitted',
+    });
+    await expect(
+      world.enrollment({ type: 'AcceptOffer', data: ref('cyd') }, { id: 'cyd', role: 'learner' }),
+    ).rejects.toMatchObject({ code: 'ENROLLMENT.NO_OPEN_OFFER' });
+    const ledger = await world.cohortState(COHORT);
+    if (ledger.status === 'none') throw new Error('no cohort');
+    // cyd's seat is released and nobody is promoted into a running cohort; the waitlist is empty.
+    expect(
+      ledgerEntries(ledger.ledger)
+        .map((e) => `${e.learnerId}:${e.status}`)
+        .sort(),
+    ).toEqual(['ada:confirmed', 'bob:confirmed', 'cyd:released', 'dan:left', 'eve:left']);
+    expect(world.refusals).toEqual([]);
+
+    // Replayed from the start, the reactor writes nothing more.
+    const head = await world.store.headPosition();
+    for (const event of await world.store.readAll()) for (const r of reactTo(event)) await world.send(r, event);
+    expect(await world.store.headPosition()).toBe(head);
+  });
 });

@@ -101,7 +101,7 @@ describe('reactTo', () => {
         {
           aggregate: 'cohort',
           streamId: COHORT,
-          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+          command: { type: 'AdmitApplicant', data: { cohortId: 'c1', applicant, score: 80, decisionId: 'd-7' } },
         },
       ]);
     });
@@ -112,7 +112,7 @@ describe('reactTo', () => {
         {
           aggregate: 'cohort',
           streamId: COHORT,
-          command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80 } },
+          command: { type: 'WaitlistApplicant', data: { cohortId: 'c1', applicant, score: 80, decisionId: 'd-7' } },
         },
       ]);
     });
@@ -235,6 +235,37 @@ describe('reactTo', () => {
       ]);
     });
 
+    // Issue 10 #4: nobody stays waitlisted or holding an open offer once the cohort runs.
+    it('started: each open offer and each waitlisted application ends as not admitted, with why', () => {
+      const eve = { enrollmentId: 'c1-eve', learnerId: 'eve' };
+      expect(react({ type: 'CohortStarted', data: { cohortId: 'c1', openOffers: [bob], waitlisted: [eve] } })).toEqual([
+        {
+          aggregate: 'enrollment',
+          streamId: 'enrollment-c1-bob',
+          command: {
+            type: 'EndAtCohortStart',
+            data: { ...bob, cohortId: 'c1', reason: 'the cohort started before this offer was accepted' },
+          },
+        },
+        {
+          aggregate: 'enrollment',
+          streamId: 'enrollment-c1-eve',
+          command: {
+            type: 'EndAtCohortStart',
+            data: { ...eve, cohortId: 'c1', reason: 'the cohort started with no seat free for this application' },
+          },
+        },
+      ]);
+      // Started before issue 10: the event names nobody.
+      expect(react({ type: 'CohortStarted', data: { cohortId: 'c1' } })).toEqual([]);
+    });
+
+    it('not admitted at the start: frees the seat or waitlist place', () => {
+      expect(react({ type: 'ApplicationNotAdmitted', data: { ...ref, reason: 'started', from: 'offered' } })).toEqual(
+        release('not-admitted'),
+      );
+    });
+
     it('with nobody enrolled or affected: nothing to send', () => {
       expect(
         react({
@@ -272,6 +303,8 @@ describe('reactTo', () => {
         'ApplicationWithdrawn',
         'CohortCancelled',
         'CohortCompleted',
+        'CohortStarted',
+        'ApplicationNotAdmitted',
         'OfferAccepted',
         'OfferDeclined',
         'OfferExpired',

@@ -15,8 +15,9 @@ export interface DecideApplicationInput {
 }
 
 /**
- * The seats are read from the cohort stream just before deciding, so the decision is
- * quota-aware and its record says what the seats were. A fresh decision id each time: a retried
+ * The cohort is read just before deciding, as the cohorts context publishes it, and handed to the
+ * decider, which adds this round's decisions its ledger has not applied yet: the decision is
+ * quota-aware and its record is the ledger it will be applied to. A fresh decision id each time: a retried
  * request that repeats a decision writes nothing and gets the decision already taken.
  */
 export async function decideApplication(
@@ -36,8 +37,7 @@ export async function decideApplication(
       decision,
       reason,
       application,
-      seats: cohort.seatsFor(application?.companyId ?? null),
-      selectionPolicy: cohort.selectionPolicy,
+      cohort,
       decisionId: randomUUID(),
     },
   };

@@ -178,4 +178,27 @@ describe('selection command handlers', () => {
     expect((await refusal(decide('cy', 'admit', 'nope'))).code).toBe('COHORT.NOT_FOUND');
     expect(await store.readStream('selection-c-fc')).toEqual([]);
   });
+
+  // Issue 10 #2: a quota of 1 and two ADMITs back to back (or at once) both recorded a free seat.
+  it('counts its own earlier admits the ledger has not applied: the second ADMIT for a quota of 1 is refused', async () => {
+    await rubric('c-1', 1);
+    await world.setQuota('c-1', 'acme', 1);
+    await world.apply('c-1', 'ann', 'acme');
+    await world.apply('c-1', 'ben', 'acme');
+    for (const learner of ['ann', 'ben']) await review('rev-1', learner, 5, 5);
+    const [ann, ben] = await Promise.allSettled([decide('ann', 'admit'), decide('ben', 'admit')]);
+    const admitted = [ann, ben].filter((r) => r.status === 'fulfilled');
+    expect(admitted).toHaveLength(1);
+    const refused = [ann, ben].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'SELECTION.NO_SEAT_IN_POOL' });
+    const record = (admitted[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof decide>>>).value.decision.record;
+    expect(record.seats).toMatchObject({ quota: { companyId: 'acme', seats: 1, used: 0 }, freeInPool: 1 });
+    // The other is waitlisted instead, and its record says the quota is used.
+    const other = ann.status === 'rejected' ? 'ann' : 'ben';
+    const waitlisted = await decide(other, 'waitlist');
+    expect(waitlisted.decision.record.seats).toMatchObject({
+      quota: { companyId: 'acme', seats: 1, used: 1 },
+      freeInPool: 0,
+    });
+  });
 });

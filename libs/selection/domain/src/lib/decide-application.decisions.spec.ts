@@ -7,9 +7,14 @@ import {
   CY,
   application,
   decide,
+  cohortOf,
   decided,
+  emptyCohort,
   fullCohort,
+  fullCohortState,
   fullQuota,
+  openCohort,
+  quotaUsedCohort,
   reviewed,
   rubricDefined,
   seats,
@@ -48,7 +53,7 @@ describe('selection decider: decisions', () => {
     it('refuses decisions in a first-come cohort', () => {
       spec
         .given([])
-        .when(decide('admit', { selectionPolicy: 'first-come' }))
+        .when(decide('admit', { cohort: { ...openCohort, selectionPolicy: 'first-come' } }))
         .thenThrows('SELECTION.FIRST_COME_COHORT', 'illegal-state');
     });
 
@@ -138,16 +143,16 @@ describe('selection decider: decisions', () => {
     it('refuses to admit over a used-up company quota, saying to waitlist instead', () => {
       const error = spec
         .given(reviews)
-        .when(decide('admit', { seats: fullQuota }))
+        .when(decide('admit', { cohort: quotaUsedCohort }))
         .thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
       expect(error.message).toMatch(/quota of acme is used \(5\/5\).*waitlist it instead/);
-      expect(error.details).toEqual({ enrollmentId: ADA, freeInPool: 0, quota: fullQuota.quota });
+      expect(error.details).toEqual({ enrollmentId: ADA, freeInPool: 0, quota: fullQuota.quota, pendingDecisions: 0 });
     });
 
     it('refuses to admit into a full cohort, saying to waitlist instead', () => {
       const error = spec
         .given(reviews)
-        .when(decide('admit', { seats: fullCohort }))
+        .when(decide('admit', { cohort: fullCohortState }))
         .thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
       expect(error.message).toMatch(/no open seat is free \(30\/30 taken\).*waitlist it instead/);
     });
@@ -155,11 +160,11 @@ describe('selection decider: decisions', () => {
     it('waitlists or rejects even when no seat is free, keeping the seats in the record', () => {
       spec
         .given(reviews)
-        .when(decide('waitlist', { seats: fullQuota }))
+        .when(decide('waitlist', { cohort: quotaUsedCohort }))
         .then([decided('waitlist', { ...adaRecord, seats: fullQuota })]);
       spec
         .given(reviews)
-        .when(decide('reject', { seats: fullCohort }))
+        .when(decide('reject', { cohort: fullCohortState }))
         .then([decided('reject', { ...adaRecord, seats: fullCohort })]);
     });
   });
@@ -171,7 +176,9 @@ describe('selection decider: decisions', () => {
       spec.given(past).when(decide('admit')).thenNothing();
       spec
         .given(past)
-        .when(decide('admit', { decisionId: 'd-2', application: application(ADA, 'withdrawn'), seats: fullCohort }))
+        .when(
+          decide('admit', { decisionId: 'd-2', application: application(ADA, 'withdrawn'), cohort: fullCohortState }),
+        )
         .thenNothing();
     });
 
@@ -200,11 +207,98 @@ describe('selection decider: decisions', () => {
         ],
         averageScore: 80,
         rank: 2,
+        // ada's admit, not yet applied to the ledger as read, holds a seat in the record.
+        seats: { ...seats, reserved: 11, free: 14, freeInPool: 14 },
       };
       spec
         .given(past)
         .when(decide('waitlist', { enrollmentId: BOB, application: application(BOB) }))
         .then([decided('waitlist', bob, BOB)]);
+    });
+  });
+
+  // Issue 10 #2: quota of 1, two ADMITs back to back both recorded `used: 0, freeInPool: 1`, and
+  // the second applicant ended WAITLISTED under an ADMIT.
+  describe('when earlier decisions are not yet applied to the ledger', () => {
+    const acmeOfOne = emptyCohort(1);
+    const adaAdmitted = decided('admit', {
+      ...adaRecord,
+      seats: {
+        capacity: 30,
+        reserved: 0,
+        confirmed: 0,
+        free: 30,
+        waitlisted: 0,
+        quota: { companyId: 'acme', seats: 1, used: 0 },
+        freeInPool: 1,
+      },
+    });
+
+    it('counts them: an ADMIT that the pool can no longer seat is refused, saying why', () => {
+      const error = spec
+        .given([...reviews, adaAdmitted])
+        .when(
+          decide('admit', { enrollmentId: BOB, application: application(BOB), cohort: acmeOfOne, decisionId: 'd-2' }),
+        )
+        .thenThrows('SELECTION.NO_SEAT_IN_POOL', 'illegal-state');
+      expect(error.message).toMatch(/quota of acme is used \(1\/1\), counting 1 earlier decision\(s\) not yet seated/);
+      expect(error.details).toMatchObject({
+        freeInPool: 0,
+        quota: { companyId: 'acme', seats: 1, used: 1 },
+        pendingDecisions: 1,
+      });
+    });
+
+    it('records the ledger the decision will be applied to: a waitlisting after them says the quota is used', () => {
+      const [event] = selectionDecider.decide(
+        {
+          ...decide('waitlist', {
+            enrollmentId: BOB,
+            application: application(BOB),
+            cohort: acmeOfOne,
+            decisionId: 'd-2',
+          }),
+        },
+        [...reviews, adaAdmitted].reduce(selectionDecider.evolve, selectionDecider.initialState()),
+      );
+      expect(event.type === 'ApplicationDecided' && event.data.record.seats).toEqual({
+        capacity: 30,
+        reserved: 1,
+        confirmed: 0,
+        free: 29,
+        waitlisted: 0,
+        quota: { companyId: 'acme', seats: 1, used: 1 },
+        freeInPool: 0,
+      });
+    });
+
+    it('stops counting a decision once the ledger shows it', () => {
+      const adaSeated = cohortOf(
+        { type: 'CompanyQuotaSet', data: { cohortId: 'c-spring', companyId: 'acme', seats: 2, previous: 0 } },
+        {
+          type: 'SeatReserved',
+          data: {
+            cohortId: 'c-spring',
+            enrollmentId: ADA,
+            learnerId: 'l-ada',
+            companyId: 'acme',
+            level: 'intermediate',
+            pool: 'acme',
+            offerExpiresAt: '2026-03-06T09:00:00.000Z',
+            promoted: false,
+            reason: 'seat free',
+          },
+        },
+      );
+      const [event] = selectionDecider.decide(
+        decide('admit', { enrollmentId: BOB, application: application(BOB), cohort: adaSeated, decisionId: 'd-2' }),
+        [...reviews, adaAdmitted].reduce(selectionDecider.evolve, selectionDecider.initialState()),
+      );
+      expect(event.type === 'ApplicationDecided' && event.data.record.seats.quota).toEqual({
+        companyId: 'acme',
+        seats: 2,
+        used: 1,
+      });
     });
   });
 });

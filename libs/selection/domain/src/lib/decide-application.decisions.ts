@@ -5,22 +5,33 @@ import type { SelectionState } from './selection.state';
 import { SELECTION_LIMITS } from './rubric.rules';
 import { averageScore, ranking } from './selection.ranking';
 import { applicationNotFound, noRubric } from './selection.guards';
+import { seatsWhenApplied, type SeatsWhenApplied } from './selection.seats';
 
 const DECISIONS: readonly string[] = ['admit', 'reject', 'waitlist'];
 
-/** The message tells the reviewer what to do instead, and names the quota that is used up. */
-function noSeatInPool(enrollmentId: string, seats: SeatSnapshot): IllegalStateError {
+/**
+ * The message tells the reviewer what to do instead, and names the quota that is used up,
+ * counting this round's admits the ledger has not applied yet (they are the reason after a
+ * quick succession of ADMITs).
+ */
+function noSeatInPool(enrollmentId: string, { seats, pending, admit }: SeatsWhenApplied): IllegalStateError {
   const { quota } = seats;
   const why = quota
     ? `the quota of ${quota.companyId} is used (${quota.used}/${quota.seats})`
-    : `no open seat is free (${seats.capacity - seats.free}/${seats.capacity} taken)`;
+    : seats.freeInPool <= 0
+      ? `no open seat is free (${seats.capacity - seats.free}/${seats.capacity} taken)`
+      : admit.seated
+        ? 'no seat is free'
+        : admit.reason;
+  const counting = pending > 0 ? `, counting ${pending} earlier decision(s) not yet seated` : '';
   return new IllegalStateError(
     'SELECTION.NO_SEAT_IN_POOL',
-    `Application ${enrollmentId} cannot be admitted: ${why}; waitlist it instead`,
+    `Application ${enrollmentId} cannot be admitted: ${why}${counting}; waitlist it instead`,
     {
       enrollmentId,
       freeInPool: seats.freeInPool,
       quota,
+      pendingDecisions: pending,
     },
   );
 }
@@ -45,8 +56,8 @@ function recordOf(
 }
 
 export function decideApplication(command: DecideApplication, state: SelectionState): SelectionEvent[] {
-  const { cohortId, enrollmentId, decision, application, seats, selectionPolicy, decisionId } = command.data;
-  if (selectionPolicy === 'first-come') {
+  const { cohortId, enrollmentId, decision, application, cohort, decisionId } = command.data;
+  if (cohort.selectionPolicy === 'first-come') {
     throw new IllegalStateError(
       'SELECTION.FIRST_COME_COHORT',
       `Cohort ${cohortId} admits first come, first served: applications are decided on arrival`,
@@ -108,7 +119,11 @@ export function decideApplication(command: DecideApplication, state: SelectionSt
     `reason is required and at most ${SELECTION_LIMITS.reasonMax} characters`,
   );
   problems.throwIfAny('The decision is invalid');
-  if (decision === 'admit' && seats.freeInPool <= 0) throw noSeatInPool(enrollmentId, seats);
+  const score = averageScore(state.reviews[enrollmentId] ?? {});
+  const when = seatsWhenApplied(state, cohort, application, score, command.metadata);
+  // An ADMIT the ledger would waitlist is refused: a decision never says more than its record.
+  if (decision === 'admit' && !when.admit.seated) throw noSeatInPool(enrollmentId, when);
+  const { seats } = when;
   return [
     {
       type: 'ApplicationDecided',

@@ -1,7 +1,7 @@
 import type { Command } from '@sooc/event-sourcing';
-import type { SelectionPolicy } from '@sooc/cohorts-domain/published';
+import type { CohortSeats, SelectionPolicy } from '@sooc/cohorts-domain/published';
 import type { ApplicationSnapshot } from '@sooc/enrollment-domain/published';
-import type { Criterion, Decision, SeatSnapshot } from './selection.events';
+import type { Criterion, Decision } from './selection.events';
 
 /** The application as the handler read it from its enrollment stream (null: no such application). */
 export type { ApplicationSnapshot };
@@ -35,8 +35,12 @@ export type DecideApplication = Command<
     readonly reason: string;
     /** Fresh from the event store, so the decision is quota-aware and its record exact. */
     readonly application: ApplicationSnapshot | null;
-    readonly seats: SeatSnapshot;
-    readonly selectionPolicy: SelectionPolicy;
+    /**
+     * The cohort as the cohorts context publishes it (policy, seats, and what an admission would
+     * meet). The decider adds this round's decisions the ledger has not applied yet, so the
+     * record is the ledger the decision will be applied to (selection.seats.ts).
+     */
+    readonly cohort: CohortSeats;
     /** Id for the decision, made by the handler so a retried request can repeat it. */
     readonly decisionId: string;
   }

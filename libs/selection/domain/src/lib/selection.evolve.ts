@@ -18,8 +18,15 @@ export function evolveSelection(state: SelectionState, event: SelectionEvent): S
     }
     case 'ApplicationDecided': {
       if (state.status === 'none' || state.decisions[event.data.enrollmentId]) return state;
-      const { enrollmentId, decisionId, decision } = event.data;
-      return { ...state, decisions: { ...state.decisions, [enrollmentId]: { decisionId, decision } } };
+      const { enrollmentId, learnerId, companyId, level, decisionId, decision, record } = event.data;
+      const entry = {
+        decisionId,
+        decision,
+        applicant: { enrollmentId, learnerId, companyId, level },
+        score: record.averageScore,
+        order: Object.keys(state.decisions).length,
+      };
+      return { ...state, decisions: { ...state.decisions, [enrollmentId]: entry } };
     }
     default:
       return state;

@@ -1,3 +1,4 @@
+import type { LearnerLevel } from '@sooc/cohorts-domain/published';
 import type { Criterion, Decision } from './selection.events';
 
 export interface Rubric {
@@ -14,6 +15,21 @@ export interface ReviewEntry {
   readonly comment: string | null;
 }
 
+export interface DecisionEntry {
+  readonly decisionId: string;
+  readonly decision: Decision;
+  readonly applicant: {
+    readonly enrollmentId: string;
+    readonly learnerId: string;
+    readonly companyId: string | null;
+    readonly level: LearnerLevel;
+  };
+  /** The review score the reactor hands the ledger (the record's average score). */
+  readonly score: number | null;
+  /** 0, 1, 2… in the stream's order: the order the reactor applies decisions in. */
+  readonly order: number;
+}
+
 /** The selection round of one cohort: its rubric, every review, and the decisions taken. */
 export type SelectionState =
   | { readonly status: 'none' }
@@ -23,6 +39,6 @@ export type SelectionState =
       readonly rubric: Rubric;
       /** enrollmentId → reviewerId → that reviewer's latest review. */
       readonly reviews: Readonly<Record<string, Readonly<Record<string, ReviewEntry>>>>;
-      /** enrollmentId → the decision taken (one per application). */
-      readonly decisions: Readonly<Record<string, { readonly decisionId: string; readonly decision: Decision }>>;
+      /** enrollmentId → the decision taken (one per application), with what the ledger needs to apply it. */
+      readonly decisions: Readonly<Record<string, DecisionEntry>>;
     };

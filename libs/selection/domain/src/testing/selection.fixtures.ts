@@ -1,3 +1,11 @@
+import {
+  cohortDecider,
+  cohortSeatsQuery,
+  OPEN_POOL,
+  type CohortEvent,
+  type CohortState,
+  type ExistingCohort,
+} from '@sooc/cohorts-domain';
 import { SPEC_NOW, type Actor } from '@sooc/event-sourcing';
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
 import type {
@@ -58,6 +66,72 @@ export function reviewed(
   };
 }
 
+type SeatEvent = Extract<CohortEvent, { type: 'SeatReserved' | 'SeatConfirmed' | 'ApplicantWaitlisted' }>;
+const seat = (i: number, companyId: string | null = null) => ({
+  cohortId,
+  enrollmentId: enrollmentOf(`s${i}`),
+  learnerId: `s${i}`,
+  companyId,
+  level: 'beginner' as const,
+  pool: companyId ?? OPEN_POOL,
+});
+const taken = (i: number, companyId: string | null = null): SeatEvent => ({
+  type: 'SeatReserved',
+  data: { ...seat(i, companyId), offerExpiresAt: '2026-03-06T09:00:00.000Z', promoted: false, reason: 'seat free' },
+});
+const confirmedSeat = (i: number): SeatEvent => ({
+  type: 'SeatConfirmed',
+  data: { cohortId, enrollmentId: enrollmentOf(`s${i}`), learnerId: `s${i}` },
+});
+const waiting = (i: number): SeatEvent => ({
+  type: 'ApplicantWaitlisted',
+  data: { ...seat(i), score: null, reason: 'no free seat' },
+});
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+/** A review cohort of 30 seats as its stream folds: the decider reads its policy and its seat ledger. */
+export function cohortOf(...events: readonly CohortEvent[]): ExistingCohort {
+  const planned: CohortEvent = {
+    type: 'CohortPlanned',
+    data: {
+      cohortId,
+      courseId: 'course-ddd',
+      title: 'Spring',
+      capacity: 30,
+      applicationWindow: { opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-04-01T00:00:00.000Z' },
+      startsOn: '2026-04-01',
+      endsOn: '2026-05-31',
+      selectionPolicy: 'review',
+    },
+  };
+  const opened: CohortEvent = { type: 'ApplicationsOpened', data: { cohortId } };
+  const state = [planned, opened, ...events].reduce(cohortDecider.evolve, cohortDecider.initialState());
+  if (state.status === 'none') throw new Error('planned above');
+  return state;
+}
+
+const acmeQuota = (seats: number): CohortEvent => ({
+  type: 'CompanyQuotaSet',
+  data: { cohortId, companyId: 'acme', seats, previous: 0 },
+});
+/** 15 of 30 seats taken (5 confirmed): the `seats` below, for ada of acme (no quota). */
+export const openCohort = cohortOf(...range(1, 15).map((i) => taken(i)), ...range(1, 5).map(confirmedSeat));
+/** The same, acme's quota of 5 used up: `fullQuota`. */
+export const quotaUsedCohort = cohortOf(
+  acmeQuota(5),
+  ...range(1, 5).map((i) => taken(i, 'acme')),
+  ...range(6, 15).map((i) => taken(i)),
+  ...range(1, 5).map(confirmedSeat),
+);
+/** Every seat taken and three waiting: `fullCohort`. */
+export const fullCohortState = cohortOf(
+  ...range(1, 30).map((i) => taken(i)),
+  ...range(1, 5).map(confirmedSeat),
+  ...range(31, 33).map(waiting),
+);
+/** A cohort of 30 with acme's quota of `quota` and nobody seated yet. */
+export const emptyCohort = (quota = 0) => cohortOf(...(quota > 0 ? [acmeQuota(quota)] : []));
+
 export const seats: SeatSnapshot = {
   capacity: 30,
   reserved: 10,
@@ -107,7 +181,13 @@ export function review(
   };
 }
 
-export function decide(decision: Decision, overrides: Partial<DecideApplication['data']> = {}): DecideApplication {
+type DecideOverrides = Partial<Omit<DecideApplication['data'], 'cohort'>> & { readonly cohort?: CohortState };
+
+/** The cohort given as its folded state, handed to the decider as the cohorts context publishes it. */
+export function decide(
+  decision: Decision,
+  { cohort = openCohort, ...overrides }: DecideOverrides = {},
+): DecideApplication {
   return {
     type: 'DecideApplication',
     data: {
@@ -116,8 +196,7 @@ export function decide(decision: Decision, overrides: Partial<DecideApplication[
       decision,
       reason: 'strong motivation',
       application: application(),
-      seats,
-      selectionPolicy: 'review',
+      cohort: cohortSeatsQuery.view(cohort),
       decisionId: 'd-1',
       ...overrides,
     },
