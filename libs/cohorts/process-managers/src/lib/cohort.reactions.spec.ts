@@ -51,9 +51,13 @@ describe('the cohort process managers', () => {
     expect(react(submitted('review'))).toEqual([]);
   });
 
-  it('carry an admit or waitlist decision to the seat ledger with its score; a rejection leaves it alone', () => {
-    expect(react(decided('admit'))).toEqual(toCohort('AdmitApplicant', { cohortId: 'c1', applicant, score: 70 }));
-    expect(react(decided('waitlist'))).toEqual(toCohort('WaitlistApplicant', { cohortId: 'c1', applicant, score: 70 }));
+  it('carry an admit or waitlist decision to the seat ledger with its score and id; a rejection leaves it alone', () => {
+    expect(react(decided('admit'))).toEqual(
+      toCohort('AdmitApplicant', { cohortId: 'c1', applicant, score: 70, decisionId: 'd-1' }),
+    );
+    expect(react(decided('waitlist'))).toEqual(
+      toCohort('WaitlistApplicant', { cohortId: 'c1', applicant, score: 70, decisionId: 'd-1' }),
+    );
     expect(react(decided('reject'))).toEqual([]);
   });
 
