@@ -30,6 +30,8 @@ function boundaries({ testing }) {
         {
           sourceTag: 'type:domain',
           onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...infra],
+          // Deciders never read a clock nor wait: the time comes in the command (libs tagged effects).
+          notDependOnLibsWithTags: testing ? [] : ['effects'],
           bannedExternalImports: frameworksAndDrivers,
         },
         {

@@ -1,3 +1,4 @@
+import { systemClock } from '@sooc/timing';
 /**
  * Where a submission's CPU goes, without HTTP or GraphQL: the gateway's infrastructure opened as
  * the gateway opens it (openInfrastructure, embedded SQLite stores), the submissions sent
@@ -14,7 +15,7 @@ import { planCohort } from '@sooc/cohorts-application';
 import { cohortDecider, cohortStream, courseDecider, courseStream } from '@sooc/cohorts-domain';
 import { submitApplication } from '@sooc/enrollment-application';
 import { loadConfig, openInfrastructure, type WorkersMode } from '@sooc/gateway';
-import { CommandRunner, SystemClock } from '@sooc/nest';
+import { CommandRunner } from '@sooc/nest';
 import type { BenchSection } from './bench.types';
 
 const SUBMISSIONS = 6_000;
@@ -29,7 +30,7 @@ interface Stage {
 async function measure(workers: WorkersMode): Promise<Stage> {
   const dataDir = mkdtempSync(join(tmpdir(), `sooc-bench-pipeline-${workers}-`));
   const config = loadConfig({ SOOC_DATA_DIR: dataDir, SOOC_WORKERS: workers, LOG_LEVEL: 'error' });
-  const clock = new SystemClock();
+  const clock = systemClock;
   const infrastructure = await openInfrastructure(config, {
     clock,
     reactorTickMs: config.reactorTickMs,

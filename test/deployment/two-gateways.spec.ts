@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { isDeepStrictEqual } from 'node:util';
 import { cohortStream } from '@sooc/cohorts-domain';
 import {
@@ -243,7 +244,7 @@ async function applicationAt(
 /** A failure that also says which processes still run, and what a dead one printed. */
 function withStatus<T>(d: Deployment, promise: Promise<T>): Promise<T> {
   return promise.catch((error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${d.status()}`);
+    throw new Error(`${errorMessage(error)}\n${d.status()}`);
   });
 }
 

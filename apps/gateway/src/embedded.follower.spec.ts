@@ -1,9 +1,10 @@
+import { systemClock } from '@sooc/timing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Seeder, until } from '@sooc/reactor-engine/testing';
 import { countSubscriptions, type SubscriptionCounter } from '@sooc/read-store/testing';
-import { openStores, systemClock, type Stores } from '@sooc/runtime';
+import { openStores, type Stores } from '@sooc/runtime';
 import { startEmbeddedWorkers, type EmbeddedWorkers } from './embedded.workers';
 
 const COHORT = 'c1';

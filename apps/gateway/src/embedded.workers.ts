@@ -1,10 +1,10 @@
+import { type Clock } from '@sooc/timing';
 import { EventFollower, type ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
 import {
   createLineLogger,
   createProjectionRunner,
   runSingleton,
-  type Clock,
   type LeaseTenure,
   type LogLevel,
   type Stores,

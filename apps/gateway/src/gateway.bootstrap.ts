@@ -1,8 +1,8 @@
+import { type Clock } from '@sooc/timing';
 import { AddressInfo } from 'node:net';
 import { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Clock } from '@sooc/nest';
 import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import type { Infrastructure } from './infrastructure';
 import type { WorkersMode } from './gateway.config';
 
@@ -22,8 +23,6 @@ export interface HealthReport {
   };
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /**
  * Embedded: ready when the store answers and the projections run and have caught up once. None:
  * ready when the event store and the read database answer; the lag is reported from the
@@ -36,7 +35,7 @@ export async function gatewayHealth(infrastructure: Infrastructure): Promise<Hea
   try {
     head = await infrastructure.eventStore.headPosition();
   } catch (error) {
-    storeError = message(error);
+    storeError = errorMessage(error);
   }
   const store = {
     reachable: storeError === undefined,
@@ -77,7 +76,7 @@ export async function gatewayHealth(infrastructure: Infrastructure): Promise<Hea
       });
     } catch (error) {
       return report(false, {
-        readDb: { reachable: false, error: message(error) },
+        readDb: { reachable: false, error: errorMessage(error) },
         projections: { running: false, caughtUp: false, upToDate: false, lag: null, failure: null },
       });
     }

@@ -1,3 +1,4 @@
+import { type Clock } from '@sooc/timing';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -12,7 +13,7 @@ import {
   graphqlWsOptions,
   subscriptionTransportPlugin,
 } from '@sooc/graphql';
-import { SoocCoreModule, type Clock } from '@sooc/nest';
+import { SoocCoreModule } from '@sooc/nest';
 import { SelectionApiModule } from '@sooc/selection-api';
 import type { GatewayMetrics } from './gateway.metrics';
 import { HealthController, INFRASTRUCTURE } from './health.controller';

@@ -1,7 +1,8 @@
+import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { ReadModelSync } from '@sooc/nest';
 import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
-import { createReadModelFollower, openStores, type Clock, type LogLevel, type StoreConfig } from '@sooc/runtime';
+import { createReadModelFollower, openStores, type LogLevel, type StoreConfig } from '@sooc/runtime';
 import { startEmbeddedWorkers, type EmbeddedWorkers } from './embedded.workers';
 import type { WorkersMode } from './gateway.config';
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { WorkerLease, type ReadDb } from '@sooc/read-store';
 
 /** SOOC_WORKERS=embedded, but another live instance holds a worker's lease on this read database. */
@@ -21,6 +22,6 @@ export async function describeHolder(db: ReadDb, worker: string): Promise<string
     if (!current) return 'nobody any more (it was released just now: start again)';
     return `"${current.holder}" (generation ${current.generation}, last renewed ${current.renewedAt})`;
   } catch (error) {
-    return `an instance this gateway could not read (${error instanceof Error ? error.message : String(error)})`;
+    return `an instance this gateway could not read (${errorMessage(error)})`;
   }
 }

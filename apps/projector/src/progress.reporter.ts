@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import type { ProjectionRunner } from '@sooc/read-store';
 import type { EventCounter } from './instrumented.event-store';
 import type { Logger } from './projector.logger';
@@ -34,7 +35,7 @@ export function reportProgress(
         if (!isCaughtUp()) log.info(`catching up: ${line}`);
         else if (moved) log.debug(line);
       })
-      .catch((error: unknown) => log.error(`progress: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => log.error(`progress: ${errorMessage(error)}`))
       .finally(() => (busy = false));
   }, intervalMs);
   timer.unref();

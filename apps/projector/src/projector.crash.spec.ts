@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { positionKey } from '@sooc/cohorts-read-models';
+import { positionKey } from '@sooc/util';
 import type { EventStore } from '@sooc/event-sourcing';
 import { SqliteEventStore } from '@sooc/event-store';
 import { allProjections, createProjectionRunner, openStores } from '@sooc/runtime';

@@ -7,4 +7,3 @@ export * from './lib/cohorts.migrations';
 export * from './lib/cohort.cursor';
 export * from './lib/cohort.queries';
 export * from './lib/course.queries';
-export * from './lib/position.key';

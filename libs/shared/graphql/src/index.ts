@@ -10,3 +10,5 @@ export * from './lib/graphql-exception.filter';
 export * from './lib/graphql-ws.options';
 export * from './lib/deferred.fields';
 export * from './lib/subscription-transport.plugin';
+export * from './lib/id.format';
+export * from './lib/id-arg.pipe';

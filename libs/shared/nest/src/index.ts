@@ -1,5 +1,4 @@
 export * from './lib/tokens';
-export * from './lib/clock';
 export * from './lib/request-context';
 export * from './lib/request-context.interceptor';
 export * from './lib/read-model-sync.port';

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { PositionScalar } from '@sooc/graphql';
 import { IsOptional, Matches } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @ArgsType()
 export class CohortIdArgs {

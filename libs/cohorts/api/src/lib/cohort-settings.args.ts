@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsInt, IsString, Matches } from 'class-validator';
 import { CohortIdArgs } from './cohort-id.args';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @ArgsType()
 export class SetCompanyQuotaArgs extends CohortIdArgs {

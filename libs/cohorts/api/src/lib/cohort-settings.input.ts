@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsArray, IsEnum, IsInt, IsNumber, IsOptional, Matches } from 'class-validator';
 import { WaitlistOrder } from './enums';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 /** Only the fields given change; the domain checks the bounds and keeps the rest as they are. */
 @InputType({ description: 'Settings to change; omitted (or null) fields keep their current value' })

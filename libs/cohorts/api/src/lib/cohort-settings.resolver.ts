@@ -13,7 +13,7 @@ import { CancelCohortArgs, ChangeCapacityArgs, SetCompanyQuotaArgs } from './coh
 import { CohortSettingsInput } from './cohort-settings.input';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
-import { IdArgPipe } from './id-arg.pipe';
+import { IdArgPipe } from '@sooc/graphql';
 import { CohortPayload } from './payloads.type';
 
 /** A GraphQL null means "leave it as it is", like an omitted field: the command carries only real changes. */

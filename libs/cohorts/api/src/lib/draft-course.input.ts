@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches } from 'class-validator';
 import { SelectionPolicy } from './enums';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 /** Lists are capped here only against absurd payloads; the domain enforces the real limits. */
 const LIST_CAP = 100;

@@ -2,8 +2,6 @@
  * Shapes checked at the edge (what a form would check). Business rules — bounds, orderings,
  * whether a course exists — belong to the domain, which re-checks everything it receives.
  */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
-export const ID_MESSAGE = 'must be 1 to 80 letters, digits, "-" or "_" (a UUID fits)';
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const INSTANT_MESSAGE = 'must be an ISO-8601 instant with an offset, e.g. 2026-04-01T08:00:00Z';
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -2,7 +2,8 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { ApplicationWindowInput } from './application-window.input';
-import { DATE_MESSAGE, DATE_PATTERN, ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { DATE_MESSAGE, DATE_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType()
 export class PlanCohortInput {

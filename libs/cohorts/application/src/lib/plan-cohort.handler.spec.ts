@@ -1,3 +1,4 @@
+import { FixedClock } from '@sooc/timing';
 import {
   cohortDecider,
   cohortStream,
@@ -9,7 +10,7 @@ import {
 import { DomainError } from '@sooc/event-sourcing';
 // Specs run the handlers on the real in-memory adapter; production code never imports infra.
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, FixedClock, RequestContext } from '@sooc/nest';
+import { CommandRunner, RequestContext } from '@sooc/nest';
 import { planCohort, type PlanCohortInput } from './plan-cohort.handler';
 
 const course: CourseDraftedData = {

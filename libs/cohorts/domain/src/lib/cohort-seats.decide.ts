@@ -9,7 +9,7 @@ import { hasFreePool, promote, promotesWaitlist, seatReserved } from './seat-led
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
 import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } from './seat-ledger.queries';
 import { lineAt } from './seat-ledger.lines';
-import { sortedCount } from './sorted-chunks.list';
+import { sortedCount } from '@sooc/util';
 import { OPEN_POOL, type Applicant } from './seat-ledger.types';
 import { seatSnapshot } from './seat-snapshot.query';
 

@@ -1,5 +1,5 @@
 import type { CohortEvent } from './cohort.events';
-import { hashTrieSet } from './hash-trie.map';
+import { hashTrieSet } from '@sooc/util';
 import { withLine } from './seat-ledger.lines';
 import { ledgerEntry } from './seat-ledger.queries';
 import { requeue, retally, retallyQuota } from './seat-ledger.tally';

@@ -1,8 +1,8 @@
 import type { WaitlistOrder } from './cohort-settings';
-import { emptyHashTrie, hashTrieGet } from './hash-trie.map';
+import { emptyHashTrie, hashTrieGet } from '@sooc/util';
 import { allLines, lineAt } from './seat-ledger.lines';
 import { holdsSeat } from './seat-ledger.tally';
-import { sortedItems } from './sorted-chunks.list';
+import { sortedItems } from '@sooc/util';
 import { OPEN_POOL, type LedgerEntry, type SeatLedger } from './seat-ledger.types';
 
 export { holdsSeat } from './seat-ledger.tally';

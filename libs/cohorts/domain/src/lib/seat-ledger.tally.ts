@@ -1,5 +1,5 @@
 import { allLines, lineAt, type LedgerLines } from './seat-ledger.lines';
-import { sortedInsert, sortedRemove } from './sorted-chunks.list';
+import { sortedInsert, sortedRemove } from '@sooc/util';
 import type { LedgerEntry, QuotaCompanyCount, SeatLedger, SeatTally, WaitQueue } from './seat-ledger.types';
 
 const NO_COUNT: QuotaCompanyCount = { held: 0, waiting: 0 };

@@ -1,7 +1,7 @@
 import type { LearnerLevel } from './cohort-settings';
-import type { HashTrie } from './hash-trie.map';
+import type { HashTrie } from '@sooc/util';
 import type { LedgerLines } from './seat-ledger.lines';
-import type { SortedChunks } from './sorted-chunks.list';
+import type { SortedChunks } from '@sooc/util';
 
 /** Seats reserved for learners without a company, or of a company without a quota. */
 export const OPEN_POOL = 'open';

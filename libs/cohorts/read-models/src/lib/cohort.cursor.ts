@@ -1,5 +1,5 @@
 import { ValidationError } from '@sooc/event-sourcing';
-import { isPositionKey } from './position.key';
+import { isPositionKey } from '@sooc/util';
 
 // The prefix keeps a cursor of another list from being accepted here by accident.
 const PREFIX = 'cohort:';

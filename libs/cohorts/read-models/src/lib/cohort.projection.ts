@@ -1,7 +1,7 @@
 import type { CohortEvent } from '@sooc/cohorts-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { CohortRow, CohortStatus } from './cohort.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 export const COHORT_PROJECTION_EVENTS = [
   'CohortPlanned',

@@ -1,7 +1,7 @@
 import type { CourseEvent } from '@sooc/cohorts-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { CourseRow } from './course.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 export const COURSE_PROJECTION_EVENTS = ['CourseDrafted'] as const satisfies readonly CourseEvent['type'][];
 

@@ -3,7 +3,7 @@ import { PositionScalar } from '@sooc/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ApplicationSort, ApplicationStatus } from './enums';
 import { EnrollmentRefArgs } from './enrollment-ref.args';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_WAITLIST_PAGE = 1_000;

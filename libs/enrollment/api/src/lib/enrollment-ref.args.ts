@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @ArgsType()
 export class EnrollmentRefArgs {

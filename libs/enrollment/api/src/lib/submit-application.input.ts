@@ -11,7 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LearnerLevel } from './enums';
-import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
+import { LIST_CAP } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType({ description: "An answer to one of the cohort's questions" })
 export class AnswerInput {

@@ -1,3 +1,4 @@
+import { FixedClock } from '@sooc/timing';
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -10,7 +11,7 @@ import { enrollmentMigrations, enrollmentProjections } from '@sooc/enrollment-re
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
-import { CommandRunner, FixedClock, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, SoocCoreModule } from '@sooc/nest';
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { EnrollmentApiModule } from '../lib/enrollment-api.module';
 

@@ -1,3 +1,4 @@
+import { FixedClock } from '@sooc/timing';
 import {
   cohortDecider,
   cohortStream,
@@ -15,7 +16,7 @@ import {
   type EnrollmentCommand,
 } from '@sooc/enrollment-domain';
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, FixedClock } from '@sooc/nest';
+import { CommandRunner } from '@sooc/nest';
 
 export const DOSSIER: Dossier = {
   motivation: 'I build event-sourced systems at work.',

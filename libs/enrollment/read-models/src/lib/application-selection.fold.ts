@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided, ApplicationReviewed } from '@sooc/selection-domain/published';
 import type { ApplicationRow } from './application.read-model';
-import { positionKey } from './position.key';
+import { positionKey } from '@sooc/util';
 import { meanScoreColumn } from './score.column';
 
 export interface StoredReview {

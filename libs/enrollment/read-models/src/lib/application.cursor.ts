@@ -1,5 +1,5 @@
 import { ValidationError } from '@sooc/event-sourcing';
-import { isPositionKey } from './position.key';
+import { isPositionKey } from '@sooc/util';
 
 export type ApplicationSort = 'arrival' | 'score';
 

@@ -8,7 +8,7 @@ import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { SelectionEvent } from '@sooc/selection-domain/published';
 import type { ApplicationRow } from './application.read-model';
 import { applySelectionToApplication } from './application-selection.fold';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 export type ApplicationEvent =
   EnrollmentEvent | Extract<SelectionEvent, { type: 'ApplicationReviewed' | 'ApplicationDecided' }>;

@@ -1,7 +1,7 @@
 import { defaultCohortSettings, type CohortEvent, type CohortStatus } from '@sooc/cohorts-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { CohortDashboardRow } from './cohort-dashboard.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 export type CohortDashboardEvent = Extract<
   CohortEvent,

@@ -1,7 +1,7 @@
 import type { CohortEvent } from '@sooc/cohorts-domain/published';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { CohortGroupsRow } from './cohort-extras.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 type GroupsFormed = Extract<CohortEvent, { type: 'GroupsFormed' }>;
 

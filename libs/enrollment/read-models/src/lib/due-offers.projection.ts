@@ -1,7 +1,7 @@
 import type { EnrollmentEvent } from '@sooc/enrollment-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { DueOfferRow } from './cohort-extras.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 export type DueOfferEvent = Extract<
   EnrollmentEvent,

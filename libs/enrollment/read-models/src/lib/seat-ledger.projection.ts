@@ -1,7 +1,7 @@
 import type { CohortEvent, LedgerEntryStatus } from '@sooc/cohorts-domain/published';
 import type { EnrollmentEvent } from '@sooc/enrollment-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 import type { SeatRow } from './seat-ledger.read-model';
 import { scoreToColumn } from './score.column';
 

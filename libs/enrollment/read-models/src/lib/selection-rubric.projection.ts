@@ -1,7 +1,7 @@
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { RubricDefined } from '@sooc/selection-domain/published';
 import type { SelectionRubricRow } from './cohort-extras.read-model';
-import { alreadyApplied, positionKey } from './position.key';
+import { alreadyApplied, positionKey } from '@sooc/util';
 
 /** Each definition is a new version; the latest RubricDefined is the cohort's rubric. */
 export function applyRubricEvent(

@@ -1,6 +1,6 @@
+import { type Clock } from '@sooc/timing';
 import { reactTo, type Reaction } from './process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';
 import type { ReactorLog } from './reactor.logger';
 import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';

@@ -1,13 +1,14 @@
+import { errorMessage } from '@sooc/util';
+import { type Clock } from '@sooc/timing';
 import { randomUUID } from 'node:crypto';
 import { dueClosings, dueOffers } from '@sooc/enrollment-read-models';
 import { expiryReactions, windowClosingReactions } from './process-managers';
 import type { ReadDb } from '@sooc/read-store';
-import type { Clock } from '@sooc/runtime';
 import type { ReactionSender } from './reaction.sender';
 import type { ReactorLog } from './reactor.logger';
 import { REACTOR_ACTOR, refusalOf } from './reactor.refusals';
 import { ReactorStoppedError } from './reactor-stopped.error';
-import type { StopSignal } from './stop.signal';
+import type { Signal } from '@sooc/timing';
 
 /** Most offers expired per tick; the rest wait for the next one, oldest first. */
 export const EXPIRY_BATCH = 200;
@@ -34,18 +35,14 @@ export class OfferExpiryTicker {
     private readonly sender: ReactionSender,
     private readonly clock: Clock,
     private readonly log: ReactorLog,
-    private readonly stop: StopSignal,
+    private readonly stop: Signal,
   ) {}
 
   start(tickMs: number): void {
     this.timer = setInterval(() => {
       if (this.running || this.stop.isSet) return;
       this.running = this.tick()
-        .catch((error: unknown) =>
-          this.log.error(
-            `offer expiry failed, retrying next tick: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        )
+        .catch((error: unknown) => this.log.error(`offer expiry failed, retrying next tick: ${errorMessage(error)}`))
         .finally(() => (this.running = null));
     }, tickMs);
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { cohortDecider, type CohortCommand } from '@sooc/cohorts-domain';
 import { enrollmentDecider, type EnrollmentCommand } from '@sooc/enrollment-domain';
 import type { Reaction } from './process-managers';
@@ -14,13 +15,13 @@ import type { ReactorLog } from './reactor.logger';
 import { COMMAND_OUTCOMES, countOutcomes, type ReactorObserver } from './reactor.observer';
 import { ReactorStoppedError } from './reactor-stopped.error';
 import { DEFAULT_BACKOFF, untilDone, type Backoff } from './retry.backoff';
-import type { StopSignal } from './stop.signal';
+import type { Signal } from '@sooc/timing';
 
 /** Most commands decided together and appended in one write to one stream. */
 export const MAX_BATCH = 500;
 
 export interface ReactionSenderOptions {
-  readonly stop: StopSignal;
+  readonly stop: Signal;
   readonly log: ReactorLog;
   readonly backoff?: Backoff;
   readonly maxBatch?: number;
@@ -121,7 +122,7 @@ export class ReactionSender {
           const [first] = batch;
           const more = batch.length > 1 ? ` (and ${batch.length - 1} more after it)` : '';
           this.options.log.error(
-            `${first.cause} → ${first.reaction.command.type} on ${streamId}${more} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${describe(error)}`,
+            `${first.cause} → ${first.reaction.command.type} on ${streamId}${more} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`,
           );
         },
         this.options.backoff ?? DEFAULT_BACKOFF,
@@ -172,5 +173,3 @@ const toBatched = <C extends CohortCommand | EnrollmentCommand>({ reaction, cont
   command: reaction.command as Omit<C, 'metadata'>,
   context,
 });
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

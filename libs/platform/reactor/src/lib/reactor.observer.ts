@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import type { BatchedOutcome, DomainEvent } from '@sooc/event-sourcing';
 import type { ReactorLog } from './reactor.logger';
 import { refusalOf } from './reactor.refusals';
@@ -42,9 +43,7 @@ export function guardedObserver(observer: ReactorObserver | undefined, log: Reac
         hook?.(...args);
       } catch (error) {
         if (!warned)
-          log.error(
-            `the reactor's observer failed (further failures are not logged): ${error instanceof Error ? error.message : String(error)}`,
-          );
+          log.error(`the reactor's observer failed (further failures are not logged): ${errorMessage(error)}`);
         warned = true;
       }
     };

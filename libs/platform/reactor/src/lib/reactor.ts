@@ -1,8 +1,9 @@
+import { errorMessage } from '@sooc/util';
+import { type Clock } from '@sooc/timing';
 import { dueClosingsProjection, dueOffersProjection } from '@sooc/enrollment-read-models';
 import { REACTED_EVENT_TYPES } from './process-managers';
 import type { EventStore, Subscription } from '@sooc/event-sourcing';
 import { EventFollower, ProjectionRunner, type ReadDb } from '@sooc/read-store';
-import type { Clock } from '@sooc/runtime';
 import { sendReactions } from './event.reactions';
 import { EventsInFlight } from './events-in-flight.window';
 import { OfferExpiryTicker } from './offer-expiry.ticker';
@@ -12,7 +13,7 @@ import { DEFAULT_CHECKPOINT_POLICY, ReactorCheckpoint, type CheckpointPolicy } f
 import type { ReactorLog } from './reactor.logger';
 import { guardedObserver, type ReactorObserver } from './reactor.observer';
 import { DEFAULT_BACKOFF, type Backoff } from './retry.backoff';
-import { StopSignal } from './stop.signal';
+import { Signal } from '@sooc/timing';
 
 export interface ReactorOptions {
   /** Where its commands are appended; it reads `$all` through `follower` when given. */
@@ -74,7 +75,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   const { eventStore, readDb, clock, log } = options;
   const tickMs = options.tickMs ?? DEFAULT_REACTOR_TICK_MS;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const stop = new StopSignal();
+  const stop = new Signal();
   const observer = guardedObserver(options.observer, log);
   const checkpoint = new ReactorCheckpoint(readDb, options.checkpointPolicy, observer.onCheckpoint);
   const sender = new ReactionSender(eventStore, { stop, log, backoff, observer });
@@ -122,7 +123,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
   async function saveCheckpoint(): Promise<void> {
     await checkpoint
       .save()
-      .catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${describe(error)}`));
+      .catch((error: unknown) => log.error(`saving the checkpoint failed, retrying later: ${errorMessage(error)}`));
   }
 
   /**
@@ -163,7 +164,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
         // The store failed under the subscription (or an event could not be read as a reaction):
         // follow again from the last handled event rather than skip anything.
         log.error(
-          `following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${describe(error)}`,
+          `following $all failed after position ${checkpoint.handled ?? 'none'}, resubscribing in ${delayMs} ms: ${errorMessage(error)}`,
         );
         await inFlight.settled();
         await stop.sleep(delayMs);
@@ -202,7 +203,7 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
     }),
     stop: () =>
       (stopping ??= (async () => {
-        stop.set();
+        stop.fire();
         clearInterval(flush);
         await subscription?.close();
         await Promise.all([loop, ticker.stopped()]);
@@ -216,5 +217,3 @@ export async function startReactor(options: ReactorOptions): Promise<Reactor> {
       })()),
   };
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,4 +1,4 @@
-import type { StopSignal } from './stop.signal';
+import type { Signal } from '@sooc/timing';
 
 export interface Backoff {
   readonly firstMs: number;
@@ -15,7 +15,7 @@ export const DEFAULT_BACKOFF: Backoff = { firstMs: 100, maxMs: 10_000 };
  */
 export async function untilDone(
   task: () => Promise<void>,
-  stop: StopSignal,
+  stop: Signal,
   onFailure: (error: unknown, attempt: number, delayMs: number) => void,
   backoff: Backoff = DEFAULT_BACKOFF,
 ): Promise<boolean> {

@@ -1,8 +1,8 @@
+import { type Clock } from '@sooc/timing';
 import { enrollmentMigrations } from '@sooc/enrollment-read-models';
 import type { EventStore } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
 import { migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
-import type { Clock } from '@sooc/runtime';
 import { startReactor, type Reactor, type ReactorOptions } from '../lib/reactor';
 import { createLogger } from '../lib/reactor.logger';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClockFileError, clockFromEnv, fileClock, systemClock } from './clock';
+import { systemClock } from '@sooc/timing';
+import { ClockFileError, clockFromEnv, fileClock } from './clock';
 import { ConfigError } from './config.error';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,19 +1,13 @@
+import { systemClock, type Clock } from '@sooc/timing';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './config.error';
 import type { Env } from './env.reader';
-
-/** Where workers get the time (structurally the same as `Clock` in @sooc/nest). */
-export interface Clock {
-  now(): Date;
-}
 
 export const CLOCK_FILE_VARIABLE = 'SOOC_CLOCK_FILE';
 const EXPECTED = 'a file holding an ISO-8601 instant, e.g. 2026-03-03T09:00:00Z';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Re-read at most this often: a worker asks for the time per command, the file changes per demo step. */
 export const CLOCK_FILE_REFRESH_MS = 50;
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /** The clock file is missing or does not hold an instant; the message names the variable and the file. */
 export class ClockFileError extends Error {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsString, Matches } from 'class-validator';
 import { Decision } from './enums';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 /** The decider is whoever makes the request; the decision record is taken at that moment. */
 @InputType()

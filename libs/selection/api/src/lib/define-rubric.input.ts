@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsString, Matches, ValidateNested } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
+import { LIST_CAP } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType()
 export class CriterionInput {

@@ -10,7 +10,8 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN, LIST_CAP } from './input-formats';
+import { LIST_CAP } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType()
 export class CriterionScoreInput {

@@ -1,3 +1,4 @@
+import { FixedClock } from '@sooc/timing';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, Query, Resolver } from '@nestjs/graphql';
@@ -8,7 +9,7 @@ import { enrollmentDecider, enrollmentStream, type EnrollmentCommand } from '@so
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
-import { CommandRunner, FixedClock, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, SoocCoreModule } from '@sooc/nest';
 import { SelectionApiModule } from './selection-api.module';
 
 const course: CourseState = {

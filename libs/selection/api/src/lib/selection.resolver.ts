@@ -3,7 +3,7 @@ import { CommandRunner } from '@sooc/nest';
 import { decideApplication, defineRubric, reviewApplication } from '@sooc/selection-application';
 import { DecideApplicationInput } from './decide-application.input';
 import { DefineRubricInput } from './define-rubric.input';
-import { IdArgPipe } from './id-arg.pipe';
+import { IdArgPipe } from '@sooc/graphql';
 import { DecisionPayload, ReviewPayload, RubricPayload } from './payloads.type';
 import { ReviewApplicationInput } from './review-application.input';
 import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from './selection.mapper';

@@ -1,7 +1,8 @@
+import { FixedClock } from '@sooc/timing';
 import { DomainError } from '@sooc/event-sourcing';
 // Specs run the handlers on the real in-memory adapter; production code never imports infra.
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, FixedClock, RequestContext } from '@sooc/nest';
+import { CommandRunner, RequestContext } from '@sooc/nest';
 import type { Criterion } from '@sooc/selection-domain';
 import { SelectionWorld } from '../testing/selection-world.fixture';
 import { decideApplication } from './decide-application.handler';

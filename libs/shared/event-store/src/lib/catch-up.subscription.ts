@@ -1,5 +1,5 @@
 import type { EventFilter, RecordedEvent, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
-import type { WakeSignal } from './wake-signal';
+import type { Signal } from '@sooc/timing';
 
 export interface Batch {
   readonly events: readonly RecordedEvent[];
@@ -9,7 +9,7 @@ export interface Batch {
 
 export interface CatchUpSource {
   readBatch(after: bigint, max: number, filter: EventFilter | undefined): Batch | Promise<Batch>;
-  readonly wake: WakeSignal;
+  readonly wake: Signal;
   /** Other processes append without waking us: look again after this many ms (none: wait for a wake). */
   readonly pollMs?: number;
 }
@@ -85,8 +85,8 @@ export class CatchUpSubscription implements Subscription {
   }
 
   private async nextWake(seen: number): Promise<void> {
-    const wake = this.source.wake.waitSince(seen);
-    const waits = [wake.woken, this.closing];
+    const wake = this.source.wake.listen(seen);
+    const waits = [wake.fired, this.closing];
     let timer: NodeJS.Timeout | undefined;
     if (this.source.pollMs !== undefined)
       waits.push(new Promise((resolve) => (timer = setTimeout(resolve, this.source.pollMs))));

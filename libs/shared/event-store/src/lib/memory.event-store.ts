@@ -15,7 +15,7 @@ import { CatchUpSubscription, type Batch } from './catch-up.subscription';
 import { concurrencyError, matchesExpected, resolveRepeat, type StoredId } from './expected-revision';
 import { checkPosition, limitOf, matchesFilter, normaliseFilter, subscriptionStart } from './read-options';
 import { storeClosed } from './store-closed.error';
-import { WakeSignal } from './wake-signal';
+import { Signal } from '@sooc/timing';
 
 export interface MemoryEventStoreOptions {
   readonly clock?: () => Date;
@@ -39,7 +39,7 @@ export class MemoryEventStore implements EventStore {
   private readonly log: Row[] = [];
   private readonly streams = new Map<string, Row[]>();
   private readonly ids = new Map<string, Row>();
-  private readonly wake = new WakeSignal();
+  private readonly wake = new Signal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private closed = false;
 
@@ -65,7 +65,7 @@ export class MemoryEventStore implements EventStore {
       this.ids.set(row.id, row);
     }
     this.streams.set(streamId, stream);
-    this.wake.notify();
+    this.wake.fire();
     return { nextExpectedRevision: revision, position: BigInt(this.log.length) };
   }
 

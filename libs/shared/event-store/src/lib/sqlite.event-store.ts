@@ -18,7 +18,7 @@ import { appendOne, type AppendOutcome, type PendingAppend } from './sqlite.appe
 import { openConnection, type SqliteSynchronous } from './sqlite.schema';
 import { SqliteStatements, toRecorded } from './sqlite.statements';
 import { storeClosed } from './store-closed.error';
-import { WakeSignal } from './wake-signal';
+import { Signal } from '@sooc/timing';
 
 export interface SqliteEventStoreOptions {
   /** FULL (default) survives power loss; NORMAL may lose the last commits on power loss, never corrupts. */
@@ -45,7 +45,7 @@ export class SqliteEventStore implements EventStore {
   private flushing: Promise<void> | null = null;
   private closed = false;
   private readonly statements: SqliteStatements;
-  private readonly wake = new WakeSignal();
+  private readonly wake = new Signal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
 
   private constructor(
@@ -180,7 +180,7 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
-    if (outcomes.some((o) => o.ok && o.wrote)) this.wake.notify();
+    if (outcomes.some((o) => o.ok && o.wrote)) this.wake.fire();
   }
 
   /** Another process holds the write lock: try again in a few ms, until busyTimeoutMs is spent. */

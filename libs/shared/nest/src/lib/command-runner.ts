@@ -11,7 +11,7 @@ import {
   PublishedQuery,
   StreamStateCache,
 } from '@sooc/event-sourcing';
-import type { Clock } from './clock';
+import type { Clock } from '@sooc/timing';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { EventStore } from '@sooc/event-sourcing';
-import type { Clock } from './clock';
+import type { Clock } from '@sooc/timing';
 import { CommandRunner } from './command-runner';
 import { ReadYourWrites } from './read-your-writes';
 import type { ReadModelSync } from './read-model-sync.port';

@@ -5,7 +5,7 @@ import {
   type Subscription,
   type SubscriptionMessage,
 } from '@sooc/event-sourcing';
-import { Signal } from './signal';
+import { Signal } from '@sooc/timing';
 
 /** `from: 'start'` as a number below every position (positions are ≥ 0 on every adapter). */
 export const START = -1n;

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
 import type { ReadDb } from './read-database';
 import { readStoreMigrations } from './read-store.migrations';
@@ -64,7 +65,7 @@ export async function migrateToLatest(
       continue;
     }
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new MigrationError(
       failed ? `Migration "${failed}" failed: ${reason}` : `Migrating the read database failed: ${reason}`,
       results,

@@ -7,7 +7,7 @@ import { isReached, probeStore, reachedPosition, type StoreProbe } from './reach
 import { ChangeLogWriter, type ChangeLogOptions } from './read-model-changes.log';
 import { RowCache } from './row.cache';
 import { RowStatements } from './row.statements';
-import { Signal } from './signal';
+import { Signal } from '@sooc/timing';
 import { readInBatches } from './subscription.batches';
 
 export interface ProjectionRunnerOptions {

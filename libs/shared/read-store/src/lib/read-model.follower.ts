@@ -7,7 +7,7 @@ import type { ReadDatabase, ReadDb } from './read-database';
 import { reachedPosition } from './reached-position';
 import { changesAfter, latestChangeSeq } from './read-model-changes.log';
 import { SharedStoreProbe } from './shared-store.probe';
-import { Signal } from './signal';
+import { Signal } from '@sooc/timing';
 
 export { DEFAULT_CHANGE_LOG_RETENTION_MS, type ChangeLogOptions, type LoggedChange } from './read-model-changes.log';
 

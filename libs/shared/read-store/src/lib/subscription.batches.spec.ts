@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, RecordedEvent } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
-import { Signal } from './signal';
+import { Signal } from '@sooc/timing';
 import { readInBatches } from './subscription.batches';
 
 const meta = {

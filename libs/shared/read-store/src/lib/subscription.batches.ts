@@ -1,5 +1,5 @@
 import type { RecordedEvent, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
-import type { Signal } from './signal';
+import type { Signal } from '@sooc/timing';
 
 export interface BatchSink {
   commit(batch: readonly RecordedEvent[]): Promise<void>;

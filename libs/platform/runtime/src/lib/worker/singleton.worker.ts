@@ -1,6 +1,7 @@
+import { errorMessage } from '@sooc/util';
 import { WorkerLease, type ReadDb } from '@sooc/read-store';
 import { describeError } from '../process.lifecycle';
-import { Wakeup } from './wakeup';
+import { Signal } from '@sooc/timing';
 
 export type WorkerRole = 'standby' | 'active' | 'stopping' | 'stopped';
 
@@ -63,7 +64,13 @@ type Outcome = { kind: 'lost' } | { kind: 'stop' } | { kind: 'failed'; failure: 
 export function runSingleton(options: SingletonOptions): SingletonWorker {
   const { name, log, ttlMs } = options;
   const lease = new WorkerLease(options.readDb, { name, holder: options.instanceId, ttlMs });
-  const wakeup = new Wakeup();
+  // A fire while nobody sleeps (a stop, a work failure between two checks) cuts the next sleep short.
+  const wakeup = new Signal();
+  let seen = 0;
+  const sleep = async (ms: number) => {
+    await wakeup.sleep(ms, seen);
+    seen = wakeup.version;
+  };
   const listeners = new Set<(role: WorkerRole) => void>();
   let current: WorkerRole = 'standby';
   let stopRequested = false;
@@ -90,7 +97,7 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
         log.info(`standing by: lease "${name}" held by ${holder ?? 'nobody'}`);
       [lastHolder, lastProblem] = [holder, null];
     } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
+      const problem = errorMessage(error);
       if (problem !== lastProblem) log.warn(`standing by: lease "${name}" unreadable: ${describeError(error)}`);
       lastProblem = problem;
     }
@@ -105,7 +112,7 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
       wakeup.fire();
     });
     for (;;) {
-      await wakeup.sleep(ttlMs / 3);
+      await sleep(ttlMs / 3);
       // Woken from a long pause (GC, frozen VM), the work may run into the new holder's checkpoint
       // before the overdue renewal runs: a failure once the lease is gone is the lost lease's doing.
       if (work.failedWith)
@@ -153,7 +160,7 @@ export function runSingleton(options: SingletonOptions): SingletonWorker {
   const run = async (): Promise<void> => {
     while (!stopRequested) {
       if (!(await standBy())) {
-        await wakeup.sleep(ttlMs / 5);
+        await sleep(ttlMs / 5);
         continue;
       }
       if (stopRequested) break;

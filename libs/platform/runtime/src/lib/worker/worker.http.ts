@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -28,8 +29,7 @@ export interface WorkerHttpOptions {
 export async function startWorkerHttp(options: WorkerHttpOptions): Promise<WorkerHttp> {
   const server = createServer((request, response) => {
     route(request, response, options).catch((error: unknown) => {
-      if (!response.headersSent)
-        send(response, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : String(error)}\n`);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `${errorMessage(error)}\n`);
       else response.destroy();
     });
   });
@@ -62,7 +62,7 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     case '/health/ready': {
       const report = await options.health().catch((error: unknown): WorkerHealth => ({
         ready: false,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       }));
       return sendJson(response, report.ready ? 200 : 503, report);
     }

@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { InputValidationError } from '@sooc/graphql';
-import { ID_MESSAGE, ID_PATTERN } from './input-formats';
+import { ID_MESSAGE, ID_PATTERN } from './id.format';
+import { InputValidationError } from './input-validation.error';
 
 /**
  * Checks an id passed as its own argument beside an `input` object. The global validation pipe
