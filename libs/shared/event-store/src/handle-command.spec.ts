@@ -137,7 +137,9 @@ describe('handleCommand (with the memory store)', () => {
       state: { status: 'open', seats: ['a'] },
       position: null,
       revision: first.revision,
+      metadata: null,
     });
+    expect(first.metadata).toMatchObject({ actor: context.actor, occurredAt: NOW.toISOString() });
     expect(await store.readStream('room-4')).toHaveLength(1);
   });
 
