@@ -10,8 +10,8 @@ export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) { submit
 export const APPLICATION = `query Application($cohortId: ID!, $learnerId: ID!, $at: Position) {
   application(cohortId: $cohortId, learnerId: $learnerId, consistentWith: $at) { ${APPLICATION_FIELDS} }
 }`;
-export const APPLICATIONS = `query Applications($cohortId: ID!, $status: ApplicationStatus, $sort: ApplicationSort, $first: Int, $after: String) {
-  applications(cohortId: $cohortId, status: $status, sort: $sort, first: $first, after: $after) {
+export const APPLICATIONS = `query Applications($cohortId: ID!, $status: ApplicationStatus, $sort: ApplicationSort, $first: Int, $after: String, $at: Position) {
+  applications(cohortId: $cohortId, status: $status, sort: $sort, first: $first, after: $after, consistentWith: $at) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { enrollmentId learnerId companyId status averageScore } }

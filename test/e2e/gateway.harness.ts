@@ -30,6 +30,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const DECLARES_AT = /\$at\s*:\s*Position\b/;
+
+/** The highest `position` a mutation's payloads report, kept as the client's last write. */
+function laterPosition(last: string | null, data: unknown): string | null {
+  let latest = last;
+  for (const payload of Object.values((data ?? {}) as Record<string, unknown>)) {
+    const position = (payload as { position?: unknown } | null)?.position;
+    if (typeof position === 'string' && (latest === null || BigInt(position) > BigInt(latest))) latest = position;
+  }
+  return latest;
+}
+
 /** Stores started for one gateway, outside it: their URLs, and how to get rid of them after it closed. */
 interface ExternalStores {
   readonly env: Record<string, string>;
@@ -91,17 +103,24 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
     throw error;
   }
   const clients: Client[] = [];
+  let lastWrite: string | null = null;
   return {
     gateway,
     dataDir,
     stores: { eventStoreUrl: config.eventStoreUrl, readDbUrl: config.readDbUrl },
-    async gql(query, variables, headers = {}) {
+    async gql(query, variables = {}, headers = {}) {
+      // Mutations answer without waiting for the read models: like an Apollo link would, this
+      // client reads its own writes by sending the last position it wrote as `$at`
+      // (consistentWith) with every document that declares it, unless the spec passes its own.
+      const withAt = lastWrite !== null && DECLARES_AT.test(query) && !('at' in variables);
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables: withAt ? { ...variables, at: lastWrite } : variables }),
       });
-      return (await response.json()) as GraphQLResponse<never>;
+      const body = (await response.json()) as GraphQLResponse<never>;
+      if (/^\s*mutation\b/.test(query)) lastWrite = laterPosition(lastWrite, body.data);
+      return body;
     },
     wsClient() {
       const client = createClient({
