@@ -75,6 +75,24 @@ function cannon(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /**
+ * What the race is compared with: `RACE_APPLICANTS` trivial queries sent the same way (one
+ * request each, all in flight at once, round-robin over `urls`), timed until all were answered.
+ */
+export async function trivialBurstTime(urls: readonly string[]): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: RACE_APPLICANTS }, (_, i) =>
+      fetch(urls[i % urls.length], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: TRIVIAL_QUERY,
+      }).then((r) => r.json()),
+    ),
+  );
+  return performance.now() - started;
+}
+
+/**
  * 1,000 concurrent submissions into a fresh 100-seat first-come cohort, sent round-robin to
  * `urls`; timed until all were answered and until the dashboard (read through the first URL)
  * shows every applicant seated or waitlisted.
