@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 
 /**
@@ -10,7 +11,7 @@ export class ProjectionFailure extends Error {
     readonly event: Pick<RecordedEvent, 'id' | 'type' | 'streamId' | 'position'> | null,
     override readonly cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = errorMessage(cause);
     const at = event ? ` on ${event.type} ${event.id} (stream ${event.streamId}, position ${event.position})` : '';
     super(`Projection "${projection}" failed${at}: ${reason}`);
     this.name = 'ProjectionFailure';

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sooc/util';
 import { UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { status } from '@grpc/grpc-js';
 import { ConcurrencyError, type ExpectedRevision } from '@sooc/event-sourcing';
@@ -11,7 +12,7 @@ export class EsdbUnreachableError extends Error {
     cause: unknown,
   ) {
     super(
-      `EventStoreDB at ${redact(url)} is unreachable (${cause instanceof Error ? cause.message : String(cause)}). ` +
+      `EventStoreDB at ${redact(url)} is unreachable (${errorMessage(cause)}). ` +
         'Check that the server is running and listening on that host and port, and that the URL matches its TLS setting ' +
         '(an insecure server needs "?tls=false"; a secure one needs its CA in "tlsCAFile").',
       { cause },
