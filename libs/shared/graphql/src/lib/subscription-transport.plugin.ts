@@ -15,7 +15,7 @@ export function subscriptionTransportPlugin(path: string): ApolloServerPlugin {
     async requestDidStart({ request }) {
       return {
         async didResolveOperation({ operation }) {
-          if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return;
+          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return;
           const host = request.http?.headers.get('host') ?? 'localhost';
           throw new GraphQLError(
             `Subscriptions are served over graphql-ws only: open a WebSocket to ws://${host}${path} ` +
