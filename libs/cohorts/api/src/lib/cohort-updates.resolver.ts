@@ -1,4 +1,6 @@
-import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Resolver, Subscription } from '@nestjs/graphql';
+import { cohortNotFound } from '@sooc/cohorts-domain';
+import { CohortArgs } from './cohort-id.args';
 import { CohortUpdate, CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
@@ -11,13 +13,19 @@ export class CohortUpdatesResolver {
   ) {}
 
   @Subscription(() => Cohort, {
-    description: 'The cohort as the read model shows it, after each change',
+    description:
+      'The cohort as the read model shows it, after each change. Served over graphql-ws only. Its arguments are ' +
+      'checked as the `cohort` query checks them (BAD_USER_INPUT), and an unknown cohort (after `consistentWith`) ' +
+      'is refused at once with COHORT.NOT_FOUND.',
     // Nest binds `resolve` to this resolver; reading here gives every subscriber the committed row.
     resolve(this: CohortUpdatesResolver, [change]: CohortUpdate) {
       return this.reader.existingCohort(change.cohortId);
     },
   })
-  cohortUpdated(@Args('id', { type: () => ID }) id: string): AsyncIterableIterator<CohortUpdate> {
+  async cohortUpdated(@Args() { id, consistentWith }: CohortArgs): Promise<AsyncIterableIterator<CohortUpdate>> {
+    // The global validation pipe has checked the arguments; a subscription that could never emit is refused here.
+    await this.reader.consistentWith(consistentWith);
+    if (!(await this.reader.cohort(id))) throw cohortNotFound(id);
     return this.updates.updatesOf(id);
   }
 }

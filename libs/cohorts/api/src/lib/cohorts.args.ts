@@ -25,7 +25,8 @@ export class CohortsArgs {
 
   @Field(() => PositionScalar, {
     nullable: true,
-    description: 'Wait until the read model reflects this position (read-your-writes)',
+    description:
+      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
   })
   @IsOptional()
   consistentWith?: bigint | null;

@@ -12,7 +12,8 @@ export const MAX_WAITLIST_PAGE = 1_000;
 export class ConsistentArgs {
   @Field(() => PositionScalar, {
     nullable: true,
-    description: 'Wait until the read model reflects this position (read-your-writes)',
+    description:
+      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
   })
   @IsOptional()
   consistentWith?: bigint | null;
@@ -64,7 +65,8 @@ export class ApplicationsArgs extends CohortQueryArgs {
 export class ApplicationArgs extends EnrollmentRefArgs {
   @Field(() => PositionScalar, {
     nullable: true,
-    description: 'Wait until the read model reflects this position (read-your-writes)',
+    description:
+      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
   })
   @IsOptional()
   consistentWith?: bigint | null;
