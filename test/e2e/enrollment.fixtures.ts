@@ -154,9 +154,9 @@ export async function appendSelectionFacts(
 }
 
 /** Resolves once the server has registered a dashboard subscription, so no update can slip past it. */
-export async function dashboardWatched(h: Harness, cohortId: string): Promise<void> {
+export async function dashboardWatched(h: Harness, cohortId: string, stop = () => false): Promise<void> {
   const publisher = h.gateway.app.get(DashboardUpdatesPublisher);
-  for (let waited = 0; publisher.watchers(cohortId) === 0; waited += 10) {
+  for (let waited = 0; publisher.watchers(cohortId) === 0 && !stop(); waited += 10) {
     if (waited > 10_000) throw new Error(`no dashboard subscription to ${cohortId} registered`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
