@@ -1,7 +1,7 @@
 import { categoryOf, type AppendResult, type ExpectedRevision } from '@sooc/event-sourcing';
 import type { PreparedEvent } from './append-input';
 import { matchesExpected, resolveRepeat } from './expected-revision';
-import type { SqliteStatements } from './sqlite.statements';
+import type { EventRow, SqliteStatements } from './sqlite.statements';
 
 export interface PendingAppend {
   readonly streamId: string;
@@ -14,7 +14,14 @@ export interface PendingAppend {
 }
 
 export type AppendOutcome =
-  | { readonly ok: true; readonly result: AppendResult; readonly wrote: boolean }
+  | {
+      readonly ok: true;
+      readonly result: AppendResult;
+      readonly wrote: boolean;
+      /** The stream's revision before this append (null: it did not exist), and the rows it wrote. */
+      readonly before: bigint | null;
+      readonly rows: readonly EventRow[];
+    }
   | { readonly ok: false; readonly error: unknown };
 
 /**
@@ -42,6 +49,8 @@ export function appendOne(statements: SqliteStatements, append: PendingAppend, r
           events.map((e) => statements.lookupId(e.id)),
         ),
         wrote: false,
+        before: current,
+        rows: [],
       };
     } catch (error) {
       return { ok: false, error };
@@ -51,16 +60,27 @@ export function appendOne(statements: SqliteStatements, append: PendingAppend, r
   const category = categoryOf(streamId);
   let revision = current ?? -1n;
   let position = 0n;
+  const rows: EventRow[] = [];
   for (const e of events) {
     try {
       position = statements.insert.run(streamId, ++revision, category, e.id, e.type, e.data, e.metadata, recordedAt)
         .lastInsertRowid as bigint;
+      rows.push({
+        position,
+        stream_id: streamId,
+        revision,
+        id: e.id,
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata,
+        recorded_at: recordedAt,
+      });
     } catch (error) {
       statements.undoAppend.run(streamId, current ?? -1n);
       return isDuplicateId(error) ? repeat() : { ok: false, error };
     }
   }
-  return { ok: true, result: { nextExpectedRevision: revision, position }, wrote: true };
+  return { ok: true, result: { nextExpectedRevision: revision, position }, wrote: true, before: current, rows };
 }
 
 function isDuplicateId(error: unknown): boolean {

@@ -16,7 +16,8 @@ import { checkPosition, limitOf, normaliseFilter, subscriptionStart } from './re
 import { busyPause, isBusy, retryWhileBusy } from './sqlite.busy';
 import { appendOne, type AppendOutcome, type PendingAppend } from './sqlite.append-one';
 import { openConnection, type SqliteSynchronous } from './sqlite.schema';
-import { SqliteStatements, toRecorded } from './sqlite.statements';
+import { SqliteStatements, toRecorded, type EventRow } from './sqlite.statements';
+import { SqliteStreamTails } from './sqlite.stream-tails';
 import { storeClosed } from './store-closed.error';
 import { Signal } from '@sooc/timing';
 
@@ -45,6 +46,7 @@ export class SqliteEventStore implements EventStore {
   private flushing: Promise<void> | null = null;
   private closed = false;
   private readonly statements: SqliteStatements;
+  private readonly tails: SqliteStreamTails;
   private readonly wake = new Signal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
 
@@ -53,6 +55,7 @@ export class SqliteEventStore implements EventStore {
     private readonly options: SqliteEventStoreOptions,
   ) {
     this.statements = new SqliteStatements(db);
+    this.tails = new SqliteStreamTails(() => this.statements.dataVersion.get() as number);
   }
 
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -88,9 +91,10 @@ export class SqliteEventStore implements EventStore {
     checkPosition(options.from, 'from');
     const backwards = options.direction === 'backwards';
     const max = limitOf(options.max);
-    const rows = await this.read(() =>
-      this.statements.readStream(streamId, options.from ?? (backwards ? 'end' : 'start'), backwards, max),
-    );
+    const from = options.from ?? (backwards ? 'end' : 'start');
+    const rows = await (backwards || from === 'end'
+      ? this.query(() => this.statements.readStream(streamId, from, backwards, max))
+      : this.read(() => this.readForwards(streamId, from, max)));
     return rows.map(toRecorded);
   }
 
@@ -102,7 +106,7 @@ export class SqliteEventStore implements EventStore {
     if ((backwards && from === 'start') || (!backwards && from === 'end')) return [];
     const after = from === 'start' ? -1n : from === 'end' ? MAX_INT64 : from;
     const filter = normaliseFilter(options.filter);
-    return (await this.read(() => this.statements.readAll(after, backwards, max, filter))).map(toRecorded);
+    return (await this.query(() => this.statements.readAll(after, backwards, max, filter))).map(toRecorded);
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
@@ -112,7 +116,7 @@ export class SqliteEventStore implements EventStore {
       {
         wake: this.wake,
         pollMs: this.options.pollMs ?? 50,
-        readBatch: (from, max, filter) => this.read(() => this.readBatch(from, max, filter)),
+        readBatch: (from, max, filter) => this.query(() => this.readBatch(from, max, filter)),
       },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
       (s) => this.subscriptions.delete(s),
@@ -122,7 +126,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint | null> {
-    return this.read(() => this.statements.head.get()?.p ?? null);
+    return this.query(() => this.statements.head.get()?.p ?? null);
   }
 
   /** Refuses new appends, lets the queued ones commit, ends subscriptions, then closes the file. */
@@ -131,6 +135,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     while (this.flushing) await this.flushing;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.tails.clear();
     this.db.close();
   }
 
@@ -153,6 +158,7 @@ export class SqliteEventStore implements EventStore {
     this.pending = [];
     if (batch.length === 0) return;
     try {
+      this.tails.queried();
       this.statements.begin.run();
     } catch (error) {
       if (isBusy(error)) return this.retryLater(batch, error);
@@ -175,6 +181,10 @@ export class SqliteEventStore implements EventStore {
       for (const append of batch) append.reject(error);
       return;
     }
+    for (const [i, append] of batch.entries()) {
+      const outcome = outcomes[i];
+      if (outcome.ok && outcome.wrote) this.tails.committed(append.streamId, outcome.before, outcome.rows);
+    }
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) append.resolve(outcome.result);
@@ -195,6 +205,29 @@ export class SqliteEventStore implements EventStore {
   private read<T>(query: () => T): Promise<T> {
     if (!this.db.open) return Promise.reject(storeClosed());
     return retryWhileBusy(query, this.options.busyTimeoutMs ?? 5000);
+  }
+
+  /** A query that may see other connections' commits: the stream tails look at data_version again after it. */
+  private query<T>(run: () => T): Promise<T> {
+    return this.read(() => {
+      this.tails.queried();
+      return run();
+    });
+  }
+
+  /**
+   * The end of a stream this connection wrote or read is answered from memory (see
+   * SqliteStreamTails); a query's answer is recorded in the same synchronous step, so no commit
+   * of this store can slip in between.
+   */
+  private readForwards(streamId: string, from: bigint | 'start', max: number): EventRow[] {
+    const start = from === 'start' ? 0n : from;
+    const known = this.tails.read(streamId, start, max);
+    if (known) return known;
+    this.tails.queried();
+    const rows = this.statements.readStream(streamId, start, false, max);
+    if (rows.length < max) this.tails.readToEnd(streamId, start, rows);
+    return rows;
   }
 
   /** One snapshot for both queries, so `scannedTo` never runs ahead of what the batch saw. */

@@ -25,6 +25,8 @@ export class SqliteStatements {
   readonly begin: Database.Statement;
   readonly commit: Database.Statement;
   readonly undoAppend: Database.Statement<[string, bigint]>;
+  /** Changes whenever another connection commits to the file (never for this one's own commits). */
+  readonly dataVersion: Database.Statement<[], number>;
   private readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
   private readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
   private readonly allQueries = new Map<string, Database.Statement<unknown[], EventRow>>();
@@ -48,6 +50,7 @@ export class SqliteStatements {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.undoAppend = db.prepare<[string, bigint]>('DELETE FROM events WHERE stream_id = ? AND revision > ?');
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.streamForwards = db
       .prepare<[string, bigint, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
