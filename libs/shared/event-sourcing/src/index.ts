@@ -6,6 +6,7 @@ export * from './lib/errors';
 export * from './lib/stream-name';
 export * from './lib/event-store.port';
 export * from './lib/handle-command';
+export * from './lib/event-id';
 export * from './lib/decider.specification';
 export * from './lib/projection.types';
 export * from './lib/keyed-serial.queue';

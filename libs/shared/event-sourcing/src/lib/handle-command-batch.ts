@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id';
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError, DomainError } from './errors';
@@ -34,7 +34,7 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
   options: HandleCommandOptions = {},
 ): Promise<BatchedOutcome<E>[]> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const newId = options.newId ?? randomUUID;
+  const newId = options.newId ?? newEventId;
   for (let attempt = 0; ; attempt++) {
     const { state: initial, revision } = await loadStream(store, decider, streamId, options.cache);
     let state = initial;

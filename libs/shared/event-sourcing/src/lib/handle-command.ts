@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id';
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError } from './errors';
@@ -47,7 +47,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E, S>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const newId = options.newId ?? randomUUID;
+  const newId = options.newId ?? newEventId;
   for (let attempt = 0; ; attempt++) {
     const { state, revision } = await loadStream(store, decider, streamId, options.cache);
 
