@@ -2,6 +2,7 @@ import {
   ConcurrencyError,
   IllegalStateError,
   handleCommand,
+  StreamStateCache,
   type Command,
   type CommandContext,
   type Decider,
@@ -182,5 +183,67 @@ describe('handleCommand (with the memory store)', () => {
       causationId: null,
       schemaVersion: 1,
     });
+  });
+});
+
+describe('handleCommand with a stream cache: a stream it has not folded is first tried as new', () => {
+  let store: MemoryEventStore;
+  beforeEach(() => (store = new MemoryEventStore()));
+  afterEach(() => store.close());
+
+  /** The memory store, counting the stream reads that reach it. */
+  const counting = (inner: MemoryEventStore) => {
+    const reads = { count: 0 };
+    const wrapped: EventStore = {
+      append: inner.append.bind(inner),
+      readAll: inner.readAll.bind(inner),
+      subscribeAll: inner.subscribeAll.bind(inner),
+      headPosition: inner.headPosition.bind(inner),
+      close: inner.close.bind(inner),
+      readStream: (streamId, options) => (reads.count++, inner.readStream(streamId, options)),
+    };
+    return { wrapped, reads };
+  };
+
+  it('creates a new stream without reading it', async () => {
+    const { wrapped, reads } = counting(store);
+    const result = await handleCommand(wrapped, roomDecider(), 'room-7', reserve('a'), context, {
+      cache: new StreamStateCache(),
+    });
+    expect(result).toMatchObject({ revision: 0n, state: { seats: ['a'] } });
+    expect(reads.count).toBe(0);
+    expect(await store.readStream('room-7')).toHaveLength(1);
+  });
+
+  it('decides on the real state when the stream exists after all (written by another process)', async () => {
+    await handleCommand(store, roomDecider(), 'room-8', reserve('a'), context);
+    await handleCommand(store, roomDecider(), 'room-8', reserve('b'), context);
+    // A cache that has never seen room-8, as in a gateway that did not write it.
+    await expect(
+      handleCommand(store, roomDecider(), 'room-8', reserve('c'), context, { cache: new StreamStateCache() }),
+    ).rejects.toMatchObject({ code: 'ROOM.FULL' });
+    const repeat = await handleCommand(store, roomDecider(), 'room-8', reserve('a'), context, {
+      cache: new StreamStateCache(),
+    });
+    expect(repeat).toMatchObject({ events: [], revision: 1n, position: null });
+    expect((await store.readStream('room-8')).map((e) => e.data)).toEqual([{ seat: 'a' }, { seat: 'b' }]);
+  });
+
+  it('reads first for a command that the initial state refuses', async () => {
+    const calls = { decide: 0 };
+    const refusesWhenEmpty: Decider<Reserve, SeatReserved, Room> = {
+      ...roomDecider(calls),
+      decide: (command, state) => {
+        calls.decide++;
+        if (state.seats.length === 0) throw new IllegalStateError('ROOM.CLOSED', 'Nobody opened the room');
+        return [{ type: 'SeatReserved', data: { seat: command.data.seat } }];
+      },
+    };
+    await handleCommand(store, roomDecider(), 'room-9', reserve('a'), context);
+    const result = await handleCommand(store, refusesWhenEmpty, 'room-9', reserve('b'), context, {
+      cache: new StreamStateCache(),
+    });
+    expect(result.revision).toBe(1n);
+    expect(calls.decide).toBe(2);
   });
 });

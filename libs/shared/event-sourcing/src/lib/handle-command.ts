@@ -36,7 +36,8 @@ export const DEFAULT_MAX_RETRIES = 5;
 
 /**
  * Load → fold → decide → append with the expected revision; on a conflict, read again and
- * decide again (the decision may now be different, e.g. the cohort just filled up).
+ * decide again (the decision may now be different, e.g. the cohort just filled up). With a
+ * cache, a stream not in it is first tried as a new one (see below).
  */
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
@@ -48,11 +49,20 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 ): Promise<CommandResult<E, S>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const newId = options.newId ?? newEventId;
-  for (let attempt = 0; ; attempt++) {
-    const { state, revision } = await loadStream(store, decider, streamId, options.cache);
-
+  const attempt = async (state: S, revision: bigint | null, guess: boolean): Promise<CommandResult<E, S> | null> => {
     const now = context.now();
-    const events = decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
+    const decide = () => decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
+    let events: readonly E[];
+    if (!guess) events = decide();
+    else {
+      // A guess that the command fails or does nothing on a new stream proves nothing: read.
+      try {
+        events = decide();
+      } catch {
+        return null;
+      }
+      if (events.length === 0) return null;
+    }
     if (events.length === 0) return { events, state, position: null, revision, metadata: null };
 
     const metadata: EventMetadata = {
@@ -63,13 +73,30 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       schemaVersion: options.schemaVersion ?? 1,
     };
     const toAppend: EventToAppend[] = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
+    const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
+    const after = events.reduce(decider.evolve, state);
+    options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
+    return { events, state: after, position: result.position, revision: result.nextExpectedRevision, metadata };
+  };
+
+  // A stream this process has not folded is, for the commands that create streams (an
+  // application, a cohort), usually new: decide on the initial state and append with no_stream,
+  // which costs no read. If the stream exists after all, the store refuses the append and the
+  // loop below reads it and decides again, as for any conflict.
+  if (options.cache && !options.cache.get(decider, streamId)) {
     try {
-      const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
-      const after = events.reduce(decider.evolve, state);
-      options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
-      return { events, state: after, position: result.position, revision: result.nextExpectedRevision, metadata };
+      const guessed = await attempt(decider.initialState(), null, true);
+      if (guessed) return guessed;
     } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxRetries) throw error;
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+  for (let retry = 0; ; retry++) {
+    const { state, revision } = await loadStream(store, decider, streamId, options.cache);
+    try {
+      return (await attempt(state, revision, false)) as CommandResult<E, S>;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || retry >= maxRetries) throw error;
     }
   }
 }
