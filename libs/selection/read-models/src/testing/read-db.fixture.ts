@@ -12,23 +12,29 @@ export interface ReadDbFixture {
 }
 
 /**
- * A read database opened as the apps open it (a temp SQLite file, or a database of its own on the
- * PostgreSQL that tools/embedded-postgres starts for the jest run), with the read store's and this
- * library's migrations applied.
+ * An empty read database opened as the apps open it: a temp SQLite file, or a database of its own
+ * on the PostgreSQL that tools/embedded-postgres starts for the jest run.
  */
-export async function migratedDatabase(dialect: ReadDialect): Promise<ReadDbFixture> {
+export async function emptyDatabase(dialect: ReadDialect): Promise<ReadDbFixture> {
   const target = await testDatabase(dialect);
   const read = openReadDatabase(target.url);
-  const db = read.db as Kysely<SelectionDatabase>;
-  const dispose = async () => {
-    await read.close();
-    await target.dispose();
+  return {
+    db: read.db as Kysely<SelectionDatabase>,
+    dispose: async () => {
+      await read.close();
+      await target.dispose();
+    },
   };
+}
+
+/** The same, with the read store's and this library's migrations applied. */
+export async function migratedDatabase(dialect: ReadDialect): Promise<ReadDbFixture> {
+  const fixture = await emptyDatabase(dialect);
   try {
-    await migrateToLatest(db, [selectionMigrations]);
+    await migrateToLatest(fixture.db, [selectionMigrations]);
   } catch (error) {
-    await dispose();
+    await fixture.dispose();
     throw error;
   }
-  return { db, dispose };
+  return fixture;
 }
