@@ -14,6 +14,8 @@ const frameworksAndDrivers = [
   '@apollo/*',
 ];
 const drivers = ['@eventstore/*', 'pg', 'better-sqlite3'];
+/** What another context may import of a context: its events, and the published queries of its read models. */
+const PUBLISHED = ['published:events', 'published:queries'];
 
 /**
  * Layering by `type:*`, contexts by `scope:*`. Specs and test fixtures (`testing: true`) may also
@@ -67,16 +69,20 @@ function boundaries({ testing }) {
         },
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-        { sourceTag: 'scope:cohorts', onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared', 'published:events'] },
         // Another context's events are its published language: a context may read them (the domain
-        // libs tagged published:events), never its handlers, read models or API.
+        // libs tagged published:events), never its handlers, read models or API. A read-model lib
+        // tagged published:queries answers a few questions for the others, through its /published entry.
+        {
+          sourceTag: 'scope:cohorts',
+          onlyDependOnLibsWithTags: ['scope:cohorts', 'scope:shared', ...PUBLISHED],
+        },
         {
           sourceTag: 'scope:enrollment',
-          onlyDependOnLibsWithTags: ['scope:enrollment', 'scope:shared', 'published:events'],
+          onlyDependOnLibsWithTags: ['scope:enrollment', 'scope:shared', ...PUBLISHED],
         },
         {
           sourceTag: 'scope:selection',
-          onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', 'published:events'],
+          onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', ...PUBLISHED],
         },
         { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
       ],
@@ -85,42 +91,42 @@ function boundaries({ testing }) {
 }
 
 const CONTEXTS = ['cohorts', 'enrollment', 'selection'];
+/** Contexts whose read models publish read functions (their lib is tagged published:queries); the others' are refused whole by the scope tags. */
+const PUBLISHING_READ_MODELS = ['selection'];
 
 /**
  * Another context's domain only through its published language (`@sooc/<context>-domain/published`:
  * events, the values they carry, stream names and published queries), never the decider, commands
- * or rules behind it (DESIGN §2). Specs and fixtures may build other contexts' aggregates to set a
- * scene, so they are not bound by it.
+ * or rules behind it (DESIGN §2); another context's read models only through what they publish
+ * (`@sooc/<context>-read-models/published`), never their tables. Specs and fixtures may build other
+ * contexts' aggregates and read models to set a scene, so they are not bound by it.
  */
 function publishedLanguageOnly(own) {
+  const others = CONTEXTS.filter((c) => c !== own);
   return {
     files: [`libs/${own}/**/*.ts`],
-    ignores: ['**/*.spec.ts', '**/src/testing/**', ...(EXEMPT[own] ?? [])],
+    ignores: ['**/*.spec.ts', '**/src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: CONTEXTS.filter((c) => c !== own).map((c) => ({
-            name: `@sooc/${c}-domain`,
-            message: `Import @sooc/${c}-domain/published: another context's events, stream names and published queries, never its decider, commands or rules.`,
-          })),
+          paths: [
+            ...others.map((c) => ({
+              name: `@sooc/${c}-domain`,
+              message: `Import @sooc/${c}-domain/published: another context's events, stream names and published queries, never its decider, commands or rules.`,
+            })),
+            ...others
+              .filter((c) => PUBLISHING_READ_MODELS.includes(c))
+              .map((c) => ({
+                name: `@sooc/${c}-read-models`,
+                message: `Import @sooc/${c}-read-models/published: another context's published read functions, never its tables or projections.`,
+              })),
+          ],
         },
       ],
     },
   };
 }
-
-/**
- * Still to move (issue 9): the cohort dashboard and groups read models and their resolvers live in
- * the enrollment context until they move to libs/cohorts with their own application counts.
- */
-const EXEMPT = {
-  enrollment: [
-    'libs/enrollment/read-models/src/lib/cohort-dashboard.projection.ts',
-    'libs/enrollment/read-models/src/lib/cohort-dashboard.queries.ts',
-    'libs/enrollment/api/src/lib/cohort-dashboard.resolver.ts',
-  ],
-};
 
 export default [
   ...nx.configs['flat/base'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DashboardUpdatesPublisher } from '@sooc/enrollment-api';
+import { DashboardUpdatesPublisher } from '@sooc/cohorts-api';
 import type { DomainEvent } from '@sooc/event-sourcing';
 import { draftCourse, OPEN, planCohort } from './cohorts.fixtures';
 import type { Harness } from './gateway.harness';

@@ -48,6 +48,14 @@ describe('layering rules', () => {
     expect(found).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: .*scope:selection/)]);
   });
 
+  it('refuse a context reading another context’s read-model tables instead of what they publish', async () => {
+    const found = await problems(
+      'libs/enrollment/api/src/lib/violation.ts',
+      "import { findRubric } from '@sooc/selection-read-models';\nexport const f = findRubric;\n",
+    );
+    expect(found).toEqual([expect.stringMatching(/^no-restricted-imports: .*@sooc\/selection-read-models\/published/)]);
+  });
+
   it('refuse a domain file importing an effectful util (a clock), or a framework', async () => {
     const clock = await problems(
       'libs/cohorts/domain/src/lib/violation.ts',
@@ -66,6 +74,12 @@ describe('layering rules', () => {
       await problems(
         'libs/enrollment/application/src/lib/allowed.ts',
         "import { cohortProfileQuery } from '@sooc/cohorts-domain/published';\nexport const q = cohortProfileQuery;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'libs/enrollment/api/src/lib/allowed.ts',
+        "import { isBlindReview } from '@sooc/selection-read-models/published';\nexport const b = isBlindReview;\n",
       ),
     ).toEqual([]);
     expect(

@@ -1,6 +1,8 @@
 export * from './lib/enums';
 export * from './lib/cohort.type';
 export * from './lib/course.type';
+export * from './lib/cohort-dashboard.type';
+export * from './lib/cohort-groups.type';
 export * from './lib/payloads.type';
 export * from './lib/plan-cohort.input';
 export * from './lib/draft-course.input';
@@ -8,4 +10,5 @@ export * from './lib/cohort-settings.input';
 export * from './lib/cohort-settings.args';
 export * from './lib/cohorts.reader';
 export * from './lib/cohort-updates.publisher';
+export * from './lib/dashboard-updates.publisher';
 export * from './lib/cohorts-api.module';

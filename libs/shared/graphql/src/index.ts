@@ -12,3 +12,4 @@ export * from './lib/deferred.fields';
 export * from './lib/subscription-transport.plugin';
 export * from './lib/id.format';
 export * from './lib/id-arg.pipe';
+export * from './lib/shared.enums';

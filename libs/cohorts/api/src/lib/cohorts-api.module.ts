@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CohortDashboardResolver } from './cohort-dashboard.resolver';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { CohortUpdatesResolver } from './cohort-updates.resolver';
 import { CohortsReader } from './cohorts.reader';
 import { CohortsResolver } from './cohorts.resolver';
 import { CoursesResolver } from './courses.resolver';
+import { DashboardUpdatesPublisher } from './dashboard-updates.publisher';
+import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
 
 /**
  * The cohorts GraphQL slice. Needs, once at the root: SoocCoreModule with a read db and a
@@ -18,6 +21,9 @@ import { CoursesResolver } from './courses.resolver';
     CoursesResolver,
     CohortUpdatesResolver,
     CohortUpdatesPublisher,
+    CohortDashboardResolver,
+    DashboardUpdatesResolver,
+    DashboardUpdatesPublisher,
   ],
 })
 export class CohortsApiModule {}

@@ -1,8 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { encodeCohortCursor, findCohort, findCourse, listCohorts, type CohortsReadDb } from '@sooc/cohorts-read-models';
+import {
+  encodeCohortCursor,
+  findCohort,
+  findCohortDashboard,
+  findCourse,
+  findGroups,
+  listCohorts,
+  type CohortsReadDb,
+} from '@sooc/cohorts-read-models';
 import type { CommandOutcome } from '@sooc/nest';
 import type { ConnectionShape } from '@sooc/graphql';
 import { READ_DB, ReadYourWrites } from '@sooc/nest';
+import { toCohortDashboard, toCohortGroups } from './cohort-dashboard.mapper';
+import type { CohortDashboard } from './cohort-dashboard.type';
+import type { CohortGroups } from './cohort-groups.type';
 import { toCohort, toCourse } from './cohort.mapper';
 import type { Cohort } from './cohort.type';
 import type { CohortsArgs } from './cohorts.args';
@@ -61,5 +72,21 @@ export class CohortsReader {
     const course = await this.course(id);
     if (!course) throw new Error(`Course ${id} is missing from the read model after its write`);
     return course;
+  }
+
+  async dashboard(cohortId: string, waitlistFirst: number): Promise<CohortDashboard | null> {
+    const view = await findCohortDashboard(this.db, cohortId, { waitlistFirst });
+    return view && toCohortDashboard(view);
+  }
+
+  async groups(cohortId: string): Promise<CohortGroups | null> {
+    const view = await findGroups(this.db, cohortId);
+    return view && toCohortGroups(view);
+  }
+
+  async existingGroups(cohortId: string): Promise<CohortGroups> {
+    const groups = await this.groups(cohortId);
+    if (!groups) throw new Error(`Groups of cohort ${cohortId} are missing from the read model after their formation`);
+    return groups;
   }
 }

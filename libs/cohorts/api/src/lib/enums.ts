@@ -1,4 +1,10 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { LearnerLevel as DomainLearnerLevel, WaitlistOrder as DomainWaitlistOrder } from '@sooc/cohorts-domain';
+import type { EnrollmentStatus } from '@sooc/enrollment-domain/published';
+import { ApplicationStatus, LearnerLevel, type Mirrors } from '@sooc/graphql';
+
+/** Registered once in @sooc/graphql: the enrollment's applications carry them too. */
+export { ApplicationStatus, LearnerLevel };
 
 /** GraphQL names are SCREAMING_CASE; the values are the domain's, so no mapping code is needed. */
 export enum CohortStatus {
@@ -24,6 +30,20 @@ export enum CourseStatus {
   DRAFTED = 'drafted',
 }
 
+/** The dashboard's own name for the waitlist order (the schema had it before the dashboard moved here). */
+export enum DashboardWaitlistOrder {
+  ARRIVAL = 'arrival',
+  SCORE = 'score',
+}
+
+/** Fails to compile when a domain gains or loses a value an enum does not mirror. */
+export const ENUMS_MIRROR_THE_DOMAIN: [
+  Mirrors<`${ApplicationStatus}`, EnrollmentStatus>,
+  Mirrors<`${LearnerLevel}`, DomainLearnerLevel>,
+  Mirrors<`${DashboardWaitlistOrder}`, DomainWaitlistOrder>,
+  Mirrors<`${WaitlistOrder}`, DomainWaitlistOrder>,
+] = [true, true, true, true];
+
 registerEnumType(CourseStatus, {
   name: 'CourseStatus',
   description: 'Lifecycle of a course (published, revised, retired come later)',
@@ -37,3 +57,7 @@ registerEnumType(WaitlistOrder, {
   description: 'How a freed seat picks the next learner: arrival order or review score',
 });
 registerEnumType(SelectionPolicy, { name: 'SelectionPolicy', description: 'How applicants are admitted' });
+registerEnumType(DashboardWaitlistOrder, {
+  name: 'DashboardWaitlistOrder',
+  description: 'How the waitlist is ranked: arrival order or review score',
+});

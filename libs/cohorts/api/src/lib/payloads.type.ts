@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection, PositionScalar } from '@sooc/graphql';
+import { CohortGroups } from './cohort-groups.type';
 import { Cohort } from './cohort.type';
 import { Course } from './course.type';
 
@@ -39,6 +40,20 @@ export class CoursePayload {
 
   @Field(() => [String])
   warnings!: string[];
+}
+
+@ObjectType({
+  description: 'The formation written; groups waits until the read model has it (READ_MODEL_TIMEOUT after 5 s)',
+})
+export class GroupsPayload {
+  @Field(() => CohortGroups)
+  groups!: CohortGroups;
+
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description: 'Position of the last event written; null when the mutation changed nothing',
+  })
+  position!: bigint | null;
 }
 
 @ObjectType()

@@ -3,18 +3,20 @@ import type { CohortsDatabase } from '../lib/cohorts.database';
 import type { Kysely } from 'kysely';
 
 /**
- * A stand-in for the read-store runner, enough to fill tables from events in a spec: load the
- * row, fold, write it back.
+ * A stand-in for the read-store runner, enough to fill tables from events in a spec: skip the
+ * events the projection does not handle, load the row, fold, write it back.
  */
 export async function project<Row extends ProjectionRow, E extends DomainEvent>(
   db: Kysely<CohortsDatabase>,
   projection: Projection<Row, E>,
-  events: readonly RecordedEvent<E>[],
+  events: readonly RecordedEvent<DomainEvent>[],
 ): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const anyDb = db as unknown as Kysely<any>;
   const keyColumn: string = projection.keyColumn;
-  for (const event of events) {
+  const handled = new Set<string>(projection.handles);
+  for (const event of events as readonly RecordedEvent<E>[]) {
+    if (!handled.has(event.type)) continue;
     const key = projection.keyOf(event);
     if (key === null) continue;
     const before = ((await anyDb

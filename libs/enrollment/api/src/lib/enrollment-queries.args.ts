@@ -6,7 +6,6 @@ import { EnrollmentRefArgs } from './enrollment-ref.args';
 import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 export const MAX_PAGE_SIZE = 100;
-export const MAX_WAITLIST_PAGE = 1_000;
 
 @ArgsType()
 export class ConsistentArgs {
@@ -24,15 +23,6 @@ export class CohortQueryArgs extends ConsistentArgs {
   @Field(() => ID)
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId!: string;
-}
-
-@ArgsType()
-export class CohortDashboardArgs extends CohortQueryArgs {
-  @Field(() => Int, { defaultValue: 100, description: `How many waitlist entries to list, 1..${MAX_WAITLIST_PAGE}` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_WAITLIST_PAGE)
-  waitlistFirst!: number;
 }
 
 @ArgsType()

@@ -3,9 +3,6 @@ import { enrollmentIdOf } from '@sooc/enrollment-domain';
 import {
   encodeApplicationCursor,
   findApplication,
-  findCohortDashboard,
-  findGroups,
-  findRubric,
   learnerEnrollments,
   listApplications,
   type ApplicationSort,
@@ -14,12 +11,10 @@ import {
 } from '@sooc/enrollment-read-models';
 import type { ConnectionShape } from '@sooc/graphql';
 import { READ_DB, ReadYourWrites, RequestContext, type CommandOutcome } from '@sooc/nest';
+import { isBlindReview, type SelectionReadDb } from '@sooc/selection-read-models/published';
 import { toApplication, type Redaction } from './application.mapper';
 import type { Application } from './application.type';
 import { redactionFor } from './blind-review.policy';
-import { toCohortDashboard, toCohortGroups } from './cohort-dashboard.mapper';
-import type { CohortDashboard } from './cohort-dashboard.type';
-import type { CohortGroups } from './cohort-groups.type';
 import type { ApplicationsArgs } from './enrollment-queries.args';
 
 /** The enrollment read models as the API shows them, with read-your-writes and blind review applied. */
@@ -27,6 +22,8 @@ import type { ApplicationsArgs } from './enrollment-queries.args';
 export class EnrollmentReader {
   constructor(
     @Inject(READ_DB) private readonly db: EnrollmentReadDb,
+    /** The same database, as the selection's published read functions take it. */
+    @Inject(READ_DB) private readonly selectionDb: SelectionReadDb,
     private readonly writes: ReadYourWrites,
   ) {}
 
@@ -36,11 +33,6 @@ export class EnrollmentReader {
 
   afterWrite(outcome: CommandOutcome): Promise<void> {
     return this.writes.afterWrite(outcome);
-  }
-
-  async dashboard(cohortId: string, waitlistFirst: number): Promise<CohortDashboard | null> {
-    const view = await findCohortDashboard(this.db, cohortId, { waitlistFirst });
-    return view && toCohortDashboard(view);
   }
 
   async application(cohortId: string, learnerId: string): Promise<Application | null> {
@@ -93,23 +85,13 @@ export class EnrollmentReader {
     return views.map((view) => toApplication(view, redactions.get(view.cohortId)));
   }
 
-  async groups(cohortId: string): Promise<CohortGroups | null> {
-    const view = await findGroups(this.db, cohortId);
-    return view && toCohortGroups(view);
-  }
-
-  async existingGroups(cohortId: string): Promise<CohortGroups> {
-    const groups = await this.groups(cohortId);
-    if (!groups) throw new Error(`Groups of cohort ${cohortId} are missing from the read model after their formation`);
-    return groups;
-  }
-
   /** What the caller may not see of the cohort's applications (blind review). */
   async redaction(cohortId: string): Promise<Redaction> {
     const { actor } = RequestContext.current();
     // Only reviewers can be affected: everyone else skips the rubric lookup.
-    if (actor.role !== 'reviewer') return redactionFor(actor, null);
-    return redactionFor(actor, await findRubric(this.db, cohortId));
+    if (actor.role !== 'reviewer') return redactionFor(actor, false);
+    // The selection's answer, through the one read function it publishes for it: never its tables.
+    return redactionFor(actor, await isBlindReview(this.selectionDb, cohortId));
   }
 }
 

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection, PositionScalar } from '@sooc/graphql';
 import { Application } from './application.type';
-import { CohortGroups } from './cohort-groups.type';
 
 @ObjectType({
   description:
@@ -12,20 +11,6 @@ import { CohortGroups } from './cohort-groups.type';
 export class ApplicationPayload {
   @Field(() => Application)
   application!: Application;
-
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description: 'Position of the last event written; null when the mutation changed nothing',
-  })
-  position!: bigint | null;
-}
-
-@ObjectType({
-  description: 'The formation written; groups waits until the read model has it (READ_MODEL_TIMEOUT after 5 s)',
-})
-export class GroupsPayload {
-  @Field(() => CohortGroups)
-  groups!: CohortGroups;
 
   @Field(() => PositionScalar, {
     nullable: true,

@@ -13,6 +13,7 @@ import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
 import { CommandRunner, SoocCoreModule } from '@sooc/nest';
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
+import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import { EnrollmentApiModule } from '../lib/enrollment-api.module';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -38,11 +39,12 @@ export class EnrollmentApiWorld {
   static async start(): Promise<EnrollmentApiWorld> {
     const world = new EnrollmentApiWorld();
     world.readDatabase = openReadDatabase('sqlite::memory:');
-    await migrateToLatest(world.readDatabase.db, [enrollmentMigrations]);
+    // The selection's rubrics too: blind review asks them whether a cohort reviews blind.
+    await migrateToLatest(world.readDatabase.db, [enrollmentMigrations, selectionMigrations]);
     world.runner = new ProjectionRunner({
       store: world.store,
       db: world.readDatabase.db,
-      projections: enrollmentProjections,
+      projections: [...enrollmentProjections, ...selectionProjections],
     });
     await world.runner.start();
     const moduleRef = await Test.createTestingModule({

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ApplicationDecided, ApplicationReviewed } from '@sooc/selection-domain/published';
 import type { ApplicationRow } from './application.read-model';
 import { positionKey } from '@sooc/util';
-import { meanScoreColumn } from './score.column';
+import { meanScoreColumn } from '@sooc/util';
 
 export interface StoredReview {
   readonly score: number;

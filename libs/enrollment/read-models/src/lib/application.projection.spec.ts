@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { decided, reviewed } from '../testing/cohort-events.fixture';
+import { decided, reviewed } from '@sooc/selection-domain/testing';
 import {
   accepted,
   admitted,
@@ -13,8 +13,8 @@ import {
   submitted,
   waitlisted,
   withdrawn,
-} from '../testing/enrollment-events.fixture';
-import { recorded } from '../testing/recorded.fixture';
+} from '@sooc/enrollment-domain/testing';
+import { recorded } from '@sooc/cohorts-domain/testing';
 import { applicationProjection, type ApplicationEvent } from './application.projection';
 import type { ApplicationRow } from './application.read-model';
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '@sooc/event-sourcing';
-import { projectScenario } from '../testing/cohort-scenario.fixture';
+import { projectScenario } from '../testing/scenario.fixture';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
 import { encodeApplicationCursor, type ApplicationSort } from './application.cursor';
 import { findApplication, learnerEnrollments, listApplications } from './application.queries';

@@ -3,7 +3,8 @@ import type { ApplicationView } from './application.read-model';
 import { decodeApplicationCursor, encodeApplicationCursor, type ApplicationSort } from './application.cursor';
 import { toApplicationView } from './application.view';
 import type { EnrollmentReadDb } from './enrollment.database';
-import { type Connection, clampPageSize } from './page.types';
+import { clampPageSize } from '@sooc/util';
+import { MAX_PAGE_SIZE, type Connection } from './page.types';
 
 export interface ListApplicationsArgs {
   readonly cohortId: string;
@@ -43,7 +44,7 @@ export async function listApplications(
   db: EnrollmentReadDb,
   args: ListApplicationsArgs,
 ): Promise<Connection<ApplicationView>> {
-  const first = clampPageSize(args.first);
+  const first = clampPageSize(args.first, MAX_PAGE_SIZE);
   const after = args.after ? decodeApplicationCursor(args.after, args.sort) : null;
   // Any text is accepted: an unknown status simply matches nothing.
   const status = (args.status ?? null) as EnrollmentStatus | null;

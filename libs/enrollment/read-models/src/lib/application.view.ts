@@ -2,8 +2,8 @@ import type { Actor } from '@sooc/event-sourcing';
 import type { Decision, DecisionRecord } from '@sooc/selection-domain/published';
 import type { ApplicationRow, ApplicationView, ReviewView } from './application.read-model';
 import type { StoredReview } from './application-selection.fold';
-import { flag, parseJsonColumn } from './json.column';
-import { scoreFromColumn } from './score.column';
+import { flag, parseJsonColumn } from '@sooc/util';
+import { scoreFromColumn } from '@sooc/util';
 
 export function toApplicationView(row: ApplicationRow): ApplicationView {
   const reviews: ReviewView[] = Object.entries(parseJsonColumn<Record<string, StoredReview>>(row.reviews, {}))

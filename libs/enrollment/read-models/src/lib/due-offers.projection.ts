@@ -1,6 +1,6 @@
 import type { EnrollmentEvent } from '@sooc/enrollment-domain';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
-import type { DueOfferRow } from './cohort-extras.read-model';
+import type { DueOfferRow } from './due-offers.read-model';
 import { alreadyApplied, positionKey } from '@sooc/util';
 
 export type DueOfferEvent = Extract<

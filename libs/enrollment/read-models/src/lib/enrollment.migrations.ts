@@ -59,68 +59,6 @@ async function createApplications(schema: Schema): Promise<void> {
     .execute();
 }
 
-async function createCohortSeats(schema: Schema): Promise<void> {
-  await schema
-    .createTable('cohort_seats')
-    .addColumn('enrollment_id', 'text', (c) => c.primaryKey())
-    .addColumn('cohort_id', 'text', (c) => c.notNull())
-    .addColumn('learner_id', 'text', (c) => c.notNull())
-    .addColumn('company_id', 'text')
-    .addColumn('pool', 'text', (c) => c.notNull())
-    .addColumn('level', 'varchar(20)', (c) => c.notNull())
-    .addColumn('status', 'varchar(20)', (c) => c.notNull())
-    .addColumn('score', 'integer')
-    .addColumn('waitlisted_position', 'varchar(20)')
-    .addColumn('waitlisted_at', 'varchar(40)')
-    .addColumn('offer_expires_at', 'varchar(40)')
-    .addColumn('promoted', 'integer', (c) => c.notNull())
-    .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
-    .execute();
-  // The dashboard counts seats per status and company, and reads the waitlist in order.
-  await schema
-    .createIndex('cohort_seats_cohort_status_ix')
-    .on('cohort_seats')
-    .columns(['cohort_id', 'status', 'waitlisted_position'])
-    .execute();
-}
-
-async function createCohortTables(schema: Schema): Promise<void> {
-  await schema
-    .createTable('cohort_dashboards')
-    .addColumn('cohort_id', 'text', (c) => c.primaryKey())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('status', 'varchar(20)', (c) => c.notNull())
-    .addColumn('selection_policy', 'varchar(20)', (c) => c.notNull())
-    .addColumn('capacity', 'integer', (c) => c.notNull())
-    .addColumn('quotas', 'text', (c) => c.notNull())
-    .addColumn('settings', 'text', (c) => c.notNull())
-    .addColumn('waitlist_order', 'varchar(20)', (c) => c.notNull())
-    .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
-    .execute();
-  await schema
-    .createTable('cohort_groups')
-    .addColumn('cohort_id', 'text', (c) => c.primaryKey())
-    .addColumn('formation', 'integer', (c) => c.notNull())
-    .addColumn('target_size', 'integer', (c) => c.notNull())
-    .addColumn('seed', 'text', (c) => c.notNull())
-    .addColumn('groups', 'text', (c) => c.notNull())
-    .addColumn('formed_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
-    .execute();
-  await schema
-    .createTable('selection_rubrics')
-    .addColumn('cohort_id', 'text', (c) => c.primaryKey())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('criteria', 'text', (c) => c.notNull())
-    .addColumn('blind', 'integer', (c) => c.notNull())
-    .addColumn('reviews_required', 'integer', (c) => c.notNull())
-    .addColumn('defined_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
-    .execute();
-}
-
 async function createDueOffers(schema: Schema): Promise<void> {
   await schema
     .createTable('due_offers')
@@ -134,44 +72,22 @@ async function createDueOffers(schema: Schema): Promise<void> {
   await schema.createIndex('due_offers_expires_ix').on('due_offers').columns(['expires_at', 'enrollment_id']).execute();
 }
 
-async function createDueClosings(schema: Schema): Promise<void> {
-  await schema
-    .createTable('due_closings')
-    .addColumn('cohort_id', 'text', (c) => c.primaryKey())
-    .addColumn('closes_at', 'varchar(40)', (c) => c.notNull())
-    .addColumn('last_position', 'varchar(20)', (c) => c.notNull())
-    .execute();
-  // The reactor asks for the windows ended by now, oldest first.
-  await schema.createIndex('due_closings_closes_ix').on('due_closings').columns(['closes_at', 'cohort_id']).execute();
-}
+const TABLES = ['due_offers', 'applications'];
 
-const TABLES = [
-  'due_offers',
-  'selection_rubrics',
-  'cohort_groups',
-  'cohort_dashboards',
-  'cohort_seats',
-  'applications',
-];
-
+/**
+ * Read models are disposable, so this first migration was edited when the cohort tables
+ * (seats, dashboards, groups, due closings) moved to `cohortsMigrations` and the rubrics to
+ * `selectionMigrations`: those recreate their tables, and a database that ran the old version
+ * keeps its `enrollment_0002_due_closings` as an applied migration nobody knows (a no-op).
+ */
 export const enrollmentMigrations: Record<string, Migration> = {
   enrollment_0001_applications_seats_dashboards: {
     async up(db) {
       await createApplications(db.schema);
-      await createCohortSeats(db.schema);
-      await createCohortTables(db.schema);
       await createDueOffers(db.schema);
     },
     async down(db) {
       for (const table of TABLES) await db.schema.dropTable(table).execute();
-    },
-  },
-  enrollment_0002_due_closings: {
-    async up(db) {
-      await createDueClosings(db.schema);
-    },
-    async down(db) {
-      await db.schema.dropTable('due_closings').execute();
     },
   },
 };

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import type { DomainEvent, EventStore, RecordedEvent } from '@sooc/event-sourcing';
 import { MemoryEventStore, SqliteEventStore } from '@sooc/event-store';
 import { deleteCheckpoints, ProjectionRunner, type CommittedChange, type ReadDb } from '@sooc/read-store';
-import { cohortScenario, projectScenario } from '../testing/cohort-scenario.fixture';
+import { cohortScenario } from '@sooc/selection-domain/testing';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
+import { projectScenario } from '../testing/scenario.fixture';
 import { listApplications } from './application.queries';
-import { findCohortDashboard } from './cohort-dashboard.queries';
-import { dueOffers, seatLedger } from './cohort-extras.queries';
-import { cohortsTouched } from './cohorts-touched.query';
+import { dueOffers } from './due-offers.queries';
 import { dueOffersProjection } from './due-offers.projection';
 import { enrollmentProjections } from './enrollment.projections';
 
@@ -59,9 +58,7 @@ async function tables(db: ReadDb): Promise<Record<string, unknown[]>> {
 /** What a user sees, which must not depend on how the rows were written. */
 async function views(db: ReadDbFixture['db']) {
   return {
-    dashboard: await findCohortDashboard(db, 'c1'),
     byScore: await listApplications(db, { cohortId: 'c1', sort: 'score', first: 100 }),
-    ledger: await seatLedger(db, 'c1'),
     due: await dueOffers(db, '2026-12-31T00:00:00.000Z', 100),
   };
 }
@@ -103,7 +100,7 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
     }
 
     it('fills the same read models as folding the events directly, and replays twice without a change', async () => {
-      const changes = await runToHead();
+      await runToHead();
       const once = await tables(fx.db);
       const seen = await views(fx.db);
 
@@ -114,7 +111,7 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
       } finally {
         await reference.dispose();
       }
-      expect(seen.dashboard).toMatchObject({ reserved: 2, confirmed: 1, waitlistLength: 5 });
+      expect(seen.byScore.totalCount).toBe(11);
 
       // At-least-once: the checkpoints are lost but the rows stay, so every event arrives a second time.
       await deleteCheckpoints(
@@ -128,11 +125,6 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
       const runner = new ProjectionRunner({ store, db: fx.db, projections });
       await runner.rebuild();
       expect(await tables(fx.db)).toEqual(once);
-
-      // Every commit names the cohorts whose dashboard it changed.
-      const touched = new Set<string>();
-      for (const change of changes) for (const id of await cohortsTouched(fx.db, change)) touched.add(id);
-      expect([...touched].sort()).toEqual(['c1', 'c2']);
     });
   },
 );

@@ -1,7 +1,8 @@
 import { errorMessage } from '@sooc/util';
 import { type Clock } from '@sooc/timing';
 import { randomUUID } from 'node:crypto';
-import { dueClosings, dueOffers } from '@sooc/enrollment-read-models';
+import { dueClosings } from '@sooc/cohorts-read-models';
+import { dueOffers } from '@sooc/enrollment-read-models';
 import { expiryReactions, windowClosingReactions } from './process-managers';
 import type { ReadDb } from '@sooc/read-store';
 import type { ReactionSender } from './reaction.sender';

@@ -1,6 +1,7 @@
 import { errorMessage } from '@sooc/util';
 import { type Clock } from '@sooc/timing';
-import { dueClosingsProjection, dueOffersProjection } from '@sooc/enrollment-read-models';
+import { dueClosingsProjection } from '@sooc/cohorts-read-models';
+import { dueOffersProjection } from '@sooc/enrollment-read-models';
 import { REACTED_EVENT_TYPES } from './process-managers';
 import type { EventStore, Subscription } from '@sooc/event-sourcing';
 import { EventFollower, ProjectionRunner, type ReadDb } from '@sooc/read-store';

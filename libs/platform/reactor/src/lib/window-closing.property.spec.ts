@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { cohortStream } from '@sooc/cohorts-domain';
 import { enrollmentIdOf, type Dossier } from '@sooc/enrollment-domain';
 import { DomainError, type RecordedEvent } from '@sooc/event-sourcing';
-import { applyDueClosingEvent, type DueClosingEvent, type DueClosingRow } from '@sooc/enrollment-read-models';
+import { applyDueClosingEvent, type DueClosingEvent, type DueClosingRow } from '@sooc/cohorts-read-models';
 import { InMemoryWorld } from '../testing/in-memory.world';
 import { windowClosingReactions } from './process-managers';
 

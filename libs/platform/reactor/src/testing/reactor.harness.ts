@@ -1,4 +1,5 @@
 import { type Clock } from '@sooc/timing';
+import { cohortsMigrations } from '@sooc/cohorts-read-models';
 import { enrollmentMigrations } from '@sooc/enrollment-read-models';
 import type { EventStore } from '@sooc/event-sourcing';
 import { MemoryEventStore } from '@sooc/event-store';
@@ -38,7 +39,7 @@ export class ReactorHarness {
 
   static async create(store: EventStore = new MemoryEventStore()): Promise<ReactorHarness> {
     const read = openReadDatabase('sqlite::memory:');
-    await migrateToLatest(read.db, [enrollmentMigrations]);
+    await migrateToLatest(read.db, [enrollmentMigrations, cohortsMigrations]);
     return new ReactorHarness(store, read);
   }
 

@@ -1,5 +1,6 @@
-import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
+import { cohortsMigrations, cohortsProjections } from '@sooc/cohorts-read-models';
 import { enrollmentMigrations, enrollmentProjections } from '@sooc/enrollment-read-models';
+import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import type { AnyProjection, MigrationSet } from '@sooc/read-store';
 
 /** One bounded context's read side: its tables' migrations and the projections that fill them. */
@@ -14,8 +15,9 @@ export interface ReadModelSet {
  * rebuild tooling, so they can never disagree on which tables exist. A new context is one line.
  */
 export const READ_MODELS: readonly ReadModelSet[] = [
-  { context: 'cohorts', migrations: cohortsMigrations, projections: [cohortProjection, courseProjection] },
+  { context: 'cohorts', migrations: cohortsMigrations, projections: cohortsProjections },
   { context: 'enrollment', migrations: enrollmentMigrations, projections: enrollmentProjections },
+  { context: 'selection', migrations: selectionMigrations, projections: selectionProjections },
 ];
 
 export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] =>

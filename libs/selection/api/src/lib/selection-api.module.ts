@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RubricsResolver } from './rubrics.resolver';
+import { SelectionReader } from './selection.reader';
 import { SelectionResolver } from './selection.resolver';
 
 /**
  * The selection GraphQL slice (rubric, reviews, decisions). Needs, once at the root:
- * SoocCoreModule and a GraphQLModule (it only contributes resolvers).
+ * SoocCoreModule with a read db (migrated with `selectionMigrations`, filled by
+ * `selectionProjections`) and a ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  providers: [SelectionResolver],
+  providers: [SelectionReader, SelectionResolver, RubricsResolver],
 })
 export class SelectionApiModule {}

@@ -1,7 +1,7 @@
 import { FixedClock } from '@sooc/timing';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { cohortDecider, cohortStream, type CohortCommand, type CourseState } from '@sooc/cohorts-domain';
@@ -10,6 +10,8 @@ import { enrollmentDecider, enrollmentStream, type EnrollmentCommand } from '@so
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
 import { CommandRunner, SoocCoreModule } from '@sooc/nest';
+import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
+import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import { SelectionApiModule } from './selection-api.module';
 
 const course: CourseState = {
@@ -23,15 +25,6 @@ const course: CourseState = {
   selectionPolicy: 'review',
   defaultCapacity: 20,
 };
-/** The slice only adds mutations; a schema needs a Query type, which the gateway's other slices give it. */
-@Resolver()
-class PingResolver {
-  @Query(() => String)
-  ping(): string {
-    return 'pong';
-  }
-}
-
 const CRITERIA = [
   { id: 'motivation', label: 'Motivation', weight: 3 },
   { id: 'fit', label: 'Fit', weight: 1 },
@@ -44,6 +37,8 @@ const REVIEW =
 describe('selection API on a memory store', () => {
   let app: NestFastifyApplication;
   let store: MemoryEventStore;
+  let readDatabase: ReadDatabase;
+  let projector: ProjectionRunner;
 
   const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.inject({
@@ -60,9 +55,18 @@ describe('selection API on a memory store', () => {
 
   beforeAll(async () => {
     store = new MemoryEventStore();
+    readDatabase = openReadDatabase('sqlite::memory:');
+    await migrateToLatest(readDatabase.db, [selectionMigrations]);
+    projector = new ProjectionRunner({ store, db: readDatabase.db, projections: selectionProjections });
+    await projector.start();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        SoocCoreModule.forRoot({ eventStore: store, clock: new FixedClock(new Date('2026-03-05T10:00:00Z')) }),
+        SoocCoreModule.forRoot({
+          eventStore: store,
+          clock: new FixedClock(new Date('2026-03-05T10:00:00Z')),
+          readDb: readDatabase.db,
+          readModelSync: projector,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
@@ -72,7 +76,6 @@ describe('selection API on a memory store', () => {
         SelectionApiModule,
       ],
       providers: [
-        PingResolver,
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
@@ -126,6 +129,8 @@ describe('selection API on a memory store', () => {
 
   afterAll(async () => {
     await app.close();
+    await projector.stop();
+    await readDatabase.close();
     await store.close();
   });
 
@@ -148,6 +153,19 @@ describe('selection API on a memory store', () => {
         { id: 'fit', weight: 2 },
       ],
     });
+  });
+
+  it("answers a cohort's current rubric from the read model once it has the write, null before one", async () => {
+    const RUBRIC_QUERY =
+      'query($id: ID!, $at: Position) { rubric(cohortId: $id, consistentWith: $at) { version criteria { id label weight } blind reviewsRequired } }';
+    const at = String(await store.headPosition());
+    expect((await gql(RUBRIC_QUERY, { id: 'c-1', at })).data!['rubric']).toEqual({
+      version: 2,
+      criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }],
+      blind: false,
+      reviewsRequired: 1,
+    });
+    expect((await gql(RUBRIC_QUERY, { id: 'c-unknown', at })).data!['rubric']).toBeNull();
   });
 
   it('lists the scores in the rubric order whatever order the reviewer sent, signed by the caller', async () => {

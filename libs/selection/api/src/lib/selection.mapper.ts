@@ -16,8 +16,9 @@ export function toCriteria(criteria: readonly CriterionInput[]): Criterion[] {
   return criteria.map(({ id, label, weight }) => ({ id, label, weight }));
 }
 
-export function toRubric(rubric: DomainRubric): Rubric {
-  return { ...rubric, criteria: rubric.criteria.map((c) => ({ ...c })) };
+/** From the write (the decided rubric) or the read model (the cohort's current one). */
+export function toRubric({ version, criteria, blind, reviewsRequired }: DomainRubric): Rubric {
+  return { version, criteria: criteria.map((c) => ({ ...c })), blind, reviewsRequired };
 }
 
 export function toReview(review: ReviewView): Review {

@@ -8,7 +8,7 @@ import { DecisionPayload, ReviewPayload, RubricPayload } from './payloads.type';
 import { ReviewApplicationInput } from './review-application.input';
 import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from './selection.mapper';
 
-/** Selection writes; their payloads come from the command's result (selection has no read model of its own). */
+/** Selection writes; their payloads come from the command's result, never from the read model. */
 @Resolver()
 export class SelectionResolver {
   constructor(private readonly commands: CommandRunner) {}

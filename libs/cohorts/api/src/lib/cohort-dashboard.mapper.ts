@@ -1,0 +1,52 @@
+import type { CohortDashboardView, GroupsView } from '@sooc/cohorts-read-models';
+import type { CohortDashboard } from './cohort-dashboard.type';
+import type { CohortGroups } from './cohort-groups.type';
+import type { ApplicationStatus, DashboardWaitlistOrder, LearnerLevel } from './enums';
+
+export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
+  const { settings } = view;
+  return {
+    cohortId: view.cohortId,
+    title: view.title,
+    capacity: view.capacity,
+    reserved: view.reserved,
+    confirmed: view.confirmed,
+    free: view.free,
+    fillRate: view.fillRate,
+    waitlistLength: view.waitlistLength,
+    waitlist: view.waitlist.map((entry) => ({ ...entry })),
+    applicationsByStatus: view.applicationsByStatus.map(({ status, count }) => ({
+      status: status as ApplicationStatus,
+      count,
+    })),
+    companies: view.companies.map((company) => ({ ...company })),
+    settings: {
+      facilitators: [...settings.facilitators],
+      offerTtlHours: settings.offerTtlHours,
+      targetGroupSize: settings.targetGroupSize,
+      waitlistOrder: settings.waitlistOrder as DashboardWaitlistOrder,
+      sessions: settings.sessions,
+      completionThreshold: settings.completionThreshold,
+    },
+    updatedAt: view.updatedAt,
+  };
+}
+
+export function toCohortGroups(view: GroupsView): CohortGroups {
+  return {
+    cohortId: view.cohortId,
+    formation: view.formation,
+    targetSize: view.targetSize,
+    seed: view.seed,
+    formedAt: view.formedAt,
+    groups: view.groups.map((group) => ({
+      groupId: group.groupId,
+      members: group.members.map((m) => ({
+        enrollmentId: m.enrollmentId,
+        learnerId: m.learnerId,
+        companyId: m.companyId,
+        level: m.level as LearnerLevel,
+      })),
+    })),
+  };
+}

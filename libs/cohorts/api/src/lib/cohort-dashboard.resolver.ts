@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
+import { withDeferredFields } from '@sooc/graphql';
+import { CommandRunner } from '@sooc/nest';
+import { CohortDashboard } from './cohort-dashboard.type';
+import { CohortGroups } from './cohort-groups.type';
+import { CohortDashboardArgs, CohortQueryArgs, FormGroupsArgs } from './cohort-dashboard.args';
+import { CohortsReader } from './cohorts.reader';
+import { GroupsPayload } from './payloads.type';
+
+@Resolver(() => CohortDashboard)
+export class CohortDashboardResolver {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly reader: CohortsReader,
+  ) {}
+
+  @Query(() => CohortDashboard, { nullable: true, description: 'Null when the cohort is unknown' })
+  async cohortDashboard(
+    @Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs,
+  ): Promise<CohortDashboard | null> {
+    await this.reader.consistentWith(consistentWith);
+    return this.reader.dashboard(cohortId, waitlistFirst);
+  }
+
+  @Query(() => CohortGroups, { nullable: true, description: 'Null until groups are formed' })
+  async groups(@Args() { cohortId, consistentWith }: CohortQueryArgs): Promise<CohortGroups | null> {
+    await this.reader.consistentWith(consistentWith);
+    return this.reader.groups(cohortId);
+  }
+
+  @Mutation(() => GroupsPayload, {
+    description:
+      "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels",
+  })
+  async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
+    const data = { cohortId, targetSize: targetSize ?? null, seed: seed ?? randomUUID() };
+    const result = await this.commands.run(cohortDecider, cohortStream(cohortId), { type: 'FormGroups', data });
+    // The groups are a read model's view of the formation: the payload waits for it only if asked.
+    return withDeferredFields<GroupsPayload>({ position: result.position }, ['groups'], async () => {
+      await this.reader.afterWrite(result);
+      return { groups: await this.reader.existingGroups(cohortId), position: result.position };
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { migrateToLatest, openReadDatabase, type ReadDialect } from '@sooc/read-store';
+import { dialects, testDatabase } from '@sooc/read-store/testing';
+import type { Kysely } from 'kysely';
+import type { SelectionDatabase } from '../lib/selection.database';
+import { selectionMigrations } from '../lib/selection.migrations';
+
+export const testDialects: readonly ReadDialect[] = dialects;
+
+export interface ReadDbFixture {
+  readonly db: Kysely<SelectionDatabase>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * An empty read database opened as the apps open it: a temp SQLite file, or a database of its own
+ * on the PostgreSQL that tools/embedded-postgres starts for the jest run.
+ */
+export async function emptyDatabase(dialect: ReadDialect): Promise<ReadDbFixture> {
+  const target = await testDatabase(dialect);
+  const read = openReadDatabase(target.url);
+  return {
+    db: read.db as Kysely<SelectionDatabase>,
+    dispose: async () => {
+      await read.close();
+      await target.dispose();
+    },
+  };
+}
+
+/** The same, with the read store's and this library's migrations applied. */
+export async function migratedDatabase(dialect: ReadDialect): Promise<ReadDbFixture> {
+  const fixture = await emptyDatabase(dialect);
+  try {
+    await migrateToLatest(fixture.db, [selectionMigrations]);
+  } catch (error) {
+    await fixture.dispose();
+    throw error;
+  }
+  return fixture;
+}
