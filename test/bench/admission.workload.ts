@@ -3,12 +3,25 @@
  * cohorts, the same mutation, the same race, sent to one gateway URL or spread over several.
  */
 import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { BenchRow } from './bench.types';
 
 export const CONNECTIONS = 50;
-export const DURATION_S = 10;
+/** Seconds of each autocannon run; `SOOC_BENCH_DURATION_S` shortens (or lengthens) a run. */
+export const DURATION_S = durationFromEnv(process.env['SOOC_BENCH_DURATION_S'], 10);
 export const COHORTS = 40;
 export const RACE_APPLICANTS = 1_000;
 export const RACE_SEATS = 100;
+
+function durationFromEnv(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1)
+    throw new Error(`SOOC_BENCH_DURATION_S="${value}": expected a whole number of seconds, 1 or more`);
+  return seconds;
+}
 
 export async function gql(
   url: string,
@@ -54,17 +67,9 @@ export async function openCohort(url: string, id: string, capacity: number): Pro
 }
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { position application { status } } }`;
+const DOSSIER = { motivation: 'Benchmarking', level: 'BEGINNER', companyId: null, answers: [], prerequisitesMet: [] };
 export const submitBody = (cohortId: string, learnerId: string): string =>
-  JSON.stringify({
-    query: SUBMIT,
-    variables: {
-      input: {
-        cohortId,
-        learnerId,
-        dossier: { motivation: 'Benchmarking', level: 'BEGINNER', companyId: null, answers: [], prerequisitesMet: [] },
-      },
-    },
-  });
+  JSON.stringify({ query: SUBMIT, variables: { input: { cohortId, learnerId, dossier: DOSSIER } } });
 
 export const TRIVIAL_QUERY = JSON.stringify({ query: '{ __typename }' });
 
@@ -75,50 +80,102 @@ function cannon(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /**
+ * The sender of the burst, the race and the probe. Global fetch (undici's default agent) does keep
+ * 1,000 requests in flight, but it opened new connections for each burst instead of reusing the
+ * idle ones; undici is not installed as a package to configure it, so node:http with an agent
+ * without limits: every request gets its own socket at once (no queue), and the sockets of the
+ * warm-up burst are kept and reused by the timed burst and the race alike.
+ */
+const sender = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: Infinity });
+
+/** POSTs `body` to `url` through `sender`; resolves to the parsed JSON answer. */
+export function post<T = GraphQLAnswer>(url: string, body: string): Promise<T> {
+  return new Promise((done, failed) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: sender,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', failed);
+        res.on('end', () => {
+          try {
+            done(JSON.parse(Buffer.concat(chunks).toString()) as T);
+          } catch (error) {
+            failed(new Error(`${res.statusCode} from ${url}, not JSON: ${String(error)}`));
+          }
+        });
+      },
+    );
+    req.on('error', failed);
+    req.end(body);
+  });
+}
+
+export interface GraphQLAnswer {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly { message?: string; extensions?: { code?: string } }[];
+}
+
+/**
+ * Sends every body at once, round-robin over `urls`, and checks that all of them are in flight
+ * together: each holds its own socket, none waits in the agent's queue.
+ */
+async function burst(urls: readonly string[], bodies: readonly string[]): Promise<GraphQLAnswer[]> {
+  const answers = Promise.all(bodies.map((body, i) => post(urls[i % urls.length], body)));
+  const count = (lists: NodeJS.ReadOnlyDict<readonly unknown[]>) =>
+    Object.values(lists).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  const inUse = count(sender.sockets);
+  const queued = count(sender.requests);
+  if (inUse < bodies.length || queued !== 0)
+    throw new Error(`burst of ${bodies.length}: ${inUse} sockets in use, ${queued} requests queued`);
+  return answers;
+}
+
+/**
  * What the race is compared with: `RACE_APPLICANTS` trivial queries sent the same way (one
  * request each, all in flight at once, round-robin over `urls`), timed until all were answered.
  */
 export async function trivialBurstTime(urls: readonly string[]): Promise<number> {
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: RACE_APPLICANTS }, (_, i) =>
-      fetch(urls[i % urls.length], {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: TRIVIAL_QUERY,
-      }).then((r) => r.json()),
-    ),
+  const answers = await burst(
+    urls,
+    Array.from({ length: RACE_APPLICANTS }, () => TRIVIAL_QUERY),
   );
+  const failed = answers.filter((a) => a.errors || a.data?.['__typename'] !== 'Query');
+  if (failed.length > 0) throw new Error(`${failed.length} trivial queries failed: ${JSON.stringify(failed[0])}`);
   return performance.now() - started;
 }
 
 /**
  * 1,000 concurrent submissions into a fresh 100-seat first-come cohort, sent round-robin to
- * `urls`; timed until all were answered and until the dashboard (read through the first URL)
- * shows every applicant seated or waitlisted.
+ * `urls` the way trivialBurstTime sends its queries; timed until all were answered and until the
+ * dashboard (read through the first URL) shows every applicant seated or waitlisted.
  */
 export async function raceTime(urls: readonly string[]): Promise<{ answered: number; settled: number }> {
   const cohortId = 'race';
   await openCohort(urls[0], cohortId, RACE_SEATS);
   const started = performance.now();
-  const answers = await Promise.all(
-    Array.from({ length: RACE_APPLICANTS }, (_, i) =>
-      fetch(urls[i % urls.length], {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: submitBody(cohortId, `racer-${i}`),
-      }).then((r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>),
-    ),
+  const answers = await burst(
+    urls,
+    Array.from({ length: RACE_APPLICANTS }, (_, i) => submitBody(cohortId, `racer-${i}`)),
   );
   const answered = performance.now() - started;
   // A read-model timeout means the write happened and only the answer's read was late.
   const failed = answers.filter((a) => a.errors?.some((e) => e.extensions?.code !== 'READ_MODEL_TIMEOUT'));
   if (failed.length > 0) throw new Error(`${failed.length} race submissions failed: ${JSON.stringify(failed[0])}`);
+  const dashboard = JSON.stringify({
+    query: `query($c: ID!) { cohortDashboard(cohortId: $c) { reserved waitlistLength } }`,
+    variables: { c: cohortId },
+  });
   for (;;) {
-    const data = await gql(urls[0], `query($c: ID!) { cohortDashboard(cohortId: $c) { reserved waitlistLength } }`, {
-      c: cohortId,
-    });
-    const d = data['cohortDashboard'] as { reserved: number; waitlistLength: number } | null;
+    const { data, errors } = await post(urls[0], dashboard);
+    if (errors) throw new Error(JSON.stringify(errors));
+    const d = data?.['cohortDashboard'] as { reserved: number; waitlistLength: number } | null;
     if (d && d.reserved + d.waitlistLength === RACE_APPLICANTS) {
       if (d.reserved !== RACE_SEATS) throw new Error(`race seated ${d.reserved}`);
       break;
@@ -126,6 +183,134 @@ export async function raceTime(urls: readonly string[]): Promise<{ answered: num
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return { answered, settled: performance.now() - started };
+}
+
+/** How often the visibility probe submits an application. */
+export const PROBE_EVERY_MS = 20;
+
+const PROBE_SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { position } }`;
+const PROBE_READ = `query($c: ID!, $l: ID!, $at: Position) { application(cohortId: $c, learnerId: $l, consistentWith: $at) { enrollmentId } }`;
+
+export interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface Visibility extends Percentiles {
+  /** The `{ __typename }` sent beside each sample's query: the round trip alone, under the same load. */
+  readonly roundTrip: Percentiles;
+  readonly samples: number;
+  readonly failed: number;
+  /** The first failure's message, if any. */
+  readonly firstFailure?: string;
+}
+
+function percentiles(values: readonly number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { p50: rank(0.5), p99: rank(0.99), max: sorted.at(-1) ?? NaN };
+}
+
+/**
+ * Append → read-model visible latency: every `PROBE_EVERY_MS` a new learner applies to
+ * `cohortId` (round-robin over `urls`); once the mutation's answer (with the position of its
+ * append) arrives, the same gateway is asked for that application with `consistentWith: position`,
+ * which waits in the gateway until its read models reached the position. One sample: from the
+ * mutation's answer arriving here to the query's answer showing the application arriving here.
+ * Beside that query a `{ __typename }` goes to the same gateway at the same instant: its round
+ * trip is what the sample would be if the read model were already there.
+ * `stop()` ends the probe and waits for the samples in flight.
+ */
+export function startVisibilityProbe(urls: readonly string[], cohortId: string): { stop(): Promise<Visibility> } {
+  const visible: number[] = [];
+  const roundTrips: number[] = [];
+  const pending = new Set<Promise<void>>();
+  let failed = 0;
+  let firstFailure: string | undefined;
+  let sent = 0;
+  const probe = async (url: string, learnerId: string) => {
+    const input = { cohortId, learnerId, dossier: DOSSIER };
+    const submitted = await post(url, JSON.stringify({ query: PROBE_SUBMIT, variables: { input } }));
+    const position = (submitted.data?.['submitApplication'] as { position?: string } | undefined)?.position;
+    if (!position) throw new Error(JSON.stringify(submitted.errors));
+    const answered = performance.now();
+    const since = () => performance.now() - answered;
+    const read = post(
+      url,
+      JSON.stringify({ query: PROBE_READ, variables: { c: cohortId, l: learnerId, at: position } }),
+    );
+    const trivial = post(url, TRIVIAL_QUERY).then(since);
+    const [shown, roundTrip] = await Promise.all([read.then((answer) => ({ answer, after: since() })), trivial]);
+    if (!shown.answer.data?.['application']) throw new Error(JSON.stringify(shown.answer.errors ?? shown.answer.data));
+    visible.push(shown.after);
+    roundTrips.push(roundTrip);
+  };
+  const timer = setInterval(() => {
+    const n = sent++;
+    const sample: Promise<void> = probe(urls[n % urls.length], `probe-${n}`)
+      .catch((error: unknown) => {
+        failed++;
+        firstFailure ??= String(error);
+      })
+      .finally(() => pending.delete(sample));
+    pending.add(sample);
+  }, PROBE_EVERY_MS);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+      const roundTrip = percentiles(roundTrips);
+      return { ...percentiles(visible), roundTrip, samples: visible.length, failed, firstFailure };
+    },
+  };
+}
+
+const ROOT = resolve(__dirname, '../..');
+
+/**
+ * test/bench/bare-graphql.server.ts as its own OS process on a free loopback port, compiled by
+ * the repo's swc hook as the gateway's entry point is; resolves once it listens.
+ */
+export async function startBareGraphQL(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(__dirname, 'bare-graphql.server.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let output = '';
+  const url = await new Promise<string>((found, failed) => {
+    const timer = setTimeout(
+      () => failed(new Error(`bare graphql server not listening within 30 s:\n${output}`)),
+      30_000,
+    );
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /bare graphql ready: (\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        found(ready[1]);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then(() => {
+      clearTimeout(timer);
+      failed(new Error(`bare graphql server exited before listening:\n${output}`));
+    });
+  });
+  return {
+    url,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 export interface Throughput {
@@ -163,4 +348,122 @@ export async function loadAll(urls: readonly string[], body: string | ((n: numbe
     failed: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
     total: results.reduce((sum, r) => sum + r.requests.total, 0),
   };
+}
+
+/** The visibility probe's own cohort, apart from the load's. */
+export const PROBE_COHORT = 'probe';
+
+/**
+ * The trivial query on `count` bare servers (bare-graphql.server.ts), loaded as loadAll loads
+ * the gateways, after the warm-up the gateways had (two bursts): started, measured, stopped, so
+ * they take no CPU from the rest of the run.
+ */
+export async function bareGraphQLThroughput(count: number): Promise<Throughput> {
+  const servers = await Promise.all(Array.from({ length: count }, () => startBareGraphQL()));
+  try {
+    const urls = servers.map((s) => s.url);
+    await trivialBurstTime(urls);
+    await trivialBurstTime(urls);
+    return await loadAll(urls, TRIVIAL_QUERY);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited within `ms`. */
+export async function stopWithin(
+  service: { child: ChildProcess; stop(): Promise<unknown> },
+  ms: number,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((done) => (timer = setTimeout(done, ms)));
+  await Promise.race([service.stop(), late]);
+  clearTimeout(timer);
+  if (service.child.exitCode === null && service.child.signalCode === null) {
+    service.child.kill('SIGKILL');
+    await service.stop();
+  }
+}
+
+/** What both admission sections measure, in one run. */
+export interface AdmissionFigures {
+  readonly trivial: Throughput;
+  readonly submit: Throughput;
+  readonly bare: Throughput;
+  readonly visibility: Visibility;
+  readonly race: { readonly answered: number; readonly settled: number };
+  readonly burst: number;
+}
+
+/** The method text shared by both sections; `where` says how the load is spread. */
+export function method(where: {
+  connections: string;
+  duration: number;
+  bareServers: string;
+  raceSent: string;
+}): string {
+  return (
+    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway, then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
+    `Append → visible: while the submissions run, a probe in the bench process submits one more application to its own cohort every ${PROBE_EVERY_MS} ms and, once the mutation's answer (with the position of its append) arrives, asks the same gateway for \`application(cohortId, learnerId, consistentWith: position)\`, which waits in the gateway until its read models reached that position; one sample is the time from the mutation's answer arriving to that query's answer (showing the application) arriving, one query round trip under load included; a \`{ __typename }\` sent beside that query at the same instant shows the round trip alone. ` +
+    `Race: ${RACE_APPLICANTS} submissions into a fresh ${RACE_SEATS}-seat first-come cohort, all sent at once ${where.raceSent} (node:http, a keep-alive agent without a socket limit: one socket each, none queued), timed until all were answered and until the dashboard showed every applicant seated or waitlisted; compared with ${RACE_APPLICANTS} \`{ __typename }\` sent the same way over the same warmed sockets just before.`
+  );
+}
+
+const ms = (n: number) => (n >= 100 ? `${Math.round(n)}` : n.toFixed(1));
+
+/** The rows shared by both sections; `gateways` names the gateway(s) loaded, e.g. " (both gateways)". */
+export function rows(f: AdmissionFigures, gateways: string): BenchRow[] {
+  const worst = gateways ? 'worst ' : '';
+  return [
+    {
+      name: `bare NestJS + Apollo (Fastify), trivial query${gateways ? ' (two servers)' : ''}`,
+      value: f.bare.requestsPerSecond,
+      unit: 'req/s',
+      note: `${worst}p50 ${f.bare.p50} ms, p99 ${f.bare.p99} ms`,
+    },
+    {
+      name: `trivial query${gateways}`,
+      value: f.trivial.requestsPerSecond,
+      unit: 'req/s',
+      note: `${worst}p50 ${f.trivial.p50} ms, p99 ${f.trivial.p99} ms`,
+    },
+    {
+      name: `submitApplication${gateways}`,
+      value: f.submit.requestsPerSecond,
+      unit: 'req/s',
+      note: `${worst}p50 ${f.submit.p50} ms, p99 ${f.submit.p99} ms; ${f.submit.failed} failed of ${f.submit.total}`,
+    },
+    {
+      name: 'append → read model visible, p50',
+      value: f.visibility.p50,
+      unit: 'ms',
+      note: `${f.visibility.samples} probes during the submissions, ${f.visibility.failed} failed${f.visibility.firstFailure ? ` (first: ${f.visibility.firstFailure.slice(0, 200)})` : ''}`,
+    },
+    {
+      name: 'append → read model visible, p99',
+      value: f.visibility.p99,
+      unit: 'ms',
+      note: `max ${ms(f.visibility.max)} ms`,
+    },
+    {
+      name: "the probe's `{ __typename }` sent beside, p50",
+      value: f.visibility.roundTrip.p50,
+      unit: 'ms',
+      note: `p99 ${ms(f.visibility.roundTrip.p99)} ms: the round trip alone, under the same load`,
+    },
+    { name: `race: ${RACE_APPLICANTS} submissions answered`, value: f.race.answered, unit: 'ms' },
+    { name: `race: every applicant seated (${RACE_SEATS}) or waitlisted`, value: f.race.settled, unit: 'ms' },
+    { name: `${RACE_APPLICANTS} trivial queries sent the same way`, value: f.burst, unit: 'ms' },
+  ];
+}
+
+/** The four figures of the issue, one line each, against their aims. */
+export function findings(f: AdmissionFigures, aims: { visibilityMs: number; gateways: string }): string[] {
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  return [
+    `submitApplication / trivial query = ${ratio(f.submit.requestsPerSecond, f.trivial.requestsPerSecond)} (aim ≥ 0.5)`,
+    `1,000 → 100 race settled in ${Math.round(f.race.settled)} ms / ${Math.round(f.burst)} ms for ${RACE_APPLICANTS} trivial queries sent the same way to the same ${aims.gateways} = ${ratio(f.race.settled, f.burst)} (aim ≤ 1.5)`,
+    `trivial query: gateway / bare NestJS + Apollo (Fastify) = ${ratio(f.trivial.requestsPerSecond, f.bare.requestsPerSecond)} (aim ≥ 0.8)`,
+    `append → read model visible under the submit load: p50 ${ms(f.visibility.p50)} ms, p99 ${ms(f.visibility.p99)} ms (aim p99 ≤ ${aims.visibilityMs} ms); the round trip alone beside it: p50 ${ms(f.visibility.roundTrip.p50)} ms, p99 ${ms(f.visibility.roundTrip.p99)} ms`,
+  ];
 }
