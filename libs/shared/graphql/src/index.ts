@@ -13,3 +13,4 @@ export * from './lib/subscription-transport.plugin';
 export * from './lib/id.format';
 export * from './lib/id-arg.pipe';
 export * from './lib/shared.enums';
+export * from './lib/consistent.args';

@@ -1,23 +1,8 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ID_MESSAGE, ID_PATTERN, PositionScalar } from '@sooc/graphql';
+import { CohortQueryArgs, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const MAX_WAITLIST_PAGE = 1_000;
-
-@ArgsType()
-export class CohortQueryArgs {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
-  })
-  @IsOptional()
-  consistentWith?: bigint | null;
-}
 
 @ArgsType()
 export class CohortDashboardArgs extends CohortQueryArgs {

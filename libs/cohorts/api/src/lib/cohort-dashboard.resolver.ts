@@ -5,7 +5,8 @@ import { withDeferredFields } from '@sooc/graphql';
 import { CommandRunner } from '@sooc/nest';
 import { CohortDashboard } from './cohort-dashboard.type';
 import { CohortGroups } from './cohort-groups.type';
-import { CohortDashboardArgs, CohortQueryArgs, FormGroupsArgs } from './cohort-dashboard.args';
+import { CohortQueryArgs } from '@sooc/graphql';
+import { CohortDashboardArgs, FormGroupsArgs } from './cohort-dashboard.args';
 import { CohortsReader } from './cohorts.reader';
 import { GroupsPayload } from './payloads.type';
 

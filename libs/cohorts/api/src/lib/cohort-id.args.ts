@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
-import { IsOptional, Matches } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { ConsistentArgs, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { Matches } from 'class-validator';
 
 @ArgsType()
 export class CohortIdArgs {
@@ -11,16 +10,8 @@ export class CohortIdArgs {
 }
 
 @ArgsType()
-export class CohortArgs {
+export class CohortArgs extends ConsistentArgs {
   @Field(() => ID)
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;
-
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
-  })
-  @IsOptional()
-  consistentWith?: bigint | null;
 }

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainEvent, EventStore, RecordedEvent } from '@sooc/event-sourcing';
+import type { EventStore } from '@sooc/event-sourcing';
 import { MemoryEventStore, SqliteEventStore } from '@sooc/event-store';
-import { deleteCheckpoints, ProjectionRunner, type CommittedChange, type ReadDb } from '@sooc/read-store';
-import { cohortScenario } from '@sooc/selection-domain/testing';
+import { deleteCheckpoints, ProjectionRunner, type CommittedChange } from '@sooc/read-store';
+import { appendCohortScenario } from '@sooc/selection-domain/testing';
+import { tableContents } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { projectScenario } from '../testing/scenario.fixture';
 import { findCohortDashboard } from './cohort-dashboard.queries';
@@ -15,47 +15,6 @@ import { cohortsTouched } from './cohorts-touched.query';
 import { dueClosingsProjection } from './due-closings.projection';
 
 const projections = [...cohortsProjections, dueClosingsProjection];
-const SELECTION_EVENTS = new Set(['RubricDefined', 'ApplicationReviewed', 'ApplicationDecided']);
-const COHORT_EVENTS = new Set([
-  'CohortPlanned',
-  'ApplicationsOpened',
-  'CompanyQuotaSet',
-  'SeatReserved',
-  'SeatConfirmed',
-  'SeatReleased',
-  'ApplicantWaitlisted',
-  'GroupsFormed',
-]);
-
-/** The stream each event of the scenario lives in, as the command handlers would write it. */
-function streamOf(event: RecordedEvent<DomainEvent>): string {
-  const data = event.data as { cohortId: string; enrollmentId?: string };
-  if (SELECTION_EVENTS.has(event.type)) return `selection-${data.cohortId}`;
-  if (COHORT_EVENTS.has(event.type)) return `cohort-${data.cohortId}`;
-  return `enrollment-${data.enrollmentId}`;
-}
-
-async function appendScenario(store: EventStore): Promise<bigint> {
-  let head = 0n;
-  for (const event of cohortScenario()) {
-    const result = await store.append(
-      streamOf(event),
-      [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }],
-      { expectedRevision: 'any' },
-    );
-    head = result.position;
-  }
-  return head;
-}
-
-async function tables(db: ReadDb): Promise<Record<string, unknown[]>> {
-  const keyed: [string, string][] = projections.map((p) => [p.table, p.keyColumn]);
-  const entries = await Promise.all(
-    keyed.map(async ([table, key]) => [table, await db.selectFrom(table).selectAll().orderBy(key).execute()] as const),
-  );
-  return Object.fromEntries(entries);
-}
-
 /** What a user sees, which must not depend on how the rows were written. */
 async function views(db: MigratedDatabase['db']) {
   return {
@@ -78,7 +37,7 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'sooc-cohorts-runner-'));
       store = kind === 'memory' ? new MemoryEventStore() : SqliteEventStore.open(join(dir, 'events.db'));
-      head = await appendScenario(store);
+      head = await appendCohortScenario(store);
       fx = await migratedDatabase(dialect);
     });
 
@@ -103,7 +62,7 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
 
     it('fills the same read models as folding the events directly, and replays twice without a change', async () => {
       const changes = await runToHead();
-      const once = await tables(fx.db);
+      const once = await tableContents(fx.db, projections);
       const seen = await views(fx.db);
 
       const reference = await migratedDatabase(dialect);
@@ -121,12 +80,12 @@ describe.each(testDialects.flatMap((dialect) => stores.map((store) => [dialect, 
         projections.map((p) => p.name),
       );
       await runToHead();
-      expect(await tables(fx.db)).toEqual(once);
+      expect(await tableContents(fx.db, projections)).toEqual(once);
 
       // And a third time, from an empty read model.
       const runner = new ProjectionRunner({ store, db: fx.db, projections });
       await runner.rebuild();
-      expect(await tables(fx.db)).toEqual(once);
+      expect(await tableContents(fx.db, projections)).toEqual(once);
 
       // Every commit names the cohorts whose dashboard it changed.
       const touched = new Set<string>();

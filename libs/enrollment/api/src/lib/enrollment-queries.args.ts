@@ -1,29 +1,10 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { ArgsType, Field, ID, Int, IntersectionType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ApplicationSort, ApplicationStatus } from './enums';
 import { EnrollmentRefArgs } from './enrollment-ref.args';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { CohortQueryArgs, ConsistentArgs, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 export const MAX_PAGE_SIZE = 100;
-
-@ArgsType()
-export class ConsistentArgs {
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
-  })
-  @IsOptional()
-  consistentWith?: bigint | null;
-}
-
-@ArgsType()
-export class CohortQueryArgs extends ConsistentArgs {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-}
 
 @ArgsType()
 export class ApplicationsArgs extends CohortQueryArgs {
@@ -52,15 +33,7 @@ export class ApplicationsArgs extends CohortQueryArgs {
 }
 
 @ArgsType()
-export class ApplicationArgs extends EnrollmentRefArgs {
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
-  })
-  @IsOptional()
-  consistentWith?: bigint | null;
-}
+export class ApplicationArgs extends IntersectionType(EnrollmentRefArgs, ConsistentArgs, ArgsType) {}
 
 @ArgsType()
 export class LearnerEnrollmentsArgs extends ConsistentArgs {

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RubricArgs } from './rubric.args';
+import { CohortQueryArgs } from '@sooc/graphql';
 import { Rubric } from './rubric.type';
 import { SelectionReader } from './selection.reader';
 
@@ -9,7 +9,7 @@ export class RubricsResolver {
   constructor(private readonly reader: SelectionReader) {}
 
   @Query(() => Rubric, { nullable: true, description: "The cohort's current rubric; null before its first definition" })
-  async rubric(@Args() { cohortId, consistentWith }: RubricArgs): Promise<Rubric | null> {
+  async rubric(@Args() { cohortId, consistentWith }: CohortQueryArgs): Promise<Rubric | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.rubric(cohortId);
   }

@@ -1,0 +1,24 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { ID_MESSAGE, ID_PATTERN } from './id.format';
+import { PositionScalar } from './position.scalar';
+
+/** `consistentWith`, which every read-model query takes the same way (read-your-writes). */
+@ArgsType()
+export class ConsistentArgs {
+  @Field(() => PositionScalar, {
+    nullable: true,
+    description:
+      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
+  })
+  @IsOptional()
+  consistentWith?: bigint | null;
+}
+
+/** A read model of one cohort: its id, and `consistentWith`. */
+@ArgsType()
+export class CohortQueryArgs extends ConsistentArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
+  cohortId!: string;
+}
