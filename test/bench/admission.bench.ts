@@ -21,10 +21,12 @@ import {
   PROBE_COHORT,
   raceTime,
   rows,
+  scrapeVisible,
   startVisibilityProbe,
   stopWithin,
   submitBody,
   trivialBurstTime,
+  visibleBetween,
   TRIVIAL_QUERY,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
@@ -45,10 +47,13 @@ export async function run(): Promise<BenchSection> {
 
     const bare = await bareGraphQLThroughput(1);
     const trivial = await loadAll(urls, TRIVIAL_QUERY);
+    const metrics = `${await gateway.baseUrl()}/metrics`;
+    const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);
     const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
     const visibility = await probe.stop();
-    const measured = { trivial, submit, bare, visibility, race, burst };
+    const committed = visibleBetween(before, await scrapeVisible(metrics));
+    const measured = { trivial, submit, bare, visibility, committed, race, burst };
     return {
       title: 'Admission end to end (gateway process, embedded SQLite, projections and reactor inside it)',
       method:
@@ -58,6 +63,7 @@ export async function run(): Promise<BenchSection> {
           duration: DURATION_S,
           bareServers: 'a bare server',
           raceSent: 'to the gateway',
+          projects: 'the gateway',
         }),
       rows: rows(measured, ''),
       findings: findings(measured, { visibilityMs: 50, gateways: 'gateway' }),

@@ -20,7 +20,9 @@ import {
   PROBE_COHORT,
   raceTime,
   rows,
+  scrapeVisible,
   startVisibilityProbe,
+  visibleBetween,
   submitBody,
   trivialBurstTime,
   TRIVIAL_QUERY,
@@ -39,10 +41,13 @@ export async function run(): Promise<BenchSection> {
 
     const bare = await bareGraphQLThroughput(2);
     const trivial = await loadAll(urls, TRIVIAL_QUERY);
+    const metrics = `${await deployment.service('projector').baseUrl()}/metrics`;
+    const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);
     const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
     const visibility = await probe.stop();
-    const measured = { trivial, submit, bare, visibility, race, burst };
+    const committed = visibleBetween(before, await scrapeVisible(metrics));
+    const measured = { trivial, submit, bare, visibility, committed, race, burst };
     return {
       title: 'Admission on separate processes (two gateways, projector, reactor; shared SQLite files)',
       method:
@@ -52,6 +57,7 @@ export async function run(): Promise<BenchSection> {
           duration: DURATION_S,
           bareServers: 'two bare servers',
           raceSent: 'round-robin to both gateways',
+          projects: 'the projector',
         }) +
         ' The probe alternates between the gateways, submitting and querying on the same one.',
       rows: rows(measured, ' (both gateways)'),

@@ -65,5 +65,15 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
     expect(sample(after, 'sooc_worker_active{worker="projector",service="gateway"}')).toBe(1);
     expect(sample(after, 'sooc_worker_active{worker="reactor",service="gateway"}')).toBe(1);
     expect(after).toContain('process_cpu_user_seconds_total');
+
+    // The mutation's CourseDrafted, applied by the embedded projector and timed from its append
+    // (mutations do not wait for it, so the count may move a moment after the answer).
+    const visible = 'sooc_read_model_visible_seconds_count{service="gateway"}';
+    let counted = 0;
+    for (let tries = 0; tries < 100 && counted === 0; tries++) {
+      counted = sample(await (await fetch(url('/metrics'))).text(), visible) - sample(before, visible);
+      if (counted === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(counted).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,6 +4,7 @@ import {
   createMetricsRegistry,
   projectedEventTypes,
   registerProjectionMetrics,
+  visibilityObserver,
   workerActiveGauge,
 } from '@sooc/runtime';
 import { Counter, Histogram, type Registry } from 'prom-client';
@@ -21,7 +22,8 @@ export interface GatewayMetrics {
 /**
  * The gateway's Prometheus metrics: Node's defaults, the store head, checkpoints and lag read at
  * each scrape (the same figures the projector reports, whichever process projects), the embedded
- * workers' roles, and `sooc_graphql_operations_total{type,outcome}` with its duration histogram.
+ * workers' roles and how soon their read models show an append (`sooc_read_model_visible_seconds`),
+ * and `sooc_graphql_operations_total{type,outcome}` with its duration histogram.
  */
 export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMetrics {
   const registry = createMetricsRegistry('gateway');
@@ -33,6 +35,7 @@ export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMet
   });
   const { embedded } = infrastructure;
   if (embedded) {
+    embedded.runner.onBatchCommitted(visibilityObserver(registry));
     workerActiveGauge(registry, 'projector', () => embedded.roles().projector === 'active');
     workerActiveGauge(registry, 'reactor', () => embedded.roles().reactor === 'active');
   }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
         metrics.projected,
         tenure,
       );
+      started.runner.onBatchCommitted(metrics.visible);
       projector = started;
       return { failed: started.failed, stop: async () => void (await started.stop()) };
     },

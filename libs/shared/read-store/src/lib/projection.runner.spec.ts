@@ -79,6 +79,25 @@ describe.each(dialects)('ProjectionRunner on %s', (dialect) => {
     ]);
   });
 
+  it('hands each committed batch to onBatchCommitted, its rows already visible to readers', async () => {
+    const r = runner();
+    const seen: { positions: string[]; counted: number }[] = [];
+    const pending: Promise<void>[] = [];
+    r.onBatchCommitted((events) => {
+      pending.push(
+        types().then((rows) => {
+          const row = rows.find((t) => (t as { type: string }).type === 'Counted') as { count: number } | undefined;
+          seen.push({ positions: events.map((e) => String(e.position)), counted: row?.count ?? 0 });
+        }),
+      );
+    });
+    await r.start();
+    const position = await append(fx.store, 'count-a', [counted(), counted()]);
+    await r.waitForPosition(position);
+    await Promise.all(pending);
+    expect(seen).toEqual([{ positions: ['1', '2'], counted: 2 }]);
+  });
+
   it('resumes from its checkpoint after a restart and counts nothing twice', async () => {
     await append(fx.store, 'count-a', [counted(), counted()]);
     const first = runner();

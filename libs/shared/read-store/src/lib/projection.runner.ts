@@ -73,6 +73,7 @@ export class ProjectionRunner {
   private readonly stopSignal = new Signal();
   private readonly commitSignal = new Signal();
   private readonly committedListeners = new Set<(change: CommittedChange) => void>();
+  private readonly batchListeners = new Set<(events: readonly RecordedEvent[]) => void>();
   private readonly errorListeners = new Set<(error: ProjectionFailure) => void>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -134,6 +135,12 @@ export class ProjectionRunner {
   onCommitted(listener: (change: CommittedChange) => void): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
+  }
+
+  /** Hears every batch once its transaction committed: the events it held, visible to readers from now on. */
+  onBatchCommitted(listener: (events: readonly RecordedEvent[]) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
   }
 
   onError(listener: (error: ProjectionFailure) => void): () => void {
@@ -290,6 +297,14 @@ export class ProjectionRunner {
     for (const name of advanced.keys()) this.checkpoints.set(name, position);
     for (const [name, rows] of touched) this.caches.get(name)?.remember(rows);
     for (const change of changes) for (const listener of this.committedListeners) this.deliver(listener, change);
+    for (const listener of this.batchListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        const failure = new ProjectionFailure('(batch listener)', null, error);
+        for (const onError of this.errorListeners) onError(failure);
+      }
+    }
     this.commitSignal.fire();
   }
 

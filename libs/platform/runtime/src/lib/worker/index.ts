@@ -6,3 +6,4 @@ export * from './worker.announce';
 export * from './worker.health';
 export * from './projection.metrics';
 export * from './pending.lag';
+export * from './visibility.metrics';
