@@ -1,4 +1,5 @@
-import type { EventStore, Subscription, SubscriptionMessage } from '@sooc/event-sourcing';
+import type { EventStore } from '@sooc/event-sourcing';
+import { observeSubscriptions } from '@sooc/read-store';
 
 export interface EventCounter {
   /** Events delivered by subscriptions so far. */
@@ -14,27 +15,11 @@ export function instrumentedEventStore(
   onEvent: () => void = () => undefined,
 ): { store: EventStore; counter: EventCounter } {
   const counter = { count: 0 };
-  const instrumented: EventStore = {
-    append: (...args) => store.append(...args),
-    readStream: (...args) => store.readStream(...args),
-    readAll: (...args) => store.readAll(...args),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
-    subscribeAll(options): Subscription {
-      const subscription = store.subscribeAll(options);
-      return {
-        close: () => subscription.close(),
-        async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
-          for await (const message of subscription) {
-            if (message.kind === 'event') {
-              counter.count++;
-              onEvent();
-            }
-            yield message;
-          }
-        },
-      };
+  const instrumented = observeSubscriptions(store, {
+    event: () => {
+      counter.count++;
+      onEvent();
     },
-  };
+  });
   return { store: instrumented, counter };
 }

@@ -10,3 +10,4 @@ export * from './lib/event.follower';
 export * from './lib/worker.lease';
 export * from './lib/read-model.follower';
 export { probeStore, type StoreProbe } from './lib/reached-position';
+export * from './lib/observed.event-store';

@@ -1,7 +1,7 @@
 import { defaultCohortSettings } from '@sooc/cohorts-domain';
 import { recorded } from '@sooc/cohorts-domain/testing';
 import { cohortScenario } from '@sooc/selection-domain/testing';
-import { project } from '../testing/project.fixture';
+import { project } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { projectScenario, reconfigured } from '../testing/scenario.fixture';
 import { cohortDashboardProjection } from './cohort-dashboard.projection';

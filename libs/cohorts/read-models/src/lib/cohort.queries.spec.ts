@@ -10,7 +10,7 @@ import {
   courseDrafted,
   recorded,
 } from '../testing/cohort-events.fixture';
-import { project } from '../testing/project.fixture';
+import { project } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { cohortProjection } from './cohort.projection';
 import { encodeCohortCursor } from './cohort.cursor';

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { CohortsDatabase } from '../lib/cohorts.database';
 import { cohortsProjections } from '../lib/cohorts.projections';
 import { dueClosingsProjection } from '../lib/due-closings.projection';
-import { project } from './project.fixture';
+import { project } from '@sooc/read-store/testing';
 
 /** Projects the scenario with every projection of the library, twice, as at-least-once delivery may. */
 export async function projectScenario(

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { dueOffersProjection } from '../lib/due-offers.projection';
 import type { EnrollmentDatabase } from '../lib/enrollment.database';
 import { enrollmentProjections } from '../lib/enrollment.projections';
-import { project } from './project.fixture';
+import { project } from '@sooc/read-store/testing';
 
 /** Projects the scenario with every projection of the library, twice, as at-least-once delivery may. */
 export async function projectScenario(

@@ -3,3 +3,4 @@ export * from './pg-test-database';
 export * from './test-databases';
 export * from './subscription.counter';
 export * from './table-contents';
+export * from './project.testing';

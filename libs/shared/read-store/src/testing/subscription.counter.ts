@@ -1,4 +1,5 @@
-import type { EventStore, Subscription } from '@sooc/event-sourcing';
+import type { EventStore } from '@sooc/event-sourcing';
+import { observeSubscriptions } from '../lib/observed.event-store';
 
 export interface SubscriptionCounter {
   /** The store, with its subscriptions to `$all` counted. */
@@ -15,37 +16,14 @@ export interface SubscriptionCounter {
 /** A real store whose subscriptions are counted: how a spec proves a process reads `$all` once. */
 export function countSubscriptions(store: EventStore): SubscriptionCounter {
   const counts = { opened: 0, open: 0, mostOpen: 0, eventsRead: 0 };
-  const counted: EventStore = {
-    append: (...args) => store.append(...args),
-    readStream: (...args) => store.readStream(...args),
-    readAll: (...args) => store.readAll(...args),
-    headPosition: () => store.headPosition(),
-    close: () => store.close(),
-    subscribeAll(options): Subscription {
-      const subscription = store.subscribeAll(options);
+  const counted = observeSubscriptions(store, {
+    opened: () => {
       counts.opened++;
       counts.mostOpen = Math.max(counts.mostOpen, ++counts.open);
-      let closed = false;
-      const close = async () => {
-        if (!closed) counts.open--;
-        closed = true;
-        await subscription.close();
-      };
-      return {
-        close,
-        async *[Symbol.asyncIterator]() {
-          try {
-            for await (const message of subscription) {
-              if (message.kind === 'event') counts.eventsRead++;
-              yield message;
-            }
-          } finally {
-            await close();
-          }
-        },
-      };
     },
-  };
+    event: () => counts.eventsRead++,
+    closed: () => counts.open--,
+  });
   return {
     store: counted,
     get opened() {

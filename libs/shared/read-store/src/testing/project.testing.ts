@@ -1,13 +1,13 @@
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
-import type { CohortsDatabase } from '../lib/cohorts.database';
 import type { Kysely } from 'kysely';
 
 /**
- * A stand-in for the read-store runner, enough to fill tables from events in a spec: skip the
- * events the projection does not handle, load the row, fold, write it back.
+ * A stand-in for the runner, enough to fill a context's tables from hand-made events in a query
+ * spec: skip the events the projection does not handle, load the row, fold, write it back. The
+ * runner itself (batches, checkpoints, both dialects) has its own specs.
  */
-export async function project<Row extends ProjectionRow, E extends DomainEvent>(
-  db: Kysely<CohortsDatabase>,
+export async function project<DB, Row extends ProjectionRow, E extends DomainEvent>(
+  db: Kysely<DB>,
   projection: Projection<Row, E>,
   events: readonly RecordedEvent<DomainEvent>[],
 ): Promise<void> {
