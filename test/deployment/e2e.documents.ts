@@ -18,9 +18,9 @@ export {
   WITHDRAW,
   type Application,
   type Dashboard,
-} from '../e2e/enrollment.fixtures';
+} from '../e2e/enrollment.fixture';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-export { COHORT, draftCourse, OPEN, planCohort } from '../e2e/cohorts.fixtures';
+export { COHORT, draftCourse, OPEN, planCohort } from '../e2e/cohorts.fixture';
 
 /** The e2e fixtures take a Harness but only call its `gql`, which a client of a gateway process has. */
 export const asHarness = (client: GatewayClient): Harness => ({ gql: client.gql }) as unknown as Harness;

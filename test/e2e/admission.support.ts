@@ -1,6 +1,6 @@
 import { cohortDecider, cohortStream, type CohortEvent, type CohortState } from '@sooc/cohorts-domain';
 import { fold } from '@sooc/event-sourcing';
-import { draftCourse, OPEN, planCohort } from './cohorts.fixtures';
+import { draftCourse, OPEN, planCohort } from './cohorts.fixture';
 import type { Harness } from './gateway.harness';
 
 export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {

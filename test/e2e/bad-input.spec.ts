@@ -7,7 +7,7 @@ import {
   courseInput,
   draftCourse,
   planCohort,
-} from './cohorts.fixtures';
+} from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Case {

@@ -1,4 +1,4 @@
-import { COHORT, CLOSE, DRAFT_COURSE, OPEN, PLAN_COHORT, cohortInput, courseInput } from './cohorts.fixtures';
+import { COHORT, CLOSE, DRAFT_COURSE, OPEN, PLAN_COHORT, cohortInput, courseInput } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Payload {

@@ -1,7 +1,7 @@
-import { CLOSE, COHORT_FIELDS, OPEN, draftCourse, planCohort } from './cohorts.fixtures';
+import { CLOSE, COHORT_FIELDS, OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import { eventually, settled } from './admission.support';
 import { startGateway, type Harness } from './gateway.harness';
-import { apply, openCohort } from './selection.fixtures';
+import { apply, openCohort } from './selection.fixture';
 
 const PAYLOAD = `position warnings cohort { ${COHORT_FIELDS} }`;
 const SET_QUOTA = `mutation Quota($cohortId: ID!, $companyId: ID!, $seats: Int!) { setCompanyQuota(cohortId: $cohortId, companyId: $companyId, seats: $seats) { ${PAYLOAD} } }`;

@@ -1,5 +1,5 @@
 import { CohortUpdatesPublisher } from '@sooc/cohorts-api';
-import { CLOSE, OPEN, draftCourse, planCohort } from './cohorts.fixtures';
+import { CLOSE, OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Update {

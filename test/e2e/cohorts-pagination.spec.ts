@@ -1,4 +1,4 @@
-import { COHORTS, OPEN, draftCourse, planCohort } from './cohorts.fixtures';
+import { COHORTS, OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Page {

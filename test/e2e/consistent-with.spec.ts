@@ -1,5 +1,5 @@
-import { COHORT, COHORTS, draftCourse, planCohort } from './cohorts.fixtures';
-import { DASHBOARD } from './enrollment.fixtures';
+import { COHORT, COHORTS, draftCourse, planCohort } from './cohorts.fixture';
+import { DASHBOARD } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 const U64_MAX = 2n ** 64n - 1n;

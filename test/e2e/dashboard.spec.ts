@@ -1,4 +1,4 @@
-import { CLOSE } from './cohorts.fixtures';
+import { CLOSE } from './cohorts.fixture';
 import {
   ACCEPT,
   DASHBOARD,
@@ -12,7 +12,7 @@ import {
   submit,
   subscribe,
   type Dashboard,
-} from './enrollment.fixtures';
+} from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId) { ${DASHBOARD_FIELDS} } }`;

@@ -1,4 +1,4 @@
-import { CLOSE } from './cohorts.fixtures';
+import { CLOSE } from './cohorts.fixture';
 import {
   ACCEPT,
   ADMIN,
@@ -13,7 +13,7 @@ import {
   eventually,
   openCohort,
   submit,
-} from './enrollment.fixtures';
+} from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Page {

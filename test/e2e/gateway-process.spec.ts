@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killStartedEntryPoints, startEntryPoint, type EntryPointProcess } from '@sooc/runtime/testing';
-import { COHORT, draftCourse, planCohort } from './cohorts.fixtures';
+import { COHORT, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 // A failed assertion must not leave a gateway running and jest waiting for it.

@@ -11,7 +11,7 @@ import {
   review,
   reviewer,
   rubricInput,
-} from './selection.fixtures';
+} from './selection.fixture';
 
 interface DecisionPayload {
   position: string | null;

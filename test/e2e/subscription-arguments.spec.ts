@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CohortUpdatesPublisher } from '@sooc/cohorts-api';
-import { COHORT, draftCourse, planCohort } from './cohorts.fixtures';
-import { DASHBOARD, dashboardWatched } from './enrollment.fixtures';
+import { COHORT, draftCourse, planCohort } from './cohorts.fixture';
+import { DASHBOARD, dashboardWatched } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 type Errors = readonly { message: string; extensions?: Record<string, unknown> }[];

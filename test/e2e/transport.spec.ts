@@ -1,4 +1,4 @@
-import { draftCourse, planCohort } from './cohorts.fixtures';
+import { draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface RawAnswer {

@@ -8,7 +8,7 @@ import {
   submit,
   subscribe,
   type Dashboard,
-} from './enrollment.fixtures';
+} from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId) { ${DASHBOARD_FIELDS} } }`;

@@ -19,6 +19,6 @@ export {
   type CohortSeats,
   type CourseProfile,
 } from './lib/cohort-profile.query';
-export { cohortNotFound } from './lib/cohort.errors';
+export { cohortNotFound } from './lib/cohort.error';
 export type { AdmissionOutcome, PendingAdmission } from './lib/cohort-admission.query';
 export type { Applicant } from './lib/seat-ledger.types';

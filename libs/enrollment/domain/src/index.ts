@@ -5,6 +5,6 @@ export * from './lib/streams';
 export * from './lib/enrollment.decider';
 export * from './lib/enrollment.evolve';
 export { ENROLLMENT_LIMITS, checkEnrollmentRef, normalizeDossier, unmetPrerequisites } from './lib/dossier.rules';
-export { attendedSessions, requiredSessions } from './lib/attendance.decisions';
+export { attendedSessions, requiredSessions } from './lib/attendance.decide';
 export * from './lib/application-snapshot.query';
 export * from './lib/enrollment-status.transitions';

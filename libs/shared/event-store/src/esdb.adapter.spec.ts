@@ -2,9 +2,9 @@ import { createServer } from 'node:net';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { ValidationError } from '@sooc/event-sourcing';
 import { EsdbEventStore } from './lib/esdb/esdb.event-store';
-import { EsdbUnreachableError } from './lib/esdb/esdb.errors';
+import { EsdbUnreachableError } from './lib/esdb/esdb.error';
 import { EsdbStandIn } from './testing/esdb-stand-in';
-import { META, event, events, rejectionOf, streamOf, summarise, take } from './testing/contract.fixtures';
+import { META, event, events, rejectionOf, streamOf, summarise, take } from './testing/contract.fixture';
 
 /** A port nobody listens on: bound once by us, then released. */
 async function deadPort(): Promise<number> {

@@ -2,4 +2,4 @@ export * from './lib/memory.event-store';
 export * from './lib/sqlite.event-store';
 export type { SqliteSynchronous } from './lib/sqlite.schema';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './lib/esdb/esdb.event-store';
-export { EsdbUnreachableError } from './lib/esdb/esdb.errors';
+export { EsdbUnreachableError } from './lib/esdb/esdb.error';

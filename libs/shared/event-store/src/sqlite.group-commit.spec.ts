@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './lib/sqlite.event-store';
-import { event, events, summarise as show, take } from './testing/contract.fixtures';
+import { event, events, summarise as show, take } from './testing/contract.fixture';
 
 describe('SqliteEventStore specifics', () => {
   let dir: string;

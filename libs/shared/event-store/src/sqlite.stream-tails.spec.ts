@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './lib/sqlite.event-store';
-import { event } from './testing/contract.fixtures';
+import { event } from './testing/contract.fixture';
 
 /**
  * The SQLite store answers reads of a stream's end from what its connection wrote or read

@@ -3,7 +3,7 @@ import type { CohortCommand } from './cohort.commands';
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { ledgerEntry } from './seat-ledger.queries';
+import { ledgerEntry } from './seat-ledger.query';
 import type { Applicant } from './seat-ledger.types';
 import { seatSnapshot, type SeatSnapshot } from './seat-snapshot.query';
 

@@ -1,12 +1,12 @@
 import { IllegalStateError, FieldProblems, isIntegerBetween, isWellFormedId } from '@sooc/event-sourcing';
 import type { ChangeCapacity, SetCompanyQuota } from './cohort.commands';
-import { requireCohort, requireStatus, type ExistingCohort } from './cohort.errors';
+import { requireCohort, requireStatus, type ExistingCohort } from './cohort.error';
 import type { CohortEvent } from './cohort.events';
 import { COHORT_LIMITS } from './cohort.rules';
 import type { CohortState } from './cohort.state';
 import { evolveLedger } from './seat-ledger.evolve';
 import { promote, promotesWaitlist } from './seat-ledger.promotion';
-import { poolSize, quotaOf, quotaTotal, seatsHeldBy, seatsInPool, seatsTaken } from './seat-ledger.queries';
+import { poolSize, quotaOf, quotaTotal, seatsHeldBy, seatsInPool, seatsTaken } from './seat-ledger.query';
 import { OPEN_POOL, type SeatLedger } from './seat-ledger.types';
 
 function promotionsAfter(cohort: ExistingCohort, ledger: SeatLedger, now: Date, cause: string): CohortEvent[] {

@@ -2,11 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { IllegalStateError, FieldProblems, isIntegerBetween } from '@sooc/event-sourcing';
 import { SETTINGS_LIMITS } from './cohort-settings';
 import type { FormGroups } from './cohort.commands';
-import { requireCohort, requireStatus } from './cohort.errors';
+import { requireCohort, requireStatus } from './cohort.error';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
 import { formGroups } from './groups.formation';
-import { ledgerEntries } from './seat-ledger.queries';
+import { ledgerEntries } from './seat-ledger.query';
 
 export const GROUP_SEED_MAX = 100;
 

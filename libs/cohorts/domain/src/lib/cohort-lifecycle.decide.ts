@@ -1,9 +1,9 @@
 import { FieldProblems, trimmed } from '@sooc/event-sourcing';
 import type { CancelCohort, CompleteCohort, StartCohort } from './cohort.commands';
-import { requireCohort, requireStatus } from './cohort.errors';
+import { requireCohort, requireStatus } from './cohort.error';
 import type { CohortEvent, EnrollmentRef } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { ledgerEntries } from './seat-ledger.queries';
+import { ledgerEntries } from './seat-ledger.query';
 import type { LedgerEntry, LedgerEntryStatus } from './seat-ledger.types';
 
 export const CANCEL_REASON_MAX = 500;

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
 import type { CloseApplications, OpenApplications, PlanCohort } from './cohort.commands';
-import { requireCohort, type ExistingCohort } from './cohort.errors';
+import { requireCohort, type ExistingCohort } from './cohort.error';
 import type { ApplicationWindow, CohortEvent } from './cohort.events';
 import { normalizeCohortPlan, type CohortPlan } from './cohort.rules';
 import type { CohortState } from './cohort.state';

@@ -6,7 +6,7 @@ import type { CourseEvent, SelectionPolicy } from './course.events';
 import { courseDecider } from './course.decider';
 import type { CourseState } from './course.state';
 import { admissionAfter, type AdmissionOutcome, type PendingAdmission } from './cohort-admission.query';
-import { ledgerEntry } from './seat-ledger.queries';
+import { ledgerEntry } from './seat-ledger.query';
 import type { Applicant } from './seat-ledger.types';
 import { seatSnapshot, type SeatSnapshot } from './seat-snapshot.query';
 import { cohortStream, courseStream } from './streams';

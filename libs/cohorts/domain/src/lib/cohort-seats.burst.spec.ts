@@ -3,7 +3,7 @@ import type { CohortCommand } from './cohort.commands';
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { ledgerEntries } from './seat-ledger.queries';
+import { ledgerEntries } from './seat-ledger.query';
 import { seatSnapshot, waitlistOrder } from './seat-snapshot.query';
 import { admit, learner, opened, planned, release } from '../testing/cohort.fixture';
 

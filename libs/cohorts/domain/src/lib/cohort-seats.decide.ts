@@ -1,13 +1,13 @@
 import { IllegalStateError } from '@sooc/event-sourcing';
 import type { AdmitApplicant, ConfirmSeat, ReleaseSeat, WaitlistApplicant } from './cohort.commands';
-import { requireCohort, wrongStatus, type ExistingCohort } from './cohort.errors';
+import { requireCohort, wrongStatus, type ExistingCohort } from './cohort.error';
 import type { ApplicantWaitlisted, CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
 import { checkApplicant, checkRelease } from './seat-applicant.rules';
 import { evolveLedger } from './seat-ledger.evolve';
 import { hasFreePool, promote, promotesWaitlist, seatReserved } from './seat-ledger.promotion';
 import { aheadPhrase, noSeatReason, seatFreeReason } from './seat-ledger.reasons';
-import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } from './seat-ledger.queries';
+import { freeInPool, holdsSeat, ledgerEntry, poolOf, waitingInPool, waitlist } from './seat-ledger.query';
 import { lineAt } from './seat-ledger.lines';
 import { sortedCount } from '@sooc/util';
 import { OPEN_POOL, type Applicant } from './seat-ledger.types';

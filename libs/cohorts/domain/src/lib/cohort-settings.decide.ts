@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { mergeCohortSettings } from './cohort-settings.rules';
 import type { ConfigureCohort } from './cohort.commands';
-import { requireCohort, requireStatus } from './cohort.errors';
+import { requireCohort, requireStatus } from './cohort.error';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
 

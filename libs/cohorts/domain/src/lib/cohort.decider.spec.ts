@@ -4,7 +4,7 @@ import type { PlanCohortData } from './cohort.commands';
 import type { ApplicationsClosed, ApplicationsOpened, CohortPlanned } from './cohort.events';
 import { cohortDecider } from './cohort.decider';
 import type { CourseState } from './course.state';
-import { emptyLedger } from './seat-ledger.queries';
+import { emptyLedger } from './seat-ledger.query';
 
 const spec = DeciderSpecification(cohortDecider);
 

@@ -1,7 +1,7 @@
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState } from './cohort.state';
-import { emptyLedger, ledgerEntries, ledgerEntry } from './seat-ledger.queries';
+import { emptyLedger, ledgerEntries, ledgerEntry } from './seat-ledger.query';
 import {
   capacityChanged,
   closed,

@@ -2,7 +2,7 @@ import { defaultCohortSettings } from './cohort-settings';
 import type { CohortEvent } from './cohort.events';
 import type { CohortState, CohortStatus } from './cohort.state';
 import { evolveLedger } from './seat-ledger.evolve';
-import { emptyLedger } from './seat-ledger.queries';
+import { emptyLedger } from './seat-ledger.query';
 
 /** The lifecycle's only moves: a stray or repeated event cannot move a cohort back or skip ahead. */
 const MOVES: Partial<

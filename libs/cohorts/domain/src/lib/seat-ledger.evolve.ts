@@ -1,7 +1,7 @@
 import type { CohortEvent } from './cohort.events';
 import { hashTrieSet } from '@sooc/util';
 import { withLine } from './seat-ledger.lines';
-import { ledgerEntry } from './seat-ledger.queries';
+import { ledgerEntry } from './seat-ledger.query';
 import { requeue, retally, retallyQuota } from './seat-ledger.tally';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 

@@ -3,7 +3,7 @@ import type { SeatReserved } from './cohort.events';
 import type { CohortStatus } from './cohort.state';
 import { evolveLedger } from './seat-ledger.evolve';
 import { lineAt } from './seat-ledger.lines';
-import { freeInPool, poolOf, pools, waitingSeqs } from './seat-ledger.queries';
+import { freeInPool, poolOf, pools, waitingSeqs } from './seat-ledger.query';
 import type { Applicant, LedgerEntry, SeatLedger } from './seat-ledger.types';
 
 const HOUR = 3_600_000;

@@ -15,7 +15,7 @@ import {
   seatsTaken,
   waitlist,
   waitlistOfPool,
-} from './seat-ledger.queries';
+} from './seat-ledger.query';
 import type { Applicant } from './seat-ledger.types';
 import { planned } from '../testing/cohort.fixture';
 

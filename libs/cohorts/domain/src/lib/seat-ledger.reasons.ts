@@ -1,4 +1,4 @@
-import { freeSeats, poolSize, quotaTotal, seatsInPool, seatsTaken } from './seat-ledger.queries';
+import { freeSeats, poolSize, quotaTotal, seatsInPool, seatsTaken } from './seat-ledger.query';
 import { OPEN_POOL, type SeatLedger } from './seat-ledger.types';
 
 /**

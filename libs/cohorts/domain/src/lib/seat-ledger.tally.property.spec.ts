@@ -13,7 +13,7 @@ import {
   seatsTaken,
   waitingInPool,
   waitlist,
-} from './seat-ledger.queries';
+} from './seat-ledger.query';
 import type { LedgerEntry, SeatLedger } from './seat-ledger.types';
 import {
   capacityChanged,

@@ -1,6 +1,6 @@
 import { cohortDecider } from './cohort.decider';
 import type { CohortEvent } from './cohort.events';
-import { freeInPool, freeSeats, poolOf, poolSize, seatsTaken } from './seat-ledger.queries';
+import { freeInPool, freeSeats, poolOf, poolSize, seatsTaken } from './seat-ledger.query';
 import { seatSnapshot, waitlistOrder } from './seat-snapshot.query';
 import { confirmed, learner, opened, planned, quotaSet, reserved, waitlisted } from '../testing/cohort.fixture';
 

@@ -1,5 +1,5 @@
 import type { CohortState } from './cohort.state';
-import { freeInPool, freeSeats, poolOf, quotaOf, seatsInPool, waitlist } from './seat-ledger.queries';
+import { freeInPool, freeSeats, poolOf, quotaOf, seatsInPool, waitlist } from './seat-ledger.query';
 import { OPEN_POOL, type LedgerEntry } from './seat-ledger.types';
 
 /**

@@ -1,7 +1,7 @@
 import { cohortApplicationsProjection } from './cohort-applications.projection';
 import { cohortDashboardProjection } from './cohort-dashboard.projection';
 import { cohortGroupsProjection } from './cohort-groups.projection';
-import type { CohortsReadDb } from './cohorts.database';
+import type { CohortsReadDb } from './cohorts.read-model';
 import { seatLedgerProjection } from './seat-ledger.projection';
 
 // Well below the bind-parameter limits of both dialects, whatever the runner's batch size.

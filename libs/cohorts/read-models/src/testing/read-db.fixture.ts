@@ -1,7 +1,7 @@
 import { migrateToLatest, openReadDatabase, type ReadDialect } from '@sooc/read-store';
 import { dialects, testDatabase } from '@sooc/read-store/testing';
 import type { Kysely } from 'kysely';
-import type { CohortsDatabase } from '../lib/cohorts.database';
+import type { CohortsDatabase } from '../lib/cohorts.read-model';
 import { cohortsMigrations } from '../lib/cohorts.migrations';
 
 export type TestDialect = ReadDialect;

@@ -3,7 +3,7 @@ import type { CohortSettings } from '@sooc/cohorts-domain';
 import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@sooc/event-sourcing';
 import { cohortScenario } from '@sooc/selection-domain/testing';
 import type { Kysely } from 'kysely';
-import type { CohortsDatabase } from '../lib/cohorts.database';
+import type { CohortsDatabase } from '../lib/cohorts.read-model';
 import { cohortsProjections } from '../lib/cohorts.projections';
 import { dueClosingsProjection } from '../lib/due-closings.projection';
 import { project } from '@sooc/read-store/testing';

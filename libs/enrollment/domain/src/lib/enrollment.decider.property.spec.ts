@@ -3,7 +3,7 @@ import { DomainError, SPEC_ACTOR, type Actor } from '@sooc/event-sourcing';
 import type { CohortSnapshot, EnrollmentCommand } from './enrollment.commands';
 import { enrollmentDecider } from './enrollment.decider';
 import { FINAL_ENROLLMENT_STATUSES, type EnrollmentState } from './enrollment.state';
-import { dossier, ref } from '../testing/enrollment.fixtures';
+import { dossier, ref } from '../testing/enrollment.fixture';
 
 type Status = EnrollmentState['status'];
 

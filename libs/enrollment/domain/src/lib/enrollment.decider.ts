@@ -6,13 +6,13 @@ import {
   recordWaitlisting,
   submitApplication,
   withdrawApplication,
-} from './application.decisions';
-import { completeEnrollment, recordAttendance } from './attendance.decisions';
+} from './application.decide';
+import { completeEnrollment, recordAttendance } from './attendance.decide';
 import type { EnrollmentCommand } from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
 import { evolveEnrollment } from './enrollment.evolve';
 import type { EnrollmentState } from './enrollment.state';
-import { acceptOffer, declineOffer, expireOffer, offerSeat } from './offer.decisions';
+import { acceptOffer, declineOffer, expireOffer, offerSeat } from './offer.decide';
 
 export function decideEnrollment(command: EnrollmentCommand, state: EnrollmentState): readonly EnrollmentEvent[] {
   switch (command.type) {

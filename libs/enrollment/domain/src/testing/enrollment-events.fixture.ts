@@ -5,7 +5,7 @@ import { enrollmentIdOf } from '../lib/streams';
 
 /**
  * Enrollment events by cohort and learner id, for the read models' specs of every context
- * (`@sooc/enrollment-domain/testing`). The decider's own specs use enrollment.fixtures.ts.
+ * (`@sooc/enrollment-domain/testing`). The decider’s own specs use enrollment.fixture.ts.
  */
 
 type Of<T extends EnrollmentEvent['type']> = Extract<EnrollmentEvent, { type: T }>;

@@ -8,8 +8,8 @@ import { appendCohortScenario } from '@sooc/selection-domain/testing';
 import { tableContents } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
 import { projectScenario } from '../testing/scenario.fixture';
-import { listApplications } from './application.queries';
-import { dueOffers } from './due-offers.queries';
+import { listApplications } from './application.query';
+import { dueOffers } from './due-offers.query';
 import { dueOffersProjection } from './due-offers.projection';
 import { enrollmentProjections } from './enrollment.projections';
 

@@ -1,7 +1,7 @@
 import { migrateToLatest, openReadDatabase, type ReadDialect } from '@sooc/read-store';
 import { dialects, testDatabase } from '@sooc/read-store/testing';
 import type { Kysely } from 'kysely';
-import type { EnrollmentDatabase } from '../lib/enrollment.database';
+import type { EnrollmentDatabase } from '../lib/enrollment.read-model';
 import { enrollmentMigrations } from '../lib/enrollment.migrations';
 
 export const testDialects: readonly ReadDialect[] = dialects;

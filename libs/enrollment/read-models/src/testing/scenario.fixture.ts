@@ -2,7 +2,7 @@ import type { DomainEvent, Projection, ProjectionRow, RecordedEvent } from '@soo
 import { cohortScenario } from '@sooc/selection-domain/testing';
 import type { Kysely } from 'kysely';
 import { dueOffersProjection } from '../lib/due-offers.projection';
-import type { EnrollmentDatabase } from '../lib/enrollment.database';
+import type { EnrollmentDatabase } from '../lib/enrollment.read-model';
 import { enrollmentProjections } from '../lib/enrollment.projections';
 import { project } from '@sooc/read-store/testing';
 

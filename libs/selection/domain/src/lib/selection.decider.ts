@@ -1,7 +1,7 @@
 import type { Decider } from '@sooc/event-sourcing';
-import { decideApplication } from './decide-application.decisions';
-import { reviewApplication } from './review.decisions';
-import { defineRubric } from './rubric.decisions';
+import { decideApplication } from './decide-application.decide';
+import { reviewApplication } from './review.decide';
+import { defineRubric } from './rubric.decide';
 import type { SelectionCommand } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
 import { evolveSelection } from './selection.evolve';

@@ -4,7 +4,7 @@ import { SCORE_MAX } from './selection.events';
 import { selectionDecider } from './selection.decider';
 import { ranking } from './selection.ranking';
 import { round2, weightedScore } from './review.rules';
-import { ADA, BOB, CY, criteria, enrollmentOf, review, reviewed, rubricDefined } from '../testing/selection.fixtures';
+import { ADA, BOB, CY, criteria, enrollmentOf, review, reviewed, rubricDefined } from '../testing/selection.fixture';
 
 const fold = (events: Parameters<typeof selectionDecider.evolve>[1][]) =>
   events.reduce(selectionDecider.evolve, selectionDecider.initialState());

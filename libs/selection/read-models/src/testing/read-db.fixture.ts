@@ -1,7 +1,7 @@
 import { migrateToLatest, openReadDatabase, type ReadDialect } from '@sooc/read-store';
 import { dialects, testDatabase } from '@sooc/read-store/testing';
 import type { Kysely } from 'kysely';
-import type { SelectionDatabase } from '../lib/selection.database';
+import type { SelectionDatabase } from '../lib/selection.read-model';
 import { selectionMigrations } from '../lib/selection.migrations';
 
 export const testDialects: readonly ReadDialect[] = dialects;

@@ -2,7 +2,7 @@ import type { DomainEvent, RecordedEvent } from '@sooc/event-sourcing';
 import type { RubricDefined } from '@sooc/selection-domain/published';
 import type { Kysely } from 'kysely';
 import type { SelectionRubricRow } from '../lib/rubric.read-model';
-import type { SelectionDatabase } from '../lib/selection.database';
+import type { SelectionDatabase } from '../lib/selection.read-model';
 import { selectionRubricProjection } from '../lib/selection-rubric.projection';
 
 /** Folds the scenario's rubrics per cohort, as the runner would, and writes the rows. */

@@ -1,5 +1,5 @@
 import { ConcurrencyError, ValidationError, type ExpectedRevision } from '@sooc/event-sourcing';
-import { event, events, rejectionOf, streamOf, type CurrentStore } from './contract.fixtures';
+import { event, events, rejectionOf, streamOf, type CurrentStore } from './contract.fixture';
 
 export function appendContract(store: CurrentStore): void {
   async function conflict(streamId: string, expected: ExpectedRevision): Promise<ConcurrencyError> {

@@ -1,6 +1,6 @@
 import type { EventStore } from '@sooc/event-sourcing';
 import { appendContract } from './append.contract';
-import type { StoreFactory } from './contract.fixtures';
+import type { StoreFactory } from './contract.fixture';
 import { readContract } from './read.contract';
 import { subscribeContract } from './subscribe.contract';
 

@@ -1,5 +1,5 @@
 import type { EventMetadata, RecordedEvent } from '@sooc/event-sourcing';
-import { META, event, events, streamOf, type CurrentStore } from './contract.fixtures';
+import { META, event, events, streamOf, type CurrentStore } from './contract.fixture';
 
 const revisions = (list: RecordedEvent[]) => list.map((e) => e.revision);
 const ns = (list: RecordedEvent[]) => list.map((e) => (e.data as { n: number }).n);

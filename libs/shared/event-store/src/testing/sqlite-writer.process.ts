@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type EventToAppend } from '@sooc/event-sourcing';
 import { SqliteEventStore } from '../lib/sqlite.event-store';
-import { META } from './contract.fixtures';
+import { META } from './contract.fixture';
 
 const [file, name, hotStreams, hotAppends, ownStreams, ownAppends] = process.argv.slice(2);
 const store = SqliteEventStore.open(file, { busyTimeoutMs: 30_000 });

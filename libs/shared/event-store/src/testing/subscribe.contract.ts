@@ -1,5 +1,5 @@
 import { ValidationError } from '@sooc/event-sourcing';
-import { event, events, summarise as show, streamOf, take, type CurrentStore } from './contract.fixtures';
+import { event, events, summarise as show, streamOf, take, type CurrentStore } from './contract.fixture';
 
 export function subscribeContract(store: CurrentStore): void {
   describe('subscribeAll (catch-up)', () => {

@@ -24,7 +24,7 @@ import { checkStreamId, prepareAppend } from '../append-input';
 import { checkPosition, limitOf, matchesFilter, normaliseFilter, subscriptionStart } from '../read-options';
 import { storeClosed } from '../store-closed.error';
 import { isSystemEvent, toEventData, toRecorded } from './esdb.envelope';
-import { redact, translateError } from './esdb.errors';
+import { redact, translateError } from './esdb.error';
 import { serverFilterOf } from './esdb.filter';
 import { SharedReads } from './esdb.shared-read';
 import { EsdbSubscription } from './esdb.subscription';

@@ -1,7 +1,7 @@
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
-import { streamDeletedError } from './stand-in.errors';
+import { streamDeletedError } from './stand-in.error';
 import type { ExpectedRevision, ProposedRecord, StandInLog } from './stand-in.log';
 
 const Case = AppendReq.Options.ExpectedStreamRevisionCase;

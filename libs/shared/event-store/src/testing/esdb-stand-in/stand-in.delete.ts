@@ -1,6 +1,6 @@
 import { status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { DeleteReq, DeleteResp, TombstoneReq, TombstoneResp } from '@eventstore/db-client/generated/streams_pb';
-import { streamDeletedError, wrongExpectedVersionError } from './stand-in.errors';
+import { streamDeletedError, wrongExpectedVersionError } from './stand-in.error';
 import type { DeleteOutcome, ExpectedRevision, StandInLog } from './stand-in.log';
 
 type Options = DeleteReq.Options | TombstoneReq.Options;

@@ -1,7 +1,7 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { CallWriter } from './call.writer';
-import { streamDeletedError } from './stand-in.errors';
+import { streamDeletedError } from './stand-in.error';
 import { filterOf } from './stand-in.filter';
 import type { StandInLog, StoredRecord } from './stand-in.log';
 import {

@@ -14,10 +14,10 @@ import { project } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { cohortProjection } from './cohort.projection';
 import { encodeCohortCursor } from './cohort.cursor';
-import { findCohort, listCohorts } from './cohort.queries';
-import type { CohortsDatabase } from './cohorts.database';
+import { findCohort, listCohorts } from './cohort.query';
+import type { CohortsDatabase } from './cohorts.read-model';
 import { courseProjection } from './course.projection';
-import { courseList, findCourse } from './course.queries';
+import { courseList, findCourse } from './course.query';
 import type { Kysely } from 'kysely';
 
 /**

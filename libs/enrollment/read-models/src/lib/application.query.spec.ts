@@ -2,7 +2,7 @@ import { ValidationError } from '@sooc/event-sourcing';
 import { projectScenario } from '../testing/scenario.fixture';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
 import { encodeApplicationCursor, type ApplicationSort } from './application.cursor';
-import { findApplication, learnerEnrollments, listApplications } from './application.queries';
+import { findApplication, learnerEnrollments, listApplications } from './application.query';
 import type { ApplicationView } from './application.read-model';
 
 const learners = (nodes: readonly ApplicationView[]) => nodes.map((n) => n.learnerId);

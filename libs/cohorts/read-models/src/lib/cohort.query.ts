@@ -1,6 +1,6 @@
 import type { CohortStatus, CohortView } from './cohort.read-model';
 import { decodeCohortCursor, encodeCohortCursor } from './cohort.cursor';
-import type { CohortsDatabase } from './cohorts.database';
+import type { CohortsDatabase } from './cohorts.read-model';
 import type { Kysely } from 'kysely';
 
 export const MAX_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { projectScenario } from '../testing/scenario.fixture';
-import { findGroups, seatLedger } from './cohort-extras.queries';
+import { findGroups, seatLedger } from './cohort-extras.query';
 import { cohortsTouched } from './cohorts-touched.query';
 
 describe.each(testDialects)('cohort lookups on %s', (dialect) => {

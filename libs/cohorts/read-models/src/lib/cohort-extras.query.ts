@@ -1,6 +1,6 @@
 import type { LearnerGroup } from '@sooc/cohorts-domain/published';
 import type { DueClosingView, GroupsView } from './cohort-extras.read-model';
-import type { CohortsReadDb } from './cohorts.database';
+import type { CohortsReadDb } from './cohorts.read-model';
 import { clampPageSize, flag, parseJsonColumn, scoreFromColumn } from '@sooc/util';
 import type { SeatRow, SeatView } from './seat-ledger.read-model';
 

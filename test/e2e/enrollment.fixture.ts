@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DashboardUpdatesPublisher } from '@sooc/cohorts-api';
 import type { DomainEvent } from '@sooc/event-sourcing';
-import { draftCourse, OPEN, planCohort } from './cohorts.fixtures';
+import { draftCourse, OPEN, planCohort } from './cohorts.fixture';
 import type { Harness } from './gateway.harness';
 
 export const APPLICATION_FIELDS = `enrollmentId cohortId learnerId companyId level motivation answers { questionId answer } prerequisitesMet

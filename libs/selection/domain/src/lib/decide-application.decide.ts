@@ -4,7 +4,7 @@ import type { DecisionRecord, SeatSnapshot, SelectionEvent } from './selection.e
 import type { SelectionState } from './selection.state';
 import { SELECTION_LIMITS } from './rubric.rules';
 import { averageScore, ranking } from './selection.ranking';
-import { applicationNotFound, noRubric } from './selection.guards';
+import { applicationNotFound, noRubric } from './selection.rules';
 import { seatsWhenApplied, type SeatsWhenApplied } from './selection.seats';
 
 const DECISIONS: readonly string[] = ['admit', 'reject', 'waitlist'];

@@ -1,6 +1,6 @@
 import { projectScenario } from '../testing/scenario.fixture';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
-import { dueOffers } from './due-offers.queries';
+import { dueOffers } from './due-offers.query';
 
 describe.each(testDialects)('due offers query on %s', (dialect) => {
   let fx: ReadDbFixture;

@@ -1,6 +1,6 @@
 import { clampPageSize } from '@sooc/util';
 import type { DueOfferView } from './due-offers.read-model';
-import type { EnrollmentReadDb } from './enrollment.database';
+import type { EnrollmentReadDb } from './enrollment.read-model';
 
 /** Most due offers handed out at once (the reactor asks again for the rest). */
 export const MAX_DUE_OFFERS = 10_000;

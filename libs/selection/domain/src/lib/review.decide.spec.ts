@@ -1,6 +1,6 @@
 import { DeciderSpecification, type ValidationError } from '@sooc/event-sourcing';
 import { selectionDecider } from './selection.decider';
-import { ADA, BOB, application, decided, review, reviewed, rubricDefined, seats } from '../testing/selection.fixtures';
+import { ADA, BOB, application, decided, review, reviewed, rubricDefined, seats } from '../testing/selection.fixture';
 
 const spec = DeciderSpecification(selectionDecider);
 const fieldsOf = (error: unknown) => (error as ValidationError).fields.map((f) => f.field);

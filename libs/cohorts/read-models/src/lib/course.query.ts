@@ -1,4 +1,4 @@
-import type { CohortsReadDb } from './cohorts.database';
+import type { CohortsReadDb } from './cohorts.read-model';
 import type { CourseRow } from './course.read-model';
 
 export async function findCourse(db: CohortsReadDb, courseId: string): Promise<CourseRow | null> {

@@ -4,7 +4,7 @@ import type { ReviewApplication } from './selection.commands';
 import type { SelectionEvent } from './selection.events';
 import type { SelectionState } from './selection.state';
 import { checkReview, normalizeComment, weightedScore } from './review.rules';
-import { applicationNotFound, noRubric } from './selection.guards';
+import { applicationNotFound, noRubric } from './selection.rules';
 
 export function reviewApplication(command: ReviewApplication, state: SelectionState): SelectionEvent[] {
   const { cohortId, enrollmentId, reviewerId, scores, application } = command.data;

@@ -2,7 +2,7 @@ import { IllegalStateError, FieldProblems, isIntegerBetween } from '@sooc/event-
 import type { CompleteEnrollment, RecordAttendance } from './enrollment.commands';
 import type { EnrollmentEvent } from './enrollment.events';
 import type { EnrollmentState } from './enrollment.state';
-import { refOf, requireExisting } from './enrollment.guards';
+import { refOf, requireExisting } from './enrollment.rules';
 
 /**
  * Sessions a learner must attend to complete. The small epsilon keeps a threshold such as 0.3 of

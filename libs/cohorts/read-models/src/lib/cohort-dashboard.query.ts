@@ -1,6 +1,6 @@
 import { defaultCohortSettings, type CohortSettings, type SelectionPolicy } from '@sooc/cohorts-domain';
 import type { CohortDashboardView, CompanySeatsView, WaitlistEntryView } from './cohort-dashboard.read-model';
-import type { CohortsReadDb } from './cohorts.database';
+import type { CohortsReadDb } from './cohorts.read-model';
 import { clampPageSize, flag, parseJsonColumn, scoreFromColumn } from '@sooc/util';
 
 export const MAX_WAITLIST_PAGE = 1_000;

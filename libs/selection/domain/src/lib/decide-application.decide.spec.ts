@@ -18,7 +18,7 @@ import {
   reviewed,
   rubricDefined,
   seats,
-} from '../testing/selection.fixtures';
+} from '../testing/selection.fixture';
 
 const spec = DeciderSpecification(selectionDecider);
 const fieldsOf = (error: unknown) => (error as ValidationError).fields.map((f) => f.field);

@@ -16,7 +16,7 @@ import {
   submitted,
   submittedFirstCome,
   waitlistedByCohort,
-} from '../testing/enrollment.fixtures';
+} from '../testing/enrollment.fixture';
 
 const spec = DeciderSpecification(enrollmentDecider);
 const offer = (expiresAt = EXPIRES_AT, promoted = false, reason = offered.data.reason) =>

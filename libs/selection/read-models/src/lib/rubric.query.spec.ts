@@ -1,7 +1,7 @@
 import { cohortScenario } from '@sooc/selection-domain/testing';
 import { migratedDatabase, testDialects, type ReadDbFixture } from '../testing/read-db.fixture';
 import { projectScenario } from '../testing/scenario.fixture';
-import { findRubric, isBlindReview } from './rubric.queries';
+import { findRubric, isBlindReview } from './rubric.query';
 
 describe.each(testDialects)('rubric lookups on %s', (dialect) => {
   let fx: ReadDbFixture;

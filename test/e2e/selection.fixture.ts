@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OPEN, draftCourse, planCohort } from './cohorts.fixtures';
+import { OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import type { Harness } from './gateway.harness';
 
 export const RUBRIC_FIELDS = 'version blind reviewsRequired criteria { id label weight }';

@@ -5,7 +5,7 @@ import { project } from '@sooc/read-store/testing';
 import { migratedDatabase, testDialects, type MigratedDatabase } from '../testing/read-db.fixture';
 import { projectScenario, reconfigured } from '../testing/scenario.fixture';
 import { cohortDashboardProjection } from './cohort-dashboard.projection';
-import { findCohortDashboard } from './cohort-dashboard.queries';
+import { findCohortDashboard } from './cohort-dashboard.query';
 
 const learners = (waitlist: readonly { learnerId: string | null }[]) => waitlist.map((w) => w.learnerId);
 

@@ -1,8 +1,8 @@
 import { DeciderSpecification, SPEC_ACTOR, type ValidationError } from '@sooc/event-sourcing';
 import { enrollmentDecider } from './enrollment.decider';
 import type { EnrollmentEvent } from './enrollment.events';
-import { HISTORY, attendance, command, ref, runningCohort, withdrawn } from '../testing/enrollment.fixtures';
-import { requiredSessions } from './attendance.decisions';
+import { HISTORY, attendance, command, ref, runningCohort, withdrawn } from '../testing/enrollment.fixture';
+import { requiredSessions } from './attendance.decide';
 
 const spec = DeciderSpecification(enrollmentDecider);
 const attend = (session: unknown, attended = true, cohort = runningCohort) =>

@@ -11,7 +11,7 @@ import type {
 import type { EnrollmentEvent } from './enrollment.events';
 import { isFinalEnrollmentStatus, type EnrollmentState } from './enrollment.state';
 import { checkEnrollmentRef, normalizeDossier, normalizeReason, unmetPrerequisites } from './dossier.rules';
-import { refOf, requireExisting } from './enrollment.guards';
+import { refOf, requireExisting } from './enrollment.rules';
 import { NOT_ADMITTED_AT_START } from './enrollment-status.transitions';
 
 export function submitApplication(command: SubmitApplication, state: EnrollmentState): EnrollmentEvent[] {

@@ -2,7 +2,7 @@ import type { EnrollmentStatus } from '@sooc/enrollment-domain';
 import type { ApplicationView } from './application.read-model';
 import { decodeApplicationCursor, encodeApplicationCursor, type ApplicationSort } from './application.cursor';
 import { toApplicationView } from './application.view';
-import type { EnrollmentReadDb } from './enrollment.database';
+import type { EnrollmentReadDb } from './enrollment.read-model';
 import { clampPageSize } from '@sooc/util';
 import { MAX_PAGE_SIZE, type Connection } from './page.types';
 

@@ -17,7 +17,7 @@ import {
   waitlistedByCohort,
   waitlistedByDecision,
   withdrawn,
-} from '../testing/enrollment.fixtures';
+} from '../testing/enrollment.fixture';
 
 const spec = DeciderSpecification(enrollmentDecider);
 const submit = (overrides: Partial<Record<keyof Dossier, unknown>> = {}, cohort = openCohort) =>

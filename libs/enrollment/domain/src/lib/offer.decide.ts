@@ -3,7 +3,7 @@ import type { AcceptOffer, DeclineOffer, ExpireOffer, OfferSeat } from './enroll
 import type { EnrollmentEvent, SeatOffered } from './enrollment.events';
 import type { EnrollmentState } from './enrollment.state';
 import { normalizeReason } from './dossier.rules';
-import { isPastExpiry, noOpenOffer, offerExpired, refOf, requireExisting } from './enrollment.guards';
+import { isPastExpiry, noOpenOffer, offerExpired, refOf, requireExisting } from './enrollment.rules';
 
 /** Canonical UTC form, so the expiry of a replayed reservation compares equal to the stored one. */
 function canonicalExpiry(expiresAt: unknown): string {

@@ -1,7 +1,7 @@
 import type { Criterion } from '@sooc/selection-domain/published';
 import { flag, parseJsonColumn } from '@sooc/util';
 import type { RubricView } from './rubric.read-model';
-import type { SelectionReadDb } from './selection.database';
+import type { SelectionReadDb } from './selection.read-model';
 
 /** The cohort's current rubric, null before the first definition. */
 export async function findRubric(db: SelectionReadDb, cohortId: string): Promise<RubricView | null> {
