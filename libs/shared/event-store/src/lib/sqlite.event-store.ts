@@ -26,7 +26,7 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: SqliteSynchronous;
   /** How long a writer waits for another process's write lock before failing. Default 5000. */
   readonly busyTimeoutMs?: number;
-  /** How often live subscriptions look for appends made by other processes. Default 50. */
+  /** How often live subscriptions look for appends made by other processes. Default 10 (one cheap indexed read). */
   readonly pollMs?: number;
   readonly subscriptionBatchSize?: number;
   readonly clock?: () => Date;
@@ -115,7 +115,7 @@ export class SqliteEventStore implements EventStore {
     const subscription = new CatchUpSubscription(
       {
         wake: this.wake,
-        pollMs: this.options.pollMs ?? 50,
+        pollMs: this.options.pollMs ?? 10,
         readBatch: (from, max, filter) => this.query(() => this.readBatch(from, max, filter)),
       },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
