@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { useRequestContext } from '@sooc/nest';
 import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
@@ -50,6 +51,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     const metrics = createGatewayMetrics(infrastructure);
     const adapter = new FastifyAdapter();
     answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
+    useRequestContext(adapter.getInstance());
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
       adapter,

@@ -1,6 +1,6 @@
 export * from './lib/tokens';
 export * from './lib/request-context';
-export * from './lib/request-context.interceptor';
+export * from './lib/request-context.hook';
 export * from './lib/read-model-sync.port';
 export * from './lib/command-runner';
 export * from './lib/sooc-core.module';

@@ -9,7 +9,7 @@ import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/coh
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
-import { CommandRunner, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, SoocCoreModule, withRequestContext } from '@sooc/nest';
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { CohortsApiModule } from './cohorts-api.module';
 
@@ -75,7 +75,7 @@ describe('cohorts API on a fixed clock', () => {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     await gql('mutation($input: DraftCourseInput!) { draftCourse(input: $input) { position } }', { input: COURSE });

@@ -9,7 +9,7 @@ import { enrollmentDecider, enrollmentStream, type EnrollmentCommand } from '@so
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
 import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
-import { CommandRunner, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, SoocCoreModule, withRequestContext } from '@sooc/nest';
 import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import { SelectionApiModule } from './selection-api.module';
@@ -80,7 +80,7 @@ describe('selection API on a memory store', () => {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
 

@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import type { DomainEvent } from '@sooc/event-sourcing';
 // Specs wire the real adapters the gateway uses; the libraries themselves only see the ports.
 import { MemoryEventStore } from '@sooc/event-store';
-import { CommandRunner, SoocCoreModule } from '@sooc/nest';
+import { CommandRunner, SoocCoreModule, withRequestContext } from '@sooc/nest';
 import {
   migrateToLatest,
   openReadDatabase,
@@ -79,7 +79,7 @@ export class ApiWorld {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    this.app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    this.app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
     await this.app.init();
     await this.app.getHttpAdapter().getInstance().ready();
     return this;

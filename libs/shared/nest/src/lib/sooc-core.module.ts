@@ -1,11 +1,9 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { Clock } from '@sooc/timing';
 import { CommandRunner } from './command-runner';
 import { ReadYourWrites } from './read-your-writes';
 import type { ReadModelSync } from './read-model-sync.port';
-import { RequestContextInterceptor } from './request-context.interceptor';
 import { CLOCK, EVENT_STORE, READ_DB, READ_MODEL_SYNC } from './tokens';
 
 export interface SoocCoreOptions {
@@ -18,7 +16,8 @@ export interface SoocCoreOptions {
 
 /**
  * Binds the ports to the adapters the caller opened (the gateway at start, a spec with its own
- * store): Nest never opens or closes them, the owner does.
+ * store): Nest never opens or closes them, the owner does. The caller of each request comes from
+ * `useRequestContext` on the app's Fastify instance.
  */
 @Global()
 @Module({})
@@ -27,7 +26,6 @@ export class SoocCoreModule {
     const providers: Provider[] = [
       { provide: EVENT_STORE, useValue: options.eventStore },
       { provide: CLOCK, useValue: options.clock },
-      { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
       CommandRunner,
     ];
     const exported: (symbol | typeof CommandRunner | typeof ReadYourWrites)[] = [EVENT_STORE, CLOCK, CommandRunner];
