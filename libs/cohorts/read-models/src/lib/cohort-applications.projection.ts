@@ -1,8 +1,10 @@
 import {
+  ENROLLMENT_TRANSITIONS,
   statusAfter,
   submittedStatus,
   type EnrollmentEvent,
   type EnrollmentStatus,
+  type StatusTransition,
 } from '@sooc/enrollment-domain/published';
 import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import { alreadyApplied, positionKey } from '@sooc/util';
@@ -20,27 +22,23 @@ export type CohortApplicationRow = {
   last_position: string;
 };
 
-/** The submission, and every event the enrollment's status machine moves a status on (attendance moves none). */
-export const COHORT_APPLICATION_PROJECTION_EVENTS = [
-  'ApplicationSubmitted',
-  'ApplicationAdmitted',
-  'ApplicationRejected',
-  'ApplicationWaitlisted',
-  'SeatOffered',
-  'OfferAccepted',
-  'OfferDeclined',
-  'OfferExpired',
-  'EnrollmentCompleted',
-  'LearnerDropped',
-  'ApplicationWithdrawn',
-  'EnrollmentCancelled',
-  'ApplicationNotAdmitted',
-] as const satisfies readonly EnrollmentEvent['type'][];
+/** A transition that may leave the status where it was (attendance) changes no count. */
+const movesStatus = ([, transition]: [string, StatusTransition | undefined]) =>
+  transition !== undefined && transition.from.some((from) => from !== transition.to);
 
-export type CohortApplicationEvent = Extract<
-  EnrollmentEvent,
-  { type: (typeof COHORT_APPLICATION_PROJECTION_EVENTS)[number] }
->;
+/**
+ * The submission, and every event the enrollment's published status machine moves a status on:
+ * derived from the machine, so a new transition is counted without touching this list.
+ */
+export const COHORT_APPLICATION_PROJECTION_EVENTS: readonly EnrollmentEvent['type'][] = [
+  'ApplicationSubmitted',
+  ...(Object.entries(ENROLLMENT_TRANSITIONS)
+    .filter(movesStatus)
+    .map(([type]) => type) as EnrollmentEvent['type'][]),
+];
+
+/** Any enrollment event: those the list leaves out never reach the fold. */
+export type CohortApplicationEvent = EnrollmentEvent;
 
 /**
  * Takes the status the event states, through the enrollment's published transition table: a
