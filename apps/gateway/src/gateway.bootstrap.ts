@@ -8,6 +8,7 @@ import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig, LogLevel } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
+import { serveGraphiQL } from './graphiql.page';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
@@ -52,6 +53,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     const adapter = new FastifyAdapter();
     answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
     useRequestContext(adapter.getInstance());
+    if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
       adapter,

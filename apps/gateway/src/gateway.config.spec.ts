@@ -26,7 +26,15 @@ describe('loadConfig', () => {
       workers: 'embedded',
       leaseTtlMs: 5000,
       instanceId: `${hostname()}-${process.pid}`,
+      graphiql: true,
     });
+  });
+
+  it('serves GraphiQL unless NODE_ENV=production, and SOOC_GRAPHIQL decides either way', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_GRAPHIQL: 'true' })).toMatchObject({ graphiql: true });
+    expect(loadConfig({ SOOC_GRAPHIQL: 'false' })).toMatchObject({ graphiql: false });
+    expect(problemsOf({ SOOC_GRAPHIQL: 'yes' }).message).toContain('SOOC_GRAPHIQL="yes": expected true or false');
   });
 
   it('runs the workers in-process unless SOOC_WORKERS=none, and reads their lease settings', () => {

@@ -28,6 +28,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly leaseTtlMs: number;
   /** Names this process in the lease table (SOOC_INSTANCE_ID). */
   readonly instanceId: string;
+  /** SOOC_GRAPHIQL: a browser opening the GraphQL URL gets GraphiQL; on unless NODE_ENV=production. */
+  readonly graphiql: boolean;
 }
 
 /**
@@ -60,6 +62,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     '1 to 200 characters without spaces',
     (raw) => (/^\S{1,200}$/.test(raw) ? raw : undefined),
   );
+  const graphiql = reader.read('SOOC_GRAPHIQL', env['NODE_ENV'] !== 'production', 'true or false', (raw) =>
+    raw === 'true' ? true : raw === 'false' ? false : undefined,
+  );
   reader.done();
-  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile, workers, leaseTtlMs, instanceId };
+  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile, workers, leaseTtlMs, instanceId, graphiql };
 }
