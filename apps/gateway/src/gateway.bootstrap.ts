@@ -1,15 +1,15 @@
 import { type Clock } from '@sooc/timing';
 import { AddressInfo } from 'node:net';
-import { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { useRequestContext } from '@sooc/nest';
 import { clockFromEnv } from '@sooc/runtime';
-import type { GatewayConfig, LogLevel } from './gateway.config';
+import type { GatewayConfig } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
 import { serveGraphiQL } from './graphiql.page';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
+import { NestLineLogger } from './nest-line.logger';
 import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
 export interface Gateway {
@@ -26,16 +26,6 @@ export interface GatewayOverrides {
   /** Tests move time; production reads the system clock. */
   readonly clock?: Clock;
 }
-
-const NEST_LEVELS: Readonly<Record<LogLevel, NestLogLevel[] | false>> = {
-  silent: false,
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 /** Used by main.ts and by the e2e tests alike, so the tests run the app as it ships. */
 export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<Gateway> {
@@ -57,7 +47,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
       adapter,
-      { logger: NEST_LEVELS[config.logLevel], abortOnError: false },
+      { logger: new NestLineLogger(config.logLevel), abortOnError: false },
     );
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.
     await app.listen({ port: config.port, host: config.host, backlog: 4096 });

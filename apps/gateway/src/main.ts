@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { configOrExit, describeError, exitGracefullyOnSignal } from '@sooc/runtime';
+import { configOrExit, createLineLogger, describeError, exitGracefullyOnSignal } from '@sooc/runtime';
 import { loadConfig } from './gateway.config';
 import { createGateway } from './gateway.bootstrap';
+import { startLines } from './gateway.start-lines';
 import { WorkersUnavailableError } from './workers-unavailable.error';
 
 async function main(): Promise<void> {
   const config = configOrExit(() => loadConfig(process.env));
+  const log = createLineLogger('gateway', config.logLevel);
+  for (const line of startLines(config)) log.info(line);
   const gateway = await createGateway(config);
   process.stdout.write(`sooc gateway ready: ${gateway.url}\n`);
 
