@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApplicationStatus, DashboardWaitlistOrder } from './enums';
+import { DateTimeScalar } from '@sooc/graphql';
 
 @ObjectType({ description: 'One place in the waitlist' })
 export class WaitlistEntry {
@@ -33,7 +34,7 @@ export class WaitlistEntry {
   })
   score!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   waitlistedAt!: string | null;
 }
 
@@ -126,6 +127,6 @@ export class CohortDashboard {
   @Field(() => DashboardSettings)
   settings!: DashboardSettings;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   updatedAt!: string;
 }

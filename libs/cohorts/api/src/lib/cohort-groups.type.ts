@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { LearnerLevel } from './enums';
+import { DateTimeScalar } from '@sooc/graphql';
 
 @ObjectType()
 export class GroupMember {
@@ -39,7 +40,7 @@ export class CohortGroups {
   @Field()
   seed!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   formedAt!: string;
 
   @Field(() => [CohortGroup])

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { DateScalar, DateTimeScalar, PositionScalar } from '@sooc/graphql';
 import { CohortStatus, SelectionPolicy } from './enums';
 
 @ObjectType({
@@ -7,10 +7,10 @@ import { CohortStatus, SelectionPolicy } from './enums';
     'The window in effect, half-open [opensAt, closesAt): opened early, opensAt is when applications were opened',
 })
 export class ApplicationWindow {
-  @Field()
+  @Field(() => DateTimeScalar)
   opensAt!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   closesAt!: string;
 }
 
@@ -40,10 +40,10 @@ export class Cohort {
   @Field(() => ApplicationWindow)
   applicationWindow!: ApplicationWindow;
 
-  @Field({ description: 'First day, YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'First day' })
   startsOn!: string;
 
-  @Field({ description: 'Last day, YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'Last day' })
   endsOn!: string;
 
   @Field(() => SelectionPolicy)

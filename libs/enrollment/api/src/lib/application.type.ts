@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AdmissionDecision, ApplicationStatus, LearnerLevel } from './enums';
+import { DateTimeScalar } from '@sooc/graphql';
 
 @ObjectType()
 export class ApplicationAnswer {
@@ -48,7 +49,7 @@ export class RecordedDecision {
   @Field(() => ID, { nullable: true })
   decisionId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   decidedAt!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Rubric version the reviews were scored on' })
@@ -117,7 +118,7 @@ export class Application {
   })
   statusReason!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   submittedAt!: string;
 
   @Field(() => [ApplicationReview])
@@ -138,7 +139,7 @@ export class Application {
   })
   decision!: RecordedDecision | null;
 
-  @Field(() => String, { nullable: true, description: 'When the seat offer lapses; kept after it ended' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the seat offer lapses; kept after it ended' })
   offerExpiresAt!: string | null;
 
   @Field()
@@ -150,6 +151,6 @@ export class Application {
   @Field(() => Int)
   attendedSessions!: number;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   updatedAt!: string;
 }
