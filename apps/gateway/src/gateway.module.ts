@@ -3,8 +3,6 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { CohortsApiModule } from '@sooc/cohorts-api';
-import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import {
   createInputValidationPipe,
   depthLimit,
@@ -14,8 +12,8 @@ import {
   subscriptionTransportPlugin,
 } from '@sooc/graphql';
 import { SoocCoreModule } from '@sooc/nest';
-import { SelectionApiModule } from '@sooc/selection-api';
 import type { GatewayMetrics } from './gateway.metrics';
+import { GATEWAY_API_MODULES } from './gateway.schema';
 import { HealthController, INFRASTRUCTURE } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
@@ -57,9 +55,7 @@ export class GatewayModule {
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),
-        CohortsApiModule,
-        EnrollmentApiModule,
-        SelectionApiModule,
+        ...GATEWAY_API_MODULES,
       ],
       controllers: [HealthController, MetricsController],
       providers: [
