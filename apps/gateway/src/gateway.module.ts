@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import {
   createInputValidationPipe,
   depthLimit,
+  describeRootTypes,
   formatGraphQLError,
   GraphQLExceptionFilter,
   graphqlWsOptions,
@@ -46,6 +47,7 @@ export class GatewayModule {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           playground: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,

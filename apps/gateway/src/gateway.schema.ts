@@ -7,6 +7,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { CohortsApiModule } from '@sooc/cohorts-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { SelectionApiModule } from '@sooc/selection-api';
+import { describeRootTypes } from '@sooc/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 /** The modules whose resolvers make the gateway's schema: GatewayModule imports exactly these. */
@@ -17,7 +18,7 @@ export const SCHEMA_FILE = resolve(__dirname, '../../../schema.graphql');
 
 /**
  * The schema the gateway serves, built as GraphQLModule builds it (`autoSchemaFile: true`,
- * `sortSchema: true`) from the providers of its API modules, without opening a store: Nest's
+ * `sortSchema: true`, its `transformSchema`) from the providers of its API modules, without opening a store: Nest's
  * factory keeps the classes that carry resolver metadata, as it does for the gateway.
  */
 export async function printGatewaySchema(): Promise<string> {
@@ -26,7 +27,7 @@ export async function printGatewaySchema(): Promise<string> {
   ).filter((provider): provider is Type => typeof provider === 'function');
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await app.get(GraphQLSchemaFactory).create(providers);
+    const schema = describeRootTypes(await app.get(GraphQLSchemaFactory).create(providers));
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

@@ -16,3 +16,4 @@ export * from './lib/id.format';
 export * from './lib/id-arg.pipe';
 export * from './lib/shared.enums';
 export * from './lib/consistent.args';
+export * from './lib/root-types';
