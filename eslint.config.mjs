@@ -166,6 +166,33 @@ const schemaLint = [
           ],
         },
       ],
+      // Cheap checks of the schema's shape: the conventions graphql-eslint recommends, no type nobody
+      // can reach, and connections shaped as Relay clients expect.
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          types: 'PascalCase',
+          FieldDefinition: 'camelCase',
+          InputValueDefinition: 'camelCase',
+          EnumValueDefinition: 'UPPER_CASE',
+          'FieldDefinition[parent.name.value=Query]': {
+            forbiddenPrefixes: ['query', 'get'],
+            forbiddenSuffixes: ['Query'],
+          },
+          'FieldDefinition[parent.name.value=Mutation]': {
+            forbiddenPrefixes: ['mutation'],
+            forbiddenSuffixes: ['Mutation'],
+          },
+          'FieldDefinition[parent.name.value=Subscription]': {
+            forbiddenPrefixes: ['subscription'],
+            forbiddenSuffixes: ['Subscription'],
+          },
+        },
+      ],
+      '@graphql-eslint/no-unreachable-types': 'error',
+      '@graphql-eslint/no-hashtag-description': 'error',
+      '@graphql-eslint/relay-page-info': 'error',
+      '@graphql-eslint/relay-connection-types': 'error',
     },
   },
 ];
