@@ -1,3 +1,4 @@
+import graphql from '@graphql-eslint/eslint-plugin';
 import nx from '@nx/eslint-plugin';
 
 // What domain and util code must never import (DESIGN §2): frameworks, drivers, transports.
@@ -128,6 +129,74 @@ function publishedLanguageOnly(own) {
   };
 }
 
+/**
+ * The printed schema (`schema.graphql`, written by `npm run schema`), linted as its callers read it:
+ * every type, field, argument, input field, enum value and scalar says what it means. Linted by the
+ * gateway's lint target, which owns the schema.
+ */
+const SCHEMA = 'schema.graphql';
+const schemaLint = [
+  {
+    files: [SCHEMA],
+    languageOptions: {
+      parser: graphql.parser,
+      parserOptions: { graphQLConfig: { schema: `${import.meta.dirname}/${SCHEMA}` } },
+    },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+          // TODO(issue 11 merge): mutations, their inputs and payloads are being rewritten (one input,
+          // one payload each) with their descriptions on another branch; remove these selectors when
+          // it is merged, so the rule covers the whole schema.
+          ignoredSelectors: [
+            '[type=FieldDefinition][parent.name.value=Mutation]',
+            '[type=InputValueDefinition][parent.parent.name.value=Mutation]',
+            '[type=InputObjectTypeDefinition][name.value=/Input$/]',
+            '[type=InputValueDefinition][parent.name.value=/Input$/]',
+            '[type=ObjectTypeDefinition][name.value=/Payload$/]',
+            '[type=FieldDefinition][parent.name.value=/Payload$/]',
+          ],
+        },
+      ],
+      // Cheap checks of the schema's shape: the conventions graphql-eslint recommends, no type nobody
+      // can reach, and connections shaped as Relay clients expect.
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          types: 'PascalCase',
+          FieldDefinition: 'camelCase',
+          InputValueDefinition: 'camelCase',
+          EnumValueDefinition: 'UPPER_CASE',
+          'FieldDefinition[parent.name.value=Query]': {
+            forbiddenPrefixes: ['query', 'get'],
+            forbiddenSuffixes: ['Query'],
+          },
+          'FieldDefinition[parent.name.value=Mutation]': {
+            forbiddenPrefixes: ['mutation'],
+            forbiddenSuffixes: ['Mutation'],
+          },
+          'FieldDefinition[parent.name.value=Subscription]': {
+            forbiddenPrefixes: ['subscription'],
+            forbiddenSuffixes: ['Subscription'],
+          },
+        },
+      ],
+      '@graphql-eslint/no-unreachable-types': 'error',
+      '@graphql-eslint/no-hashtag-description': 'error',
+      '@graphql-eslint/relay-page-info': 'error',
+      '@graphql-eslint/relay-connection-types': 'error',
+    },
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -147,4 +216,5 @@ export default [
     },
   },
   ...CONTEXTS.map(publishedLanguageOnly),
+  ...schemaLint,
 ];

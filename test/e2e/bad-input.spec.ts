@@ -170,6 +170,7 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       query: PLAN_COHORT,
       variables: window('next monday', '2030-02-01T00:00:00Z'),
       code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
       fields: ['applicationWindow.opensAt'],
     },
     {
@@ -177,6 +178,7 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       query: PLAN_COHORT,
       variables: window('2030-01-01T00:00:00', '2030-02-01T00:00:00Z'),
       code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
       fields: ['applicationWindow.opensAt'],
     },
     {
@@ -184,7 +186,16 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       query: PLAN_COHORT,
       variables: cohort({ startsOn: '2030-02-30' }),
       code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
       fields: ['startsOn'],
+    },
+    {
+      name: 'planCohort with a date and time where a date goes',
+      query: PLAN_COHORT,
+      variables: cohort({ endsOn: '2030-03-01T00:00:00Z' }),
+      code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
+      fields: ['endsOn'],
     },
     {
       name: 'planCohort ending before it starts',
@@ -292,6 +303,37 @@ describe('bad input: the right code, the fields named, and nothing written', () 
       expect((extensions['fields'] as { field: string }[]).map((f) => f.field).sort()).toEqual([...c.fields].sort());
     expect(extensions['stacktrace']).toBeUndefined();
     expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
+  });
+
+  it('refuses a malformed DateTime or Date written in the document as BAD_USER_INPUT, like one in a variable', async () => {
+    const plan = (opensAt: string, startsOn: string) =>
+      `mutation { planCohort(input: { courseId: "${courseId}", title: "Literal", capacity: 20, ` +
+      `applicationWindow: { opensAt: "${opensAt}", closesAt: "2030-02-01T00:00:00Z" }, ` +
+      `startsOn: "${startsOn}", endsOn: "2030-04-01" }) { cohort { id } } }`;
+    const head = await h.gateway.infrastructure.eventStore.headPosition();
+    for (const [query, refusal] of [
+      [plan('tomorrow', '2030-03-01'), /DateTime must be an RFC 3339/],
+      [plan('2030-01-01T00:00:00Z', '2030-02-30'), /Date must be a calendar date YYYY-MM-DD/],
+    ] as const) {
+      const [error] = (await h.gql(query)).errors!;
+      expect(error.message).toMatch(refusal);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT' });
+    }
+    expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
+  });
+
+  it('reads an instant given with an offset as that instant, and serves it in UTC', async () => {
+    const input = cohortInput(courseId, {
+      applicationWindow: { opensAt: '2030-01-01T09:30:00+02:00', closesAt: '2030-02-01T00:00:00-05:00' },
+    });
+    const planned = await h.gql(PLAN_COHORT, { input });
+    expect(planned.errors).toBeUndefined();
+    const { cohort } = (planned.data as { planCohort: { cohort: Record<string, unknown> } }).planCohort;
+    expect(cohort['applicationWindow']).toEqual({
+      opensAt: '2030-01-01T07:30:00.000Z',
+      closesAt: '2030-02-01T05:00:00.000Z',
+    });
+    expect(cohort['startsOn']).toBe('2030-03-10');
   });
 
   it('keeps GraphQL parse and validation errors with their own codes', async () => {

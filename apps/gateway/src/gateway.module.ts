@@ -3,19 +3,18 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { CohortsApiModule } from '@sooc/cohorts-api';
-import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import {
   createInputValidationPipe,
   depthLimit,
+  describeRootTypes,
   formatGraphQLError,
   GraphQLExceptionFilter,
   graphqlWsOptions,
   subscriptionTransportPlugin,
 } from '@sooc/graphql';
 import { SoocCoreModule } from '@sooc/nest';
-import { SelectionApiModule } from '@sooc/selection-api';
 import type { GatewayMetrics } from './gateway.metrics';
+import { GATEWAY_API_MODULES } from './gateway.schema';
 import { HealthController, INFRASTRUCTURE } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
@@ -48,6 +47,7 @@ export class GatewayModule {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           playground: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,
@@ -57,9 +57,7 @@ export class GatewayModule {
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
         }),
-        CohortsApiModule,
-        EnrollmentApiModule,
-        SelectionApiModule,
+        ...GATEWAY_API_MODULES,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

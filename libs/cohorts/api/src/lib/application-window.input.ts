@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsISO8601, Matches } from 'class-validator';
-import { INSTANT_MESSAGE, INSTANT_PATTERN } from './input-formats';
+import { DateTimeScalar } from '@sooc/graphql';
+import { IsString } from 'class-validator';
 
 @InputType({
   description:
@@ -9,13 +9,12 @@ import { INSTANT_MESSAGE, INSTANT_PATTERN } from './input-formats';
     '(opensAt moves to that instant); at closesAt applications close by themselves (COHORT CLOSED, the window ended)',
 })
 export class ApplicationWindowInput {
-  @Field({ description: 'ISO-8601 instant with an offset' })
-  @Matches(INSTANT_PATTERN, { message: `opensAt ${INSTANT_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: 'opensAt is not a real date and time' })
+  // The DateTime scalar has checked the instant and made it UTC; the pipe only needs to know the field.
+  @Field(() => DateTimeScalar, { description: 'ISO-8601 instant with an offset' })
+  @IsString()
   opensAt!: string;
 
-  @Field({ description: 'ISO-8601 instant with an offset, after opensAt' })
-  @Matches(INSTANT_PATTERN, { message: `closesAt ${INSTANT_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: 'closesAt is not a real date and time' })
+  @Field(() => DateTimeScalar, { description: 'ISO-8601 instant with an offset, after opensAt' })
+  @IsString()
   closesAt!: string;
 }

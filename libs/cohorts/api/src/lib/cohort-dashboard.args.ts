@@ -15,7 +15,7 @@ export class CohortDashboardArgs extends CohortQueryArgs {
 
 @ArgsType()
 export class FormGroupsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort whose confirmed learners are grouped' })
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId!: string;
 

@@ -17,7 +17,11 @@ export class CohortDashboardResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Query(() => CohortDashboard, { nullable: true, description: 'Null when the cohort is unknown' })
+  @Query(() => CohortDashboard, {
+    nullable: true,
+    description:
+      "A cohort's seats, waitlist, applications per status and per company, and settings, for admins; null when the cohort is unknown",
+  })
   async cohortDashboard(
     @Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs,
   ): Promise<CohortDashboard | null> {
@@ -25,7 +29,10 @@ export class CohortDashboardResolver {
     return this.reader.dashboard(cohortId, waitlistFirst);
   }
 
-  @Query(() => CohortGroups, { nullable: true, description: 'Null until groups are formed' })
+  @Query(() => CohortGroups, {
+    nullable: true,
+    description: "The cohort's latest group formation, for facilitators; null until groups are formed",
+  })
   async groups(@Args() { cohortId, consistentWith }: CohortQueryArgs): Promise<CohortGroups | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.groups(cohortId);

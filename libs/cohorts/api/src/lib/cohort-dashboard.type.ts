@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApplicationStatus, DashboardWaitlistOrder } from './enums';
+import { DateTimeScalar } from '@sooc/graphql';
 
 @ObjectType({ description: 'One place in the waitlist' })
 export class WaitlistEntry {
@@ -33,70 +34,84 @@ export class WaitlistEntry {
   })
   score!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the learner joined the waitlist',
+  })
   waitlistedAt!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "How many of the cohort's applications are in one status" })
 export class ApplicationStatusCount {
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'The status counted' })
   status!: ApplicationStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Applications in that status, at least 1' })
   count!: number;
 }
 
 @ObjectType({ description: "One company's seats (companyId null: learners without a company)" })
 export class CompanySeats {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The company; null for the row of learners without one' })
   companyId!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Seats dedicated to the company; null when it has no quota' })
   quota!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Seats held for the company's learners while their offer is open" })
   reserved!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Seats of the company's learners who accepted their offer" })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The company's learners on the waitlist" })
   waitlisted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Applications from the company's learners, in any status" })
   applications!: number;
 }
 
 @ObjectType({ description: "The cohort's settings as the dashboard shows them" })
 export class DashboardSettings {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Ids of the people who run the sessions (at most 20); empty by default' })
   facilitators!: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'How long a seat offer stays open before it expires and goes to the next learner, in hours (1..720, default 72)',
+  })
   offerTtlHours!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Learners per group formGroups aims at when given no size (2..12, default 5)' })
   targetGroupSize!: number;
 
-  @Field(() => DashboardWaitlistOrder)
+  @Field(() => DashboardWaitlistOrder, {
+    description: 'How the waitlist is ranked (default: SCORE for review cohorts, ARRIVAL for first-come ones)',
+  })
   waitlistOrder!: DashboardWaitlistOrder;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Planned sessions; attendance is recorded for sessions 1..sessions (default 10)' })
   sessions!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'Share of sessions (0 < t ≤ 1, default 0.7) a learner must attend to complete; below it they are dropped',
+  })
   completionThreshold!: number;
 }
 
-@ObjectType({ description: "A cohort's seats, waitlist, applications and companies" })
+@ObjectType({
+  description:
+    'A cohort at a glance, for admins: its seats, waitlist, applications per status and per company, and settings',
+})
 export class CohortDashboard {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort shown' })
   cohortId!: string;
 
-  @Field()
+  @Field({ description: "The cohort's title" })
   title!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats in the cohort, 2..500' })
   capacity!: number;
 
   @Field(() => Int, { description: 'Seats held while an offer is open' })
@@ -105,27 +120,38 @@ export class CohortDashboard {
   @Field(() => Int, { description: 'Seats of learners who accepted their offer' })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Seats neither reserved nor confirmed: capacity − reserved − confirmed, never below 0',
+  })
   free!: number;
 
   @Field(() => Float, { description: '(reserved + confirmed) / capacity, 0..1' })
   fillRate!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Learners on the whole waitlist (the list below may show fewer)' })
   waitlistLength!: number;
 
   @Field(() => [WaitlistEntry], { description: 'The first waitlistFirst entries, in the order seats go to them' })
   waitlist!: WaitlistEntry[];
 
-  @Field(() => [ApplicationStatusCount])
+  @Field(() => [ApplicationStatusCount], {
+    description: 'Applications per status, statuses with none left out, in alphabetical order of their value',
+  })
   applicationsByStatus!: ApplicationStatusCount[];
 
-  @Field(() => [CompanySeats])
+  @Field(() => [CompanySeats], {
+    description:
+      'Seats, waitlist and applications per company (every company with a quota, and any with learners), by ' +
+      'company id; learners without a company come last',
+  })
   companies!: CompanySeats[];
 
-  @Field(() => DashboardSettings)
+  @Field(() => DashboardSettings, { description: "The cohort's settings" })
   settings!: DashboardSettings;
 
-  @Field()
+  @Field(() => DateTimeScalar, {
+    description:
+      "When the cohort's own record (title, capacity, status, settings, quotas) last changed; the counts are taken when asked",
+  })
   updatedAt!: string;
 }

@@ -11,7 +11,7 @@ export class CohortIdArgs {
 
 @ArgsType()
 export class CohortArgs extends ConsistentArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cohort's id" })
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;
 }

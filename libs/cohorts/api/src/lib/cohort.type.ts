@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { DateScalar, DateTimeScalar, PositionScalar } from '@sooc/graphql';
 import { CohortStatus, SelectionPolicy } from './enums';
 
 @ObjectType({
@@ -7,19 +7,23 @@ import { CohortStatus, SelectionPolicy } from './enums';
     'The window in effect, half-open [opensAt, closesAt): opened early, opensAt is when applications were opened',
 })
 export class ApplicationWindow {
-  @Field()
+  @Field(() => DateTimeScalar, {
+    description: 'First instant applications are accepted (the moment they were opened, when opened early)',
+  })
   opensAt!: string;
 
-  @Field()
+  @Field(() => DateTimeScalar, {
+    description: 'Applications are accepted until just before this instant; the cohort closes itself at it',
+  })
   closesAt!: string;
 }
 
 @ObjectType({ description: 'One session of a course, as the read model shows it' })
 export class Cohort {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cohort's id, given or generated when it was planned" })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The course this cohort is a session of' })
   courseId!: string;
 
   @Field(() => String, {
@@ -28,25 +32,27 @@ export class Cohort {
   })
   courseTitle!: string | null;
 
-  @Field()
+  @Field({ description: 'Name of this session, up to 200 characters' })
   title!: string;
 
-  @Field(() => CohortStatus)
+  @Field(() => CohortStatus, { description: 'Where the cohort is in its lifecycle' })
   status!: CohortStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Seats, 2..500 (10..100 advised); never below the seats already reserved or confirmed',
+  })
   capacity!: number;
 
-  @Field(() => ApplicationWindow)
+  @Field(() => ApplicationWindow, { description: 'When applications are accepted' })
   applicationWindow!: ApplicationWindow;
 
-  @Field({ description: 'First day, YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'First day; applications close no later than 00:00 UTC that day' })
   startsOn!: string;
 
-  @Field({ description: 'Last day, YYYY-MM-DD' })
+  @Field(() => DateScalar, { description: 'Last day, on or after startsOn' })
   endsOn!: string;
 
-  @Field(() => SelectionPolicy)
+  @Field(() => SelectionPolicy, { description: "How applicants get a seat, from the course's policy" })
   selectionPolicy!: SelectionPolicy;
 
   @Field(() => PositionScalar, { description: 'Position of the last event reflected in this view' })

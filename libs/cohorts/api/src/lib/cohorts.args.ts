@@ -1,12 +1,12 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { ConsistentArgs } from '@sooc/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CohortStatus } from './enums';
 
 export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
-export class CohortsArgs {
+export class CohortsArgs extends ConsistentArgs {
   @Field(() => Int, { defaultValue: 20, description: `Page size, 1..${MAX_PAGE_SIZE}` })
   @IsInt()
   @Min(1)
@@ -18,16 +18,8 @@ export class CohortsArgs {
   @IsString()
   after?: string | null;
 
-  @Field(() => CohortStatus, { nullable: true })
+  @Field(() => CohortStatus, { nullable: true, description: 'Only cohorts in this status; omit it for all' })
   @IsOptional()
   @IsEnum(CohortStatus)
   status?: CohortStatus | null;
-
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description:
-      "Wait until the read model reflects this position (read-your-writes); a position past the store's head is refused at once with READ_MODEL.POSITION_AHEAD",
-  })
-  @IsOptional()
-  consistentWith?: bigint | null;
 }

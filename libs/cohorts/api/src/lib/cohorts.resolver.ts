@@ -18,13 +18,18 @@ export class CohortsResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Query(() => Cohort, { nullable: true })
+  @Query(() => Cohort, {
+    nullable: true,
+    description: 'One cohort, for admin dashboards and course pages; null when no cohort has this id',
+  })
   async cohort(@Args() { id, consistentWith }: CohortArgs): Promise<Cohort | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.cohort(id);
   }
 
-  @Query(() => CohortConnection)
+  @Query(() => CohortConnection, {
+    description: 'Cohorts, in the order they were planned, a page at a time; optionally only those in one status',
+  })
   async cohorts(@Args() args: CohortsArgs): Promise<CohortConnection> {
     await this.reader.consistentWith(args.consistentWith);
     return this.reader.cohorts(args);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { courseDecider, courseStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
-import { PositionScalar } from '@sooc/graphql';
+import { CONSISTENT_WITH, PositionScalar } from '@sooc/graphql';
 import { Course } from './course.type';
 import { courseFromWrite } from './cohort-payload.mapper';
 import { CohortsReader } from './cohorts.reader';
@@ -16,10 +16,11 @@ export class CoursesResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Query(() => Course, { nullable: true })
+  @Query(() => Course, { nullable: true, description: 'One course; null when no course has this id' })
   async course(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('consistentWith', { type: () => PositionScalar, nullable: true }) consistentWith?: bigint | null,
+    @Args('id', { type: () => ID, description: "The course's id" }) id: string,
+    @Args('consistentWith', { type: () => PositionScalar, nullable: true, description: CONSISTENT_WITH })
+    consistentWith?: bigint | null,
   ): Promise<Course | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.course(id);

@@ -56,5 +56,5 @@ export class GroupsPayload {
   position!: bigint | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of cohorts, with how many match in all' })
 export class CohortConnection extends Connection(Cohort) {}

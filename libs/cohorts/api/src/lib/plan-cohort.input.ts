@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { ApplicationWindowInput } from './application-window.input';
-import { DATE_MESSAGE, DATE_PATTERN } from './input-formats';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { DateScalar, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType()
 export class PlanCohortInput {
@@ -32,13 +31,12 @@ export class PlanCohortInput {
   @Type(() => ApplicationWindowInput)
   applicationWindow!: ApplicationWindowInput;
 
-  @Field({ description: 'First day, YYYY-MM-DD' })
-  @Matches(DATE_PATTERN, { message: `startsOn ${DATE_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: 'startsOn is not a real date' })
+  // The Date scalar has checked the day exists; the pipe only needs to know the field.
+  @Field(() => DateScalar, { description: 'First day' })
+  @IsString()
   startsOn!: string;
 
-  @Field({ description: 'Last day, YYYY-MM-DD' })
-  @Matches(DATE_PATTERN, { message: `endsOn ${DATE_MESSAGE}` })
-  @IsISO8601({ strict: true }, { message: 'endsOn is not a real date' })
+  @Field(() => DateScalar, { description: 'Last day' })
+  @IsString()
   endsOn!: string;
 }

@@ -1,75 +1,85 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AdmissionDecision, ApplicationStatus, LearnerLevel } from './enums';
+import { DateTimeScalar } from '@sooc/graphql';
 
-@ObjectType()
+@ObjectType({ description: "The learner's answer to one of the cohort's questions" })
 export class ApplicationAnswer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question answered' })
   questionId!: string;
 
-  @Field()
+  @Field({ description: "The learner's answer, as written" })
   answer!: string;
 }
 
 @ObjectType({ description: "A reviewer's latest review of the application" })
 export class ApplicationReview {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who reviewed' })
   reviewerId!: string;
 
   @Field(() => Float, { description: 'Weighted score on 0..100' })
   score!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version of the rubric the review was scored on' })
   rubricVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reviewer's comment; null when they left none" })
   comment!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Who took a decision' })
 export class DecisionActor {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's (or the system's) id" })
   id!: string;
 
-  @Field()
+  @Field({
+    description:
+      'Their role when deciding: admin, reviewer, facilitator, compliance, partner, learner, system or anonymous',
+  })
   role!: string;
 }
 
 @ObjectType({ description: 'The selection decision as recorded, with the ranking it was taken on' })
 export class RecordedDecision {
-  @Field(() => AdmissionDecision)
+  @Field(() => AdmissionDecision, { description: 'What was decided' })
   decision!: AdmissionDecision;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, as the decider wrote it; null when none was recorded' })
   reason!: string | null;
 
-  @Field(() => DecisionActor, { nullable: true })
+  @Field(() => DecisionActor, { nullable: true, description: 'Who decided; null when it was not recorded' })
   decidedBy!: DecisionActor | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The selection's id for the decision; null when not recorded" })
   decisionId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was decided; null when not recorded' })
   decidedAt!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Rubric version the reviews were scored on' })
   rubricVersion!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean review score on 0..100 at decision time; null when the application had no review',
+  })
   averageScore!: number | null;
 
   @Field(() => Int, { nullable: true, description: '1 = best among the reviewed applications at decision time' })
   rank!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "How many of the cohort's applications were reviewed, and ranked, at decision time",
+  })
   rankedAmong!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A facilitator's attendance mark for one session" })
 export class AttendanceMark {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The session, 1..the cohort's number of sessions" })
   session!: number;
 
-  @Field()
+  @Field({ description: 'True when the learner attended; false when marked absent (or a mark was corrected)' })
   attended!: boolean;
 }
 
@@ -78,7 +88,7 @@ export class Application {
   @Field(() => ID, { description: '<cohortId>-<learnerId>' })
   enrollmentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort applied to' })
   cohortId!: string;
 
   @Field(() => ID, { nullable: true, description: "Null for a reviewer when the cohort's rubric is blind" })
@@ -90,25 +100,29 @@ export class Application {
   })
   companyId!: string | null;
 
-  @Field(() => LearnerLevel)
+  @Field(() => LearnerLevel, { description: 'The level the learner gave for themselves' })
   level!: LearnerLevel;
 
-  @Field()
+  @Field({ description: 'Why the learner wants to take the course, 1 to 4000 characters' })
   motivation!: string;
 
-  @Field(() => [ApplicationAnswer])
+  @Field(() => [ApplicationAnswer], { description: "The learner's answers to the cohort's questions" })
   answers!: ApplicationAnswer[];
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: "The course prerequisites the learner says they meet, in the course's wording",
+  })
   prerequisitesMet!: string[];
 
   @Field({ description: 'False when a course prerequisite is missing: the application goes no further' })
   eligible!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'The course prerequisites the learner did not claim, at submission; empty when eligible',
+  })
   unmetPrerequisites!: string[];
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'Where the application stands now' })
   status!: ApplicationStatus;
 
   @Field(() => String, {
@@ -117,13 +131,15 @@ export class Application {
   })
   statusReason!: string | null;
 
-  @Field()
+  @Field(() => DateTimeScalar, { description: 'When the learner applied' })
   submittedAt!: string;
 
-  @Field(() => [ApplicationReview])
+  @Field(() => [ApplicationReview], {
+    description: "Each reviewer's latest review, by reviewer id; empty before any review (and in first-come cohorts)",
+  })
   reviews!: ApplicationReview[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reviewers who reviewed the application (one latest review each)' })
   reviewCount!: number;
 
   @Field(() => Float, {
@@ -138,18 +154,18 @@ export class Application {
   })
   decision!: RecordedDecision | null;
 
-  @Field(() => String, { nullable: true, description: 'When the seat offer lapses; kept after it ended' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the seat offer lapses; kept after it ended' })
   offerExpiresAt!: string | null;
 
-  @Field()
+  @Field({ description: 'True when the seat offer came from the waitlist, after a seat was freed' })
   promotedFromWaitlist!: boolean;
 
-  @Field(() => [AttendanceMark])
+  @Field(() => [AttendanceMark], { description: 'Attendance marks recorded so far, one per session marked' })
   attendance!: AttendanceMark[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions the learner is marked as having attended' })
   attendedSessions!: number;
 
-  @Field()
+  @Field(() => DateTimeScalar, { description: 'When the application last changed' })
   updatedAt!: string;
 }

@@ -28,7 +28,12 @@ export class ApplicationsResolver {
     private readonly reader: EnrollmentReader,
   ) {}
 
-  @Query(() => Application, { nullable: true })
+  @Query(() => Application, {
+    nullable: true,
+    description:
+      "One learner's application to one cohort, with its dossier, reviews, decision and attendance; null when " +
+      'the learner never applied there',
+  })
   async application(@Args() { cohortId, learnerId, consistentWith }: ApplicationArgs): Promise<Application | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.application(cohortId, learnerId);

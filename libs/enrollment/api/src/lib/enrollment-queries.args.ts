@@ -8,12 +8,12 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class ApplicationsArgs extends CohortQueryArgs {
-  @Field(() => ApplicationStatus, { nullable: true })
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Only applications in this status; omit it for all' })
   @IsOptional()
   @IsEnum(ApplicationStatus)
   status?: ApplicationStatus | null;
 
-  @Field(() => ApplicationSort, { defaultValue: ApplicationSort.ARRIVAL })
+  @Field(() => ApplicationSort, { defaultValue: ApplicationSort.ARRIVAL, description: 'The order of the list' })
   @IsEnum(ApplicationSort)
   sort!: ApplicationSort;
 
@@ -37,7 +37,7 @@ export class ApplicationArgs extends IntersectionType(EnrollmentRefArgs, Consist
 
 @ArgsType()
 export class LearnerEnrollmentsArgs extends ConsistentArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The learner whose applications to list' })
   @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
   learnerId!: string;
 }

@@ -4,11 +4,11 @@ import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @ArgsType()
 export class EnrollmentRefArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The cohort applied to' })
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The learner who applied' })
   @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
   learnerId!: string;
 }

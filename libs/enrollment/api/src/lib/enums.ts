@@ -30,8 +30,17 @@ export const ENUMS_MIRROR_THE_DOMAIN: [
 registerEnumType(ApplicationSort, {
   name: 'ApplicationSort',
   description: 'ARRIVAL: submission order; SCORE: average review score, best first, then arrival',
+  valuesMap: {
+    ARRIVAL: { description: 'In the order the applications were submitted' },
+    SCORE: { description: 'Best average review score first, unreviewed applications last, then in submission order' },
+  },
 });
 registerEnumType(AdmissionDecision, {
   name: 'AdmissionDecision',
   description: 'What the selection decided for an application',
+  valuesMap: {
+    ADMIT: { description: 'Admitted: a seat of its pool was free and is offered' },
+    REJECT: { description: 'Rejected: the application ends' },
+    WAITLIST: { description: 'Waitlisted: offered a seat when one of its pool frees up' },
+  },
 });

@@ -19,5 +19,5 @@ export class ApplicationPayload {
   position!: bigint | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of a cohort's applications, with how many match the filter in all" })
 export class ApplicationConnection extends Connection(Application) {}

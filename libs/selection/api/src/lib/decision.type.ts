@@ -1,42 +1,44 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Decision } from './enums';
 
-@ObjectType()
+@ObjectType({ description: 'Who made a request: the person (or the system) and the role they acted in' })
 export class Actor {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's (or the system's) id" })
   id!: string;
 
-  @Field()
+  @Field({
+    description: 'Their role: admin, reviewer, facilitator, compliance, partner, learner, system or anonymous',
+  })
   role!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "The applicant's company quota at decision time" })
 export class QuotaSnapshot {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The applicant's company" })
   companyId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats dedicated to the company' })
   seats!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Of those, seats the company's learners held (reserved or confirmed)" })
   used!: number;
 }
 
 @ObjectType({ description: 'The seats as the applicant saw them when the decision was taken' })
 export class SeatSnapshot {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The cohort's capacity" })
   capacity!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats held by open offers' })
   reserved!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats of learners who had accepted their offer' })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats neither reserved nor confirmed' })
   free!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Learners on the waitlist' })
   waitlisted!: number;
 
   @Field(() => QuotaSnapshot, { nullable: true, description: "The applicant's company quota, when it has one" })
@@ -48,15 +50,15 @@ export class SeatSnapshot {
   freeInPool!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "A reviewer's review as the decision saw it" })
 export class RecordedReview {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who reviewed' })
   reviewerId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version of the rubric the review was scored on' })
   rubricVersion!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Weighted score on 0..100' })
   score!: number;
 }
 
@@ -64,48 +66,48 @@ export class RecordedReview {
   description: 'What the decision was based on: rubric version, reviews, ranking and seats at that moment',
 })
 export class DecisionRecord {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Version of the rubric in force; null when none was defined' })
   rubricVersion!: number | null;
 
-  @Field(() => [RecordedReview])
+  @Field(() => [RecordedReview], { description: "Every reviewer's latest review of the application" })
   reviews!: RecordedReview[];
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean of the review scores, 0..100; null without reviews' })
   averageScore!: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "1-based rank by average score among the cohort's reviewed applications",
+    description: "1-based rank by average score among the cohort's reviewed applications; null if unreviewed",
   })
   rank!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many of the cohort's applications were reviewed, and ranked" })
   rankedAmong!: number;
 
-  @Field(() => SeatSnapshot)
+  @Field(() => SeatSnapshot, { description: 'The seats at that moment' })
   seats!: SeatSnapshot;
 }
 
 @ObjectType({ description: 'A selection decision on one application, with who took it, why, and on what basis' })
 export class ApplicationDecision {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The decision's id" })
   decisionId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application decided, <cohortId>-<learnerId>' })
   enrollmentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The applicant' })
   learnerId!: string;
 
-  @Field(() => Decision)
+  @Field(() => Decision, { description: 'What was decided' })
   decision!: Decision;
 
-  @Field()
+  @Field({ description: 'Why, as the decider wrote it; kept for the applicant and for audits' })
   reason!: string;
 
-  @Field(() => Actor)
+  @Field(() => Actor, { description: 'Who decided' })
   decidedBy!: Actor;
 
-  @Field(() => DecisionRecord)
+  @Field(() => DecisionRecord, { description: 'What the decision was based on' })
   record!: DecisionRecord;
 }

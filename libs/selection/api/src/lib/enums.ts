@@ -20,4 +20,9 @@ registerEnumType(Decision, {
   name: 'Decision',
   description:
     'ADMIT seats the applicant if their pool has a free seat (or refuses); WAITLIST queues them; REJECT ends the application',
+  valuesMap: {
+    ADMIT: { description: "Admit: offer a seat of the applicant's pool, refused when none is free" },
+    REJECT: { description: 'Reject: the application ends' },
+    WAITLIST: { description: 'Waitlist: the applicant is offered a seat when one of their pool frees up' },
+  },
 });

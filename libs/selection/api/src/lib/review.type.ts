@@ -1,31 +1,31 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType()
+@ObjectType({ description: "A reviewer's score on one criterion of the rubric" })
 export class CriterionScore {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The criterion scored' })
   criterionId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'A whole number 0..5' })
   score!: number;
 }
 
 @ObjectType({ description: "A reviewer's latest review of an application" })
 export class Review {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application reviewed, <cohortId>-<learnerId>' })
   enrollmentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who reviewed' })
   reviewerId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version of the rubric the review was scored on' })
   rubricVersion!: number;
 
-  @Field(() => [CriterionScore])
+  @Field(() => [CriterionScore], { description: 'One score per criterion of that rubric' })
   scores!: CriterionScore[];
 
   @Field(() => Float, { description: 'Weighted mean of the scores on 0..100' })
   score!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reviewer's comment; null when they left none" })
   comment!: string | null;
 }

@@ -1,14 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType()
+@ObjectType({ description: 'One thing reviewers score, 0..5, and how much it counts' })
 export class RubricCriterion {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable key reviewers score against, e.g. "motivation"' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the criterion is, for reviewers' })
   label!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "Relative weight, above 0: the criterion's share of the weighted score" })
   weight!: number;
 }
 
@@ -17,12 +17,14 @@ export class Rubric {
   @Field(() => Int, { description: 'Starts at 1; each new definition is a new version' })
   version!: number;
 
-  @Field(() => [RubricCriterion])
+  @Field(() => [RubricCriterion], { description: 'The criteria, as defined' })
   criteria!: RubricCriterion[];
 
-  @Field()
+  @Field({
+    description: "True when reviewers don't see the applicant's learner id or company (the waitlist hides them too)",
+  })
   blind!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reviews an application needs before it can be decided' })
   reviewsRequired!: number;
 }

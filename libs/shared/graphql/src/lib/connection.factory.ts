@@ -18,21 +18,21 @@ export interface ConnectionShape<T> {
  * gives `CohortConnection { edges: [CohortEdge!]!, pageInfo: PageInfo!, totalCount: Int! }`.
  */
 export function Connection<T>(nodeType: Type<T>, name: string = nodeType.name): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that marks its place in the list` })
   class EdgeType implements Edge<T> {
     @Field({ description: 'Opaque; pass it as `after` to continue after this node' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} itself` })
     node!: T;
   }
 
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: `This page's ${name} nodes, in the list's order; empty past the end` })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next one' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Number of nodes matching the filter, across all pages' })

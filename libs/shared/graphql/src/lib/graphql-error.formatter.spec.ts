@@ -60,7 +60,10 @@ describe('formatGraphQLError', () => {
       { message: refusal.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
       validation,
     );
-    expect(formatted).toEqual({ message: refusal.message, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatted).toEqual({
+      message: refusal.message,
+      extensions: { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT' },
+    });
   });
 
   it('reports refused input as BAD_USER_INPUT with field paths', () => {
@@ -89,6 +92,7 @@ describe('formatGraphQLError', () => {
     const coercion = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
     expect(formatGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT' } }, coercion).extensions).toEqual({
       code: 'BAD_USER_INPUT',
+      category: 'BAD_USER_INPUT',
       fields: [{ field: 'capacity', message: 'Int cannot represent non-integer value: "x"' }],
     });
   });

@@ -78,9 +78,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   ) {
     const { stacktrace: _stacktrace, ...apollos } = formatted.extensions;
     // A scalar refusing a literal is reported by validation; it is bad input, as for a variable.
-    const extensions = refusedByScalar(original) ? { ...apollos, code: 'BAD_USER_INPUT' } : apollos;
-    const fields =
-      extensions['code'] === 'BAD_USER_INPUT' && !extensions['fields'] ? coercionFields(formatted.message) : [];
+    const refused = refusedByScalar(original) || apollos['code'] === 'BAD_USER_INPUT';
+    // Bad input carries the same category however it was caught (a scalar, the types, the validation pipe).
+    const extensions = refused ? { ...apollos, code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT' } : apollos;
+    const fields = refused && !extensions['fields'] ? coercionFields(formatted.message) : [];
     return shape(formatted, formatted.message, fields.length > 0 ? { ...extensions, fields } : extensions);
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));

@@ -46,6 +46,24 @@ registerEnumType(ApplicationStatus, {
   description:
     'Where an application stands: submitted → admitted | waitlisted → offered → enrolled → completed, or one of the ends',
   valuesMap: {
+    SUBMITTED: {
+      description: 'Eligible and waiting: for the selection to decide (review cohorts) or for a seat (first-come)',
+    },
+    INELIGIBLE: { description: 'Final: a course prerequisite is missing (see unmetPrerequisites)' },
+    ADMITTED: { description: 'Admitted by the selection; a seat offer follows when a seat is free in its pool' },
+    REJECTED: { description: 'Final: the selection rejected the application (see statusReason)' },
+    WAITLISTED: { description: 'Queued for a seat; offered one when a seat of its pool frees up, in waitlist order' },
+    OFFERED: { description: 'A seat is held for the learner until offerExpiresAt: they accept or decline it' },
+    ENROLLED: { description: 'The learner accepted the offer and holds a confirmed seat; attendance is recorded' },
+    DECLINED: { description: 'Final: the learner declined the seat offer, which went to the next learner' },
+    EXPIRED: { description: 'Final: the seat offer lapsed at offerExpiresAt without an answer' },
+    COMPLETED: {
+      description:
+        "Final: the cohort completed and the learner attended enough sessions (the cohort's completionThreshold)",
+    },
+    DROPPED: { description: 'Final: the cohort completed and the learner attended too few sessions' },
+    WITHDRAWN: { description: 'Final: the learner withdrew before completing (see statusReason)' },
+    CANCELLED: { description: 'Final: the cohort was cancelled while the application was still open' },
     NOT_ADMITTED: {
       description:
         'Final: the cohort started while the applicant was waitlisted, undecided, or held an offer not yet accepted',
@@ -55,4 +73,9 @@ registerEnumType(ApplicationStatus, {
 registerEnumType(LearnerLevel, {
   name: 'LearnerLevel',
   description: 'Self-assessed by the learner; groups are balanced on it',
+  valuesMap: {
+    BEGINNER: { description: 'New to the subject' },
+    INTERMEDIATE: { description: 'Knows the basics' },
+    ADVANCED: { description: 'Experienced in the subject' },
+  },
 });
