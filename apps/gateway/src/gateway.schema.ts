@@ -7,11 +7,16 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { CohortsApiModule } from '@sooc/cohorts-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { SelectionApiModule } from '@sooc/selection-api';
-import { describeRootTypes } from '@sooc/graphql';
+import { describeRootTypes, NodeModule } from '@sooc/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 /** The modules whose resolvers make the gateway's schema: GatewayModule imports exactly these. */
-export const GATEWAY_API_MODULES: readonly Type[] = [CohortsApiModule, EnrollmentApiModule, SelectionApiModule];
+export const GATEWAY_API_MODULES: readonly Type[] = [
+  NodeModule,
+  CohortsApiModule,
+  EnrollmentApiModule,
+  SelectionApiModule,
+];
 
 /** `schema.graphql` at the repository root: the schema as committed, for review and the description lint. */
 export const SCHEMA_FILE = resolve(__dirname, '../../../schema.graphql');

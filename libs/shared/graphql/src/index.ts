@@ -17,3 +17,7 @@ export * from './lib/id-arg.pipe';
 export * from './lib/shared.enums';
 export * from './lib/consistent.args';
 export * from './lib/root-types';
+export * from './lib/global-id';
+export * from './lib/node.interface';
+export * from './lib/node.registry';
+export * from './lib/node.module';

@@ -1,3 +1,4 @@
+import { globalIdOf } from '@sooc/graphql';
 import type { CohortDashboardView, GroupsView } from '@sooc/cohorts-read-models';
 import type { CohortDashboard } from './cohort-dashboard.type';
 import type { CohortGroups } from './cohort-groups.type';
@@ -6,6 +7,7 @@ import type { ApplicationStatus, DashboardWaitlistOrder, LearnerLevel } from './
 export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
   const { settings } = view;
   return {
+    id: globalIdOf('CohortDashboard', view.cohortId),
     cohortId: view.cohortId,
     title: view.title,
     capacity: view.capacity,
@@ -34,6 +36,7 @@ export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
 
 export function toCohortGroups(view: GroupsView): CohortGroups {
   return {
+    id: globalIdOf('CohortGroups', view.cohortId),
     cohortId: view.cohortId,
     formation: view.formation,
     targetSize: view.targetSize,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApplicationStatus, DashboardWaitlistOrder } from './enums';
-import { DateTimeScalar } from '@sooc/graphql';
+import { DateTimeScalar, GLOBAL_ID, Node } from '@sooc/graphql';
 
 @ObjectType({ description: 'One place in the waitlist' })
 export class WaitlistEntry {
@@ -103,8 +103,12 @@ export class DashboardSettings {
 @ObjectType({
   description:
     'A cohort at a glance, for admins: its seats, waitlist, applications per status and per company, and settings',
+  implements: () => [Node],
 })
-export class CohortDashboard {
+export class CohortDashboard implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
+  id!: string;
+
   @Field(() => ID, { description: 'The cohort shown' })
   cohortId!: string;
 

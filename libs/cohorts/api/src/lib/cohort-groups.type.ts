@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar } from '@sooc/graphql';
+import { DateTimeScalar, GLOBAL_ID, Node } from '@sooc/graphql';
 import { LearnerLevel } from './enums';
 
 @ObjectType({ description: 'A confirmed learner placed in a group' })
@@ -26,8 +26,11 @@ export class CohortGroup {
   members!: GroupMember[];
 }
 
-@ObjectType({ description: "The cohort's latest group formation" })
-export class CohortGroups {
+@ObjectType({ description: "The cohort's latest group formation", implements: () => [Node] })
+export class CohortGroups implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
+  id!: string;
+
   @Field(() => ID, { description: 'The cohort the groups belong to' })
   cohortId!: string;
 

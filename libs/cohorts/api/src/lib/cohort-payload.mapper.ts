@@ -1,6 +1,6 @@
 import type { CohortEvent, CohortState, CourseEvent, CourseState } from '@sooc/cohorts-domain';
 import type { CommandResult } from '@sooc/event-sourcing';
-import { withDeferredFields } from '@sooc/graphql';
+import { globalIdOf, withDeferredFields } from '@sooc/graphql';
 import type { Cohort } from './cohort.type';
 import type { CohortsReader } from './cohorts.reader';
 import type { Course } from './course.type';
@@ -8,6 +8,7 @@ import type { CohortStatus, CourseStatus } from './enums';
 
 const COHORT_FIELDS: readonly (keyof Cohort & string)[] = [
   'id',
+  'cohortId',
   'courseId',
   'courseTitle',
   'title',
@@ -22,6 +23,7 @@ const COHORT_FIELDS: readonly (keyof Cohort & string)[] = [
 
 const COURSE_FIELDS: readonly (keyof Course & string)[] = [
   'id',
+  'courseId',
   'status',
   'title',
   'summary',
@@ -44,7 +46,8 @@ export function cohortFromWrite(result: CommandResult<CohortEvent, CohortState>,
     state.status === 'none'
       ? {}
       : {
-          id: state.cohortId,
+          id: globalIdOf('Cohort', state.cohortId),
+          cohortId: state.cohortId,
           courseId: state.courseId,
           title: state.title,
           status: state.status as CohortStatus,
@@ -68,7 +71,8 @@ export function courseFromWrite(result: CommandResult<CourseEvent, CourseState>,
   if (state.status === 'none') throw new Error('The course is missing after a successful command');
   const { courseId, title, summary, topics, language, prerequisites, selectionPolicy, defaultCapacity } = state;
   const known: Partial<Course> = {
-    id: courseId,
+    id: globalIdOf('Course', courseId),
+    courseId,
     status: state.status as CourseStatus,
     title,
     summary,

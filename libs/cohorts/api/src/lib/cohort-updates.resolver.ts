@@ -1,6 +1,6 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { cohortNotFound } from '@sooc/cohorts-domain';
-import { CohortArgs } from './cohort-id.args';
+import { CohortQueryArgs } from '@sooc/graphql';
 import { CohortUpdate, CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
@@ -22,10 +22,12 @@ export class CohortUpdatesResolver {
       return this.reader.existingCohort(change.cohortId);
     },
   })
-  async cohortUpdated(@Args() { id, consistentWith }: CohortArgs): Promise<AsyncIterableIterator<CohortUpdate>> {
+  async cohortUpdated(
+    @Args() { cohortId, consistentWith }: CohortQueryArgs,
+  ): Promise<AsyncIterableIterator<CohortUpdate>> {
     // The global validation pipe has checked the arguments; a subscription that could never emit is refused here.
     await this.reader.consistentWith(consistentWith);
-    if (!(await this.reader.cohort(id))) throw cohortNotFound(id);
-    return this.updates.updatesOf(id);
+    if (!(await this.reader.cohort(cohortId))) throw cohortNotFound(cohortId);
+    return this.updates.updatesOf(cohortId);
   }
 }

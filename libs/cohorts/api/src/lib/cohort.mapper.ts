@@ -1,3 +1,4 @@
+import { globalIdOf } from '@sooc/graphql';
 import { courseList, type CohortView, type CourseRow } from '@sooc/cohorts-read-models';
 import type { Cohort } from './cohort.type';
 import type { Course } from './course.type';
@@ -6,7 +7,8 @@ import type { CohortStatus, CourseStatus, SelectionPolicy } from './enums';
 /** Rows use the domain's values, the GraphQL enums carry the same values: only names change. */
 export function toCohort(row: CohortView): Cohort {
   return {
-    id: row.cohort_id,
+    id: globalIdOf('Cohort', row.cohort_id),
+    cohortId: row.cohort_id,
     courseId: row.course_id,
     courseTitle: row.course_title,
     title: row.title,
@@ -22,7 +24,8 @@ export function toCohort(row: CohortView): Cohort {
 
 export function toCourse(row: CourseRow): Course {
   return {
-    id: row.course_id,
+    id: globalIdOf('Course', row.course_id),
+    courseId: row.course_id,
     status: row.status as CourseStatus,
     title: row.title,
     summary: row.summary,

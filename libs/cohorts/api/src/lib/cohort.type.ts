@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar, PositionScalar } from '@sooc/graphql';
+import { DateScalar, DateTimeScalar, GLOBAL_ID, Node, PositionScalar } from '@sooc/graphql';
 import { CohortStatus, SelectionPolicy } from './enums';
 
 @ObjectType({
@@ -18,10 +18,15 @@ export class ApplicationWindow {
   closesAt!: string;
 }
 
-@ObjectType({ description: 'One session of a course, as the read model shows it' })
-export class Cohort {
-  @Field(() => ID, { description: "The cohort's id, given or generated when it was planned" })
+@ObjectType({ description: 'One session of a course, as the read model shows it', implements: () => [Node] })
+export class Cohort implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
   id!: string;
+
+  @Field(() => ID, {
+    description: "The cohort's own id, given or generated when it was planned: what mutations and queries take",
+  })
+  cohortId!: string;
 
   @Field(() => ID, { description: 'The course this cohort is a session of' })
   courseId!: string;

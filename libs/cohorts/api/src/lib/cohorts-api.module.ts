@@ -3,6 +3,7 @@ import { CohortDashboardResolver } from './cohort-dashboard.resolver';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { CohortUpdatesResolver } from './cohort-updates.resolver';
+import { CohortsNodes } from './cohorts.nodes';
 import { CohortsReader } from './cohorts.reader';
 import { CohortsResolver } from './cohorts.resolver';
 import { CoursesResolver } from './courses.resolver';
@@ -16,6 +17,7 @@ import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
 @Module({
   providers: [
     CohortsReader,
+    CohortsNodes,
     CohortsResolver,
     CohortSettingsResolver,
     CoursesResolver,

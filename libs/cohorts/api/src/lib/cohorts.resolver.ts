@@ -4,7 +4,8 @@ import { planCohort } from '@sooc/cohorts-application';
 import { capacityWarnings, cohortDecider, cohortStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
 import { cohortFromWrite } from './cohort-payload.mapper';
-import { CohortArgs, CohortIdArgs } from './cohort-id.args';
+import { CohortIdArgs } from './cohort-id.args';
+import { CohortQueryArgs } from '@sooc/graphql';
 import { Cohort } from './cohort.type';
 import { CohortsArgs } from './cohorts.args';
 import { CohortsReader } from './cohorts.reader';
@@ -20,11 +21,11 @@ export class CohortsResolver {
 
   @Query(() => Cohort, {
     nullable: true,
-    description: 'One cohort, for admin dashboards and course pages; null when no cohort has this id',
+    description: 'One cohort, for admin dashboards and course pages; null when no cohort has this cohortId',
   })
-  async cohort(@Args() { id, consistentWith }: CohortArgs): Promise<Cohort | null> {
+  async cohort(@Args() { cohortId, consistentWith }: CohortQueryArgs): Promise<Cohort | null> {
     await this.reader.consistentWith(consistentWith);
-    return this.reader.cohort(id);
+    return this.reader.cohort(cohortId);
   }
 
   @Query(() => CohortConnection, {

@@ -1,11 +1,19 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { GLOBAL_ID, Node, PositionScalar } from '@sooc/graphql';
 import { CourseStatus, SelectionPolicy } from './enums';
 
-@ObjectType({ description: 'A SOOC offering: what is taught, to whom, and how applicants are selected' })
-export class Course {
-  @Field(() => ID, { description: "The course's id, given or generated when it was drafted" })
+@ObjectType({
+  description: 'A SOOC offering: what is taught, to whom, and how applicants are selected',
+  implements: () => [Node],
+})
+export class Course implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
   id!: string;
+
+  @Field(() => ID, {
+    description: "The course's own id, given or generated when it was drafted: what mutations and queries take",
+  })
+  courseId!: string;
 
   @Field(() => CourseStatus, { description: 'Where the course is in its lifecycle' })
   status!: CourseStatus;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { courseDecider, courseStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
-import { CONSISTENT_WITH, PositionScalar } from '@sooc/graphql';
+import { CONSISTENT_WITH, IdArgPipe, PositionScalar } from '@sooc/graphql';
 import { Course } from './course.type';
 import { courseFromWrite } from './cohort-payload.mapper';
 import { CohortsReader } from './cohorts.reader';
@@ -16,14 +16,19 @@ export class CoursesResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Query(() => Course, { nullable: true, description: 'One course; null when no course has this id' })
+  @Query(() => Course, { nullable: true, description: 'One course; null when no course has this courseId' })
   async course(
-    @Args('id', { type: () => ID, description: "The course's id" }) id: string,
+    @Args(
+      'courseId',
+      { type: () => ID, description: "The course's own id (Course.courseId)" },
+      new IdArgPipe('courseId'),
+    )
+    courseId: string,
     @Args('consistentWith', { type: () => PositionScalar, nullable: true, description: CONSISTENT_WITH })
     consistentWith?: bigint | null,
   ): Promise<Course | null> {
     await this.reader.consistentWith(consistentWith);
-    return this.reader.course(id);
+    return this.reader.course(courseId);
   }
 
   @Mutation(() => CoursePayload)

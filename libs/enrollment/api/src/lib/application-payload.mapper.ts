@@ -1,11 +1,13 @@
 import { enrollmentStream, type EnrollmentEvent, type EnrollmentState } from '@sooc/enrollment-domain';
 import { applyApplicationEvent, toApplicationView } from '@sooc/enrollment-read-models';
 import type { CommandResult, RecordedEvent } from '@sooc/event-sourcing';
+import { globalIdOf } from '@sooc/graphql';
 import { toApplication, type Redaction } from './application.mapper';
 import type { Application } from './application.type';
 
 /** Every field of an Application: what the write side does not know is read from the read model. */
 export const APPLICATION_FIELDS: readonly (keyof Application & string)[] = [
+  'id',
   'enrollmentId',
   'cohortId',
   'learnerId',
@@ -47,6 +49,7 @@ export function applicationFromWrite(result: Written, redaction: Redaction): Par
     if (row) return toApplication(toApplicationView(row), redaction);
   }
   return {
+    id: globalIdOf('Application', state.enrollmentId),
     enrollmentId: state.enrollmentId,
     cohortId: state.cohortId,
     learnerId: redaction.identity ? null : state.learnerId,

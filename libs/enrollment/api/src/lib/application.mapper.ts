@@ -1,3 +1,4 @@
+import { globalIdOf } from '@sooc/graphql';
 import type { ApplicationView, DecisionView } from '@sooc/enrollment-read-models';
 import type { DecisionRecord } from '@sooc/selection-domain/published';
 import type { Application, DecisionActor, RecordedDecision } from './application.type';
@@ -36,6 +37,7 @@ function toDecision(view: DecisionView | null): RecordedDecision | null {
 /** Views use the domain's values and the GraphQL enums carry the same values: only shapes change. */
 export function toApplication(view: ApplicationView, redaction: Redaction = NOTHING_HIDDEN): Application {
   return {
+    id: globalIdOf('Application', view.enrollmentId),
     enrollmentId: view.enrollmentId,
     cohortId: view.cohortId,
     learnerId: redaction.identity ? null : view.learnerId,

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GLOBAL_ID, Node } from '@sooc/graphql';
 import { AdmissionDecision, ApplicationStatus, LearnerLevel } from './enums';
 import { DateTimeScalar } from '@sooc/graphql';
 
@@ -83,8 +84,11 @@ export class AttendanceMark {
   attended!: boolean;
 }
 
-@ObjectType({ description: 'One learner applying to one cohort, as the read model shows it' })
-export class Application {
+@ObjectType({ description: 'One learner applying to one cohort, as the read model shows it', implements: () => [Node] })
+export class Application implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
+  id!: string;
+
   @Field(() => ID, { description: '<cohortId>-<learnerId>' })
   enrollmentId!: string;
 

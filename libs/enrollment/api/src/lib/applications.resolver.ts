@@ -45,10 +45,12 @@ export class ApplicationsResolver {
     return this.reader.applications(args);
   }
 
-  @Query(() => [Application], { description: "A learner's applications, in the order they were submitted" })
-  async learnerEnrollments(@Args() { learnerId, consistentWith }: LearnerEnrollmentsArgs): Promise<Application[]> {
-    await this.reader.consistentWith(consistentWith);
-    return this.reader.learnerEnrollments(learnerId);
+  @Query(() => ApplicationConnection, {
+    description: "A learner's applications in every cohort, in the order they were submitted, a page at a time",
+  })
+  async learnerEnrollments(@Args() args: LearnerEnrollmentsArgs): Promise<ApplicationConnection> {
+    await this.reader.consistentWith(args.consistentWith);
+    return this.reader.learnerEnrollments(args);
   }
 
   @Mutation(() => ApplicationPayload)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsResolver } from './applications.resolver';
+import { EnrollmentNodes } from './enrollment.nodes';
 import { EnrollmentReader } from './enrollment.reader';
 
 /**
@@ -9,6 +10,6 @@ import { EnrollmentReader } from './enrollment.reader';
  * ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  providers: [EnrollmentReader, ApplicationsResolver],
+  providers: [EnrollmentReader, EnrollmentNodes, ApplicationsResolver],
 })
 export class EnrollmentApiModule {}

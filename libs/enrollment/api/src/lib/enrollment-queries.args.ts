@@ -6,17 +6,9 @@ import { CohortQueryArgs, ConsistentArgs, ID_MESSAGE, ID_PATTERN } from '@sooc/g
 
 export const MAX_PAGE_SIZE = 100;
 
+/** A page of applications in a list: how many, and after which cursor. */
 @ArgsType()
-export class ApplicationsArgs extends CohortQueryArgs {
-  @Field(() => ApplicationStatus, { nullable: true, description: 'Only applications in this status; omit it for all' })
-  @IsOptional()
-  @IsEnum(ApplicationStatus)
-  status?: ApplicationStatus | null;
-
-  @Field(() => ApplicationSort, { defaultValue: ApplicationSort.ARRIVAL, description: 'The order of the list' })
-  @IsEnum(ApplicationSort)
-  sort!: ApplicationSort;
-
+export class ApplicationPageArgs extends ConsistentArgs {
   @Field(() => Int, { defaultValue: 20, description: `Page size, 1..${MAX_PAGE_SIZE}` })
   @IsInt()
   @Min(1)
@@ -33,10 +25,22 @@ export class ApplicationsArgs extends CohortQueryArgs {
 }
 
 @ArgsType()
+export class ApplicationsArgs extends IntersectionType(CohortQueryArgs, ApplicationPageArgs, ArgsType) {
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Only applications in this status; omit it for all' })
+  @IsOptional()
+  @IsEnum(ApplicationStatus)
+  status?: ApplicationStatus | null;
+
+  @Field(() => ApplicationSort, { defaultValue: ApplicationSort.ARRIVAL, description: 'The order of the list' })
+  @IsEnum(ApplicationSort)
+  sort!: ApplicationSort;
+}
+
+@ArgsType()
 export class ApplicationArgs extends IntersectionType(EnrollmentRefArgs, ConsistentArgs, ArgsType) {}
 
 @ArgsType()
-export class LearnerEnrollmentsArgs extends ConsistentArgs {
+export class LearnerEnrollmentsArgs extends ApplicationPageArgs {
   @Field(() => ID, { description: 'The learner whose applications to list' })
   @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
   learnerId!: string;

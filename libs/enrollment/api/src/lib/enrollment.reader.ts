@@ -7,15 +7,16 @@ import {
   listApplications,
   type ApplicationSort,
   type ApplicationView,
+  type Connection,
   type EnrollmentReadDb,
 } from '@sooc/enrollment-read-models';
-import type { ConnectionShape } from '@sooc/graphql';
+import type { ConnectionShape, Edge } from '@sooc/graphql';
 import { READ_DB, ReadYourWrites, RequestContext, type CommandOutcome } from '@sooc/nest';
 import { isBlindReview, type SelectionReadDb } from '@sooc/selection-read-models/published';
 import { toApplication, type Redaction } from './application.mapper';
 import type { Application } from './application.type';
 import { redactionFor } from './blind-review.policy';
-import type { ApplicationsArgs } from './enrollment-queries.args';
+import type { ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
 
 /** The enrollment read models as the API shows them, with read-your-writes and blind review applied. */
 @Injectable()
@@ -50,6 +51,12 @@ export class EnrollmentReader {
     return application;
   }
 
+  /** By the enrollment id alone (for `node(id:)`), with the blind review of its cohort applied. */
+  async applicationById(enrollmentId: string): Promise<Application | null> {
+    const view = await findApplication(this.db, enrollmentId);
+    return view && toApplication(view, await this.redaction(view.cohortId));
+  }
+
   async applications(args: ApplicationsArgs): Promise<ConnectionShape<Application>> {
     const [page, redaction] = await Promise.all([
       listApplications(this.db, {
@@ -61,28 +68,20 @@ export class EnrollmentReader {
       }),
       this.redaction(args.cohortId),
     ]);
-    const edges = page.nodes.map((view) => ({
+    return connectionOf(page, args.after, (view) => ({
       cursor: cursorOf(view, args.sort),
       node: toApplication(view, redaction),
     }));
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.pageInfo.hasNextPage,
-        // Forward pagination only: a page that starts after a cursor has that cursor's node before it.
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: page.pageInfo.endCursor,
-      },
-    };
   }
 
-  async learnerEnrollments(learnerId: string): Promise<Application[]> {
-    const views = await learnerEnrollments(this.db, learnerId);
-    const cohorts = [...new Set(views.map((v) => v.cohortId))];
+  async learnerEnrollments(args: LearnerEnrollmentsArgs): Promise<ConnectionShape<Application>> {
+    const page = await learnerEnrollments(this.db, args);
+    const cohorts = [...new Set(page.nodes.map((v) => v.cohortId))];
     const redactions = new Map(await Promise.all(cohorts.map(async (id) => [id, await this.redaction(id)] as const)));
-    return views.map((view) => toApplication(view, redactions.get(view.cohortId)));
+    return connectionOf(page, args.after, (view) => ({
+      cursor: cursorOf(view, 'arrival'),
+      node: toApplication(view, redactions.get(view.cohortId)),
+    }));
   }
 
   /** What the caller may not see of the cohort's applications (blind review). */
@@ -93,6 +92,26 @@ export class EnrollmentReader {
     // The selection's answer, through the one read function it publishes for it: never its tables.
     return redactionFor(actor, await isBlindReview(this.selectionDb, cohortId));
   }
+}
+
+/** A read-model page as a Relay connection, each node turned into an edge. */
+function connectionOf(
+  page: Connection<ApplicationView>,
+  after: string | null | undefined,
+  toEdge: (view: ApplicationView) => Edge<Application>,
+): ConnectionShape<Application> {
+  const edges = page.nodes.map(toEdge);
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.pageInfo.hasNextPage,
+      // Forward pagination only: a page that starts after a cursor has that cursor's node before it.
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: page.pageInfo.endCursor,
+    },
+  };
 }
 
 /** Every edge has its own cursor, so a client may resume from any node of a page. */

@@ -68,12 +68,23 @@ describe.each(testDialects)('application queries on %s', (dialect) => {
     expect(await findApplication(fx.db, 'c1-nobody')).toBeNull();
   });
 
-  it('lists a learner’s enrollments in the order they applied', async () => {
-    expect((await learnerEnrollments(fx.db, 'a1')).map((a) => [a.cohortId, a.status])).toEqual([
+  it('lists a learner’s enrollments in the order they applied, a page at a time', async () => {
+    const all = await learnerEnrollments(fx.db, { learnerId: 'a1', first: 20 });
+    expect(all.nodes.map((a) => [a.cohortId, a.status])).toEqual([
       ['c1', 'enrolled'],
       ['c2', 'submitted'],
     ]);
-    expect(await learnerEnrollments(fx.db, 'nobody')).toEqual([]);
+    expect(all).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    const firstPage = await learnerEnrollments(fx.db, { learnerId: 'a1', first: 1 });
+    expect(firstPage.nodes.map((a) => a.cohortId)).toEqual(['c1']);
+    expect(firstPage).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    const next = await learnerEnrollments(fx.db, { learnerId: 'a1', first: 1, after: firstPage.pageInfo.endCursor });
+    expect(next.nodes.map((a) => a.cohortId)).toEqual(['c2']);
+    expect(next.pageInfo.hasNextPage).toBe(false);
+    expect(await learnerEnrollments(fx.db, { learnerId: 'nobody', first: 20 })).toMatchObject({
+      nodes: [],
+      totalCount: 0,
+    });
   });
 
   it('pages through a cohort’s applications in arrival order', async () => {

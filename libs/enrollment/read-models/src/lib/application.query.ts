@@ -25,14 +25,44 @@ export async function findApplication(db: EnrollmentReadDb, enrollmentId: string
 }
 
 /** Every application of a learner, in the order they were submitted. */
-export async function learnerEnrollments(db: EnrollmentReadDb, learnerId: string): Promise<ApplicationView[]> {
-  const rows = await db
+export interface LearnerEnrollmentsArgs {
+  readonly learnerId: string;
+  /** Page size; the API defaults it to 20. */
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+/** A learner's applications in the order they were submitted, a keyset page at a time (cursors as `listApplications` by arrival). */
+export async function learnerEnrollments(
+  db: EnrollmentReadDb,
+  args: LearnerEnrollmentsArgs,
+): Promise<Connection<ApplicationView>> {
+  const first = clampPageSize(args.first, MAX_PAGE_SIZE);
+  const after = args.after ? decodeApplicationCursor(args.after, 'arrival') : null;
+  let page = db
     .selectFrom('applications')
     .selectAll()
-    .where('learner_id', '=', learnerId)
+    .where('learner_id', '=', args.learnerId)
     .orderBy('submitted_position')
-    .execute();
-  return rows.map(toApplicationView);
+    .limit(first + 1);
+  if (after) page = page.where('submitted_position', '>', after.submittedPosition);
+  const count = db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .where('learner_id', '=', args.learnerId);
+  const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes: nodes.map(toApplicationView),
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: last
+        ? encodeApplicationCursor({ sort: 'arrival', score: null, submittedPosition: last.submitted_position })
+        : null,
+    },
+    totalCount: Number(totals.total),
+  };
 }
 
 /**

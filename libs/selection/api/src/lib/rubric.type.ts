@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GLOBAL_ID, Node } from '@sooc/graphql';
 
 @ObjectType({ description: 'One thing reviewers score, 0..5, and how much it counts' })
 export class RubricCriterion {
@@ -12,8 +13,17 @@ export class RubricCriterion {
   weight!: number;
 }
 
-@ObjectType({ description: "A cohort's selection rubric: weighted criteria reviewers score 0..5" })
-export class Rubric {
+@ObjectType({
+  description: "A cohort's selection rubric: weighted criteria reviewers score 0..5",
+  implements: () => [Node],
+})
+export class Rubric implements Node {
+  @Field(() => ID, { description: GLOBAL_ID })
+  id!: string;
+
+  @Field(() => ID, { description: 'The cohort the rubric selects for' })
+  cohortId!: string;
+
   @Field(() => Int, { description: 'Starts at 1; each new definition is a new version' })
   version!: number;
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RubricsResolver } from './rubrics.resolver';
+import { SelectionNodes } from './selection.nodes';
 import { SelectionReader } from './selection.reader';
 import { SelectionResolver } from './selection.resolver';
 
@@ -9,6 +10,6 @@ import { SelectionResolver } from './selection.resolver';
  * `selectionProjections`) and a ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
-  providers: [SelectionReader, SelectionResolver, RubricsResolver],
+  providers: [SelectionReader, SelectionNodes, SelectionResolver, RubricsResolver],
 })
 export class SelectionApiModule {}

@@ -1,3 +1,4 @@
+import { globalIdOf } from '@sooc/graphql';
 import type { DecisionView, ReviewView } from '@sooc/selection-application';
 import type { Criterion, Rubric as DomainRubric } from '@sooc/selection-domain';
 import type { CriterionInput } from './define-rubric.input';
@@ -17,8 +18,9 @@ export function toCriteria(criteria: readonly CriterionInput[]): Criterion[] {
 }
 
 /** From the write (the decided rubric) or the read model (the cohort's current one). */
-export function toRubric({ version, criteria, blind, reviewsRequired }: DomainRubric): Rubric {
-  return { version, criteria: criteria.map((c) => ({ ...c })), blind, reviewsRequired };
+export function toRubric(cohortId: string, { version, criteria, blind, reviewsRequired }: DomainRubric): Rubric {
+  const id = globalIdOf('Rubric', cohortId);
+  return { id, cohortId, version, criteria: criteria.map((c) => ({ ...c })), blind, reviewsRequired };
 }
 
 export function toReview(review: ReviewView): Review {

@@ -18,6 +18,6 @@ export class SelectionReader {
 
   async rubric(cohortId: string): Promise<Rubric | null> {
     const view = await findRubric(this.db, cohortId);
-    return view && toRubric(view);
+    return view && toRubric(cohortId, view);
   }
 }

@@ -25,7 +25,7 @@ export class SelectionResolver {
       blind,
       reviewsRequired,
     });
-    return { rubric: toRubric(outcome.rubric), position: outcome.position };
+    return { rubric: toRubric(cohortId, outcome.rubric), position: outcome.position };
   }
 
   @Mutation(() => ReviewPayload, {

@@ -21,6 +21,7 @@ import { newEventId } from '@sooc/event-sourcing';
 import { formatGraphQLError } from '../lib/graphql-error.formatter';
 import { GraphQLExceptionFilter } from '../lib/graphql-exception.filter';
 import { createInputValidationPipe } from '../lib/input-validation.pipe';
+import { NodeModule } from '../lib/node.module';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   readonly data?: T | null;
@@ -72,6 +73,7 @@ export class ApiWorld {
           playground: false,
           formatError: formatGraphQLError,
         }),
+        NodeModule,
         options.module,
       ],
       providers: [
