@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NodeModule } from '@sooc/graphql';
 import { CohortDashboardResolver } from './cohort-dashboard.resolver';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
@@ -15,6 +16,7 @@ import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
  * ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
+  imports: [NodeModule],
   providers: [
     CohortsReader,
     CohortsNodes,

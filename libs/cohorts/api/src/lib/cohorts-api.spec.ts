@@ -109,10 +109,11 @@ describe('cohorts API on a fixed clock', () => {
     const outcome = await app
       .get(CommandRunner)
       .run(cohortDecider, cohortStream('lagging'), { type: 'OpenApplications', data: { cohortId: 'lagging' } });
-    const COHORT = 'query($id: ID!, $at: Position) { cohort(id: $id, consistentWith: $at) { status } }';
+    const COHORT =
+      'query($cohortId: ID!, $at: Position) { cohort(cohortId: $cohortId, consistentWith: $at) { status } }';
 
-    expect((await gql(COHORT, { id: 'lagging' })).data!['cohort']).toEqual({ status: 'PLANNED' });
-    const waiting = gql(COHORT, { id: 'lagging', at: outcome.position!.toString() });
+    expect((await gql(COHORT, { cohortId: 'lagging' })).data!['cohort']).toEqual({ status: 'PLANNED' });
+    const waiting = gql(COHORT, { cohortId: 'lagging', at: outcome.position!.toString() });
     setTimeout(() => void runner.start(), 100);
     expect((await waiting).data!['cohort']).toEqual({ status: 'OPEN' });
   });

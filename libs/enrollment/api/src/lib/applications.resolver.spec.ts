@@ -68,10 +68,10 @@ describe('enrollment API: applications', () => {
       averageScore: null,
       decision: null,
     });
-    const mine = await world.gql<{ learnerEnrollments: { cohortId: string; status: string }[] }>(
-      'query { learnerEnrollments(learnerId: "ada") { cohortId status } }',
+    const mine = await world.gql<{ learnerEnrollments: { edges: { node: { cohortId: string; status: string } }[] } }>(
+      'query { learnerEnrollments(learnerId: "ada") { edges { node { cohortId status } } } }',
     );
-    expect(mine.data!.learnerEnrollments).toEqual([{ cohortId, status: 'SUBMITTED' }]);
+    expect(mine.data!.learnerEnrollments.edges.map((e) => e.node)).toEqual([{ cohortId, status: 'SUBMITTED' }]);
   });
 
   it('reports a second application of the same learner, a closed cohort and a bad dossier by their codes', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NodeModule } from '@sooc/graphql';
 import { ApplicationsResolver } from './applications.resolver';
 import { EnrollmentNodes } from './enrollment.nodes';
 import { EnrollmentReader } from './enrollment.reader';
@@ -10,6 +11,7 @@ import { EnrollmentReader } from './enrollment.reader';
  * ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
+  imports: [NodeModule],
   providers: [EnrollmentReader, EnrollmentNodes, ApplicationsResolver],
 })
 export class EnrollmentApiModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NodeModule } from '@sooc/graphql';
 import { RubricsResolver } from './rubrics.resolver';
 import { SelectionNodes } from './selection.nodes';
 import { SelectionReader } from './selection.reader';
@@ -10,6 +11,7 @@ import { SelectionResolver } from './selection.resolver';
  * `selectionProjections`) and a ReadModelSync, and a GraphQLModule (it only contributes resolvers).
  */
 @Module({
+  imports: [NodeModule],
   providers: [SelectionReader, SelectionNodes, SelectionResolver, RubricsResolver],
 })
 export class SelectionApiModule {}
