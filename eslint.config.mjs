@@ -153,17 +153,6 @@ const schemaLint = [
           InputValueDefinition: true,
           EnumValueDefinition: true,
           DirectiveDefinition: true,
-          // TODO(issue 11 merge): mutations, their inputs and payloads are being rewritten (one input,
-          // one payload each) with their descriptions on another branch; remove these selectors when
-          // it is merged, so the rule covers the whole schema.
-          ignoredSelectors: [
-            '[type=FieldDefinition][parent.name.value=Mutation]',
-            '[type=InputValueDefinition][parent.parent.name.value=Mutation]',
-            '[type=InputObjectTypeDefinition][name.value=/Input$/]',
-            '[type=InputValueDefinition][parent.name.value=/Input$/]',
-            '[type=ObjectTypeDefinition][name.value=/Payload$/]',
-            '[type=FieldDefinition][parent.name.value=/Payload$/]',
-          ],
         },
       ],
       // Cheap checks of the schema's shape: the conventions graphql-eslint recommends, no type nobody

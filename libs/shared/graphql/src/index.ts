@@ -21,3 +21,5 @@ export * from './lib/global-id';
 export * from './lib/node.interface';
 export * from './lib/node.registry';
 export * from './lib/node.module';
+export * from './lib/write.payload';
+export * from './lib/application-ref.input';

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
-import { withDeferredFields } from '@sooc/graphql';
+import { MUTATION_INPUT, withDeferredFields } from '@sooc/graphql';
 import { CommandRunner } from '@sooc/nest';
 import { CohortDashboard } from './cohort-dashboard.type';
 import { CohortGroups } from './cohort-groups.type';
 import { CohortQueryArgs } from '@sooc/graphql';
-import { CohortDashboardArgs, FormGroupsArgs } from './cohort-dashboard.args';
+import { CohortDashboardArgs } from './cohort-dashboard.args';
+import { FormGroupsInput } from './form-groups.input';
 import { CohortsReader } from './cohorts.reader';
-import { GroupsPayload } from './payloads.type';
+import { FormGroupsPayload } from './payloads.type';
 
 @Resolver(() => CohortDashboard)
 export class CohortDashboardResolver {
@@ -38,15 +39,17 @@ export class CohortDashboardResolver {
     return this.reader.groups(cohortId);
   }
 
-  @Mutation(() => GroupsPayload, {
+  @Mutation(() => FormGroupsPayload, {
     description:
       "Forms (or re-forms) small groups of the cohort's confirmed learners, balanced across companies and levels",
   })
-  async formGroups(@Args() { cohortId, targetSize, seed }: FormGroupsArgs): Promise<GroupsPayload> {
+  async formGroups(
+    @Args('input', MUTATION_INPUT) { cohortId, targetSize, seed }: FormGroupsInput,
+  ): Promise<FormGroupsPayload> {
     const data = { cohortId, targetSize: targetSize ?? null, seed: seed ?? randomUUID() };
     const result = await this.commands.run(cohortDecider, cohortStream(cohortId), { type: 'FormGroups', data });
     // The groups are a read model's view of the formation: the payload waits for it only if asked.
-    return withDeferredFields<GroupsPayload>({ position: result.position }, ['groups'], async () => {
+    return withDeferredFields<FormGroupsPayload>({ position: result.position }, ['groups'], async () => {
       await this.reader.afterWrite(result);
       return { groups: await this.reader.existingGroups(cohortId), position: result.position };
     });

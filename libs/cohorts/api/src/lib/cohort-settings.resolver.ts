@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { MUTATION_INPUT } from '@sooc/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import {
   capacityWarnings,
   cohortDecider,
@@ -8,16 +9,28 @@ import {
 } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
 import { cohortFromWrite } from './cohort-payload.mapper';
-import { CohortIdArgs } from './cohort-id.args';
-import { CancelCohortArgs, ChangeCapacityArgs, SetCompanyQuotaArgs } from './cohort-settings.args';
-import { CohortSettingsInput } from './cohort-settings.input';
+import {
+  CancelCohortInput,
+  ChangeCapacityInput,
+  CompleteCohortInput,
+  SetCompanyQuotaInput,
+  StartCohortInput,
+} from './cohort-commands.input';
+import { ConfigureCohortInput } from './cohort-settings.input';
 import { Cohort } from './cohort.type';
 import { CohortsReader } from './cohorts.reader';
-import { IdArgPipe } from '@sooc/graphql';
-import { CohortPayload } from './payloads.type';
+import {
+  CancelCohortPayload,
+  ChangeCapacityPayload,
+  CohortPayload,
+  CompleteCohortPayload,
+  ConfigureCohortPayload,
+  SetCompanyQuotaPayload,
+  StartCohortPayload,
+} from './payloads.type';
 
 /** A GraphQL null means "leave it as it is", like an omitted field: the command carries only real changes. */
-function changesOf(input: CohortSettingsInput): Partial<CohortSettings> {
+function changesOf(input: Omit<ConfigureCohortInput, 'cohortId'>): Partial<CohortSettings> {
   return Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== null && value !== undefined),
   ) as Partial<CohortSettings>;
@@ -31,38 +44,49 @@ export class CohortSettingsResolver {
     private readonly reader: CohortsReader,
   ) {}
 
-  @Mutation(() => CohortPayload, {
-    description: 'Dedicates seats to a company (a guarantee and a cap); 0 removes the quota',
+  @Mutation(() => SetCompanyQuotaPayload, {
+    description: "Dedicates seats to a company (a guarantee and a cap on its employees' seats); 0 removes the quota",
   })
-  setCompanyQuota(@Args() { cohortId, companyId, seats }: SetCompanyQuotaArgs): Promise<CohortPayload> {
+  setCompanyQuota(
+    @Args('input', MUTATION_INPUT) { cohortId, companyId, seats }: SetCompanyQuotaInput,
+  ): Promise<SetCompanyQuotaPayload> {
     return this.write({ type: 'SetCompanyQuota', data: { cohortId, companyId, seats } });
   }
 
-  @Mutation(() => CohortPayload, { description: 'Never below the seats taken; warns outside 10..100' })
-  changeCapacity(@Args() { cohortId, capacity }: ChangeCapacityArgs): Promise<CohortPayload> {
+  @Mutation(() => ChangeCapacityPayload, {
+    description: 'Changes the number of seats: never below the seats taken; warns outside 10..100',
+  })
+  changeCapacity(
+    @Args('input', MUTATION_INPUT) { cohortId, capacity }: ChangeCapacityInput,
+  ): Promise<ChangeCapacityPayload> {
     return this.write({ type: 'ChangeCapacity', data: { cohortId, capacity } }, capacityWarnings(capacity));
   }
 
-  @Mutation(() => CohortPayload)
+  @Mutation(() => ConfigureCohortPayload, {
+    description: "Changes the cohort's settings (facilitators, offer lifetime, group size, waitlist order, sessions)",
+  })
   configureCohort(
-    @Args('cohortId', { type: () => ID }, new IdArgPipe('cohortId')) cohortId: string,
-    @Args('input') input: CohortSettingsInput,
-  ): Promise<CohortPayload> {
-    return this.write({ type: 'ConfigureCohort', data: { cohortId, changes: changesOf(input) } });
+    @Args('input', MUTATION_INPUT) { cohortId, ...settings }: ConfigureCohortInput,
+  ): Promise<ConfigureCohortPayload> {
+    return this.write({ type: 'ConfigureCohort', data: { cohortId, changes: changesOf(settings) } });
   }
 
-  @Mutation(() => CohortPayload)
-  startCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+  @Mutation(() => StartCohortPayload, { description: 'Marks the cohort as running: its sessions have begun' })
+  startCohort(@Args('input', MUTATION_INPUT) { cohortId }: StartCohortInput): Promise<StartCohortPayload> {
     return this.write({ type: 'StartCohort', data: { cohortId } });
   }
 
-  @Mutation(() => CohortPayload)
-  completeCohort(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+  @Mutation(() => CompleteCohortPayload, {
+    description: 'Marks the running cohort as finished; each learner completes or is dropped by attendance',
+  })
+  completeCohort(@Args('input', MUTATION_INPUT) { cohortId }: CompleteCohortInput): Promise<CompleteCohortPayload> {
     return this.write({ type: 'CompleteCohort', data: { cohortId } });
   }
 
-  @Mutation(() => CohortPayload)
-  cancelCohort(@Args() { cohortId, reason }: CancelCohortArgs): Promise<CohortPayload> {
+  @Mutation(() => CancelCohortPayload, {
+    description: 'Cancels the cohort; every applicant still holding a seat or a waitlist place is told the reason',
+  })
+  cancelCohort(@Args('input', MUTATION_INPUT) { cohortId, reason }: CancelCohortInput): Promise<CancelCohortPayload> {
     return this.write({ type: 'CancelCohort', data: { cohortId, reason } });
   }
 

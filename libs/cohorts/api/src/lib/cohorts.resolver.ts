@@ -4,12 +4,17 @@ import { planCohort } from '@sooc/cohorts-application';
 import { capacityWarnings, cohortDecider, cohortStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
 import { cohortFromWrite } from './cohort-payload.mapper';
-import { CohortIdArgs } from './cohort-id.args';
-import { CohortQueryArgs } from '@sooc/graphql';
+import { CloseApplicationsInput, OpenApplicationsInput } from './cohort-commands.input';
+import { CohortQueryArgs, MUTATION_INPUT } from '@sooc/graphql';
 import { Cohort } from './cohort.type';
 import { CohortsArgs } from './cohorts.args';
 import { CohortsReader } from './cohorts.reader';
-import { CohortConnection, CohortPayload } from './payloads.type';
+import {
+  CloseApplicationsPayload,
+  CohortConnection,
+  OpenApplicationsPayload,
+  PlanCohortPayload,
+} from './payloads.type';
 import { PlanCohortInput } from './plan-cohort.input';
 
 @Resolver(() => Cohort)
@@ -36,8 +41,10 @@ export class CohortsResolver {
     return this.reader.cohorts(args);
   }
 
-  @Mutation(() => CohortPayload)
-  async planCohort(@Args('input') input: PlanCohortInput): Promise<CohortPayload> {
+  @Mutation(() => PlanCohortPayload, {
+    description: 'Plans a cohort of a published course: its seats, application window and dates (admins)',
+  })
+  async planCohort(@Args('input', MUTATION_INPUT) input: PlanCohortInput): Promise<PlanCohortPayload> {
     const { courseId, title, capacity, applicationWindow, startsOn, endsOn } = input;
     const cohortId = input.cohortId ?? randomUUID();
     const window = { opensAt: applicationWindow.opensAt, closesAt: applicationWindow.closesAt };
@@ -57,8 +64,12 @@ export class CohortsResolver {
     };
   }
 
-  @Mutation(() => CohortPayload)
-  async openApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+  @Mutation(() => OpenApplicationsPayload, {
+    description: 'Opens the cohort to applications, inside its application window',
+  })
+  async openApplications(
+    @Args('input', MUTATION_INPUT) { cohortId }: OpenApplicationsInput,
+  ): Promise<OpenApplicationsPayload> {
     const result = await this.commands.run(cohortDecider, cohortStream(cohortId), {
       type: 'OpenApplications',
       data: { cohortId },
@@ -66,8 +77,12 @@ export class CohortsResolver {
     return { cohort: cohortFromWrite(result, this.reader), position: result.position, warnings: [] };
   }
 
-  @Mutation(() => CohortPayload)
-  async closeApplications(@Args() { cohortId }: CohortIdArgs): Promise<CohortPayload> {
+  @Mutation(() => CloseApplicationsPayload, {
+    description: 'Stops taking applications before the window ends; the applications already in go on',
+  })
+  async closeApplications(
+    @Args('input', MUTATION_INPUT) { cohortId }: CloseApplicationsInput,
+  ): Promise<CloseApplicationsPayload> {
     const result = await this.commands.run(cohortDecider, cohortStream(cohortId), {
       type: 'CloseApplications',
       data: { cohortId },

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { courseDecider, courseStream } from '@sooc/cohorts-domain';
 import { CommandRunner } from '@sooc/nest';
-import { CONSISTENT_WITH, IdArgPipe, PositionScalar } from '@sooc/graphql';
+import { CONSISTENT_WITH, IdArgPipe, MUTATION_INPUT, PositionScalar } from '@sooc/graphql';
 import { Course } from './course.type';
 import { courseFromWrite } from './cohort-payload.mapper';
 import { CohortsReader } from './cohorts.reader';
 import { DraftCourseInput } from './draft-course.input';
-import { CoursePayload } from './payloads.type';
+import { DraftCoursePayload } from './payloads.type';
 
 @Resolver(() => Course)
 export class CoursesResolver {
@@ -31,8 +31,10 @@ export class CoursesResolver {
     return this.reader.course(courseId);
   }
 
-  @Mutation(() => CoursePayload)
-  async draftCourse(@Args('input') input: DraftCourseInput): Promise<CoursePayload> {
+  @Mutation(() => DraftCoursePayload, {
+    description: 'Drafts a course, or revises the draft with the same courseId (admins); a repeat changes nothing',
+  })
+  async draftCourse(@Args('input', MUTATION_INPUT) input: DraftCourseInput): Promise<DraftCoursePayload> {
     const courseId = input.courseId ?? randomUUID();
     const { title, summary, topics, language, prerequisites, selectionPolicy, defaultCapacity } = input;
     const data = {

@@ -4,9 +4,9 @@ import { IsInt, IsOptional, IsString, Matches, ValidateNested } from 'class-vali
 import { ApplicationWindowInput } from './application-window.input';
 import { DateScalar, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
-@InputType()
+@InputType({ description: 'A new cohort of a course: its seats, when applications are taken, and its dates' })
 export class PlanCohortInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The course this cohort is a session of (Course.courseId)' })
   @Matches(ID_PATTERN, { message: `courseId ${ID_MESSAGE}` })
   courseId!: string;
 
@@ -18,7 +18,7 @@ export class PlanCohortInput {
   @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
   cohortId?: string | null;
 
-  @Field()
+  @Field({ description: 'Name of this session, up to 200 characters' })
   @IsString()
   title!: string;
 
@@ -26,7 +26,7 @@ export class PlanCohortInput {
   @IsInt()
   capacity!: number;
 
-  @Field(() => ApplicationWindowInput)
+  @Field(() => ApplicationWindowInput, { description: 'When applications are taken, half-open [opensAt, closesAt)' })
   @ValidateNested()
   @Type(() => ApplicationWindowInput)
   applicationWindow!: ApplicationWindowInput;

@@ -10,14 +10,22 @@ import {
   type EnrollmentState,
 } from '@sooc/enrollment-domain';
 import type { CommandResult } from '@sooc/event-sourcing';
-import { withDeferredFields } from '@sooc/graphql';
+import { MUTATION_INPUT, withDeferredFields } from '@sooc/graphql';
 import { CommandRunner } from '@sooc/nest';
 import { APPLICATION_FIELDS, applicationFromWrite } from './application-payload.mapper';
 import { Application } from './application.type';
 import { ApplicationArgs, ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
-import { EnrollmentRefArgs, EnrollmentReasonArgs } from './enrollment-ref.args';
+import { AcceptOfferInput, DeclineOfferInput, WithdrawApplicationInput } from './enrollment-ref.input';
 import { EnrollmentReader } from './enrollment.reader';
-import { ApplicationConnection, ApplicationPayload } from './payloads.type';
+import {
+  AcceptOfferPayload,
+  ApplicationConnection,
+  ApplicationPayload,
+  DeclineOfferPayload,
+  RecordAttendancePayload,
+  SubmitApplicationPayload,
+  WithdrawApplicationPayload,
+} from './payloads.type';
 import { RecordAttendanceInput } from './record-attendance.input';
 import { SubmitApplicationInput } from './submit-application.input';
 
@@ -53,10 +61,14 @@ export class ApplicationsResolver {
     return this.reader.learnerEnrollments(args);
   }
 
-  @Mutation(() => ApplicationPayload)
+  @Mutation(() => SubmitApplicationPayload, {
+    description:
+      'Applies a learner to a cohort open for applications. The dossier is checked against the course (a missing ' +
+      'prerequisite makes the application INELIGIBLE); a repeat of the same dossier changes nothing',
+  })
   async submitApplication(
-    @Args('input') { cohortId, learnerId, dossier }: SubmitApplicationInput,
-  ): Promise<ApplicationPayload> {
+    @Args('input', MUTATION_INPUT) { cohortId, learnerId, dossier }: SubmitApplicationInput,
+  ): Promise<SubmitApplicationPayload> {
     const answers = Object.fromEntries(dossier.answers.map((a) => [a.questionId, a.answer]));
     const { motivation, level, prerequisitesMet } = dossier;
     const companyId = dossier.companyId ?? null;
@@ -64,23 +76,35 @@ export class ApplicationsResolver {
     return this.payload(cohortId, learnerId, await submitApplication(this.commands, input));
   }
 
-  @Mutation(() => ApplicationPayload)
-  withdrawApplication(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
+  @Mutation(() => WithdrawApplicationPayload, {
+    description: 'Withdraws the application; a seat it held goes to the next on the waitlist',
+  })
+  withdrawApplication(
+    @Args('input', MUTATION_INPUT) { cohortId, learnerId, reason }: WithdrawApplicationInput,
+  ): Promise<WithdrawApplicationPayload> {
     return this.send({ type: 'WithdrawApplication', data: { ...refOf(cohortId, learnerId), reason: reason ?? null } });
   }
 
-  @Mutation(() => ApplicationPayload)
-  acceptOffer(@Args() { cohortId, learnerId }: EnrollmentRefArgs): Promise<ApplicationPayload> {
+  @Mutation(() => AcceptOfferPayload, { description: 'Accepts the seat offered, before the offer expires' })
+  acceptOffer(@Args('input', MUTATION_INPUT) { cohortId, learnerId }: AcceptOfferInput): Promise<AcceptOfferPayload> {
     return this.send({ type: 'AcceptOffer', data: refOf(cohortId, learnerId) });
   }
 
-  @Mutation(() => ApplicationPayload)
-  declineOffer(@Args() { cohortId, learnerId, reason }: EnrollmentReasonArgs): Promise<ApplicationPayload> {
+  @Mutation(() => DeclineOfferPayload, {
+    description: 'Declines the seat offered; it goes to the next on the waitlist',
+  })
+  declineOffer(
+    @Args('input', MUTATION_INPUT) { cohortId, learnerId, reason }: DeclineOfferInput,
+  ): Promise<DeclineOfferPayload> {
     return this.send({ type: 'DeclineOffer', data: { ...refOf(cohortId, learnerId), reason: reason ?? null } });
   }
 
-  @Mutation(() => ApplicationPayload)
-  async recordAttendance(@Args('input') input: RecordAttendanceInput): Promise<ApplicationPayload> {
+  @Mutation(() => RecordAttendancePayload, {
+    description: 'Marks a confirmed learner present or absent at one session of a running cohort',
+  })
+  async recordAttendance(
+    @Args('input', MUTATION_INPUT) input: RecordAttendanceInput,
+  ): Promise<RecordAttendancePayload> {
     const { cohortId, learnerId, session, attended } = input;
     const result = await recordAttendance(this.commands, { cohortId, learnerId, session, attended });
     return this.payload(cohortId, learnerId, result);

@@ -1,7 +1,7 @@
+import { ApplicationRefInput } from '@sooc/graphql';
 import { ArgsType, Field, ID, Int, IntersectionType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ApplicationSort, ApplicationStatus } from './enums';
-import { EnrollmentRefArgs } from './enrollment-ref.args';
 import { CohortQueryArgs, ConsistentArgs, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 export const MAX_PAGE_SIZE = 100;
@@ -37,7 +37,7 @@ export class ApplicationsArgs extends IntersectionType(CohortQueryArgs, Applicat
 }
 
 @ArgsType()
-export class ApplicationArgs extends IntersectionType(EnrollmentRefArgs, ConsistentArgs, ArgsType) {}
+export class ApplicationArgs extends IntersectionType(ApplicationRefInput, ConsistentArgs, ArgsType) {}
 
 @ArgsType()
 export class LearnerEnrollmentsArgs extends ApplicationPageArgs {

@@ -1,17 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, Matches } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { ApplicationRefInput } from '@sooc/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsInt } from 'class-validator';
 
-@InputType()
-export class RecordAttendanceInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
-  learnerId!: string;
-
+@InputType({
+  description: 'Marks a confirmed learner present or absent at one session of a running cohort (facilitators, admins)',
+})
+export class RecordAttendanceInput extends ApplicationRefInput {
   @Field(() => Int, { description: "1..the cohort's number of sessions" })
   @IsInt()
   session!: number;

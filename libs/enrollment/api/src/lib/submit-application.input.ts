@@ -1,3 +1,4 @@
+import { ApplicationRefInput } from '@sooc/graphql';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -16,11 +17,11 @@ import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
 @InputType({ description: "An answer to one of the cohort's questions" })
 export class AnswerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question answered' })
   @Matches(ID_PATTERN, { message: `questionId ${ID_MESSAGE}` })
   questionId!: string;
 
-  @Field()
+  @Field({ description: "The answer, in the learner's words" })
   @IsString()
   answer!: string;
 }
@@ -34,7 +35,7 @@ export class DossierInput {
   @IsString()
   motivation!: string;
 
-  @Field(() => LearnerLevel)
+  @Field(() => LearnerLevel, { description: 'How experienced the learner says they are; groups mix levels' })
   @IsEnum(LearnerLevel)
   level!: LearnerLevel;
 
@@ -43,7 +44,7 @@ export class DossierInput {
   @Matches(ID_PATTERN, { message: `companyId ${ID_MESSAGE}` })
   companyId?: string | null;
 
-  @Field(() => [AnswerInput], { defaultValue: [] })
+  @Field(() => [AnswerInput], { defaultValue: [], description: "Answers to the cohort's questions, one per question" })
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
   @ArrayUnique((answer: AnswerInput) => answer?.questionId, {
@@ -63,17 +64,12 @@ export class DossierInput {
   prerequisitesMet!: string[];
 }
 
-@InputType()
-export class SubmitApplicationInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
-  learnerId!: string;
-
-  @Field(() => DossierInput)
+@InputType({
+  description:
+    'A learner applies to a cohort open for applications (the learner, admins); a repeat of the same dossier changes nothing',
+})
+export class SubmitApplicationInput extends ApplicationRefInput {
+  @Field(() => DossierInput, { description: 'What the learner tells about themselves, checked against the course' })
   @ValidateNested()
   @Type(() => DossierInput)
   dossier!: DossierInput;

@@ -1,20 +1,14 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsString, Matches } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsString } from 'class-validator';
 import { Decision } from './enums';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { ApplicationRefInput } from '@sooc/graphql';
 
 /** The decider is whoever makes the request; the decision record is taken at that moment. */
-@InputType()
-export class DecideApplicationInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
-  learnerId!: string;
-
-  @Field(() => Decision)
+@InputType({
+  description: 'Admits, waitlists or rejects a reviewed application (admins); the caller is recorded as the decider',
+})
+export class DecideApplicationInput extends ApplicationRefInput {
+  @Field(() => Decision, { description: 'ADMIT offers a seat, WAITLIST queues the application, REJECT ends it' })
   @IsEnum(Decision)
   decision!: Decision;
 

@@ -4,13 +4,13 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsString, Matches, V
 import { LIST_CAP } from './input-formats';
 import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
-@InputType()
+@InputType({ description: 'One thing reviewers score, 0..5, and how much it counts' })
 export class CriterionInput {
   @Field(() => ID, { description: 'Stable key reviewers score against, e.g. "motivation"' })
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the criterion is, shown to reviewers' })
   @IsString()
   label!: string;
 
@@ -19,9 +19,15 @@ export class CriterionInput {
   weight!: number;
 }
 
-@InputType({ description: 'Replaces the rubric; reviews keep the version they were made under' })
+@InputType({
+  description: "Defines or replaces a review cohort's rubric (admins); reviews keep the version they were made under",
+})
 export class DefineRubricInput {
-  @Field(() => [CriterionInput])
+  @Field(() => ID, { description: 'The review cohort the rubric is for (Cohort.cohortId)' })
+  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
+  cohortId!: string;
+
+  @Field(() => [CriterionInput], { description: 'What reviewers score, each 0..5, in the order they are shown' })
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
   @ValidateNested({ each: true })

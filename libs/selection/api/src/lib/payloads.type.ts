@@ -1,37 +1,23 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { PositionScalar } from '@sooc/graphql';
+import { WritePayload } from '@sooc/graphql';
 import { ApplicationDecision } from './decision.type';
 import { Review } from './review.type';
 import { Rubric } from './rubric.type';
 
-const POSITION = {
-  nullable: true,
-  description: 'Position of the last event written; null when the mutation changed nothing',
-};
-
 @ObjectType({ description: 'The rubric in force after the write' })
-export class RubricPayload {
-  @Field(() => Rubric)
+export class DefineRubricPayload extends WritePayload {
+  @Field(() => Rubric, { description: 'The rubric as defined, with its new version' })
   rubric!: Rubric;
-
-  @Field(() => PositionScalar, POSITION)
-  position!: bigint | null;
 }
 
 @ObjectType({ description: "The caller's review after the write" })
-export class ReviewPayload {
-  @Field(() => Review)
+export class ReviewApplicationPayload extends WritePayload {
+  @Field(() => Review, { description: "The caller's review, as recorded" })
   review!: Review;
-
-  @Field(() => PositionScalar, POSITION)
-  position!: bigint | null;
 }
 
 @ObjectType({ description: 'The decision taken (a repeated request gets the one already taken)' })
-export class DecisionPayload {
-  @Field(() => ApplicationDecision)
+export class DecideApplicationPayload extends WritePayload {
+  @Field(() => ApplicationDecision, { description: 'The decision as recorded, with the ranking it was taken on' })
   decision!: ApplicationDecision;
-
-  @Field(() => PositionScalar, POSITION)
-  position!: bigint | null;
 }

@@ -11,11 +11,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LIST_CAP } from './input-formats';
-import { ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
+import { ApplicationRefInput, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 
-@InputType()
+@InputType({ description: 'The score given on one criterion of the rubric' })
 export class CriterionScoreInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The criterion scored (RubricCriterion.id)' })
   @Matches(ID_PATTERN, { message: `criterionId ${ID_MESSAGE}` })
   criterionId!: string;
 
@@ -25,16 +25,11 @@ export class CriterionScoreInput {
 }
 
 /** The reviewer is whoever makes the request. */
-@InputType()
-export class ReviewApplicationInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `cohortId ${ID_MESSAGE}` })
-  cohortId!: string;
-
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
-  learnerId!: string;
-
+@InputType({
+  description:
+    "Scores an application against its cohort's rubric, as the caller (reviewers, admins); a new review replaces the caller's earlier one",
+})
+export class ReviewApplicationInput extends ApplicationRefInput {
   @Field(() => [CriterionScoreInput], { description: "One score per criterion of the cohort's rubric" })
   @IsArray()
   @ArrayMaxSize(LIST_CAP)
@@ -46,7 +41,7 @@ export class ReviewApplicationInput {
   @Type(() => CriterionScoreInput)
   scores!: CriterionScoreInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note for the other reviewers and the decider' })
   @IsOptional()
   @IsString()
   comment?: string | null;

@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { MUTATION_INPUT } from '@sooc/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandRunner } from '@sooc/nest';
 import { decideApplication, defineRubric, reviewApplication } from '@sooc/selection-application';
 import { DecideApplicationInput } from './decide-application.input';
 import { DefineRubricInput } from './define-rubric.input';
-import { IdArgPipe } from '@sooc/graphql';
-import { DecisionPayload, ReviewPayload, RubricPayload } from './payloads.type';
+import { DecideApplicationPayload, DefineRubricPayload, ReviewApplicationPayload } from './payloads.type';
 import { ReviewApplicationInput } from './review-application.input';
 import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from './selection.mapper';
 
@@ -13,12 +13,9 @@ import { scoresByCriterion, toCriteria, toDecision, toReview, toRubric } from '.
 export class SelectionResolver {
   constructor(private readonly commands: CommandRunner) {}
 
-  @Mutation(() => RubricPayload, { description: 'Defines (or replaces) the rubric of a review cohort' })
-  async defineRubric(
-    @Args('cohortId', { type: () => ID }, new IdArgPipe('cohortId')) cohortId: string,
-    @Args('input') input: DefineRubricInput,
-  ): Promise<RubricPayload> {
-    const { criteria, blind, reviewsRequired } = input;
+  @Mutation(() => DefineRubricPayload, { description: 'Defines (or replaces) the rubric of a review cohort' })
+  async defineRubric(@Args('input', MUTATION_INPUT) input: DefineRubricInput): Promise<DefineRubricPayload> {
+    const { cohortId, criteria, blind, reviewsRequired } = input;
     const outcome = await defineRubric(this.commands, {
       cohortId,
       criteria: toCriteria(criteria),
@@ -28,10 +25,12 @@ export class SelectionResolver {
     return { rubric: toRubric(cohortId, outcome.rubric), position: outcome.position };
   }
 
-  @Mutation(() => ReviewPayload, {
+  @Mutation(() => ReviewApplicationPayload, {
     description: "Scores an application as the caller; a reviewer's new review replaces their earlier one",
   })
-  async reviewApplication(@Args('input') input: ReviewApplicationInput): Promise<ReviewPayload> {
+  async reviewApplication(
+    @Args('input', MUTATION_INPUT) input: ReviewApplicationInput,
+  ): Promise<ReviewApplicationPayload> {
     const { cohortId, learnerId, scores, comment } = input;
     const outcome = await reviewApplication(this.commands, {
       cohortId,
@@ -42,10 +41,12 @@ export class SelectionResolver {
     return { review: toReview(outcome.review), position: outcome.position };
   }
 
-  @Mutation(() => DecisionPayload, {
+  @Mutation(() => DecideApplicationPayload, {
     description: 'Admits, waitlists or rejects a reviewed application, as the caller',
   })
-  async decideApplication(@Args('input') input: DecideApplicationInput): Promise<DecisionPayload> {
+  async decideApplication(
+    @Args('input', MUTATION_INPUT) input: DecideApplicationInput,
+  ): Promise<DecideApplicationPayload> {
     const { cohortId, learnerId, decision, reason } = input;
     const outcome = await decideApplication(this.commands, { cohortId, learnerId, decision, reason });
     return { decision: toDecision(outcome.decision), position: outcome.position };
