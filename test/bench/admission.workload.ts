@@ -63,7 +63,7 @@ export async function openCohort(url: string, id: string, capacity: number): Pro
       endsOn: '2099-03-01',
     },
   });
-  await gql(url, `mutation($c: ID!) { openApplications(cohortId: $c) { position } }`, { c: id });
+  await gql(url, `mutation($c: ID!) { openApplications(input: { cohortId: $c }) { position } }`, { c: id });
 }
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { position application { status } } }`;

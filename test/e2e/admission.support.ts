@@ -7,7 +7,7 @@ export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
   submitApplication(input: $input) { position application { enrollmentId learnerId status } }
 }`;
 export const WITHDRAW = `mutation Withdraw($cohortId: ID!, $learnerId: ID!) {
-  withdrawApplication(cohortId: $cohortId, learnerId: $learnerId, reason: "changed my mind") { position application { status } }
+  withdrawApplication(input: { cohortId: $cohortId, learnerId: $learnerId, reason: "changed my mind" }) { position application { status } }
 }`;
 export const DASHBOARD = `query Dashboard($cohortId: ID!, $waitlistFirst: Int) {
   cohortDashboard(cohortId: $cohortId, waitlistFirst: $waitlistFirst) {

@@ -5,7 +5,7 @@ interface Payload {
   position: string | null;
   warnings: string[];
   cohort: {
-    id: string;
+    cohortId: string;
     status: string;
     position: string;
     courseTitle: string | null;
@@ -31,7 +31,7 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
     );
     expect(drafted.errors).toBeUndefined();
     expect(drafted.data!.draftCourse.course).toMatchObject({
-      id: course.courseId,
+      courseId: course.courseId,
       status: 'DRAFTED',
       selectionPolicy: 'REVIEW',
       topics: ['events', 'cqrs'],
@@ -43,7 +43,7 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
     expect(planned.data!.planCohort).toMatchObject({
       warnings: [],
       cohort: {
-        id: plan.cohortId,
+        cohortId: plan.cohortId,
         status: 'PLANNED',
         capacity: 30,
         courseTitle: course.title,
@@ -79,13 +79,13 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
 
   it('generates ids when none are given and warns about a capacity outside 10..100', async () => {
     const { courseId: _omitted, ...course } = courseInput();
-    const drafted = await h.gql<{ draftCourse: { course: { id: string } } }>(DRAFT_COURSE, { input: course });
-    const courseId = drafted.data!.draftCourse.course.id;
+    const drafted = await h.gql<{ draftCourse: { course: { courseId: string } } }>(DRAFT_COURSE, { input: course });
+    const courseId = drafted.data!.draftCourse.course.courseId;
     expect(courseId).toMatch(/^[0-9a-f-]{36}$/);
 
     const { cohortId: _none, ...plan } = cohortInput(courseId, { capacity: 5 });
     const planned = await h.gql<{ planCohort: Payload }>(PLAN_COHORT, { input: plan });
-    expect(planned.data!.planCohort.cohort.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(planned.data!.planCohort.cohort.cohortId).toMatch(/^[0-9a-f-]{36}$/);
     expect(planned.data!.planCohort.warnings).toHaveLength(1);
     expect(planned.data!.planCohort.warnings[0]).toContain('below the recommended minimum');
   });

@@ -4,17 +4,17 @@ import { startGateway, type Harness } from './gateway.harness';
 import { apply, openCohort } from './selection.fixture';
 
 const PAYLOAD = `position warnings cohort { ${COHORT_FIELDS} }`;
-const SET_QUOTA = `mutation Quota($cohortId: ID!, $companyId: ID!, $seats: Int!) { setCompanyQuota(cohortId: $cohortId, companyId: $companyId, seats: $seats) { ${PAYLOAD} } }`;
-const CHANGE_CAPACITY = `mutation Capacity($cohortId: ID!, $capacity: Int!) { changeCapacity(cohortId: $cohortId, capacity: $capacity) { ${PAYLOAD} } }`;
-const CONFIGURE = `mutation Configure($cohortId: ID!, $input: CohortSettingsInput!) { configureCohort(cohortId: $cohortId, input: $input) { ${PAYLOAD} } }`;
-const START = `mutation Start($cohortId: ID!) { startCohort(cohortId: $cohortId) { ${PAYLOAD} } }`;
-const COMPLETE = `mutation Complete($cohortId: ID!) { completeCohort(cohortId: $cohortId) { ${PAYLOAD} } }`;
-const CANCEL = `mutation Cancel($cohortId: ID!, $reason: String!) { cancelCohort(cohortId: $cohortId, reason: $reason) { ${PAYLOAD} } }`;
+const SET_QUOTA = `mutation Quota($cohortId: ID!, $companyId: ID!, $seats: Int!) { setCompanyQuota(input: { cohortId: $cohortId, companyId: $companyId, seats: $seats }) { ${PAYLOAD} } }`;
+const CHANGE_CAPACITY = `mutation Capacity($cohortId: ID!, $capacity: Int!) { changeCapacity(input: { cohortId: $cohortId, capacity: $capacity }) { ${PAYLOAD} } }`;
+const CONFIGURE = `mutation Configure($input: ConfigureCohortInput!) { configureCohort(input: $input) { ${PAYLOAD} } }`;
+const START = `mutation Start($cohortId: ID!) { startCohort(input: { cohortId: $cohortId }) { ${PAYLOAD} } }`;
+const COMPLETE = `mutation Complete($cohortId: ID!) { completeCohort(input: { cohortId: $cohortId }) { ${PAYLOAD} } }`;
+const CANCEL = `mutation Cancel($cohortId: ID!, $reason: String!) { cancelCohort(input: { cohortId: $cohortId, reason: $reason }) { ${PAYLOAD} } }`;
 
 interface Payload {
   position: string | null;
   warnings: string[];
-  cohort: { id: string; status: string; capacity: number; position: string };
+  cohort: { cohortId: string; status: string; capacity: number; position: string };
 }
 type Result = Record<string, Payload>;
 
@@ -50,7 +50,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     const before = (await h.events()).length;
 
     const quota = await write(SET_QUOTA, { cohortId, companyId: 'acme', seats: 10 });
-    expect(quota).toMatchObject({ warnings: [], cohort: { id: cohortId, status: 'PLANNED', capacity: 30 } });
+    expect(quota).toMatchObject({ warnings: [], cohort: { cohortId, status: 'PLANNED', capacity: 30 } });
     expect(quota.position).not.toBeNull();
 
     const bigger = await write(CHANGE_CAPACITY, { cohortId, capacity: 120 });
@@ -61,8 +61,8 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     expect(smaller).toMatchObject({ warnings: [], cohort: { capacity: 24 } });
 
     const configured = await write(CONFIGURE, {
-      cohortId,
       input: {
+        cohortId,
         offerTtlHours: 48,
         facilitators: ['fac-1', 'fac-2'],
         waitlistOrder: 'ARRIVAL',
@@ -97,14 +97,14 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
   it('answers a repeated setting with the same cohort and a null position, writing nothing', async () => {
     const cohortId = await planCohort(h, courseId);
     await write(SET_QUOTA, { cohortId, companyId: 'acme', seats: 4 });
-    await write(CONFIGURE, { cohortId, input: { sessions: 12 } });
+    await write(CONFIGURE, { input: { cohortId, sessions: 12 } });
     const before = (await h.events()).length;
 
     expect(await write(SET_QUOTA, { cohortId, companyId: 'acme', seats: 4 })).toMatchObject({
       position: null,
-      cohort: { id: cohortId },
+      cohort: { cohortId },
     });
-    expect(await write(CONFIGURE, { cohortId, input: { sessions: 12, targetGroupSize: null } })).toMatchObject({
+    expect(await write(CONFIGURE, { input: { cohortId, sessions: 12, targetGroupSize: null } })).toMatchObject({
       position: null,
     });
     expect(await write(CHANGE_CAPACITY, { cohortId, capacity: 30 })).toMatchObject({
@@ -125,11 +125,11 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     expect(BigInt(completed.position!)).toBeGreaterThan(BigInt(started.position!));
     expect(await write(COMPLETE, { cohortId })).toMatchObject({ position: null, cohort: { status: 'COMPLETED' } });
 
-    const listed = await h.gql<{ cohorts: { edges: { node: { id: string } }[] } }>(
-      'query($at: Position) { cohorts(first: 100, status: COMPLETED, consistentWith: $at) { edges { node { id } } } }',
+    const listed = await h.gql<{ cohorts: { edges: { node: { cohortId: string } }[] } }>(
+      'query($at: Position) { cohorts(first: 100, status: COMPLETED, consistentWith: $at) { edges { node { cohortId } } } }',
       { at: completed.position },
     );
-    expect(listed.data!.cohorts.edges.map((e) => e.node.id)).toEqual([cohortId]);
+    expect(listed.data!.cohorts.edges.map((e) => e.node.cohortId)).toEqual([cohortId]);
   });
 
   it('cancels a cohort with its reason', async () => {
@@ -270,7 +270,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
       {
         name: 'configureCohort with no session',
         query: CONFIGURE,
-        variables: () => ({ cohortId: plannedId, input: { sessions: 0 } }),
+        variables: () => ({ input: { cohortId: plannedId, sessions: 0 } }),
         code: 'COHORT.SESSIONS_OUT_OF_BOUNDS',
         category: 'BAD_USER_INPUT',
         fields: ['changes.sessions'],
@@ -278,7 +278,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
       {
         name: 'configureCohort with several settings out of bounds',
         query: CONFIGURE,
-        variables: () => ({ cohortId: plannedId, input: { offerTtlHours: 0, completionThreshold: 1.5 } }),
+        variables: () => ({ input: { cohortId: plannedId, offerTtlHours: 0, completionThreshold: 1.5 } }),
         code: 'COHORT.OFFER_TTL_OUT_OF_BOUNDS',
         category: 'BAD_USER_INPUT',
         fields: ['changes.offerTtlHours', 'changes.completionThreshold'],
@@ -286,21 +286,21 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
       {
         name: 'configureCohort with an unknown order',
         query: CONFIGURE,
-        variables: () => ({ cohortId: plannedId, input: { waitlistOrder: 'RANDOM' } }),
+        variables: () => ({ input: { cohortId: plannedId, waitlistOrder: 'RANDOM' } }),
         code: 'BAD_USER_INPUT',
         fields: ['waitlistOrder'],
       },
       {
         name: 'configureCohort with an unknown setting',
         query: CONFIGURE,
-        variables: () => ({ cohortId: plannedId, input: { colour: 'blue' } }),
+        variables: () => ({ input: { cohortId: plannedId, colour: 'blue' } }),
         code: 'BAD_USER_INPUT',
         fields: ['colour'],
       },
       {
         name: 'configureCohort with a malformed facilitator',
         query: CONFIGURE,
-        variables: () => ({ cohortId: plannedId, input: { facilitators: ['ok', 'not ok'] } }),
+        variables: () => ({ input: { cohortId: plannedId, facilitators: ['ok', 'not ok'] } }),
         code: 'BAD_USER_INPUT',
         fields: ['facilitators'],
       },
@@ -314,7 +314,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
       {
         name: 'configureCohort of a cancelled cohort',
         query: CONFIGURE,
-        variables: () => ({ cohortId: cancelledId, input: { sessions: 3 } }),
+        variables: () => ({ input: { cohortId: cancelledId, sessions: 3 } }),
         code: 'COHORT.CANCELLED',
         category: 'CONFLICT',
       },

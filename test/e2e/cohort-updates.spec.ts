@@ -3,7 +3,7 @@ import { CLOSE, OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface Update {
-  cohortUpdated: { id: string; status: string; position: string };
+  cohortUpdated: { cohortId: string; status: string; position: string };
 }
 
 /** A subscription over a real graphql-ws connection, read one message at a time. */
@@ -44,7 +44,7 @@ async function watched(h: Harness, cohortId: string): Promise<void> {
   }
 }
 
-const SUBSCRIPTION = 'subscription Updates($id: ID!) { cohortUpdated(id: $id) { id status position } }';
+const SUBSCRIPTION = 'subscription Updates($id: ID!) { cohortUpdated(cohortId: $id) { cohortId status position } }';
 
 describe('cohortUpdated over graphql-ws', () => {
   let h: Harness;
@@ -64,11 +64,11 @@ describe('cohortUpdated over graphql-ws', () => {
     await h.gql(OPEN, { cohortId: other });
     const opened = await h.gql<{ openApplications: { position: string } }>(OPEN, { cohortId });
     expect(await updates.next()).toEqual({
-      cohortUpdated: { id: cohortId, status: 'OPEN', position: opened.data!.openApplications.position },
+      cohortUpdated: { cohortId, status: 'OPEN', position: opened.data!.openApplications.position },
     });
     const closed = await h.gql<{ closeApplications: { position: string } }>(CLOSE, { cohortId });
     expect(await updates.next()).toEqual({
-      cohortUpdated: { id: cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position },
+      cohortUpdated: { cohortId, status: 'CLOSED', position: closed.data!.closeApplications.position },
     });
 
     updates.unsubscribe();
@@ -82,7 +82,7 @@ describe('cohortUpdated over graphql-ws', () => {
     const client = h.wsClient();
     const error = await new Promise<unknown>((resolve) => {
       client.subscribe(
-        { query: 'subscription { cohortUpdated(id: "x") { nope } }' },
+        { query: 'subscription { cohortUpdated(cohortId: "x") { nope } }' },
         { next: () => undefined, error: resolve, complete: () => resolve(null) },
       );
     });

@@ -5,7 +5,7 @@ interface Page {
   cohorts: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-    edges: { cursor: string; node: { id: string; title: string; status: string } }[];
+    edges: { cursor: string; node: { cohortId: string; title: string; status: string } }[];
   };
 }
 
@@ -25,7 +25,7 @@ describe('cohorts connection', () => {
   it('pages forward in plan order with cursors, hasNextPage and the total', async () => {
     const first = await h.gql<Page>(COHORTS, { first: 2 });
     expect(first.data!.cohorts.totalCount).toBe(5);
-    expect(first.data!.cohorts.edges.map((e) => e.node.id)).toEqual(planned.slice(0, 2));
+    expect(first.data!.cohorts.edges.map((e) => e.node.cohortId)).toEqual(planned.slice(0, 2));
     expect(first.data!.cohorts.pageInfo).toMatchObject({
       hasNextPage: true,
       hasPreviousPage: false,
@@ -33,11 +33,11 @@ describe('cohorts connection', () => {
     });
 
     const second = await h.gql<Page>(COHORTS, { first: 2, after: first.data!.cohorts.pageInfo.endCursor });
-    expect(second.data!.cohorts.edges.map((e) => e.node.id)).toEqual(planned.slice(2, 4));
+    expect(second.data!.cohorts.edges.map((e) => e.node.cohortId)).toEqual(planned.slice(2, 4));
     expect(second.data!.cohorts.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
 
     const last = await h.gql<Page>(COHORTS, { first: 2, after: second.data!.cohorts.pageInfo.endCursor });
-    expect(last.data!.cohorts.edges.map((e) => e.node.id)).toEqual(planned.slice(4));
+    expect(last.data!.cohorts.edges.map((e) => e.node.cohortId)).toEqual(planned.slice(4));
     expect(last.data!.cohorts.pageInfo.hasNextPage).toBe(false);
     expect(last.data!.cohorts.totalCount).toBe(5);
   });
@@ -45,7 +45,7 @@ describe('cohorts connection', () => {
   it('filters by status, counting only the matches', async () => {
     const open = await h.gql<Page>(COHORTS, { first: 10, status: 'OPEN' });
     expect(open.data!.cohorts.totalCount).toBe(2);
-    expect(open.data!.cohorts.edges.map((e) => e.node.id)).toEqual([planned[1], planned[3]]);
+    expect(open.data!.cohorts.edges.map((e) => e.node.cohortId)).toEqual([planned[1], planned[3]]);
     expect(open.data!.cohorts.edges.every((e) => e.node.status === 'OPEN')).toBe(true);
 
     const plannedOnly = await h.gql<Page>(COHORTS, { first: 2, status: 'PLANNED' });

@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Harness } from './gateway.harness';
 
 export const COHORT_FIELDS =
-  'id courseId courseTitle title status capacity applicationWindow { opensAt closesAt } startsOn endsOn selectionPolicy position';
+  'cohortId courseId courseTitle title status capacity applicationWindow { opensAt closesAt } startsOn endsOn selectionPolicy position';
 
 export const DRAFT_COURSE = `mutation Draft($input: DraftCourseInput!) {
-  draftCourse(input: $input) { position warnings course { id status title topics language prerequisites selectionPolicy defaultCapacity position } }
+  draftCourse(input: $input) { position warnings course { courseId status title topics language prerequisites selectionPolicy defaultCapacity position } }
 }`;
 export const PLAN_COHORT = `mutation Plan($input: PlanCohortInput!) { planCohort(input: $input) { position warnings cohort { ${COHORT_FIELDS} } } }`;
-export const OPEN = `mutation Open($cohortId: ID!) { openApplications(cohortId: $cohortId) { position warnings cohort { ${COHORT_FIELDS} } } }`;
-export const CLOSE = `mutation Close($cohortId: ID!) { closeApplications(cohortId: $cohortId) { position warnings cohort { ${COHORT_FIELDS} } } }`;
-export const COHORT = `query Cohort($id: ID!, $at: Position) { cohort(id: $id, consistentWith: $at) { ${COHORT_FIELDS} } }`;
+export const OPEN = `mutation Open($cohortId: ID!) { openApplications(input: { cohortId: $cohortId }) { position warnings cohort { ${COHORT_FIELDS} } } }`;
+export const CLOSE = `mutation Close($cohortId: ID!) { closeApplications(input: { cohortId: $cohortId }) { position warnings cohort { ${COHORT_FIELDS} } } }`;
+export const COHORT = `query Cohort($id: ID!, $at: Position) { cohort(cohortId: $id, consistentWith: $at) { ${COHORT_FIELDS} } }`;
 export const COHORTS = `query Cohorts($first: Int, $after: String, $status: CohortStatus, $at: Position) {
   cohorts(first: $first, after: $after, status: $status, consistentWith: $at) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id title status } }
+    edges { cursor node { cohortId title status } }
   }
 }`;
 

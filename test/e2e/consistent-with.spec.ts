@@ -66,7 +66,7 @@ describe('consistentWith refuses impossible positions at once', () => {
   });
 
   it('still answers a position the store has reached', async () => {
-    const result = await h.gql<{ cohort: { id: string } }>(COHORT, { id: cohortId, at: head.toString() });
-    expect(result).toEqual({ data: { cohort: expect.objectContaining({ id: cohortId }) } });
+    const result = await h.gql<{ cohort: { cohortId: string } }>(COHORT, { id: cohortId, at: head.toString() });
+    expect(result).toEqual({ data: { cohort: expect.objectContaining({ cohortId }) } });
   });
 });

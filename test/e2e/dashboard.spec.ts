@@ -17,7 +17,7 @@ import { startGateway, type Harness } from './gateway.harness';
 
 const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId) { ${DASHBOARD_FIELDS} } }`;
 const FORM_GROUPS = `mutation Form($cohortId: ID!, $targetSize: Int, $seed: String) {
-  formGroups(cohortId: $cohortId, targetSize: $targetSize, seed: $seed) {
+  formGroups(input: { cohortId: $cohortId, targetSize: $targetSize, seed: $seed }) {
     position
     groups { cohortId formation targetSize seed formedAt groups { groupId members { enrollmentId learnerId companyId level } } }
   }

@@ -18,11 +18,11 @@ export const APPLICATIONS = `query Applications($cohortId: ID!, $status: Applica
   }
 }`;
 export const WITHDRAW = `mutation Withdraw($cohortId: ID!, $learnerId: ID!, $reason: String) {
-  withdrawApplication(cohortId: $cohortId, learnerId: $learnerId, reason: $reason) { position application { status statusReason } }
+  withdrawApplication(input: { cohortId: $cohortId, learnerId: $learnerId, reason: $reason }) { position application { status statusReason } }
 }`;
-export const ACCEPT = `mutation Accept($cohortId: ID!, $learnerId: ID!) { acceptOffer(cohortId: $cohortId, learnerId: $learnerId) { position application { status } } }`;
+export const ACCEPT = `mutation Accept($cohortId: ID!, $learnerId: ID!) { acceptOffer(input: { cohortId: $cohortId, learnerId: $learnerId }) { position application { status } } }`;
 export const DECLINE = `mutation Decline($cohortId: ID!, $learnerId: ID!, $reason: String) {
-  declineOffer(cohortId: $cohortId, learnerId: $learnerId, reason: $reason) { position application { status statusReason } }
+  declineOffer(input: { cohortId: $cohortId, learnerId: $learnerId, reason: $reason }) { position application { status statusReason } }
 }`;
 export const DASHBOARD_FIELDS = `cohortId title capacity reserved confirmed free fillRate waitlistLength
   waitlist { position enrollmentId learnerId companyId score waitlistedAt }

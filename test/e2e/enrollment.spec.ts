@@ -70,10 +70,10 @@ describe('enrollment over HTTP', () => {
       unmetPrerequisites: ['TypeScript'],
       status: 'INELIGIBLE',
     });
-    const mine = await h.gql<{ learnerEnrollments: { cohortId: string; status: string }[] }>(
-      'query { learnerEnrollments(learnerId: "ada") { cohortId status } }',
+    const mine = await h.gql<{ learnerEnrollments: { edges: { node: { cohortId: string; status: string } }[] } }>(
+      'query { learnerEnrollments(learnerId: "ada") { edges { node { cohortId status } } } }',
     );
-    expect(mine.data!.learnerEnrollments).toEqual([{ cohortId, status: 'SUBMITTED' }]);
+    expect(mine.data!.learnerEnrollments.edges.map((e) => e.node)).toEqual([{ cohortId, status: 'SUBMITTED' }]);
   });
 
   it('refuses the same learner twice with ENROLLMENT.ALREADY_SUBMITTED, and a closed cohort with ENROLLMENT.APPLICATIONS_CLOSED', async () => {

@@ -62,7 +62,7 @@ describe('the gateway process', () => {
       await waitFor(() => readyLine.test(second.stdout()), 'the ready line after restart');
       const again = readyLine.exec(second.stdout())![1];
       expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({
-        data: { cohort: { id: cohortId, status: 'PLANNED' } },
+        data: { cohort: { cohortId, status: 'PLANNED' } },
       });
       second.child.kill('SIGINT');
       expect((await second.exited).code).toBe(0);

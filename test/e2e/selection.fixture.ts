@@ -8,7 +8,7 @@ export const DECISION_FIELDS = `decisionId enrollmentId learnerId decision reaso
   record { rubricVersion reviews { reviewerId rubricVersion score } averageScore rank rankedAmong
     seats { capacity reserved confirmed free waitlisted freeInPool quota { companyId seats used } } }`;
 
-export const DEFINE_RUBRIC = `mutation Rubric($cohortId: ID!, $input: DefineRubricInput!) { defineRubric(cohortId: $cohortId, input: $input) { position rubric { ${RUBRIC_FIELDS} } } }`;
+export const DEFINE_RUBRIC = `mutation Rubric($input: DefineRubricInput!) { defineRubric(input: $input) { position rubric { ${RUBRIC_FIELDS} } } }`;
 export const REVIEW = `mutation Review($input: ReviewApplicationInput!) { reviewApplication(input: $input) { position review { ${REVIEW_FIELDS} } } }`;
 export const DECIDE = `mutation Decide($input: DecideApplicationInput!) { decideApplication(input: $input) { position decision { ${DECISION_FIELDS} } } }`;
 export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) { submitApplication(input: $input) { position } }`;
@@ -61,7 +61,7 @@ export async function defineRubric(
   cohortId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<void> {
-  orFail(await h.gql(DEFINE_RUBRIC, { cohortId, input: rubricInput(overrides) }, ADMIN));
+  orFail(await h.gql(DEFINE_RUBRIC, { input: { cohortId, ...rubricInput(overrides) } }, ADMIN));
 }
 
 export async function review(

@@ -50,7 +50,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
   it('defines a rubric, takes two reviews and admits with a record of the ranking and the seats', async () => {
     const cohortId = await openCohort(h, 'REVIEW');
     await h.gql(
-      'mutation($c: ID!) { setCompanyQuota(cohortId: $c, companyId: "acme", seats: 5) { position } }',
+      'mutation($c: ID!) { setCompanyQuota(input: { cohortId: $c, companyId: "acme", seats: 5 }) { position } }',
       { c: cohortId },
       ADMIN,
     );
@@ -59,7 +59,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
 
     const defined = await h.gql<{ defineRubric: { position: string; rubric: unknown } }>(
       DEFINE_RUBRIC,
-      { cohortId, input: rubricInput() },
+      { input: { cohortId, ...rubricInput() } },
       ADMIN,
     );
     expect(defined.errors).toBeUndefined();
@@ -178,7 +178,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
       // Every seat belongs to acme's quota: a learner without a company has no seat in their pool.
       fullPoolCohortId = await openCohort(h, 'REVIEW', { capacity: 10 });
       await h.gql(
-        'mutation($c: ID!) { setCompanyQuota(cohortId: $c, companyId: "acme", seats: 10) { position } }',
+        'mutation($c: ID!) { setCompanyQuota(input: { cohortId: $c, companyId: "acme", seats: 10 }) { position } }',
         { c: fullPoolCohortId },
         ADMIN,
       );
@@ -199,7 +199,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
     const decision =
       (cohort: () => string, learner: () => string, value = 'ADMIT', reason = 'Because') =>
       () => ({ input: { cohortId: cohort(), learnerId: learner(), decision: value, reason } });
-    const rubric = (overrides: Record<string, unknown>) => () => ({ cohortId, input: rubricInput(overrides) });
+    const rubric = (overrides: Record<string, unknown>) => () => ({ input: { cohortId, ...rubricInput(overrides) } });
 
     // Ids exist only after beforeAll: variables are built when a case runs.
     const cases: Case[] = [
@@ -417,21 +417,21 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
       {
         name: 'rubric with a malformed cohort id',
         query: DEFINE_RUBRIC,
-        variables: () => ({ cohortId: '../x', input: rubricInput() }),
+        variables: () => ({ input: { cohortId: '../x', ...rubricInput() } }),
         code: 'BAD_USER_INPUT',
         fields: ['cohortId'],
       },
       {
         name: 'rubric for an unknown cohort',
         query: DEFINE_RUBRIC,
-        variables: () => ({ cohortId: 'no-such-cohort', input: rubricInput() }),
+        variables: () => ({ input: { cohortId: 'no-such-cohort', ...rubricInput() } }),
         code: 'COHORT.NOT_FOUND',
         category: 'NOT_FOUND',
       },
       {
         name: 'rubric for a first-come cohort',
         query: DEFINE_RUBRIC,
-        variables: () => ({ cohortId: firstComeId, input: rubricInput() }),
+        variables: () => ({ input: { cohortId: firstComeId, ...rubricInput() } }),
         code: 'SELECTION.NOT_A_REVIEW_COHORT',
         category: 'CONFLICT',
       },

@@ -43,7 +43,7 @@ function cohortWatched(h: Harness, cohortId: string) {
 const DASHBOARD_UPDATES = `subscription Updates($cohortId: ID!, $waitlistFirst: Int) {
   cohortDashboardUpdated(cohortId: $cohortId, waitlistFirst: $waitlistFirst) { cohortId }
 }`;
-const COHORT_UPDATES = 'subscription Updates($id: ID!) { cohortUpdated(id: $id) { id status } }';
+const COHORT_UPDATES = 'subscription Updates($id: ID!) { cohortUpdated(cohortId: $id) { cohortId status } }';
 
 describe('subscriptions check their arguments as queries do', () => {
   let h: Harness;
@@ -75,7 +75,7 @@ describe('subscriptions check their arguments as queries do', () => {
     const query = await h.gql(COHORT, { id: 'not an id!' });
     expect(query.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ field: 'id', message: expect.any(String) }],
+      fields: [{ field: 'cohortId', message: expect.any(String) }],
     });
     const errors = await firstAnswer(h, COHORT_UPDATES, { id: 'not an id!' }, cohortWatched(h, 'not an id!'));
     expect(errors).toEqual([expect.objectContaining({ extensions: query.errors![0].extensions })]);
@@ -105,7 +105,7 @@ describe('subscriptions check their arguments as queries do', () => {
     const query = await h.gql(COHORT, { id: cohortId, at });
     const errors = await firstAnswer(
       h,
-      'subscription Updates($id: ID!, $at: Position) { cohortUpdated(id: $id, consistentWith: $at) { id } }',
+      'subscription Updates($id: ID!, $at: Position) { cohortUpdated(cohortId: $id, consistentWith: $at) { cohortId } }',
       { id: cohortId, at },
       cohortWatched(h, cohortId),
     );

@@ -52,7 +52,7 @@ describe('a subscription sent over HTTP', () => {
   afterAll(() => h.close());
 
   it.each([
-    ['cohortUpdated', `subscription { cohortUpdated(id: "COHORT") { status } }`],
+    ['cohortUpdated', `subscription { cohortUpdated(cohortId: "COHORT") { status } }`],
     ['cohortDashboardUpdated', `subscription { cohortDashboardUpdated(cohortId: "COHORT") { cohortId } }`],
   ])('%s is refused as a client error naming graphql-ws, and nothing is logged', async (_name, query) => {
     const { result, written } = await stderrDuring(() =>

@@ -32,7 +32,7 @@ describe('every mutation', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!('getFields' in type) || type.name.startsWith('__')) continue;
       for (const [fieldName, field] of Object.entries(type.getFields())) {
-        const returned = 'type' in field ? getNamedType(field.type).name : '';
+        const returned = (getNamedType(field.type) as { name: string } | undefined)?.name ?? '';
         if (returned.endsWith('Payload'))
           payloadUsers.set(returned, [...(payloadUsers.get(returned) ?? []), fieldName]);
       }

@@ -115,7 +115,7 @@ describe('cohorts API: dashboard and groups', () => {
     await world.cohort(cohortId, { type: 'ConfirmSeat', data: { cohortId, enrollmentId: confirmed } });
     await world.cohort(cohortId, { type: 'CloseApplications', data: { cohortId } });
     const form =
-      'mutation($c: ID!) { formGroups(cohortId: $c, targetSize: 2, seed: "s1") { position groups { formation targetSize seed groups { groupId members { learnerId companyId level } } } } }';
+      'mutation($c: ID!) { formGroups(input: { cohortId: $c, targetSize: 2, seed: "s1" }) { position groups { formation targetSize seed groups { groupId members { learnerId companyId level } } } } }';
     const formed = await world.gql<{ formGroups: { groups: unknown } }>(form, { c: cohortId });
     const expected = {
       formation: 1,

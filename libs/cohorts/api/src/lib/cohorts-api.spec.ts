@@ -90,7 +90,7 @@ describe('cohorts API on a fixed clock', () => {
 
   const PLAN =
     'mutation($input: PlanCohortInput!) { planCohort(input: $input) { position cohort { status selectionPolicy } } }';
-  const OPEN = 'mutation($id: ID!) { openApplications(cohortId: $id) { position cohort { status } } }';
+  const OPEN = 'mutation($id: ID!) { openApplications(input: { cohortId: $id }) { position cohort { status } } }';
 
   it('opens applications inside the window and refuses once the clock passes its end', async () => {
     await gql(PLAN, { input: plan('inside') });

@@ -50,7 +50,7 @@ describe('enrollment API: offers and attendance', () => {
 
   it('accepts an offer, and refuses to accept for a learner who was only waitlisted', async () => {
     const accept =
-      'mutation($c: ID!, $l: ID!) { acceptOffer(cohortId: $c, learnerId: $l) { application { status offerExpiresAt } } }';
+      'mutation($c: ID!, $l: ID!) { acceptOffer(input: { cohortId: $c, learnerId: $l }) { application { status offerExpiresAt } } }';
     const accepted = await world.gql<{ acceptOffer: unknown }>(accept, { c: cohortId, l: 'l1' });
     expect(accepted.data!.acceptOffer).toEqual({
       application: { status: 'ENROLLED', offerExpiresAt: '2026-03-08T10:00:00.000Z' },
@@ -61,7 +61,7 @@ describe('enrollment API: offers and attendance', () => {
 
   it('declines an offer, with the reason', async () => {
     const declined = await world.gql<{ declineOffer: { position: string } }>(
-      'mutation($c: ID!) { declineOffer(cohortId: $c, learnerId: "l2", reason: "dates clash") { position application { status statusReason } } }',
+      'mutation($c: ID!) { declineOffer(input: { cohortId: $c, learnerId: "l2", reason: "dates clash" }) { position application { status statusReason } } }',
       { c: cohortId },
     );
     expect(declined.data!.declineOffer).toMatchObject({ application: { status: 'DECLINED' } });

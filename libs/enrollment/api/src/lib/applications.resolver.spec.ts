@@ -12,7 +12,7 @@ const LIST = `query($cohortId: ID!, $sort: ApplicationSort, $first: Int, $after:
   }
 }`;
 const WITHDRAW =
-  'mutation($c: ID!, $l: ID!) { withdrawApplication(cohortId: $c, learnerId: $l, reason: "moved") { position application { status statusReason } } }';
+  'mutation($c: ID!, $l: ID!) { withdrawApplication(input: { cohortId: $c, learnerId: $l, reason: "moved" }) { position application { status statusReason } } }';
 
 interface ListResult {
   applications: {

@@ -30,7 +30,7 @@ const CRITERIA = [
   { id: 'fit', label: 'Fit', weight: 1 },
 ];
 const RUBRIC =
-  'mutation($id: ID!, $input: DefineRubricInput!) { defineRubric(cohortId: $id, input: $input) { position rubric { version criteria { id weight } } } }';
+  'mutation($input: DefineRubricInput!) { defineRubric(input: $input) { position rubric { version criteria { id weight } } } }';
 const REVIEW =
   'mutation($input: ReviewApplicationInput!) { reviewApplication(input: $input) { position review { reviewerId scores { criterionId score } score comment } } }';
 
@@ -135,16 +135,15 @@ describe('selection API on a memory store', () => {
   });
 
   it('versions the rubric on each change and reports no position for a repeat', async () => {
-    const first = await gql(RUBRIC, { id: 'c-1', input: { criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
+    const first = await gql(RUBRIC, { input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
     expect(first.data!['defineRubric']).toMatchObject({
       position: expect.stringMatching(/^\d+$/),
       rubric: { version: 1 },
     });
-    const repeat = await gql(RUBRIC, { id: 'c-1', input: { criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
+    const repeat = await gql(RUBRIC, { input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
     expect(repeat.data!['defineRubric']).toEqual({ position: null, rubric: first.data!['defineRubric']['rubric'] });
     const reweighted = await gql(RUBRIC, {
-      id: 'c-1',
-      input: { criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }], blind: false, reviewsRequired: 1 },
+      input: { cohortId: 'c-1', criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }], blind: false, reviewsRequired: 1 },
     });
     expect(reweighted.data!['defineRubric']['rubric']).toEqual({
       version: 2,
