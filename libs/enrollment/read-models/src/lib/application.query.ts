@@ -1,5 +1,5 @@
 import type { EnrollmentStatus } from '@sooc/enrollment-domain';
-import type { ApplicationView } from './application.read-model';
+import type { ApplicationRow, ApplicationView } from './application.read-model';
 import { decodeApplicationCursor, encodeApplicationCursor, type ApplicationSort } from './application.cursor';
 import { toApplicationView } from './application.view';
 import type { EnrollmentReadDb } from './enrollment.read-model';
@@ -51,18 +51,7 @@ export async function learnerEnrollments(
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .where('learner_id', '=', args.learnerId);
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
-  const nodes = rows.slice(0, first);
-  const last = nodes[nodes.length - 1];
-  return {
-    nodes: nodes.map(toApplicationView),
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      endCursor: last
-        ? encodeApplicationCursor({ sort: 'arrival', score: null, submittedPosition: last.submitted_position })
-        : null,
-    },
-    totalCount: Number(totals.total),
-  };
+  return pageOf(rows, first, 'arrival', totals.total);
 }
 
 /**
@@ -113,6 +102,16 @@ export async function listApplications(
   if (status) count = count.where('status', '=', status);
 
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
+  return pageOf(rows, first, args.sort, totals.total);
+}
+
+/** `first` rows of the `first + 1` read (the extra one says a next page exists), with the cursor after the last. */
+function pageOf(
+  rows: readonly ApplicationRow[],
+  first: number,
+  sort: ApplicationSort,
+  total: number | string,
+): Connection<ApplicationView> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {
@@ -120,14 +119,10 @@ export async function listApplications(
     pageInfo: {
       hasNextPage: rows.length > first,
       endCursor: last
-        ? encodeApplicationCursor({
-            sort: args.sort,
-            score: last.average_score,
-            submittedPosition: last.submitted_position,
-          })
+        ? encodeApplicationCursor({ sort, score: last.average_score, submittedPosition: last.submitted_position })
         : null,
     },
     // PostgreSQL returns count(*) as a bigint, which pg may hand over as text.
-    totalCount: Number(totals.total),
+    totalCount: Number(total),
   };
 }
