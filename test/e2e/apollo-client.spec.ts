@@ -3,6 +3,12 @@ import { draftCourse, planCohort } from './cohorts.fixture';
 import { openCohort, submit } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
+/** Waits until the read models have this harness's last write (on EventStoreDB + PostgreSQL they follow it). */
+async function caughtUp(h: Harness): Promise<void> {
+  const answer = await h.gql('query($at: Position) { cohorts(first: 1, consistentWith: $at) { totalCount } }');
+  expect(answer.errors).toBeUndefined();
+}
+
 /** A real Apollo Client, as a dashboard would build it: no typePolicies, no custom key functions. */
 function apolloClient(h: Harness): ApolloClient {
   return new ApolloClient({ link: new HttpLink({ uri: h.gateway.url, fetch }), cache: new InMemoryCache() });
@@ -74,6 +80,7 @@ describe('Apollo Client against the gateway', () => {
 
   it('normalises cohorts by their id, so a mutation updates every query that holds the cohort', async () => {
     const cohortId = await planCohort(h, await draftCourse(h), { capacity: 30 });
+    await caughtUp(h);
     const client = apolloClient(h);
     const listed = await client.query({ query: COHORTS, fetchPolicy: 'network-only' });
     const node = listed.data!.cohorts.edges.map((e) => e.node).find((n) => n.cohortId === cohortId)!;
@@ -95,6 +102,7 @@ describe('Apollo Client against the gateway', () => {
     const before = Date.now();
     await submit(h, cohortId, 'ada');
     await submit(h, cohortId, 'grace');
+    await caughtUp(h);
     const client = apolloClient(h);
     const { data } = await client.query({ query: APPLICATIONS, variables: { cohortId }, fetchPolicy: 'network-only' });
     const nodes = data!.applications.edges.map((e) => e.node);

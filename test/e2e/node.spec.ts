@@ -3,8 +3,8 @@ import { ADMIN, dossier, eventually, openCohort as openFirstCome, REVIEWER } fro
 import { startGateway, type Harness } from './gateway.harness';
 import { apply, defineRubric, openCohort as openReviewCohort } from './selection.fixture';
 
-const NODE = `query Node($id: ID!) {
-  node(id: $id) {
+const NODE = `query Node($id: ID!, $at: Position) {
+  node(id: $id, consistentWith: $at) {
     __typename
     id
     ... on Course { courseId title }
@@ -44,7 +44,7 @@ describe('node(id:): any cached object read again by its global id', () => {
   it('finds a course, a cohort, its dashboard, groups and rubric, and an application, each as its type', async () => {
     const courseId = await draftCourse(h, { title: 'Node course' });
     const course = await roundTrip(
-      'query($courseId: ID!) { course(courseId: $courseId) { id } }',
+      'query($courseId: ID!, $at: Position) { course(courseId: $courseId, consistentWith: $at) { id } }',
       { courseId },
       (d: { course: { id: string } }) => d.course,
     );
@@ -52,21 +52,21 @@ describe('node(id:): any cached object read again by its global id', () => {
 
     const cohortId = await openFirstCome(h, { selectionPolicy: 'FIRST_COME', capacity: 12 });
     const cohort = await roundTrip(
-      'query($cohortId: ID!) { cohort(cohortId: $cohortId) { id } }',
+      'query($cohortId: ID!, $at: Position) { cohort(cohortId: $cohortId, consistentWith: $at) { id } }',
       { cohortId },
       (d: { cohort: { id: string } }) => d.cohort,
     );
     expect(cohort.node).toMatchObject({ __typename: 'Cohort', id: cohort.id, cohortId });
 
     const dashboard = await roundTrip(
-      'query($cohortId: ID!) { cohortDashboard(cohortId: $cohortId) { id } }',
+      'query($cohortId: ID!, $at: Position) { cohortDashboard(cohortId: $cohortId, consistentWith: $at) { id } }',
       { cohortId },
       (d: { cohortDashboard: { id: string } }) => d.cohortDashboard,
     );
     expect(dashboard.node).toEqual({ __typename: 'CohortDashboard', id: dashboard.id, cohortId, capacity: 12 });
 
     const submitted = await h.gql<{ submitApplication: { application: { id: string; enrollmentId: string } } }>(
-      'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { application { id enrollmentId } } }',
+      'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { position application { id enrollmentId } } }',
       { input: { cohortId, learnerId: 'ada', dossier: dossier() } },
     );
     const { application } = submitted.data!.submitApplication;
@@ -88,7 +88,7 @@ describe('node(id:): any cached object read again by its global id', () => {
     expect(accepted.errors).toBeUndefined();
     expect((await h.gql(CLOSE, { cohortId })).errors).toBeUndefined(); // groups form once applications close
     const formed = await h.gql<{ formGroups: { groups: { id: string } } }>(
-      'mutation($input: FormGroupsInput!) { formGroups(input: $input) { groups { id } } }',
+      'mutation($input: FormGroupsInput!) { formGroups(input: $input) { position groups { id } } }',
       { input: { cohortId, targetSize: 4, seed: 'node-spec' } },
     );
     expect(formed.errors).toBeUndefined();
@@ -98,7 +98,7 @@ describe('node(id:): any cached object read again by its global id', () => {
     const reviewed = await openReviewCohort(h, 'REVIEW');
     await defineRubric(h, reviewed);
     const rubric = await roundTrip(
-      'query($cohortId: ID!) { rubric(cohortId: $cohortId) { id } }',
+      'query($cohortId: ID!, $at: Position) { rubric(cohortId: $cohortId, consistentWith: $at) { id } }',
       { cohortId: reviewed },
       (d: { rubric: { id: string } }) => d.rubric,
     );
@@ -110,7 +110,7 @@ describe('node(id:): any cached object read again by its global id', () => {
     await defineRubric(h, cohortId, { blind: true });
     const learnerId = await apply(h, cohortId);
     const listed = await h.gql<{ applications: { edges: { node: { id: string } }[] } }>(
-      'query($cohortId: ID!) { applications(cohortId: $cohortId) { edges { node { id } } } }',
+      'query($cohortId: ID!, $at: Position) { applications(cohortId: $cohortId, consistentWith: $at) { edges { node { id } } } }',
       { cohortId },
       ADMIN,
     );
