@@ -135,15 +135,24 @@ describe('selection API on a memory store', () => {
   });
 
   it('versions the rubric on each change and reports no position for a repeat', async () => {
-    const first = await gql(RUBRIC, { input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
+    const first = await gql(RUBRIC, {
+      input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 },
+    });
     expect(first.data!['defineRubric']).toMatchObject({
       position: expect.stringMatching(/^\d+$/),
       rubric: { version: 1 },
     });
-    const repeat = await gql(RUBRIC, { input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 } });
+    const repeat = await gql(RUBRIC, {
+      input: { cohortId: 'c-1', criteria: CRITERIA, blind: false, reviewsRequired: 1 },
+    });
     expect(repeat.data!['defineRubric']).toEqual({ position: null, rubric: first.data!['defineRubric']['rubric'] });
     const reweighted = await gql(RUBRIC, {
-      input: { cohortId: 'c-1', criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }], blind: false, reviewsRequired: 1 },
+      input: {
+        cohortId: 'c-1',
+        criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 2 }],
+        blind: false,
+        reviewsRequired: 1,
+      },
     });
     expect(reweighted.data!['defineRubric']['rubric']).toEqual({
       version: 2,
