@@ -7,6 +7,7 @@ import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
+import { protectTheEdge } from './edge.protection';
 import { serveGraphiQL } from './graphiql.page';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { NestLineLogger } from './nest-line.logger';
@@ -45,10 +46,22 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     useRequestContext(adapter.getInstance());
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
     const app = await NestFactory.create<NestFastifyApplication>(
-      GatewayModule.forRoot({ infrastructure, clock, maxQueryDepth: config.graphqlMaxDepth, metrics }),
+      GatewayModule.forRoot({
+        infrastructure,
+        clock,
+        metrics,
+        limits: {
+          maxDepth: config.graphqlMaxDepth,
+          maxCost: config.graphqlMaxCost,
+          maxAliases: config.graphqlMaxAliases,
+          maxTokens: config.graphqlMaxTokens,
+          introspection: config.introspection,
+        },
+      }),
       adapter,
       { logger: new NestLineLogger(config.logLevel), abortOnError: false },
     );
+    await protectTheEdge(app, config);
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.
     await app.listen({ port: config.port, host: config.host, backlog: 4096 });
     const port = (app.getHttpServer().address() as AddressInfo).port;

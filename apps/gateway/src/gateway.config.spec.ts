@@ -27,7 +27,33 @@ describe('loadConfig', () => {
       leaseTtlMs: 5000,
       instanceId: `${hostname()}-${process.pid}`,
       graphiql: true,
+      introspection: true,
+      graphqlMaxCost: 5000,
+      graphqlMaxAliases: 15,
+      graphqlMaxTokens: 2000,
+      corsOrigins: [],
     });
+  });
+
+  it('reads the operation limits, introspection and the CORS origins, and names a bad list', () => {
+    expect(
+      loadConfig({
+        GRAPHQL_MAX_COST: '900',
+        GRAPHQL_MAX_ALIASES: '3',
+        GRAPHQL_MAX_TOKENS: '500',
+        SOOC_CORS_ORIGINS: 'https://admin.example.org, http://localhost:5173',
+      }),
+    ).toMatchObject({
+      graphqlMaxCost: 900,
+      graphqlMaxAliases: 3,
+      graphqlMaxTokens: 500,
+      corsOrigins: ['https://admin.example.org', 'http://localhost:5173'],
+    });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_INTROSPECTION: 'true' })).toMatchObject({ introspection: true });
+    expect(problemsOf({ SOOC_CORS_ORIGINS: 'admin.example.org' }).message).toContain(
+      'SOOC_CORS_ORIGINS="admin.example.org": expected a comma-separated list of origins',
+    );
   });
 
   it('serves GraphiQL unless NODE_ENV=production, and SOOC_GRAPHIQL decides either way', () => {

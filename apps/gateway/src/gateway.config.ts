@@ -18,6 +18,14 @@ export interface GatewayConfig extends StoreConfig {
   readonly host: string;
   /** Deepest field nesting a GraphQL operation may have (introspection excluded). */
   readonly graphqlMaxDepth: number;
+  /** GRAPHQL_MAX_COST, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_TOKENS: see operation.limits.ts. */
+  readonly graphqlMaxCost: number;
+  readonly graphqlMaxAliases: number;
+  readonly graphqlMaxTokens: number;
+  /** SOOC_INTROSPECTION: on unless NODE_ENV=production. */
+  readonly introspection: boolean;
+  /** SOOC_CORS_ORIGINS: browser origins allowed to call the API from another site; none by default. */
+  readonly corsOrigins: readonly string[];
   /** SOOC_CLOCK_FILE: time travel for tests and demos (see clockFromEnv); null reads the system clock. */
   readonly clockFile: string | null;
   /** How often the embedded reactor expires due offers (SOOC_REACTOR_TICK_MS). */
@@ -62,9 +70,44 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     '1 to 200 characters without spaces',
     (raw) => (/^\S{1,200}$/.test(raw) ? raw : undefined),
   );
-  const graphiql = reader.read('SOOC_GRAPHIQL', env['NODE_ENV'] !== 'production', 'true or false', (raw) =>
-    raw === 'true' ? true : raw === 'false' ? false : undefined,
+  const production = env['NODE_ENV'] === 'production';
+  const graphiql = reader.read('SOOC_GRAPHIQL', !production, 'true or false', parseBoolean);
+  const introspection = reader.read('SOOC_INTROSPECTION', !production, 'true or false', parseBoolean);
+  const graphqlMaxCost = reader.integer('GRAPHQL_MAX_COST', 5_000, 10, 1_000_000);
+  const graphqlMaxAliases = reader.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1_000);
+  const graphqlMaxTokens = reader.integer('GRAPHQL_MAX_TOKENS', 2_000, 50, 100_000);
+  const corsOrigins = reader.read<string[]>(
+    'SOOC_CORS_ORIGINS',
+    [],
+    'a comma-separated list of origins such as https://admin.example.org',
+    (raw) => {
+      const origins = raw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      return origins.every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? origins : undefined;
+    },
   );
   reader.done();
-  return { port, host, ...store, graphqlMaxDepth, reactorTickMs, clockFile, workers, leaseTtlMs, instanceId, graphiql };
+  return {
+    port,
+    host,
+    ...store,
+    graphqlMaxDepth,
+    graphqlMaxCost,
+    graphqlMaxAliases,
+    graphqlMaxTokens,
+    introspection,
+    corsOrigins,
+    reactorTickMs,
+    clockFile,
+    workers,
+    leaseTtlMs,
+    instanceId,
+    graphiql,
+  };
+}
+
+function parseBoolean(raw: string): boolean | undefined {
+  return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }

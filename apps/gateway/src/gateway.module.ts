@@ -5,7 +5,6 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import {
   createInputValidationPipe,
-  depthLimit,
   describeRootTypes,
   formatGraphQLError,
   GraphQLExceptionFilter,
@@ -18,12 +17,13 @@ import { GATEWAY_API_MODULES } from './gateway.schema';
 import { HealthController, INFRASTRUCTURE } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
+import { operationGuards, type OperationLimits } from './operation.limits';
 
 export interface GatewayModuleOptions {
   readonly infrastructure: Infrastructure;
   readonly clock: Clock;
-  /** Deep enough for any dashboard query of the schema, shallow enough to stop abusive nesting. */
-  readonly maxQueryDepth: number;
+  /** Deep, costly or long enough for any dashboard query of the schema; abusive documents are refused. */
+  readonly limits: OperationLimits;
   readonly metrics: GatewayMetrics;
 }
 
@@ -32,7 +32,8 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class GatewayModule {
-  static forRoot({ infrastructure, clock, maxQueryDepth, metrics }: GatewayModuleOptions): DynamicModule {
+  static forRoot({ infrastructure, clock, limits, metrics }: GatewayModuleOptions): DynamicModule {
+    const guards = operationGuards(limits);
     return {
       module: GatewayModule,
       imports: [
@@ -49,13 +50,16 @@ export class GatewayModule {
           sortSchema: true,
           transformSchema: describeRootTypes,
           playground: false,
-          introspection: true,
+          introspection: limits.introspection,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          validationRules: [depthLimit(maxQueryDepth)],
-          plugins: [metrics.plugin, subscriptionTransportPlugin(GRAPHQL_PATH)],
+          validationRules: guards.validationRules,
+          parseOptions: guards.parseOptions,
+          // Apollo's default, said out loud: an array of operations in one request is refused.
+          allowBatchedHttpRequests: false,
+          plugins: [metrics.plugin, subscriptionTransportPlugin(GRAPHQL_PATH), ...guards.plugins],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
-          subscriptions: { 'graphql-ws': graphqlWsOptions(maxQueryDepth) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(guards.validationRules) },
         }),
         ...GATEWAY_API_MODULES,
       ],

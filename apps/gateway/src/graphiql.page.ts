@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +24,18 @@ function packageFile(pkg: string, file: string): string {
 
 export const GRAPHIQL_ASSETS_PATH = '/graphiql';
 
+/** The page's one inline script: it starts GraphiQL on the GraphQL URL, over HTTP and graphql-ws. */
+function bootScript(graphqlPath: string): string {
+  return `
+      const url = new URL(${JSON.stringify(graphqlPath)}, location.href);
+      const subscriptionUrl = url.href.replace(/^http/, 'ws');
+      const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
+      ReactDOM.createRoot(document.getElementById('graphiql')).render(
+        React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+      );
+    `;
+}
+
 /** The page a person gets when a browser opens the GraphQL URL. */
 export function graphiqlHtml(graphqlPath: string): string {
   const asset = (name: string) => `${GRAPHIQL_ASSETS_PATH}/${name}`;
@@ -32,25 +45,34 @@ export function graphiqlHtml(graphqlPath: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>sooc GraphQL</title>
-    <style>body { margin: 0; } #graphiql { height: 100vh; }</style>
     <link rel="stylesheet" href="${asset('graphiql.css')}" />
     <script src="${asset('react.js')}"></script>
     <script src="${asset('react-dom.js')}"></script>
     <script src="${asset('graphiql.js')}"></script>
   </head>
-  <body>
-    <div id="graphiql">Loading GraphiQL…</div>
-    <script>
-      const url = new URL(${JSON.stringify(graphqlPath)}, location.href);
-      const subscriptionUrl = url.href.replace(/^http/, 'ws');
-      const fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl });
-      ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
-      );
-    </script>
+  <body style="margin: 0">
+    <div id="graphiql" style="height: 100vh">Loading GraphiQL…</div>
+    <script>${bootScript(graphqlPath)}</script>
   </body>
 </html>
 `;
+}
+
+/**
+ * Only this server's files and the one inline script (by its hash) may run; styles may be inline
+ * (the editor sets them); requests go back to this server, over HTTP or WebSocket.
+ */
+export function graphiqlContentSecurityPolicy(graphqlPath: string): string {
+  const hash = createHash('sha256').update(bootScript(graphqlPath)).digest('base64');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'sha256-${hash}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 /** A browser asks for a page; GraphQL clients ask for JSON, and a GET that carries a query is an operation. */
@@ -66,6 +88,7 @@ function wantsPage(accept: string | undefined, query: unknown): boolean {
  */
 export function serveGraphiQL(fastify: FastifyInstance, graphqlPath: string): void {
   const html = graphiqlHtml(graphqlPath);
+  const policy = graphiqlContentSecurityPolicy(graphqlPath);
   fastify.addHook('onRequest', (request, reply, done) => {
     if (
       request.method !== 'GET' ||
@@ -74,7 +97,11 @@ export function serveGraphiQL(fastify: FastifyInstance, graphqlPath: string): vo
     ) {
       return done();
     }
-    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    void reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', policy)
+      .send(html);
   });
   const loaded = new Map<string, Buffer>();
   fastify.get<{ Params: { asset: string } }>(`${GRAPHIQL_ASSETS_PATH}/:asset`, (request, reply) => {

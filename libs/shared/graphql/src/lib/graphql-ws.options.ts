@@ -6,16 +6,17 @@ import {
   GraphQLSchema,
   specifiedRules,
   validate,
+  type ValidationRule,
 } from 'graphql';
-import { depthLimit } from './depth-limit.rule';
 import { formatGraphQLError } from './graphql-error.formatter';
 
 /**
- * graphql-ws runs outside Apollo: without these hooks a subscription would skip the depth limit
- * and send errors unformatted. Pass as `subscriptions: { 'graphql-ws': graphqlWsOptions(n) }`.
+ * graphql-ws runs outside Apollo: without these hooks a subscription would skip the limits Apollo
+ * applies (depth, cost, aliases: the same `rules` the gateway gives Apollo) and send errors
+ * unformatted. Pass as `subscriptions: { 'graphql-ws': graphqlWsOptions(rules) }`.
  */
-export function graphqlWsOptions(maxDepth: number) {
-  const rules = [...specifiedRules, depthLimit(maxDepth)];
+export function graphqlWsOptions(limits: readonly ValidationRule[]) {
+  const rules = [...specifiedRules, ...limits];
   return {
     validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, rules),
     // graphql-ws reports only parse and validation failures here; Apollo would code them the same way.

@@ -1,0 +1,113 @@
+import { startGateway, type Harness } from './gateway.harness';
+
+const post = (h: Harness, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(h.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('the GraphQL edge', () => {
+  describe('with small operation limits', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startGateway({ GRAPHQL_MAX_ALIASES: '2', GRAPHQL_MAX_COST: '40', GRAPHQL_MAX_TOKENS: '60' });
+    });
+    afterAll(() => h.close());
+
+    it('refuses more aliases than GRAPHQL_MAX_ALIASES, saying the limit', async () => {
+      const answer = await h.gql('{ a: cohorts { totalCount } b: cohorts { totalCount } c: cohorts { totalCount } }');
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('Aliases limit of 2 exceeded, found 3'),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+      expect((await h.gql('{ a: cohorts { totalCount } b: cohorts { totalCount } }')).errors).toBeUndefined();
+    });
+
+    it('refuses an operation costlier than GRAPHQL_MAX_COST before running it', async () => {
+      const answer = await h.gql(
+        '{ cohorts { edges { node { cohortId title status capacity startsOn endsOn applicationWindow { opensAt closesAt } } } pageInfo { hasNextPage endCursor } } }',
+      );
+      expect(answer.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/Query Cost limit of 40 exceeded, found \d+/) }),
+      ]);
+    });
+
+    it('refuses a document of more tokens than GRAPHQL_MAX_TOKENS while parsing it', async () => {
+      const answer = await h.gql(`{ ${'__typename '.repeat(80)}}`);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          // graphql-js's own wording ("more that").
+          message: expect.stringMatching(/Document contains more th\w+ 60 tokens/),
+          extensions: expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }),
+        }),
+      ]);
+    });
+
+    it('refuses a batch of operations in one request', async () => {
+      const response = await post(h, [{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })],
+      });
+    });
+
+    it('answers with security headers and no CORS grant when no origin is configured', async () => {
+      const response = await post(h, { query: '{ __typename }' }, { origin: 'https://elsewhere.example' });
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it("gives GraphiQL's page a CSP that lets only this server's files and its own inline script run", async () => {
+      const page = await fetch(h.gateway.url, { headers: { accept: 'text/html' } });
+      const policy = page.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(policy).not.toContain('unsafe-eval');
+    });
+  });
+
+  it('lets the origins of SOOC_CORS_ORIGINS call from a browser, and no other', async () => {
+    const h = await startGateway({ SOOC_CORS_ORIGINS: 'https://admin.example.org, http://localhost:5173' });
+    try {
+      const preflight = (origin: string) =>
+        fetch(h.gateway.url, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      const allowed = await preflight('https://admin.example.org');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://admin.example.org');
+      expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const answer = await post(h, { query: '{ __typename }' }, { origin: 'http://localhost:5173' });
+      expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('hides the schema in production: no introspection, no field suggestions, no GraphiQL', async () => {
+    const h = await startGateway({ NODE_ENV: 'production' });
+    try {
+      const introspection = await h.gql('{ __schema { types { name } } }');
+      expect(introspection.data ?? null).toBeNull();
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const typo = await h.gql('{ cohortz { totalCount } }');
+      expect(typo.errors?.[0]?.message).toContain('Cannot query field "cohortz"');
+      expect(typo.errors?.[0]?.message).not.toContain('cohorts');
+      const page = await fetch(h.gateway.url, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('GraphiQL');
+    } finally {
+      await h.close();
+    }
+  });
+});
