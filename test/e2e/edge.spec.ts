@@ -27,6 +27,19 @@ describe('the GraphQL edge', () => {
       expect((await h.gql('{ a: cohorts { totalCount } b: cohorts { totalCount } }')).errors).toBeUndefined();
     });
 
+    it('applies the same limits to a subscription over graphql-ws', async () => {
+      const client = h.wsClient();
+      const error = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: 'subscription { cohortUpdated(cohortId: "x") { a: status b: status c: status } }' },
+          { next: () => undefined, error: resolve, complete: () => resolve(null) },
+        );
+      });
+      expect(error).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('Aliases limit of 2 exceeded, found 3') }),
+      ]);
+    });
+
     it('refuses an operation costlier than GRAPHQL_MAX_COST before running it', async () => {
       const answer = await h.gql(
         '{ cohorts { edges { node { cohortId title status capacity startsOn endsOn applicationWindow { opensAt closesAt } } } pageInfo { hasNextPage endCursor } } }',
