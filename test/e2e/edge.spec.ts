@@ -71,7 +71,7 @@ describe('the GraphQL edge', () => {
     it('answers with security headers and no CORS grant when no origin is configured', async () => {
       const response = await post(h, { query: '{ __typename }' }, { origin: 'https://elsewhere.example' });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
     });

@@ -61,7 +61,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       adapter,
       { logger: new NestLineLogger(config.logLevel), abortOnError: false },
     );
-    await protectTheEdge(app, config);
+    protectTheEdge(app, config);
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.
     await app.listen({ port: config.port, host: config.host, backlog: 4096 });
     const port = (app.getHttpServer().address() as AddressInfo).port;
