@@ -15,10 +15,10 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['@sooc/source', 'node', 'node-addons'] },
   transform: {
     '^.+\\.ts$': ['@swc/jest', swcOptions],
-    // kysely 0.29 ships ESM only; Node ≥ 20.19 require()s it, jest's module system cannot.
-    '/node_modules/kysely/.+\\.js$': ['@swc/jest', swcOptions],
+    // kysely 0.29 and jose 6 ship ESM only; Node ≥ 20.19 require()s them, jest's module system cannot.
+    '/node_modules/(kysely|jose)/.+\\.js$': ['@swc/jest', swcOptions],
   },
-  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(kysely|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   setupFiles: [require.resolve('./tools/jest-setup.cjs')],

@@ -44,8 +44,8 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
     const [a, b] = await Promise.all([services[0].baseUrl(), services[1].baseUrl()]);
     return {
       stores,
-      a: gatewayClient('gateway A', a),
-      b: gatewayClient('gateway B', b),
+      a: gatewayClient('gateway A', a, stores.dataDir),
+      b: gatewayClient('gateway B', b, stores.dataDir),
       services,
       service(name) {
         const found = services.find((s) => s.name === name);

@@ -13,6 +13,8 @@ export interface DeploymentStores {
   readonly setup: StoreSetup;
   /** SOOC_EVENT_STORE_URL and SOOC_READ_DB_URL, the same for every process. */
   readonly env: Record<string, string>;
+  /** SOOC_DATA_DIR of every process: where the gateways' local signing key is. */
+  readonly dataDir: string;
   /** A client of its own to the event store, to check the history the processes wrote. */
   readonly eventStore: EventStore;
   /** After every process exited. */
@@ -25,13 +27,19 @@ export interface DeploymentStores {
  * it over TCP, as they would a real node) and a fresh database on the test PostgreSQL.
  */
 export async function openDeploymentStores(setup: StoreSetup): Promise<DeploymentStores> {
+  // Every process's data directory (the signing and reference keys, which the gateways share), and the SQLite files.
+  const dir = mkdtempSync(join(tmpdir(), 'sooc-deployment-'));
   if (setup === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sooc-deployment-'));
     const file = join(dir, 'events.sqlite');
     let eventStore: SqliteEventStore | null = null;
     return {
       setup,
-      env: { SOOC_EVENT_STORE_URL: `sqlite:${file}`, SOOC_READ_DB_URL: `sqlite:${join(dir, 'read.sqlite')}` },
+      dataDir: dir,
+      env: {
+        SOOC_DATA_DIR: dir,
+        SOOC_EVENT_STORE_URL: `sqlite:${file}`,
+        SOOC_READ_DB_URL: `sqlite:${join(dir, 'read.sqlite')}`,
+      },
       // Opened on first use, by when the processes have created the file: this client only reads.
       get eventStore() {
         eventStore ??= SqliteEventStore.open(file);
@@ -49,17 +57,20 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
     readDbUrl = await createTestDatabase('deployment');
   } catch (error) {
     await standIn.stop();
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   const eventStore = EsdbEventStore.connect(standIn.url);
   return {
     setup,
-    env: { SOOC_EVENT_STORE_URL: standIn.url, SOOC_READ_DB_URL: readDbUrl },
+    dataDir: dir,
+    env: { SOOC_DATA_DIR: dir, SOOC_EVENT_STORE_URL: standIn.url, SOOC_READ_DB_URL: readDbUrl },
     eventStore,
     async dispose() {
       await eventStore.close();
       await standIn.stop();
       await dropTestDatabase(readDbUrl);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

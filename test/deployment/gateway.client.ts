@@ -1,3 +1,5 @@
+import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
+import type { Persona } from '@sooc/auth/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -13,21 +15,27 @@ export interface GatewayClient {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    as?: Persona | null,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   /** Calls `onData` with each pushed message's data; resolves to an unsubscribe that closes the socket. */
   subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void): () => Promise<void>;
 }
 
-export function gatewayClient(name: string, baseUrl: string): GatewayClient {
+const ADMIN: Persona = { role: 'admin', subject: 'admin-1' };
+
+/** `dataDir`: the gateways' SOOC_DATA_DIR, whose signing key the client mints its tokens with, as the CLI does. */
+export function gatewayClient(name: string, baseUrl: string, dataDir: string): GatewayClient {
   const url = `${baseUrl}/graphql`;
+  const authorization = async (as: Persona | null): Promise<Record<string, string>> =>
+    as === null ? {} : { authorization: `Bearer ${await mintLocalToken(await loadOrCreateLocalKey(dataDir), as)}` };
   return {
     name,
     url,
-    async gql(query, variables = {}, headers = {}) {
+    async gql(query, variables = {}, as = ADMIN, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await authorization(as)), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;
@@ -35,6 +43,7 @@ export function gatewayClient(name: string, baseUrl: string): GatewayClient {
     subscribe(query, variables, onData) {
       const client = createClient({
         url: url.replace(/^http/, 'ws'),
+        connectionParams: () => authorization(ADMIN),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         lazy: false,

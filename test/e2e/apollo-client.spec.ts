@@ -1,7 +1,7 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache, type TypedDocumentNode } from '@apollo/client';
 import { draftCourse, planCohort } from './cohorts.fixture';
 import { openCohort, submit } from './enrollment.fixture';
-import { startGateway, type Harness } from './gateway.harness';
+import { ADMIN, startGateway, type Harness } from './gateway.harness';
 
 /** Waits until the read models have this harness's last write (on EventStoreDB + PostgreSQL they follow it). */
 async function caughtUp(h: Harness): Promise<void> {
@@ -10,8 +10,9 @@ async function caughtUp(h: Harness): Promise<void> {
 }
 
 /** A real Apollo Client, as a dashboard would build it: no typePolicies, no custom key functions. */
-function apolloClient(h: Harness): ApolloClient {
-  return new ApolloClient({ link: new HttpLink({ uri: h.gateway.url, fetch }), cache: new InMemoryCache() });
+async function apolloClient(h: Harness): Promise<ApolloClient> {
+  const headers = await h.authorization(ADMIN);
+  return new ApolloClient({ link: new HttpLink({ uri: h.gateway.url, fetch, headers }), cache: new InMemoryCache() });
 }
 
 interface CohortNode {
@@ -81,7 +82,7 @@ describe('Apollo Client against the gateway', () => {
   it('normalises cohorts by their id, so a mutation updates every query that holds the cohort', async () => {
     const cohortId = await planCohort(h, await draftCourse(h), { capacity: 30 });
     await caughtUp(h);
-    const client = apolloClient(h);
+    const client = await apolloClient(h);
     const listed = await client.query({ query: COHORTS, fetchPolicy: 'network-only' });
     const node = listed.data!.cohorts.edges.map((e) => e.node).find((n) => n.cohortId === cohortId)!;
     // The cache's key is Apollo Client's default, `<__typename>:<id>`: no typePolicies were needed.
@@ -103,7 +104,7 @@ describe('Apollo Client against the gateway', () => {
     await submit(h, cohortId, 'ada');
     await submit(h, cohortId, 'grace');
     await caughtUp(h);
-    const client = apolloClient(h);
+    const client = await apolloClient(h);
     const { data } = await client.query({ query: APPLICATIONS, variables: { cohortId }, fetchPolicy: 'network-only' });
     const nodes = data!.applications.edges.map((e) => e.node);
     expect(nodes).toHaveLength(2);

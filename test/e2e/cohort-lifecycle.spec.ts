@@ -22,11 +22,13 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
   afterAll(() => h.close());
 
   it('drafts, plans, opens and closes, each payload already showing the write', async () => {
-    const headers = { 'x-actor-id': 'admin-7', 'x-actor-role': 'admin', 'x-correlation-id': 'e2e-lifecycle' };
+    const admin7 = { role: 'admin', subject: 'admin-7' } as const;
+    const headers = { 'x-correlation-id': 'e2e-lifecycle' };
     const course = courseInput();
     const drafted = await h.gql<{ draftCourse: { position: string; course: Record<string, unknown> } }>(
       DRAFT_COURSE,
       { input: course },
+      admin7,
       headers,
     );
     expect(drafted.errors).toBeUndefined();
@@ -38,7 +40,7 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
     });
 
     const plan = cohortInput(course.courseId);
-    const planned = await h.gql<{ planCohort: Payload }>(PLAN_COHORT, { input: plan }, headers);
+    const planned = await h.gql<{ planCohort: Payload }>(PLAN_COHORT, { input: plan }, admin7, headers);
     expect(planned.errors).toBeUndefined();
     expect(planned.data!.planCohort).toMatchObject({
       warnings: [],
@@ -52,9 +54,9 @@ describe('a cohort from draft to closed applications (SQLite stores)', () => {
     });
     expect(planned.data!.planCohort.cohort.position).toBe(planned.data!.planCohort.position);
 
-    const opened = await h.gql<{ openApplications: Payload }>(OPEN, { cohortId: plan.cohortId }, headers);
+    const opened = await h.gql<{ openApplications: Payload }>(OPEN, { cohortId: plan.cohortId }, admin7, headers);
     expect(opened.data!.openApplications.cohort.status).toBe('OPEN');
-    const closed = await h.gql<{ closeApplications: Payload }>(CLOSE, { cohortId: plan.cohortId }, headers);
+    const closed = await h.gql<{ closeApplications: Payload }>(CLOSE, { cohortId: plan.cohortId }, admin7, headers);
     expect(closed.data!.closeApplications.cohort.status).toBe('CLOSED');
     expect(BigInt(closed.data!.closeApplications.position!)).toBeGreaterThan(
       BigInt(opened.data!.openApplications.position!),

@@ -30,7 +30,8 @@ interface Case {
 describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
   let h: Harness;
   let courseId: string;
-  const admin = { 'x-actor-id': 'admin-3', 'x-actor-role': 'admin', 'x-correlation-id': 'e2e-settings' };
+  const admin = { role: 'admin', subject: 'admin-3' } as const;
+  const correlation = { 'x-correlation-id': 'e2e-settings' };
 
   beforeAll(async () => {
     h = await startGateway();
@@ -40,7 +41,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
 
   /** The mutation's payload; fails the test with the errors when there are any. */
   async function write(query: string, variables: Record<string, unknown>): Promise<Payload> {
-    const result = await h.gql<Result>(query, variables, admin);
+    const result = await h.gql<Result>(query, variables, admin, correlation);
     expect(result.errors).toBeUndefined();
     return Object.values(result.data!)[0];
   }
@@ -158,7 +159,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
     await settled(h);
     const head = await h.gateway.infrastructure.eventStore.headPosition();
 
-    const refused = await h.gql(CHANGE_CAPACITY, { cohortId, capacity: 2 }, admin);
+    const refused = await h.gql(CHANGE_CAPACITY, { cohortId, capacity: 2 }, admin, correlation);
     expect(refused.errors![0].extensions).toMatchObject({
       code: 'COHORT.CAPACITY_BELOW_SEATS_TAKEN',
       category: 'CONFLICT',
@@ -366,7 +367,7 @@ describe('cohort settings and lifecycle over HTTP (SQLite stores)', () => {
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const head = await h.gateway.infrastructure.eventStore.headPosition();
-      const result = await h.gql(c.query, c.variables(), admin);
+      const result = await h.gql(c.query, c.variables(), admin, correlation);
       expect(result.errors).toHaveLength(1);
       const extensions = result.errors![0].extensions!;
       expect(extensions['code']).toBe(c.code);

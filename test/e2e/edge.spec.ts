@@ -109,7 +109,7 @@ describe('the GraphQL edge', () => {
   });
 
   it('hides the schema in production: no introspection, no field suggestions, no GraphiQL', async () => {
-    const h = await startGateway({ NODE_ENV: 'production' });
+    const h = await startGateway({ NODE_ENV: 'production', SOOC_AUTH: 'local' });
     try {
       const introspection = await h.gql('{ __schema { types { name } } }');
       expect(introspection.data ?? null).toBeNull();

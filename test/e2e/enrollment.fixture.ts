@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DashboardUpdatesPublisher } from '@sooc/cohorts-api';
 import type { DomainEvent } from '@sooc/event-sourcing';
 import { draftCourse, OPEN, planCohort } from './cohorts.fixture';
+import type { Persona } from '@sooc/auth/testing';
 import type { Harness } from './gateway.harness';
 
 export const APPLICATION_FIELDS = `enrollmentId cohortId learnerId companyId level motivation answers { questionId answer } prerequisitesMet
@@ -55,8 +56,9 @@ export interface Dashboard {
   readonly [field: string]: unknown;
 }
 
-export const REVIEWER = { 'x-actor-id': 'reviewer-1', 'x-actor-role': 'reviewer' };
-export const ADMIN = { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' };
+/** A reviewer of the given cohorts. */
+export const reviewerOf = (...cohorts: string[]): Persona => ({ role: 'reviewer', subject: 'reviewer-1', cohorts });
+export const ADMIN: Persona = { role: 'admin', subject: 'admin-1' };
 const ADMIN_ACTOR = { id: 'admin-1', role: 'admin' as const };
 
 export function dossier(overrides: Record<string, unknown> = {}) {
@@ -92,9 +94,9 @@ export async function application(
   h: Harness,
   cohortId: string,
   learnerId: string,
-  headers: Record<string, string> = ADMIN,
+  as: Persona = ADMIN,
 ): Promise<Application | null> {
-  const result = await h.gql<{ application: Application | null }>(APPLICATION, { cohortId, learnerId }, headers);
+  const result = await h.gql<{ application: Application | null }>(APPLICATION, { cohortId, learnerId }, as);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.application;
 }

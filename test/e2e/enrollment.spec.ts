@@ -1,10 +1,11 @@
+import type { Persona } from '@sooc/auth/testing';
 import { CLOSE } from './cohorts.fixture';
 import {
   ACCEPT,
   ADMIN,
   APPLICATIONS,
   DECLINE,
-  REVIEWER,
+  reviewerOf,
   WITHDRAW,
   appendSelectionFacts,
   application,
@@ -40,7 +41,7 @@ describe('enrollment over HTTP', () => {
   });
   afterAll(() => h.close());
 
-  const page = (variables: Record<string, unknown>, headers = ADMIN) => h.gql<Page>(APPLICATIONS, variables, headers);
+  const page = (variables: Record<string, unknown>, as: Persona = ADMIN) => h.gql<Page>(APPLICATIONS, variables, as);
   const learnersOf = (result: { data?: Page | null }) => result.data!.applications.edges.map((e) => e.node.learnerId);
 
   it('takes an application and shows it at once, eligible when the prerequisites are met', async () => {
@@ -228,6 +229,7 @@ describe('enrollment over HTTP', () => {
       reviewsRequired: 1,
     };
 
+    const REVIEWER = reviewerOf(cohortId);
     expect(learnersOf(await page({ cohortId }, REVIEWER))).toEqual(['ada']);
     await appendSelectionFacts(h, cohortId, [{ type: 'RubricDefined', data: rubric }]);
 

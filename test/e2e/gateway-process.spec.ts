@@ -1,3 +1,4 @@
+import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,11 +37,12 @@ describe('the gateway process', () => {
     try {
       const env = { PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
       const readyLine = /sooc gateway ready: (http:\/\/localhost:\d+\/graphql)/;
+      let token = '';
       const gql = async (url: string, query: string, variables: Record<string, unknown>) =>
         (await (
           await fetch(url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query, variables }),
           })
         ).json()) as {
@@ -50,6 +52,8 @@ describe('the gateway process', () => {
       const first = runMain(env);
       await waitFor(() => readyLine.test(first.stdout()), 'the ready line');
       const url = readyLine.exec(first.stdout())![1];
+      // Made with the key the gateway created on its first start, and still valid after the restart.
+      token = await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin' });
       const harnessLike = {
         gql: (q: string, v?: Record<string, unknown>) => gql(url, q, v ?? {}),
       } as unknown as Harness;

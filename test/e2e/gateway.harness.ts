@@ -7,6 +7,8 @@ import { createGateway, loadConfig, type Gateway } from '@sooc/gateway';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { EsdbStandIn } from '@sooc/event-store/testing';
 import { createTestDatabase, dropTestDatabase } from '@sooc/read-store/testing';
+import { loadOrCreateLocalKey, mintLocalToken, type LocalSigningKey } from '@sooc/auth';
+import type { Persona } from '@sooc/auth/testing';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -20,17 +22,27 @@ export interface Harness {
   readonly dataDir: string;
   /** Where this gateway's stores are (SQLite files, or the stand-in and PostgreSQL): another process's view of them. */
   readonly stores: { readonly eventStoreUrl: string; readonly readDbUrl: string };
+  /** As an admin unless told who (`null`: anonymous, no token); `headers` are sent as given, after the token. */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    as?: Persona | null,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
-  wsClient(): Client;
+  /** A token of this gateway's local issuer, as `npm run sooc -- token` makes them. */
+  token(persona: Persona): Promise<string>;
+  /** `Authorization: Bearer …` for the persona; nothing for null. */
+  authorization(persona: Persona | null): Promise<Record<string, string>>;
+  /** graphql-ws, authenticated in connection_init as an admin unless told who. */
+  wsClient(as?: Persona | null): Client;
   events(): Promise<RecordedEvent[]>;
   close(): Promise<void>;
 }
 
 const DECLARES_AT = /\$at\s*:\s*Position\b/;
+
+/** Who specs call as when they do not say: every operation is allowed to an admin. */
+export const ADMIN: Persona = { role: 'admin', subject: 'admin-1' };
 
 /** The highest `position` a mutation's payloads report, kept as the client's last write. */
 function laterPosition(last: string | null, data: unknown): string | null {
@@ -104,27 +116,35 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
   }
   const clients: Client[] = [];
   let lastWrite: string | null = null;
+  // The key the gateway made in its data directory, read as the CLI reads it (local mode only).
+  let key: LocalSigningKey | null = null;
+  const token = async (persona: Persona) => mintLocalToken((key ??= await loadOrCreateLocalKey(dataDir)), persona);
+  const authorization = async (persona: Persona | null): Promise<Record<string, string>> =>
+    persona === null ? {} : { authorization: `Bearer ${await token(persona)}` };
   return {
     gateway,
     dataDir,
     stores: { eventStoreUrl: config.eventStoreUrl, readDbUrl: config.readDbUrl },
-    async gql(query, variables = {}, headers = {}) {
+    token,
+    authorization,
+    async gql(query, variables = {}, as = ADMIN, headers = {}) {
       // Mutations answer without waiting for the read models: like an Apollo link would, this
       // client reads its own writes by sending the last position it wrote as `$at`
       // (consistentWith) with every document that declares it, unless the spec passes its own.
       const withAt = lastWrite !== null && DECLARES_AT.test(query) && !('at' in variables);
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await authorization(as)), ...headers },
         body: JSON.stringify({ query, variables: withAt ? { ...variables, at: lastWrite } : variables }),
       });
       const body = (await response.json()) as GraphQLResponse<never>;
       if (/^\s*mutation\b/.test(query)) lastWrite = laterPosition(lastWrite, body.data);
       return body;
     },
-    wsClient() {
+    wsClient(as = ADMIN) {
       const client = createClient({
         url: gateway.url.replace(/^http/, 'ws'),
+        connectionParams: async () => authorization(as),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         lazy: false,

@@ -1,5 +1,6 @@
 import { CLOSE, draftCourse } from './cohorts.fixture';
-import { ADMIN, dossier, eventually, openCohort as openFirstCome, REVIEWER } from './enrollment.fixture';
+import type { Persona } from '@sooc/auth/testing';
+import { ADMIN, dossier, eventually, openCohort as openFirstCome, reviewerOf } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 import { apply, defineRubric, openCohort as openReviewCohort } from './selection.fixture';
 
@@ -27,8 +28,8 @@ describe('node(id:): any cached object read again by its global id', () => {
   });
   afterAll(() => h.close());
 
-  async function node(id: string, headers: Record<string, string> = ADMIN) {
-    const answer = await h.gql<NodeAnswer>(NODE, { id }, headers);
+  async function node(id: string, as: Persona = ADMIN) {
+    const answer = await h.gql<NodeAnswer>(NODE, { id }, as);
     expect(answer.errors).toBeUndefined();
     return answer.data!.node;
   }
@@ -116,7 +117,7 @@ describe('node(id:): any cached object read again by its global id', () => {
     );
     const id = listed.data!.applications.edges[0]!.node.id;
     expect(await node(id, ADMIN)).toMatchObject({ learnerId });
-    expect(await node(id, REVIEWER)).toMatchObject({ __typename: 'Application', learnerId: null });
+    expect(await node(id, reviewerOf(cohortId))).toMatchObject({ __typename: 'Application', learnerId: null });
   });
 
   it('answers null, never an error, for an id that names nothing, has an unknown type or is not a global id', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OPEN, draftCourse, planCohort } from './cohorts.fixture';
 import type { Harness } from './gateway.harness';
+import type { Persona } from '@sooc/auth/testing';
 
 export const RUBRIC_FIELDS = 'version blind reviewsRequired criteria { id label weight }';
 export const REVIEW_FIELDS = 'enrollmentId reviewerId rubricVersion scores { criterionId score } score comment';
@@ -13,8 +14,9 @@ export const REVIEW = `mutation Review($input: ReviewApplicationInput!) { review
 export const DECIDE = `mutation Decide($input: DecideApplicationInput!) { decideApplication(input: $input) { position decision { ${DECISION_FIELDS} } } }`;
 export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) { submitApplication(input: $input) { position } }`;
 
-export const ADMIN = { 'x-actor-id': 'admin-7', 'x-actor-role': 'admin' };
-export const reviewer = (id: string) => ({ 'x-actor-id': id, 'x-actor-role': 'reviewer' });
+export const ADMIN: Persona = { role: 'admin', subject: 'admin-7' };
+/** A reviewer bound to every cohort the specs make (ids start with c-, see planCohort). */
+export const reviewer = (id: string, ...cohorts: string[]): Persona => ({ role: 'reviewer', subject: id, cohorts });
 
 export const CRITERIA = [
   { id: 'motivation', label: 'Motivation', weight: 2 },
@@ -76,5 +78,7 @@ export async function review(
     { criterionId: 'motivation', score: motivation },
     { criterionId: 'fit', score: fit },
   ];
-  orFail(await h.gql(REVIEW, { input: { cohortId, learnerId, scores, comment: null } }, reviewer(reviewerId)));
+  orFail(
+    await h.gql(REVIEW, { input: { cohortId, learnerId, scores, comment: null } }, reviewer(reviewerId, cohortId)),
+  );
 }

@@ -1,5 +1,6 @@
 import { settled } from './admission.support';
 import { startGateway, type Harness } from './gateway.harness';
+import type { Persona } from '@sooc/auth/testing';
 import {
   ADMIN,
   DECIDE,
@@ -27,7 +28,8 @@ interface Case {
   readonly name: string;
   readonly query: string;
   readonly variables: () => Record<string, unknown>;
-  readonly headers?: Record<string, string>;
+  /** Who sends it: an admin when absent; a reviewer is bound to the cohort the input names. */
+  readonly as?: Persona | null;
   readonly code: string;
   readonly category?: string;
   readonly fields?: readonly string[];
@@ -40,11 +42,11 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
   });
   afterAll(() => h.close());
 
-  const decide = (cohortId: string, learnerId: string, decision: string, headers: Record<string, string> = ADMIN) =>
+  const decide = (cohortId: string, learnerId: string, decision: string, as: Persona = ADMIN) =>
     h.gql<{ decideApplication: DecisionPayload }>(
       DECIDE,
       { input: { cohortId, learnerId, decision, reason: 'Clear motivation, good fit' } },
-      headers,
+      as,
     );
 
   it('defines a rubric, takes two reviews and admits with a record of the ranking and the seats', async () => {
@@ -79,11 +81,12 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
           comment: ' Convincing ',
         },
       },
-      reviewer('rev-1'),
+      reviewer('rev-1', cohortId),
     );
     expect(first.errors).toBeUndefined();
     expect(first.data!.reviewApplication.review).toEqual({
-      enrollmentId: `${cohortId}-${ada}`,
+      // A reviewer gets the reference, never the enrollment id (it holds the learner id): the cohort may review blind.
+      enrollmentId: null,
       reviewerId: 'rev-1',
       rubricVersion: 1,
       scores: [
@@ -304,7 +307,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review with a score above 5',
         query: REVIEW,
         variables: reviewOf(() => unreviewed, scores(['motivation', 9], ['fit', 3])),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'SELECTION.SCORES_INVALID',
         category: 'BAD_USER_INPUT',
         fields: ['scores.motivation'],
@@ -313,7 +316,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review missing a criterion and scoring an unknown one',
         query: REVIEW,
         variables: reviewOf(() => unreviewed, scores(['motivation', 4], ['charm', 5])),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'SELECTION.SCORES_INVALID',
         category: 'BAD_USER_INPUT',
         fields: ['scores.fit', 'scores.charm'],
@@ -322,7 +325,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review scoring one criterion twice',
         query: REVIEW,
         variables: reviewOf(() => unreviewed, scores(['motivation', 4], ['motivation', 5], ['fit', 1])),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'BAD_USER_INPUT',
         fields: ['scores'],
       },
@@ -330,7 +333,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review with a fractional score',
         query: REVIEW,
         variables: reviewOf(() => unreviewed, scores(['motivation', 3.5], ['fit', 3])),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'BAD_USER_INPUT',
         fields: ['scores[0].score'],
       },
@@ -338,15 +341,15 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review by an anonymous caller',
         query: REVIEW,
         variables: reviewOf(() => unreviewed, scores(['motivation', 4], ['fit', 3])),
-        headers: {},
-        code: 'SELECTION.REVIEWER_REQUIRED',
-        category: 'FORBIDDEN',
+        as: null,
+        code: 'UNAUTHENTICATED',
+        category: 'UNAUTHENTICATED',
       },
       {
         name: 'review of a decided application',
         query: REVIEW,
         variables: reviewOf(() => rejected, scores(['motivation', 4], ['fit', 3])),
-        headers: reviewer('rev-9'),
+        as: reviewer('rev-9'),
         code: 'SELECTION.NOT_REVIEWABLE',
         category: 'CONFLICT',
       },
@@ -358,7 +361,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
           scores(['motivation', 4], ['fit', 3]),
           () => firstComeId,
         ),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'SELECTION.NO_RUBRIC',
         category: 'CONFLICT',
       },
@@ -370,7 +373,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
           scores(['motivation', 4], ['fit', 3]),
           () => 'no-such-cohort',
         ),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'COHORT.NOT_FOUND',
         category: 'NOT_FOUND',
       },
@@ -378,7 +381,7 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
         name: 'review of nobody',
         query: REVIEW,
         variables: reviewOf(() => 'nobody', scores(['motivation', 4], ['fit', 3])),
-        headers: reviewer('rev-1'),
+        as: reviewer('rev-1'),
         code: 'ENROLLMENT.NOT_FOUND',
         category: 'NOT_FOUND',
       },
@@ -439,7 +442,10 @@ describe('selection over HTTP: rubric, reviews and decisions (SQLite stores)', (
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const before = await h.events();
-      const result = await h.gql(c.query, c.variables(), c.headers ?? ADMIN);
+      const variables = c.variables();
+      const cohortOfInput = String((variables['input'] as { cohortId?: unknown } | undefined)?.cohortId);
+      const as = c.as === undefined ? ADMIN : c.as && { ...c.as, cohorts: [cohortOfInput] };
+      const result = await h.gql(c.query, variables, as);
       expect(result.errors).toHaveLength(1);
       const extensions = result.errors![0].extensions!;
       expect(extensions['code']).toBe(c.code);

@@ -11,6 +11,8 @@ import { protectTheEdge } from './edge.protection';
 import { serveGraphiQL } from './graphiql.page';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { NestLineLogger } from './nest-line.logger';
+import { openIdentity } from './access/identity';
+import { serveJwks } from './access/jwks.route';
 import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
 export interface Gateway {
@@ -41,15 +43,18 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
   });
   try {
     const metrics = createGatewayMetrics(infrastructure);
+    const identity = await openIdentity(config.auth, config.dataDir);
     const adapter = new FastifyAdapter();
     answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
-    useRequestContext(adapter.getInstance());
+    useRequestContext(adapter.getInstance(), identity.authenticate);
+    if (identity.jwks) serveJwks(adapter.getInstance(), identity.jwks);
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({
         infrastructure,
         clock,
         metrics,
+        identity,
         limits: {
           maxDepth: config.graphqlMaxDepth,
           maxCost: config.graphqlMaxCost,

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { readReactorTickMs } from '@sooc/reactor-engine';
+import { readAuthConfig, type AuthConfig } from './access/auth.config';
 import { DEFAULT_LEASE_TTL_MS, EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
 
 // Kept importable from here: the gateway's callers (main.ts, e2e) predate the shared library.
@@ -38,6 +39,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly instanceId: string;
   /** SOOC_GRAPHIQL: a browser opening the GraphQL URL gets GraphiQL; on unless NODE_ENV=production. */
   readonly graphiql: boolean;
+  /** SOOC_AUTH and its settings: who callers are, from their bearer tokens. */
+  readonly auth: AuthConfig;
 }
 
 /**
@@ -73,6 +76,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const production = env['NODE_ENV'] === 'production';
   const graphiql = reader.read('SOOC_GRAPHIQL', !production, 'true or false', parseBoolean);
   const introspection = reader.read('SOOC_INTROSPECTION', !production, 'true or false', parseBoolean);
+  const auth = readAuthConfig(reader, production);
   const graphqlMaxCost = reader.integer('GRAPHQL_MAX_COST', 5_000, 10, 1_000_000);
   const graphqlMaxAliases = reader.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1_000);
   const graphqlMaxTokens = reader.integer('GRAPHQL_MAX_TOKENS', 2_000, 50, 100_000);
@@ -105,6 +109,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     leaseTtlMs,
     instanceId,
     graphiql,
+    auth,
   };
 }
 

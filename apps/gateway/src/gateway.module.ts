@@ -1,7 +1,7 @@
 import { type Clock } from '@sooc/timing';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import {
   createInputValidationPipe,
@@ -12,6 +12,9 @@ import {
   subscriptionTransportPlugin,
 } from '@sooc/graphql';
 import { SoocCoreModule } from '@sooc/nest';
+import { AccessGuard } from './access/access.guard';
+import { graphqlWsAuth } from './access/graphql-ws.auth';
+import type { Identity } from './access/identity';
 import type { GatewayMetrics } from './gateway.metrics';
 import { GATEWAY_API_MODULES } from './gateway.schema';
 import { HealthController, INFRASTRUCTURE } from './health.controller';
@@ -25,6 +28,7 @@ export interface GatewayModuleOptions {
   /** Deep, costly or long enough for any dashboard query of the schema; abusive documents are refused. */
   readonly limits: OperationLimits;
   readonly metrics: GatewayMetrics;
+  readonly identity: Identity;
 }
 
 /** Queries and mutations over HTTP, subscriptions over graphql-ws: one path for both. */
@@ -32,7 +36,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class GatewayModule {
-  static forRoot({ infrastructure, clock, limits, metrics }: GatewayModuleOptions): DynamicModule {
+  static forRoot({ infrastructure, clock, limits, metrics, identity }: GatewayModuleOptions): DynamicModule {
     const guards = operationGuards(limits);
     return {
       module: GatewayModule,
@@ -42,6 +46,7 @@ export class GatewayModule {
           clock,
           readDb: infrastructure.readDatabase.db,
           readModelSync: infrastructure.readModels,
+          references: identity.references,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -59,7 +64,9 @@ export class GatewayModule {
           allowBatchedHttpRequests: false,
           plugins: [metrics.plugin, subscriptionTransportPlugin(GRAPHQL_PATH), ...guards.plugins],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
-          subscriptions: { 'graphql-ws': graphqlWsOptions(guards.validationRules) },
+          subscriptions: {
+            'graphql-ws': { ...graphqlWsOptions(guards.validationRules), ...graphqlWsAuth(identity.authenticate) },
+          },
         }),
         ...GATEWAY_API_MODULES,
       ],
@@ -69,6 +76,7 @@ export class GatewayModule {
         { provide: METRICS_REGISTRY, useValue: metrics.registry },
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };
   }

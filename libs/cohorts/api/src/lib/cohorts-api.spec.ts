@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { TestIdentity } from '@sooc/auth/testing';
 import { cohortDecider, cohortStream } from '@sooc/cohorts-domain';
 import { cohortProjection, cohortsMigrations, courseProjection } from '@sooc/cohorts-read-models';
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
@@ -35,6 +36,7 @@ const plan = (cohortId: string) => ({
 
 describe('cohorts API on a fixed clock', () => {
   let app: NestFastifyApplication;
+  let identity: TestIdentity;
   let store: MemoryEventStore;
   let readDatabase: ReadDatabase;
   let runner: ProjectionRunner;
@@ -44,7 +46,7 @@ describe('cohorts API on a fixed clock', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await identity.headers({ role: 'admin' })) },
       payload: { query, variables },
     });
     return response.json() as {
@@ -54,6 +56,7 @@ describe('cohorts API on a fixed clock', () => {
   };
 
   beforeAll(async () => {
+    identity = await TestIdentity.create();
     store = new MemoryEventStore();
     readDatabase = openReadDatabase('sqlite::memory:');
     await migrateToLatest(readDatabase.db, [cohortsMigrations]);
@@ -75,7 +78,9 @@ describe('cohorts API on a fixed clock', () => {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      withRequestContext(new FastifyAdapter(), identity.authenticate),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     await gql('mutation($input: DraftCourseInput!) { draftCourse(input: $input) { position } }', { input: COURSE });

@@ -10,7 +10,8 @@ import {
 } from '@sooc/cohorts-read-models';
 import type { CommandOutcome } from '@sooc/nest';
 import type { ConnectionShape } from '@sooc/graphql';
-import { READ_DB, ReadYourWrites } from '@sooc/nest';
+import { READ_DB, ReadYourWrites, RequestContext } from '@sooc/nest';
+import { CohortStatus } from './enums';
 import { toCohortDashboard, toCohortGroups } from './cohort-dashboard.mapper';
 import type { CohortDashboard } from './cohort-dashboard.type';
 import type { CohortGroups } from './cohort-groups.type';
@@ -18,6 +19,22 @@ import { toCohort, toCourse } from './cohort.mapper';
 import type { Cohort } from './cohort.type';
 import type { CohortsArgs } from './cohorts.args';
 import type { Course } from './course.type';
+
+/**
+ * The public catalogue: a caller without a token sees the cohorts open for applications, the
+ * others every cohort (a cohort holds no learner data).
+ */
+function inCatalogue(status: string): boolean {
+  return RequestContext.current().principal.authenticated || status === CohortStatus.OPEN;
+}
+
+/** The status filter an anonymous caller's `cohorts` runs with: open, whatever else was asked matches nothing. */
+function catalogueStatus(asked: CohortStatus | null | undefined): CohortStatus | null | undefined {
+  if (RequestContext.current().principal.authenticated) return asked;
+  return asked == null || asked === CohortStatus.OPEN ? CohortStatus.OPEN : NO_STATUS;
+}
+
+const NO_STATUS = 'none' as CohortStatus;
 
 /** The cohort read models as the API shows them, with read-your-writes on request. */
 @Injectable()
@@ -35,9 +52,11 @@ export class CohortsReader {
     return this.writes.afterWrite(outcome);
   }
 
+  /** Null when there is none, and for an anonymous caller when it is not open for applications. */
   async cohort(id: string): Promise<Cohort | null> {
     const row = await findCohort(this.db, id);
-    return row && toCohort(row);
+    if (!row || !inCatalogue(row.status)) return null;
+    return toCohort(row);
   }
 
   /** For payloads: the aggregate was just written, so a missing row is a bug, not a "not found". */
@@ -48,7 +67,11 @@ export class CohortsReader {
   }
 
   async cohorts(args: CohortsArgs): Promise<ConnectionShape<Cohort>> {
-    const page = await listCohorts(this.db, { first: args.first, after: args.after, status: args.status });
+    const page = await listCohorts(this.db, {
+      first: args.first,
+      after: args.after,
+      status: catalogueStatus(args.status),
+    });
     const edges = page.nodes.map((row) => ({ cursor: encodeCohortCursor(row.plan_position), node: toCohort(row) }));
     return {
       edges,

@@ -47,7 +47,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('planning a cohort through the command runner', () => {
   let store: MemoryEventStore;
   let runner: CommandRunner;
-  const admin = { actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'corr-1' };
+  const admin = RequestContext.as({ id: 'admin-1', role: 'admin' }, 'corr-1');
 
   beforeEach(() => {
     store = new MemoryEventStore();

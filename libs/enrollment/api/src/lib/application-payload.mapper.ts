@@ -2,12 +2,13 @@ import { enrollmentStream, type EnrollmentEvent, type EnrollmentState } from '@s
 import { applyApplicationEvent, toApplicationView } from '@sooc/enrollment-read-models';
 import type { CommandResult, RecordedEvent } from '@sooc/event-sourcing';
 import { globalIdOf } from '@sooc/graphql';
-import { toApplication, type Redaction } from './application.mapper';
+import { toApplication, type Redaction, type ReferenceOf } from './application.mapper';
 import type { Application } from './application.type';
 
 /** Every field of an Application: what the write side does not know is read from the read model. */
 export const APPLICATION_FIELDS: readonly (keyof Application & string)[] = [
   'id',
+  'reference',
   'enrollmentId',
   'cohortId',
   'learnerId',
@@ -40,23 +41,31 @@ type Written = CommandResult<EnrollmentEvent, EnrollmentState>;
  * the enrollment state gives the fields it keeps, and the rest (reviews, decision, reasons,
  * times) come from the read model when asked for.
  */
-export function applicationFromWrite(result: Written, redaction: Redaction): Partial<Application> {
+export function applicationFromWrite(
+  result: Written,
+  referenceOf: ReferenceOf,
+  redaction: Redaction,
+): Partial<Application> {
   const { state } = result;
   if (state.status === 'none') return {};
   const submitted = submissionOf(result);
   if (submitted) {
     const row = applyApplicationEvent(null, submitted);
-    if (row) return toApplication(toApplicationView(row), redaction);
+    if (row) return toApplication(toApplicationView(row), referenceOf, redaction);
   }
+  const reference = referenceOf(state.enrollmentId);
   return {
-    id: globalIdOf('Application', state.enrollmentId),
-    enrollmentId: state.enrollmentId,
+    id: globalIdOf('Application', reference),
+    reference,
+    enrollmentId: redaction.identity ? null : state.enrollmentId,
     cohortId: state.cohortId,
     learnerId: redaction.identity ? null : state.learnerId,
     companyId: redaction.identity ? null : state.dossier.companyId,
     level: state.dossier.level as Application['level'],
-    motivation: state.dossier.motivation,
-    answers: Object.entries(state.dossier.answers).map(([questionId, answer]) => ({ questionId, answer })),
+    motivation: redaction.dossierText ? null : state.dossier.motivation,
+    answers: redaction.dossierText
+      ? []
+      : Object.entries(state.dossier.answers).map(([questionId, answer]) => ({ questionId, answer })),
     prerequisitesMet: [...state.dossier.prerequisitesMet],
     eligible: state.unmetPrerequisites.length === 0,
     unmetPrerequisites: [...state.unmetPrerequisites],

@@ -89,8 +89,18 @@ export class Application implements Node {
   @Field(() => ID, { description: GLOBAL_ID })
   id!: string;
 
-  @Field(() => ID, { description: '<cohortId>-<learnerId>' })
-  enrollmentId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "<cohortId>-<learnerId>: what the other queries and mutations take; null for a reviewer when the cohort's rubric is blind (it holds the learner id)",
+  })
+  enrollmentId!: string | null;
+
+  @Field(() => ID, {
+    description:
+      'An opaque reference to the application, stable, naming no learner or company: what a blind reviewer reviews it by (reviewApplication)',
+  })
+  reference!: string;
 
   @Field(() => ID, { description: 'The cohort applied to' })
   cohortId!: string;
@@ -107,10 +117,16 @@ export class Application implements Node {
   @Field(() => LearnerLevel, { description: 'The level the learner gave for themselves' })
   level!: LearnerLevel;
 
-  @Field({ description: 'Why the learner wants to take the course, 1 to 4000 characters' })
-  motivation!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the learner wants to take the course, 1 to 4000 characters; null for a partner company (the learner's own words are for those who select and teach)",
+  })
+  motivation!: string | null;
 
-  @Field(() => [ApplicationAnswer], { description: "The learner's answers to the cohort's questions" })
+  @Field(() => [ApplicationAnswer], {
+    description: "The learner's answers to the cohort's questions; empty for a partner company, as the motivation",
+  })
   answers!: ApplicationAnswer[];
 
   @Field(() => [String], {
@@ -131,7 +147,8 @@ export class Application implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why of the last decision, waitlisting, drop, withdrawal or cancellation',
+    description:
+      'Why of the last decision, waitlisting, drop, withdrawal or cancellation; null for partner companies (staff and learners write it for each other)',
   })
   statusReason!: string | null;
 
@@ -139,7 +156,8 @@ export class Application implements Node {
   submittedAt!: string;
 
   @Field(() => [ApplicationReview], {
-    description: "Each reviewer's latest review, by reviewer id; empty before any review (and in first-come cohorts)",
+    description:
+      "Each reviewer's latest review, by reviewer id; empty before any review (and in first-come cohorts), and for the learner and partner companies (the reviewers' deliberation)",
   })
   reviews!: ApplicationReview[];
 

@@ -119,7 +119,7 @@ export class ApplicationsResolver {
 
   /** Answered from the write; only fields the write side does not know wait for the read model. */
   private async payload(cohortId: string, learnerId: string, result: Written): Promise<ApplicationPayload> {
-    const known = applicationFromWrite(result, await this.reader.redaction(cohortId));
+    const known = applicationFromWrite(result, this.reader.referenceOf, await this.reader.redaction(cohortId));
     const application = withDeferredFields<Application>(known, APPLICATION_FIELDS, async () => {
       await this.reader.afterWrite(result);
       return this.reader.existingApplication(cohortId, learnerId);

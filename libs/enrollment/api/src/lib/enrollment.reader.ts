@@ -11,6 +11,7 @@ import {
   type EnrollmentReadDb,
 } from '@sooc/enrollment-read-models';
 import type { ConnectionShape, Edge } from '@sooc/graphql';
+import { mayReadApplication, ReferenceCipher, type Principal } from '@sooc/auth';
 import { READ_DB, ReadYourWrites, RequestContext, type CommandOutcome } from '@sooc/nest';
 import { isBlindReview, type SelectionReadDb } from '@sooc/selection-read-models/published';
 import { toApplication, type Redaction } from './application.mapper';
@@ -26,7 +27,11 @@ export class EnrollmentReader {
     /** The same database, as the selection's published read functions take it. */
     @Inject(READ_DB) private readonly selectionDb: SelectionReadDb,
     private readonly writes: ReadYourWrites,
+    private readonly references: ReferenceCipher,
   ) {}
+
+  /** The opaque reference of an enrollment, as this gateway makes it. */
+  readonly referenceOf = (enrollmentId: string) => this.references.encode(enrollmentId);
 
   consistentWith(position: bigint | null | undefined): Promise<void> {
     return this.writes.consistentWith(position);
@@ -36,9 +41,9 @@ export class EnrollmentReader {
     return this.writes.afterWrite(outcome);
   }
 
+  /** Null when there is none, and when it is not the caller's to read (the same answer: it does not say which). */
   async application(cohortId: string, learnerId: string): Promise<Application | null> {
-    const view = await findApplication(this.db, enrollmentIdOf(cohortId, learnerId));
-    return view && toApplication(view, await this.redaction(cohortId));
+    return this.readable(await findApplication(this.db, enrollmentIdOf(cohortId, learnerId)));
   }
 
   /** For payloads: the enrollment was just written, so a missing row is a bug, not a "not found". */
@@ -51,10 +56,16 @@ export class EnrollmentReader {
     return application;
   }
 
-  /** By the enrollment id alone (for `node(id:)`), with the blind review of its cohort applied. */
-  async applicationById(enrollmentId: string): Promise<Application | null> {
-    const view = await findApplication(this.db, enrollmentId);
-    return view && toApplication(view, await this.redaction(view.cohortId));
+  /** By its opaque reference (for `node(id:)`), with the same rules as `application`. */
+  async applicationByReference(reference: string): Promise<Application | null> {
+    const enrollmentId = this.references.decode(reference);
+    return enrollmentId === null ? null : this.readable(await findApplication(this.db, enrollmentId));
+  }
+
+  private async readable(view: ApplicationView | null | undefined): Promise<Application | null> {
+    const { principal } = RequestContext.current();
+    if (!view || !mayReadApplication(principal, view)) return null;
+    return toApplication(view, this.referenceOf, await this.redaction(view.cohortId));
   }
 
   async applications(args: ApplicationsArgs): Promise<ConnectionShape<Application>> {
@@ -65,33 +76,43 @@ export class EnrollmentReader {
         sort: args.sort,
         first: args.first,
         after: args.after,
+        ...companyScope(RequestContext.current().principal),
       }),
       this.redaction(args.cohortId),
     ]);
     return connectionOf(page, args.after, (view) => ({
       cursor: cursorOf(view, args.sort),
-      node: toApplication(view, redaction),
+      node: toApplication(view, this.referenceOf, redaction),
     }));
   }
 
   async learnerEnrollments(args: LearnerEnrollmentsArgs): Promise<ConnectionShape<Application>> {
-    const page = await learnerEnrollments(this.db, args);
+    const page = await learnerEnrollments(this.db, { ...args, ...companyScope(RequestContext.current().principal) });
     const cohorts = [...new Set(page.nodes.map((v) => v.cohortId))];
     const redactions = new Map(await Promise.all(cohorts.map(async (id) => [id, await this.redaction(id)] as const)));
     return connectionOf(page, args.after, (view) => ({
       cursor: cursorOf(view, 'arrival'),
-      node: toApplication(view, redactions.get(view.cohortId)),
+      node: toApplication(
+        view,
+        this.referenceOf,
+        redactions.get(view.cohortId) ?? redactionFor(RequestContext.current().principal, true),
+      ),
     }));
   }
 
   /** What the caller may not see of the cohort's applications (blind review). */
   async redaction(cohortId: string): Promise<Redaction> {
-    const { actor } = RequestContext.current();
+    const { principal } = RequestContext.current();
     // Only reviewers can be affected: everyone else skips the rubric lookup.
-    if (actor.role !== 'reviewer') return redactionFor(actor, false);
+    if (principal.role !== 'reviewer') return redactionFor(principal, false);
     // The selection's answer, through the one read function it publishes for it: never its tables.
-    return redactionFor(actor, await isBlindReview(this.selectionDb, cohortId));
+    return redactionFor(principal, await isBlindReview(this.selectionDb, cohortId));
   }
+}
+
+/** A partner reads its own company's employees' applications only (a partner without a company, none). */
+function companyScope(principal: Principal): { companyId?: string } {
+  return principal.role === 'partner' ? { companyId: principal.companyId ?? '' } : {};
 }
 
 /** A read-model page as a Relay connection, each node turned into an edge. */

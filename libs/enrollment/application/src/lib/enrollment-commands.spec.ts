@@ -11,7 +11,7 @@ const ref = (cohortId: string, learnerId: string) => ({
 
 describe('enrollment command handlers', () => {
   let world: EnrollmentWorld;
-  const learner = { actor: { id: 'learner-1', role: 'learner' as const }, correlationId: 'corr-1' };
+  const learner = RequestContext.as({ id: 'learner-1', role: 'learner' }, 'corr-1');
   const submit = (cohortId: string, learnerId: string, d = dossier) =>
     submitApplication(world.runner, { cohortId, learnerId, dossier: d });
   const typesOf = (cohortId: string, learnerId: string) => world.typesOf(enrollmentStream(cohortId, learnerId));

@@ -13,6 +13,8 @@ export interface ListApplicationsArgs {
   /** Clamped to 1..100. */
   readonly first: number;
   readonly after?: string | null;
+  /** Only this company's employees' applications (what a partner may read); every application when absent. */
+  readonly companyId?: string;
 }
 
 export async function findApplication(db: EnrollmentReadDb, enrollmentId: string): Promise<ApplicationView | null> {
@@ -30,6 +32,8 @@ export interface LearnerEnrollmentsArgs {
   /** Page size; the API defaults it to 20. */
   readonly first: number;
   readonly after?: string | null;
+  /** As for `listApplications`. */
+  readonly companyId?: string;
 }
 
 /** A learner's applications in the order they were submitted, a keyset page at a time (cursors as `listApplications` by arrival). */
@@ -46,10 +50,14 @@ export async function learnerEnrollments(
     .orderBy('submitted_position')
     .limit(first + 1);
   if (after) page = page.where('submitted_position', '>', after.submittedPosition);
-  const count = db
+  let count = db
     .selectFrom('applications')
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .where('learner_id', '=', args.learnerId);
+  if (args.companyId !== undefined) {
+    page = page.where('company_id', '=', args.companyId);
+    count = count.where('company_id', '=', args.companyId);
+  }
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
   return pageOf(rows, first, 'arrival', totals.total);
 }
@@ -74,6 +82,7 @@ export async function listApplications(
     .where('cohort_id', '=', args.cohortId)
     .limit(first + 1);
   if (status) page = page.where('status', '=', status);
+  if (args.companyId !== undefined) page = page.where('company_id', '=', args.companyId);
   if (args.sort === 'score') {
     page = page.orderBy('average_score', (ob) => ob.desc().nullsLast()).orderBy('submitted_position');
     if (after && after.score !== null) {
@@ -100,6 +109,7 @@ export async function listApplications(
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .where('cohort_id', '=', args.cohortId);
   if (status) count = count.where('status', '=', status);
+  if (args.companyId !== undefined) count = count.where('company_id', '=', args.companyId);
 
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
   return pageOf(rows, first, args.sort, totals.total);

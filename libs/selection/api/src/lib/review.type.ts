@@ -11,8 +11,14 @@ export class CriterionScore {
 
 @ObjectType({ description: "A reviewer's latest review of an application" })
 export class Review {
-  @Field(() => ID, { description: 'The application reviewed, <cohortId>-<learnerId>' })
-  enrollmentId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The application reviewed, <cohortId>-<learnerId>; null for reviewers, who may review blind',
+  })
+  enrollmentId!: string | null;
+
+  @Field(() => ID, { description: 'The application reviewed, by its opaque reference (Application.reference)' })
+  reference!: string;
 
   @Field(() => ID, { description: 'Who reviewed' })
   reviewerId!: string;

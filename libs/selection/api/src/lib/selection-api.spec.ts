@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { TestIdentity, type Persona } from '@sooc/auth/testing';
 import { cohortDecider, cohortStream, type CohortCommand, type CourseState } from '@sooc/cohorts-domain';
 import { enrollmentDecider, enrollmentStream, type EnrollmentCommand } from '@sooc/enrollment-domain';
 // Specs wire the real adapters the gateway uses; the library itself only sees the ports.
@@ -36,15 +37,16 @@ const REVIEW =
 
 describe('selection API on a memory store', () => {
   let app: NestFastifyApplication;
+  let identity: TestIdentity;
   let store: MemoryEventStore;
   let readDatabase: ReadDatabase;
   let projector: ProjectionRunner;
 
-  const gql = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  const gql = async (query: string, variables: Record<string, unknown>, as: Persona | null = null) => {
     const response = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(await identity.headers(as)) },
       payload: { query, variables },
     });
     return response.json() as {
@@ -54,6 +56,7 @@ describe('selection API on a memory store', () => {
   };
 
   beforeAll(async () => {
+    identity = await TestIdentity.create();
     store = new MemoryEventStore();
     readDatabase = openReadDatabase('sqlite::memory:');
     await migrateToLatest(readDatabase.db, [selectionMigrations]);
@@ -80,7 +83,9 @@ describe('selection API on a memory store', () => {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      withRequestContext(new FastifyAdapter(), identity.authenticate),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
 
@@ -184,7 +189,7 @@ describe('selection API on a memory store', () => {
     const result = await gql(
       REVIEW,
       { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: '   ' } },
-      { 'x-actor-id': 'rev-1', 'x-actor-role': 'reviewer' },
+      { role: 'reviewer', subject: 'rev-1', cohorts: ['c-1'] },
     );
     expect(result.data!['reviewApplication']['review']).toEqual({
       reviewerId: 'rev-1',
@@ -197,16 +202,12 @@ describe('selection API on a memory store', () => {
     });
   });
 
-  it('refuses a review from an unknown caller with FORBIDDEN', async () => {
+  it('refuses a review from an anonymous caller with FORBIDDEN', async () => {
     const scores = [
       { criterionId: 'motivation', score: 5 },
       { criterionId: 'fit', score: 1 },
     ];
-    const result = await gql(
-      REVIEW,
-      { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: null } },
-      { 'x-actor-id': 'rev-1', 'x-actor-role': 'root' },
-    );
+    const result = await gql(REVIEW, { input: { cohortId: 'c-1', learnerId: 'ada', scores, comment: null } });
     expect(result.errors![0].extensions).toMatchObject({ code: 'SELECTION.REVIEWER_REQUIRED', category: 'FORBIDDEN' });
   });
 });

@@ -1,3 +1,4 @@
+import type { Principal, ReferenceCipher } from '@sooc/auth';
 import { globalIdOf } from '@sooc/graphql';
 import type { DecisionView, ReviewView } from '@sooc/selection-application';
 import type { Criterion, Rubric as DomainRubric } from '@sooc/selection-domain';
@@ -23,9 +24,11 @@ export function toRubric(cohortId: string, { version, criteria, blind, reviewsRe
   return { id, cohortId, version, criteria: criteria.map((c) => ({ ...c })), blind, reviewsRequired };
 }
 
-export function toReview(review: ReviewView): Review {
+/** A reviewer, whose cohort may review blind, gets the application's reference, never its enrollment id. */
+export function toReview(review: ReviewView, references: ReferenceCipher, caller: Principal): Review {
   const scores = Object.entries(review.scores).map(([criterionId, score]) => ({ criterionId, score }));
-  return { ...review, scores };
+  const reference = references.encode(review.enrollmentId);
+  return { ...review, enrollmentId: caller.role === 'reviewer' ? null : review.enrollmentId, reference, scores };
 }
 
 export function toDecision(decision: DecisionView): ApplicationDecision {

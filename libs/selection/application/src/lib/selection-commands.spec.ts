@@ -13,7 +13,7 @@ const criteria: Criterion[] = [
   { id: 'motivation', label: 'Motivation', weight: 2 },
   { id: 'fit', label: 'Fit with the course', weight: 1 },
 ];
-const as = (id: string, role: 'admin' | 'reviewer') => ({ actor: { id, role }, correlationId: `corr-${id}` });
+const as = (id: string, role: 'admin' | 'reviewer') => RequestContext.as({ id, role }, `corr-${id}`);
 const admin = as('admin-1', 'admin');
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; kind: string }> {

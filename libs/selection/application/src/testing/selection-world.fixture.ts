@@ -8,7 +8,7 @@ import {
 import { enrollmentDecider, enrollmentIdOf, enrollmentStream, type EnrollmentCommand } from '@sooc/enrollment-domain';
 import { RequestContext, type CommandRunner } from '@sooc/nest';
 
-const ADMIN = { actor: { id: 'admin-1', role: 'admin' as const }, correlationId: 'fixture' };
+const ADMIN = RequestContext.as({ id: 'admin-1', role: 'admin' }, 'fixture');
 
 /**
  * Cohorts and applications written by the real cohort and enrollment deciders, as their own

@@ -7,6 +7,7 @@ import { Test } from '@nestjs/testing';
 import type { DomainEvent } from '@sooc/event-sourcing';
 // Specs wire the real adapters the gateway uses; the libraries themselves only see the ports.
 import { MemoryEventStore } from '@sooc/event-store';
+import { TestIdentity, type Persona } from '@sooc/auth/testing';
 import { CommandRunner, SoocCoreModule, withRequestContext } from '@sooc/nest';
 import {
   migrateToLatest,
@@ -28,8 +29,9 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   readonly errors?: readonly { message: string; extensions: Record<string, unknown> }[];
 }
 
-export const ADMIN = { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' };
-export const REVIEWER = { 'x-actor-id': 'rev-1', 'x-actor-role': 'reviewer' };
+export const ADMIN: Persona = { role: 'admin', subject: 'admin-1' };
+/** Bound to the cohorts the API specs use. */
+export const REVIEWER: Persona = { role: 'reviewer', subject: 'rev-1', cohorts: ['c-1', 'c-2', 'c-3'] };
 
 export interface ApiWorldOptions {
   /** The context's API module, booted as the gateway boots it (validation pipe, error filter). */
@@ -48,9 +50,11 @@ export class ApiWorld {
   readonly store = new MemoryEventStore();
   app!: NestFastifyApplication;
   runner!: ProjectionRunner;
+  identity!: TestIdentity;
   private readDatabase!: ReadDatabase;
 
   protected async open(options: ApiWorldOptions): Promise<this> {
+    this.identity = await TestIdentity.create();
     this.readDatabase = openReadDatabase('sqlite::memory:');
     await migrateToLatest(this.readDatabase.db, options.migrations);
     this.runner = new ProjectionRunner({
@@ -66,6 +70,7 @@ export class ApiWorld {
           clock: this.clock,
           readDb: this.readDatabase.db,
           readModelSync: this.runner,
+          references: this.identity.references,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -81,7 +86,7 @@ export class ApiWorld {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    this.app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter()));
+    this.app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter(), this.identity.authenticate));
     await this.app.init();
     await this.app.getHttpAdapter().getInstance().ready();
     return this;
@@ -102,12 +107,12 @@ export class ApiWorld {
   async gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    headers: Record<string, string> = ADMIN,
+    as: Persona | null = ADMIN,
   ): Promise<GraphQLResult<T>> {
     const response = await this.app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(await this.identity.headers(as)) },
       payload: { query, variables },
     });
     return response.json() as GraphQLResult<T>;

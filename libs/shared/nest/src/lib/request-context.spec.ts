@@ -1,25 +1,22 @@
+import { ANONYMOUS_PRINCIPAL } from '@sooc/auth';
 import { ANONYMOUS, RequestContext } from './request-context';
 
 describe('RequestContext', () => {
   it('keeps a well-formed x-correlation-id and generates one otherwise', () => {
-    expect(RequestContext.fromHeaders({ 'x-correlation-id': 'req-42' }).correlationId).toBe('req-42');
-    const generated = RequestContext.fromHeaders({ 'x-correlation-id': 'has spaces and ☃' }).correlationId;
+    expect(RequestContext.correlationIdFrom({ 'x-correlation-id': 'req-42' })).toBe('req-42');
+    const generated = RequestContext.correlationIdFrom({ 'x-correlation-id': 'has spaces and ☃' });
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
-    expect(RequestContext.fromHeaders({}).correlationId).not.toBe(RequestContext.fromHeaders({}).correlationId);
+    expect(RequestContext.correlationIdFrom({})).not.toBe(RequestContext.correlationIdFrom({}));
   });
 
-  it('is anonymous unless both development actor headers name a known role', () => {
-    expect(RequestContext.fromHeaders({}).actor).toEqual(ANONYMOUS);
-    expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1' }).actor).toEqual(ANONYMOUS);
-    expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1', 'x-actor-role': 'root' }).actor).toEqual(ANONYMOUS);
-    expect(RequestContext.fromHeaders({ 'x-actor-id': 'u-1', 'x-actor-role': 'admin' }).actor).toEqual({
-      id: 'u-1',
-      role: 'admin',
-    });
+  it('records a principal as the actor of its events: its subject and role, anonymous without a role', () => {
+    const facilitator = { ...ANONYMOUS_PRINCIPAL, subject: 'u-1', role: 'facilitator' as const, authenticated: true };
+    expect(RequestContext.of(facilitator, 'c').actor).toEqual({ id: 'u-1', role: 'facilitator' });
+    expect(RequestContext.of({ ...facilitator, role: null }, 'c').actor).toEqual({ id: 'u-1', role: 'anonymous' });
   });
 
   it('is visible across awaits inside run and absent outside', async () => {
-    const data = { actor: { id: 'a', role: 'admin' as const }, correlationId: 'c-1' };
+    const data = RequestContext.of({ ...ANONYMOUS_PRINCIPAL, subject: 'a', role: 'admin', authenticated: true }, 'c-1');
     const seen = await RequestContext.run(data, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       return RequestContext.current();

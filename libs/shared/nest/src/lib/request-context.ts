@@ -1,34 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Actor, ActorRole } from '@sooc/event-sourcing';
+import { actorOf, ANONYMOUS_PRINCIPAL, isRole, type Principal } from '@sooc/auth';
+import type { Actor } from '@sooc/event-sourcing';
 
 export interface RequestContextData {
+  /** Who calls, from their verified token; what they may do is the gateway's access policy's to say. */
+  readonly principal: Principal;
+  /** The principal as the events it causes record it. */
   readonly actor: Actor;
   readonly correlationId: string;
 }
 
 export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;
 
-export const ANONYMOUS: Actor = { id: 'anonymous', role: 'anonymous' };
+export const ANONYMOUS: Actor = actorOf(ANONYMOUS_PRINCIPAL);
 
-const ROLES: readonly ActorRole[] = [
-  'admin',
-  'reviewer',
-  'facilitator',
-  'compliance',
-  'partner',
-  'learner',
-  'system',
-  'anonymous',
-];
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const storage = new AsyncLocalStorage<RequestContextData>();
-
-function header(headers: HeaderBag, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * Who is asking and as part of what, for the duration of one request, without threading it
@@ -41,23 +30,30 @@ export const RequestContext = {
 
   /** Outside a request (workers, scripts) there is no caller: anonymous, fresh correlation id. */
   current(): RequestContextData {
-    return storage.getStore() ?? { actor: ANONYMOUS, correlationId: randomUUID() };
+    return storage.getStore() ?? RequestContext.of(ANONYMOUS_PRINCIPAL, randomUUID());
+  },
+
+  of(principal: Principal, correlationId: string): RequestContextData {
+    return { principal, actor: actorOf(principal), correlationId };
+  },
+
+  /** For code that acts as a known actor without a token: specs, scripts. */
+  as(actor: Actor, correlationId: string): RequestContextData {
+    const role = isRole(actor.role) ? actor.role : null;
+    return {
+      principal: { ...ANONYMOUS_PRINCIPAL, subject: actor.id, role, authenticated: true },
+      actor,
+      correlationId,
+    };
   },
 
   /**
    * `x-correlation-id` is kept when it looks like an id (so a client can follow its request
    * through the logs and the event metadata), generated otherwise.
-   *
-   * Development aid until authentication lands: `x-actor-id` + `x-actor-role` set the actor.
-   * Without them (or with an unknown role) the caller is anonymous. Never trust these headers
-   * in production — JWT verification will replace this function's actor part.
    */
-  fromHeaders(headers: HeaderBag): RequestContextData {
-    const given = header(headers, 'x-correlation-id');
-    const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
-    const id = header(headers, 'x-actor-id')?.trim();
-    const role = header(headers, 'x-actor-role')?.trim() as ActorRole | undefined;
-    const actor = id && role && ROLES.includes(role) ? { id, role } : ANONYMOUS;
-    return { actor, correlationId };
+  correlationIdFrom(headers: HeaderBag): string {
+    const value = headers['x-correlation-id'];
+    const given = Array.isArray(value) ? value[0] : value;
+    return given && CORRELATION_ID.test(given) ? given : randomUUID();
   },
 };

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { ReferenceCipher } from '@sooc/auth';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { Clock } from '@sooc/timing';
 import { CommandRunner } from './command-runner';
@@ -12,6 +14,8 @@ export interface SoocCoreOptions {
   /** The read-model database (Kysely); absent in command-only tests. */
   readonly readDb?: unknown;
   readonly readModelSync?: ReadModelSync;
+  /** Opaque references (blind review); one made for this process alone when absent. */
+  readonly references?: ReferenceCipher;
 }
 
 /**
@@ -26,9 +30,15 @@ export class SoocCoreModule {
     const providers: Provider[] = [
       { provide: EVENT_STORE, useValue: options.eventStore },
       { provide: CLOCK, useValue: options.clock },
+      { provide: ReferenceCipher, useValue: options.references ?? new ReferenceCipher(randomBytes(32)) },
       CommandRunner,
     ];
-    const exported: (symbol | typeof CommandRunner | typeof ReadYourWrites)[] = [EVENT_STORE, CLOCK, CommandRunner];
+    const exported: (symbol | typeof CommandRunner | typeof ReadYourWrites | typeof ReferenceCipher)[] = [
+      EVENT_STORE,
+      CLOCK,
+      ReferenceCipher,
+      CommandRunner,
+    ];
     if (options.readDb !== undefined) {
       providers.push({ provide: READ_DB, useValue: options.readDb });
       exported.push(READ_DB);

@@ -1,0 +1,89 @@
+import { InvalidTokenError, type Authenticate, type Principal } from '@sooc/auth';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestContext, type RequestContextData } from '@sooc/nest';
+import { execute, subscribe, type ExecutionArgs } from 'graphql';
+import type { WebSocket } from 'ws';
+import type { SubscriptionContext } from './access.guard';
+
+/** What graphql-ws hands its hooks (`ctx.extra` from its `ws` adapter), with the caller we keep there. */
+interface WsContext {
+  readonly connectionParams?: Readonly<Record<string, unknown>>;
+  readonly extra: unknown;
+}
+
+interface WsExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  principal?: Principal;
+}
+
+/** graphql-ws close codes: 4401 Unauthorized is the protocol's own for this. */
+const UNAUTHORIZED = 4401;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Subscriptions authenticate once, in `connection_init` (`{ "authorization": "Bearer <token>" }`;
+ * browsers cannot set headers on a WebSocket), or from the upgrade request's Authorization
+ * header. No token: anonymous, and the access policy refuses what needs one. A bad token closes
+ * the socket with 4401, and so does the token's expiry: a socket lives no longer than its token.
+ */
+export function graphqlWsAuth(authenticate: Authenticate) {
+  return {
+    onConnect: async (ctx: WsContext): Promise<boolean> => {
+      const extra = ctx.extra as WsExtra;
+      const given = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+      const header = typeof given === 'string' ? given : extra.request.headers.authorization;
+      try {
+        extra.principal = await authenticate(header);
+      } catch (error) {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        extra.socket.close(UNAUTHORIZED, `UNAUTHENTICATED: ${error.reason}`.slice(0, 120));
+        return false;
+      }
+      closeWhenExpired(extra.socket, extra.principal);
+      return true;
+    },
+    context: (ctx: WsContext): SubscriptionContext => ({
+      principal: (ctx.extra as WsExtra).principal as Principal,
+    }),
+    // Resolvers read their caller from the request context, as over HTTP: each operation runs in one.
+    execute: (args: ExecutionArgs) => RequestContext.run(requestContextOf(args), () => execute(args)),
+    subscribe: async (args: ExecutionArgs) => {
+      const data = requestContextOf(args);
+      const result = await RequestContext.run(data, () => subscribe(args));
+      return Symbol.asyncIterator in result ? inContext(result, data) : result;
+    },
+  };
+}
+
+function requestContextOf(args: ExecutionArgs): RequestContextData {
+  const { principal } = args.contextValue as SubscriptionContext;
+  return RequestContext.of(principal, randomUUID());
+}
+
+/**
+ * Each event of a subscription is resolved when graphql-ws pulls it: inside the subscriber's
+ * context too. Not an async generator: its `return` would wait for a pending `next` (no event
+ * may ever come), and the source would never unsubscribe.
+ */
+function inContext<T>(source: AsyncIterableIterator<T>, data: RequestContextData): AsyncIterableIterator<T> {
+  const done = (value?: unknown) => Promise.resolve({ done: true, value } as IteratorReturnResult<T>);
+  const wrapped: AsyncIterableIterator<T> = {
+    next: () => RequestContext.run(data, () => source.next()),
+    return: (value?: unknown) => source.return?.(value) ?? done(value),
+    throw: (error?: unknown) => source.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]: () => wrapped,
+  };
+  return wrapped;
+}
+
+function closeWhenExpired(socket: WebSocket, principal: Principal): void {
+  if (principal.expiresAt === null) return;
+  const timer = setTimeout(
+    () => socket.close(UNAUTHORIZED, 'UNAUTHENTICATED: the token has expired'),
+    Math.min(Math.max(principal.expiresAt - Date.now(), 0), LONGEST_TIMER_MS),
+  );
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
