@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, parse, validate, type IntrospectionQuery } from 'graphql';
-import { curlExamples, inlineOperations, type CurlExample } from './readme.examples';
+import { curlExamples, expand, inlineOperations, tokenAssignments, type CurlExample } from './readme.examples';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -34,10 +34,14 @@ function npmStart(dataDir: string): { child: ChildProcess; output: () => string;
 async function send(
   origin: string,
   example: CurlExample,
+  variables: Readonly<Record<string, string>>,
 ): Promise<{ text: string; answer: { errors?: unknown[]; data?: unknown } }> {
+  const headers = Object.fromEntries(
+    Object.entries(example.headers).map(([name, value]) => [name, expand(value, variables)]),
+  );
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
-    headers: example.headers,
+    headers,
     body: JSON.stringify(example.body),
   });
   const text = await response.text();
@@ -56,10 +60,18 @@ describe("README.md's examples, against a fresh npm start", () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-readme-'));
   let started: ReturnType<typeof npmStart>;
   let origin: string;
+  /** The shell variables README sets, each by running the CLI line it shows, on the gateway's data folder. */
+  const variables: Record<string, string> = {};
 
   beforeAll(async () => {
     started = npmStart(dataDir);
     origin = await started.origin;
+    for (const { name, args } of tokenAssignments(README))
+      variables[name] = execFileSync('npm', ['run', '-s', 'sooc', '--', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, SOOC_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      }).trim();
   }, 300_000);
 
   afterAll(async () => {
@@ -71,18 +83,20 @@ describe("README.md's examples, against a fresh npm start", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('has examples to run', () => {
+  it('has examples to run, and tokens for them made with the CLI', () => {
     expect(curlExamples(README).length).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(variables).length).toBeGreaterThanOrEqual(2);
+    for (const token of Object.values(variables)) expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
   it('runs every curl in order, each answering what its comment says', async () => {
     for (const example of curlExamples(README)) {
       // A query may read what the reactor does "a few milliseconds after" the mutation before it.
       const isQuery = !/^\s*(mutation|subscription)\b/.test(example.body.query);
-      let { text, answer } = await send(origin, example);
+      let { text, answer } = await send(origin, example, variables);
       for (let tries = 0; isQuery && broken(example, text, answer).length > 0 && tries < 50; tries++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        ({ text, answer } = await send(origin, example));
+        ({ text, answer } = await send(origin, example, variables));
       }
       expect({ example: example.command, problems: broken(example, text, answer), answer: text }).toEqual({
         example: example.command,
