@@ -1,0 +1,243 @@
+import type { Persona } from '@sooc/auth/testing';
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { startGateway, type Harness } from './gateway.harness';
+
+/**
+ * The access policy as its users meet it: every root field of the schema × every role, through
+ * the real gateway (HTTP for queries and mutations, graphql-ws for subscriptions). Each operation
+ * names a cohort in the facilitator's and reviewer's tokens and the learner's own id, so "allowed"
+ * is the role's rule alone; the rows "… elsewhere" name another cohort or learner. An allowed call
+ * may still fail on the domain (the cohort does not exist): it only must not be refused for access.
+ */
+const A = 'allowed';
+const F = 'FORBIDDEN';
+const U = 'UNAUTHENTICATED';
+type Expected = typeof A | typeof F | typeof U;
+
+const ROLES = ['admin', 'compliance', 'facilitator', 'reviewer', 'partner', 'learner', 'anonymous'] as const;
+type RoleName = (typeof ROLES)[number];
+
+const COHORT = 'c-scope';
+const OTHER_COHORT = 'c-elsewhere';
+const PERSONAS: Record<RoleName, Persona | null> = {
+  admin: { role: 'admin', subject: 'admin-1' },
+  compliance: { role: 'compliance', subject: 'auditor-1' },
+  facilitator: { role: 'facilitator', subject: 'fac-1', cohorts: [COHORT] },
+  reviewer: { role: 'reviewer', subject: 'rev-1', cohorts: [COHORT] },
+  partner: { role: 'partner', subject: 'acme-hr', companyId: 'acme' },
+  learner: { role: 'learner', subject: 'ada', learnerId: 'ada' },
+  anonymous: null,
+};
+
+interface Operation {
+  readonly document: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+const window = { opensAt: '2030-01-07T08:00:00Z', closesAt: '2030-02-01T00:00:00Z' };
+const dossier = { motivation: 'Peers.', level: 'BEGINNER', companyId: 'acme', answers: [], prerequisitesMet: [] };
+const mutation = (name: string, input: Record<string, unknown>, select = 'position'): Operation => ({
+  document: `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} } }`,
+  variables: { input },
+});
+const cohortMutation = (name: string, extra: Record<string, unknown> = {}, cohortId = COHORT) =>
+  mutation(name, { cohortId, ...extra });
+const learnerMutation = (name: string, extra: Record<string, unknown> = {}, learnerId = 'ada') =>
+  mutation(name, { cohortId: COHORT, learnerId, ...extra });
+
+const OPERATIONS: Record<string, Operation> = {
+  'Query.cohorts': { document: '{ cohorts { totalCount } }' },
+  'Query.cohort': { document: `{ cohort(cohortId: "${COHORT}") { id } }` },
+  'Query.course': { document: '{ course(courseId: "no-course") { id } }' },
+  'Query.node': { document: `{ node(id: "Cohort:${COHORT}") { id } }` },
+  'Query.node of a dashboard': { document: `{ node(id: "CohortDashboard:${COHORT}") { id } }` },
+  'Query.node of a rubric': { document: `{ node(id: "Rubric:${COHORT}") { id } }` },
+  'Query.node of an application': {
+    document: '{ node(id: "Application:ref_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") { id } }',
+  },
+  'Query.cohortDashboard': { document: `{ cohortDashboard(cohortId: "${COHORT}") { capacity } }` },
+  'Query.cohortDashboard elsewhere': { document: `{ cohortDashboard(cohortId: "${OTHER_COHORT}") { capacity } }` },
+  'Query.groups': { document: `{ groups(cohortId: "${COHORT}") { formation } }` },
+  'Query.rubric': { document: `{ rubric(cohortId: "${COHORT}") { version } }` },
+  'Query.applications': { document: `{ applications(cohortId: "${COHORT}") { totalCount } }` },
+  'Query.applications elsewhere': { document: `{ applications(cohortId: "${OTHER_COHORT}") { totalCount } }` },
+  'Query.application': { document: `{ application(cohortId: "${COHORT}", learnerId: "ada") { status } }` },
+  'Query.application of another learner': {
+    document: `{ application(cohortId: "${COHORT}", learnerId: "bob") { status } }`,
+  },
+  'Query.learnerEnrollments': { document: '{ learnerEnrollments(learnerId: "ada") { totalCount } }' },
+  'Query.learnerEnrollments of another learner': {
+    document: '{ learnerEnrollments(learnerId: "bob") { totalCount } }',
+  },
+
+  'Mutation.draftCourse': mutation('draftCourse', {
+    title: 'T',
+    summary: 'S',
+    topics: [],
+    language: 'en',
+    selectionPolicy: 'FIRST_COME',
+    defaultCapacity: 20,
+  }),
+  'Mutation.planCohort': mutation('planCohort', {
+    courseId: 'no-course',
+    title: 'T',
+    capacity: 20,
+    applicationWindow: window,
+    startsOn: '2030-02-10',
+    endsOn: '2030-03-24',
+  }),
+  'Mutation.configureCohort': cohortMutation('configureCohort', { offerTtlHours: 24 }),
+  'Mutation.openApplications': cohortMutation('openApplications'),
+  'Mutation.closeApplications': cohortMutation('closeApplications'),
+  'Mutation.changeCapacity': cohortMutation('changeCapacity', { capacity: 20 }),
+  'Mutation.setCompanyQuota': cohortMutation('setCompanyQuota', { companyId: 'acme', seats: 2 }),
+  'Mutation.cancelCohort': cohortMutation('cancelCohort', { reason: 'r' }),
+  'Mutation.defineRubric': cohortMutation('defineRubric', {
+    criteria: [{ id: 'fit', label: 'Fit', weight: 1 }],
+    blind: false,
+    reviewsRequired: 1,
+  }),
+  'Mutation.startCohort': cohortMutation('startCohort'),
+  'Mutation.startCohort elsewhere': cohortMutation('startCohort', {}, OTHER_COHORT),
+  'Mutation.completeCohort': cohortMutation('completeCohort'),
+  'Mutation.formGroups': cohortMutation('formGroups'),
+  'Mutation.recordAttendance': learnerMutation('recordAttendance', { session: 1, attended: true }),
+  'Mutation.decideApplication': learnerMutation('decideApplication', { decision: 'ADMIT', reason: 'r' }),
+  'Mutation.reviewApplication': learnerMutation('reviewApplication', { scores: [{ criterionId: 'fit', score: 3 }] }),
+  'Mutation.reviewApplication elsewhere': mutation('reviewApplication', {
+    cohortId: OTHER_COHORT,
+    learnerId: 'ada',
+    scores: [{ criterionId: 'fit', score: 3 }],
+  }),
+  'Mutation.submitApplication': learnerMutation('submitApplication', { dossier }),
+  'Mutation.submitApplication for another learner': learnerMutation('submitApplication', { dossier }, 'bob'),
+  'Mutation.withdrawApplication': learnerMutation('withdrawApplication'),
+  'Mutation.acceptOffer': learnerMutation('acceptOffer'),
+  'Mutation.declineOffer': learnerMutation('declineOffer'),
+  'Mutation.declineOffer for another learner': learnerMutation('declineOffer', {}, 'bob'),
+
+  'Subscription.cohortDashboardUpdated': {
+    document: `subscription { cohortDashboardUpdated(cohortId: "${COHORT}") { capacity } }`,
+  },
+  'Subscription.cohortDashboardUpdated elsewhere': {
+    document: `subscription { cohortDashboardUpdated(cohortId: "${OTHER_COHORT}") { capacity } }`,
+  },
+  'Subscription.cohortUpdated': { document: `subscription { cohortUpdated(cohortId: "${COHORT}") { status } }` },
+};
+
+// prettier-ignore
+const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
+  //                                               admin compl facil review partner learner anonymous
+  ['Query.cohorts',                                 A,    A,    A,    A,     A,      A,      A],
+  ['Query.cohort',                                  A,    A,    A,    A,     A,      A,      A],
+  ['Query.course',                                  A,    A,    A,    A,     A,      A,      A],
+  ['Query.node',                                    A,    A,    A,    A,     A,      A,      A],
+  ['Query.node of a dashboard',                     A,    A,    A,    F,     F,      F,      U],
+  ['Query.node of a rubric',                        A,    A,    A,    A,     F,      F,      U],
+  ['Query.node of an application',                  A,    A,    A,    A,     A,      A,      U],
+  ['Query.cohortDashboard',                         A,    A,    A,    F,     F,      F,      U],
+  ['Query.cohortDashboard elsewhere',               A,    A,    F,    F,     F,      F,      U],
+  ['Query.groups',                                  A,    A,    A,    F,     F,      F,      U],
+  ['Query.rubric',                                  A,    A,    A,    A,     F,      F,      U],
+  ['Query.applications',                            A,    A,    A,    A,     A,      F,      U],
+  ['Query.applications elsewhere',                  A,    A,    F,    F,     A,      F,      U],
+  ['Query.application',                             A,    A,    A,    A,     A,      A,      U],
+  ['Query.application of another learner',          A,    A,    A,    A,     A,      F,      U],
+  ['Query.learnerEnrollments',                      A,    A,    F,    F,     A,      A,      U],
+  ['Query.learnerEnrollments of another learner',   A,    A,    F,    F,     A,      F,      U],
+  ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.openApplications',                     A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.closeApplications',                    A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.changeCapacity',                       A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.setCompanyQuota',                      A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.cancelCohort',                         A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.defineRubric',                         A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.startCohort',                          A,    F,    A,    F,     F,      F,      U],
+  ['Mutation.startCohort elsewhere',                A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.completeCohort',                       A,    F,    A,    F,     F,      F,      U],
+  ['Mutation.formGroups',                           A,    F,    A,    F,     F,      F,      U],
+  ['Mutation.recordAttendance',                     A,    F,    A,    F,     F,      F,      U],
+  ['Mutation.decideApplication',                    A,    F,    A,    F,     F,      F,      U],
+  ['Mutation.reviewApplication',                    A,    F,    F,    A,     F,      F,      U],
+  ['Mutation.reviewApplication elsewhere',          A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.submitApplication',                    A,    F,    F,    F,     F,      A,      U],
+  ['Mutation.submitApplication for another learner',A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.withdrawApplication',                  A,    F,    F,    F,     F,      A,      U],
+  ['Mutation.acceptOffer',                          A,    F,    F,    F,     F,      A,      U],
+  ['Mutation.declineOffer',                         A,    F,    F,    F,     F,      A,      U],
+  ['Mutation.declineOffer for another learner',     A,    F,    F,    F,     F,      F,      U],
+  ['Subscription.cohortDashboardUpdated',           A,    A,    A,    F,     F,      F,      U],
+  ['Subscription.cohortDashboardUpdated elsewhere', A,    A,    F,    F,     F,      F,      U],
+  ['Subscription.cohortUpdated',                    A,    A,    A,    A,     A,      A,      U],
+];
+
+type Outcome = Expected | `other: ${string}`;
+
+/** The access outcome of one answer: refused (and how), or let through to the resolver. */
+function outcomeOf(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): Outcome {
+  const code = errors?.[0]?.extensions?.['code'];
+  if (code === F || code === U) return code;
+  return A;
+}
+
+describe('the access policy: every root field × every role', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startGateway();
+  });
+  afterAll(() => h.close());
+
+  async function run(operation: Operation, as: Persona | null): Promise<Outcome> {
+    if (!operation.document.startsWith('subscription')) {
+      const answer = await h.gql(operation.document, operation.variables, as);
+      return outcomeOf(answer.errors);
+    }
+    const client = h.wsClient(as);
+    try {
+      // The error that ends it: a refusal, or (allowed) the cohort's NOT_FOUND, since no such cohort exists.
+      const first = await new Promise<readonly { extensions?: Record<string, unknown> }[] | 'silence'>((resolve) => {
+        const stop = client.subscribe(
+          { query: operation.document },
+          {
+            next: (message) => resolve((message.errors ?? []) as never),
+            error: (error) => resolve(Array.isArray(error) ? error : [{ extensions: { code: String(error) } }]),
+            complete: () => resolve([]),
+          },
+        );
+        setTimeout(() => {
+          stop();
+          resolve('silence');
+        }, 5_000);
+      });
+      if (first === 'silence') return 'other: no answer within 5 s';
+      return outcomeOf(first);
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it.each(MATRIX.map(([operation, ...expected]) => [operation, expected] as const))(
+    '%s',
+    async (operation, expected) => {
+      const seen: Record<string, Outcome> = {};
+      for (const role of ROLES) seen[role] = await run(OPERATIONS[operation]!, PERSONAS[role]);
+      expect(seen).toEqual(Object.fromEntries(ROLES.map((role, i) => [role, expected[i]])));
+    },
+  );
+
+  it('covers every field of the root types, with every role', async () => {
+    const answer = await h.gql<IntrospectionQuery>(getIntrospectionQuery());
+    const schema = buildClientSchema(answer.data!);
+    const rootFields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      Object.keys(type!.getFields()).map((field) => `${type!.name}.${field}`),
+    );
+    const covered = new Set(MATRIX.map(([operation]) => operation));
+    expect(rootFields.filter((field) => !covered.has(field))).toEqual([]);
+    for (const [operation, ...expected] of MATRIX) {
+      expect(OPERATIONS[operation]).toBeDefined();
+      expect(expected).toHaveLength(ROLES.length);
+    }
+  });
+});
