@@ -123,4 +123,51 @@ describe('the GraphQL edge', () => {
       await h.close();
     }
   });
+
+  it('limits each token subject, and each anonymous IP, to its own budget a minute: 429 RATE_LIMITED with Retry-After', async () => {
+    const h = await startGateway({ SOOC_RATE_LIMIT_PER_MINUTE: '4', SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '2' });
+    try {
+      const ask = async (authorization: Record<string, string>) => {
+        const response = await fetch(h.gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...authorization },
+          body: JSON.stringify({ query: '{ cohorts { totalCount } }' }),
+        });
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          nosniff: response.headers.get('x-content-type-options'),
+          body: await response.json(),
+        };
+      };
+      const ada = await h.authorization({ role: 'learner', subject: 'ada', learnerId: 'ada' });
+      const bob = await h.authorization({ role: 'learner', subject: 'bob', learnerId: 'bob' });
+      const statuses = async (authorization: Record<string, string>, n: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < n; i++) seen.push((await ask(authorization)).status);
+        return seen;
+      };
+      expect(await statuses(ada, 4)).toEqual([200, 200, 200, 200]);
+      const limited = await ask(ada);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+      expect(limited.nosniff).toBe('nosniff');
+      expect(limited.body).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining('Too many requests: 4 a minute'),
+            extensions: { code: 'RATE_LIMITED', category: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+          },
+        ],
+      });
+      // Another subject has its own budget; so do anonymous callers, by address, with theirs.
+      expect(await statuses(bob, 1)).toEqual([200]);
+      expect(await statuses({}, 3)).toEqual([200, 200, 429]);
+      // Probes are never limited.
+      const health = await fetch(h.gateway.url.replace('/graphql', '/health/live'));
+      expect(health.status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './gateway.config';
 
 /**
@@ -21,17 +22,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Security headers on every answer, and CORS only for the origins SOOC_CORS_ORIGINS names:
- * without it a page from another site cannot call the API at all.
+ * Security headers on every answer, refusals included (a bad token's 401, a rate limit's 429):
+ * add it first, before the hooks that may answer early.
  */
+export function addSecurityHeaders(fastify: Pick<FastifyInstance, 'addHook'>): void {
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS);
+    done();
+  });
+}
+
+/** CORS only for the origins SOOC_CORS_ORIGINS names: without it a page from another site cannot call the API at all. */
 export function protectTheEdge(app: NestFastifyApplication, config: Pick<GatewayConfig, 'corsOrigins'>): void {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (_request, reply, done) => {
-      void reply.headers(SECURITY_HEADERS);
-      done();
-    });
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 });
   }

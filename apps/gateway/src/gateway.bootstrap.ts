@@ -7,12 +7,13 @@ import { clockFromEnv } from '@sooc/runtime';
 import type { GatewayConfig } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
-import { protectTheEdge } from './edge.protection';
+import { addSecurityHeaders, protectTheEdge } from './edge.protection';
 import { serveGraphiQL } from './graphiql.page';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { NestLineLogger } from './nest-line.logger';
 import { openIdentity } from './access/identity';
 import { serveJwks } from './access/jwks.route';
+import { limitRates } from './access/rate.limits';
 import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
 export interface Gateway {
@@ -46,6 +47,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     const identity = await openIdentity(config.auth, config.dataDir);
     const adapter = new FastifyAdapter();
     answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
+    addSecurityHeaders(adapter.getInstance());
     useRequestContext(adapter.getInstance(), identity.authenticate);
     if (identity.jwks) serveJwks(adapter.getInstance(), identity.jwks);
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
@@ -67,6 +69,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       { logger: new NestLineLogger(config.logLevel), abortOnError: false },
     );
     protectTheEdge(app, config);
+    await limitRates(app, config.rateLimits);
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.
     await app.listen({ port: config.port, host: config.host, backlog: 4096 });
     const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { readReactorTickMs } from '@sooc/reactor-engine';
 import { readAuthConfig, type AuthConfig } from './access/auth.config';
+import type { RateLimits } from './access/rate.limits';
 import { DEFAULT_LEASE_TTL_MS, EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
 
 // Kept importable from here: the gateway's callers (main.ts, e2e) predate the shared library.
@@ -41,6 +42,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly graphiql: boolean;
   /** SOOC_AUTH and its settings: who callers are, from their bearer tokens. */
   readonly auth: AuthConfig;
+  /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
+  readonly rateLimits: RateLimits;
 }
 
 /**
@@ -77,6 +80,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const graphiql = reader.read('SOOC_GRAPHIQL', !production, 'true or false', parseBoolean);
   const introspection = reader.read('SOOC_INTROSPECTION', !production, 'true or false', parseBoolean);
   const auth = readAuthConfig(reader, production);
+  const rateLimits: RateLimits = {
+    perPrincipal: reader.integer('SOOC_RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
+    perAnonymousIp: reader.integer('SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, 0, 10_000_000),
+  };
   const graphqlMaxCost = reader.integer('GRAPHQL_MAX_COST', 5_000, 10, 1_000_000);
   const graphqlMaxAliases = reader.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1_000);
   const graphqlMaxTokens = reader.integer('GRAPHQL_MAX_TOKENS', 2_000, 50, 100_000);
@@ -110,6 +117,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     instanceId,
     graphiql,
     auth,
+    rateLimits,
   };
 }
 

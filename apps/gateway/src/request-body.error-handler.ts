@@ -30,6 +30,10 @@ export function answerRequestErrorsAsGraphQL(fastify: FastifyInstance, path: str
     if (route.url !== path) return;
     route.errorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 500;
+      // Already an answer in GraphQL's shape (the rate limit's RATE_LIMITED): sent as it is.
+      const answered = (error as { errors?: unknown }).errors;
+      if (status >= 400 && status < 500 && Array.isArray(answered))
+        return reply.status(status).send({ errors: answered });
       if (status >= 400 && status < 500) {
         const message = messageFor(error, request, bodyLimit);
         return reply.status(status).send({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
