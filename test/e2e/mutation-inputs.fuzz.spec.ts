@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { defineRubric, openCohort, apply } from './selection.fixture';
+import { startGateway, type Harness } from './gateway.harness';
+
+/**
+ * Fuzzing every mutation's input, as an admin (who may run them all): whatever comes in, the
+ * answer is bad input or a domain refusal — never a 5xx, an internal error or a crashed gateway —
+ * and a refused command writes nothing. Inputs are drawn from the schema's input types (a new
+ * mutation is fuzzed without editing this file), mixing plausible values, ids that exist, and
+ * hostile ones.
+ */
+const RUNS_PER_MUTATION = 1_000;
+/** Test names need the mutations before the gateway runs: the committed schema's (a spec checks it is the served one). */
+const MUTATIONS = Object.keys(
+  buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'))
+    .getMutationType()!
+    .getFields(),
+);
+/** A domain refusal (`COHORT.NOT_FOUND`, `SELECTION.NO_RUBRIC`, …) or bad input; nothing else may come back. */
+const ALLOWED_CODE = /^(BAD_USER_INPUT|(COHORT|COURSE|ENROLLMENT|SELECTION)\.[A-Z_]+)$/;
+
+const hostileStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\t\n',
+  'a b',
+  '../../etc/passwd',
+  "'; DROP TABLE events; --",
+  '☃ 日本 🎉',
+  '\u0000\u0007\u001b[31m',
+  'x'.repeat(10_000),
+  '__proto__',
+  'constructor',
+  'ref_AAAA',
+  'Cohort:x',
+);
+
+interface Pools {
+  readonly cohorts: readonly string[];
+  readonly learners: readonly string[];
+}
+
+/** Any JSON value of the wrong kind, for a field that wants another. */
+const wrongKind = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.constant({}),
+  fc.constant([]),
+  hostileStrings,
+);
+
+function scalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
+  switch (name) {
+    case 'ID':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...pools.cohorts, ...pools.learners) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,12}$/) },
+        { weight: 1, arbitrary: hostileStrings },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'String':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) },
+        { weight: 2, arbitrary: hostileStrings },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'Int':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: -2, max: 120 }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, 1e15, 1.5) },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'Float':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 1, 1e308, -1e308, Number.MIN_VALUE) },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'Boolean':
+      return fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrongKind });
+    case 'DateTime':
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc
+            .date({ min: new Date('2019-01-01'), max: new Date('2032-01-01'), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '2030-13-45T25:61:00Z',
+            'yesterday',
+            '2030-02-01',
+            '0000-00-00T00:00:00Z',
+            '+275760-09-13T00:00:00.001Z',
+          ),
+        },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'Date':
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc
+            .date({ min: new Date('2019-01-01'), max: new Date('2032-01-01'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+        },
+        { weight: 1, arbitrary: fc.constantFrom('2030-02-30', '2030-2-1', '10000-01-01', '2030-02-10T00:00:00Z') },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    default:
+      return fc.oneof(fc.string(), wrongKind);
+  }
+}
+
+/** Values for one input type: mostly its own kind (recursively for objects and lists), sometimes anything. */
+function valueOf(type: GraphQLInputType, pools: Pools, depth: number): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueOf(type.ofType, pools, depth);
+  if (isListType(type))
+    return fc.oneof(
+      { weight: 5, arbitrary: fc.array(valueOf(type.ofType, pools, depth + 1), { maxLength: depth > 2 ? 1 : 4 }) },
+      { weight: 1, arbitrary: wrongKind },
+    );
+  const named = getNamedType(type);
+  if (isEnumType(named))
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...named.getValues().map((v) => v.name)) },
+      { weight: 1, arbitrary: fc.constantFrom('NOPE', 'admit', '') },
+    );
+  if (isScalarType(named)) return scalar(named.name, pools);
+  if (isInputObjectType(named)) {
+    if (depth > 4) return fc.constant({});
+    const fields = Object.values(named.getFields());
+    const entries = fields.map((field) => {
+      // A required field is sometimes left out, an optional one often.
+      const keep = isNonNullType(field.type) ? 0.95 : 0.6;
+      return fc
+        .tuple(fc.double({ min: 0, max: 1, noNaN: true }), valueOf(field.type, pools, depth + 1))
+        .map(([roll, value]) => (roll < keep ? ([field.name, value] as const) : null));
+    });
+    return fc.oneof(
+      {
+        weight: 12,
+        arbitrary: fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter((p) => p !== null))),
+      },
+      { weight: 1, arbitrary: wrongKind },
+    );
+  }
+  return wrongKind;
+}
+
+interface Answer {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+describe('fuzzing every mutation input (admin token)', () => {
+  let h: Harness;
+  let schema: GraphQLSchema;
+  let pools: Pools;
+
+  beforeAll(async () => {
+    h = await startGateway();
+    const introspection = await h.gql<IntrospectionQuery>(getIntrospectionQuery());
+    schema = buildClientSchema(introspection.data!);
+    // Real ids for the fuzzer to hit often: review and first-come cohorts, a rubric, applications.
+    const review = await openCohort(h, 'REVIEW');
+    const firstCome = await openCohort(h, 'FIRST_COME');
+    await defineRubric(h, review, { reviewsRequired: 1 });
+    const learners = [await apply(h, review, 'acme'), await apply(h, review), await apply(h, firstCome, 'initech')];
+    pools = { cohorts: [review, firstCome, 'facilitation-101-spring'], learners };
+  }, 60_000);
+  afterAll(() => h.close());
+
+  it('fuzzes the mutations the running gateway serves, and the committed schema names the same ones', () => {
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(MUTATIONS.slice().sort());
+  });
+
+  it.each(MUTATIONS)(
+    `%s: ${RUNS_PER_MUTATION} inputs, each bad input or a domain refusal, nothing written when refused`,
+    async (name) => {
+      const field = schema.getMutationType()!.getFields()[name]!;
+      const inputType = field.args.find((a) => a.name === 'input')!.type;
+      const document = `mutation($input: ${String(inputType)}) { ${name}(input: $input) { position } }`;
+      const problems: string[] = [];
+      /** Answers past input validation (a domain refusal or a write): the fuzzer must reach the domain, not only the parser. */
+      let reachedDomain = 0;
+      await fc.assert(
+        fc.asyncProperty(valueOf(inputType, pools, 0), async (input) => {
+          const correlationId = `fuzz-${randomUUID()}`;
+          const head = await h.gateway.infrastructure.eventStore.headPosition();
+          const response = await fetch(h.gateway.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-correlation-id': correlationId,
+              ...(await h.authorization({ role: 'admin' })),
+            },
+            body: JSON.stringify({ query: document, variables: { input } }),
+          });
+          const answer = (await response.json()) as Answer;
+          const codes = (answer.errors ?? []).map((e) => String(e.extensions?.['code']));
+          const unexpected = codes.filter((code) => !ALLOWED_CODE.test(code));
+          if (codes.length === 0 || codes.some((code) => code.includes('.'))) reachedDomain++;
+          if (response.status >= 500 || unexpected.length > 0)
+            problems.push(
+              `${response.status} ${JSON.stringify(answer.errors)} for ${JSON.stringify(input).slice(0, 300)}`,
+            );
+          if (answer.errors && !answer.data?.[name]) {
+            const written = await h.gateway.infrastructure.eventStore.readAll({ from: head ?? 'start' });
+            const mine = written.filter((e) => e.metadata.correlationId === correlationId);
+            if (mine.length > 0)
+              problems.push(
+                `refused but wrote ${mine.map((e) => e.type).join(', ')} for ${JSON.stringify(input).slice(0, 300)}`,
+              );
+          }
+          return problems.length === 0;
+        }),
+        { numRuns: RUNS_PER_MUTATION, endOnFailure: true },
+      );
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
+
+  it('leaves the gateway alive and ready after all of it', async () => {
+    const ready = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
+    expect(ready.status).toBe(200);
+  });
+});
