@@ -67,6 +67,32 @@ const wrongKind = fc.oneof(
   hostileStrings,
 );
 
+/** Plausible values only: the right kind, ids that exist, small numbers, valid dates. */
+function plausibleScalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
+  switch (name) {
+    case 'ID':
+      return fc.constantFrom(...pools.cohorts, ...pools.learners);
+    case 'String':
+      return fc.string({ minLength: 3, maxLength: 40 });
+    case 'Int':
+      return fc.integer({ min: 0, max: 40 });
+    case 'Float':
+      return fc.double({ min: 0, max: 1, noNaN: true });
+    case 'Boolean':
+      return fc.boolean();
+    case 'DateTime':
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2031-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString());
+    case 'Date':
+      return fc
+        .date({ min: new Date('2030-01-01'), max: new Date('2031-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+    default:
+      return fc.string();
+  }
+}
+
 function scalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
   switch (name) {
     case 'ID':
@@ -134,37 +160,38 @@ function scalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
 }
 
 /** Values for one input type: mostly its own kind (recursively for objects and lists), sometimes anything. */
-function valueOf(type: GraphQLInputType, pools: Pools, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueOf(type.ofType, pools, depth);
+function valueOf(type: GraphQLInputType, pools: Pools, depth: number, hostile: boolean): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueOf(type.ofType, pools, depth, hostile);
+  if (isListType(type) && !hostile) return fc.array(valueOf(type.ofType, pools, depth + 1, hostile), { maxLength: 3 });
   if (isListType(type))
     return fc.oneof(
-      { weight: 5, arbitrary: fc.array(valueOf(type.ofType, pools, depth + 1), { maxLength: depth > 2 ? 1 : 4 }) },
+      {
+        weight: 5,
+        arbitrary: fc.array(valueOf(type.ofType, pools, depth + 1, hostile), { maxLength: depth > 2 ? 1 : 4 }),
+      },
       { weight: 1, arbitrary: wrongKind },
     );
   const named = getNamedType(type);
+  if (isEnumType(named) && !hostile) return fc.constantFrom(...named.getValues().map((v) => v.name));
   if (isEnumType(named))
     return fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...named.getValues().map((v) => v.name)) },
       { weight: 1, arbitrary: fc.constantFrom('NOPE', 'admit', '') },
     );
-  if (isScalarType(named)) return scalar(named.name, pools);
+  if (isScalarType(named)) return hostile ? scalar(named.name, pools) : plausibleScalar(named.name, pools);
   if (isInputObjectType(named)) {
     if (depth > 4) return fc.constant({});
     const fields = Object.values(named.getFields());
     const entries = fields.map((field) => {
-      // A required field is sometimes left out, an optional one often.
-      const keep = isNonNullType(field.type) ? 0.95 : 0.6;
+      // A required field is always there when plausible, sometimes left out when hostile; an optional one half the time.
+      const keep = isNonNullType(field.type) ? (hostile ? 0.95 : 1) : 0.5;
       return fc
-        .tuple(fc.double({ min: 0, max: 1, noNaN: true }), valueOf(field.type, pools, depth + 1))
+        .tuple(fc.double({ min: 0, max: 1, noNaN: true }), valueOf(field.type, pools, depth + 1, hostile))
         .map(([roll, value]) => (roll < keep ? ([field.name, value] as const) : null));
     });
-    return fc.oneof(
-      {
-        weight: 12,
-        arbitrary: fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter((p) => p !== null))),
-      },
-      { weight: 1, arbitrary: wrongKind },
-    );
+    const object = fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter((p) => p !== null)));
+    if (!hostile) return object;
+    return fc.oneof({ weight: 12, arbitrary: object }, { weight: 1, arbitrary: wrongKind });
   }
   return wrongKind;
 }
@@ -206,39 +233,43 @@ describe('fuzzing every mutation input (admin token)', () => {
       /** Answers past input validation (a domain refusal or a write): the fuzzer must reach the domain, not only the parser. */
       let reachedDomain = 0;
       await fc.assert(
-        fc.asyncProperty(valueOf(inputType, pools, 0), async (input) => {
-          const correlationId = `fuzz-${randomUUID()}`;
-          const head = await h.gateway.infrastructure.eventStore.headPosition();
-          const response = await fetch(h.gateway.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'x-correlation-id': correlationId,
-              ...(await h.authorization({ role: 'admin' })),
-            },
-            body: JSON.stringify({ query: document, variables: { input } }),
-          });
-          const answer = (await response.json()) as Answer;
-          const codes = (answer.errors ?? []).map((e) => String(e.extensions?.['code']));
-          const unexpected = codes.filter((code) => !ALLOWED_CODE.test(code));
-          if (codes.length === 0 || codes.some((code) => code.includes('.'))) reachedDomain++;
-          if (response.status >= 500 || unexpected.length > 0)
-            problems.push(
-              `${response.status} ${JSON.stringify(answer.errors)} for ${JSON.stringify(input).slice(0, 300)}`,
-            );
-          if (answer.errors && !answer.data?.[name]) {
-            const written = await h.gateway.infrastructure.eventStore.readAll({ from: head ?? 'start' });
-            const mine = written.filter((e) => e.metadata.correlationId === correlationId);
-            if (mine.length > 0)
+        fc.asyncProperty(
+          fc.oneof(valueOf(inputType, pools, 0, false), valueOf(inputType, pools, 0, true)),
+          async (input) => {
+            const correlationId = `fuzz-${randomUUID()}`;
+            const head = await h.gateway.infrastructure.eventStore.headPosition();
+            const response = await fetch(h.gateway.url, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'x-correlation-id': correlationId,
+                ...(await h.authorization({ role: 'admin' })),
+              },
+              body: JSON.stringify({ query: document, variables: { input } }),
+            });
+            const answer = (await response.json()) as Answer;
+            const codes = (answer.errors ?? []).map((e) => String(e.extensions?.['code']));
+            const unexpected = codes.filter((code) => !ALLOWED_CODE.test(code));
+            if (codes.length === 0 || codes.some((code) => code.includes('.'))) reachedDomain++;
+            if (response.status >= 500 || unexpected.length > 0)
               problems.push(
-                `refused but wrote ${mine.map((e) => e.type).join(', ')} for ${JSON.stringify(input).slice(0, 300)}`,
+                `${response.status} ${JSON.stringify(answer.errors)} for ${JSON.stringify(input).slice(0, 300)}`,
               );
-          }
-          return problems.length === 0;
-        }),
+            if (answer.errors && !answer.data?.[name]) {
+              const written = await h.gateway.infrastructure.eventStore.readAll({ from: head ?? 'start' });
+              const mine = written.filter((e) => e.metadata.correlationId === correlationId);
+              if (mine.length > 0)
+                problems.push(
+                  `refused but wrote ${mine.map((e) => e.type).join(', ')} for ${JSON.stringify(input).slice(0, 300)}`,
+                );
+            }
+            return problems.length === 0;
+          },
+        ),
         { numRuns: RUNS_PER_MUTATION, endOnFailure: true },
       );
       expect(problems).toEqual([]);
+      expect(reachedDomain).toBeGreaterThanOrEqual(RUNS_PER_MUTATION / 20);
     },
     300_000,
   );
