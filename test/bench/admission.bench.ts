@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { startService, waitUntilReady } from '../deployment/service.process';
 import {
   bareGraphQLThroughput,
+  BENCH_RATE_LIMITS,
+  signInAs,
   COHORTS,
   CONNECTIONS,
   DURATION_S,
@@ -34,10 +36,15 @@ import type { BenchSection } from './bench.types';
 export async function run(): Promise<BenchSection> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-admission-'));
   // main.ts as a supervisor runs it, embedded workers (the default), on a free loopback port.
-  const gateway = startService('gateway', 'gateway', { SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const gateway = startService('gateway', 'gateway', {
+    SOOC_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    ...BENCH_RATE_LIMITS,
+  });
   try {
     await waitUntilReady(gateway, 45_000);
     const urls = [`${await gateway.baseUrl()}/graphql`];
+    await signInAs(dataDir);
     // Warmed first (connections, JIT), then the same sender times both.
     await trivialBurstTime(urls);
     const burst = await trivialBurstTime(urls);
@@ -46,14 +53,15 @@ export async function run(): Promise<BenchSection> {
     await openCohort(urls[0], PROBE_COHORT, 500);
 
     const bare = await bareGraphQLThroughput(1);
-    const trivial = await loadAll(urls, TRIVIAL_QUERY);
+    const trivial = await loadAll(urls, TRIVIAL_QUERY, { anonymous: true });
+    const trivialWithToken = await loadAll(urls, TRIVIAL_QUERY);
     const metrics = `${await gateway.baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);
     const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
     const visibility = await probe.stop();
     const committed = visibleBetween(before, await scrapeVisible(metrics));
-    const measured = { trivial, submit, bare, visibility, committed, race, burst };
+    const measured = { trivial, trivialWithToken, submit, bare, visibility, committed, race, burst };
     return {
       title: 'Admission end to end (gateway process, embedded SQLite, projections and reactor inside it)',
       method:

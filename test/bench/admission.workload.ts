@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
+import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
 import type { BenchRow } from './bench.types';
 
 export const CONNECTIONS = 50;
@@ -23,6 +24,23 @@ function durationFromEnv(value: string | undefined, fallback: number): number {
   return seconds;
 }
 
+/**
+ * The bearer token every request carries, minted with the gateway's local key (signInAs), unless
+ * a load is sent `anonymous` (the trivial query it is compared with).
+ */
+let authorization: Record<string, string> = {};
+
+export async function signInAs(dataDir: string): Promise<void> {
+  const token = await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin', subject: 'bench' });
+  authorization = { authorization: `Bearer ${token}` };
+}
+
+/** The gateways' environment for a bench: limits far above any load here, so they cost what they cost and refuse nothing. */
+export const BENCH_RATE_LIMITS = {
+  SOOC_RATE_LIMIT_PER_MINUTE: '100000000',
+  SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+};
+
 export async function gql(
   url: string,
   query: string,
@@ -30,7 +48,7 @@ export async function gql(
 ): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authorization },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
@@ -96,7 +114,7 @@ export function post<T = GraphQLAnswer>(url: string, body: string): Promise<T> {
       {
         method: 'POST',
         agent: sender,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...authorization },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -325,7 +343,11 @@ export interface Throughput {
  * `CONNECTIONS` connections split evenly over `urls`, all loaded at once for `DURATION_S`:
  * the sum of their rates, and the worst of their latency percentiles.
  */
-export async function loadAll(urls: readonly string[], body: string | ((n: number) => string)): Promise<Throughput> {
+export async function loadAll(
+  urls: readonly string[],
+  body: string | ((n: number) => string),
+  { anonymous = false }: { anonymous?: boolean } = {},
+): Promise<Throughput> {
   let n = 0;
   const results = await Promise.all(
     urls.map((url) =>
@@ -334,7 +356,7 @@ export async function loadAll(urls: readonly string[], body: string | ((n: numbe
         method: 'POST',
         connections: Math.ceil(CONNECTIONS / urls.length),
         duration: DURATION_S,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(anonymous ? {} : authorization) },
         ...(typeof body === 'string'
           ? { body }
           : { requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, body: body(n++) }) }] }),
@@ -429,7 +451,10 @@ export function visibleBetween(before: VisibleBuckets, after: VisibleBuckets): S
 
 /** What both admission sections measure, in one run. */
 export interface AdmissionFigures {
+  /** Without a token: what the bare server is compared with. */
   readonly trivial: Throughput;
+  /** The same query with a bearer token, right after: what authentication costs a request. */
+  readonly trivialWithToken: Throughput;
   readonly submit: Throughput;
   readonly bare: Throughput;
   readonly visibility: Visibility;
@@ -447,7 +472,7 @@ export function method(where: {
   projects: string;
 }): string {
   return (
-    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway, then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
+    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway without a token and then with an admin's bearer token (local issuer, the same token on every request, as a client sends it), then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
     `Append → visible, in the server: the \`sooc_read_model_visible_seconds\` histogram of the process that projects (${where.projects}), scraped before and after the submissions: for each event, the time from its commit to the event store to the commit of the read-model batch that applied it; p50 and p99 interpolated inside the buckets. ` +
     `Append → visible to a client: while the submissions run, a probe in the bench process submits one more application to its own cohort every ${PROBE_EVERY_MS} ms and, once the mutation's answer (with the position of its append) arrives, asks the same gateway for \`application(cohortId, learnerId, consistentWith: position)\`, which waits in the gateway until its read models reached that position; one sample is the time from the mutation's answer arriving to that query's answer (showing the application) arriving, one query round trip under load included; a \`{ __typename }\` sent beside that query at the same instant shows the round trip alone. ` +
     `Race: ${RACE_APPLICANTS} submissions into a fresh ${RACE_SEATS}-seat first-come cohort, all sent at once ${where.raceSent} (node:http, a keep-alive agent without a socket limit: one socket each, none queued), timed until all were answered and until the dashboard showed every applicant seated or waitlisted; compared with ${RACE_APPLICANTS} \`{ __typename }\` sent the same way over the same warmed sockets just before.`
@@ -471,6 +496,12 @@ export function rows(f: AdmissionFigures, gateways: string): BenchRow[] {
       value: f.trivial.requestsPerSecond,
       unit: 'req/s',
       note: `${worst}p50 ${f.trivial.p50} ms, p99 ${f.trivial.p99} ms`,
+    },
+    {
+      name: `trivial query with a bearer token${gateways}`,
+      value: f.trivialWithToken.requestsPerSecond,
+      unit: 'req/s',
+      note: `${worst}p50 ${f.trivialWithToken.p50} ms, p99 ${f.trivialWithToken.p99} ms; the row above is without one`,
     },
     {
       name: `submitApplication${gateways}`,
@@ -516,6 +547,7 @@ export function findings(f: AdmissionFigures, aims: { visibilityMs: number; gate
     `submitApplication / trivial query = ${ratio(f.submit.requestsPerSecond, f.trivial.requestsPerSecond)} (aim ≥ 0.5)`,
     `1,000 → 100 race settled in ${Math.round(f.race.settled)} ms / ${Math.round(f.burst)} ms for ${RACE_APPLICANTS} trivial queries sent the same way to the same ${aims.gateways} = ${ratio(f.race.settled, f.burst)} (aim ≤ 1.5)`,
     `trivial query: gateway / bare NestJS + Apollo (Fastify) = ${ratio(f.trivial.requestsPerSecond, f.bare.requestsPerSecond)} (aim ≥ 0.8)`,
+    `trivial query with a bearer token / without = ${ratio(f.trivialWithToken.requestsPerSecond, f.trivial.requestsPerSecond)} (aim ≥ 0.9: at most 10% slower)`,
     `append → read model visible under the submit load, in the server (the event's commit to the commit of the read-model batch holding it): p50 ${ms(f.committed.p50)} ms, p99 ${ms(f.committed.p99)} ms (aim p99 ≤ ${aims.visibilityMs} ms)`,
     `the same seen by a client (mutation answered → consistentWith query answered): p50 ${ms(f.visibility.p50)} ms, p99 ${ms(f.visibility.p99)} ms, of which one round trip under the load alone is p50 ${ms(f.visibility.roundTrip.p50)} ms, p99 ${ms(f.visibility.roundTrip.p99)} ms`,
   ];

@@ -10,6 +10,7 @@
 import { startDeployment } from '../deployment/deployment.harness';
 import {
   bareGraphQLThroughput,
+  signInAs,
   COHORTS,
   CONNECTIONS,
   DURATION_S,
@@ -33,6 +34,7 @@ export async function run(): Promise<BenchSection> {
   const deployment = await startDeployment('sqlite');
   try {
     const urls = [deployment.a.url, deployment.b.url];
+    await signInAs(deployment.stores.dataDir);
     await trivialBurstTime(urls);
     const burst = await trivialBurstTime(urls);
     const race = await raceTime(urls);
@@ -40,14 +42,15 @@ export async function run(): Promise<BenchSection> {
     await openCohort(urls[0], PROBE_COHORT, 500);
 
     const bare = await bareGraphQLThroughput(2);
-    const trivial = await loadAll(urls, TRIVIAL_QUERY);
+    const trivial = await loadAll(urls, TRIVIAL_QUERY, { anonymous: true });
+    const trivialWithToken = await loadAll(urls, TRIVIAL_QUERY);
     const metrics = `${await deployment.service('projector').baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);
     const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
     const visibility = await probe.stop();
     const committed = visibleBetween(before, await scrapeVisible(metrics));
-    const measured = { trivial, submit, bare, visibility, committed, race, burst };
+    const measured = { trivial, trivialWithToken, submit, bare, visibility, committed, race, burst };
     return {
       title: 'Admission on separate processes (two gateways, projector, reactor; shared SQLite files)',
       method:
