@@ -37,8 +37,8 @@ export async function signInAs(dataDir: string): Promise<void> {
 
 /** The gateways' environment for a bench: limits far above any load here, so they cost what they cost and refuse nothing. */
 export const BENCH_RATE_LIMITS = {
-  SOOC_RATE_LIMIT_PER_MINUTE: '100000000',
-  SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+  SOOC_RATE_LIMIT_PER_MINUTE: '10000000',
+  SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000',
 };
 
 export async function gql(

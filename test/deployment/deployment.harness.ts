@@ -33,8 +33,8 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
     ...stores.env,
     SOOC_WORKERS: 'none',
     LOG_LEVEL: 'warn',
-    SOOC_RATE_LIMIT_PER_MINUTE: '100000000',
-    SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+    SOOC_RATE_LIMIT_PER_MINUTE: '10000000',
+    SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000',
   };
   const services = [
     startService('gateway', 'gateway A', gatewayEnv),
