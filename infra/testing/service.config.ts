@@ -28,15 +28,21 @@ export interface Loaded {
   readonly unread: readonly string[];
 }
 
-/** Runs the app's real loader on `env` (a ConfigError names every refused variable) and notes what it read. */
+/** What the image sets for every process (the Dockerfile's runtime ENV), so production's rules apply. */
+const IMAGE_ENV: Readonly<Record<string, string>> = { NODE_ENV: 'production' };
+
+/** Runs the app's real loader on `env` as the image runs it (a ConfigError names every refused variable) and notes what it read. */
 export function loadServiceConfig(app: App, env: Readonly<Record<string, string>>): Loaded {
   const read = new Set<string>();
-  const watched = new Proxy(env, {
-    get: (target, name) => {
-      if (typeof name === 'string') read.add(name);
-      return Reflect.get(target, name);
+  const watched = new Proxy(
+    { ...IMAGE_ENV, ...env },
+    {
+      get: (target, name) => {
+        if (typeof name === 'string') read.add(name);
+        return Reflect.get(target, name);
+      },
     },
-  });
+  );
   const config = LOADERS[app](watched);
   return { config, unread: Object.keys(env).filter((name) => !read.has(name)) };
 }
