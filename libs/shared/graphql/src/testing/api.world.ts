@@ -86,7 +86,9 @@ export class ApiWorld {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],
     }).compile();
-    this.app = moduleRef.createNestApplication<NestFastifyApplication>(withRequestContext(new FastifyAdapter(), this.identity.authenticate));
+    this.app = moduleRef.createNestApplication<NestFastifyApplication>(
+      withRequestContext(new FastifyAdapter(), this.identity.authenticate),
+    );
     await this.app.init();
     await this.app.getHttpAdapter().getInstance().ready();
     return this;
