@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMetricsRegistry, startWorkerHttp } from '@sooc/runtime';
 // The probes and health checks must name paths the real servers answer, so this boots them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -41,6 +44,8 @@ describe('the paths the probes, health checks and scrapers use', () => {
       SOOC_READ_DB_URL: 'sqlite::memory:',
       LOG_LEVEL: 'silent',
       SOOC_INSTANCE_ID: 'probe-paths',
+      // Its signing key goes there, not into the checkout.
+      SOOC_DATA_DIR: mkdtempSync(join(tmpdir(), 'sooc-probe-paths-')),
     });
     const gateway = await createGateway(config);
     try {

@@ -20,6 +20,7 @@ describe('the embedded workers and their leases', () => {
         LOG_LEVEL: 'silent',
         SOOC_EVENT_STORE_URL: 'memory:',
         SOOC_READ_DB_URL: `sqlite:${join(dir, 'read.sqlite')}`,
+        SOOC_DATA_DIR: dir,
         SOOC_LEASE_TTL_MS: '1000',
         SOOC_INSTANCE_ID: 'gateway-a',
         ...env,

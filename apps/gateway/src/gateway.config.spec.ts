@@ -32,6 +32,12 @@ describe('loadConfig', () => {
       graphqlMaxAliases: 15,
       graphqlMaxTokens: 2000,
       corsOrigins: [],
+      auth: {
+        mode: 'local',
+        claims: { roles: 'roles', company: 'company', learner: 'learner', cohorts: 'cohorts' },
+        referenceKey: null,
+      },
+      rateLimits: { perPrincipal: 6000, perAnonymousIp: 600 },
     });
   });
 
@@ -49,16 +55,20 @@ describe('loadConfig', () => {
       graphqlMaxTokens: 500,
       corsOrigins: ['https://admin.example.org', 'http://localhost:5173'],
     });
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', SOOC_INTROSPECTION: 'true' })).toMatchObject({ introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' })).toMatchObject({ introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local', SOOC_INTROSPECTION: 'true' })).toMatchObject({
+      introspection: true,
+    });
     expect(problemsOf({ SOOC_CORS_ORIGINS: 'admin.example.org' }).message).toContain(
       'SOOC_CORS_ORIGINS="admin.example.org": expected a comma-separated list of origins',
     );
   });
 
   it('serves GraphiQL unless NODE_ENV=production, and SOOC_GRAPHIQL decides either way', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false });
-    expect(loadConfig({ NODE_ENV: 'production', SOOC_GRAPHIQL: 'true' })).toMatchObject({ graphiql: true });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' })).toMatchObject({ graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local', SOOC_GRAPHIQL: 'true' })).toMatchObject({
+      graphiql: true,
+    });
     expect(loadConfig({ SOOC_GRAPHIQL: 'false' })).toMatchObject({ graphiql: false });
     expect(problemsOf({ SOOC_GRAPHIQL: 'yes' }).message).toContain('SOOC_GRAPHIQL="yes": expected true or false');
   });
@@ -109,5 +119,35 @@ describe('loadConfig', () => {
         (p) => p.variable,
       ),
     ).toEqual(['PORT', 'SOOC_READ_DB_URL', 'GRAPHQL_MAX_DEPTH']);
+  });
+
+  it('takes tokens of the local key by default, and in production only once SOOC_AUTH says which', () => {
+    expect(loadConfig({}).auth.mode).toBe('local');
+    expect(problemsOf({ NODE_ENV: 'production' }).message).toContain('SOOC_AUTH="(unset)": expected set explicitly');
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' }).auth.mode).toBe('local');
+  });
+
+  it('needs the issuer and audience in oidc mode, and reads the claim mapping and key set timings', () => {
+    const error = problemsOf({ SOOC_AUTH: 'oidc' });
+    expect(error.problems.map((p) => p.variable)).toEqual(['SOOC_OIDC_ISSUER', 'SOOC_OIDC_AUDIENCE']);
+    expect(
+      loadConfig({
+        SOOC_AUTH: 'oidc',
+        SOOC_OIDC_ISSUER: 'https://id.example.org/realms/sooc',
+        SOOC_OIDC_AUDIENCE: 'sooc-api',
+        SOOC_ROLES_CLAIM: 'realm_access.roles',
+        SOOC_OIDC_JWKS_MAX_AGE_MS: '60000',
+      }).auth,
+    ).toEqual({
+      mode: 'oidc',
+      issuer: 'https://id.example.org/realms/sooc',
+      audience: 'sooc-api',
+      claims: { roles: 'realm_access.roles', company: 'company', learner: 'learner', cohorts: 'cohorts' },
+      jwksMaxAgeMs: 60_000,
+      jwksCooldownMs: 5_000,
+      referenceKey: null,
+    });
+    const bad = problemsOf({ SOOC_AUTH: 'saml', SOOC_ROLES_CLAIM: 'a..b', SOOC_REFERENCE_KEY: 'short' });
+    expect(bad.problems.map((p) => p.variable)).toEqual(['SOOC_AUTH', 'SOOC_ROLES_CLAIM', 'SOOC_REFERENCE_KEY']);
   });
 });

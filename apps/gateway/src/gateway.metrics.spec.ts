@@ -1,11 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
 import { createGateway, type Gateway } from './gateway.bootstrap';
 import { loadConfig } from './gateway.config';
 
 const DRAFT = `mutation Draft($input: DraftCourseInput!) { draftCourse(input: $input) { position } }`;
-const ADMIN = { 'x-actor-id': 'admin-1', 'x-actor-role': 'admin' };
 
 describe('GET /metrics of the gateway (embedded workers)', () => {
   let gateway: Gateway;
+  /** An admin's bearer token, signed with the key the gateway made in its data directory. */
+  let ADMIN: Record<string, string>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sooc-metrics-'));
   const url = (path: string) => gateway.url.replace('/graphql', path);
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
     (
@@ -28,10 +34,15 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
         LOG_LEVEL: 'silent',
         SOOC_EVENT_STORE_URL: 'memory:',
         SOOC_READ_DB_URL: 'sqlite::memory:',
+        SOOC_DATA_DIR: dataDir,
       }),
     );
+    ADMIN = { authorization: `Bearer ${await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin' })}` };
   });
-  afterAll(() => gateway.close());
+  afterAll(async () => {
+    await gateway.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('counts operations by type and outcome and times them, beside the projection figures', async () => {
     const before = await (await fetch(url('/metrics'))).text();
