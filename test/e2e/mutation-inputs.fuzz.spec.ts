@@ -230,8 +230,8 @@ describe('fuzzing every mutation input (admin token)', () => {
       const inputType = field.args.find((a) => a.name === 'input')!.type;
       const document = `mutation($input: ${String(inputType)}) { ${name}(input: $input) { position } }`;
       const problems: string[] = [];
-      /** Answers past input validation (a domain refusal or a write): the fuzzer must reach the domain, not only the parser. */
-      let reachedDomain = 0;
+      /** Inputs GraphQL accepted (HTTP 200: past the variables' coercion, into our validation, the domain, a write): the fuzzer must reach our code, not only GraphQL's. */
+      let reachedOurCode = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.oneof(valueOf(inputType, pools, 0, false), valueOf(inputType, pools, 0, true)),
@@ -250,7 +250,7 @@ describe('fuzzing every mutation input (admin token)', () => {
             const answer = (await response.json()) as Answer;
             const codes = (answer.errors ?? []).map((e) => String(e.extensions?.['code']));
             const unexpected = codes.filter((code) => !ALLOWED_CODE.test(code));
-            if (codes.length === 0 || codes.some((code) => code.includes('.'))) reachedDomain++;
+            if (response.status === 200) reachedOurCode++;
             if (response.status >= 500 || unexpected.length > 0)
               problems.push(
                 `${response.status} ${JSON.stringify(answer.errors)} for ${JSON.stringify(input).slice(0, 300)}`,
@@ -269,7 +269,7 @@ describe('fuzzing every mutation input (admin token)', () => {
         { numRuns: RUNS_PER_MUTATION, endOnFailure: true },
       );
       expect(problems).toEqual([]);
-      expect(reachedDomain).toBeGreaterThanOrEqual(RUNS_PER_MUTATION / 20);
+      expect(reachedOurCode).toBeGreaterThanOrEqual(RUNS_PER_MUTATION / 5);
     },
     300_000,
   );

@@ -16,7 +16,7 @@ import { READ_DB, ReadYourWrites, RequestContext, type CommandOutcome } from '@s
 import { isBlindReview, type SelectionReadDb } from '@sooc/selection-read-models/published';
 import { toApplication, type Redaction } from './application.mapper';
 import type { Application } from './application.type';
-import { redactionFor } from './blind-review.policy';
+import { redactionFor } from './application.redaction';
 import type { ApplicationsArgs, LearnerEnrollmentsArgs } from './enrollment-queries.args';
 
 /** The enrollment read models as the API shows them, with read-your-writes and blind review applied. */
