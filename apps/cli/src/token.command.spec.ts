@@ -1,16 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEFAULT_CLAIM_NAMES,
-  LOCAL_AUDIENCE,
-  LOCAL_ISSUER,
-  loadOrCreateLocalKey,
-  localKeyPath,
-  TokenVerifier,
-} from '@sooc/auth';
+import { loadOrCreateLocalKey, localKeyPath, localTokenVerifier } from '@sooc/auth';
 import type { Command } from 'commander';
-import { createLocalJWKSet } from 'jose';
 import { soocProgram } from './sooc.program';
 
 /** Runs `sooc …` in-process: what it printed, or the error it would have exited with. */
@@ -38,14 +30,7 @@ describe('sooc token', () => {
 
   async function verify(token: string) {
     const key = await loadOrCreateLocalKey(dataDir);
-    const verifier = new TokenVerifier({
-      issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
-      keys: createLocalJWKSet({ keys: [...key.jwks.keys] }),
-      claims: DEFAULT_CLAIM_NAMES,
-      cacheMs: 0,
-    });
-    return verifier.verify(token);
+    return localTokenVerifier(key, { cacheMs: 0 }).verify(token);
   }
 
   it("prints one token the gateway's verifier accepts, with the role, scope and lifetime asked for", async () => {

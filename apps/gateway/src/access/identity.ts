@@ -1,15 +1,14 @@
 import {
   bearerAuthenticator,
-  LOCAL_AUDIENCE,
-  LOCAL_ISSUER,
   loadOrCreateLocalKey,
   loadReferenceKey,
+  localTokenVerifier,
   oidcKeys,
   ReferenceCipher,
   TokenVerifier,
   type Authenticate,
 } from '@sooc/auth';
-import { createLocalJWKSet, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { AuthConfig } from './auth.config';
 
 /** How this gateway tells who calls, and what it publishes for others to check its tokens. */
@@ -27,13 +26,7 @@ export async function openIdentity(config: AuthConfig, dataDir: string): Promise
   const references = new ReferenceCipher(loadReferenceKey(dataDir, config.referenceKey));
   if (config.mode === 'local') {
     const key = await loadOrCreateLocalKey(dataDir);
-    const verifier = new TokenVerifier({
-      issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
-      keys: createLocalJWKSet({ keys: [...key.jwks.keys] }),
-      claims: config.claims,
-      cacheMs: LOCAL_TOKEN_CACHE_MS,
-    });
+    const verifier = localTokenVerifier(key, { claims: config.claims, cacheMs: LOCAL_TOKEN_CACHE_MS });
     return { authenticate: bearerAuthenticator(verifier), jwks: key.jwks, references };
   }
   const verifier = new TokenVerifier({

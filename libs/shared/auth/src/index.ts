@@ -8,3 +8,4 @@ export * from './lib/token.minter';
 export * from './lib/reference.cipher';
 export * from './lib/bearer.authenticator';
 export * from './lib/access.rules';
+export * from './lib/local.verifier';

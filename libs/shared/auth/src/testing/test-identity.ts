@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearerAuthenticator, type Authenticate } from '../lib/bearer.authenticator';
-import { DEFAULT_CLAIM_NAMES } from '../lib/claims.mapping';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, type LocalSigningKey } from '../lib/local-signing-key';
+import { loadOrCreateLocalKey, type LocalSigningKey } from '../lib/local-signing-key';
+import { localTokenVerifier } from '../lib/local.verifier';
 import { ReferenceCipher } from '../lib/reference.cipher';
 import { mintLocalToken, type TokenRequest } from '../lib/token.minter';
-import { TokenVerifier } from '../lib/token.verifier';
-import { createLocalJWKSet } from 'jose';
 
 /** Who a spec calls as: a token request (role, subject, scope), minted when the request is sent. */
 export type Persona = TokenRequest;
@@ -28,14 +26,7 @@ export class TestIdentity {
     const dir = mkdtempSync(join(tmpdir(), 'sooc-identity-'));
     try {
       const key = await loadOrCreateLocalKey(dir);
-      const verifier = new TokenVerifier({
-        issuer: LOCAL_ISSUER,
-        audience: LOCAL_AUDIENCE,
-        keys: createLocalJWKSet({ keys: [...key.jwks.keys] }),
-        claims: DEFAULT_CLAIM_NAMES,
-        cacheMs: 60_000,
-      });
-      return new TestIdentity(key, bearerAuthenticator(verifier));
+      return new TestIdentity(key, bearerAuthenticator(localTokenVerifier(key, { cacheMs: 60_000 })));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
