@@ -85,13 +85,18 @@ function boundaries({ testing }) {
           sourceTag: 'scope:selection',
           onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', ...PUBLISHED],
         },
+        // Compliance reads every context's events (their published language) and nothing else of them.
+        {
+          sourceTag: 'scope:compliance',
+          onlyDependOnLibsWithTags: ['scope:compliance', 'scope:shared', ...PUBLISHED],
+        },
         { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
       ],
     },
   ];
 }
 
-const CONTEXTS = ['cohorts', 'enrollment', 'selection'];
+const CONTEXTS = ['cohorts', 'enrollment', 'selection', 'compliance'];
 /** Contexts whose read models publish read functions (their lib is tagged published:queries); the others' are refused whole by the scope tags. */
 const PUBLISHING_READ_MODELS = ['selection'];
 

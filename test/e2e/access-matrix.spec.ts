@@ -70,6 +70,8 @@ const OPERATIONS: Record<string, Operation> = {
     document: '{ learnerEnrollments(learnerId: "bob") { totalCount } }',
   },
 
+  'Query.auditTrail': { document: `{ auditTrail(filter: { cohortId: "${COHORT}" }) { totalCount } }` },
+
   'Mutation.draftCourse': mutation('draftCourse', {
     title: 'T',
     summary: 'S',
@@ -145,6 +147,7 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.application of another learner',          A,    A,    A,    A,     A,      F,      U],
   ['Query.learnerEnrollments',                      A,    A,    F,    F,     A,      A,      U],
   ['Query.learnerEnrollments of another learner',   A,    A,    F,    F,     A,      F,      U],
+  ['Query.auditTrail',                              A,    A,    F,    F,     F,      F,      U],
   ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
   ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
   ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],

@@ -5,6 +5,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { CohortsApiModule } from '@sooc/cohorts-api';
+import { ComplianceApiModule } from '@sooc/compliance-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { SelectionApiModule } from '@sooc/selection-api';
 import { describeRootTypes, NodeModule } from '@sooc/graphql';
@@ -16,6 +17,7 @@ export const GATEWAY_API_MODULES: readonly Type[] = [
   CohortsApiModule,
   EnrollmentApiModule,
   SelectionApiModule,
+  ComplianceApiModule,
 ];
 
 /** `schema.graphql` at the repository root: the schema as committed, for review and the description lint. */

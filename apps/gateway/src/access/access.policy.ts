@@ -63,6 +63,8 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
     learner: ownLearner,
   },
   'Query.learnerEnrollments': { ...READ_ALL, partner: ownRows, learner: ownLearner },
+  // Who did what to whom: the whole history, for those who answer for it.
+  'Query.auditTrail': READ_ALL,
 
   'Mutation.draftCourse': ADMIN_ONLY,
   'Mutation.planCohort': ADMIN_ONLY,

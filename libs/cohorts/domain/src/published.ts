@@ -22,3 +22,4 @@ export {
 export { cohortNotFound } from './lib/cohort.error';
 export type { AdmissionOutcome, PendingAdmission } from './lib/cohort-admission.query';
 export type { Applicant } from './lib/seat-ledger.types';
+export { COHORT_EVENT_TYPES } from './lib/cohort.event-types';

@@ -18,3 +18,4 @@ export {
   type ApplicationRef,
   type ApplicationSnapshot,
 } from './lib/application-snapshot.query';
+export { ENROLLMENT_EVENT_TYPES } from './lib/enrollment.event-types';

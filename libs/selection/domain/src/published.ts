@@ -5,3 +5,4 @@
  */
 export type * from './lib/selection.events';
 export { selectionStream } from './lib/streams';
+export { SELECTION_EVENT_TYPES } from './lib/selection.event-types';

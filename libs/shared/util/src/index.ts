@@ -5,3 +5,4 @@ export * from './lib/sorted-chunks.list';
 export * from './lib/json.column';
 export * from './lib/score.column';
 export * from './lib/page.size';
+export * from './lib/position.cursor';

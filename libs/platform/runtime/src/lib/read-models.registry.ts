@@ -1,4 +1,5 @@
 import { cohortsMigrations, cohortsProjections } from '@sooc/cohorts-read-models';
+import { complianceMigrations, complianceProjections } from '@sooc/compliance-read-models';
 import { enrollmentMigrations, enrollmentProjections } from '@sooc/enrollment-read-models';
 import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import type { AnyProjection, MigrationSet } from '@sooc/read-store';
@@ -18,6 +19,7 @@ export const READ_MODELS: readonly ReadModelSet[] = [
   { context: 'cohorts', migrations: cohortsMigrations, projections: cohortsProjections },
   { context: 'enrollment', migrations: enrollmentMigrations, projections: enrollmentProjections },
   { context: 'selection', migrations: selectionMigrations, projections: selectionProjections },
+  { context: 'compliance', migrations: complianceMigrations, projections: complianceProjections },
 ];
 
 export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] =>

@@ -1,0 +1,2 @@
+export * from './lib/compliance-api.module';
+export * from './lib/audit-entry.type';

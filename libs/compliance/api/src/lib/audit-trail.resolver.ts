@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { auditTrail, encodeAuditCursor, type AuditEntryRow, type ComplianceReadDb } from '@sooc/compliance-read-models';
+import { READ_DB, ReadYourWrites } from '@sooc/nest';
+import { AuditTrailArgs } from './audit-trail.args';
+import { AuditEntry, AuditEntryConnection } from './audit-entry.type';
+
+/** The audit trail read model as the API shows it, for those who answer for what happened. */
+@Resolver(() => AuditEntry)
+export class AuditTrailResolver {
+  constructor(
+    @Inject(READ_DB) private readonly db: ComplianceReadDb,
+    private readonly writes: ReadYourWrites,
+  ) {}
+
+  @Query(() => AuditEntryConnection, {
+    description:
+      'Who did what, when and why: every event of the history in the order it happened, narrowed by the filter (a cohort, a learner, one request and all it caused, …)',
+  })
+  async auditTrail(@Args() args: AuditTrailArgs): Promise<AuditEntryConnection> {
+    await this.writes.consistentWith(args.consistentWith);
+    const page = await auditTrail(this.db, { filter: args.filter ?? {}, first: args.first, after: args.after });
+    const edges = page.entries.map((row) => ({ cursor: cursorOf(row), node: toAuditEntry(row) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: page.endCursor,
+      },
+    };
+  }
+}
+
+const cursorOf = (row: AuditEntryRow): string => encodeAuditCursor(row.position);
+
+function toAuditEntry(row: AuditEntryRow): AuditEntry {
+  return {
+    position: BigInt(row.position),
+    occurredAt: row.occurred_at,
+    type: row.type,
+    stream: row.stream_id,
+    actor: { id: row.actor_id, role: row.actor_role },
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    cohortId: row.cohort_id,
+    learnerId: row.learner_id,
+    enrollmentId: row.enrollment_id,
+    summary: row.summary,
+    reason: row.reason,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
