@@ -72,6 +72,7 @@ const OPERATIONS: Record<string, Operation> = {
 
   'Query.auditTrail': { document: `{ auditTrail(filter: { cohortId: "${COHORT}" }) { totalCount } }` },
 
+  'Query.cohortAsOf': { document: `{ cohortAsOf(cohortId: "${COHORT}", at: { position: "1" }) { status } }` },
   'Mutation.draftCourse': mutation('draftCourse', {
     title: 'T',
     summary: 'S',
@@ -148,6 +149,7 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.learnerEnrollments',                      A,    A,    F,    F,     A,      A,      U],
   ['Query.learnerEnrollments of another learner',   A,    A,    F,    F,     A,      F,      U],
   ['Query.auditTrail',                              A,    A,    F,    F,     F,      F,      U],
+  ['Query.cohortAsOf',                              A,    A,    A,    F,     F,      F,      U],
   ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
   ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
   ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CohortAsOfReader } from './cohort-as-of.reader';
+import { CohortHistoryResolver } from './cohort-history.resolver';
 import { NodeModule } from '@sooc/graphql';
 import { CohortDashboardResolver } from './cohort-dashboard.resolver';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
@@ -18,6 +20,8 @@ import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
 @Module({
   imports: [NodeModule],
   providers: [
+    CohortAsOfReader,
+    CohortHistoryResolver,
     CohortsReader,
     CohortsNodes,
     CohortsResolver,
