@@ -73,6 +73,9 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.auditTrail': { document: `{ auditTrail(filter: { cohortId: "${COHORT}" }) { totalCount } }` },
 
   'Query.cohortAsOf': { document: `{ cohortAsOf(cohortId: "${COHORT}", at: { position: "1" }) { status } }` },
+  'Query.enrollmentAsOf': {
+    document: `{ enrollmentAsOf(cohortId: "${COHORT}", learnerId: "ada", at: { position: "1" }) { status } }`,
+  },
   'Mutation.draftCourse': mutation('draftCourse', {
     title: 'T',
     summary: 'S',
@@ -150,6 +153,7 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.learnerEnrollments of another learner',   A,    A,    F,    F,     A,      F,      U],
   ['Query.auditTrail',                              A,    A,    F,    F,     F,      F,      U],
   ['Query.cohortAsOf',                              A,    A,    A,    F,     F,      F,      U],
+  ['Query.enrollmentAsOf',                          A,    A,    A,    F,     F,      A,      U],
   ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
   ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
   ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],

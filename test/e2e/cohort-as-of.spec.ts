@@ -61,7 +61,7 @@ const fromLive = (live: Live) => ({
   settings: live.cohortDashboard.settings,
 });
 
-describe('cohortAsOf: a cohort at any point of its history, from its events', () => {
+describe('cohortAsOf and enrollmentAsOf: a cohort or an application at any point of its history, from its events', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startGateway();
@@ -138,5 +138,47 @@ describe('cohortAsOf: a cohort at any point of its history, from its events', ()
       const refused = await h.gql(AS_OF, { c: cohortId, at }, COMPLIANCE);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'at' }] });
     }
+  });
+
+  it('answers why a learner was waitlisted then: enrollmentAsOf folds their application, the audit trail names who and why', async () => {
+    const cohortId = await openCohort(h, { selectionPolicy: 'FIRST_COME', capacity: 2 });
+    const ENROLLMENT = `query($c: ID!, $l: ID!, $at: AsOfInput!) {
+      enrollmentAsOf(cohortId: $c, learnerId: $l, at: $at) { status companyId offerExpiresAt }
+    }`;
+    const asOf = async (learnerId: string, at: Record<string, unknown>) =>
+      (
+        await h.gql<{ enrollmentAsOf: { status: string } | null }>(
+          ENROLLMENT,
+          { c: cohortId, l: learnerId, at },
+          COMPLIANCE,
+        )
+      ).data!.enrollmentAsOf;
+    const before = String(await h.gateway.infrastructure.eventStore.headPosition());
+    for (const learnerId of ['ann', 'ben', 'cat']) {
+      const answer = await submit(h, cohortId, learnerId);
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    }
+    await settled(h, 150);
+    const waitlisted = String(await h.gateway.infrastructure.eventStore.headPosition());
+    const changed = await h.gql(
+      'mutation($c: ID!) { changeCapacity(input: { cohortId: $c, capacity: 3 }) { position } }',
+      {
+        c: cohortId,
+      },
+    );
+    if (changed.errors) throw new Error(JSON.stringify(changed.errors));
+    await settled(h, 150);
+
+    expect(await asOf('cat', { position: before })).toBeNull();
+    expect(await asOf('cat', { position: waitlisted })).toMatchObject({ status: 'WAITLISTED', offerExpiresAt: null });
+    expect(await asOf('cat', { time: new Date().toISOString() })).toMatchObject({ status: 'OFFERED' });
+    const trail = await h.gql<{ auditTrail: { edges: { node: { type: string; summary: string } }[] } }>(
+      `query($l: ID!, $c: ID!) { auditTrail(filter: { learnerId: $l, cohortId: $c }) { edges { node { type summary } } } }`,
+      { l: 'cat', c: cohortId },
+      COMPLIANCE,
+    );
+    expect(trail.data!.auditTrail.edges.map((e) => e.node.type)).toEqual(
+      expect.arrayContaining(['ApplicationSubmitted', 'ApplicantWaitlisted', 'ApplicationWaitlisted', 'SeatOffered']),
+    );
   });
 });

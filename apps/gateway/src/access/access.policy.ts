@@ -66,6 +66,7 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   // Who did what to whom: the whole history, for those who answer for it.
   'Query.auditTrail': READ_ALL,
   'Query.cohortAsOf': { ...READ_ALL, facilitator: ownCohort },
+  'Query.enrollmentAsOf': { ...READ_ALL, facilitator: ownCohort, learner: ownLearner },
 
   'Mutation.draftCourse': ADMIN_ONLY,
   'Mutation.planCohort': ADMIN_ONLY,

@@ -23,3 +23,4 @@ export * from './lib/node.registry';
 export * from './lib/node.module';
 export * from './lib/write.payload';
 export * from './lib/application-ref.input';
+export * from './lib/as-of.input';

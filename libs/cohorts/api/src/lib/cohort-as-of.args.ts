@@ -1,22 +1,7 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar, ID_MESSAGE, ID_PATTERN, PositionScalar } from '@sooc/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { AsOfInput, ID_MESSAGE, ID_PATTERN } from '@sooc/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-
-@InputType({ description: 'A point of the history: an instant, or a position of the event store (give one)' })
-export class AsOfInput {
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Every event that occurred at or before this instant' })
-  @IsOptional()
-  @IsString()
-  time?: string | null;
-
-  @Field(() => PositionScalar, {
-    nullable: true,
-    description: 'Every event at or before this position (a mutation answer gives the position of its write)',
-  })
-  @IsOptional()
-  position?: bigint | null;
-}
+import { Matches, ValidateNested } from 'class-validator';
 
 @ArgsType()
 export class CohortAsOfArgs {

@@ -2,19 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { cohortStream, evolveCohort, ledgerEntries, waitlistOrder, type CohortState } from '@sooc/cohorts-domain';
 import type { EventStore, RecordedEvent } from '@sooc/event-sourcing';
 import { EVENT_STORE } from '@sooc/nest';
-import type { AsOfInput } from './cohort-as-of.args';
+import { eventsUpTo, type AsOfInput } from '@sooc/graphql';
 import type { CohortAsOf } from './cohort-as-of.type';
 import { CohortStatus, DashboardWaitlistOrder } from './enums';
-
-/** A point of the history: every event at or before the position, or that occurred at or before the instant. */
-export function upTo(at: AsOfInput): (event: RecordedEvent) => boolean {
-  if (at.position != null) {
-    const position = at.position;
-    return (event) => event.position <= position;
-  }
-  const time = Date.parse(at.time ?? '');
-  return (event) => Date.parse(event.metadata.occurredAt) <= time;
-}
 
 /**
  * The cohort at a point of its history: its own stream read from the store and folded by the
@@ -25,7 +15,8 @@ export class CohortAsOfReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async cohortAsOf(cohortId: string, at: AsOfInput): Promise<CohortAsOf | null> {
-    const events = (await this.store.readStream(cohortStream(cohortId))).filter(upTo(at));
+    const included = eventsUpTo(at);
+    const events = (await this.store.readStream(cohortStream(cohortId))).filter(included);
     const state = events.reduce<CohortState>((s, e) => evolveCohort(s, e as never), { status: 'none' });
     const last = events.at(-1);
     return last && state.status !== 'none' ? toCohortAsOf(cohortId, state, last) : null;

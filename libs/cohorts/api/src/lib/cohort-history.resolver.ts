@@ -1,5 +1,4 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { InputValidationError } from '@sooc/graphql';
 import { CohortAsOfArgs } from './cohort-as-of.args';
 import { CohortAsOfReader } from './cohort-as-of.reader';
 import { CohortAsOf } from './cohort-as-of.type';
@@ -15,8 +14,6 @@ export class CohortHistoryResolver {
       'The cohort as it stood at an instant or a position: roster, waitlist in order, seats per company, settings, groups, status; null when it did not exist yet',
   })
   async cohortAsOf(@Args() { cohortId, at }: CohortAsOfArgs): Promise<CohortAsOf | null> {
-    if ((at.time == null) === (at.position == null))
-      throw new InputValidationError([{ field: 'at', message: 'give either time or position' }]);
     return this.history.cohortAsOf(cohortId, at);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnrollmentHistoryResolver } from './enrollment-history.resolver';
 import { NodeModule } from '@sooc/graphql';
 import { ApplicationsResolver } from './applications.resolver';
 import { EnrollmentNodes } from './enrollment.nodes';
@@ -12,6 +13,6 @@ import { EnrollmentReader } from './enrollment.reader';
  */
 @Module({
   imports: [NodeModule],
-  providers: [EnrollmentReader, EnrollmentNodes, ApplicationsResolver],
+  providers: [EnrollmentReader, EnrollmentNodes, ApplicationsResolver, EnrollmentHistoryResolver],
 })
 export class EnrollmentApiModule {}
