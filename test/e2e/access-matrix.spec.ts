@@ -76,6 +76,7 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.enrollmentAsOf': {
     document: `{ enrollmentAsOf(cohortId: "${COHORT}", learnerId: "ada", at: { position: "1" }) { status } }`,
   },
+  'Query.learnerHistory': { document: '{ learnerHistory(learnerId: "ada") { enrollmentId } }' },
   'Mutation.draftCourse': mutation('draftCourse', {
     title: 'T',
     summary: 'S',
@@ -154,6 +155,7 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.auditTrail',                              A,    A,    F,    F,     F,      F,      U],
   ['Query.cohortAsOf',                              A,    A,    A,    F,     F,      F,      U],
   ['Query.enrollmentAsOf',                          A,    A,    A,    F,     F,      A,      U],
+  ['Query.learnerHistory',                          A,    A,    F,    F,     F,      F,      U],
   ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
   ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
   ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],

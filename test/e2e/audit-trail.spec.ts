@@ -82,6 +82,22 @@ describe('the audit trail: who did what, when and why', () => {
     const offered = chain.edges.find((e) => e.node.type === 'SeatOffered')!.node;
     expect(offered.actor.role).toBe('system');
     expect(chain.edges.every((e) => e.node.correlationId === 'grace-applies')).toBe(true);
+
+    const history = await h.gql<{ learnerHistory: { enrollmentId: string; cohortId: string; timeline: Entry[] }[] }>(
+      `query($l: ID!) { learnerHistory(learnerId: $l) { enrollmentId cohortId timeline { type actor { id role } summary } } }`,
+      { l: 'grace' },
+      COMPLIANCE,
+    );
+    expect(history.data!.learnerHistory).toEqual([
+      {
+        enrollmentId: `${cohortId}-grace`,
+        cohortId,
+        timeline: expect.arrayContaining([
+          expect.objectContaining({ type: 'ApplicationSubmitted', actor: { id: 'grace', role: 'learner' } }),
+          expect.objectContaining({ type: 'SeatOffered' }),
+        ]),
+      },
+    ]);
   });
 
   it('gives the reason an event carries, and narrows by learner, cohort, type and time', async () => {

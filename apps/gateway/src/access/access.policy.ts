@@ -65,6 +65,7 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Query.learnerEnrollments': { ...READ_ALL, partner: ownRows, learner: ownLearner },
   // Who did what to whom: the whole history, for those who answer for it.
   'Query.auditTrail': READ_ALL,
+  'Query.learnerHistory': READ_ALL,
   'Query.cohortAsOf': { ...READ_ALL, facilitator: ownCohort },
   'Query.enrollmentAsOf': { ...READ_ALL, facilitator: ownCohort, learner: ownLearner },
 

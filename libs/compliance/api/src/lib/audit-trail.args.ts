@@ -82,3 +82,10 @@ export class AuditTrailArgs extends ConsistentArgs {
   @IsString()
   after?: string | null;
 }
+
+@ArgsType()
+export class LearnerHistoryArgs extends ConsistentArgs {
+  @Field(() => ID, { description: 'The learner' })
+  @Matches(ID_PATTERN, { message: `learnerId ${ID_MESSAGE}` })
+  learnerId!: string;
+}

@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { auditTrail, encodeAuditCursor, type AuditEntryRow, type ComplianceReadDb } from '@sooc/compliance-read-models';
+import {
+  auditTrail,
+  encodeAuditCursor,
+  learnerEntries,
+  type AuditEntryRow,
+  type ComplianceReadDb,
+} from '@sooc/compliance-read-models';
+import { EnrollmentTimeline } from './learner-history.type';
 import { READ_DB, ReadYourWrites } from '@sooc/nest';
-import { AuditTrailArgs } from './audit-trail.args';
+import { AuditTrailArgs, LearnerHistoryArgs } from './audit-trail.args';
 import { AuditEntry, AuditEntryConnection } from './audit-entry.type';
 
 /** The audit trail read model as the API shows it, for those who answer for what happened. */
@@ -31,6 +38,22 @@ export class AuditTrailResolver {
         endCursor: page.endCursor,
       },
     };
+  }
+
+  @Query(() => [EnrollmentTimeline], {
+    description:
+      'Every application of a learner, each with its timeline (who did what, when and why), in the order they applied; empty for a learner the history does not know',
+  })
+  async learnerHistory(@Args() { learnerId, consistentWith }: LearnerHistoryArgs): Promise<EnrollmentTimeline[]> {
+    await this.writes.consistentWith(consistentWith);
+    const byEnrollment = new Map<string, EnrollmentTimeline>();
+    for (const row of await learnerEntries(this.db, learnerId)) {
+      const key = row.enrollment_id ?? `${row.cohort_id ?? ''}-${learnerId}`;
+      const timeline = byEnrollment.get(key) ?? { enrollmentId: key, cohortId: row.cohort_id, timeline: [] };
+      timeline.timeline.push(toAuditEntry(row));
+      byEnrollment.set(key, timeline);
+    }
+    return [...byEnrollment.values()];
   }
 }
 

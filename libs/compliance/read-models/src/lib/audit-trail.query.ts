@@ -84,3 +84,17 @@ export async function auditTrail(db: ComplianceReadDb, args: AuditTrailArgs): Pr
     endCursor: last ? encodeAuditCursor(last.position) : null,
   };
 }
+
+/** Most entries a learner's history reads at once: a learner's whole history is far smaller. */
+const LEARNER_HISTORY_CAP = 10_000;
+
+/** Everything recorded about one learner, in the order it happened. */
+export async function learnerEntries(db: ComplianceReadDb, learnerId: string): Promise<AuditEntryRow[]> {
+  return db
+    .selectFrom('audit_entries')
+    .selectAll()
+    .where('learner_id', '=', learnerId)
+    .orderBy('position')
+    .limit(LEARNER_HISTORY_CAP)
+    .execute();
+}
