@@ -49,4 +49,5 @@ export const auditProjection: Projection<AuditEntryRow, DomainEvent> = {
   handles: AUDITED_EVENT_TYPES,
   keyOf: (event) => positionKey(event.position),
   apply: applyAuditEvent,
+  appendOnly: true,
 };

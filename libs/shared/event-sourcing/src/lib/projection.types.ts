@@ -17,4 +17,10 @@ export interface Projection<Row extends ProjectionRow = ProjectionRow, E extends
   readonly handles: readonly E['type'][];
   readonly keyOf: (event: RecordedEvent<E>) => string | null;
   readonly apply: (row: Row | null, event: RecordedEvent<E>) => Row | null;
+  /**
+   * Every event adds a row of its own key that no later event reads (a log, such as the audit
+   * trail): the runner neither reads rows back nor keeps them in its cache, and only inserts
+   * (a replay's rows are written again, unchanged).
+   */
+  readonly appendOnly?: boolean;
 }

@@ -39,6 +39,7 @@ export async function applyProjectionBatch(
     if (key !== null) keyed.push([key, event]);
   }
   if (keyed.length === 0) return { changed: [], rows: new Map() };
+  if (projection.appendOnly) return appendRows(trx, statements, projection, keyed);
   const before = new Map<string, ProjectionRow | null>();
   const missing: string[] = [];
   for (const [key] of keyed) {
@@ -73,6 +74,27 @@ export async function applyProjectionBatch(
   for (const chunk of chunks(deletes, MAX_KEYS))
     await trx.executeQuery(statements.delete(projection.table, projection.keyColumn, chunk));
   return { changed, rows: after };
+}
+
+/** An append-only projection's batch: one new row per event, nothing read back, nothing cached. */
+async function appendRows(
+  trx: ReadDb,
+  statements: RowStatements,
+  projection: AnyProjection,
+  keyed: readonly [string, RecordedEvent][],
+): Promise<BatchResult> {
+  const rows: ProjectionRow[] = [];
+  for (const [, event] of keyed) {
+    let row: ProjectionRow | null;
+    try {
+      row = normaliseRow(projection.apply(null, event));
+    } catch (error) {
+      throw new ProjectionFailure(projection.name, event, error);
+    }
+    if (row !== null) rows.push(row);
+  }
+  await upsertRows(trx, statements, projection, rows);
+  return { changed: keyed.map(([key]) => key), rows: new Map() };
 }
 
 async function loadRows(
