@@ -4,7 +4,8 @@ import type { EventStore, RecordedEvent } from '@sooc/event-sourcing';
 import { EVENT_STORE } from '@sooc/nest';
 import { eventsUpTo, type AsOfInput } from '@sooc/graphql';
 import type { CohortAsOf } from './cohort-as-of.type';
-import { CohortStatus, DashboardWaitlistOrder } from './enums';
+import { toDashboardSettings } from './cohort-dashboard.mapper';
+import type { CohortStatus } from './enums';
 
 /**
  * The cohort at a point of its history: its own stream read from the store and folded by the
@@ -70,14 +71,7 @@ function toCohortAsOf(
       score: e.score,
     })),
     companies,
-    settings: {
-      facilitators: [...settings.facilitators],
-      offerTtlHours: settings.offerTtlHours,
-      targetGroupSize: settings.targetGroupSize,
-      waitlistOrder: settings.waitlistOrder as DashboardWaitlistOrder,
-      sessions: settings.sessions,
-      completionThreshold: settings.completionThreshold,
-    },
+    settings: toDashboardSettings(settings),
     groupFormation: state.groups?.formation ?? 0,
     groups: (state.groups?.groups ?? []).map((g) => ({
       groupId: g.groupId,

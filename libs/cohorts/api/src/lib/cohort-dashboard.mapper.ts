@@ -1,8 +1,20 @@
 import { globalIdOf } from '@sooc/graphql';
 import type { CohortDashboardView, GroupsView } from '@sooc/cohorts-read-models';
-import type { CohortDashboard } from './cohort-dashboard.type';
+import type { CohortDashboard, DashboardSettings } from './cohort-dashboard.type';
 import type { CohortGroups } from './cohort-groups.type';
 import type { ApplicationStatus, DashboardWaitlistOrder, LearnerLevel } from './enums';
+
+/** A cohort's settings as the API shows them, from the read model's view or the decider's state alike. */
+export function toDashboardSettings(settings: CohortDashboardView['settings']): DashboardSettings {
+  return {
+    facilitators: [...settings.facilitators],
+    offerTtlHours: settings.offerTtlHours,
+    targetGroupSize: settings.targetGroupSize,
+    waitlistOrder: settings.waitlistOrder as DashboardWaitlistOrder,
+    sessions: settings.sessions,
+    completionThreshold: settings.completionThreshold,
+  };
+}
 
 export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
   const { settings } = view;
@@ -22,14 +34,7 @@ export function toCohortDashboard(view: CohortDashboardView): CohortDashboard {
       count,
     })),
     companies: view.companies.map((company) => ({ ...company })),
-    settings: {
-      facilitators: [...settings.facilitators],
-      offerTtlHours: settings.offerTtlHours,
-      targetGroupSize: settings.targetGroupSize,
-      waitlistOrder: settings.waitlistOrder as DashboardWaitlistOrder,
-      sessions: settings.sessions,
-      completionThreshold: settings.completionThreshold,
-    },
+    settings: toDashboardSettings(settings),
     updatedAt: view.updatedAt,
   };
 }
