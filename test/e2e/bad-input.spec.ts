@@ -322,6 +322,16 @@ describe('bad input: the right code, the fields named, and nothing written', () 
     expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
   });
 
+  it('refuses a variable with more wrong items than GraphQL lists (its 50) as BAD_USER_INPUT only, not an internal error', async () => {
+    const head = await h.gateway.infrastructure.eventStore.headPosition();
+    const topics = Array.from({ length: 60 }, (_, i) => i);
+    const result = await h.gql(DRAFT_COURSE, { input: courseInput({ topics }) });
+    expect(result.errors!.length).toBeGreaterThan(50);
+    expect(new Set(result.errors!.map((e) => e.extensions!['code']))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(result.errors!.at(-1)!.message).toMatch(/Too many errors processing variables/);
+    expect(await h.gateway.infrastructure.eventStore.headPosition()).toBe(head);
+  });
+
   it('reads an instant given with an offset as that instant, and serves it in UTC', async () => {
     const input = cohortInput(courseId, {
       applicationWindow: { opensAt: '2030-01-01T09:30:00+02:00', closesAt: '2030-02-01T00:00:00-05:00' },

@@ -97,6 +97,15 @@ describe('formatGraphQLError', () => {
     });
   });
 
+  it('reports the variables having too many errors to list as BAD_USER_INPUT, not as an internal error', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    // graphql-js adds it after the 50th coercion error; it names no variable, so Apollo does not code it as bad input.
+    const tooMany = new GraphQLError(message);
+    expect(
+      formatGraphQLError({ message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } }, tooMany),
+    ).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT' } });
+  });
+
   it('tells the client which position to wait for when the read models lag', () => {
     const formatted = formatGraphQLError(...fromResolver(new ReadModelTimeoutError(42n, new Error('timeout'))));
     expect(formatted.extensions).toEqual({

@@ -45,6 +45,13 @@ function refusedByScalar(error: GraphQLError): boolean {
 }
 
 /**
+ * What graphql-js adds after the 50th problem it found in the variables (a list of 2,000 items of
+ * the wrong type), and stops coercing. It names no variable, so Apollo does not see it as bad
+ * input and gives it INTERNAL_SERVER_ERROR; it is the client's input all the same.
+ */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+/**
  * The one place errors become GraphQL errors (Apollo's `formatError`). Domain errors keep their
  * stable code; input problems carry field paths; GraphQL's own parse/validation/coercion errors
  * keep Apollo's codes; anything else is logged and reported without its message or stack, which
@@ -70,6 +77,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof HttpException && CODE_BY_HTTP_STATUS[original.getStatus()]) {
     const code = CODE_BY_HTTP_STATUS[original.getStatus()];
     return shape(formatted, original.message, { code, category: code });
+  }
+  if (original instanceof GraphQLError && original.message === TOO_MANY_VARIABLE_ERRORS) {
+    return shape(formatted, formatted.message, { code: 'BAD_USER_INPUT', category: 'BAD_USER_INPUT' });
   }
   if (
     original instanceof GraphQLError &&
