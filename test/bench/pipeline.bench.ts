@@ -71,6 +71,8 @@ async function measure(workers: WorkersMode): Promise<Stage> {
       while (next < SUBMISSIONS) {
         const i = next++;
         const dossier = {
+          name: null,
+          email: null,
           motivation: 'Benchmarking',
           level: 'beginner' as const,
           companyId: null,

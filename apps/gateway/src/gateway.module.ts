@@ -21,6 +21,7 @@ import { HealthController, INFRASTRUCTURE } from './health.controller';
 import type { Infrastructure } from './infrastructure';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
 import { operationGuards, type OperationLimits } from './operation.limits';
+import { personalDataPlugin, revealResult } from './personal-data.plugin';
 
 export interface GatewayModuleOptions {
   readonly infrastructure: Infrastructure;
@@ -47,6 +48,7 @@ export class GatewayModule {
           readDb: infrastructure.readDatabase.db,
           readModelSync: infrastructure.readModels,
           references: identity.references,
+          personalData: infrastructure.personalData,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -62,10 +64,18 @@ export class GatewayModule {
           parseOptions: guards.parseOptions,
           // Apollo's default, said out loud: an array of operations in one request is refused.
           allowBatchedHttpRequests: false,
-          plugins: [metrics.plugin, subscriptionTransportPlugin(GRAPHQL_PATH), ...guards.plugins],
+          plugins: [
+            metrics.plugin,
+            subscriptionTransportPlugin(GRAPHQL_PATH),
+            ...guards.plugins,
+            personalDataPlugin(infrastructure.personalData),
+          ],
           // graphql-ws only: the legacy subscriptions-transport-ws protocol is unmaintained.
           subscriptions: {
-            'graphql-ws': { ...graphqlWsOptions(guards.validationRules), ...graphqlWsAuth(identity.authenticate) },
+            'graphql-ws': {
+              ...graphqlWsOptions(guards.validationRules),
+              ...graphqlWsAuth(identity.authenticate, (result) => revealResult(infrastructure.personalData, result)),
+            },
           },
         }),
         ...GATEWAY_API_MODULES,

@@ -1,5 +1,6 @@
 import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
+import type { PersonalDataVault } from '@sooc/personal-data';
 import type { ReadModelSync } from '@sooc/nest';
 import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
 import { createReadModelFollower, openStores, type LogLevel, type StoreConfig } from '@sooc/runtime';
@@ -13,6 +14,8 @@ export interface Infrastructure {
   readonly workers: WorkersMode;
   readonly eventStore: EventStore;
   readonly readDatabase: ReadDatabase;
+  /** Opens sealed personal data in responses; erases learners' keys. */
+  readonly personalData: PersonalDataVault;
   /** What the API waits on (read-your-writes) and listens to (subscriptions): the embedded runner, or the follower. */
   readonly readModels: ReadModelSync;
   /** The embedded projection runner; null with SOOC_WORKERS=none (apps/projector runs it). */
@@ -44,7 +47,12 @@ export async function openInfrastructure(
   options: InfrastructureOptions,
 ): Promise<Infrastructure> {
   const stores = await openStores(config);
-  const base = { workers: config.workers, eventStore: stores.eventStore, readDatabase: stores.readDatabase };
+  const base = {
+    workers: config.workers,
+    eventStore: stores.eventStore,
+    readDatabase: stores.readDatabase,
+    personalData: stores.personalData,
+  };
   try {
     if (config.workers === 'none') {
       const follower = createReadModelFollower(stores);

@@ -68,6 +68,10 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Query.learnerHistory': READ_ALL,
   'Query.cohortAsOf': { ...READ_ALL, facilitator: ownCohort },
   'Query.enrollmentAsOf': { ...READ_ALL, facilitator: ownCohort, learner: ownLearner },
+  // A learner's rights over their data: compliance answers subject access requests and erases;
+  // a learner may get their own data.
+  'Query.exportLearnerData': { compliance: everywhere, learner: ownLearner },
+  'Mutation.eraseLearner': { compliance: everywhere },
 
   'Mutation.draftCourse': ADMIN_ONLY,
   'Mutation.planCohort': ADMIN_ONLY,

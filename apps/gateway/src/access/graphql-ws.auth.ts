@@ -2,7 +2,7 @@ import { InvalidTokenError, type Authenticate, type Principal } from '@sooc/auth
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestContext, type RequestContextData } from '@sooc/nest';
-import { execute, subscribe, type ExecutionArgs } from 'graphql';
+import { execute, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { SubscriptionContext } from './access.guard';
 
@@ -28,7 +28,10 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * header. No token: anonymous, and the access policy refuses what needs one. A bad token closes
  * the socket with 4401, and so does the token's expiry: a socket lives no longer than its token.
  */
-export function graphqlWsAuth(authenticate: Authenticate) {
+export function graphqlWsAuth(
+  authenticate: Authenticate,
+  reveal: (result: ExecutionResult) => Promise<ExecutionResult>,
+) {
   return {
     onConnect: async (ctx: WsContext): Promise<boolean> => {
       const extra = ctx.extra as WsExtra;
@@ -48,11 +51,12 @@ export function graphqlWsAuth(authenticate: Authenticate) {
       principal: (ctx.extra as WsExtra).principal as Principal,
     }),
     // Resolvers read their caller from the request context, as over HTTP: each operation runs in one.
-    execute: (args: ExecutionArgs) => RequestContext.run(requestContextOf(args), () => execute(args)),
+    execute: async (args: ExecutionArgs) =>
+      reveal(await RequestContext.run(requestContextOf(args), () => execute(args))),
     subscribe: async (args: ExecutionArgs) => {
       const data = requestContextOf(args);
       const result = await RequestContext.run(data, () => subscribe(args));
-      return Symbol.asyncIterator in result ? inContext(result, data) : result;
+      return Symbol.asyncIterator in result ? inContext(result, data, reveal) : reveal(result);
     },
   };
 }
@@ -64,13 +68,21 @@ function requestContextOf(args: ExecutionArgs): RequestContextData {
 
 /**
  * Each event of a subscription is resolved when graphql-ws pulls it: inside the subscriber's
- * context too. Not an async generator: its `return` would wait for a pending `next` (no event
+ * context too, and its personal data opened as for a query. Not an async generator: its `return` would wait for a pending `next` (no event
  * may ever come), and the source would never unsubscribe.
  */
-function inContext<T>(source: AsyncIterableIterator<T>, data: RequestContextData): AsyncIterableIterator<T> {
+function inContext(
+  source: AsyncIterableIterator<ExecutionResult>,
+  data: RequestContextData,
+  reveal: (result: ExecutionResult) => Promise<ExecutionResult>,
+): AsyncIterableIterator<ExecutionResult> {
+  type T = ExecutionResult;
   const done = (value?: unknown) => Promise.resolve({ done: true, value } as IteratorReturnResult<T>);
   const wrapped: AsyncIterableIterator<T> = {
-    next: () => RequestContext.run(data, () => source.next()),
+    next: async () => {
+      const next = await RequestContext.run(data, () => source.next());
+      return next.done ? next : { done: false, value: await reveal(next.value) };
+    },
     return: (value?: unknown) => source.return?.(value) ?? done(value),
     throw: (error?: unknown) => source.throw?.(error) ?? Promise.reject(error),
     [Symbol.asyncIterator]: () => wrapped,

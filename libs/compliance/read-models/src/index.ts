@@ -5,3 +5,4 @@ export * from './lib/audit.projection';
 export * from './lib/audit-trail.query';
 export * from './lib/compliance.migrations';
 export * from './lib/compliance.projections';
+export * from './lib/learner-record.query';

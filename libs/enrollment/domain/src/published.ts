@@ -19,3 +19,5 @@ export {
   type ApplicationSnapshot,
 } from './lib/application-snapshot.query';
 export { ENROLLMENT_EVENT_TYPES } from './lib/enrollment.event-types';
+export { ENROLLMENT_UPCASTERS } from './lib/enrollment.upcasters';
+export { ENROLLMENT_PERSONAL_DATA } from './lib/enrollment.personal-data';

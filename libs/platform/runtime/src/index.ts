@@ -9,3 +9,4 @@ export * from './lib/process.lifecycle';
 export * from './lib/clock';
 export * from './lib/worker';
 export * from './lib/line.logger';
+export * from './lib/event-schemas.registry';

@@ -14,3 +14,5 @@ export * from './lib/stream-state.cache';
 export * from './lib/handle-command-batch';
 export * from './lib/field-problems';
 export * from './lib/recorded.fixture';
+export * from './lib/upcaster.registry';
+export * from './lib/personal-data.types';

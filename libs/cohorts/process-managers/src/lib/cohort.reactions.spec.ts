@@ -6,6 +6,8 @@ import { COHORT_REACTED_EVENT_TYPES, cohortReactionsTo } from './cohort.reaction
 
 const ref = { enrollmentId: 'c1-ada', cohortId: 'c1', learnerId: 'ada' };
 const dossier: Dossier = {
+  name: null,
+  email: null,
   motivation: 'Small groups',
   level: 'beginner',
   companyId: null,

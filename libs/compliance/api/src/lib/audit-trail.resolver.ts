@@ -48,7 +48,9 @@ export class AuditTrailResolver {
     await this.writes.consistentWith(consistentWith);
     const byEnrollment = new Map<string, EnrollmentTimeline>();
     for (const row of await learnerEntries(this.db, learnerId)) {
-      const key = row.enrollment_id ?? `${row.cohort_id ?? ''}-${learnerId}`;
+      // Events about the learner outside an application (their erasure) are in the audit trail.
+      if (row.enrollment_id === null) continue;
+      const key = row.enrollment_id;
       const timeline = byEnrollment.get(key) ?? { enrollmentId: key, cohortId: row.cohort_id, timeline: [] };
       timeline.timeline.push(toAuditEntry(row));
       byEnrollment.set(key, timeline);

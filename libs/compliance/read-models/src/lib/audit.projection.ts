@@ -1,4 +1,5 @@
 import { COHORT_EVENT_TYPES } from '@sooc/cohorts-domain/published';
+import { COMPLIANCE_EVENT_TYPES } from '@sooc/compliance-domain/published';
 import { ENROLLMENT_EVENT_TYPES } from '@sooc/enrollment-domain/published';
 import type { DomainEvent, Projection, RecordedEvent } from '@sooc/event-sourcing';
 import { SELECTION_EVENT_TYPES } from '@sooc/selection-domain/published';
@@ -11,6 +12,7 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
   ...COHORT_EVENT_TYPES,
   ...ENROLLMENT_EVENT_TYPES,
   ...SELECTION_EVENT_TYPES,
+  ...COMPLIANCE_EVENT_TYPES,
 ];
 
 function text(data: Readonly<Record<string, unknown>>, field: string): string | null {

@@ -35,4 +35,16 @@ export const complianceMigrations: Record<string, Migration> = {
       await db.schema.dropTable('audit_entries').execute();
     },
   },
+  /** The trail's event data held dossiers in clear before personal data was sealed: projected again. */
+  compliance_0002_sealed_personal_data: {
+    async up(db) {
+      await db.deleteFrom('audit_entries').execute();
+      // A new database runs this before the runner's own migrations: no checkpoint to move then.
+      if ((await db.introspection.getTables()).some((t) => t.name === 'projection_checkpoints'))
+        await db.deleteFrom('projection_checkpoints').where('projection', '=', 'compliance.audit').execute();
+    },
+    async down() {
+      // Nothing to undo: the trail is projected again either way.
+    },
+  },
 };

@@ -2,7 +2,7 @@ import { enrollmentStream, type EnrollmentEvent, type EnrollmentState } from '@s
 import { applyApplicationEvent, toApplicationView } from '@sooc/enrollment-read-models';
 import type { CommandResult, RecordedEvent } from '@sooc/event-sourcing';
 import { globalIdOf } from '@sooc/graphql';
-import { toApplication, type Redaction, type ReferenceOf } from './application.mapper';
+import { hidesContact, toApplication, type Redaction, type ReferenceOf } from './application.mapper';
 import type { Application } from './application.type';
 
 /** Every field of an Application: what the write side does not know is read from the read model. */
@@ -62,6 +62,8 @@ export function applicationFromWrite(
     learnerId: redaction.identity ? null : state.learnerId,
     companyId: redaction.identity ? null : state.dossier.companyId,
     level: state.dossier.level as Application['level'],
+    name: hidesContact(redaction) ? null : state.dossier.name,
+    email: hidesContact(redaction) ? null : state.dossier.email,
     motivation: redaction.dossierText ? null : state.dossier.motivation,
     answers: redaction.dossierText
       ? []

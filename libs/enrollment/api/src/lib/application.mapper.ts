@@ -18,6 +18,9 @@ export interface Redaction {
 
 export const NOTHING_HIDDEN: Redaction = { identity: false, dossierText: false, reviews: false, reasons: false };
 
+/** Name and e-mail say who applied (blind review) and are the learner's own (partners): hidden by either rule. */
+export const hidesContact = (redaction: Redaction): boolean => redaction.identity || redaction.dossierText;
+
 /** How an application names itself: its opaque reference, made by the caller's gateway. */
 export type ReferenceOf = (enrollmentId: string) => string;
 
@@ -55,6 +58,8 @@ export function toApplication(view: ApplicationView, referenceOf: ReferenceOf, r
     learnerId: redaction.identity ? null : view.learnerId,
     companyId: redaction.identity ? null : view.companyId,
     level: view.level as LearnerLevel,
+    name: hidesContact(redaction) ? null : view.name,
+    email: hidesContact(redaction) ? null : view.email,
     motivation: redaction.dossierText ? null : view.motivation,
     answers: redaction.dossierText
       ? []

@@ -120,7 +120,23 @@ export class Application implements Node {
   @Field(() => String, {
     nullable: true,
     description:
-      "Why the learner wants to take the course, 1 to 4000 characters; null for a partner company (the learner's own words are for those who select and teach)",
+      "The learner's name as they gave it; null when not given, for a blind reviewer and for a partner company; " +
+      '"[erased]" once the learner\'s personal data was erased',
+  })
+  name!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The learner's e-mail address; null when not given, for a blind reviewer and for a partner company; " +
+      '"[erased]" once erased',
+  })
+  email!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the learner wants to take the course, 1 to 4000 characters; null for a partner company (the learner\'s own words are for those who select and teach); "[erased]" once the learner\'s personal data was erased',
   })
   motivation!: string | null;
 

@@ -71,8 +71,12 @@ export class ApplicationsResolver {
   ): Promise<SubmitApplicationPayload> {
     const answers = Object.fromEntries(dossier.answers.map((a) => [a.questionId, a.answer]));
     const { motivation, level, prerequisitesMet } = dossier;
-    const companyId = dossier.companyId ?? null;
-    const input = { cohortId, learnerId, dossier: { motivation, level, companyId, answers, prerequisitesMet } };
+    const [name, email, companyId] = [dossier.name ?? null, dossier.email ?? null, dossier.companyId ?? null];
+    const input = {
+      cohortId,
+      learnerId,
+      dossier: { name, email, motivation, level, companyId, answers, prerequisitesMet },
+    };
     return this.payload(cohortId, learnerId, await submitApplication(this.commands, input));
   }
 

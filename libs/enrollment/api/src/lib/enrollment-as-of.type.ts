@@ -22,7 +22,13 @@ export class EnrollmentAsOf {
   @Field(() => LearnerLevel, { description: 'The level they gave' })
   level!: LearnerLevel;
 
-  @Field({ description: 'Their motivation as submitted' })
+  @Field(() => String, { nullable: true, description: 'Their name as submitted; null when not given' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Their e-mail address as submitted; null when not given' })
+  email!: string | null;
+
+  @Field({ description: 'Their motivation as submitted; "[erased]" once their personal data was erased' })
   motivation!: string;
 
   @Field(() => ApplicationStatus, { description: 'Where the application stood' })

@@ -30,6 +30,8 @@ export class EnrollmentHistoryResolver {
       learnerId: state.learnerId,
       companyId: state.dossier.companyId,
       level: state.dossier.level as LearnerLevel,
+      name: state.dossier.name,
+      email: state.dossier.email,
       motivation: state.dossier.motivation,
       status: state.status as ApplicationStatus,
       offerExpiresAt: state.status === 'offered' ? state.offerExpiresAt : null,

@@ -28,9 +28,28 @@ export class AnswerInput {
 
 @InputType({ description: 'What the learner tells about themselves' })
 export class DossierInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How the learner wants to be addressed, up to 200 characters; personal data, stored encrypted with the ' +
+      "learner's key and erased with it",
+  })
+  @IsOptional()
+  @IsString()
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "An e-mail address to reach the learner; personal data, stored encrypted with the learner's key",
+  })
+  @IsOptional()
+  @IsString()
+  email?: string | null;
+
   @Field({
     description:
-      'Why this course; 1 to 4000 characters, counted as a reader sees them (grapheme clusters: an emoji or a flag is one)',
+      'Why this course; 1 to 4000 characters, counted as a reader sees them (grapheme clusters: an emoji or a flag ' +
+      "is one); personal data, stored encrypted with the learner's key",
   })
   @IsString()
   motivation!: string;

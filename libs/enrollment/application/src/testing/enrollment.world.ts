@@ -19,6 +19,8 @@ import { MemoryEventStore } from '@sooc/event-store';
 import { CommandRunner } from '@sooc/nest';
 
 export const DOSSIER: Dossier = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.org',
   motivation: 'I build event-sourced systems at work.',
   level: 'intermediate',
   companyId: 'acme',

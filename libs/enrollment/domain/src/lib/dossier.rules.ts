@@ -9,7 +9,13 @@ export const ENROLLMENT_LIMITS = {
   answerMax: 4000,
   companyIdMax: 128,
   reasonMax: 500,
+  nameMax: 200,
+  /** RFC 5321's longest path. */
+  emailMax: 254,
 } as const;
+
+/** Deliberately loose (one @, a dot in the domain, no blanks): the address is checked by writing to it. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The ref names the stream: its parts must be well formed and agree, or events land in the wrong place. */
 export function checkEnrollmentRef(ref: EnrollmentRef): void {
@@ -58,6 +64,21 @@ export function normalizeDossier(input: unknown): Dossier {
     'motivation',
     `motivation is required and at most ${ENROLLMENT_LIMITS.motivationMax} characters`,
   );
+  const name = optionalText(dossier['name']);
+  if (name !== null)
+    badText(
+      name,
+      { min: 1, max: ENROLLMENT_LIMITS.nameMax },
+      'name',
+      `name must be text of at most ${ENROLLMENT_LIMITS.nameMax} characters`,
+    );
+  const email = optionalText(dossier['email']);
+  if (email !== null)
+    bad(
+      email.length <= ENROLLMENT_LIMITS.emailMax && EMAIL.test(email),
+      'email',
+      `email must be an e-mail address (name@example.org) of at most ${ENROLLMENT_LIMITS.emailMax} characters`,
+    );
   const level = dossier['level'];
   bad(
     (LEARNER_LEVELS as readonly unknown[]).includes(level),
@@ -99,12 +120,25 @@ export function normalizeDossier(input: unknown): Dossier {
 
   problems.throwIfAny('The dossier is invalid');
   return {
+    name,
+    email,
     motivation,
     level: level as LearnerLevel,
     companyId: companyId as string | null,
     answers: answers as Record<string, string>,
     prerequisitesMet: (met as string[]).map((p) => p.trim()),
   };
+}
+
+/**
+ * Absent, null or blank is no value. Anything else is checked as text: a value that is not a
+ * string becomes an empty one, which the length check refuses.
+ */
+function optionalText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return '';
+  const text = value.trim();
+  return text === '' ? null : text;
 }
 
 /** The course's prerequisites the learner does not state, in the course's wording; matching ignores case and blanks. */

@@ -9,8 +9,16 @@ export interface EnrollmentRef {
   readonly learnerId: string;
 }
 
-/** What the learner tells about themselves when applying. */
+/**
+ * What the learner tells about themselves when applying. Name, e-mail, motivation and answers are
+ * personal data: sealed with the learner's key in the store (ENROLLMENT_PERSONAL_DATA), they read
+ * as `[erased]` once the learner is erased.
+ */
 export interface Dossier {
+  /** How the learner wants to be addressed; null when not given (and in events before schema version 2). */
+  readonly name: string | null;
+  /** Where the learner can be reached; null when not given (and in events before schema version 2). */
+  readonly email: string | null;
   readonly motivation: string;
   readonly level: LearnerLevel;
   /** The learner's employer when a company sends them; null for independent learners. */

@@ -31,6 +31,8 @@ export const submitted = (cohortId: string, learnerId: string, o: SubmitOptions 
   data: {
     ...ref(cohortId, learnerId),
     dossier: {
+      name: null,
+      email: null,
       motivation: `I am ${learnerId}`,
       level: o.level ?? 'intermediate',
       companyId: o.companyId ?? null,

@@ -23,6 +23,8 @@ export const SYSTEM: Actor = { id: 'system', role: 'system' };
 export const LEARNER: Actor = { id: 'l-ada', role: 'learner' };
 
 export const dossier: Dossier = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.org',
   motivation: 'I design event-sourced systems at work.',
   level: 'intermediate',
   companyId: 'acme',

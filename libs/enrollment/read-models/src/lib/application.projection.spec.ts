@@ -32,6 +32,8 @@ const submittedRow: ApplicationRow = {
   learner_id: 'ada',
   company_id: 'acme',
   level: 'advanced',
+  name: null,
+  email: null,
   motivation: 'I am ada',
   answers: '{"why":"to learn"}',
   prerequisites_met: '["TypeScript"]',

@@ -44,6 +44,8 @@ function submittedRow(
     learner_id: d.learnerId,
     company_id: d.dossier.companyId,
     level: d.dossier.level,
+    name: d.dossier.name,
+    email: d.dossier.email,
     motivation: d.dossier.motivation,
     answers: JSON.stringify(d.dossier.answers),
     prerequisites_met: JSON.stringify(d.dossier.prerequisitesMet),

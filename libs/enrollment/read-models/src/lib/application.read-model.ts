@@ -13,6 +13,9 @@ export type ApplicationRow = {
   learner_id: string;
   company_id: string | null;
   level: string;
+  /** Personal fields (name, email, motivation, answers' values) hold the sealed values of the event. */
+  name: string | null;
+  email: string | null;
   motivation: string;
   /** JSON object: question id → answer. */
   answers: string;
@@ -73,6 +76,9 @@ export interface ApplicationView {
   readonly learnerId: string;
   readonly companyId: string | null;
   readonly level: string;
+  /** Sealed, as the event holds it: the edge opens it for whoever may read it (or shows `[erased]`). */
+  readonly name: string | null;
+  readonly email: string | null;
   readonly motivation: string;
   readonly answers: Readonly<Record<string, string>>;
   readonly prerequisitesMet: readonly string[];

@@ -15,6 +15,8 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
     learnerId: row.learner_id,
     companyId: row.company_id,
     level: row.level,
+    name: row.name,
+    email: row.email,
     motivation: row.motivation,
     answers: parseJsonColumn(row.answers, {}),
     prerequisitesMet: parseJsonColumn(row.prerequisites_met, []),

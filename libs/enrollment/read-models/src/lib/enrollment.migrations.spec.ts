@@ -35,8 +35,9 @@ describe.each(testDialects)('enrollment migrations on %s', (dialect) => {
           .sort();
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
       expect(await names()).toEqual(TABLES);
+      // The last migration only adds columns: one step down keeps the tables.
       expect((await migrator.migrateDown()).error).toBeUndefined();
-      expect(await names()).toEqual([]);
+      expect(await names()).toEqual(TABLES);
       expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
       expect(await names()).toEqual([]);
       expect((await migrator.migrateToLatest()).error).toBeUndefined();

@@ -90,4 +90,23 @@ export const enrollmentMigrations: Record<string, Migration> = {
       for (const table of TABLES) await db.schema.dropTable(table).execute();
     },
   },
+  /**
+   * Name and e-mail arrive with ApplicationSubmitted v2, and the dossier's text is sealed with the
+   * learner's key: rows projected before held it in clear, so they go and are projected again
+   * from the (rewritten) events. SQLite's secure_delete zeroes the freed bytes.
+   */
+  enrollment_0002_sealed_personal_data: {
+    async up(db) {
+      await db.schema.alterTable('applications').addColumn('name', 'text').execute();
+      await db.schema.alterTable('applications').addColumn('email', 'text').execute();
+      await db.deleteFrom('applications').execute();
+      // A new database runs this before the runner's own migrations: no checkpoint to move then.
+      if ((await db.introspection.getTables()).some((t) => t.name === 'projection_checkpoints'))
+        await db.deleteFrom('projection_checkpoints').where('projection', '=', 'enrollment.applications').execute();
+    },
+    async down(db) {
+      await db.schema.alterTable('applications').dropColumn('email').execute();
+      await db.schema.alterTable('applications').dropColumn('name').execute();
+    },
+  },
 };

@@ -67,6 +67,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const dossier = (companyId: string | null): Dossier => ({
+  name: null,
+  email: null,
   motivation: 'Learning with peers',
   level: 'beginner',
   companyId,

@@ -7,6 +7,8 @@ import { reactTo } from './process-managers';
 const COHORT = 'c-spring';
 const LEARNERS = ['ada', 'bob', 'cyd', 'dan', 'eve'];
 const dossier: Dossier = {
+  name: null,
+  email: null,
   motivation: 'I want to practise with others',
   level: 'beginner',
   companyId: null,

@@ -16,6 +16,8 @@ const ref = { enrollmentId: 'c1-ada', cohortId: 'c1', learnerId: 'ada' };
 const ENROLLMENT = 'enrollment-c1-ada';
 const COHORT = 'cohort-c1';
 const dossier: Dossier = {
+  name: null,
+  email: null,
   motivation: 'Small groups',
   level: 'intermediate',
   companyId: 'acme',

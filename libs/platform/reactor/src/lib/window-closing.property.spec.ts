@@ -15,6 +15,8 @@ const COHORT = 'c-window';
 const HOUR = 3_600_000;
 const BASE = Date.parse('2026-03-01T00:00:00.000Z');
 const dossier: Dossier = {
+  name: null,
+  email: null,
   motivation: 'Learn with peers',
   level: 'beginner',
   companyId: null,

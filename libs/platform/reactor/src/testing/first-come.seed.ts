@@ -114,6 +114,8 @@ export class Seeder {
             cohortId,
             learnerId,
             dossier: {
+              name: null,
+              email: null,
               motivation: 'Learning with peers',
               level: 'intermediate',
               companyId: null,

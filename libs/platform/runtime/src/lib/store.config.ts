@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { KEY_STORE_URL } from '@sooc/key-store';
 import { EnvReader, type Env } from './env.reader';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -11,6 +12,11 @@ export interface StoreConfig {
   readonly eventStoreUrl: string;
   /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`. */
   readonly readDbUrl: string;
+  /**
+   * Where each learner's key lives, apart from the events: `sqlite:<path>` (default: keys.sqlite in
+   * the data directory), `postgres://…` (production: its own tables), `memory:` (with a memory store).
+   */
+  readonly keyStoreUrl: string;
   readonly logLevel: LogLevel;
   /** Most events per read-model transaction; absent: the runner's default. */
   readonly projectionBatchSize?: number;
@@ -50,6 +56,12 @@ export function readStoreConfig(reader: EnvReader): StoreConfig {
     '"sqlite:<path>", "sqlite::memory:" or "postgres://user:password@host:port/database"',
     (raw) => (READ_DB_URL.test(raw) ? raw : undefined),
   );
+  const keyStoreUrl = reader.read(
+    'SOOC_KEY_STORE_URL',
+    eventStoreUrl === 'memory:' ? 'memory:' : `sqlite:${join(dataDir, 'keys.sqlite')}`,
+    '"sqlite:<path>", "postgres://user:password@host:port/database" or "memory:" (with SOOC_EVENT_STORE_URL=memory:)',
+    (raw) => (KEY_STORE_URL.test(raw) ? raw : undefined),
+  );
   const logLevel = reader.read<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) =>
     LOG_LEVELS.find((l) => l === raw.toLowerCase()),
   );
@@ -59,6 +71,7 @@ export function readStoreConfig(reader: EnvReader): StoreConfig {
     dataDir,
     eventStoreUrl,
     readDbUrl,
+    keyStoreUrl,
     logLevel,
     ...(projectionBatchSize === undefined ? {} : { projectionBatchSize }),
   };

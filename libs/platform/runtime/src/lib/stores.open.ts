@@ -1,35 +1,68 @@
+import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
 import type { EventStore } from '@sooc/event-sourcing';
+import { openKeyStore } from '@sooc/key-store';
+import { isRewritable, PersonalDataEventStore, PersonalDataVault, sealEventsWrittenInClear } from '@sooc/personal-data';
 import { ProjectionRunner, ReadModelFollower, type ReadDatabase, type ReadDb } from '@sooc/read-store';
-import { openEventStore } from './event-store.open';
+import { openEventStore, sqliteFile } from './event-store.open';
+import { PERSONAL_DATA, UPCASTERS } from './event-schemas.registry';
 import { openMigratedReadDatabase } from './read-database.open';
 import { allProjections, READ_MODELS, type ReadModelSet } from './read-models.registry';
 import type { StoreConfig } from './store.config';
 
 export interface Stores {
+  /** Seals personal data on the way in, lifts old event versions on the way out (every reader uses it). */
   readonly eventStore: EventStore;
   readonly readDatabase: ReadDatabase;
-  /** Closes the read database, then the event store. Stop runners first. */
+  /** Opens sealed personal data for the edge (responses, exports); erases a learner's key. */
+  readonly personalData: PersonalDataVault;
+  /** Closes the read database, then the event store and the key store. Stop runners first. */
   close(): Promise<void>;
 }
 
-/** The event store and the migrated read database named by the config. */
+async function compactSqlite(readDatabase: ReadDatabase): Promise<void> {
+  await sql`VACUUM`.execute(readDatabase.db);
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(readDatabase.db);
+}
+
+/** Beside the SQLite event file, or in memory beside a memory store; other stores need SOOC_KEY_STORE_URL. */
+export function defaultKeyStoreUrl(eventStoreUrl: string): string {
+  if (eventStoreUrl === 'memory:') return 'memory:';
+  if (eventStoreUrl.startsWith('sqlite:')) return `sqlite:${join(dirname(sqliteFile(eventStoreUrl)), 'keys.sqlite')}`;
+  throw new Error(`SOOC_KEY_STORE_URL is required with the event store ${eventStoreUrl}`);
+}
+
+/**
+ * The event store (behind the personal-data layer), the key store and the migrated read database
+ * named by the config. On SQLite, events written in clear by a release before sealing are sealed
+ * in place first (docs/ARCHITECTURE.md, "Compliance").
+ */
 export async function openStores(
-  config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'>,
+  config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'> & Partial<Pick<StoreConfig, 'keyStoreUrl'>>,
   sets: readonly ReadModelSet[] = READ_MODELS,
 ): Promise<Stores> {
-  const eventStore = openEventStore(config.eventStoreUrl);
+  const raw = openEventStore(config.eventStoreUrl);
+  const closers: (() => Promise<void>)[] = [() => raw.close()];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
+  };
   try {
+    const keys = await openKeyStore(config.keyStoreUrl ?? defaultKeyStoreUrl(config.eventStoreUrl));
+    closers.push(() => keys.close());
+    const personalData = new PersonalDataVault(keys, PERSONAL_DATA);
+    if (isRewritable(raw))
+      await sealEventsWrittenInClear(
+        raw,
+        personalData,
+        UPCASTERS,
+        PERSONAL_DATA.map((d) => d.type),
+      );
+    const eventStore = new PersonalDataEventStore(raw, personalData, UPCASTERS);
     const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
-    return {
-      eventStore,
-      readDatabase,
-      async close() {
-        await readDatabase.close();
-        await eventStore.close();
-      },
-    };
+    closers.push(() => readDatabase.close());
+    return { eventStore, readDatabase, personalData, close: closeAll };
   } catch (error) {
-    await eventStore.close();
+    await closeAll();
     throw error;
   }
 }

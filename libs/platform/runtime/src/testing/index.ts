@@ -1,1 +1,3 @@
 export * from './entry-point.process';
+export * from './pre-sealing.fixture';
+export * from './byte-search';

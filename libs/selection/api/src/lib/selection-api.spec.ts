@@ -107,6 +107,8 @@ describe('selection API on a memory store', () => {
     await cohort({ type: 'PlanCohort', data: plan });
     await cohort({ type: 'OpenApplications', data: { cohortId: 'c-1' } });
     const dossier = {
+      name: null,
+      email: null,
       motivation: 'Keen to learn.',
       level: 'beginner' as const,
       companyId: null,

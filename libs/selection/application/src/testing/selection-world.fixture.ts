@@ -62,6 +62,8 @@ export class SelectionWorld {
         cohortId,
         learnerId,
         dossier: {
+          name: null,
+          email: null,
           motivation: 'I build event-sourced systems at work.',
           level: 'intermediate',
           companyId,

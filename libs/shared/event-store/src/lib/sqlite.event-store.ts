@@ -129,6 +129,48 @@ export class SqliteEventStore implements EventStore {
     return this.query(() => this.statements.head.get()?.p ?? null);
   }
 
+  /**
+   * Maintenance, not a write path: replaces the data and metadata of stored events of these types
+   * where `rewrite` says so (ids, streams, revisions, positions and order stay), leaving no old
+   * bytes behind (secure_delete, VACUUM, then a TRUNCATE checkpoint). For erasing personal data written
+   * before it was sealed (docs/ARCHITECTURE.md, "Compliance"); run before anything reads the store.
+   * Returns how many events changed.
+   */
+  async rewriteEvents(
+    types: readonly string[],
+    rewrite: (event: RecordedEvent) => Promise<Pick<EventToAppend, 'data' | 'metadata'> | null>,
+    pageSize = 1_000,
+  ): Promise<number> {
+    if (this.closed) throw storeClosed();
+    const select = this.db
+      .prepare<[string, bigint, number], EventRow>(
+        'SELECT * FROM events WHERE type IN (SELECT value FROM json_each(?)) AND position > ? ORDER BY position LIMIT ?',
+      )
+      .safeIntegers(true);
+    const update = this.db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?');
+    this.db.pragma('secure_delete = ON');
+    let changed = 0;
+    for (let after = 0n; ;) {
+      const rows = select.all(JSON.stringify(types), after, pageSize);
+      if (rows.length === 0) break;
+      const rewrites: [string, string, bigint][] = [];
+      for (const row of rows) {
+        const next = await rewrite(toRecorded(row));
+        if (next) rewrites.push([JSON.stringify(next.data), JSON.stringify(next.metadata), row.position]);
+      }
+      this.db.transaction(() => rewrites.forEach((r) => update.run(...r)))();
+      changed += rewrites.length;
+      after = rows[rows.length - 1].position;
+    }
+    if (changed > 0) {
+      // Free space written before secure_delete was on (page splits, moved cells) may still hold
+      // old copies: VACUUM writes the file anew from the live rows alone.
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    return changed;
+  }
+
   /** Refuses new appends, lets the queued ones commit, ends subscriptions, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;

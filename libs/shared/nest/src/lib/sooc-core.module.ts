@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { ReferenceCipher } from '@sooc/auth';
 import type { EventStore } from '@sooc/event-sourcing';
+import { PersonalDataVault } from '@sooc/personal-data';
 import type { Clock } from '@sooc/timing';
 import { CommandRunner } from './command-runner';
 import { ReadYourWrites } from './read-your-writes';
@@ -16,6 +17,8 @@ export interface SoocCoreOptions {
   readonly readModelSync?: ReadModelSync;
   /** Opaque references (blind review); one made for this process alone when absent. */
   readonly references?: ReferenceCipher;
+  /** Sealed personal data and its keys; absent in specs that never erase nor export. */
+  readonly personalData?: PersonalDataVault;
 }
 
 /**
@@ -33,15 +36,16 @@ export class SoocCoreModule {
       { provide: ReferenceCipher, useValue: options.references ?? new ReferenceCipher(randomBytes(32)) },
       CommandRunner,
     ];
-    const exported: (symbol | typeof CommandRunner | typeof ReadYourWrites | typeof ReferenceCipher)[] = [
-      EVENT_STORE,
-      CLOCK,
-      ReferenceCipher,
-      CommandRunner,
-    ];
+    const exported: (
+      symbol | typeof CommandRunner | typeof ReadYourWrites | typeof ReferenceCipher | typeof PersonalDataVault
+    )[] = [EVENT_STORE, CLOCK, ReferenceCipher, CommandRunner];
     if (options.readDb !== undefined) {
       providers.push({ provide: READ_DB, useValue: options.readDb });
       exported.push(READ_DB);
+    }
+    if (options.personalData) {
+      providers.push({ provide: PersonalDataVault, useValue: options.personalData });
+      exported.push(PersonalDataVault);
     }
     if (options.readModelSync) {
       providers.push({ provide: READ_MODEL_SYNC, useValue: options.readModelSync }, ReadYourWrites);

@@ -46,6 +46,8 @@ function openSqlite(path: string): ReadDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  // Freed cells are zeroed: a replaced or deleted row leaves none of its bytes in the file.
+  database.pragma('secure_delete = ON');
   const db: ReadDb = new Kysely({
     dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }),
   });

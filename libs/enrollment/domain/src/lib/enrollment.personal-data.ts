@@ -1,0 +1,10 @@
+import type { PersonalDataDeclaration } from '@sooc/event-sourcing';
+
+/** The learner's own words and contact: sealed with their key, erased with it. */
+export const ENROLLMENT_PERSONAL_DATA: readonly PersonalDataDeclaration[] = [
+  {
+    type: 'ApplicationSubmitted',
+    subject: 'learnerId',
+    paths: ['dossier.name', 'dossier.email', 'dossier.motivation', 'dossier.answers'],
+  },
+];

@@ -1,0 +1,14 @@
+/**
+ * Which fields of an event hold a person's data, and whose: the event store seals them with that
+ * person's key, so deleting the key erases them everywhere they were copied (crypto-shredding).
+ * Paths are dotted; a path to an object seals each of its string values (answers by question id).
+ */
+export interface PersonalDataDeclaration {
+  readonly type: string;
+  /** The data field naming the person whose key seals the fields (e.g. `learnerId`). */
+  readonly subject: string;
+  readonly paths: readonly string[];
+}
+
+/** What a sealed value reads as once its key is gone. */
+export const ERASED = '[erased]';

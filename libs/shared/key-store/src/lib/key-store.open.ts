@@ -1,0 +1,13 @@
+import { PostgresKeyStore } from './postgres.key-store';
+import { MemoryKeyStore, type KeyStore } from '@sooc/personal-data';
+import { SqliteKeyStore } from './sqlite.key-store';
+
+export const KEY_STORE_URL = /^(memory:|sqlite:.+|postgres(ql)?:\/\/.+)$/;
+
+/** `memory:`, `sqlite:<path>` (its directory must exist) or `postgres://…`. */
+export async function openKeyStore(url: string): Promise<KeyStore> {
+  if (url === 'memory:') return new MemoryKeyStore();
+  if (url.startsWith('sqlite:')) return SqliteKeyStore.open(url.slice('sqlite:'.length).replace(/^\/\//, ''));
+  if (/^postgres(ql)?:\/\//.test(url)) return PostgresKeyStore.open(url);
+  throw new Error(`Key store URL ${JSON.stringify(url)}: expected memory:, sqlite:<path> or postgres://…`);
+}

@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import {
+  newSubjectKey,
+  type ErasureResult,
+  type KeyStore,
+  type SubjectKey,
+  type SubjectStatus,
+} from '@sooc/personal-data';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS subject_keys (
+    key_id     TEXT PRIMARY KEY,
+    subject    TEXT NOT NULL UNIQUE,
+    key        BLOB NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS erased_subjects (
+    subject   TEXT PRIMARY KEY,
+    erased_at TEXT NOT NULL
+  );
+`;
+
+interface KeyRow {
+  key_id: string;
+  key: Buffer;
+}
+
+/**
+ * The embedded key store: its own SQLite file beside the events (`keys.sqlite`). A key must be on
+ * disk before an event sealed with it (synchronous=FULL); an erased key must leave no bytes behind
+ * (secure_delete zeroes the freed cells, a TRUNCATE checkpoint empties the WAL).
+ */
+export class SqliteKeyStore implements KeyStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(file: string): SqliteKeyStore {
+    const db = new Database(file);
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('secure_delete = ON');
+      db.exec(SCHEMA);
+      return new SqliteKeyStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async keyFor(subject: string): Promise<SubjectKey> {
+    const row = this.db
+      .prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?')
+      .get(subject);
+    if (row) return { keyId: row.key_id, key: row.key };
+    const made = newSubjectKey();
+    // Another process may have made one meanwhile: theirs wins, ours is never used.
+    this.db
+      .prepare('INSERT INTO subject_keys (key_id, subject, key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(made.keyId, subject, made.key, new Date().toISOString());
+    const kept = this.db
+      .prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?')
+      .get(subject);
+    if (!kept) throw new Error(`The key of ${subject} vanished while it was made`);
+    return { keyId: kept.key_id, key: kept.key };
+  }
+
+  async keys(keyIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    const get = this.db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE key_id = ?');
+    for (const id of new Set(keyIds)) {
+      const row = get.get(id);
+      if (row) found.set(row.key_id, row.key);
+    }
+    return found;
+  }
+
+  async statusOf(subject: string): Promise<SubjectStatus> {
+    if (this.db.prepare('SELECT 1 FROM subject_keys WHERE subject = ?').get(subject)) return 'active';
+    if (this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?').get(subject)) return 'erased';
+    return 'unknown';
+  }
+
+  async erase(subject: string, at: Date): Promise<ErasureResult> {
+    const result = this.db.transaction((): ErasureResult => {
+      const deleted = this.db.prepare('DELETE FROM subject_keys WHERE subject = ?').run(subject).changes;
+      const erasedBefore = this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?').get(subject);
+      if (deleted === 0 && !erasedBefore) return { keysDeleted: 0, status: 'unknown' };
+      if (deleted > 0)
+        this.db
+          .prepare(
+            'INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?) ON CONFLICT DO UPDATE SET erased_at = ?',
+          )
+          .run(subject, at.toISOString(), at.toISOString());
+      return { keysDeleted: deleted, status: 'erased' };
+    })();
+    if (result.keysDeleted > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,112 @@
+import { ERASED, type PersonalDataDeclaration } from '@sooc/event-sourcing';
+import type { KeyStore } from './key.store';
+import { looksSealed, seal, sealedKeyId, unseal, type SubjectKey } from './sealed-text';
+
+type Json = unknown;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a dotted path, and a setter on a copy made along the way. */
+function updateAt(data: Record<string, unknown>, path: readonly string[], update: (value: unknown) => unknown): void {
+  const [head, ...rest] = path;
+  if (!(head in data)) return;
+  if (rest.length === 0) data[head] = update(data[head]);
+  else if (isObject(data[head])) {
+    const child = { ...data[head] };
+    data[head] = child;
+    updateAt(child, rest, update);
+  }
+}
+
+/**
+ * Seals the personal fields of events with their subject's key on the way into the store, and
+ * opens sealed values on the way out to a reader who may see them. Opening is the edge's job
+ * (GraphQL responses, exports), never a projection's: read models hold sealed values only, so
+ * deleting a key erases every copy at once, rebuilds included.
+ */
+export class PersonalDataVault {
+  private readonly declarations = new Map<string, PersonalDataDeclaration>();
+
+  constructor(
+    readonly keys: KeyStore,
+    declarations: readonly PersonalDataDeclaration[],
+  ) {
+    for (const d of declarations) this.declarations.set(d.type, d);
+  }
+
+  /** Whether events of this type carry personal data. */
+  declares(type: string): boolean {
+    return this.declarations.has(type);
+  }
+
+  /** The data with its declared fields sealed (strings, and the strings of an object such as answers). */
+  async sealData(type: string, data: unknown): Promise<unknown> {
+    const declaration = this.declarations.get(type);
+    if (!declaration || !isObject(data)) return data;
+    const subject = data[declaration.subject];
+    if (typeof subject !== 'string')
+      throw new Error(`${type} names no ${declaration.subject}: its personal data has no key to seal it with`);
+    let key: SubjectKey | null = null;
+    const sealText = (value: string): string => (looksSealed(value) ? value : seal(key as SubjectKey, value));
+    const sealValue = (value: unknown): unknown => {
+      if (typeof value === 'string') return sealText(value);
+      if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sealValue(v)]));
+      return value;
+    };
+    key = await this.keys.keyFor(subject);
+    const sealed = { ...data };
+    for (const path of declaration.paths) updateAt(sealed, path.split('.'), sealValue);
+    return sealed;
+  }
+
+  /**
+   * `value` with every sealed string opened, or `[erased]` where the key is gone; the same object
+   * when it holds nothing sealed. One key-store lookup for the whole value.
+   */
+  async reveal<T>(value: T): Promise<T> {
+    const keyIds = new Set<string>();
+    collect(value, keyIds);
+    if (keyIds.size === 0) return value;
+    const keys = await this.keys.keys([...keyIds]);
+    return replace(value, (sealed) => {
+      const key = keys.get(sealedKeyId(sealed) as string);
+      return (key && unseal(key, sealed)) ?? ERASED;
+    }) as T;
+  }
+}
+
+function collect(value: Json, into: Set<string>): void {
+  if (typeof value === 'string') {
+    const id = sealedKeyId(value);
+    if (id) into.add(id);
+  } else if (Array.isArray(value)) for (const v of value) collect(v, into);
+  else if (isObject(value)) for (const k in value) collect(value[k], into);
+}
+
+/** A copy of the parts that change; untouched branches are shared. */
+function replace(value: Json, open: (sealed: string) => string): Json {
+  if (typeof value === 'string') return sealedKeyId(value) ? open(value) : value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const r = replace(v, open);
+      changed ||= r !== v;
+      return r;
+    });
+    return changed ? out : value;
+  }
+  if (isObject(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const k in value) {
+      const r = replace(value[k], open);
+      changed ||= r !== value[k];
+      out[k] = r;
+    }
+    // Class instances (GraphQL object types) keep their prototype: resolvers may read getters.
+    return changed ? Object.assign(Object.create(Object.getPrototypeOf(value) as object) as object, out) : value;
+  }
+  return value;
+}

@@ -1,0 +1,32 @@
+import type { EventToAppend, RecordedEvent, UpcasterRegistry } from '@sooc/event-sourcing';
+import type { PersonalDataVault } from './personal-data.vault';
+
+/** A store that can rewrite its events in place: the SQLite store (EventStoreDB's events are immutable). */
+export interface RewritableEventStore {
+  rewriteEvents(
+    types: readonly string[],
+    rewrite: (event: RecordedEvent) => Promise<Pick<EventToAppend, 'data' | 'metadata'> | null>,
+  ): Promise<number>;
+}
+
+export function isRewritable(store: unknown): store is RewritableEventStore {
+  return typeof (store as Partial<RewritableEventStore>).rewriteEvents === 'function';
+}
+
+/**
+ * Events written before personal data was sealed hold it in clear, and erasure must reach them
+ * too: once, at start, each such event is lifted to its current version and sealed in place.
+ * Events already current are left alone, so a second start rewrites nothing.
+ */
+export async function sealEventsWrittenInClear(
+  store: RewritableEventStore,
+  vault: PersonalDataVault,
+  upcasters: UpcasterRegistry,
+  types: readonly string[],
+): Promise<number> {
+  return store.rewriteEvents(types, async (event) => {
+    if (event.metadata.schemaVersion >= upcasters.currentVersion(event.type)) return null;
+    const current = upcasters.upcast(event);
+    return { data: await vault.sealData(current.type, current.data), metadata: current.metadata };
+  });
+}
