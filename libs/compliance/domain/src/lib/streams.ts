@@ -1,4 +1,4 @@
 import { streamName } from '@sooc/event-sourcing';
 
 /** The learner's privacy record: their erasures. */
-export const learnerPrivacyStream = (learnerId: string) => streamName('learner-privacy', learnerId);
+export const learnerPrivacyStream = (learnerId: string) => streamName('learnerPrivacy', learnerId);
