@@ -50,16 +50,14 @@ export async function openStores(
     const keys = await openKeyStore(config.keyStoreUrl ?? defaultKeyStoreUrl(config.eventStoreUrl));
     closers.push(() => keys.close());
     const personalData = new PersonalDataVault(keys, PERSONAL_DATA);
-    if (isRewritable(raw))
-      await sealEventsWrittenInClear(
-        raw,
-        personalData,
-        UPCASTERS,
-        PERSONAL_DATA.map((d) => d.type),
-      );
+    const types = PERSONAL_DATA.map((d) => d.type);
+    const sealed = isRewritable(raw) ? await sealEventsWrittenInClear(raw, personalData, UPCASTERS, types) : 0;
     const eventStore = new PersonalDataEventStore(raw, personalData, UPCASTERS);
     const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
     closers.push(() => readDatabase.close());
+    // The migrations emptied the read models that held those events' text in clear; on SQLite the
+    // freed pages may keep old copies until the file is written anew.
+    if (sealed > 0 && readDatabase.dialect === 'sqlite') await compactSqlite(readDatabase);
     return { eventStore, readDatabase, personalData, close: closeAll };
   } catch (error) {
     await closeAll();
