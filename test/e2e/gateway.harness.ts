@@ -21,7 +21,7 @@ export interface Harness {
   readonly gateway: Gateway;
   readonly dataDir: string;
   /** Where this gateway's stores are (SQLite files, or the stand-in and PostgreSQL): another process's view of them. */
-  readonly stores: { readonly eventStoreUrl: string; readonly readDbUrl: string };
+  readonly stores: { readonly eventStoreUrl: string; readonly readDbUrl: string; readonly keyStoreUrl: string };
   /** As an admin unless told who (`null`: anonymous, no token); `headers` are sent as given, after the token. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -127,7 +127,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ha
   return {
     gateway,
     dataDir,
-    stores: { eventStoreUrl: config.eventStoreUrl, readDbUrl: config.readDbUrl },
+    stores: { eventStoreUrl: config.eventStoreUrl, readDbUrl: config.readDbUrl, keyStoreUrl: config.keyStoreUrl },
     token,
     authorization,
     async gql(query, variables = {}, as = ADMIN, headers = {}) {

@@ -62,6 +62,14 @@ export function readStoreConfig(reader: EnvReader): StoreConfig {
     '"sqlite:<path>", "postgres://user:password@host:port/database" or "memory:" (with SOOC_EVENT_STORE_URL=memory:)',
     (raw) => (KEY_STORE_URL.test(raw) ? raw : undefined),
   );
+  // Beside EventStoreDB the processes run on several hosts, each with its own data directory: a
+  // key made in one would be missing in the others. Production names one store for all of them.
+  if (reader.raw('NODE_ENV') === 'production' && ESDB_URL.test(eventStoreUrl) && !reader.raw('SOOC_KEY_STORE_URL'))
+    reader.refuse(
+      'SOOC_KEY_STORE_URL',
+      '(unset)',
+      'a key store every process shares when NODE_ENV=production with EventStoreDB: postgres://user:password@host:port/database',
+    );
   const logLevel = reader.read<LogLevel>('LOG_LEVEL', 'info', `one of ${LOG_LEVELS.join(', ')}`, (raw) =>
     LOG_LEVELS.find((l) => l === raw.toLowerCase()),
   );

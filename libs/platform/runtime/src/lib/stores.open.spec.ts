@@ -83,9 +83,19 @@ describe('openStores', () => {
     }
   });
 
+  it('needs SOOC_KEY_STORE_URL beside EventStoreDB: its keys have no data file to sit next to', async () => {
+    await expect(
+      openStores({ eventStoreUrl: 'esdb://127.0.0.1:1?tls=false', readDbUrl: `sqlite:${join(dir, 'read.sqlite')}` }),
+    ).rejects.toThrow('SOOC_KEY_STORE_URL is required with the event store esdb://');
+  });
+
   it('opens EventStoreDB for an esdb:// URL', async () => {
     const standIn = await EsdbStandIn.start();
-    const stores = await openStores({ eventStoreUrl: standIn.url, readDbUrl: `sqlite:${join(dir, 'read.sqlite')}` });
+    const stores = await openStores({
+      eventStoreUrl: standIn.url,
+      readDbUrl: `sqlite:${join(dir, 'read.sqlite')}`,
+      keyStoreUrl: `sqlite:${join(dir, 'keys.sqlite')}`,
+    });
     try {
       const metadata = {
         occurredAt: '2026-03-03T09:00:00.000Z',
