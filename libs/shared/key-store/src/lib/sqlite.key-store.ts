@@ -48,21 +48,52 @@ export class SqliteKeyStore implements KeyStore {
     }
   }
 
+  /** Keys asked for while a batch is being made: one transaction, one fsync, for all of them. */
+  private pending = new Map<string, { resolve: (key: SubjectKey) => void; reject: (error: unknown) => void }[]>();
+  private scheduled = false;
+
   async keyFor(subject: string): Promise<SubjectKey> {
     const row = this.db
       .prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?')
       .get(subject);
     if (row) return { keyId: row.key_id, key: row.key };
-    const made = newSubjectKey();
-    // Another process may have made one meanwhile: theirs wins, ours is never used.
-    this.db
-      .prepare('INSERT INTO subject_keys (key_id, subject, key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(made.keyId, subject, made.key, new Date().toISOString());
-    const kept = this.db
-      .prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?')
-      .get(subject);
-    if (!kept) throw new Error(`The key of ${subject} vanished while it was made`);
-    return { keyId: kept.key_id, key: kept.key };
+    // A new learner per application under load: a synchronous fsync each would stall the event
+    // loop, so new keys are committed together once this turn of the loop is done (group commit).
+    return new Promise((resolve, reject) => {
+      const waiting = this.pending.get(subject) ?? [];
+      waiting.push({ resolve, reject });
+      this.pending.set(subject, waiting);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.commitPending());
+      }
+    });
+  }
+
+  private commitPending(): void {
+    const batch = this.pending;
+    this.pending = new Map();
+    this.scheduled = false;
+    try {
+      const insert = this.db.prepare(
+        'INSERT INTO subject_keys (key_id, subject, key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      );
+      const select = this.db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?');
+      const now = new Date().toISOString();
+      // Another process may have made one meanwhile: theirs wins, ours is never used.
+      const kept = this.db.transaction(() =>
+        [...batch.keys()].map((subject) => {
+          const made = newSubjectKey();
+          insert.run(made.keyId, subject, made.key, now);
+          return [subject, select.get(subject)] as const;
+        }),
+      )();
+      for (const [subject, row] of kept)
+        for (const waiter of batch.get(subject) ?? [])
+          row ? waiter.resolve({ keyId: row.key_id, key: row.key }) : waiter.reject(new Error(`No key for ${subject}`));
+    } catch (error) {
+      for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
+    }
   }
 
   async keys(keyIds: readonly string[]): Promise<Map<string, Buffer>> {
