@@ -89,8 +89,10 @@ export class SqliteKeyStore implements KeyStore {
         }),
       )();
       for (const [subject, row] of kept)
-        for (const waiter of batch.get(subject) ?? [])
-          row ? waiter.resolve({ keyId: row.key_id, key: row.key }) : waiter.reject(new Error(`No key for ${subject}`));
+        for (const waiter of batch.get(subject) ?? []) {
+          if (row) waiter.resolve({ keyId: row.key_id, key: row.key });
+          else waiter.reject(new Error(`No key for ${subject}`));
+        }
     } catch (error) {
       for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
     }
