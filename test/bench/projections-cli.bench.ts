@@ -56,7 +56,7 @@ function recorded(events: readonly DomainEvent[], actor: Actor): EventToAppend[]
 }
 
 /** Courses, then cohorts planned and opened, then applications to them: what the command handlers would append. */
-async function fill(store: EventStore): Promise<number> {
+export async function fill(store: EventStore): Promise<number> {
   let count = 0;
   const pending: Promise<unknown>[] = [];
   // Appends issued in the same turn share the store's group commit, as under real load.

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Command } from 'commander';
-import { allProjections, createProjectionRunner, openStores, READ_MODELS } from '@sooc/runtime';
+import { rebuildInOneTransaction } from '@sooc/read-store';
+import { allProjections, openStores } from '@sooc/runtime';
 import { takeProjectorLease, type ProjectorLease } from './projector-lease.guard';
 import { describeSummary, ReplayProgress, type ProgressOutput } from './replay.progress';
 import { cliStoreConfig } from './stores.option';
@@ -22,8 +23,10 @@ export function checkProjectionNames(names: readonly string[], command: Command)
 }
 
 /**
- * `sooc projections rebuild [name...]`: empties the named read models (default: all) and replays
- * the event store into them, under the projector lease so that no projector writes meanwhile.
+ * `sooc projections rebuild [name...]`: replays the event store into the named read models
+ * (default: all) under the projector lease, so that no projector writes meanwhile: folded in
+ * memory, then loaded in one transaction (see rebuildInOneTransaction). Readers see the old rows
+ * until it commits.
  */
 export function projectionsRebuildCommand(
   env: NodeJS.ProcessEnv,
@@ -34,7 +37,7 @@ export function projectionsRebuildCommand(
     .description(
       'Empty read models and replay every event into them (progress on stderr). Takes the projector lease first: ' +
         'it refuses while a projector or a gateway with SOOC_WORKERS=embedded runs on the same read database ' +
-        '(stop it, or wait SOOC_LEASE_TTL_MS for a crashed one to count as dead); readers see the tables fill up again',
+        '(stop it, or wait SOOC_LEASE_TTL_MS for a crashed one to count as dead); the read models are replaced in one transaction: readers see the old rows until it commits',
     )
     .argument('[name...]', `projections to rebuild (default: all): ${projectionNames().join(', ')}`)
     .option(
@@ -63,11 +66,17 @@ export function projectionsRebuildCommand(
             );
           progressOut.write(`warning: --force: rebuilding while ${holder} holds the projector lease\n`);
         }
-        const runner = createProjectionRunner(stores, config.store, READ_MODELS, lease?.fence);
         const head = await stores.eventStore.headPosition();
         const progress = new ReplayProgress('rebuild', head, progressOut);
-        runner.onBatchCommitted(progress.onBatch);
-        const summary = await runner.rebuild(names.length > 0 ? names : undefined).then(
+        const chosen = allProjections().filter((p) => names.length === 0 || names.includes(p.name));
+        const summary = await rebuildInOneTransaction({
+          store: stores.eventStore,
+          db: stores.readDatabase.db,
+          dialect: stores.readDatabase.dialect,
+          projections: chosen,
+          ...(lease ? { fence: lease.fence } : {}),
+          onEvents: progress.onBatch,
+        }).then(
           () => progress.finish(),
           (error: unknown) => {
             progress.finish();

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       eventStoreUrl: 'sqlite:data/events.sqlite',
       readDbUrl: 'sqlite:data/read.sqlite',
+      keyStoreUrl: 'sqlite:data/keys.sqlite',
       logLevel: 'info',
       graphqlMaxDepth: 10,
       reactorTickMs: 1000,

@@ -18,6 +18,7 @@ describe('loadReactorConfig', () => {
       dataDir: '/var/sooc',
       eventStoreUrl: 'sqlite:/var/sooc/events.sqlite',
       readDbUrl: 'sqlite:/var/sooc/read.sqlite',
+      keyStoreUrl: 'sqlite:/var/sooc/keys.sqlite',
       logLevel: 'info',
       host: '0.0.0.0',
       port: 9465,

@@ -11,3 +11,4 @@ export * from './lib/worker.lease';
 export * from './lib/read-model.follower';
 export { probeStore, type StoreProbe } from './lib/reached-position';
 export * from './lib/observed.event-store';
+export * from './lib/bulk.rebuild';

@@ -18,6 +18,7 @@ describe('loadStoreConfig', () => {
       dataDir: './data',
       eventStoreUrl: 'sqlite:data/events.sqlite',
       readDbUrl: 'sqlite:data/read.sqlite',
+      keyStoreUrl: 'sqlite:data/keys.sqlite',
       logLevel: 'info',
     });
   });

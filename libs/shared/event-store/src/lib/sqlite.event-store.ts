@@ -137,21 +137,25 @@ export class SqliteEventStore implements EventStore {
    * Returns how many events changed.
    */
   async rewriteEvents(
-    types: readonly string[],
+    /** Event type → schema version: only events of these types stored below it are read. */
+    below: Readonly<Record<string, number>>,
     rewrite: (event: RecordedEvent) => Promise<Pick<EventToAppend, 'data' | 'metadata'> | null>,
     pageSize = 1_000,
   ): Promise<number> {
     if (this.closed) throw storeClosed();
     const select = this.db
       .prepare<[string, bigint, number], EventRow>(
-        'SELECT * FROM events WHERE type IN (SELECT value FROM json_each(?)) AND position > ? ORDER BY position LIMIT ?',
+        // A start on a store that is current reads nothing but the version of each such event.
+        `SELECT e.* FROM json_each(?) AS v JOIN events AS e ON e.type = v.key
+         WHERE e.position > ? AND json_extract(e.metadata, '$.schemaVersion') < v.value
+         ORDER BY e.position LIMIT ?`,
       )
       .safeIntegers(true);
     const update = this.db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?');
     this.db.pragma('secure_delete = ON');
     let changed = 0;
     for (let after = 0n; ;) {
-      const rows = select.all(JSON.stringify(types), after, pageSize);
+      const rows = select.all(JSON.stringify(below), after, pageSize);
       if (rows.length === 0) break;
       const rewrites: [string, string, bigint][] = [];
       for (const row of rows) {

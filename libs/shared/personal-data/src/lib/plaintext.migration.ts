@@ -4,7 +4,7 @@ import type { PersonalDataVault } from './personal-data.vault';
 /** A store that can rewrite its events in place: the SQLite store (EventStoreDB's events are immutable). */
 export interface RewritableEventStore {
   rewriteEvents(
-    types: readonly string[],
+    below: Readonly<Record<string, number>>,
     rewrite: (event: RecordedEvent) => Promise<Pick<EventToAppend, 'data' | 'metadata'> | null>,
   ): Promise<number>;
 }
@@ -24,7 +24,8 @@ export async function sealEventsWrittenInClear(
   upcasters: UpcasterRegistry,
   types: readonly string[],
 ): Promise<number> {
-  return store.rewriteEvents(types, async (event) => {
+  const below = Object.fromEntries(types.map((type) => [type, upcasters.currentVersion(type)]));
+  return store.rewriteEvents(below, async (event) => {
     if (event.metadata.schemaVersion >= upcasters.currentVersion(event.type)) return null;
     const current = upcasters.upcast(event);
     return { data: await vault.sealData(current.type, current.data), metadata: current.metadata };

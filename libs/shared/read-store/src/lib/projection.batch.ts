@@ -113,7 +113,7 @@ async function loadRows(
   return rows;
 }
 
-async function upsertRows(
+export async function upsertRows(
   trx: ReadDb,
   statements: RowStatements,
   projection: AnyProjection,
