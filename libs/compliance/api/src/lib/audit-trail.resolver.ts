@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import {
+  auditRecordOf,
   auditTrail,
   encodeAuditCursor,
   learnerEntries,
@@ -62,19 +63,6 @@ export class AuditTrailResolver {
 const cursorOf = (row: AuditEntryRow): string => encodeAuditCursor(row.position);
 
 function toAuditEntry(row: AuditEntryRow): AuditEntry {
-  return {
-    position: BigInt(row.position),
-    occurredAt: row.occurred_at,
-    type: row.type,
-    stream: row.stream_id,
-    actor: { id: row.actor_id, role: row.actor_role },
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    cohortId: row.cohort_id,
-    learnerId: row.learner_id,
-    enrollmentId: row.enrollment_id,
-    summary: row.summary,
-    reason: row.reason,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-  };
+  const record = auditRecordOf(row);
+  return { ...record, position: BigInt(record.position), data: { ...record.data } };
 }
