@@ -1,15 +1,19 @@
 import { EsdbEventStore } from '@sooc/event-store';
+import { PersonalDataEventStore } from '@sooc/personal-data';
 // The specs this project runs live in test/e2e; this one proves they really run on other stores,
 // so a harness change can't quietly send the whole project back to SQLite.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway } from '../e2e/gateway.harness';
 
 describe('each gateway the e2e specs start in this project', () => {
-  it('stores its events in EventStoreDB (the stand-in) and its read models in PostgreSQL', async () => {
+  it('stores its events in EventStoreDB (the stand-in), its read models and keys in PostgreSQL', async () => {
     const h = await startGateway();
     try {
-      expect(h.gateway.infrastructure.eventStore).toBeInstanceOf(EsdbEventStore);
+      const { eventStore } = h.gateway.infrastructure;
+      expect(eventStore).toBeInstanceOf(PersonalDataEventStore);
+      expect((eventStore as PersonalDataEventStore).inner).toBeInstanceOf(EsdbEventStore);
       expect(h.gateway.infrastructure.readDatabase.dialect).toBe('postgres');
+      expect(h.stores.keyStoreUrl).toMatch(/^postgres(ql)?:\/\//);
     } finally {
       await h.close();
     }

@@ -77,6 +77,12 @@ const OPERATIONS: Record<string, Operation> = {
     document: `{ enrollmentAsOf(cohortId: "${COHORT}", learnerId: "ada", at: { position: "1" }) { status } }`,
   },
   'Query.learnerHistory': { document: '{ learnerHistory(learnerId: "ada") { enrollmentId } }' },
+  'Query.exportLearnerData': { document: '{ exportLearnerData(learnerId: "ada") { personalData } }' },
+  'Query.exportLearnerData of another learner': {
+    document: '{ exportLearnerData(learnerId: "bob") { personalData } }',
+  },
+  // A learner nobody applied as: the allowed role reaches the resolver (LEARNER.NOT_FOUND), erasing nothing.
+  'Mutation.eraseLearner': mutation('eraseLearner', { learnerId: 'nobody', reason: 'ticket 1' }),
   'Mutation.draftCourse': mutation('draftCourse', {
     title: 'T',
     summary: 'S',
@@ -156,6 +162,9 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.cohortAsOf',                              A,    A,    A,    F,     F,      F,      U],
   ['Query.enrollmentAsOf',                          A,    A,    A,    F,     F,      A,      U],
   ['Query.learnerHistory',                          A,    A,    F,    F,     F,      F,      U],
+  ['Query.exportLearnerData',                       F,    A,    F,    F,     F,      A,      U],
+  ['Query.exportLearnerData of another learner',    F,    A,    F,    F,     F,      F,      U],
+  ['Mutation.eraseLearner',                         F,    A,    F,    F,     F,      F,      U],
   ['Mutation.draftCourse',                          A,    F,    F,    F,     F,      F,      U],
   ['Mutation.planCohort',                           A,    F,    F,    F,     F,      F,      U],
   ['Mutation.configureCohort',                      A,    F,    F,    F,     F,      F,      U],

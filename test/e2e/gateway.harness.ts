@@ -85,6 +85,8 @@ async function externalStores(env: Record<string, string>): Promise<ExternalStor
     env: {
       ...(standIn ? { SOOC_EVENT_STORE_URL: standIn.url } : {}),
       ...(readDbUrl ? { SOOC_READ_DB_URL: readDbUrl } : {}),
+      // Production's layout: the learners' keys in PostgreSQL too (their own tables).
+      ...(readDbUrl && !('SOOC_KEY_STORE_URL' in env) ? { SOOC_KEY_STORE_URL: readDbUrl } : {}),
     },
     async dispose() {
       await standIn?.stop();

@@ -21,7 +21,8 @@ import type { PersonalDataVault } from './personal-data.vault';
  */
 export class PersonalDataEventStore implements EventStore {
   constructor(
-    private readonly inner: EventStore,
+    /** The adapter underneath (SQLite, EventStoreDB, memory). */
+    readonly inner: EventStore,
     private readonly vault: PersonalDataVault,
     private readonly upcasters: UpcasterRegistry,
   ) {}
