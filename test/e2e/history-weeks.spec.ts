@@ -22,7 +22,7 @@ const AS_OF = `query($c: ID!, $at: AsOfInput!) {
 }`;
 const LIVE = `query($c: ID!, $at: Position) {
   cohort(cohortId: $c, consistentWith: $at) { status }
-  cohortDashboard(cohortId: $c, consistentWith: $at) {
+  cohortDashboard(cohortId: $c, consistentWith: $at, waitlistFirst: 1000) {
     capacity reserved confirmed
     waitlist { position learnerId companyId }
     companies { companyId quota reserved confirmed waitlisted }
@@ -97,8 +97,10 @@ describe('a cohort over eight simulated weeks (the file clock): cohortAsOf equal
         .then(ok);
     const instants: { time: string; position: string; live: ReturnType<typeof fromLive> }[] = [];
     /**
-     * Once the workers are done, the live queries at the head; then time moves on before anything
-     * else is written, so every later event occurred after this instant.
+     * Once the workers are done, the live queries at the head. Time stands still between moves, so
+     * several events share the instant: it is taken after the last of them (cohortAsOf includes the
+     * events at the time asked), then time moves on before anything else is written, so every later
+     * event, the reactor's too, occurred after it.
      */
     const snapshot = async (advanceMs: number) => {
       await settled(h, 200);
@@ -110,54 +112,92 @@ describe('a cohort over eight simulated weeks (the file clock): cohortAsOf equal
 
     const courseId = await draftCourse(h, { selectionPolicy: 'FIRST_COME' });
     const cohortId = await planCohort(h, courseId, {
-      capacity: 3,
+      capacity: 10,
       applicationWindow: { opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-22T00:00:00Z' },
       startsOn: '2027-03-01',
       endsOn: '2027-04-30',
     });
     await run('configureCohort(input: { cohortId: $C, offerTtlHours: 48 })', cohortId);
-    await run('setCompanyQuota(input: { cohortId: $C, companyId: "acme", seats: 2 })', cohortId);
+    // Seven of the ten seats dedicated (and capped) by company, three open to anyone else.
+    await run('setCompanyQuota(input: { cohortId: $C, companyId: "acme", seats: 3 })', cohortId);
+    await run('setCompanyQuota(input: { cohortId: $C, companyId: "initech", seats: 2 })', cohortId);
+    await run('setCompanyQuota(input: { cohortId: $C, companyId: "globex", seats: 2 })', cohortId);
     await run('openApplications(input: { cohortId: $C })', cohortId);
-    await snapshot(DAY_MS); // 1: open, empty
+    await snapshot(DAY_MS); // 1 (Mon 4 Jan): open, empty
 
+    const applyAll = async (learners: readonly (readonly [string, string | null])[]) => {
+      for (const [learner, company] of learners) await submitAs(cohortId, learner, company);
+    };
     const tryAccept = (learnerId: string) =>
       h.gql(`mutation($c: ID!, $l: ID!) { acceptOffer(input: { cohortId: $c, learnerId: $l }) { position } }`, {
         c: cohortId,
         l: learnerId,
       });
+    const withdraw = (learnerId: string, reason: string) =>
+      h
+        .gql(
+          `mutation($c: ID!, $l: ID!, $r: String) { withdrawApplication(input: { cohortId: $c, learnerId: $l, reason: $r }) { position } }`,
+          { c: cohortId, l: learnerId, r: reason },
+        )
+        .then(ok);
 
-    // Day 1: four applications; acme's third waits behind its quota of two.
-    for (const [learner, company] of [
+    // Week 1, Tuesday: the first wave; acme's fourth waits behind its quota of three.
+    await applyAll([
       ['ada', 'acme'],
-      ['bob', 'initech'],
-      ['cyd', 'acme'],
-      ['dee', 'acme'],
-    ] as const)
-      await submitAs(cohortId, learner, company);
+      ['abe', 'acme'],
+      ['amy', 'acme'],
+      ['art', 'acme'],
+      ['ian', 'initech'],
+      ['ivy', 'initech'],
+      ['gil', 'globex'],
+      ['ned', null],
+      ['nia', null],
+    ]);
     await snapshot(DAY_MS); // 2
-    // Day 2: ada accepts, cyd declines (dee moves up), eve and ivy join the waitlist.
-    await run('acceptOffer(input: { cohortId: $C, learnerId: "ada" })', cohortId);
-    await run('declineOffer(input: { cohortId: $C, learnerId: "cyd", reason: "No budget" })', cohortId);
-    await submitAs(cohortId, 'eve', null);
-    await submitAs(cohortId, 'ivy', 'initech');
-    await snapshot(DAY_MS); // 3
-    // Day 3: bob's offer lapses as time reaches its expiry; the reactor promotes from the waitlist.
-    await snapshot(7 * DAY_MS); // 4
-    // Day 10: the offers of day 3 lapsed during the week; two more applications.
-    await submitAs(cohortId, 'fay', 'initech');
-    await submitAs(cohortId, 'gus', null);
+    // Wednesday: some accept, amy declines (art moves up), gil withdraws, two more without a company.
+    for (const learner of ['ada', 'abe', 'ian', 'ned']) await tryAccept(learner);
+    await run('declineOffer(input: { cohortId: $C, learnerId: "amy", reason: "No budget" })', cohortId);
+    await withdraw('gil', 'Moved to another team');
+    await applyAll([
+      ['nik', null],
+      ['noa', null],
+      ['nox', null],
+    ]);
+    await snapshot(7 * DAY_MS); // 3
+    // Week 2, Wednesday: the offers nobody answered lapsed as time jumped; the reactor promoted the waitlist.
+    await snapshot(DAY_MS); // 4
+    // Thursday: whoever holds an offer accepts it (the others' refusals are part of the story, ignored);
+    // globex and initech send more, acme too many.
+    for (const learner of ['art', 'ivy', 'nia', 'nik', 'noa', 'nox']) await tryAccept(learner);
+    await applyAll([
+      ['gus', 'globex'],
+      ['gwen', 'globex'],
+      ['ira', 'initech'],
+      ['ali', 'acme'],
+      ['ari', 'acme'],
+      ['nell', null],
+      ['nils', null],
+    ]);
     await snapshot(DAY_MS); // 5
-    // Day 11: whoever holds an offer accepts it (the others' refusals are part of the story, ignored).
-    for (const learner of ['bob', 'dee', 'eve', 'ivy', 'fay', 'gus']) await tryAccept(learner);
-    await snapshot(DAY_MS); // 6
-    // Day 12: more seats, one more applicant.
-    await run('changeCapacity(input: { cohortId: $C, capacity: 6 })', cohortId);
-    await submitAs(cohortId, 'hal', 'acme');
-    await snapshot(14 * DAY_MS); // 7
-    // Day 26: the window closes; day 33: groups; day 57 (after startsOn): the cohort starts.
+    // Friday: the offers are taken up except gwen's, which will lapse; nils gives up his waitlist place.
+    for (const learner of ['gus', 'ira', 'ali', 'ari', 'nell']) await tryAccept(learner);
+    await withdraw('nils', 'Found another course');
+    await snapshot(6 * DAY_MS); // 6
+    // Week 3 (gwen's offer lapsed during the jump): ada leaves her confirmed seat; acme's waitlist moves up into it.
+    await withdraw('ada', 'Project deadline');
+    await snapshot(DAY_MS); // 7
+    // More seats for the open pool, and the last arrivals: the waitlist fills again.
+    await run('changeCapacity(input: { cohortId: $C, capacity: 12 })', cohortId);
+    await applyAll([
+      ['olga', null],
+      ['omar', null],
+      ['ada2', 'acme'],
+    ]);
+    for (const learner of ['ali', 'ari', 'nell', 'nils', 'olga', 'omar']) await tryAccept(learner);
+    await snapshot(14 * DAY_MS); // 8
+    // Week 5: the window closes; week 6: groups; week 9 (after startsOn): the cohort starts.
     await run('closeApplications(input: { cohortId: $C })', cohortId);
-    await snapshot(7 * DAY_MS); // 8
-    await run('formGroups(input: { cohortId: $C, targetSize: 2, seed: "weeks" })', cohortId);
+    await run('formGroups(input: { cohortId: $C, targetSize: 3, seed: "weeks" })', cohortId);
     await snapshot(24 * DAY_MS); // 9
     await run('startCohort(input: { cohortId: $C })', cohortId);
     await snapshot(DAY_MS); // 10
@@ -167,6 +207,16 @@ describe('a cohort over eight simulated weeks (the file clock): cohortAsOf equal
     expect(new Set(instants.map((i) => JSON.stringify(i.live))).size).toBeGreaterThanOrEqual(8);
     expect(new Set(instants.map((i) => JSON.stringify(i.live.waitlist))).size).toBeGreaterThanOrEqual(3);
     expect(instants.map((i) => i.live.status)).toContain('RUNNING');
+    // Every turn of the story happened: offers declined, lapsed and withdrawn from, seats confirmed.
+    const { cohortDashboard: end } = ok(
+      await h.gql<{ cohortDashboard: { applicationsByStatus: { status: string }[] } }>(
+        `query($c: ID!) { cohortDashboard(cohortId: $c) { applicationsByStatus { status count } } }`,
+        { c: cohortId },
+      ),
+    );
+    expect(end.applicationsByStatus.map((s) => s.status)).toEqual(
+      expect.arrayContaining(['DECLINED', 'ENROLLED', 'EXPIRED', 'WITHDRAWN']),
+    );
 
     for (const instant of instants)
       for (const at of [{ time: instant.time }, { position: instant.position }]) {
