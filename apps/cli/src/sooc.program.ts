@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { learnerCommand } from './learner.command';
 import { projectionsCommand } from './projections.command';
+import { seedCommand } from './seed.command';
 import type { ProgressOutput } from './replay.progress';
 import { tokenCommand } from './token.command';
 
@@ -16,5 +17,6 @@ export function soocProgram(
     .showHelpAfterError()
     .addCommand(tokenCommand(env, print))
     .addCommand(projectionsCommand(env, print, progressOut))
-    .addCommand(learnerCommand(env, print));
+    .addCommand(learnerCommand(env, print))
+    .addCommand(seedCommand(env, print, progressOut));
 }
