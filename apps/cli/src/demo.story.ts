@@ -118,6 +118,9 @@ export async function runDemoStory(g: SeedGateway, { scale, end, tag }: StoryOpt
   };
   /** The window closes at its end by itself (the reactor); an admin closes it earlier. */
   const closeIfOpen = (cohortId: string) => g.attempt(CLOSE, { input: { cohortId } }, ADMIN);
+  /** At a small --scale a cohort may have no confirmed learner to group: it then has no groups. */
+  const formGroups = (cohortId: string, targetSize: number) =>
+    g.attempt(GROUPS, { input: { cohortId, targetSize, seed: tag } }, ADMIN);
   const attend = async (cohortId: string, sessions: readonly number[]) => {
     const enrolled = await actors.list(cohortId, 'ENROLLED');
     for (const [index, { learnerId }] of enrolled.entries())
@@ -156,7 +159,7 @@ export async function runDemoStory(g: SeedGateway, { scale, end, tag }: StoryOpt
   await actors.apply(summer, n(14));
   await at(t0 + 3 * WEEK + DAY);
   await closeIfOpen(spring);
-  await admin(GROUPS, { cohortId: spring, targetSize: 4, seed: tag });
+  await formGroups(spring, 4);
   await at(t0 + 4 * WEEK);
   await admin(START, { cohortId: spring });
   answering.delete(spring);
@@ -190,7 +193,7 @@ export async function runDemoStory(g: SeedGateway, { scale, end, tag }: StoryOpt
   await at(t0 + 6 * WEEK + 3 * DAY);
   await attend(spring, [5, 6]);
   await closeIfOpen(summer);
-  await admin(GROUPS, { cohortId: summer, targetSize: 5, seed: tag });
+  await formGroups(summer, 5);
   await at(t0 + 7 * WEEK);
   await admin(START, { cohortId: summer });
   answering.delete(summer);
