@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommand } from './audit-export.command';
 import { learnerCommand } from './learner.command';
 import { projectionsCommand } from './projections.command';
 import { seedCommand } from './seed.command';
@@ -18,5 +19,6 @@ export function soocProgram(
     .addCommand(tokenCommand(env, print))
     .addCommand(projectionsCommand(env, print, progressOut))
     .addCommand(learnerCommand(env, print))
-    .addCommand(seedCommand(env, print, progressOut));
+    .addCommand(seedCommand(env, print, progressOut))
+    .addCommand(auditCommand(env, print, progressOut));
 }
