@@ -158,4 +158,6 @@ module.exports = async function startEmbeddedPostgres() {
   }
   globalThis.__SOOC_EMBEDDED_PG__ = { child, dir };
   process.env.SOOC_TEST_PG_URL = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  // For specs that search the server's files byte by byte (what erasure leaves on disk).
+  process.env.SOOC_TEST_PG_DATA_DIR = data;
 };

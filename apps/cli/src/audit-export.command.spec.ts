@@ -69,4 +69,27 @@ describe('sooc audit export', () => {
     expect(csv.out).toHaveLength(entries.length + 1);
     expect(csv.out[1]!.startsWith(`${entries[0]!['position']},${entries[0]!['occurredAt']},`)).toBe(true);
   });
+
+  it("opens a learner's personal data for the auditor while their key exists, and shows [erased] after erasure", async () => {
+    const cohortTrail = await sooc(['audit', 'export', '--cohort', cohortId], env);
+    const submitted = cohortTrail.out
+      .map((line) => JSON.parse(line) as { type: string; learnerId: string | null; data: { dossier?: unknown } })
+      .find((e) => e.type === 'ApplicationSubmitted' && e.learnerId);
+    expect(submitted).toBeDefined();
+    const learnerId = submitted!.learnerId!;
+
+    const before = await sooc(['audit', 'export', '--learner', learnerId], env);
+    expect(before.error).toBeNull();
+    expect(before.out.join('\n')).not.toContain('pd1:');
+    const dossier = (JSON.parse(before.out[0]!) as { data: { dossier: { motivation: string } } }).data.dossier;
+    expect(dossier.motivation).not.toBe('[erased]');
+    expect(dossier.motivation.length).toBeGreaterThan(0);
+
+    const erased = await sooc(['learner', 'erase', learnerId, '--reason', 'request by e-mail'], env);
+    expect(erased.error).toBeNull();
+    const after = await sooc(['audit', 'export', '--learner', learnerId], env);
+    expect(after.out.join('\n')).not.toContain(dossier.motivation);
+    expect(after.out.join('\n')).toContain('[erased]');
+    expect(after.out.length).toBeGreaterThanOrEqual(before.out.length);
+  });
 });

@@ -57,8 +57,9 @@ function flat(record: AuditRecord): Record<(typeof COLUMNS)[number], string | nu
 
 /**
  * `sooc audit export`: one cohort's or one learner's audit trail, every entry in the order it
- * happened, paged through the read model. The data is as recorded: personal data stays sealed
- * (an export file is not where a learner's name should appear in clear; `sooc learner export` opens it).
+ * happened, paged through the read model. Personal data is opened for the auditor as the API opens
+ * it for the compliance role: in clear while the learner's key exists, `[erased]` once they are erased.
+ * The file is written owner-only (0600); an export made before an erasure is the operator's to delete.
  */
 function exportCommand(env: NodeJS.ProcessEnv, print: (line: string) => void, progressOut: ProgressOutput) {
   return new Command('export')
@@ -70,7 +71,7 @@ function exportCommand(env: NodeJS.ProcessEnv, print: (line: string) => void, pr
         .choices(['jsonl', 'csv'])
         .default('jsonl'),
     )
-    .option('--out <file>', 'write to this file instead of printing (personal data stays sealed either way)')
+    .option('--out <file>', 'write to this file (owner-only) instead of printing')
     .action(async (options: ExportOptions, command: Command) => {
       if (Boolean(options.cohort) === Boolean(options.learner))
         command.error('say whose trail: --cohort <cohortId> or --learner <learnerId> (one of them)');
@@ -90,7 +91,7 @@ function exportCommand(env: NodeJS.ProcessEnv, print: (line: string) => void, pr
         for (;;) {
           const page = await auditTrail(db, { filter, first: PAGE, after });
           for (const row of page.entries) {
-            const record = auditRecordOf(row);
+            const record = await stores.personalData.reveal(auditRecordOf(row));
             const fields = flat(record);
             await write(
               options.format === 'csv' ? COLUMNS.map((c) => csvField(fields[c])).join(',') : JSON.stringify(record),
