@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { auditCommand } from './audit-export.command';
+import { eventsCommand } from './events-copy.command';
 import { learnerCommand } from './learner.command';
 import { projectionsCommand } from './projections.command';
 import { seedCommand } from './seed.command';
@@ -20,5 +21,6 @@ export function soocProgram(
     .addCommand(projectionsCommand(env, print, progressOut))
     .addCommand(learnerCommand(env, print))
     .addCommand(seedCommand(env, print, progressOut))
-    .addCommand(auditCommand(env, print, progressOut));
+    .addCommand(auditCommand(env, print, progressOut))
+    .addCommand(eventsCommand(env, print, progressOut));
 }

@@ -63,7 +63,7 @@ describe('PersonalDataEventStore', () => {
     });
   });
 
-  it('lifts events of an old version on every read path: a stream, $all, a subscription', async () => {
+  it('lifts events of an old version on every read path (a stream, $all, a subscription), sealing what they hold in clear', async () => {
     // Written as a release before version 2 did: straight into the store, in clear, at version 1.
     await raw.append('enrollment-c1-ada', [event('e1', { learnerId: 'ada', dossier: { motivation: 'Peers' } })], {
       expectedRevision: 'no_stream',
@@ -75,9 +75,21 @@ describe('PersonalDataEventStore', () => {
     const first = await subscription[Symbol.asyncIterator]().next();
     await subscription.close();
     for (const e of [fromStream, fromAll, first.value.kind === 'event' ? first.value.event : null]) {
-      expect(e?.data).toEqual(lifted);
+      expect(looksSealed((e?.data as Dossier).dossier.motivation)).toBe(true);
+      expect(await vault.reveal(e?.data)).toEqual(lifted);
       expect(e?.metadata.schemaVersion).toBe(2);
     }
+  });
+
+  it('shows [erased] for what an old release wrote in clear about a learner erased since, never sealing it anew', async () => {
+    await raw.append('enrollment-c1-ada', [event('e1', { learnerId: 'ada', dossier: { motivation: 'Peers' } })], {
+      expectedRevision: 'no_stream',
+    });
+    await store.readAll(); // makes her key, as the projector's first read would
+    await vault.keys.erase('ada', new Date());
+    const [e] = await store.readStream('enrollment-c1-ada');
+    expect(e?.data).toEqual({ learnerId: 'ada', dossier: { name: null, motivation: ERASED } });
+    expect(await vault.keys.statusOf('ada')).toBe('erased');
   });
 
   it('keeps an erased learner’s events, their fields reading [erased]', async () => {

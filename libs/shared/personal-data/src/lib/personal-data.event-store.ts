@@ -16,7 +16,7 @@ import type { PersonalDataVault } from './personal-data.vault';
 /**
  * The event store every part of the system uses: writes stamp each event's current schema version
  * and seal its personal fields; every read path (a stream, `$all`, a subscription) lifts old
- * versions through the upcasters, so deciders, projections, as-of readers and exports only ever
+ * versions through the upcasters (sealing what an old release wrote in clear), so deciders, projections, as-of readers and exports only ever
  * see the current shape. Sealed values stay sealed: only the edge opens them.
  */
 export class PersonalDataEventStore implements EventStore {
@@ -39,21 +39,37 @@ export class PersonalDataEventStore implements EventStore {
     return { ...event, data, metadata: { ...event.metadata, schemaVersion } };
   }
 
+  /**
+   * The event in its current version. One written by a release before sealing (on EventStoreDB,
+   * until `sooc events copy` rewrites the store) has its personal data sealed on the way out, so
+   * no reader, read model or export ever holds it in clear and erasure reaches it.
+   */
+  private async lift(event: RecordedEvent): Promise<RecordedEvent> {
+    const current = this.upcasters.upcast(event);
+    if (current === event || !this.vault.declares(current.type)) return current;
+    return { ...current, data: await this.vault.sealWrittenInClear(current.type, current.data) };
+  }
+
+  private async liftAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    // Nearly every event is current: no promise made for those.
+    const lifted = events.map((e) => (this.upcasters.upcast(e) === e ? e : this.lift(e)));
+    return lifted.some((e) => e instanceof Promise) ? Promise.all(lifted) : (lifted as RecordedEvent[]);
+  }
+
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return (await this.inner.readStream(streamId, options)).map((e) => this.upcasters.upcast(e));
+    return this.liftAll(await this.inner.readStream(streamId, options));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return (await this.inner.readAll(options)).map((e) => this.upcasters.upcast(e));
+    return this.liftAll(await this.inner.readAll(options));
   }
 
   subscribeAll(options?: SubscribeAllOptions): Subscription {
     const inner = this.inner.subscribeAll(options);
-    const upcasters = this.upcasters;
-    const lift = (result: IteratorResult<SubscriptionMessage>): IteratorResult<SubscriptionMessage> =>
+    const lift = async (result: IteratorResult<SubscriptionMessage>): Promise<IteratorResult<SubscriptionMessage>> =>
       result.done || result.value.kind !== 'event'
         ? result
-        : { done: false, value: { kind: 'event', event: upcasters.upcast(result.value.event) } };
+        : { done: false, value: { kind: 'event', event: await this.lift(result.value.event) } };
     return {
       close: () => inner.close(),
       [Symbol.asyncIterator]() {

@@ -1,6 +1,6 @@
 import { ERASED, type PersonalDataDeclaration } from '@sooc/event-sourcing';
 import type { KeyStore } from './key.store';
-import { looksSealed, seal, sealedKeyId, unseal, type SubjectKey } from './sealed-text';
+import { looksSealed, seal, sealedKeyId, unseal } from './sealed-text';
 
 type Json = unknown;
 
@@ -43,22 +43,43 @@ export class PersonalDataVault {
 
   /** The data with its declared fields sealed (strings, and the strings of an object such as answers). */
   async sealData(type: string, data: unknown): Promise<unknown> {
+    const subject = this.subjectOf(type, data);
+    if (subject === null) return data;
+    const key = await this.keys.keyFor(subject);
+    return this.mapDeclared(type, data, (value) => (looksSealed(value) ? value : seal(key, value)));
+  }
+
+  /**
+   * Data a release before sealing wrote in clear, sealed now; `[erased]` where its subject has
+   * been erased since (an erased subject's next key is for new data only, not for what the
+   * erasure covered).
+   */
+  async sealWrittenInClear(type: string, data: unknown): Promise<unknown> {
+    const subject = this.subjectOf(type, data);
+    if (subject === null) return data;
+    if ((await this.keys.statusOf(subject)) === 'erased') return this.mapDeclared(type, data, () => ERASED);
+    return this.sealData(type, data);
+  }
+
+  private subjectOf(type: string, data: unknown): string | null {
     const declaration = this.declarations.get(type);
-    if (!declaration || !isObject(data)) return data;
+    if (!declaration || !isObject(data)) return null;
     const subject = data[declaration.subject];
     if (typeof subject !== 'string')
       throw new Error(`${type} names no ${declaration.subject}: its personal data has no key to seal it with`);
-    let key: SubjectKey | null = null;
-    const sealText = (value: string): string => (looksSealed(value) ? value : seal(key as SubjectKey, value));
-    const sealValue = (value: unknown): unknown => {
-      if (typeof value === 'string') return sealText(value);
-      if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sealValue(v)]));
+    return subject;
+  }
+
+  /** A copy of `data` with every string of its declared fields mapped. */
+  private mapDeclared(type: string, data: unknown, map: (value: string) => string): unknown {
+    const mapValue = (value: unknown): unknown => {
+      if (typeof value === 'string') return map(value);
+      if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapValue(v)]));
       return value;
     };
-    key = await this.keys.keyFor(subject);
-    const sealed = { ...data };
-    for (const path of declaration.paths) updateAt(sealed, path.split('.'), sealValue);
-    return sealed;
+    const mapped = { ...(data as Record<string, unknown>) };
+    for (const path of this.declarations.get(type)?.paths ?? []) updateAt(mapped, path.split('.'), mapValue);
+    return mapped;
   }
 
   /**

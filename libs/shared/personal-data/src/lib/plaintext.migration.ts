@@ -25,9 +25,19 @@ export async function sealEventsWrittenInClear(
   types: readonly string[],
 ): Promise<number> {
   const below = Object.fromEntries(types.map((type) => [type, upcasters.currentVersion(type)]));
-  return store.rewriteEvents(below, async (event) => {
-    if (event.metadata.schemaVersion >= upcasters.currentVersion(event.type)) return null;
-    const current = upcasters.upcast(event);
-    return { data: await vault.sealData(current.type, current.data), metadata: current.metadata };
-  });
+  return store.rewriteEvents(below, (event) => sealedInCurrentVersion(event, vault, upcasters));
+}
+
+/**
+ * An event stored below its current version, lifted to it and with its personal data sealed:
+ * what the store should hold instead. Null for an event already current (sealed when appended).
+ */
+export async function sealedInCurrentVersion(
+  event: RecordedEvent,
+  vault: PersonalDataVault,
+  upcasters: UpcasterRegistry,
+): Promise<Pick<EventToAppend, 'data' | 'metadata'> | null> {
+  if (event.metadata.schemaVersion >= upcasters.currentVersion(event.type)) return null;
+  const current = upcasters.upcast(event);
+  return { data: await vault.sealWrittenInClear(current.type, current.data), metadata: current.metadata };
 }
