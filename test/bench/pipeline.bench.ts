@@ -76,6 +76,7 @@ async function measure(workers: WorkersMode): Promise<Stage> {
           motivation: 'Benchmarking',
           level: 'beginner' as const,
           companyId: null,
+          shareWithCompany: false,
           answers: {},
           prerequisitesMet: [],
         };

@@ -133,6 +133,7 @@ export async function fill(store: EventStore): Promise<number> {
               motivation: 'Learning with peers',
               level: a % 3 ? 'intermediate' : 'beginner',
               companyId: a % 4 ? null : `company-${a % 17}`,
+              shareWithCompany: false,
               answers: {},
               prerequisitesMet: [],
             },

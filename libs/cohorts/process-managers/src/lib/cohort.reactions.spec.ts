@@ -11,6 +11,7 @@ const dossier: Dossier = {
   motivation: 'Small groups',
   level: 'beginner',
   companyId: null,
+  shareWithCompany: false,
   answers: {},
   prerequisitesMet: [],
 };

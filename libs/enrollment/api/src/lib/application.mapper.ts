@@ -57,6 +57,7 @@ export function toApplication(view: ApplicationView, referenceOf: ReferenceOf, r
     cohortId: view.cohortId,
     learnerId: redaction.identity ? null : view.learnerId,
     companyId: redaction.identity ? null : view.companyId,
+    shareWithCompany: view.shareWithCompany,
     level: view.level as LearnerLevel,
     name: hidesContact(redaction) ? null : view.name,
     email: hidesContact(redaction) ? null : view.email,

@@ -114,6 +114,13 @@ export class Application implements Node {
   })
   companyId!: string | null;
 
+  @Field({
+    description:
+      'Whether the learner agreed that their company (a partner) sees them by name in its feed and webhooks; ' +
+      'false for an independent learner',
+  })
+  shareWithCompany!: boolean;
+
   @Field(() => LearnerLevel, { description: 'The level the learner gave for themselves' })
   level!: LearnerLevel;
 

@@ -75,7 +75,16 @@ export class ApplicationsResolver {
     const input = {
       cohortId,
       learnerId,
-      dossier: { name, email, motivation, level, companyId, answers, prerequisitesMet },
+      dossier: {
+        name,
+        email,
+        motivation,
+        level,
+        companyId,
+        shareWithCompany: dossier.shareWithCompany,
+        answers,
+        prerequisitesMet,
+      },
     };
     return this.payload(cohortId, learnerId, await submitApplication(this.commands, input));
   }

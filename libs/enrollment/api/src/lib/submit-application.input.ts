@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsOptional,
   IsString,
@@ -62,6 +63,15 @@ export class DossierInput {
   @IsOptional()
   @Matches(ID_PATTERN, { message: `companyId ${ID_MESSAGE}` })
   companyId?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'The learner agrees that their company (a partner) sees them by name in its feed and webhooks: their id and ' +
+      'their application. Without it the company sees counts only. Needs a companyId',
+  })
+  @IsBoolean()
+  shareWithCompany!: boolean;
 
   @Field(() => [AnswerInput], { defaultValue: [], description: "Answers to the cohort's questions, one per question" })
   @IsArray()

@@ -24,6 +24,7 @@ export const DOSSIER: Dossier = {
   motivation: 'I build event-sourced systems at work.',
   level: 'intermediate',
   companyId: 'acme',
+  shareWithCompany: false,
   answers: { why: 'To learn with peers' },
   prerequisitesMet: ['typescript'],
 };

@@ -108,6 +108,8 @@ describe('enrollment decider: applications', () => {
       ['dossier.answers', { answers: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`q${i}`, 'ok'])) }],
       ['dossier.answers.q2', { answers: { q1: 'fine', q2: 'x'.repeat(4001) } }],
       ['dossier.prerequisitesMet[1]', { prerequisitesMet: ['TypeScript basics', 42] }],
+      ['dossier.shareWithCompany', { shareWithCompany: 'yes' }],
+      ['dossier.shareWithCompany', { companyId: null, shareWithCompany: true }],
     ])('refuses a dossier with a bad %s', (field, overrides) => {
       const error = spec.given([]).when(submit(overrides)).thenThrows('ENROLLMENT.DOSSIER_INVALID', 'validation');
       expect(fieldsOf(error)).toEqual([field]);
@@ -134,6 +136,15 @@ describe('enrollment decider: applications', () => {
         .given([])
         .when(submit({ motivation: '🎓'.repeat(4001) }))
         .thenThrows('ENROLLMENT.DOSSIER_INVALID');
+    });
+
+    it("records the learner's consent to be named to their company; without it, none", () => {
+      const consenting = { ...submitted.data.dossier, shareWithCompany: true };
+      spec
+        .given([])
+        .when(submit({ shareWithCompany: true }))
+        .then([{ ...submitted, data: { ...submitted.data, dossier: consenting } }]);
+      expect(submitted.data.dossier.shareWithCompany).toBe(false);
     });
 
     it('reports every bad dossier field at once', () => {

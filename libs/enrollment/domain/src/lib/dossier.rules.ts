@@ -92,6 +92,14 @@ export function normalizeDossier(input: unknown): Dossier {
     `companyId must be null or an id of at most ${ENROLLMENT_LIMITS.companyIdMax} characters without surrounding blanks`,
   );
 
+  const shareWithCompany = dossier['shareWithCompany'] ?? false;
+  if (bad(typeof shareWithCompany === 'boolean', 'shareWithCompany', 'shareWithCompany must be true or false'))
+    bad(
+      !shareWithCompany || companyId !== null,
+      'shareWithCompany',
+      'shareWithCompany needs a companyId: an independent learner has no company to share with',
+    );
+
   const answers = dossier['answers'] ?? {};
   if (bad(isPlainObject(answers), 'answers', 'answers must map question ids to text') && isPlainObject(answers)) {
     const entries = Object.entries(answers);
@@ -125,6 +133,7 @@ export function normalizeDossier(input: unknown): Dossier {
     motivation,
     level: level as LearnerLevel,
     companyId: companyId as string | null,
+    shareWithCompany: shareWithCompany === true,
     answers: answers as Record<string, string>,
     prerequisitesMet: (met as string[]).map((p) => p.trim()),
   };

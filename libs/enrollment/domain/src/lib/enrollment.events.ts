@@ -23,6 +23,12 @@ export interface Dossier {
   readonly level: LearnerLevel;
   /** The learner's employer when a company sends them; null for independent learners. */
   readonly companyId: string | null;
+  /**
+   * The learner's consent that their company (a partner) may see them by name in its feed and
+   * webhooks: their id and their application's course. Without it the company sees counts only.
+   * Always false for an independent learner; false in events before schema version 3.
+   */
+  readonly shareWithCompany: boolean;
   /** Answers to the cohort's questions, by question id. */
   readonly answers: Readonly<Record<string, string>>;
   /** The course prerequisites the learner states they meet (the course's own wording). */

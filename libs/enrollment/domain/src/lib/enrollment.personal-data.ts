@@ -6,5 +6,7 @@ export const ENROLLMENT_PERSONAL_DATA: readonly PersonalDataDeclaration[] = [
     type: 'ApplicationSubmitted',
     subject: 'learnerId',
     paths: ['dossier.name', 'dossier.email', 'dossier.motivation', 'dossier.answers'],
+    // Version 1 held the motivation and answers in clear (enrollment.upcasters.ts).
+    sealedSince: 2,
   },
 ];

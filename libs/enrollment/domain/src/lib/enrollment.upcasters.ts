@@ -14,4 +14,17 @@ const applicationSubmittedV1: Upcaster = {
   },
 };
 
-export const ENROLLMENT_UPCASTERS: readonly Upcaster[] = [applicationSubmittedV1];
+/**
+ * ApplicationSubmitted v2 → v3: version 3 added the learner's consent to be named to their
+ * company (`shareWithCompany`). Nobody gave it before it could be asked: false.
+ */
+const applicationSubmittedV2: Upcaster = {
+  type: 'ApplicationSubmitted',
+  fromVersion: 2,
+  up(data) {
+    const v2 = data as { readonly dossier: Readonly<Record<string, unknown>> };
+    return { ...v2, dossier: { ...v2.dossier, shareWithCompany: false } };
+  },
+};
+
+export const ENROLLMENT_UPCASTERS: readonly Upcaster[] = [applicationSubmittedV1, applicationSubmittedV2];

@@ -36,6 +36,7 @@ export const submitted = (cohortId: string, learnerId: string, o: SubmitOptions 
       motivation: `I am ${learnerId}`,
       level: o.level ?? 'intermediate',
       companyId: o.companyId ?? null,
+      shareWithCompany: false,
       answers: { why: 'to learn' },
       prerequisitesMet: o.eligible === false ? [] : ['TypeScript'],
     },

@@ -28,6 +28,7 @@ export const dossier: Dossier = {
   motivation: 'I design event-sourced systems at work.',
   level: 'intermediate',
   companyId: 'acme',
+  shareWithCompany: false,
   answers: { q1: 'Yes' },
   prerequisitesMet: ['TypeScript basics'],
 };

@@ -31,6 +31,7 @@ const submittedRow: ApplicationRow = {
   cohort_id: 'c1',
   learner_id: 'ada',
   company_id: 'acme',
+  share_with_company: 0,
   level: 'advanced',
   name: null,
   email: null,

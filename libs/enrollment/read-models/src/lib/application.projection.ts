@@ -43,6 +43,7 @@ function submittedRow(
     cohort_id: d.cohortId,
     learner_id: d.learnerId,
     company_id: d.dossier.companyId,
+    share_with_company: d.dossier.shareWithCompany ? 1 : 0,
     level: d.dossier.level,
     name: d.dossier.name,
     email: d.dossier.email,

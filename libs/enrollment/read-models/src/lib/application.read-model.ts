@@ -12,6 +12,7 @@ export type ApplicationRow = {
   cohort_id: string;
   learner_id: string;
   company_id: string | null;
+  share_with_company: number;
   level: string;
   /** Personal fields (name, email, motivation, answers' values) hold the sealed values of the event. */
   name: string | null;
@@ -75,6 +76,7 @@ export interface ApplicationView {
   readonly cohortId: string;
   readonly learnerId: string;
   readonly companyId: string | null;
+  readonly shareWithCompany: boolean;
   readonly level: string;
   /** Sealed, as the event holds it: the edge opens it for whoever may read it (or shows `[erased]`). */
   readonly name: string | null;

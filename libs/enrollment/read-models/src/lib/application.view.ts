@@ -14,6 +14,7 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
     cohortId: row.cohort_id,
     learnerId: row.learner_id,
     companyId: row.company_id,
+    shareWithCompany: flag(row.share_with_company),
     level: row.level,
     name: row.name,
     email: row.email,

@@ -109,4 +109,16 @@ export const enrollmentMigrations: Record<string, Migration> = {
       await db.schema.alterTable('applications').dropColumn('name').execute();
     },
   },
+  /** ApplicationSubmitted v3: the learner's consent to be named to their company. Nobody gave it before. */
+  enrollment_0003_share_with_company: {
+    async up(db) {
+      await db.schema
+        .alterTable('applications')
+        .addColumn('share_with_company', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+    async down(db) {
+      await db.schema.alterTable('applications').dropColumn('share_with_company').execute();
+    },
+  },
 };

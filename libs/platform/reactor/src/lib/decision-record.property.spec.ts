@@ -72,6 +72,7 @@ const dossier = (companyId: string | null): Dossier => ({
   motivation: 'Learning with peers',
   level: 'beginner',
   companyId,
+  shareWithCompany: false,
   answers: {},
   prerequisitesMet: [],
 });

@@ -12,6 +12,7 @@ const dossier: Dossier = {
   motivation: 'I want to practise with others',
   level: 'beginner',
   companyId: null,
+  shareWithCompany: false,
   answers: {},
   prerequisitesMet: [],
 };

@@ -21,6 +21,7 @@ const dossier: Dossier = {
   motivation: 'Small groups',
   level: 'intermediate',
   companyId: 'acme',
+  shareWithCompany: false,
   answers: {},
   prerequisitesMet: [],
 };

@@ -20,6 +20,7 @@ const dossier: Dossier = {
   motivation: 'Learn with peers',
   level: 'beginner',
   companyId: null,
+  shareWithCompany: false,
   answers: {},
   prerequisitesMet: [],
 };

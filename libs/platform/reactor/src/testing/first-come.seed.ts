@@ -119,6 +119,7 @@ export class Seeder {
               motivation: 'Learning with peers',
               level: 'intermediate',
               companyId: null,
+              shareWithCompany: false,
               answers: {},
               prerequisitesMet: [],
             },

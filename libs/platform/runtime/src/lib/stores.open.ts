@@ -50,8 +50,7 @@ export async function openStores(
     const keys = await openKeyStore(config.keyStoreUrl ?? defaultKeyStoreUrl(config.eventStoreUrl));
     closers.push(() => keys.close());
     const personalData = new PersonalDataVault(keys, PERSONAL_DATA);
-    const types = PERSONAL_DATA.map((d) => d.type);
-    const sealed = isRewritable(raw) ? await sealEventsWrittenInClear(raw, personalData, UPCASTERS, types) : 0;
+    const sealed = isRewritable(raw) ? await sealEventsWrittenInClear(raw, personalData, UPCASTERS) : 0;
     const eventStore = new PersonalDataEventStore(raw, personalData, UPCASTERS);
     const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
     closers.push(() => readDatabase.close());

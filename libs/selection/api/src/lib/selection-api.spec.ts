@@ -112,6 +112,7 @@ describe('selection API on a memory store', () => {
       motivation: 'Keen to learn.',
       level: 'beginner' as const,
       companyId: null,
+      shareWithCompany: false,
       answers: {},
       prerequisitesMet: [],
     };

@@ -67,6 +67,7 @@ export class SelectionWorld {
           motivation: 'I build event-sourced systems at work.',
           level: 'intermediate',
           companyId,
+          shareWithCompany: false,
           answers: {},
           prerequisitesMet: [],
         },

@@ -8,6 +8,11 @@ export interface PersonalDataDeclaration {
   /** The data field naming the person whose key seals the fields (e.g. `learnerId`). */
   readonly subject: string;
   readonly paths: readonly string[];
+  /**
+   * The schema version from which events of this type are stored sealed: one stored below it was
+   * written in clear by an earlier release (1 when the type was sealed from its first version).
+   */
+  readonly sealedSince: number;
 }
 
 /** What a sealed value reads as once its key is gone. */

@@ -17,7 +17,7 @@ const upcasters = new UpcasterRegistry([
   },
 ]);
 const declarations = [
-  { type: 'ApplicationSubmitted', subject: 'learnerId', paths: ['dossier.name', 'dossier.motivation'] },
+  { type: 'ApplicationSubmitted', subject: 'learnerId', paths: ['dossier.name', 'dossier.motivation'], sealedSince: 2 },
 ];
 
 const event = (_name: string, data: unknown, schemaVersion = 1): EventToAppend => ({

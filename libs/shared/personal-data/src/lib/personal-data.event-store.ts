@@ -44,15 +44,15 @@ export class PersonalDataEventStore implements EventStore {
    * until `sooc events copy` rewrites the store) has its personal data sealed on the way out, so
    * no reader, read model or export ever holds it in clear and erasure reaches it.
    */
-  private async lift(event: RecordedEvent): Promise<RecordedEvent> {
+  private lift(event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> {
     const current = this.upcasters.upcast(event);
-    if (current === event || !this.vault.declares(current.type)) return current;
-    return { ...current, data: await this.vault.sealWrittenInClear(current.type, current.data) };
+    if (!this.vault.writtenInClear(event.type, event.metadata.schemaVersion)) return current;
+    return this.vault.sealWrittenInClear(current.type, current.data).then((data) => ({ ...current, data }));
   }
 
   private async liftAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    // Nearly every event is current: no promise made for those.
-    const lifted = events.map((e) => (this.upcasters.upcast(e) === e ? e : this.lift(e)));
+    // Nearly every event was written sealed: no promise made for those.
+    const lifted = events.map((e) => this.lift(e));
     return lifted.some((e) => e instanceof Promise) ? Promise.all(lifted) : (lifted as RecordedEvent[]);
   }
 

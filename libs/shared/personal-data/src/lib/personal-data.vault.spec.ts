@@ -8,6 +8,7 @@ const DECLARATIONS = [
     type: 'ApplicationSubmitted',
     subject: 'learnerId',
     paths: ['dossier.name', 'dossier.motivation', 'dossier.answers'],
+    sealedSince: 1,
   },
 ];
 

@@ -36,6 +36,17 @@ export class PersonalDataVault {
     for (const d of declarations) this.declarations.set(d.type, d);
   }
 
+  /** Whether an event of this type stored at this version holds its personal data in clear. */
+  writtenInClear(type: string, storedVersion: number): boolean {
+    const declaration = this.declarations.get(type);
+    return declaration !== undefined && storedVersion < declaration.sealedSince;
+  }
+
+  /** The versions below which each declared type was written in clear. */
+  sealedSince(): Readonly<Record<string, number>> {
+    return Object.fromEntries([...this.declarations.values()].map((d) => [d.type, d.sealedSince]));
+  }
+
   /** Whether events of this type carry personal data. */
   declares(type: string): boolean {
     return this.declarations.has(type);
