@@ -1,1 +1,2 @@
 export * from './lib/webhook-url.policy';
+export * from './lib/webhook.signer';
