@@ -12,4 +12,4 @@ export {
   receivesEventType,
   type PartnerFeedEventType,
   type WebhookEventTypes,
-} from './lib/partner-feed.catalog';
+} from './lib/partner-feed.event-types';

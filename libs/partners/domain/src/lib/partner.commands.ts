@@ -1,5 +1,5 @@
 import type { Command } from '@sooc/event-sourcing';
-import type { WebhookEventTypes } from './partner-feed.catalog';
+import type { WebhookEventTypes } from './partner-feed.event-types';
 
 /** The time and the actor come in the command's metadata (`now`, `actor`), as for every decider. */
 export type RegisterPartner = Command<

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@sooc/event-sourcing';
-import type { WebhookEventTypes } from './partner-feed.catalog';
+import type { WebhookEventTypes } from './partner-feed.event-types';
 
 /**
  * Every partner event names its partner, so readers never parse stream ids. Who acted and when

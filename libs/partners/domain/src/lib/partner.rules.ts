@@ -1,6 +1,6 @@
 import { FieldProblems, isWellFormedId, trimmed, ValidationError } from '@sooc/event-sourcing';
 import type { ExistingPartner } from './partner.state';
-import { isPartnerFeedEventType, PARTNER_FEED_EVENT_TYPES, type WebhookEventTypes } from './partner-feed.catalog';
+import { isPartnerFeedEventType, PARTNER_FEED_EVENT_TYPES, type WebhookEventTypes } from './partner-feed.event-types';
 
 export const PARTNER_LIMITS = {
   nameMin: 2,

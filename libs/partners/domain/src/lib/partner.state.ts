@@ -1,4 +1,4 @@
-import type { WebhookEventTypes } from './partner-feed.catalog';
+import type { WebhookEventTypes } from './partner-feed.event-types';
 
 /** A signing secret and, for one replaced by a rotation, until when it still signs (null: current). */
 export interface SigningSecret {
