@@ -85,6 +85,10 @@ function boundaries({ testing }) {
           sourceTag: 'scope:selection',
           onlyDependOnLibsWithTags: ['scope:selection', 'scope:shared', ...PUBLISHED],
         },
+        {
+          sourceTag: 'scope:partners',
+          onlyDependOnLibsWithTags: ['scope:partners', 'scope:shared', ...PUBLISHED],
+        },
         // Compliance reads every context's events (their published language) and nothing else of them.
         {
           sourceTag: 'scope:compliance',
@@ -96,7 +100,7 @@ function boundaries({ testing }) {
   ];
 }
 
-const CONTEXTS = ['cohorts', 'enrollment', 'selection', 'compliance'];
+const CONTEXTS = ['cohorts', 'enrollment', 'selection', 'compliance', 'partners'];
 /** Contexts whose read models publish read functions (their lib is tagged published:queries); the others' are refused whole by the scope tags. */
 const PUBLISHING_READ_MODELS = ['selection'];
 
