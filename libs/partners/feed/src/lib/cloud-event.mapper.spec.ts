@@ -22,6 +22,7 @@ const submitted: EnrollmentEvent = {
       motivation: 'I want to learn event sourcing',
       level: 'intermediate',
       companyId: 'acme-corp',
+      shareWithCompany: true,
       answers: { q1: 'my answer' },
       prerequisitesMet: ['TypeScript basics'],
     },
