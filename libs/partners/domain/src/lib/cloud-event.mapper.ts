@@ -1,7 +1,7 @@
 import type { CohortEvent } from '@sooc/cohorts-domain/published';
 import type { EnrollmentEvent, EnrollmentRef } from '@sooc/enrollment-domain/published';
 import { categoryOf, type RecordedEvent } from '@sooc/event-sourcing';
-import { isPartnerFeedEventType, type PartnerFeedEventType } from '@sooc/partners-domain/published';
+import { isPartnerFeedEventType, type PartnerFeedEventType } from '../published';
 
 /** A CloudEvents 1.0 event in its JSON format, as a partner receives it. */
 export interface PartnerCloudEvent {
