@@ -88,6 +88,12 @@ const CONTEXTS: Readonly<Record<string, { readonly context: string; readonly map
   cohort: { context: 'cohorts', mappings: COHORT },
 };
 
+/** Whether partners ever receive this event: what the feed's projection keys on, without mapping it. */
+export function isFeedEvent(event: Pick<RecordedEvent, 'type' | 'streamId'>): boolean {
+  const owner = CONTEXTS[categoryOf(event.streamId)];
+  return Boolean(owner && (owner.mappings as Record<string, unknown>)[event.type]);
+}
+
 /**
  * The partner-facing CloudEvent of a recorded event (upcast to its current shape), or null for
  * events partners never receive. Pure: the scoping to a partner's own people happens after.

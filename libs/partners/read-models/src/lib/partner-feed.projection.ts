@@ -1,7 +1,7 @@
 import { COHORT_EVENT_TYPES } from '@sooc/cohorts-domain/published';
 import { ENROLLMENT_EVENT_TYPES } from '@sooc/enrollment-domain/published';
 import type { DomainEvent, Projection, RecordedEvent } from '@sooc/event-sourcing';
-import { toCloudEvent } from '@sooc/partners-domain';
+import { isFeedEvent, toCloudEvent } from '@sooc/partners-domain';
 import { positionKey } from '@sooc/util';
 import type { PartnerFeedRow } from './partners.read-model';
 
@@ -31,7 +31,7 @@ export const partnerFeedProjection: Projection<PartnerFeedRow, DomainEvent> = {
   table: 'partner_feed',
   keyColumn: 'position',
   handles: [...ENROLLMENT_EVENT_TYPES, ...COHORT_EVENT_TYPES],
-  keyOf: (event) => positionKey(event.position),
+  keyOf: (event) => (isFeedEvent(event) ? positionKey(event.position) : null),
   apply: applyFeedEvent,
   appendOnly: true,
 };
