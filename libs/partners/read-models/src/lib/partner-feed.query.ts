@@ -11,6 +11,8 @@ export interface PartnerFeedFilter {
   readonly types?: readonly string[];
   /** Up to this position key (inclusive): what a caller saw as the feed's head. */
   readonly upTo?: string;
+  /** Only events that occurred at or after this instant (ISO-8601). */
+  readonly since?: string;
 }
 
 export interface PartnerFeedEntry {
@@ -45,6 +47,7 @@ export async function partnerFeed(db: PartnersReadDb, filter: PartnerFeedFilter)
     );
   if (filter.types) query = query.where('f.type', 'in', filter.types.length > 0 ? [...filter.types] : ['']);
   if (filter.upTo !== undefined) query = query.where('f.position', '<=', filter.upTo);
+  if (filter.since !== undefined) query = query.where('f.time', '>=', filter.since);
   const rows = await query.orderBy('f.position').limit(filter.first).execute();
   return rows.map((row) => ({
     position: row.position,

@@ -72,6 +72,8 @@ export const partnersMigrations: Record<string, Migration> = {
         .addColumn('position', 'varchar(20)', (c) => c.notNull())
         .addColumn('replay_id', 'text')
         .addColumn('generation', 'integer', (c) => c.notNull())
+        .addColumn('failing_since', 'varchar(40)')
+        .addColumn('last_error', 'text')
         .execute();
       await db.schema
         .createTable('webhook_messages')

@@ -63,6 +63,9 @@ export interface WebhookCursorRow {
   position: string;
   replay_id: string | null;
   generation: number;
+  /** When its deliveries began to fail without a success since (null: healthy), and the last failure. */
+  failing_since: string | null;
+  last_error: string | null;
 }
 
 /** One CloudEvent to deliver to one endpoint (again, for a replay: a later generation). */
