@@ -4,7 +4,7 @@ import { partnerDecider, type PartnerCommand } from '@sooc/partners-domain';
 import { partnerStream } from '@sooc/partners-domain/published';
 import { openCohort, submit } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
-import { WebhookReceiver } from './webhook.receiver';
+import { WebhookReceiver } from '@sooc/partners-feed/testing';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -78,7 +78,7 @@ describe('webhook delivery through a receiver that goes down, errs, stalls and c
     receiver.behaviour = { kind: 'status', status: 503 };
     await until(() => receiver.received.length >= 2, '503s');
     receiver.behaviour = { kind: 'slow', ms: 600 };
-    await until(() => receiver.received.filter((r) => r.answered === 'slow').length >= 2, 'timeouts');
+    await until(() => receiver.received.filter((r) => r.answered === 'gave-up').length >= 2, 'timeouts');
     receiver.behaviour = { kind: 'ok' };
 
     // What acme's feed holds: 2 cohorts × 4 acme learners × (submitted, seat offered or waitlisted).

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyStandardWebhook } from '@sooc/partners-feed/testing';
+import { verifyStandardWebhook } from './standard-webhooks.verifier';
 
 /** What the receiver does with a request, by the moment it arrives. */
 export type Behaviour =
@@ -14,8 +14,8 @@ export interface Received {
   readonly type: string;
   readonly subject: string;
   readonly verified: boolean;
-  /** What it answered: a status, or 'slow' for an answer sent after the sender gave up. */
-  readonly answered: number | 'slow';
+  /** What it answered: a status, or 'gave-up' when the sender hung up before the (slow) answer. */
+  readonly answered: number | 'gave-up';
 }
 
 async function bodyOf(request: IncomingMessage): Promise<string> {
@@ -54,7 +54,9 @@ export class WebhookReceiver {
         const verified = this.secrets().some((secret) => verifyStandardWebhook(headers, body, secret).ok);
         const event = JSON.parse(body) as { type: string; subject: string };
         const behaviour = this.behaviour;
-        const answered = behaviour.kind === 'ok' ? 200 : behaviour.kind === 'status' ? behaviour.status : 'slow';
+        if (behaviour.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, behaviour.ms));
+        const status = behaviour.kind === 'status' ? behaviour.status : 200;
+        const answered = request.socket.destroyed ? 'gave-up' : status;
         this.received.push({
           id: headers['webhook-id'] ?? '',
           body,
@@ -63,8 +65,7 @@ export class WebhookReceiver {
           verified,
           answered,
         });
-        if (behaviour.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, behaviour.ms));
-        response.writeHead(answered === 'slow' ? 200 : answered).end('thanks');
+        if (answered !== 'gave-up') response.writeHead(status).end('thanks');
       });
     });
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
