@@ -124,8 +124,11 @@ export async function startEmbeddedWorkers(
         fence: deliveryFence,
       });
       delivery = started;
+      // A commit of the projections may hold new feed events: deliver them now, not at the next tick.
+      const unsubscribe = runner.onBatchCommitted(() => started.wake());
       return {
         stop: async () => {
+          unsubscribe();
           await started.stop();
           delivery = null;
         },
