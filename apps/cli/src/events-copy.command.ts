@@ -4,7 +4,7 @@ import type { EventStore, EventToAppend, RecordedEvent } from '@sooc/event-sourc
 import { PersonalDataEventStore, sealedInCurrentVersion, type PersonalDataVault } from '@sooc/personal-data';
 import type { ReadDb } from '@sooc/read-store';
 import { openEventStore, openStores, UPCASTERS } from '@sooc/runtime';
-import { errorMessage } from '@sooc/util';
+import { errorMessage, positionKey } from '@sooc/util';
 import { takeProjectorLease } from './projector-lease.guard';
 import { describeSummary, ReplayProgress, type ProgressOutput } from './replay.progress';
 import { cliStoreConfig } from './stores.option';
@@ -120,6 +120,17 @@ async function mapCheckpoints(db: ReadDb, positions: PositionMap): Promise<numbe
           .set({ position: moved.toString(), updated_at: new Date().toISOString() })
           .where('projection', '=', row.projection)
           .execute();
+    }
+    // The webhook workers' cursors are feed positions, that is event positions: moved alike, so
+    // partners are sent nothing twice after the switch (their keys are position keys).
+    const cursors = await trx.selectFrom('webhook_cursors').select(['endpoint_id', 'position']).execute();
+    for (const cursor of cursors as { endpoint_id: string; position: string }[]) {
+      const moved = mapped(positions, BigInt(cursor.position));
+      await trx
+        .updateTable('webhook_cursors')
+        .set({ position: positionKey(moved ?? 0n) })
+        .where('endpoint_id', '=', cursor.endpoint_id)
+        .execute();
     }
   });
   return rows.length;
