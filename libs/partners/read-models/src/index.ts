@@ -6,3 +6,4 @@ export * from './lib/webhook-endpoint.projection';
 export * from './lib/partner-enrollment.projection';
 export * from './lib/partner-feed.projection';
 export * from './lib/partner-feed.query';
+export * from './lib/webhook-deliveries.query';
