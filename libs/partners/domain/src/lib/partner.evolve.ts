@@ -55,6 +55,7 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
             status: 'enabled',
             secrets: [{ secret, validUntil: null }],
             disabledReason: null,
+            lastReplay: null,
           },
         },
       };
@@ -71,6 +72,13 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
       return withEndpoint(state, event.data.endpointId, (e) => ({ ...e, status: 'enabled', disabledReason: null }));
     case 'WebhookEndpointRemoved':
       return withEndpoint(state, event.data.endpointId, (e) => ({ ...e, status: 'removed', disabledReason: null }));
+    case 'WebhookDeliveriesReplayRequested': {
+      const { replayId, fromPosition, fromTime } = event.data;
+      return withEndpoint(state, event.data.endpointId, (e) => ({
+        ...e,
+        lastReplay: { replayId, fromPosition, fromTime },
+      }));
+    }
     default:
       return state;
   }

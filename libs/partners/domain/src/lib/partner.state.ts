@@ -18,6 +18,14 @@ export interface WebhookEndpointState {
   readonly secrets: readonly SigningSecret[];
   /** Why it was disabled, while it is; null otherwise. */
   readonly disabledReason: string | null;
+  /** The last replay requested, so the same request sent again is recognised; null before any. */
+  readonly lastReplay: ReplayRequest | null;
+}
+
+export interface ReplayRequest {
+  readonly replayId: string;
+  readonly fromPosition: string | null;
+  readonly fromTime: string | null;
 }
 
 interface PartnerProfile {

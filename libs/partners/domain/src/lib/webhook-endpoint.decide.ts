@@ -14,7 +14,7 @@ import {
   requireDescription,
   requireEndpointId,
   requireEventTypes,
-  requireOverlapUntil,
+  requireOverlap,
   requirePartnerId,
   requireReason,
   requireSecret,
@@ -73,7 +73,7 @@ export function rotateWebhookSecret(command: RotateWebhookSecret, state: Partner
   const problems = new FieldProblems();
   const ref = refs(problems, command.data);
   const secret = requireSecret(problems, 'newSecret', command.data.newSecret);
-  const overlapUntil = requireOverlapUntil(problems, command.data.overlapUntil, now);
+  const overlapUntil = requireOverlap(problems, command.data.overlapSeconds, now);
   problems.throwIfAny('The webhook secret cannot be rotated');
   const partner = requirePartner(state, ref.partnerId);
   const endpoint = requireLiveEndpoint(partner, ref.endpointId, 'rotate the secret of');
