@@ -57,6 +57,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         clock,
         metrics,
         identity,
+        webhookUrls: config.webhookUrls,
         limits: {
           maxDepth: config.graphqlMaxDepth,
           maxCost: config.graphqlMaxCost,

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
         referenceKey: null,
       },
       rateLimits: { perPrincipal: 6000, perAnonymousIp: 600 },
+      webhookUrls: { production: false, allowPrivate: false },
     });
   });
 
@@ -72,6 +73,17 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ SOOC_GRAPHIQL: 'false' })).toMatchObject({ graphiql: false });
     expect(problemsOf({ SOOC_GRAPHIQL: 'yes' }).message).toContain('SOOC_GRAPHIQL="yes": expected true or false');
+  });
+
+  it('checks webhook URLs for https in production, and lets them reach private addresses only when told', () => {
+    expect(loadConfig({})).toMatchObject({ webhookUrls: { production: false, allowPrivate: false } });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' })).toMatchObject({
+      webhookUrls: { production: true, allowPrivate: false },
+    });
+    expect(loadConfig({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhookUrls: { allowPrivate: true } });
+    expect(problemsOf({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'yes' }).message).toContain(
+      'SOOC_WEBHOOK_ALLOW_PRIVATE="yes": expected true or false',
+    );
   });
 
   it('runs the workers in-process unless SOOC_WORKERS=none, and reads their lease settings', () => {
