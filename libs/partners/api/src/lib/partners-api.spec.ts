@@ -10,7 +10,7 @@ import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter }
 import { SoocCoreModule, withRequestContext } from '@sooc/nest';
 import { FixedClock } from '@sooc/timing';
 import { PartnersApiModule } from './partners-api.module';
-import { WebhookUrlSettingsModule } from './webhook-url.settings';
+import { WebhookUrlSettingsModule } from './webhook-url-settings.module';
 
 /** GraphQL needs a Query root, and this library has only mutations (reads come with the partners' read models). */
 @Resolver()

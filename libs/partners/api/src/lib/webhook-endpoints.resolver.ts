@@ -14,7 +14,7 @@ import { checkWebhookUrl } from '@sooc/partners-feed';
 import type { CommandResult } from '@sooc/event-sourcing';
 import type { PartnerEvent } from '@sooc/partners-domain/published';
 import { requireOwnPartner } from './own-partner.policy';
-import { WEBHOOK_URL_SETTINGS, type WebhookUrlSettings } from './webhook-url.settings';
+import { WEBHOOK_URL_SETTINGS, type WebhookUrlSettings } from './webhook-url-settings.module';
 import { endpointOf } from './partner.mapper';
 import { WebhookEndpoint } from './partner.type';
 import {
