@@ -1,4 +1,4 @@
-import type { PartnerState, WebhookEndpointState } from '@sooc/partners-domain';
+import { findEndpoint, type PartnerState, type WebhookEndpointState } from '@sooc/partners-domain';
 import { Partner, PartnerStatus, WebhookEndpoint, WebhookEndpointStatus } from './partner.type';
 
 /** The partner as its state after the write holds it: every field is the write side's, nothing waits. */
@@ -23,7 +23,7 @@ const ENDPOINT_STATUS: Readonly<Record<WebhookEndpointState['status'], WebhookEn
 
 /** An endpoint without its secrets: those are shown once, by the mutations that make them. */
 export function endpointOf(state: PartnerState, endpointId: string): WebhookEndpoint {
-  const endpoint = state.status === 'none' ? undefined : state.endpoints[endpointId];
+  const endpoint = state.status === 'none' ? undefined : findEndpoint(state, endpointId);
   if (state.status === 'none' || !endpoint) throw new Error(`Endpoint ${endpointId} is missing after a command`);
   return {
     partnerId: state.partnerId,

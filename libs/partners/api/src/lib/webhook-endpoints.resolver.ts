@@ -4,6 +4,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { MUTATION_INPUT } from '@sooc/graphql';
 import { CommandRunner, RequestContext } from '@sooc/nest';
 import {
+  findEndpoint,
   partnerDecider,
   partnerStream,
   type PartnerCommand,
@@ -143,7 +144,7 @@ export class WebhookEndpointsResolver {
       data: { partnerId, endpointId, fromPosition, fromTime, replayId },
     });
     // A repeat of the same request wrote nothing: the endpoint's state holds the replay it repeats.
-    const replay = endpointOfState(result.state, endpointId)?.lastReplay;
+    const replay = result.state.status === 'none' ? null : findEndpoint(result.state, endpointId)?.lastReplay;
     if (!replay) throw new Error('A replay was decided but the endpoint does not hold it');
     return {
       ...this.payload(result, endpointId),
@@ -171,8 +172,4 @@ export class WebhookEndpointsResolver {
   private payload(result: CommandResult<PartnerEvent, PartnerState>, endpointId: string): WebhookEndpointPayload {
     return { endpoint: endpointOf(result.state, endpointId), position: result.position };
   }
-}
-
-function endpointOfState(state: PartnerState, endpointId: string) {
-  return state.status === 'none' ? undefined : state.endpoints[endpointId];
 }

@@ -1,5 +1,11 @@
 import type { PartnerEvent, WebhookSecretRotated } from './partner.events';
-import type { ExistingPartner, PartnerState, SigningSecret, WebhookEndpointState } from './partner.state';
+import {
+  findEndpoint,
+  type ExistingPartner,
+  type PartnerState,
+  type SigningSecret,
+  type WebhookEndpointState,
+} from './partner.state';
 
 function earlier(a: string, b: string): string {
   return Date.parse(a) <= Date.parse(b) ? a : b;
@@ -26,7 +32,7 @@ function withEndpoint(
   endpointId: string,
   change: (endpoint: WebhookEndpointState) => WebhookEndpointState,
 ): PartnerState {
-  const endpoint = partner.endpoints[endpointId];
+  const endpoint = findEndpoint(partner, endpointId);
   if (!endpoint) return partner;
   return { ...partner, endpoints: { ...partner.endpoints, [endpointId]: change(endpoint) } };
 }

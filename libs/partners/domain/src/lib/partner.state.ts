@@ -52,6 +52,14 @@ export function signingSecrets(endpoint: WebhookEndpointState, now: Date): reado
     .map((s) => s.secret);
 }
 
+/**
+ * The endpoint of that id, if the partner has one. Own keys only: an id such as `constructor` or
+ * `toString` is a well-formed endpoint id, and must not find what every object inherits.
+ */
+export function findEndpoint(partner: ExistingPartner, endpointId: string): WebhookEndpointState | undefined {
+  return Object.hasOwn(partner.endpoints, endpointId) ? partner.endpoints[endpointId] : undefined;
+}
+
 /** Endpoints that count against the partner's limit: those not removed. */
 export function liveEndpointCount(partner: ExistingPartner): number {
   return Object.values(partner.endpoints).filter((e) => e.status !== 'removed').length;

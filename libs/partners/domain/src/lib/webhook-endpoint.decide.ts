@@ -21,7 +21,7 @@ import {
   requireSecretUnused,
   requireUrl,
 } from './partner.rules';
-import { liveEndpointCount, type PartnerState } from './partner.state';
+import { findEndpoint, liveEndpointCount, type PartnerState } from './partner.state';
 
 function refs(problems: FieldProblems, data: { readonly partnerId: string; readonly endpointId: string }) {
   requirePartnerId(problems, data.partnerId);
@@ -40,7 +40,7 @@ export function addWebhookEndpoint(command: AddWebhookEndpoint, state: PartnerSt
   const partner = requirePartner(state, ref.partnerId);
   const data = { ...ref, url, eventTypes, description, secret };
 
-  const existing = partner.endpoints[ref.endpointId];
+  const existing = findEndpoint(partner, ref.endpointId);
   if (existing) {
     // A client that timed out retries with the same endpoint: success, not a conflict.
     const same = { url: existing.url, eventTypes: existing.eventTypes, description: existing.description };

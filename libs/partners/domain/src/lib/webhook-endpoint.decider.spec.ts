@@ -246,6 +246,18 @@ describe('webhook endpoints of a partner', () => {
         .thenNothing();
     });
 
+    it('finds no endpoint under a name every object inherits (constructor, toString)', () => {
+      spec.given(withEndpoint).when(remove('toString')).thenThrows('WEBHOOK_ENDPOINT.NOT_FOUND', 'not-found');
+      spec
+        .given(withEndpoint)
+        .when(add({}, 'constructor'))
+        .then([endpointAdded('constructor')]);
+      spec
+        .given([...withEndpoint, endpointAdded('constructor')])
+        .when(remove('constructor'))
+        .then([endpointEvent('WebhookEndpointRemoved', 'constructor')]);
+    });
+
     it('refuses an unknown endpoint, or a malformed id', () => {
       spec.given(withEndpoint).when(remove('ep-9')).thenThrows('WEBHOOK_ENDPOINT.NOT_FOUND', 'not-found');
       spec.given(withEndpoint).when(remove(' ep-1')).thenThrows('WEBHOOK_ENDPOINT.ID_INVALID', 'validation');
