@@ -26,9 +26,10 @@ const appDeployments: [string, App, Manifest, Container][] = all
   .flatMap(([name, app, d, c]) => (app ? [[name, app, d, c] as [string, App, Manifest, Container]] : []));
 
 describe('infra/k8s', () => {
-  it('deploys the three processes from one image, two replicas each (one active worker through the lease)', () => {
+  it('deploys the four processes from one image, two replicas each (one active worker through the lease)', () => {
     expect(appDeployments.map(([name, app, d]) => [name, app, d.spec!.replicas]).sort()).toEqual([
       ['gateway', 'gateway', 2],
+      ['partner-feed', 'partner-feed', 2],
       ['projector', 'projector', 2],
       ['reactor', 'reactor', 2],
     ]);

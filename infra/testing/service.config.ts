@@ -7,14 +7,17 @@ import { loadConfig } from '../../apps/gateway/src/gateway.config';
 import { loadProjectorConfig } from '../../apps/projector/src/projector.config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadReactorConfig } from '../../apps/reactor/src/reactor.config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadPartnerFeedConfig } from '../../apps/partner-feed/src/partner-feed.config';
 
-export type App = 'gateway' | 'projector' | 'reactor';
-export const APPS: readonly App[] = ['gateway', 'projector', 'reactor'];
+export type App = 'gateway' | 'projector' | 'reactor' | 'partner-feed';
+export const APPS: readonly App[] = ['gateway', 'projector', 'reactor', 'partner-feed'];
 
 const LOADERS: Record<App, (env: Env) => unknown> = {
   gateway: loadConfig,
   projector: loadProjectorConfig,
   reactor: loadReactorConfig,
+  'partner-feed': loadPartnerFeedConfig,
 };
 
 /** What the paths the processes serve are (apps/gateway's HealthController, @sooc/runtime's worker HTTP). */

@@ -37,6 +37,7 @@ async function measure(workers: WorkersMode): Promise<Stage> {
     logLevel: config.logLevel,
     leaseTtlMs: config.leaseTtlMs,
     instanceId: `bench-${workers}`,
+    webhooks: config.webhooks,
   });
   try {
     const runner = new CommandRunner(infrastructure.eventStore, clock);

@@ -1,3 +1,4 @@
+import { DEFAULT_DELIVERY_SETTINGS } from '@sooc/partners-delivery';
 import { systemClock } from '@sooc/timing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,14 @@ describe('the embedded workers on one follower of $all', () => {
     workers = await startEmbeddedWorkers(
       { ...stores, eventStore: counter.store },
       {},
-      { clock: systemClock, reactorTickMs: 50, logLevel: 'silent', leaseTtlMs: 2_000, instanceId: 'gateway-a' },
+      {
+        clock: systemClock,
+        reactorTickMs: 50,
+        logLevel: 'silent',
+        leaseTtlMs: 2_000,
+        instanceId: 'gateway-a',
+        webhooks: DEFAULT_DELIVERY_SETTINGS,
+      },
     );
     const reactor = workers.reactor();
     await reactor?.caughtUp;

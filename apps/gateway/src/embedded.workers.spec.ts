@@ -40,7 +40,7 @@ describe('the embedded workers and their leases', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds both leases while it runs and releases them when it closes', async () => {
+  it('holds its three leases while it runs and releases them when it closes', async () => {
     const gateway = await boot();
     const holders = async () =>
       (await readDb.db.selectFrom('worker_leases').select(['name', 'holder']).orderBy('name').execute()) as {
@@ -48,10 +48,15 @@ describe('the embedded workers and their leases', () => {
         holder: string;
       }[];
     expect(await holders()).toEqual([
+      { name: 'partner-feed', holder: 'gateway-a' },
       { name: 'projector', holder: 'gateway-a' },
       { name: 'reactor', holder: 'gateway-a' },
     ]);
-    expect(gateway.infrastructure.embedded!.roles()).toEqual({ projector: 'active', reactor: 'active' });
+    expect(gateway.infrastructure.embedded!.roles()).toEqual({
+      projector: 'active',
+      reactor: 'active',
+      'partner-feed': 'active',
+    });
     await gateway.close();
     expect(await holders()).toEqual([]);
   });
@@ -84,7 +89,11 @@ describe('the embedded workers and their leases', () => {
     const dead = new WorkerLease(readDb.db, { name: 'reactor', holder: 'crashed-gateway', ttlMs: 1_000 });
     expect(await dead.tryAcquire()).toBe(true);
     const gateway = await boot();
-    expect(gateway.infrastructure.embedded!.roles()).toEqual({ projector: 'active', reactor: 'active' });
+    expect(gateway.infrastructure.embedded!.roles()).toEqual({
+      projector: 'active',
+      reactor: 'active',
+      'partner-feed': 'active',
+    });
   });
 
   it('reports a lease taken by another instance after the start, for main.ts to exit 1', async () => {

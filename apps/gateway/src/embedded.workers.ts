@@ -11,6 +11,7 @@ import {
   type StoreConfig,
   type WorkerRole,
 } from '@sooc/runtime';
+import { startWebhookDelivery, type DeliverySettings, type WebhookDelivery } from '@sooc/partners-delivery';
 import { WorkersUnavailableError, describeHolder } from './workers-unavailable.error';
 
 export interface EmbeddedWorkersOptions {
@@ -19,14 +20,17 @@ export interface EmbeddedWorkersOptions {
   readonly logLevel: LogLevel;
   readonly leaseTtlMs: number;
   readonly instanceId: string;
+  readonly webhooks: DeliverySettings;
 }
 
-/** The projector and the reactor inside the gateway, each under its lease (`projector`, `reactor`). */
+/** The projector, the reactor and the webhook delivery inside the gateway, each under its lease (`projector`, `reactor`, `partner-feed`). */
 export interface EmbeddedWorkers {
   readonly runner: ProjectionRunner;
   /** The reactor while this gateway holds its lease. */
   reactor(): Reactor | null;
-  roles(): { readonly projector: WorkerRole; readonly reactor: WorkerRole };
+  roles(): { readonly projector: WorkerRole; readonly reactor: WorkerRole; readonly 'partner-feed': WorkerRole };
+  /** The webhook delivery while this gateway holds its lease. */
+  delivery(): WebhookDelivery | null;
   /**
    * Resolves when a lease is lost or a worker failed after the start: the gateway can no longer
    * promise read-your-writes or reactions, so main.ts exits 1 and its supervisor restarts it.
@@ -102,9 +106,39 @@ export async function startEmbeddedWorkers(
       };
     },
   });
-  const singletons = { projector, reactor: reacting };
+  let delivery: WebhookDelivery | null = null;
+  const delivering = runSingleton({
+    readDb,
+    name: 'partner-feed',
+    instanceId,
+    ttlMs,
+    log: createLineLogger('partner-feed', options.logLevel),
+    start: async ({ fence: deliveryFence }) => {
+      const log = createLineLogger('partner-feed', options.logLevel);
+      const started = startWebhookDelivery({
+        eventStore: stores.eventStore,
+        readDb,
+        clock: options.clock,
+        log,
+        settings: options.webhooks,
+        fence: deliveryFence,
+      });
+      delivery = started;
+      // A commit of the projections may hold new feed events: deliver them now, not at the next tick.
+      const unsubscribe = runner.onBatchCommitted(() => started.wake());
+      return {
+        stop: async () => {
+          unsubscribe();
+          await started.stop();
+          delivery = null;
+        },
+        failed: started.failed,
+      };
+    },
+  });
+  const singletons = { projector, reactor: reacting, 'partner-feed': delivering };
   const stop = async () => {
-    await Promise.all([reacting.stop(), projector.stop()]);
+    await Promise.all([delivering.stop(), reacting.stop(), projector.stop()]);
     await follower.close();
   };
 
@@ -136,7 +170,8 @@ export async function startEmbeddedWorkers(
   return {
     runner,
     reactor: () => reactor,
-    roles: () => ({ projector: projector.role(), reactor: reacting.role() }),
+    roles: () => ({ projector: projector.role(), reactor: reacting.role(), 'partner-feed': delivering.role() }),
+    delivery: () => delivery,
     lost,
     stop,
   };

@@ -40,6 +40,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     reactorTickMs: config.reactorTickMs,
     logLevel: config.logLevel,
     leaseTtlMs: config.leaseTtlMs,
+    webhooks: config.webhooks,
     instanceId: config.instanceId,
   });
   try {

@@ -3,7 +3,15 @@ import type { WebhookUrlSettings } from '@sooc/partners-api';
 import { readReactorTickMs } from '@sooc/reactor-engine';
 import { readAuthConfig, type AuthConfig } from './access/auth.config';
 import type { RateLimits } from './access/rate.limits';
-import { DEFAULT_LEASE_TTL_MS, EnvReader, readStoreConfig, type Env, type StoreConfig } from '@sooc/runtime';
+import {
+  DEFAULT_LEASE_TTL_MS,
+  EnvReader,
+  readStoreConfig,
+  readWebhookSettings,
+  type Env,
+  type StoreConfig,
+} from '@sooc/runtime';
+import type { DeliverySettings } from '@sooc/partners-delivery';
 
 // Kept importable from here: the gateway's callers (main.ts, e2e) predate the shared library.
 export { ConfigError, LOG_LEVELS, type ConfigProblem, type LogLevel } from '@sooc/runtime';
@@ -35,6 +43,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly reactorTickMs: number;
   /** SOOC_WORKERS. */
   readonly workers: WorkersMode;
+  /** SOOC_WEBHOOK_*: the partners' webhook URL checks and the embedded delivery worker. */
+  readonly webhooks: DeliverySettings;
   /** The embedded workers' lease TTL (SOOC_LEASE_TTL_MS, as for apps/projector and apps/reactor). */
   readonly leaseTtlMs: number;
   /** Names this process in the lease table (SOOC_INSTANCE_ID). */
@@ -86,6 +96,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const graphiql = reader.read('SOOC_GRAPHIQL', !production, 'true or false', parseBoolean);
   const introspection = reader.read('SOOC_INTROSPECTION', !production, 'true or false', parseBoolean);
   const auth = readAuthConfig(reader, production);
+  const webhooks = readWebhookSettings(reader, production);
   const rateLimits: RateLimits = {
     perPrincipal: reader.integer('SOOC_RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     perAnonymousIp: reader.integer('SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, 0, 10_000_000),
@@ -123,6 +134,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     reactorTickMs,
     clockFile,
     workers,
+    webhooks,
     leaseTtlMs,
     instanceId,
     graphiql,

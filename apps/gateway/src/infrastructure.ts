@@ -1,3 +1,4 @@
+import type { DeliverySettings } from '@sooc/partners-delivery';
 import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
 import type { PersonalDataVault } from '@sooc/personal-data';
@@ -34,6 +35,7 @@ export interface InfrastructureOptions {
   readonly logLevel: LogLevel;
   readonly leaseTtlMs: number;
   readonly instanceId: string;
+  readonly webhooks: DeliverySettings;
 }
 
 /**

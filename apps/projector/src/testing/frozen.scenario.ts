@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@sooc/event-store';
 import type { ReadDb, ReadDialect } from '@sooc/read-store';
 import { testDatabase } from '@sooc/read-store/testing';
 import { allProjections, createProjectionRunner, openStores } from '@sooc/runtime';
-import { writeTransactionOpen } from './open-transaction.probe';
+import { leaseRowLocked, writeTransactionOpen } from './open-transaction.probe';
 import { startProjectorProcess, type ProjectorProcess } from './projector.process';
 import { dumpReadDb } from './read-db.dump';
 import type { ReadModelDump } from './read-db.inspect';
@@ -75,7 +75,9 @@ export async function freeze(
   for (let tries = 1; tries <= maxTries; tries++) {
     instance.run.child.kill('SIGSTOP');
     await sleep(50);
-    if ((await writeTransactionOpen(readDbUrl)) === (where === 'inside')) return tries;
+    const open = await writeTransactionOpen(readDbUrl);
+    // Inside a batch, but before its fence: a standby can still take the lease over meanwhile.
+    if (open === (where === 'inside') && !(open && (await leaseRowLocked(readDbUrl)))) return tries;
     instance.run.child.kill('SIGCONT');
     // Short thaws: the replay should not run far ahead between tries; long enough for overdue renewals.
     await sleep(10 + ((tries * 37) % 60));

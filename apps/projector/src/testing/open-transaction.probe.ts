@@ -38,3 +38,26 @@ function sqliteWriteLocked(file: string): boolean {
     db.close();
   }
 }
+
+/**
+ * Whether a frozen transaction holds the projector's lease row (PostgreSQL): the fence, last in each
+ * batch, updates it. A freeze that lands after the fence keeps any standby from taking the lease
+ * over until the holder wakes and commits, which is the design (its commit comes first, then the
+ * takeover), but not the scene a test of a frozen holder losing its lease wants.
+ */
+export async function leaseRowLocked(readDbUrl: string, lease = 'projector'): Promise<boolean> {
+  if (readDbUrl.startsWith('sqlite:')) return false;
+  const client = new Client({ connectionString: readDbUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query('select 1 from worker_leases where name = $1 for update nowait', [lease]);
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') return true;
+    throw error;
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+}

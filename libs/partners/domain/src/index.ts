@@ -4,3 +4,5 @@ export * from './lib/partner.state';
 export * from './lib/partner.rules';
 export * from './lib/partner.error';
 export * from './lib/partner.decider';
+export * from './lib/cloud-event.mapper';
+export * from './lib/partner.scope';

@@ -1,4 +1,3 @@
 export * from './lib/webhook-url.policy';
 export * from './lib/webhook.signer';
-export * from './lib/cloud-event.mapper';
 export * from './lib/retry.schedule';

@@ -10,3 +10,4 @@ export * from './lib/clock';
 export * from './lib/worker';
 export * from './lib/line.logger';
 export * from './lib/event-schemas.registry';
+export * from './lib/webhook.config';

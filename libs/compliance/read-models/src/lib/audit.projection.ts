@@ -1,6 +1,7 @@
 import { COHORT_EVENT_TYPES } from '@sooc/cohorts-domain/published';
 import { COMPLIANCE_EVENT_TYPES } from '@sooc/compliance-domain/published';
 import { ENROLLMENT_EVENT_TYPES } from '@sooc/enrollment-domain/published';
+import { PARTNER_EVENT_TYPES } from '@sooc/partners-domain/published';
 import type { DomainEvent, Projection, RecordedEvent } from '@sooc/event-sourcing';
 import { SELECTION_EVENT_TYPES } from '@sooc/selection-domain/published';
 import { positionKey } from '@sooc/util';
@@ -13,6 +14,7 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
   ...ENROLLMENT_EVENT_TYPES,
   ...SELECTION_EVENT_TYPES,
   ...COMPLIANCE_EVENT_TYPES,
+  ...PARTNER_EVENT_TYPES,
 ];
 
 function text(data: Readonly<Record<string, unknown>>, field: string): string | null {
@@ -23,7 +25,8 @@ function text(data: Readonly<Record<string, unknown>>, field: string): string | 
 /** One row per event, written once: a replay finds the row of its position and leaves it. */
 export function applyAuditEvent(row: AuditEntryRow | null, event: RecordedEvent<DomainEvent>): AuditEntryRow {
   if (row) return row;
-  const data = (event.data ?? {}) as Readonly<Record<string, unknown>>;
+  // A webhook endpoint's signing secret is the partner's, not evidence: the trail names the change, not the secret.
+  const { secret: _secret, ...data } = (event.data ?? {}) as Readonly<Record<string, unknown>>;
   const { metadata } = event;
   return {
     position: positionKey(event.position),

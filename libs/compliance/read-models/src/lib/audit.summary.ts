@@ -1,5 +1,7 @@
 /** The facts a one-line summary names, in this order, when the event's data has them. */
 const FACTS: readonly [field: string, label: string][] = [
+  ['partnerId', 'partner'],
+  ['endpointId', 'endpoint'],
   ['learnerId', 'learner'],
   ['companyId', 'company'],
   ['cohortId', 'cohort'],

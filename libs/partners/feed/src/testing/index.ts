@@ -1,1 +1,2 @@
 export * from './standard-webhooks.verifier';
+export * from './webhook.receiver';

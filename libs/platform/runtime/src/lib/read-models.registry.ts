@@ -1,6 +1,7 @@
 import { cohortsMigrations, cohortsProjections } from '@sooc/cohorts-read-models';
 import { complianceMigrations, complianceProjections } from '@sooc/compliance-read-models';
 import { enrollmentMigrations, enrollmentProjections } from '@sooc/enrollment-read-models';
+import { partnersMigrations, partnersProjections } from '@sooc/partners-read-models';
 import { selectionMigrations, selectionProjections } from '@sooc/selection-read-models';
 import type { AnyProjection, MigrationSet } from '@sooc/read-store';
 
@@ -20,6 +21,7 @@ export const READ_MODELS: readonly ReadModelSet[] = [
   { context: 'enrollment', migrations: enrollmentMigrations, projections: enrollmentProjections },
   { context: 'selection', migrations: selectionMigrations, projections: selectionProjections },
   { context: 'compliance', migrations: complianceMigrations, projections: complianceProjections },
+  { context: 'partners', migrations: partnersMigrations, projections: partnersProjections },
 ];
 
 export const allMigrationSets = (sets: readonly ReadModelSet[] = READ_MODELS): MigrationSet[] =>

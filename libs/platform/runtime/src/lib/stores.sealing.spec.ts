@@ -4,6 +4,7 @@ import { ERASED, type RecordedEvent } from '@sooc/event-sourcing';
 import { looksSealed } from '@sooc/personal-data';
 import { filesHolding, PRE_SEALING_MOTIVATIONS, preSealingDataDir } from '../testing';
 import { createProjectionRunner, openStores, type Stores } from './stores.open';
+import { UPCASTERS } from './event-schemas.registry';
 
 interface Submitted {
   readonly learnerId: string;
@@ -42,13 +43,13 @@ describe('a data directory written before personal data was sealed', () => {
     expect(filesHolding(dir, MOTIVATIONS).length).toBeGreaterThanOrEqual(MOTIVATIONS.length * 2);
   });
 
-  it('is sealed in place on first start: events lifted to v2 and sealed, read models projected again, no byte of a motivation left in any file', async () => {
+  it('is sealed in place on first start: events lifted to their current version and sealed, read models projected again, no byte of a motivation left in any file', async () => {
     const stores = await open(dir);
     try {
       const events = await submissions(stores);
       expect(events.map((e) => e.data.learnerId)).toEqual(Object.keys(PRE_SEALING_MOTIVATIONS));
       for (const e of events) {
-        expect(e.metadata.schemaVersion).toBe(2);
+        expect(e.metadata.schemaVersion).toBe(UPCASTERS.currentVersion('ApplicationSubmitted'));
         expect(e.data.dossier.name).toBeNull();
         expect(looksSealed(e.data.dossier.motivation)).toBe(true);
         expect(await stores.personalData.reveal(e.data.dossier.motivation)).toBe(

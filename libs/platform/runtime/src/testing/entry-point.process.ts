@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
-export type EntryPoint = 'gateway' | 'projector' | 'reactor';
+export type EntryPoint = 'gateway' | 'projector' | 'reactor' | 'partner-feed';
 
 export interface Exit {
   readonly code: number | null;
@@ -27,6 +27,7 @@ const LISTENING: Readonly<Record<EntryPoint, RegExp>> = {
   gateway: /sooc gateway ready: http:\/\/[^:/\s]+:(\d+)\/graphql/,
   projector: /sooc projector health: http:\/\/[^:/\s]+:(\d+)\/health/,
   reactor: /sooc reactor health: http:\/\/[^:/\s]+:(\d+)\/health/,
+  'partner-feed': /sooc partner-feed health: http:\/\/[^:/\s]+:(\d+)\/health/,
 };
 
 const started: ChildProcess[] = [];

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
-export type MetricsService = 'gateway' | 'projector' | 'reactor';
+export type MetricsService = 'gateway' | 'projector' | 'reactor' | 'partner-feed';
 
 /**
  * A fresh registry per service (never prom-client's global one: the gateway embeds the workers'

@@ -11,10 +11,14 @@ export interface WorkerConfig {
   readonly instanceId: string;
 }
 
-export type WorkerName = 'projector' | 'reactor';
+export type WorkerName = 'projector' | 'reactor' | 'partner-feed';
 
 /** Two workers on one machine (or in the embedded demo) must not want the same port. */
-export const WORKER_DEFAULT_PORTS: Readonly<Record<WorkerName, number>> = { projector: 9464, reactor: 9465 };
+export const WORKER_DEFAULT_PORTS: Readonly<Record<WorkerName, number>> = {
+  projector: 9464,
+  reactor: 9465,
+  'partner-feed': 9466,
+};
 export const DEFAULT_LEASE_TTL_MS = 5_000;
 
 const HOST = /^[A-Za-z0-9._:%[\]-]{1,253}$/;

@@ -1,7 +1,7 @@
 import type { CohortEvent } from '@sooc/cohorts-domain/published';
 import type { EnrollmentEvent } from '@sooc/enrollment-domain/published';
 import { recorded, SPEC_NOW, type DomainEvent } from '@sooc/event-sourcing';
-import { PARTNER_FEED_EVENT_TYPES } from '@sooc/partners-domain/published';
+import { PARTNER_FEED_EVENT_TYPES } from '../published';
 import { toCloudEvent } from './cloud-event.mapper';
 
 const REF = { enrollmentId: 'c1-ada', cohortId: 'c1', learnerId: 'ada' };

@@ -1,7 +1,7 @@
 import type { CohortEvent } from '@sooc/cohorts-domain/published';
 import type { EnrollmentEvent, EnrollmentRef } from '@sooc/enrollment-domain/published';
 import { categoryOf, type RecordedEvent } from '@sooc/event-sourcing';
-import { isPartnerFeedEventType, type PartnerFeedEventType } from '@sooc/partners-domain/published';
+import { isPartnerFeedEventType, type PartnerFeedEventType } from '../published';
 
 /** A CloudEvents 1.0 event in its JSON format, as a partner receives it. */
 export interface PartnerCloudEvent {
@@ -87,6 +87,12 @@ const CONTEXTS: Readonly<Record<string, { readonly context: string; readonly map
   enrollment: { context: 'enrollment', mappings: ENROLLMENT },
   cohort: { context: 'cohorts', mappings: COHORT },
 };
+
+/** Whether partners ever receive this event: what the feed's projection keys on, without mapping it. */
+export function isFeedEvent(event: Pick<RecordedEvent, 'type' | 'streamId'>): boolean {
+  const owner = CONTEXTS[categoryOf(event.streamId)];
+  return Boolean(owner && (owner.mappings as Record<string, unknown>)[event.type]);
+}
 
 /**
  * The partner-facing CloudEvent of a recorded event (upcast to its current shape), or null for

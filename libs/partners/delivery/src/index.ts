@@ -1,0 +1,3 @@
+export * from './lib/webhook.post';
+export * from './lib/delivery.store';
+export * from './lib/webhook.delivery';

@@ -1,0 +1,87 @@
+import type { DomainEvent, Projection, RecordedEvent } from '@sooc/event-sourcing';
+import type { PartnerEvent } from '@sooc/partners-domain/published';
+import { positionKey } from '@sooc/util';
+import type { WebhookEndpointRow } from './partners.read-model';
+
+type EndpointEvent = Extract<
+  PartnerEvent,
+  {
+    type:
+      | 'WebhookEndpointAdded'
+      | 'WebhookSecretRotated'
+      | 'WebhookEndpointDisabled'
+      | 'WebhookEndpointEnabled'
+      | 'WebhookEndpointRemoved';
+  }
+>;
+/** A replay asked of the delivery worker (recorded on the partner's stream, so it is audited). */
+type ReplayRequested = DomainEvent<
+  'WebhookDeliveriesReplayRequested',
+  {
+    readonly partnerId: string;
+    readonly endpointId: string;
+    readonly replayId: string;
+    readonly fromPosition: string | null;
+    readonly fromTime: string | null;
+  }
+>;
+type Handled = EndpointEvent | ReplayRequested;
+
+export function applyEndpointEvent(
+  row: WebhookEndpointRow | null,
+  event: RecordedEvent<Handled>,
+): WebhookEndpointRow | null {
+  const at = event.metadata.occurredAt;
+  if (event.type === 'WebhookEndpointAdded')
+    return {
+      endpoint_id: event.data.endpointId,
+      partner_id: event.data.partnerId,
+      url: event.data.url,
+      event_types: JSON.stringify(event.data.eventTypes),
+      description: event.data.description,
+      status: 'enabled',
+      disabled_reason: null,
+      added_position: positionKey(event.position),
+      replay_id: null,
+      replay_from_position: null,
+      replay_from_time: null,
+      created_at: at,
+      updated_at: at,
+    };
+  if (!row) return null;
+  switch (event.type) {
+    case 'WebhookSecretRotated':
+      return { ...row, updated_at: at };
+    case 'WebhookEndpointDisabled':
+      return { ...row, status: 'disabled', disabled_reason: event.data.reason, updated_at: at };
+    case 'WebhookEndpointEnabled':
+      return { ...row, status: 'enabled', disabled_reason: null, updated_at: at };
+    case 'WebhookEndpointRemoved':
+      return { ...row, status: 'removed', updated_at: at };
+    case 'WebhookDeliveriesReplayRequested':
+      return {
+        ...row,
+        replay_id: event.data.replayId,
+        replay_from_position: event.data.fromPosition === null ? null : positionKey(BigInt(event.data.fromPosition)),
+        replay_from_time: event.data.fromTime,
+        updated_at: at,
+      };
+  }
+}
+
+/** The partners' endpoints as the API lists them and the delivery worker serves them. */
+export const webhookEndpointProjection: Projection<WebhookEndpointRow, Handled> = {
+  name: 'partners.webhook-endpoints',
+  table: 'webhook_endpoints',
+  keyColumn: 'endpoint_id',
+  handles: [
+    'WebhookEndpointAdded',
+    'WebhookSecretRotated',
+    'WebhookEndpointDisabled',
+    'WebhookEndpointEnabled',
+    'WebhookEndpointRemoved',
+    'WebhookDeliveriesReplayRequested',
+  ],
+  keyOf: (event) => event.data.endpointId,
+  apply: applyEndpointEvent,
+};
