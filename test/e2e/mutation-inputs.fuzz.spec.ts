@@ -223,7 +223,8 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
   let pools: Pools;
 
   beforeAll(async () => {
-    h = await startGateway();
+    // Endpoints on loopback: the embedded delivery worker's attempts must never leave this host.
+    h = await startGateway({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' });
     const introspection = await h.gql<IntrospectionQuery>(getIntrospectionQuery());
     schema = buildClientSchema(introspection.data!);
     // Real ids for the fuzzer to hit often: review and first-come cohorts, a rubric, applications.
@@ -235,9 +236,9 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
     await h.gql('mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }', {
       input: { partnerId: 'p-fuzz', companyId: 'acme', name: 'ACME', contact: 'hr@acme.example' },
     });
-    // A public address given literally: the URL check needs no DNS, and nothing is ever sent to it.
+    // Nobody listens there: delivery attempts fail at once.
     await h.gql('mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { position } }', {
-      input: { partnerId: 'p-fuzz', endpointId: 'ep-fuzz', url: 'https://93.184.216.34/hooks' },
+      input: { partnerId: 'p-fuzz', endpointId: 'ep-fuzz', url: 'http://127.0.0.1:9/hooks' },
     });
     pools = { cohorts: [review, firstCome, 'facilitation-101-spring'], learners, partners };
   }, 60_000);

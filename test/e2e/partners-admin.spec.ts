@@ -302,6 +302,7 @@ describe('webhook URLs a gateway refuses (SSRF), named in the error', () => {
     expect((await h.events()).length).toBe(before);
   });
 
+  // Nothing is ever sent there: this gateway holds no application, so no partner event is due.
   it('accepts a public address', async () => {
     const answer = await h.gql<Data>(ADD, { input: { partnerId: 'p-acme', url: 'http://93.184.216.34/in' } });
     expect(answer.data!['addWebhookEndpoint']!.endpoint['status']).toBe('ENABLED');

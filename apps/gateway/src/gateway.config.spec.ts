@@ -39,7 +39,15 @@ describe('loadConfig', () => {
         referenceKey: null,
       },
       rateLimits: { perPrincipal: 6000, perAnonymousIp: 600 },
-      webhookUrls: { production: false, allowPrivate: false },
+      webhooks: {
+        production: false,
+        allowPrivate: false,
+        tickMs: 250,
+        timeoutMs: 10_000,
+        maxResponseBytes: 4096,
+        disableAfterMs: 5 * 86_400_000,
+        retryScale: 1,
+      },
     });
   });
 
@@ -76,11 +84,11 @@ describe('loadConfig', () => {
   });
 
   it('checks webhook URLs for https in production, and lets them reach private addresses only when told', () => {
-    expect(loadConfig({})).toMatchObject({ webhookUrls: { production: false, allowPrivate: false } });
+    expect(loadConfig({})).toMatchObject({ webhooks: { production: false, allowPrivate: false } });
     expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' })).toMatchObject({
-      webhookUrls: { production: true, allowPrivate: false },
+      webhooks: { production: true, allowPrivate: false },
     });
-    expect(loadConfig({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhookUrls: { allowPrivate: true } });
+    expect(loadConfig({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhooks: { allowPrivate: true } });
     expect(problemsOf({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'yes' }).message).toContain(
       'SOOC_WEBHOOK_ALLOW_PRIVATE="yes": expected true or false',
     );

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import type { WebhookUrlSettings } from '@sooc/partners-api';
 import { readReactorTickMs } from '@sooc/reactor-engine';
 import { readAuthConfig, type AuthConfig } from './access/auth.config';
 import type { RateLimits } from './access/rate.limits';
@@ -55,11 +54,6 @@ export interface GatewayConfig extends StoreConfig {
   readonly auth: AuthConfig;
   /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
   readonly rateLimits: RateLimits;
-  /**
-   * How webhook URLs are checked before an endpoint is stored: https only when NODE_ENV=production;
-   * SOOC_WEBHOOK_ALLOW_PRIVATE=true lets them reach loopback, private and link-local addresses (tests).
-   */
-  readonly webhookUrls: WebhookUrlSettings;
 }
 
 /**
@@ -101,10 +95,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     perPrincipal: reader.integer('SOOC_RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     perAnonymousIp: reader.integer('SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, 0, 10_000_000),
   };
-  const webhookUrls: WebhookUrlSettings = {
-    production,
-    allowPrivate: reader.read('SOOC_WEBHOOK_ALLOW_PRIVATE', false, 'true or false', parseBoolean),
-  };
   const graphqlMaxCost = reader.integer('GRAPHQL_MAX_COST', 5_000, 10, 1_000_000);
   const graphqlMaxAliases = reader.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1_000);
   const graphqlMaxTokens = reader.integer('GRAPHQL_MAX_TOKENS', 2_000, 50, 100_000);
@@ -140,7 +130,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     graphiql,
     auth,
     rateLimits,
-    webhookUrls,
   };
 }
 
