@@ -18,6 +18,10 @@ const ROLES = ['admin', 'compliance', 'facilitator', 'reviewer', 'partner', 'lea
 type RoleName = (typeof ROLES)[number];
 
 const COHORT = 'c-scope';
+/** The partner token's company ('acme') speaks through PARTNER; OTHER_PARTNER is another company's. */
+const PARTNER = 'p-acme';
+const OTHER_PARTNER = 'p-globex';
+const ENDPOINT = 'ep-scope';
 const OTHER_COHORT = 'c-elsewhere';
 const PERSONAS: Record<RoleName, Persona | null> = {
   admin: { role: 'admin', subject: 'admin-1' },
@@ -44,6 +48,16 @@ const cohortMutation = (name: string, extra: Record<string, unknown> = {}, cohor
   mutation(name, { cohortId, ...extra });
 const learnerMutation = (name: string, extra: Record<string, unknown> = {}, learnerId = 'ada') =>
   mutation(name, { cohortId: COHORT, learnerId, ...extra });
+const endpointMutation = (name: string, extra: Record<string, unknown> = {}, partnerId = PARTNER) =>
+  mutation(name, { partnerId, endpointId: ENDPOINT, ...extra });
+const partnerInput = (partnerId: string, companyId: string) => ({
+  partnerId,
+  companyId,
+  name: 'Partner',
+  contact: `hr@${companyId}.example`,
+});
+/** Nobody listens there: the embedded delivery worker's attempts fail on this host, never leave it. */
+const HOOK_URL = 'http://127.0.0.1:9/hooks';
 
 const OPERATIONS: Record<string, Operation> = {
   'Query.cohorts': { document: '{ cohorts { totalCount } }' },
@@ -128,6 +142,30 @@ const OPERATIONS: Record<string, Operation> = {
   'Mutation.acceptOffer': learnerMutation('acceptOffer'),
   'Mutation.declineOffer': learnerMutation('declineOffer'),
   'Mutation.declineOffer for another learner': learnerMutation('declineOffer', {}, 'bob'),
+  'Mutation.registerPartner': mutation('registerPartner', partnerInput('p-new', 'initech')),
+  'Mutation.suspendPartner': mutation('suspendPartner', { partnerId: PARTNER, reason: 'r' }),
+  'Mutation.resumePartner': mutation('resumePartner', { partnerId: PARTNER, reason: 'r' }),
+  // The partner token's own partner (its company's), then another company's: the partners API checks which.
+  'Mutation.addWebhookEndpoint': mutation('addWebhookEndpoint', { partnerId: PARTNER, url: HOOK_URL }),
+  'Mutation.addWebhookEndpoint elsewhere': mutation('addWebhookEndpoint', { partnerId: OTHER_PARTNER, url: HOOK_URL }),
+  'Mutation.rotateWebhookSecret': endpointMutation('rotateWebhookSecret'),
+  'Mutation.rotateWebhookSecret elsewhere': endpointMutation('rotateWebhookSecret', {}, OTHER_PARTNER),
+  'Mutation.disableWebhookEndpoint': endpointMutation('disableWebhookEndpoint', { reason: 'r' }),
+  'Mutation.disableWebhookEndpoint elsewhere': endpointMutation(
+    'disableWebhookEndpoint',
+    { reason: 'r' },
+    OTHER_PARTNER,
+  ),
+  'Mutation.enableWebhookEndpoint': endpointMutation('enableWebhookEndpoint'),
+  'Mutation.enableWebhookEndpoint elsewhere': endpointMutation('enableWebhookEndpoint', {}, OTHER_PARTNER),
+  'Mutation.replayWebhookDeliveries': endpointMutation('replayWebhookDeliveries', { fromPosition: '1' }),
+  'Mutation.replayWebhookDeliveries elsewhere': endpointMutation(
+    'replayWebhookDeliveries',
+    { fromPosition: '1' },
+    OTHER_PARTNER,
+  ),
+  'Mutation.removeWebhookEndpoint': endpointMutation('removeWebhookEndpoint'),
+  'Mutation.removeWebhookEndpoint elsewhere': endpointMutation('removeWebhookEndpoint', {}, OTHER_PARTNER),
 
   'Subscription.cohortDashboardUpdated': {
     document: `subscription { cohortDashboardUpdated(cohortId: "${COHORT}") { capacity } }`,
@@ -188,6 +226,21 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Mutation.acceptOffer',                          A,    F,    F,    F,     F,      A,      U],
   ['Mutation.declineOffer',                         A,    F,    F,    F,     F,      A,      U],
   ['Mutation.declineOffer for another learner',     A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.registerPartner',                      A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.suspendPartner',                       A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.resumePartner',                        A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.addWebhookEndpoint',                   A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.addWebhookEndpoint elsewhere',         A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.rotateWebhookSecret',                  A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.rotateWebhookSecret elsewhere',        A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.disableWebhookEndpoint',               A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.disableWebhookEndpoint elsewhere',     A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.enableWebhookEndpoint',                A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.enableWebhookEndpoint elsewhere',      A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.replayWebhookDeliveries',              A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.replayWebhookDeliveries elsewhere',    A,    F,    F,    F,     F,      F,      U],
+  ['Mutation.removeWebhookEndpoint',                A,    F,    F,    F,     A,      F,      U],
+  ['Mutation.removeWebhookEndpoint elsewhere',      A,    F,    F,    F,     F,      F,      U],
   ['Subscription.cohortDashboardUpdated',           A,    A,    A,    F,     F,      F,      U],
   ['Subscription.cohortDashboardUpdated elsewhere', A,    A,    F,    F,     F,      F,      U],
   ['Subscription.cohortUpdated',                    A,    A,    A,    A,     A,      A,      U],
@@ -205,7 +258,20 @@ function outcomeOf(errors: readonly { extensions?: Record<string, unknown> }[] |
 describe('the access policy: every root field × every role', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startGateway();
+    h = await startGateway({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' });
+    // The partners the partner rows name, each with the endpoint they act on.
+    for (const [partnerId, companyId] of [
+      [PARTNER, 'acme'],
+      [OTHER_PARTNER, 'globex'],
+    ] as const) {
+      for (const { document, variables } of [
+        mutation('registerPartner', partnerInput(partnerId, companyId)),
+        mutation('addWebhookEndpoint', { partnerId, endpointId: ENDPOINT, url: HOOK_URL }),
+      ]) {
+        const answer = await h.gql(document, variables);
+        if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      }
+    }
   });
   afterAll(() => h.close());
 

@@ -35,7 +35,8 @@ const MUTATIONS = Object.keys(
     .getFields(),
 );
 /** A domain refusal (`COHORT.NOT_FOUND`, `SELECTION.NO_RUBRIC`, …) or bad input; nothing else may come back. */
-const ALLOWED_CODE = /^(BAD_USER_INPUT|(COHORT|COURSE|ENROLLMENT|SELECTION|COMPLIANCE|LEARNER)\.[A-Z_]+)$/;
+const ALLOWED_CODE =
+  /^(BAD_USER_INPUT|(COHORT|COURSE|ENROLLMENT|SELECTION|COMPLIANCE|LEARNER|PARTNER|WEBHOOK_ENDPOINT)\.[A-Z_]+)$/;
 
 const hostileStrings = fc.constantFrom(
   '',
@@ -56,6 +57,8 @@ const hostileStrings = fc.constantFrom(
 interface Pools {
   readonly cohorts: readonly string[];
   readonly learners: readonly string[];
+  /** Partners and webhook endpoints that exist. */
+  readonly partners: readonly string[];
 }
 
 /** Any JSON value of the wrong kind, for a field that wants another. */
@@ -72,7 +75,7 @@ const wrongKind = fc.oneof(
 function plausibleScalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
   switch (name) {
     case 'ID':
-      return fc.constantFrom(...pools.cohorts, ...pools.learners);
+      return fc.constantFrom(...pools.cohorts, ...pools.learners, ...pools.partners);
     case 'String':
       return fc.string({ minLength: 3, maxLength: 40 });
     case 'Int':
@@ -89,6 +92,8 @@ function plausibleScalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
       return fc
         .date({ min: new Date('2030-01-01'), max: new Date('2031-01-01'), noInvalidDate: true })
         .map((d) => d.toISOString().slice(0, 10));
+    case 'Position':
+      return fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String);
     default:
       return fc.string();
   }
@@ -98,7 +103,7 @@ function scalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
   switch (name) {
     case 'ID':
       return fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...pools.cohorts, ...pools.learners) },
+        { weight: 4, arbitrary: fc.constantFrom(...pools.cohorts, ...pools.learners, ...pools.partners) },
         { weight: 1, arbitrary: fc.uuid() },
         { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,12}$/) },
         { weight: 1, arbitrary: hostileStrings },
@@ -153,6 +158,12 @@ function scalar(name: string, pools: Pools): fc.Arbitrary<unknown> {
             .map((d) => d.toISOString().slice(0, 10)),
         },
         { weight: 1, arbitrary: fc.constantFrom('2030-02-30', '2030-2-1', '10000-01-01', '2030-02-10T00:00:00Z') },
+        { weight: 1, arbitrary: wrongKind },
+      );
+    case 'Position':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String) },
+        { weight: 1, arbitrary: fc.constantFrom('-1', '1.5', '1e3', (2n ** 64n).toString(), '007') },
         { weight: 1, arbitrary: wrongKind },
       );
     default:
@@ -212,7 +223,8 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
   let pools: Pools;
 
   beforeAll(async () => {
-    h = await startGateway();
+    // Endpoints on loopback: the embedded delivery worker's attempts must never leave this host.
+    h = await startGateway({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' });
     const introspection = await h.gql<IntrospectionQuery>(getIntrospectionQuery());
     schema = buildClientSchema(introspection.data!);
     // Real ids for the fuzzer to hit often: review and first-come cohorts, a rubric, applications.
@@ -220,7 +232,15 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
     const firstCome = await openCohort(h, 'FIRST_COME');
     await defineRubric(h, review, { reviewsRequired: 1 });
     const learners = [await apply(h, review, 'acme'), await apply(h, review), await apply(h, firstCome, 'initech')];
-    pools = { cohorts: [review, firstCome, 'facilitation-101-spring'], learners };
+    const partners = ['p-fuzz', 'ep-fuzz'];
+    await h.gql('mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }', {
+      input: { partnerId: 'p-fuzz', companyId: 'acme', name: 'ACME', contact: 'hr@acme.example' },
+    });
+    // Nobody listens there: delivery attempts fail at once.
+    await h.gql('mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { position } }', {
+      input: { partnerId: 'p-fuzz', endpointId: 'ep-fuzz', url: 'http://127.0.0.1:9/hooks' },
+    });
+    pools = { cohorts: [review, firstCome, 'facilitation-101-spring'], learners, partners };
   }, 60_000);
   afterAll(() => h.close());
 

@@ -58,6 +58,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         clock,
         metrics,
         identity,
+        webhookUrls: { production: config.webhooks.production, allowPrivate: config.webhooks.allowPrivate },
         limits: {
           maxDepth: config.graphqlMaxDepth,
           maxCost: config.graphqlMaxCost,

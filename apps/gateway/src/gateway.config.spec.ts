@@ -39,6 +39,15 @@ describe('loadConfig', () => {
         referenceKey: null,
       },
       rateLimits: { perPrincipal: 6000, perAnonymousIp: 600 },
+      webhooks: {
+        production: false,
+        allowPrivate: false,
+        tickMs: 250,
+        timeoutMs: 10_000,
+        maxResponseBytes: 4096,
+        disableAfterMs: 5 * 86_400_000,
+        retryScale: 1,
+      },
     });
   });
 
@@ -72,6 +81,17 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ SOOC_GRAPHIQL: 'false' })).toMatchObject({ graphiql: false });
     expect(problemsOf({ SOOC_GRAPHIQL: 'yes' }).message).toContain('SOOC_GRAPHIQL="yes": expected true or false');
+  });
+
+  it('checks webhook URLs for https in production, and lets them reach private addresses only when told', () => {
+    expect(loadConfig({})).toMatchObject({ webhooks: { production: false, allowPrivate: false } });
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' })).toMatchObject({
+      webhooks: { production: true, allowPrivate: false },
+    });
+    expect(loadConfig({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhooks: { allowPrivate: true } });
+    expect(problemsOf({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'yes' }).message).toContain(
+      'SOOC_WEBHOOK_ALLOW_PRIVATE="yes": expected true or false',
+    );
   });
 
   it('runs the workers in-process unless SOOC_WORKERS=none, and reads their lease settings', () => {

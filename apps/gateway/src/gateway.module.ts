@@ -12,6 +12,7 @@ import {
   subscriptionTransportPlugin,
 } from '@sooc/graphql';
 import { SoocCoreModule } from '@sooc/nest';
+import { WebhookUrlSettingsModule, type WebhookUrlSettings } from '@sooc/partners-api';
 import { AccessGuard } from './access/access.guard';
 import { graphqlWsAuth } from './access/graphql-ws.auth';
 import type { Identity } from './access/identity';
@@ -30,6 +31,7 @@ export interface GatewayModuleOptions {
   readonly limits: OperationLimits;
   readonly metrics: GatewayMetrics;
   readonly identity: Identity;
+  readonly webhookUrls: WebhookUrlSettings;
 }
 
 /** Queries and mutations over HTTP, subscriptions over graphql-ws: one path for both. */
@@ -37,7 +39,14 @@ export const GRAPHQL_PATH = '/graphql';
 
 @Module({})
 export class GatewayModule {
-  static forRoot({ infrastructure, clock, limits, metrics, identity }: GatewayModuleOptions): DynamicModule {
+  static forRoot({
+    infrastructure,
+    clock,
+    limits,
+    metrics,
+    identity,
+    webhookUrls,
+  }: GatewayModuleOptions): DynamicModule {
     const guards = operationGuards(limits);
     return {
       module: GatewayModule,
@@ -78,6 +87,7 @@ export class GatewayModule {
             },
           },
         }),
+        WebhookUrlSettingsModule.forRoot(webhookUrls),
         ...GATEWAY_API_MODULES,
       ],
       controllers: [HealthController, MetricsController],

@@ -7,6 +7,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { CohortsApiModule } from '@sooc/cohorts-api';
 import { ComplianceApiModule } from '@sooc/compliance-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
+import { PartnersApiModule } from '@sooc/partners-api';
 import { SelectionApiModule } from '@sooc/selection-api';
 import { describeRootTypes, NodeModule } from '@sooc/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -18,6 +19,7 @@ export const GATEWAY_API_MODULES: readonly Type[] = [
   EnrollmentApiModule,
   SelectionApiModule,
   ComplianceApiModule,
+  PartnersApiModule,
 ];
 
 /** `schema.graphql` at the repository root: the schema as committed, for review and the description lint. */

@@ -33,11 +33,19 @@ function argument(args: OperationArgs, name: string): unknown {
       : undefined;
 }
 
+/**
+ * A partner token acts for the partner registered for its company only. Which company a partner
+ * speaks for is in the partner's stream, not in the arguments: the partners API checks it before
+ * the command runs (`requireOwnPartner`, @sooc/partners-api) and refuses with the same FORBIDDEN.
+ */
+const ownPartner: ScopeRule = (principal) => principal.companyId !== null;
+
 const PUBLIC: AccessRule = { public: true };
 const READ_ALL = { admin: everywhere, compliance: everywhere } as const;
 const ADMIN_ONLY: AccessRule = { admin: everywhere };
 const RUN_THE_COHORT: AccessRule = { admin: everywhere, facilitator: ownCohort };
 const FOR_THEMSELVES: AccessRule = { admin: everywhere, learner: ownLearner };
+const PARTNER_ENDPOINTS: AccessRule = { admin: everywhere, partner: ownPartner };
 
 /**
  * Who may run each root field of the schema, the one table of the API's access rules (deny by
@@ -92,6 +100,16 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Mutation.withdrawApplication': FOR_THEMSELVES,
   'Mutation.acceptOffer': FOR_THEMSELVES,
   'Mutation.declineOffer': FOR_THEMSELVES,
+
+  'Mutation.registerPartner': ADMIN_ONLY,
+  'Mutation.suspendPartner': ADMIN_ONLY,
+  'Mutation.resumePartner': ADMIN_ONLY,
+  'Mutation.addWebhookEndpoint': PARTNER_ENDPOINTS,
+  'Mutation.rotateWebhookSecret': PARTNER_ENDPOINTS,
+  'Mutation.disableWebhookEndpoint': PARTNER_ENDPOINTS,
+  'Mutation.enableWebhookEndpoint': PARTNER_ENDPOINTS,
+  'Mutation.removeWebhookEndpoint': PARTNER_ENDPOINTS,
+  'Mutation.replayWebhookDeliveries': PARTNER_ENDPOINTS,
 
   'Subscription.cohortDashboardUpdated': { ...READ_ALL, facilitator: ownCohort },
   'Subscription.cohortUpdated': {

@@ -21,10 +21,19 @@ export type AddWebhookEndpoint = Command<
     readonly secret: string;
   }
 >;
-/** `overlapUntil`: an ISO-8601 instant until which the previous secret keeps signing too. */
+/**
+ * `overlapSeconds`: how long the previous secret keeps signing beside the new one, counted from
+ * the command's own `now` (0: it stops at once, after a leak). A duration rather than an instant,
+ * so an immediate switch never lands a few milliseconds before the decider's clock.
+ */
 export type RotateWebhookSecret = Command<
   'RotateWebhookSecret',
-  { readonly partnerId: string; readonly endpointId: string; readonly newSecret: string; readonly overlapUntil: string }
+  {
+    readonly partnerId: string;
+    readonly endpointId: string;
+    readonly newSecret: string;
+    readonly overlapSeconds: number;
+  }
 >;
 export type DisableWebhookEndpoint = Command<
   'DisableWebhookEndpoint',
@@ -39,6 +48,22 @@ export type RemoveWebhookEndpoint = Command<
   { readonly partnerId: string; readonly endpointId: string }
 >;
 
+/**
+ * Re-sends what the endpoint received from a position of `$all` or an instant on (exactly one of
+ * them), keeping the messages' ids. `replayId` is chosen by the caller, so a retried request is
+ * recognised.
+ */
+export type ReplayWebhookDeliveries = Command<
+  'ReplayWebhookDeliveries',
+  {
+    readonly partnerId: string;
+    readonly endpointId: string;
+    readonly fromPosition: string | null;
+    readonly fromTime: string | null;
+    readonly replayId: string;
+  }
+>;
+
 export type PartnerCommand =
   | RegisterPartner
   | SuspendPartner
@@ -47,4 +72,5 @@ export type PartnerCommand =
   | RotateWebhookSecret
   | DisableWebhookEndpoint
   | EnableWebhookEndpoint
-  | RemoveWebhookEndpoint;
+  | RemoveWebhookEndpoint
+  | ReplayWebhookDeliveries;

@@ -11,6 +11,7 @@ import {
   removeWebhookEndpoint,
   rotateWebhookSecret,
 } from './webhook-endpoint.decide';
+import { replayWebhookDeliveries } from './webhook-replay.decide';
 
 export function decidePartner(command: PartnerCommand, state: PartnerState): readonly PartnerEvent[] {
   switch (command.type) {
@@ -30,6 +31,8 @@ export function decidePartner(command: PartnerCommand, state: PartnerState): rea
       return enableWebhookEndpoint(command, state);
     case 'RemoveWebhookEndpoint':
       return removeWebhookEndpoint(command, state);
+    case 'ReplayWebhookDeliveries':
+      return replayWebhookDeliveries(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown partner command ${String((unknown as PartnerCommand).type)}`);

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@sooc/event-sourcing';
-import type { ExistingPartner, PartnerState, WebhookEndpointState } from './partner.state';
+import { findEndpoint, type ExistingPartner, type PartnerState, type WebhookEndpointState } from './partner.state';
 
 export function partnerNotFound(partnerId: string): NotFoundError {
   return new NotFoundError('PARTNER.NOT_FOUND', `Partner ${partnerId} does not exist`, { partnerId });
@@ -11,7 +11,7 @@ export function requirePartner(state: PartnerState, partnerId: string): Existing
 }
 
 export function requireEndpoint(partner: ExistingPartner, endpointId: string): WebhookEndpointState {
-  const endpoint = partner.endpoints[endpointId];
+  const endpoint = findEndpoint(partner, endpointId);
   if (!endpoint)
     throw new NotFoundError(
       'WEBHOOK_ENDPOINT.NOT_FOUND',

@@ -10,6 +10,7 @@ export const PARTNER_EVENT_TYPES = [
   'WebhookEndpointDisabled',
   'WebhookEndpointEnabled',
   'WebhookEndpointRemoved',
+  'WebhookDeliveriesReplayRequested',
 ] as const satisfies readonly PartnerEvent['type'][];
 
 type Missing = Exclude<PartnerEvent['type'], (typeof PARTNER_EVENT_TYPES)[number]>;

@@ -57,6 +57,20 @@ export type WebhookEndpointEnabled = DomainEvent<'WebhookEndpointEnabled', Endpo
 /** Final: the id stays taken, so a delivery log never mixes two endpoints under one id. */
 export type WebhookEndpointRemoved = DomainEvent<'WebhookEndpointRemoved', EndpointRef>;
 
+/**
+ * The feed re-sends the endpoint's messages from `fromPosition` (a position of `$all`, as a decimal
+ * string) or from `fromTime` (an ISO-8601 instant in UTC): exactly one is set. Ids are kept, so a
+ * receiver deduplicating by `webhook-id` sees each message once.
+ */
+export type WebhookDeliveriesReplayRequested = DomainEvent<
+  'WebhookDeliveriesReplayRequested',
+  EndpointRef & {
+    readonly fromPosition: string | null;
+    readonly fromTime: string | null;
+    readonly replayId: string;
+  }
+>;
+
 export type PartnerEvent =
   | PartnerRegistered
   | PartnerSuspended
@@ -65,4 +79,5 @@ export type PartnerEvent =
   | WebhookSecretRotated
   | WebhookEndpointDisabled
   | WebhookEndpointEnabled
-  | WebhookEndpointRemoved;
+  | WebhookEndpointRemoved
+  | WebhookDeliveriesReplayRequested;

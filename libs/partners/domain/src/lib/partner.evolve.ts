@@ -1,5 +1,11 @@
 import type { PartnerEvent, WebhookSecretRotated } from './partner.events';
-import type { ExistingPartner, PartnerState, SigningSecret, WebhookEndpointState } from './partner.state';
+import {
+  findEndpoint,
+  type ExistingPartner,
+  type PartnerState,
+  type SigningSecret,
+  type WebhookEndpointState,
+} from './partner.state';
 
 function earlier(a: string, b: string): string {
   return Date.parse(a) <= Date.parse(b) ? a : b;
@@ -26,7 +32,7 @@ function withEndpoint(
   endpointId: string,
   change: (endpoint: WebhookEndpointState) => WebhookEndpointState,
 ): PartnerState {
-  const endpoint = partner.endpoints[endpointId];
+  const endpoint = findEndpoint(partner, endpointId);
   if (!endpoint) return partner;
   return { ...partner, endpoints: { ...partner.endpoints, [endpointId]: change(endpoint) } };
 }
@@ -55,6 +61,7 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
             status: 'enabled',
             secrets: [{ secret, validUntil: null }],
             disabledReason: null,
+            lastReplay: null,
           },
         },
       };
@@ -71,6 +78,13 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
       return withEndpoint(state, event.data.endpointId, (e) => ({ ...e, status: 'enabled', disabledReason: null }));
     case 'WebhookEndpointRemoved':
       return withEndpoint(state, event.data.endpointId, (e) => ({ ...e, status: 'removed', disabledReason: null }));
+    case 'WebhookDeliveriesReplayRequested': {
+      const { replayId, fromPosition, fromTime } = event.data;
+      return withEndpoint(state, event.data.endpointId, (e) => ({
+        ...e,
+        lastReplay: { replayId, fromPosition, fromTime },
+      }));
+    }
     default:
       return state;
   }

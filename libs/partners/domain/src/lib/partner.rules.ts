@@ -1,4 +1,4 @@
-import { FieldProblems, isWellFormedId, trimmed, ValidationError } from '@sooc/event-sourcing';
+import { FieldProblems, isIntegerBetween, isWellFormedId, trimmed, ValidationError } from '@sooc/event-sourcing';
 import type { ExistingPartner } from './partner.state';
 import { isPartnerFeedEventType, PARTNER_FEED_EVENT_TYPES, type WebhookEventTypes } from './partner-feed.event-types';
 
@@ -14,12 +14,11 @@ export const PARTNER_LIMITS = {
   secretBytesMin: 24,
   secretBytesMax: 64,
   /** The longest a rotated-out secret keeps signing: long enough to deploy a receiver, short enough to bound a leak. */
-  overlapMaxMs: 7 * 24 * 60 * 60 * 1000,
+  overlapSecondsMax: 7 * 24 * 60 * 60,
 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const WHSEC = /^whsec_((?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** The number of bytes a `whsec_` secret's base64 encodes, or null when it is not one. */
 export function secretByteLength(secret: unknown): number | null {
@@ -169,18 +168,17 @@ export function requireSecret(problems: FieldProblems, field: string, value: unk
   return typeof value === 'string' ? value : '';
 }
 
-/** An instant from `now` (an immediate switch) to `now` + the longest overlap; null when refused. */
-export function requireOverlapUntil(problems: FieldProblems, value: unknown, now: Date): Date | null {
-  const text = trimmed(value) ?? '';
-  const ms = INSTANT.test(text) ? Date.parse(text) : NaN;
-  const ok = !Number.isNaN(ms) && ms >= now.getTime() && ms - now.getTime() <= PARTNER_LIMITS.overlapMaxMs;
+/** From 0 (an immediate switch) to the longest overlap, in whole seconds; the instant it ends, or null when refused. */
+export function requireOverlap(problems: FieldProblems, value: unknown, now: Date): Date | null {
+  const max = PARTNER_LIMITS.overlapSecondsMax;
+  const ok = isIntegerBetween(value, 0, max);
   problems.require(
     ok,
-    'overlapUntil',
+    'overlapSeconds',
     'WEBHOOK_ENDPOINT.OVERLAP_INVALID',
-    'overlapUntil must be an ISO-8601 instant with an offset, from now to 7 days from now',
+    `overlapSeconds must be a whole number of seconds from 0 to ${max} (7 days)`,
   );
-  return ok ? new Date(ms) : null;
+  return ok ? new Date(now.getTime() + (value as number) * 1000) : null;
 }
 
 /**

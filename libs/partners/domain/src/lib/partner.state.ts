@@ -18,6 +18,14 @@ export interface WebhookEndpointState {
   readonly secrets: readonly SigningSecret[];
   /** Why it was disabled, while it is; null otherwise. */
   readonly disabledReason: string | null;
+  /** The last replay requested, so the same request sent again is recognised; null before any. */
+  readonly lastReplay: ReplayRequest | null;
+}
+
+export interface ReplayRequest {
+  readonly replayId: string;
+  readonly fromPosition: string | null;
+  readonly fromTime: string | null;
 }
 
 interface PartnerProfile {
@@ -42,6 +50,14 @@ export function signingSecrets(endpoint: WebhookEndpointState, now: Date): reado
   return endpoint.secrets
     .filter((s) => s.validUntil === null || Date.parse(s.validUntil) > now.getTime())
     .map((s) => s.secret);
+}
+
+/**
+ * The endpoint of that id, if the partner has one. Own keys only: an id such as `constructor` or
+ * `toString` is a well-formed endpoint id, and must not find what every object inherits.
+ */
+export function findEndpoint(partner: ExistingPartner, endpointId: string): WebhookEndpointState | undefined {
+  return Object.hasOwn(partner.endpoints, endpointId) ? partner.endpoints[endpointId] : undefined;
 }
 
 /** Endpoints that count against the partner's limit: those not removed. */

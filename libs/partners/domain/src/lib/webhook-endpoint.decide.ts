@@ -14,14 +14,14 @@ import {
   requireDescription,
   requireEndpointId,
   requireEventTypes,
-  requireOverlapUntil,
+  requireOverlap,
   requirePartnerId,
   requireReason,
   requireSecret,
   requireSecretUnused,
   requireUrl,
 } from './partner.rules';
-import { liveEndpointCount, type PartnerState } from './partner.state';
+import { findEndpoint, liveEndpointCount, type PartnerState } from './partner.state';
 
 function refs(problems: FieldProblems, data: { readonly partnerId: string; readonly endpointId: string }) {
   requirePartnerId(problems, data.partnerId);
@@ -40,7 +40,7 @@ export function addWebhookEndpoint(command: AddWebhookEndpoint, state: PartnerSt
   const partner = requirePartner(state, ref.partnerId);
   const data = { ...ref, url, eventTypes, description, secret };
 
-  const existing = partner.endpoints[ref.endpointId];
+  const existing = findEndpoint(partner, ref.endpointId);
   if (existing) {
     // A client that timed out retries with the same endpoint: success, not a conflict.
     const same = { url: existing.url, eventTypes: existing.eventTypes, description: existing.description };
@@ -73,7 +73,7 @@ export function rotateWebhookSecret(command: RotateWebhookSecret, state: Partner
   const problems = new FieldProblems();
   const ref = refs(problems, command.data);
   const secret = requireSecret(problems, 'newSecret', command.data.newSecret);
-  const overlapUntil = requireOverlapUntil(problems, command.data.overlapUntil, now);
+  const overlapUntil = requireOverlap(problems, command.data.overlapSeconds, now);
   problems.throwIfAny('The webhook secret cannot be rotated');
   const partner = requirePartner(state, ref.partnerId);
   const endpoint = requireLiveEndpoint(partner, ref.endpointId, 'rotate the secret of');

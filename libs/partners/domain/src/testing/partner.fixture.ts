@@ -62,3 +62,18 @@ export const endpointDisabled = (reason = 'receiver answered 410 Gone', endpoint
   type: 'WebhookEndpointDisabled',
   data: { partnerId: PARTNER_ID, endpointId, reason },
 });
+
+export const replayRequested = (
+  from: { readonly fromPosition?: string; readonly fromTime?: string },
+  replayId = 'replay-1',
+  endpointId = ENDPOINT_ID,
+): PartnerEvent => ({
+  type: 'WebhookDeliveriesReplayRequested',
+  data: {
+    partnerId: PARTNER_ID,
+    endpointId,
+    fromPosition: from.fromPosition ?? null,
+    fromTime: from.fromTime ?? null,
+    replayId,
+  },
+});

@@ -5,7 +5,7 @@ const ROOT_DESCRIPTIONS = {
     'Reads, answered from the read models (projections of the event store). A read right after a write may not ' +
     'see it yet: pass the `position` the mutation returned as `consistentWith` to wait for it',
   mutation:
-    'Writes: each mutation is a command on one aggregate (course, cohort, enrollment or selection), decided by ' +
+    'Writes: each mutation is a command on one aggregate (course, cohort, enrollment, selection or partner), decided by ' +
     'the domain and appended to the event store; it returns the `position` of what it wrote',
   subscription:
     'Live updates over graphql-ws (same path as HTTP, `ws://…/graphql`), pushed after each committed change a ' +

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PartnersResolver } from './partners.resolver';
+import { WebhookEndpointsResolver } from './webhook-endpoints.resolver';
+
+/**
+ * The partners' GraphQL mutations (partners and their webhook endpoints). Needs, once at the
+ * root: SoocCoreModule, a GraphQLModule, and WebhookUrlSettingsModule.forRoot.
+ */
+@Module({ providers: [PartnersResolver, WebhookEndpointsResolver] })
+export class PartnersApiModule {}
