@@ -40,6 +40,14 @@ function argument(args: OperationArgs, name: string): unknown {
  */
 const ownPartner: ScopeRule = (principal) => principal.companyId !== null;
 
+/** A partner token reads its own company's feed: `companyId` omitted, or its own. */
+const ownCompany: ScopeRule = (principal, args) => {
+  const companyId = argument(args, 'companyId');
+  return (
+    principal.companyId !== null && (companyId === undefined || companyId === null || companyId === principal.companyId)
+  );
+};
+
 const PUBLIC: AccessRule = { public: true };
 const READ_ALL = { admin: everywhere, compliance: everywhere } as const;
 const ADMIN_ONLY: AccessRule = { admin: everywhere };
@@ -104,6 +112,9 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Mutation.registerPartner': ADMIN_ONLY,
   'Mutation.suspendPartner': ADMIN_ONLY,
   'Mutation.resumePartner': ADMIN_ONLY,
+  'Query.partnerEvents': { admin: everywhere, partner: ownCompany },
+  'Query.webhookDeliveries': PARTNER_ENDPOINTS,
+  'Subscription.partnerEventStream': { admin: everywhere, partner: ownCompany },
   'Mutation.addWebhookEndpoint': PARTNER_ENDPOINTS,
   'Mutation.rotateWebhookSecret': PARTNER_ENDPOINTS,
   'Mutation.disableWebhookEndpoint': PARTNER_ENDPOINTS,

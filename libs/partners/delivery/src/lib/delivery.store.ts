@@ -63,6 +63,32 @@ function before(key: string): string {
 }
 
 /**
+ * Whether enqueue would write anything. Most rounds find nothing new: answered by reads alone, with
+ * no write transaction to contend with the projector's (SQLite has one writer).
+ */
+async function hasWork(db: PartnersReadDb, endpoint: DeliveryEndpoint): Promise<boolean> {
+  const cursor = await db
+    .selectFrom('webhook_cursors')
+    .selectAll()
+    .where('endpoint_id', '=', endpoint.endpointId)
+    .executeTakeFirst();
+  if (!cursor) return true;
+  if (endpoint.status === 'removed') {
+    const pending = await db
+      .selectFrom('webhook_messages')
+      .select('position')
+      .where('endpoint_id', '=', endpoint.endpointId)
+      .where('status', '=', 'pending')
+      .limit(1)
+      .executeTakeFirst();
+    return pending !== undefined;
+  }
+  if (endpoint.replayId !== null && endpoint.replayId !== cursor.replay_id) return true;
+  const head = await partnerFeedHead(db);
+  return head !== null && head > cursor.position;
+}
+
+/**
  * Turns the endpoint's share of the feed into messages, in one transaction with its cursor: the
  * feed events after the cursor (its company's, of the types it asked for), and once per replay
  * asked for, the events from the replay's start up to the cursor again, as a new generation that
@@ -74,6 +100,7 @@ export async function enqueue(
   now: Date,
   fence: Fence,
 ): Promise<number> {
+  if (!(await hasWork(db, endpoint))) return 0;
   return db.transaction().execute(async (trx) => {
     let cursor = await trx
       .selectFrom('webhook_cursors')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { handleCommand, loadStream, type EventStore } from '@sooc/event-sourcing';
-import { partnerDecider, signingSecrets, type PartnerState } from '@sooc/partners-domain';
+import { findEndpoint, partnerDecider, signingSecrets, type PartnerState } from '@sooc/partners-domain';
 import { partnerStream } from '@sooc/partners-domain/published';
 import { checkWebhookUrl, nextAttemptAt, signWebhook, type RetryOptions } from '@sooc/partners-feed';
 import type { PartnersReadDb, WebhookMessageRow } from '@sooc/partners-read-models';
@@ -75,6 +75,8 @@ export interface DeliveryOptions {
 }
 
 const HEADS_PER_ENDPOINT = 32;
+/** A share per endpoint and round, so that one endpoint's backlog does not hold up the enqueueing of new events. */
+const MESSAGES_PER_ROUND = 500;
 const SYSTEM = { id: 'partner-feed', role: 'system' } as const;
 
 /**
@@ -150,15 +152,40 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
     return outcome.kind === 'answered' ? outcome.statusCode : null;
   }
 
-  async function serve(endpoint: DeliveryEndpoint): Promise<void> {
-    const due = await dueMessages(db, endpoint.endpointId, clock.now(), HEADS_PER_ENDPOINT);
-    if (due.length === 0) return;
-    const partner = await partnerState(endpoint.partnerId);
-    const state = partner.status === 'none' ? undefined : partner.endpoints[endpoint.endpointId];
-    const secrets = state ? signingSecrets(state, clock.now()) : [];
-    if (secrets.length === 0) return log.error(`endpoint ${endpoint.endpointId} has no signing secret: nothing sent`);
-    const answers = await Promise.all(due.map((message) => send(endpoint, secrets, message)));
-    if (answers.includes(410)) return disable(endpoint, 'the receiver answered 410 Gone');
+  /**
+   * Sends the endpoint's due messages, the head of each cohort at a time, until none is due or a
+   * round's share is spent; returns how many were sent.
+   */
+  async function serve(endpoint: DeliveryEndpoint): Promise<number> {
+    let sent = 0;
+    let secrets: readonly string[] | null = null;
+    while (sent < MESSAGES_PER_ROUND && !stop.isSet) {
+      const due = await dueMessages(db, endpoint.endpointId, clock.now(), HEADS_PER_ENDPOINT);
+      if (due.length === 0) break;
+      if (secrets === null) {
+        const partner = await partnerState(endpoint.partnerId);
+        const state = partner.status === 'none' ? undefined : findEndpoint(partner, endpoint.endpointId);
+        secrets = state ? signingSecrets(state, clock.now()) : [];
+      }
+      if (secrets.length === 0) {
+        log.error(`endpoint ${endpoint.endpointId} has no signing secret: nothing sent`);
+        return sent;
+      }
+      const signing = secrets;
+      const answers = await Promise.all(due.map((message) => send(endpoint, signing, message)));
+      sent += due.length;
+      if (answers.includes(410)) {
+        await disable(endpoint, 'the receiver answered 410 Gone');
+        return sent;
+      }
+      // A failure puts that cohort's head off until its retry; the others are served next round.
+      if (answers.some((status) => status === null || status < 200 || status >= 300)) break;
+    }
+    await disableIfFailingTooLong(endpoint);
+    return sent;
+  }
+
+  async function disableIfFailingTooLong(endpoint: DeliveryEndpoint): Promise<void> {
     const health = await endpointHealth(db, endpoint.endpointId);
     if (health.failingSince && clock.now().getTime() - Date.parse(health.failingSince) >= settings.disableAfterMs)
       await disable(
@@ -167,18 +194,20 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
       );
   }
 
-  async function round(): Promise<void> {
+  /** One round over every endpoint; the number of messages sent (another round follows at once if any). */
+  async function round(): Promise<number> {
     const endpoints = await loadEndpoints(db);
     for (const endpoint of endpoints) await enqueue(db, endpoint, clock.now(), fence);
     const serving = endpoints.filter((e) => e.status === 'enabled' && e.partnerStatus === 'active');
-    await Promise.all(serving.map((endpoint) => serve(endpoint)));
+    const sent = await Promise.all(serving.map((endpoint) => serve(endpoint)));
+    return sent.reduce((a, b) => a + b, 0);
   }
 
   const loop = (async () => {
     let seen = 0;
     while (!stop.isSet) {
       try {
-        await round();
+        if ((await round()) > 0) continue;
       } catch (error) {
         if (/lease/i.test(errorMessage(error))) return fail(error instanceof Error ? error : new Error(String(error)));
         log.error(`delivery round failed, trying again: ${errorMessage(error)}`);

@@ -1,4 +1,4 @@
-import type { DomainEvent, Projection, RecordedEvent } from '@sooc/event-sourcing';
+import type { Projection, RecordedEvent } from '@sooc/event-sourcing';
 import type { PartnerEvent } from '@sooc/partners-domain/published';
 import { positionKey } from '@sooc/util';
 import type { WebhookEndpointRow } from './partners.read-model';
@@ -11,21 +11,11 @@ type EndpointEvent = Extract<
       | 'WebhookSecretRotated'
       | 'WebhookEndpointDisabled'
       | 'WebhookEndpointEnabled'
-      | 'WebhookEndpointRemoved';
+      | 'WebhookEndpointRemoved'
+      | 'WebhookDeliveriesReplayRequested';
   }
 >;
-/** A replay asked of the delivery worker (recorded on the partner's stream, so it is audited). */
-type ReplayRequested = DomainEvent<
-  'WebhookDeliveriesReplayRequested',
-  {
-    readonly partnerId: string;
-    readonly endpointId: string;
-    readonly replayId: string;
-    readonly fromPosition: string | null;
-    readonly fromTime: string | null;
-  }
->;
-type Handled = EndpointEvent | ReplayRequested;
+type Handled = EndpointEvent;
 
 export function applyEndpointEvent(
   row: WebhookEndpointRow | null,
