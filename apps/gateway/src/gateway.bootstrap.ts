@@ -13,6 +13,7 @@ import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { NestLineLogger } from './nest-line.logger';
 import { openIdentity } from './access/identity';
 import { serveJwks } from './access/jwks.route';
+import { servePartnerSchemas } from './partner-schemas.route';
 import { limitRates } from './access/rate.limits';
 import { answerRequestErrorsAsGraphQL } from './request-body.error-handler';
 
@@ -52,6 +53,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     useRequestContext(adapter.getInstance(), identity.authenticate);
     if (identity.jwks) serveJwks(adapter.getInstance(), identity.jwks);
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
+    servePartnerSchemas(adapter.getInstance());
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({
         infrastructure,

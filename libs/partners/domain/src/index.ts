@@ -6,3 +6,4 @@ export * from './lib/partner.error';
 export * from './lib/partner.decider';
 export * from './lib/cloud-event.mapper';
 export * from './lib/partner.scope';
+export * from './lib/partner-event.schemas';
