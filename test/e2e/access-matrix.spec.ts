@@ -36,6 +36,8 @@ const PERSONAS: Record<RoleName, Persona | null> = {
 interface Operation {
   readonly document: string;
   readonly variables?: Record<string, unknown>;
+  /** A subscription that, let through, may stay silent until something happens (a feed at its end). */
+  readonly waits?: boolean;
 }
 
 const window = { opensAt: '2030-01-07T08:00:00Z', closesAt: '2030-02-01T00:00:00Z' };
@@ -174,6 +176,22 @@ const OPERATIONS: Record<string, Operation> = {
     document: `subscription { cohortDashboardUpdated(cohortId: "${OTHER_COHORT}") { capacity } }`,
   },
   'Subscription.cohortUpdated': { document: `subscription { cohortUpdated(cohortId: "${COHORT}") { status } }` },
+  'Query.partnerEvents': { document: '{ partnerEvents(companyId: "acme") { edges { cursor } } }' },
+  'Query.partnerEvents elsewhere': { document: '{ partnerEvents(companyId: "globex") { edges { cursor } } }' },
+  'Query.webhookDeliveries': {
+    document: `{ webhookDeliveries(partnerId: "${PARTNER}", endpointId: "${ENDPOINT}") { nodes { eventId } } }`,
+  },
+  'Query.webhookDeliveries elsewhere': {
+    document: `{ webhookDeliveries(partnerId: "${OTHER_PARTNER}", endpointId: "${ENDPOINT}") { nodes { eventId } } }`,
+  },
+  'Subscription.partnerEventStream': {
+    document: 'subscription { partnerEventStream(companyId: "acme") { cursor } }',
+    waits: true,
+  },
+  'Subscription.partnerEventStream elsewhere': {
+    document: 'subscription { partnerEventStream(companyId: "globex") { cursor } }',
+    waits: true,
+  },
 };
 
 // prettier-ignore
@@ -244,6 +262,12 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Subscription.cohortDashboardUpdated',           A,    A,    A,    F,     F,      F,      U],
   ['Subscription.cohortDashboardUpdated elsewhere', A,    A,    F,    F,     F,      F,      U],
   ['Subscription.cohortUpdated',                    A,    A,    A,    A,     A,      A,      U],
+  ['Query.partnerEvents',                           A,    F,    F,    F,     A,      F,      U],
+  ['Query.partnerEvents elsewhere',                 A,    F,    F,    F,     F,      F,      U],
+  ['Query.webhookDeliveries',                       A,    F,    F,    F,     A,      F,      U],
+  ['Query.webhookDeliveries elsewhere',             A,    F,    F,    F,     F,      F,      U],
+  ['Subscription.partnerEventStream',               A,    F,    F,    F,     A,      F,      U],
+  ['Subscription.partnerEventStream elsewhere',     A,    F,    F,    F,     F,      F,      U],
 ];
 
 type Outcome = Expected | `other: ${string}`;
@@ -297,7 +321,7 @@ describe('the access policy: every root field × every role', () => {
           resolve('silence');
         }, 5_000);
       });
-      if (first === 'silence') return 'other: no answer within 5 s';
+      if (first === 'silence') return operation.waits ? A : 'other: no answer within 5 s';
       return outcomeOf(first);
     } finally {
       await client.dispose();

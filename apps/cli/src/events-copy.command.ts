@@ -123,13 +123,13 @@ async function mapCheckpoints(db: ReadDb, positions: PositionMap): Promise<numbe
     }
     // The webhook workers' cursors are feed positions, that is event positions: moved alike, so
     // partners are sent nothing twice after the switch (their keys are position keys).
-    const cursors = await trx.selectFrom('webhook_cursors').select(['endpoint_id', 'position']).execute();
-    for (const cursor of cursors as { endpoint_id: string; position: string }[]) {
+    const cursors = await trx.selectFrom('webhook_cursors').select(['endpoint_key', 'position']).execute();
+    for (const cursor of cursors as { endpoint_key: string; position: string }[]) {
       const moved = mapped(positions, BigInt(cursor.position));
       await trx
         .updateTable('webhook_cursors')
         .set({ position: positionKey(moved ?? 0n) })
-        .where('endpoint_id', '=', cursor.endpoint_id)
+        .where('endpoint_key', '=', cursor.endpoint_key)
         .execute();
     }
   });

@@ -30,13 +30,13 @@ export function deliveryMetrics(
       this.reset();
       const rows = await readDb
         .selectFrom('webhook_messages')
-        .select(['endpoint_id', (eb) => eb.fn.min<string>('created_at').as('oldest')])
+        .select(['endpoint_key', (eb) => eb.fn.min<string>('created_at').as('oldest')])
         .where('status', '=', 'pending')
-        .groupBy('endpoint_id')
+        .groupBy('endpoint_key')
         .execute();
       const now = Date.now();
-      for (const row of rows as { endpoint_id: string; oldest: string }[])
-        this.set({ endpoint: row.endpoint_id }, (now - Date.parse(row.oldest)) / 1000);
+      for (const row of rows as { endpoint_key: string; oldest: string }[])
+        this.set({ endpoint: row.endpoint_key }, (now - Date.parse(row.oldest)) / 1000);
     },
   });
 }

@@ -40,16 +40,16 @@ export class PartnerEventEdge {
   @Field({ description: 'Opaque; pass it as `after` to continue after this event (also to `partnerEventStream`)' })
   cursor!: string;
 
-  @Field(() => PartnerEvent)
+  @Field(() => PartnerEvent, { description: 'The event itself' })
   node!: PartnerEvent;
 }
 
 @ObjectType({ description: 'A page of a partner company’s feed, oldest first' })
 export class PartnerEventConnection {
-  @Field(() => [PartnerEventEdge])
+  @Field(() => [PartnerEventEdge], { description: 'This page’s events, oldest first; empty at the end of the feed' })
   edges!: PartnerEventEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow now, and the cursor to resume after this page' })
   pageInfo!: PageInfo;
 }
 
@@ -86,7 +86,7 @@ export class WebhookAttempt {
   @Field(() => Int, { description: '1 for the first try' })
   attempt!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the try was made' })
   at!: string;
 
   @Field(() => Int, {
@@ -110,7 +110,7 @@ export class WebhookDelivery {
   @Field({ description: 'The event’s id (`webhook-id`)' })
   eventId!: string;
 
-  @Field()
+  @Field({ description: 'Its CloudEvents type' })
   type!: string;
 
   @Field(() => ID, { description: 'The cohort it is ordered with' })
@@ -125,27 +125,31 @@ export class WebhookDelivery {
   })
   status!: string;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the next try is due; null unless pending' })
   nextAttemptAt!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a try was answered 2xx; null until then' })
   deliveredAt!: string | null;
 
-  @Field(() => [WebhookAttempt])
+  @Field(() => [WebhookAttempt], { description: 'Every try so far, the first first' })
   attempts!: WebhookAttempt[];
 }
 
 @ObjectType({ description: 'A page of an endpoint’s delivery log, newest first' })
-export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDelivery])
+export class WebhookDeliveryLog {
+  @Field(() => [WebhookDelivery], { description: 'This page’s messages, newest first' })
   nodes!: WebhookDelivery[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether older messages follow, and the cursor to ask for them' })
   pageInfo!: PageInfo;
 }
 
 @ArgsType()
 export class WebhookDeliveriesArgs {
+  @Field(() => ID, { description: 'The partner whose endpoint it is' })
+  @Matches(ID_PATTERN, { message: `partnerId ${ID_MESSAGE}` })
+  partnerId!: string;
+
   @Field(() => ID, { description: 'The endpoint' })
   @Matches(ID_PATTERN, { message: `endpointId ${ID_MESSAGE}` })
   endpointId!: string;

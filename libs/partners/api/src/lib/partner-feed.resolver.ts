@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '@sooc/event-sour
 import { CommandRunner, READ_DB, READ_MODEL_SYNC, RequestContext, type ReadModelSync } from '@sooc/nest';
 import type { PartnerCloudEvent } from '@sooc/partners-domain';
 import {
+  endpointKey,
   partnerFeed,
   partnerFeedProjection,
   webhookDeliveries,
@@ -21,7 +22,7 @@ import {
   PartnerEventsArgs,
   PartnerFeedArgs,
   WebhookDeliveriesArgs,
-  WebhookDeliveryConnection,
+  WebhookDeliveryLog,
 } from './partner-event.type';
 
 const CURSOR = 'pe:';
@@ -82,23 +83,26 @@ export class PartnerFeedResolver {
     return this.stream(companyId, positionOf(args.after ?? null));
   }
 
-  @Query(() => WebhookDeliveryConnection, {
+  @Query(() => WebhookDeliveryLog, {
     description:
       'An endpoint’s delivery log, newest first: each message with its attempts (time, HTTP status or error, latency, the first bytes of the answer), its next attempt or its final state',
   })
-  async webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<WebhookDeliveryConnection> {
-    const principal = RequestContext.current().principal;
+  async webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<WebhookDeliveryLog> {
+    // A partner learns nothing of another partner's endpoints, existing or not.
+    await requireOwnPartner(this.commands, RequestContext.current().principal, args.partnerId, 'webhookDeliveries');
+    const key = endpointKey(args.partnerId, args.endpointId);
     const endpoint = await this.db
       .selectFrom('webhook_endpoints')
-      .select('partner_id')
-      .where('endpoint_id', '=', args.endpointId)
+      .select('endpoint_key')
+      .where('endpoint_key', '=', key)
       .executeTakeFirst();
-    // A partner learns nothing of endpoints not its own, existing or not.
-    await requireOwnPartner(this.commands, principal, endpoint?.partner_id ?? '', 'webhookDeliveries');
     if (!endpoint)
-      throw new NotFoundError('WEBHOOK_ENDPOINT.NOT_FOUND', `There is no webhook endpoint ${args.endpointId}`);
+      throw new NotFoundError(
+        'WEBHOOK_ENDPOINT.NOT_FOUND',
+        `Partner ${args.partnerId} has no webhook endpoint ${args.endpointId}`,
+      );
     const page = await webhookDeliveries(this.db, {
-      endpointId: args.endpointId,
+      endpointKey: key,
       first: args.first,
       after: args.after ?? null,
       ...(args.status ? { status: args.status } : {}),

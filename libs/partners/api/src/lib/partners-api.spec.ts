@@ -9,6 +9,8 @@ import { MemoryEventStore } from '@sooc/event-store';
 import { createInputValidationPipe, formatGraphQLError, GraphQLExceptionFilter } from '@sooc/graphql';
 import { SoocCoreModule, withRequestContext } from '@sooc/nest';
 import { FixedClock } from '@sooc/timing';
+import { partnersMigrations, partnersProjections } from '@sooc/partners-read-models';
+import { migrateToLatest, openReadDatabase, ProjectionRunner, type ReadDatabase } from '@sooc/read-store';
 import { PartnersApiModule } from './partners-api.module';
 import { WebhookUrlSettingsModule } from './webhook-url-settings.module';
 
@@ -36,6 +38,8 @@ describe('partners API (memory store, fixed clock)', () => {
   let app: NestFastifyApplication;
   let identity: TestIdentity;
   let store: MemoryEventStore;
+  let readDatabase: ReadDatabase;
+  let runner: ProjectionRunner;
   const clock = new FixedClock(new Date('2026-03-05T10:00:00Z'));
 
   const gql = async (query: string, variables: Record<string, unknown>, as: Persona = ADMIN) => {
@@ -54,9 +58,13 @@ describe('partners API (memory store, fixed clock)', () => {
   beforeAll(async () => {
     identity = await TestIdentity.create();
     store = new MemoryEventStore();
+    readDatabase = openReadDatabase('sqlite::memory:');
+    await migrateToLatest(readDatabase.db, [partnersMigrations]);
+    runner = new ProjectionRunner({ store, db: readDatabase.db, projections: [...partnersProjections] });
+    await runner.start();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        SoocCoreModule.forRoot({ eventStore: store, clock }),
+        SoocCoreModule.forRoot({ eventStore: store, clock, readDb: readDatabase.db, readModelSync: runner }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,
@@ -84,6 +92,8 @@ describe('partners API (memory store, fixed clock)', () => {
 
   afterAll(async () => {
     await app.close();
+    await runner.stop();
+    await readDatabase.close();
     await store.close();
   });
 

@@ -4,6 +4,8 @@ import { positionKey } from '@sooc/util';
 
 /** An endpoint as the worker serves it: with its partner's company and state. */
 export interface DeliveryEndpoint {
+  /** `<partnerId>/<endpointId>`: what the delivery tables key an endpoint by. */
+  readonly key: string;
   readonly endpointId: string;
   readonly partnerId: string;
   readonly companyId: string;
@@ -27,6 +29,7 @@ export async function loadEndpoints(db: PartnersReadDb): Promise<DeliveryEndpoin
     .selectFrom('webhook_endpoints as e')
     .innerJoin('partners as p', 'p.partner_id', 'e.partner_id')
     .select([
+      'e.endpoint_key',
       'e.endpoint_id',
       'e.partner_id',
       'p.company_id',
@@ -39,9 +42,10 @@ export async function loadEndpoints(db: PartnersReadDb): Promise<DeliveryEndpoin
       'e.replay_from_position',
       'e.replay_from_time',
     ])
-    .orderBy('e.endpoint_id')
+    .orderBy('e.endpoint_key')
     .execute();
   return rows.map((r) => ({
+    key: r.endpoint_key,
     endpointId: r.endpoint_id,
     partnerId: r.partner_id,
     companyId: r.company_id,
@@ -70,14 +74,14 @@ async function hasWork(db: PartnersReadDb, endpoint: DeliveryEndpoint): Promise<
   const cursor = await db
     .selectFrom('webhook_cursors')
     .selectAll()
-    .where('endpoint_id', '=', endpoint.endpointId)
+    .where('endpoint_key', '=', endpoint.key)
     .executeTakeFirst();
   if (!cursor) return true;
   if (endpoint.status === 'removed') {
     const pending = await db
       .selectFrom('webhook_messages')
       .select('position')
-      .where('endpoint_id', '=', endpoint.endpointId)
+      .where('endpoint_key', '=', endpoint.key)
       .where('status', '=', 'pending')
       .limit(1)
       .executeTakeFirst();
@@ -105,11 +109,11 @@ export async function enqueue(
     let cursor = await trx
       .selectFrom('webhook_cursors')
       .selectAll()
-      .where('endpoint_id', '=', endpoint.endpointId)
+      .where('endpoint_key', '=', endpoint.key)
       .executeTakeFirst();
     if (!cursor) {
       cursor = {
-        endpoint_id: endpoint.endpointId,
+        endpoint_key: endpoint.key,
         position: endpoint.addedPosition,
         replay_id: null,
         generation: 0,
@@ -122,7 +126,7 @@ export async function enqueue(
       await trx
         .updateTable('webhook_messages')
         .set({ status: 'cancelled' })
-        .where('endpoint_id', '=', endpoint.endpointId)
+        .where('endpoint_key', '=', endpoint.key)
         .where('status', '=', 'pending')
         .execute();
       await fence(trx);
@@ -131,7 +135,7 @@ export async function enqueue(
     const types = endpoint.eventTypes === 'all' ? {} : { types: endpoint.eventTypes };
     const messages = (generation: number, entries: Awaited<ReturnType<typeof partnerFeed>>) =>
       entries.map((e): WebhookMessageRow => ({
-        endpoint_id: endpoint.endpointId,
+        endpoint_key: endpoint.key,
         position: e.position,
         generation,
         event_id: e.event.id,
@@ -190,7 +194,7 @@ export async function enqueue(
         replay_id: cursor.replay_id,
         generation: cursor.generation,
       })
-      .where('endpoint_id', '=', endpoint.endpointId)
+      .where('endpoint_key', '=', endpoint.key)
       .execute();
     await fence(trx);
     return added;
@@ -204,14 +208,14 @@ export async function enqueue(
  */
 export async function dueMessages(
   db: PartnersReadDb,
-  endpointId: string,
+  endpointKey: string,
   now: Date,
   limit: number,
 ): Promise<WebhookMessageRow[]> {
   return db
     .selectFrom('webhook_messages as m')
     .selectAll('m')
-    .where('m.endpoint_id', '=', endpointId)
+    .where('m.endpoint_key', '=', endpointKey)
     .where('m.status', '=', 'pending')
     .where('m.next_attempt_at', '<=', now.toISOString())
     .where(({ not, exists, selectFrom }) =>
@@ -219,7 +223,7 @@ export async function dueMessages(
         exists(
           selectFrom('webhook_messages as p')
             .select('p.position')
-            .whereRef('p.endpoint_id', '=', 'm.endpoint_id')
+            .whereRef('p.endpoint_key', '=', 'm.endpoint_key')
             .whereRef('p.cohort_id', '=', 'm.cohort_id')
             .where('p.status', '=', 'pending')
             .where((eb) =>
@@ -262,7 +266,7 @@ export async function recordAttempt(
     await trx
       .insertInto('webhook_attempts')
       .values({
-        endpoint_id: message.endpoint_id,
+        endpoint_key: message.endpoint_key,
         position: message.position,
         generation: message.generation,
         attempt: message.attempts + 1,
@@ -282,7 +286,7 @@ export async function recordAttempt(
         next_attempt_at: attempt.next.status === 'pending' ? attempt.next.at.toISOString() : null,
         delivered_at: attempt.next.status === 'delivered' ? at : null,
       })
-      .where('endpoint_id', '=', message.endpoint_id)
+      .where('endpoint_key', '=', message.endpoint_key)
       .where('position', '=', message.position)
       .where('generation', '=', message.generation)
       .execute();
@@ -294,7 +298,7 @@ export async function recordAttempt(
           ? { failing_since: null, last_error: null }
           : (eb) => ({ failing_since: eb.fn.coalesce('failing_since', eb.val(at)), last_error: failure }),
       )
-      .where('endpoint_id', '=', message.endpoint_id)
+      .where('endpoint_key', '=', message.endpoint_key)
       .execute();
     await fence(trx);
   });
@@ -303,12 +307,12 @@ export async function recordAttempt(
 /** When the endpoint's deliveries began to fail without a success since, and the last failure. */
 export async function endpointHealth(
   db: PartnersReadDb,
-  endpointId: string,
+  endpointKey: string,
 ): Promise<{ failingSince: string | null; lastError: string | null }> {
   const row = await db
     .selectFrom('webhook_cursors')
     .select(['failing_since', 'last_error'])
-    .where('endpoint_id', '=', endpointId)
+    .where('endpoint_key', '=', endpointKey)
     .executeTakeFirst();
   return { failingSince: row?.failing_since ?? null, lastError: row?.last_error ?? null };
 }

@@ -160,7 +160,7 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
     let sent = 0;
     let secrets: readonly string[] | null = null;
     while (sent < MESSAGES_PER_ROUND && !stop.isSet) {
-      const due = await dueMessages(db, endpoint.endpointId, clock.now(), HEADS_PER_ENDPOINT);
+      const due = await dueMessages(db, endpoint.key, clock.now(), HEADS_PER_ENDPOINT);
       if (due.length === 0) break;
       if (secrets === null) {
         const partner = await partnerState(endpoint.partnerId);
@@ -186,7 +186,7 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
   }
 
   async function disableIfFailingTooLong(endpoint: DeliveryEndpoint): Promise<void> {
-    const health = await endpointHealth(db, endpoint.endpointId);
+    const health = await endpointHealth(db, endpoint.key);
     if (health.failingSince && clock.now().getTime() - Date.parse(health.failingSince) >= settings.disableAfterMs)
       await disable(
         endpoint,

@@ -14,6 +14,8 @@ export interface Received {
   readonly type: string;
   readonly subject: string;
   readonly verified: boolean;
+  /** The request's headers as JSON, to verify again with another secret. */
+  readonly headers: string;
   /** What it answered: a status, or 'gave-up' when the sender hung up before the (slow) answer. */
   readonly answered: number | 'gave-up';
 }
@@ -63,6 +65,7 @@ export class WebhookReceiver {
           type: event.type,
           subject: event.subject,
           verified,
+          headers: JSON.stringify(headers),
           answered,
         });
         if (answered !== 'gave-up') response.writeHead(status).end('thanks');

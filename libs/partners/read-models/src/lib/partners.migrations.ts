@@ -22,7 +22,8 @@ export const partnersMigrations: Record<string, Migration> = {
       await db.schema.createIndex('partners_company_ix').on('partners').column('company_id').execute();
       await db.schema
         .createTable('webhook_endpoints')
-        .addColumn('endpoint_id', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('endpoint_key', 'varchar(260)', (c) => c.primaryKey())
+        .addColumn('endpoint_id', 'varchar(128)', (c) => c.notNull())
         .addColumn('partner_id', 'varchar(128)', (c) => c.notNull())
         .addColumn('url', 'text', (c) => c.notNull())
         .addColumn('event_types', 'text', (c) => c.notNull())
@@ -68,7 +69,7 @@ export const partnersMigrations: Record<string, Migration> = {
       await db.schema.createIndex('partner_feed_time_ix').on('partner_feed').column('time').execute();
       await db.schema
         .createTable('webhook_cursors')
-        .addColumn('endpoint_id', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('endpoint_key', 'varchar(260)', (c) => c.primaryKey())
         .addColumn('position', 'varchar(20)', (c) => c.notNull())
         .addColumn('replay_id', 'text')
         .addColumn('generation', 'integer', (c) => c.notNull())
@@ -77,7 +78,7 @@ export const partnersMigrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('webhook_messages')
-        .addColumn('endpoint_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('endpoint_key', 'varchar(260)', (c) => c.notNull())
         .addColumn('position', 'varchar(20)', (c) => c.notNull())
         .addColumn('generation', 'integer', (c) => c.notNull())
         .addColumn('event_id', 'text', (c) => c.notNull())
@@ -90,17 +91,17 @@ export const partnersMigrations: Record<string, Migration> = {
         .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
         .addColumn('last_attempt_at', 'varchar(40)')
         .addColumn('delivered_at', 'varchar(40)')
-        .addPrimaryKeyConstraint('webhook_messages_pk', ['endpoint_id', 'position', 'generation'])
+        .addPrimaryKeyConstraint('webhook_messages_pk', ['endpoint_key', 'position', 'generation'])
         .execute();
       // The worker's question: each endpoint's pending messages, per cohort, oldest first.
       await db.schema
         .createIndex('webhook_messages_pending_ix')
         .on('webhook_messages')
-        .columns(['endpoint_id', 'status', 'cohort_id', 'position'])
+        .columns(['endpoint_key', 'status', 'cohort_id', 'position'])
         .execute();
       await db.schema
         .createTable('webhook_attempts')
-        .addColumn('endpoint_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('endpoint_key', 'varchar(260)', (c) => c.notNull())
         .addColumn('position', 'varchar(20)', (c) => c.notNull())
         .addColumn('generation', 'integer', (c) => c.notNull())
         .addColumn('attempt', 'integer', (c) => c.notNull())
@@ -109,7 +110,7 @@ export const partnersMigrations: Record<string, Migration> = {
         .addColumn('error', 'text')
         .addColumn('latency_ms', 'integer', (c) => c.notNull())
         .addColumn('response', 'text')
-        .addPrimaryKeyConstraint('webhook_attempts_pk', ['endpoint_id', 'position', 'generation', 'attempt'])
+        .addPrimaryKeyConstraint('webhook_attempts_pk', ['endpoint_key', 'position', 'generation', 'attempt'])
         .execute();
     },
     async down(db) {

@@ -15,6 +15,8 @@ export type PartnerRow = {
 
 /** A webhook endpoint as the API shows it; its secrets stay in the partner's events. */
 export type WebhookEndpointRow = {
+  /** `<partnerId>/<endpointId>`: endpoint ids are a partner's own, two partners may use the same one. */
+  endpoint_key: string;
   endpoint_id: string;
   partner_id: string;
   url: string;
@@ -59,7 +61,7 @@ export type PartnerFeedRow = {
 
 /** The delivery worker's progress per endpoint: the last feed position turned into messages. */
 export interface WebhookCursorRow {
-  endpoint_id: string;
+  endpoint_key: string;
   position: string;
   replay_id: string | null;
   generation: number;
@@ -70,7 +72,7 @@ export interface WebhookCursorRow {
 
 /** One CloudEvent to deliver to one endpoint (again, for a replay: a later generation). */
 export interface WebhookMessageRow {
-  endpoint_id: string;
+  endpoint_key: string;
   position: string;
   generation: number;
   event_id: string;
@@ -89,7 +91,7 @@ export interface WebhookMessageRow {
 
 /** One try of one message: what the receiver answered, or why nothing came back. */
 export interface WebhookAttemptRow {
-  endpoint_id: string;
+  endpoint_key: string;
   position: string;
   generation: number;
   attempt: number;

@@ -1,7 +1,8 @@
 import type { PartnersReadDb, WebhookAttemptRow, WebhookMessageRow } from './partners.read-model';
 
 export interface WebhookDeliveriesFilter {
-  readonly endpointId: string;
+  /** `<partnerId>/<endpointId>` (endpointKey). */
+  readonly endpointKey: string;
   /** pending | delivered | parked | cancelled; absent for all. */
   readonly status?: string;
   readonly first: number;
@@ -30,11 +31,12 @@ export async function webhookDeliveries(
   db: PartnersReadDb,
   filter: WebhookDeliveriesFilter,
 ): Promise<WebhookDeliveriesPage> {
-  let query = db.selectFrom('webhook_messages').selectAll().where('endpoint_id', '=', filter.endpointId);
+  let query = db.selectFrom('webhook_messages').selectAll().where('endpoint_key', '=', filter.endpointKey);
   if (filter.status) query = query.where('status', '=', filter.status);
   const after = filter.after ? /^(\d+):(\d+)$/.exec(filter.after) : null;
   if (after) {
-    const [position, generation] = [after[1]!, Number(after[2])];
+    const [, position = '', generationText = '0'] = after;
+    const generation = Number(generationText);
     query = query.where((eb) =>
       eb.or([
         eb('position', '<', position),
@@ -54,7 +56,7 @@ export async function webhookDeliveries(
       : await db
           .selectFrom('webhook_attempts')
           .selectAll()
-          .where('endpoint_id', '=', filter.endpointId)
+          .where('endpoint_key', '=', filter.endpointKey)
           .where(
             'position',
             'in',
@@ -68,14 +70,14 @@ export async function webhookDeliveries(
       attempts: attempts.filter((a) => a.position === message.position && a.generation === message.generation),
     })),
     hasNextPage: rows.length > filter.first,
-    endCursor: page.length > 0 ? cursorOf(page[page.length - 1]!) : null,
+    endCursor: page.length > 0 ? cursorOf(page[page.length - 1] as WebhookMessageRow) : null,
   };
 }
 
 /** What Prometheus and the partner see of an endpoint's health: counts by state, the oldest pending. */
 export async function webhookDeliveryStats(
   db: PartnersReadDb,
-  endpointId: string,
+  endpointKey: string,
 ): Promise<{ byStatus: Record<string, number>; oldestPendingAt: string | null }> {
   const rows = await db
     .selectFrom('webhook_messages')
@@ -84,7 +86,7 @@ export async function webhookDeliveryStats(
       (eb) => eb.fn.countAll<number>().as('count'),
       (eb) => eb.fn.min<string>('created_at').as('oldest'),
     ])
-    .where('endpoint_id', '=', endpointId)
+    .where('endpoint_key', '=', endpointKey)
     .groupBy('status')
     .execute();
   const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));

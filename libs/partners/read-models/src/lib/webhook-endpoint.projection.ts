@@ -17,6 +17,9 @@ type EndpointEvent = Extract<
 >;
 type Handled = EndpointEvent;
 
+/** Endpoint ids are a partner's own: two partners may both have an `hr-system`. */
+export const endpointKey = (partnerId: string, endpointId: string): string => `${partnerId}/${endpointId}`;
+
 export function applyEndpointEvent(
   row: WebhookEndpointRow | null,
   event: RecordedEvent<Handled>,
@@ -24,6 +27,7 @@ export function applyEndpointEvent(
   const at = event.metadata.occurredAt;
   if (event.type === 'WebhookEndpointAdded')
     return {
+      endpoint_key: endpointKey(event.data.partnerId, event.data.endpointId),
       endpoint_id: event.data.endpointId,
       partner_id: event.data.partnerId,
       url: event.data.url,
@@ -63,7 +67,7 @@ export function applyEndpointEvent(
 export const webhookEndpointProjection: Projection<WebhookEndpointRow, Handled> = {
   name: 'partners.webhook-endpoints',
   table: 'webhook_endpoints',
-  keyColumn: 'endpoint_id',
+  keyColumn: 'endpoint_key',
   handles: [
     'WebhookEndpointAdded',
     'WebhookSecretRotated',
@@ -72,6 +76,6 @@ export const webhookEndpointProjection: Projection<WebhookEndpointRow, Handled> 
     'WebhookEndpointRemoved',
     'WebhookDeliveriesReplayRequested',
   ],
-  keyOf: (event) => event.data.endpointId,
+  keyOf: (event) => endpointKey(event.data.partnerId, event.data.endpointId),
   apply: applyEndpointEvent,
 };

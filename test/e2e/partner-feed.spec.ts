@@ -1,0 +1,183 @@
+import type { Persona } from '@sooc/auth/testing';
+import { verifyStandardWebhook, WebhookReceiver } from '@sooc/partners-feed/testing';
+import { openCohort, submit } from './enrollment.fixture';
+import { startGateway, type GraphQLResponse, type Harness } from './gateway.harness';
+
+const ACME: Persona = { role: 'partner', subject: 'acme-hr', companyId: 'acme' };
+const GLOBEX: Persona = { role: 'partner', subject: 'globex-hr', companyId: 'globex' };
+const REGISTER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }`;
+const ADD = `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { position secret endpoint { endpointId } } }`;
+const ROTATE = `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret previousSecretValidUntil } }`;
+const EVENTS = `query($companyId: ID, $after: String, $first: Int) { partnerEvents(companyId: $companyId, after: $after, first: $first) {
+  edges { cursor node { id type subject time data } } pageInfo { hasNextPage endCursor } } }`;
+const STREAM = `subscription($after: String) { partnerEventStream(after: $after) { cursor node { id type data } } }`;
+const DELIVERIES = `query($partnerId: ID!, $endpointId: ID!) { webhookDeliveries(partnerId: $partnerId, endpointId: $endpointId) { nodes { eventId status attempts { statusCode } } } }`;
+
+type Edge = { cursor: string; node: { id: string; type: string; subject: string; data: Record<string, unknown> } };
+type Page = { partnerEvents: { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+function ok<T>(answer: GraphQLResponse<T>): T {
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data as T;
+}
+
+async function until<T>(probe: () => Promise<T | null> | T | null, what: string, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe("a partner company's feed: pulled, streamed live, and its webhooks signed through a rotation", () => {
+  let h: Harness;
+  let cohortId: string;
+  const all = async (as: Persona, first = 500) => ok(await h.gql<Page>(EVENTS, { first }, as)).partnerEvents.edges;
+
+  beforeAll(async () => {
+    h = await startGateway({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true', SOOC_WEBHOOK_TICK_MS: '20' });
+    ok(
+      await h.gql(REGISTER, {
+        input: { partnerId: 'p-acme', companyId: 'acme', name: 'Acme', contact: 'hr@acme.example' },
+      }),
+    );
+    ok(
+      await h.gql(REGISTER, {
+        input: { partnerId: 'p-globex', companyId: 'globex', name: 'Globex', contact: 'hr@globex.example' },
+      }),
+    );
+    cohortId = await openCohort(h, { selectionPolicy: 'FIRST_COME', capacity: 2 });
+    ok(await submit(h, cohortId, 'ada', { companyId: 'acme', shareWithCompany: true }));
+    ok(await submit(h, cohortId, 'bob', { companyId: 'acme' }));
+    ok(await submit(h, cohortId, 'cyd', { companyId: 'globex', shareWithCompany: true }));
+    ok(await submit(h, cohortId, 'dan', { companyId: null }));
+    // Each application submitted, admitted, then offered or waitlisted: wait for the reactor.
+    await until(async () => ((await all(ACME)).length >= 6 ? true : null), "acme's six events");
+  });
+  afterAll(() => h?.close());
+
+  it('gives each partner its own people only, named with their consent, in pages that resume by cursor', async () => {
+    const acme = await all(ACME);
+    expect(acme.every((e) => e.node.subject === `cohort/${cohortId}`)).toBe(true);
+    expect(new Set(acme.map((e) => e.node.data['learnerId']))).toEqual(new Set(['ada', undefined]));
+    expect(acme.filter((e) => e.node.type.endsWith('.application-submitted.v1'))).toHaveLength(2);
+    expect(JSON.stringify(acme)).not.toMatch(/cyd|dan|globex|motivation/);
+    const globex = await all(GLOBEX);
+    expect(JSON.stringify(globex)).toContain('cyd');
+    expect(JSON.stringify(globex)).not.toMatch(/ada|bob|dan|"acme"/);
+
+    // Pages of two, each after the last cursor, make the whole feed: nothing skipped, nothing twice.
+    const paged: Edge[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page['partnerEvents'] = ok(await h.gql<Page>(EVENTS, { first: 2, after }, ACME)).partnerEvents;
+      paged.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged.map((e) => e.node.id)).toEqual(acme.map((e) => e.node.id));
+
+    // Another company's feed is refused; an admin names the company; a made-up cursor is bad input.
+    const other = await h.gql(EVENTS, { companyId: 'globex' }, ACME);
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const unnamed = await h.gql(EVENTS, {});
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'PARTNER.COMPANY_REQUIRED' });
+    expect(ok(await h.gql<Page>(EVENTS, { companyId: 'acme' })).partnerEvents.edges.map((e) => e.node.id)).toEqual(
+      acme.map((e) => e.node.id),
+    );
+    const forged = await h.gql(EVENTS, { after: 'not-a-cursor' }, ACME);
+    expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'PARTNER.CURSOR_INVALID' });
+  });
+
+  it('streams the history from a cursor, then what happens next, with no gap and no duplicate at the switch', async () => {
+    const before = await all(ACME);
+    const from = before[1]!.cursor;
+    const client = h.wsClient(ACME);
+    const got: Edge[] = [];
+    const dispose = client.subscribe<{ partnerEventStream: Edge }>(
+      { query: STREAM, variables: { after: from } },
+      {
+        next: (m) => m.data && got.push(m.data.partnerEventStream),
+        error: (e) => got.push({ error: e } as never),
+        complete: () => undefined,
+      },
+    );
+    await until(() => (got.length >= before.length - 2 ? true : null), 'the history', 5_000).catch((e: unknown) => {
+      throw new Error(`${String(e)}: ${JSON.stringify(got)}`);
+    });
+    // New events while it streams.
+    ok(await submit(h, cohortId, 'eve', { companyId: 'acme', shareWithCompany: true }));
+    ok(await submit(h, cohortId, 'fay', { companyId: 'globex' }));
+    const now = await until(async () => {
+      const feed = await all(ACME);
+      // eve's application, then the reactor's answer to it (an offer or a place on the waitlist).
+      const answered = feed.some(
+        (e) => e.node.data['learnerId'] === 'eve' && !e.node.type.endsWith('.application-submitted.v1'),
+      );
+      return answered && got.length >= feed.length - 2 ? feed : null;
+    }, 'the live events');
+    dispose();
+    expect(got.map((e) => e.node.id)).toEqual(now.slice(2).map((e) => e.node.id));
+    expect(JSON.stringify(got)).not.toContain('fay');
+  });
+
+  it('signs with both secrets during a rotation overlap, with the new one only after it, and logs each delivery', async () => {
+    let secrets: string[] = [];
+    const receiver = await WebhookReceiver.start(() => secrets);
+    try {
+      const added = ok(
+        await h.gql<{ addWebhookEndpoint: { secret: string } }>(
+          ADD,
+          {
+            input: { partnerId: 'p-acme', endpointId: 'ep-rot', url: receiver.url, eventTypes: [], description: 'HR' },
+          },
+          ACME,
+        ),
+      );
+      const old = added.addWebhookEndpoint.secret;
+      const rotated = ok(
+        await h.gql<{ rotateWebhookSecret: { secret: string; previousSecretValidUntil: string } }>(
+          ROTATE,
+          { input: { partnerId: 'p-acme', endpointId: 'ep-rot', overlapSeconds: 3 } },
+          ACME,
+        ),
+      ).rotateWebhookSecret;
+      secrets = [old, rotated.secret];
+      const verifies = (r: (typeof receiver.received)[number], secret: string) => {
+        const headers = JSON.parse(r.headers) as Record<string, string>;
+        return verifyStandardWebhook(headers, r.body, secret).ok;
+      };
+      ok(await submit(h, cohortId, 'gus', { companyId: 'acme', shareWithCompany: true }));
+      const during = await until(
+        () => receiver.received.find((r) => r.body.includes('"gus"')) ?? null,
+        'a delivery in the overlap',
+      );
+      expect([verifies(during, old), verifies(during, rotated.secret)]).toEqual([true, true]);
+
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, Date.parse(rotated.previousSecretValidUntil) - Date.now()) + 200),
+      );
+      ok(await submit(h, cohortId, 'hal', { companyId: 'acme', shareWithCompany: true }));
+      const after = await until(
+        () => receiver.received.find((r) => r.body.includes('"hal"')) ?? null,
+        'a delivery after the overlap',
+      );
+      expect([verifies(after, old), verifies(after, rotated.secret)]).toEqual([false, true]);
+
+      const log = ok(
+        await h.gql<{ webhookDeliveries: { nodes: { eventId: string; status: string }[] } }>(
+          DELIVERIES,
+          { partnerId: 'p-acme', endpointId: 'ep-rot' },
+          ACME,
+        ),
+      ).webhookDeliveries.nodes;
+      expect(log.some((d) => d.eventId === during.id && d.status === 'delivered')).toBe(true);
+      const foreign = await h.gql(DELIVERIES, { partnerId: 'p-acme', endpointId: 'ep-rot' }, GLOBEX);
+      expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    } finally {
+      await receiver.down();
+    }
+  });
+});
