@@ -123,8 +123,8 @@ export async function run(): Promise<BenchSection> {
       );
     }
     await Promise.all(sent);
-    // Each application: submitted, then offered (first come, room for all): 2 events × 2 endpoints.
-    const expected = APPLICATIONS * 2 * ENDPOINTS_PER_PARTNER;
+    // Each application: submitted, admitted, offered (first come, room for all): 3 events × 2 endpoints.
+    const expected = APPLICATIONS * 3 * ENDPOINTS_PER_PARTNER;
     const complete = await until(
       () => new Set(hooks.arrivals.map((a) => `${a.path} ${a.id}`)).size >= expected,
       120_000,
@@ -153,7 +153,7 @@ export async function run(): Promise<BenchSection> {
         `The gateway's main.ts as its own process on a fresh data dir (its projector, reactor and delivery worker in-process). ` +
         `${PARTNERS} partners × ${ENDPOINTS_PER_PARTNER} endpoints on one loopback receiver answering 204. ${APPLICATIONS} applications through the API at ` +
         `${PER_SECOND}/s to a first-come cohort with room for all, spread over the ${PARTNERS} companies: ${expected} deliveries ` +
-        "(submitted and offered, to both endpoints). Latency: arrival at the receiver − the event's `time`. Then a replay of " +
+        "(submitted, admitted and offered, to both endpoints). Latency: arrival at the receiver − the event's `time`. Then a replay of " +
         'every endpoint from position 0, drained as fast as the worker goes. Produced by `npm run bench -- webhooks`.',
       rows: [
         { name: 'live: event → webhook latency p50', value: percentile(latencies, 0.5), unit: 'ms' },
