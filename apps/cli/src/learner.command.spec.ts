@@ -42,7 +42,7 @@ describe('sooc learner', () => {
     rmSync(out);
 
     const erased = await sooc(['learner', 'erase', 'ada', '--reason', 'ticket 12', '--actor', 'officer-7'], env);
-    expect(erased).toEqual({
+    expect(erased).toMatchObject({
       out: [expect.stringMatching(/^erased learner ada: 1 key\(s\) deleted, recorded at position \d+$/)],
       error: null,
     });

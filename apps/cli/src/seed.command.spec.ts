@@ -1,33 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { loadStoreConfig, openStores } from '@sooc/runtime';
-import { soocProgram } from './sooc.program';
-
-interface Run {
-  readonly out: string[];
-  readonly progress: string;
-  readonly error: string | null;
-}
-
-async function sooc(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const out: string[] = [];
-  let error = '';
-  let progress = '';
-  const program = soocProgram(env, (line) => out.push(line), { write: (text) => void (progress += text) });
-  const quiet = (command: Command) => {
-    command.exitOverride().configureOutput({ writeErr: (text) => (error += text), writeOut: (text) => out.push(text) });
-    command.commands.forEach(quiet);
-  };
-  quiet(program);
-  try {
-    await program.parseAsync(['node', 'sooc', ...args]);
-    return { out, progress, error: null };
-  } catch {
-    return { out, progress, error };
-  }
-}
+import { sooc } from './testing/sooc.run';
 
 /** How many rows of a read model's table are in each status, read as the gateway's queries read them. */
 async function statusesOf(dataDir: string, table: 'applications' | 'cohorts'): Promise<Map<string, number>> {

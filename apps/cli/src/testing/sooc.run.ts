@@ -1,11 +1,20 @@
 import type { Command } from 'commander';
 import { soocProgram } from '../sooc.program';
 
-/** Runs `sooc …` in-process: what it printed, or the error it would have exited with. */
-export async function sooc(args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string[]; error: string | null }> {
+export interface SoocRun {
+  readonly out: string[];
+  /** What long commands showed on their progress output. */
+  readonly progress: string;
+  /** The error it would have exited with; null when it succeeded. */
+  readonly error: string | null;
+}
+
+/** Runs `sooc …` in-process: what it printed, its progress, or the error it would have exited with. */
+export async function sooc(args: string[], env: NodeJS.ProcessEnv): Promise<SoocRun> {
   const out: string[] = [];
   let error = '';
-  const program = soocProgram(env, (line) => out.push(line));
+  let progress = '';
+  const program = soocProgram(env, (line) => out.push(line), { write: (text) => void (progress += text) });
   const quiet = (command: Command) => {
     command.exitOverride().configureOutput({ writeErr: (text) => (error += text), writeOut: (text) => out.push(text) });
     command.commands.forEach(quiet);
@@ -13,8 +22,8 @@ export async function sooc(args: string[], env: NodeJS.ProcessEnv): Promise<{ ou
   quiet(program);
   try {
     await program.parseAsync(['node', 'sooc', ...args]);
-    return { out, error: null };
+    return { out, progress, error: null };
   } catch {
-    return { out, error };
+    return { out, progress, error };
   }
 }

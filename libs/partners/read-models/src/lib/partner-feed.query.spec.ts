@@ -1,14 +1,12 @@
-import type { ApplicationSubmitted, Dossier } from '@sooc/enrollment-domain/published';
+import type { Dossier } from '@sooc/enrollment-domain/published';
 import { recorded, type DomainEvent, type RecordedEvent } from '@sooc/event-sourcing';
-import { migrateToLatest, openReadDatabase, type ReadDialect } from '@sooc/read-store';
-import { dialects, testDatabase } from '@sooc/read-store/testing';
+import type { ReadDialect } from '@sooc/read-store';
+import { dialects } from '@sooc/read-store/testing';
+import { partnersTestDatabase, projectFeed } from '../testing/feed.fixture';
 import type { Kysely } from 'kysely';
 import { positionKey } from '@sooc/util';
-import { applyFeedEvent } from './partner-feed.projection';
-import { partnerEnrollmentProjection } from './partner-enrollment.projection';
 import { partnerFeed, partnerFeedHead } from './partner-feed.query';
-import { partnersMigrations } from './partners.migrations';
-import type { PartnerEnrollmentRow, PartnersDatabase } from './partners.read-model';
+import type { PartnersDatabase } from './partners.read-model';
 
 const dossier = (companyId: string | null, shareWithCompany: boolean): Dossier => ({
   name: null,
@@ -55,12 +53,6 @@ const offered = (cohortId: string, learnerId: string) =>
 const started = (cohortId: string) =>
   recorded({ type: 'CohortStarted', data: { cohortId, enrolled: [], notAdmitted: [] } }, `cohort-${cohortId}`);
 
-// Named apart: eslint takes `projection.apply(…)` for Function.prototype.apply.
-const enrollmentRow = (event: RecordedEvent<ApplicationSubmitted>) => {
-  const fold = partnerEnrollmentProjection.apply;
-  return fold(null, event) as PartnerEnrollmentRow;
-};
-
 describe.each(dialects as readonly ReadDialect[])('a partner company’s feed on %s', (dialect) => {
   let db: Kysely<PartnersDatabase>;
   let dispose: () => Promise<void>;
@@ -68,14 +60,7 @@ describe.each(dialects as readonly ReadDialect[])('a partner company’s feed on
   let last = 0n;
 
   beforeAll(async () => {
-    const target = await testDatabase(dialect);
-    const read = openReadDatabase(target.url);
-    db = read.db as Kysely<PartnersDatabase>;
-    dispose = async () => {
-      await read.close();
-      await target.dispose();
-    };
-    await migrateToLatest(db, [partnersMigrations]);
+    ({ db, dispose } = await partnersTestDatabase(dialect));
     events = [
       submitted('c1', 'ada', 'acme', true),
       submitted('c1', 'bob', 'acme', false),
@@ -87,16 +72,8 @@ describe.each(dialects as readonly ReadDialect[])('a partner company’s feed on
       started('c1'),
       started('c2'),
     ];
-    for (const event of events) {
-      if (event.type === 'ApplicationSubmitted')
-        await db
-          .insertInto('partner_enrollments')
-          .values(enrollmentRow(event as RecordedEvent<ApplicationSubmitted>))
-          .execute();
-      last = event.position;
-      const row = applyFeedEvent(null, event);
-      if (row) await db.insertInto('partner_feed').values(row).execute();
-    }
+    last = events.at(-1)?.position ?? 0n;
+    await projectFeed(db, events);
   });
   afterAll(() => dispose());
 

@@ -1,14 +1,10 @@
-import type { ApplicationSubmitted, Dossier } from '@sooc/enrollment-domain/published';
+import type { Dossier } from '@sooc/enrollment-domain/published';
 import { recorded, type DomainEvent, type RecordedEvent } from '@sooc/event-sourcing';
-import { migrateToLatest, openReadDatabase } from '@sooc/read-store';
-import { testDatabase } from '@sooc/read-store/testing';
+import { partnersTestDatabase, projectFeed } from '../testing/feed.fixture';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
-import { partnerEnrollmentProjection } from './partner-enrollment.projection';
-import { applyFeedEvent } from './partner-feed.projection';
 import { partnerFeed } from './partner-feed.query';
-import { partnersMigrations } from './partners.migrations';
-import type { PartnerEnrollmentRow, PartnersDatabase } from './partners.read-model';
+import type { PartnersDatabase } from './partners.read-model';
 
 const COMPANIES = ['acme', 'globex', 'initech'] as const;
 const COHORTS = ['c1', 'c2', 'c3'] as const;
@@ -82,23 +78,11 @@ function eventsOf(list: readonly Applicant[], offered: readonly boolean[]): Reco
   return events;
 }
 
-const enrollmentRow = (event: RecordedEvent<ApplicationSubmitted>) => {
-  const fold = partnerEnrollmentProjection.apply;
-  return fold(null, event) as PartnerEnrollmentRow;
-};
-
 describe('tenancy of the partner feed, as a property', () => {
   let db: Kysely<PartnersDatabase>;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    const target = await testDatabase('sqlite');
-    const read = openReadDatabase(target.url);
-    db = read.db as Kysely<PartnersDatabase>;
-    dispose = async () => {
-      await read.close();
-      await target.dispose();
-    };
-    await migrateToLatest(db, [partnersMigrations]);
+    ({ db, dispose } = await partnersTestDatabase('sqlite'));
   });
   afterAll(() => dispose());
 
@@ -108,15 +92,7 @@ describe('tenancy of the partner feed, as a property', () => {
         await db.deleteFrom('partner_feed').execute();
         await db.deleteFrom('partner_enrollments').execute();
         const events = eventsOf(list, offered);
-        for (const event of events) {
-          if (event.type === 'ApplicationSubmitted')
-            await db
-              .insertInto('partner_enrollments')
-              .values(enrollmentRow(event as RecordedEvent<ApplicationSubmitted>))
-              .execute();
-          const row = applyFeedEvent(null, event);
-          if (row) await db.insertInto('partner_feed').values(row).execute();
-        }
+        await projectFeed(db, events);
         const byEventId = new Map(events.map((e) => [e.id, e]));
         for (const company of COMPANIES) {
           const own = list.filter((a) => a.companyId === company);
