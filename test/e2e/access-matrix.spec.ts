@@ -184,6 +184,10 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.webhookDeliveries elsewhere': {
     document: `{ webhookDeliveries(partnerId: "${OTHER_PARTNER}", endpointId: "${ENDPOINT}") { nodes { eventId } } }`,
   },
+  'Query.webhookEndpoints': { document: `{ webhookEndpoints(partnerId: "${PARTNER}") { endpointId status } }` },
+  'Query.webhookEndpoints elsewhere': {
+    document: `{ webhookEndpoints(partnerId: "${OTHER_PARTNER}") { endpointId status } }`,
+  },
   'Subscription.partnerEventStream': {
     document: 'subscription { partnerEventStream(companyId: "acme") { cursor } }',
     waits: true,
@@ -266,6 +270,8 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Query.partnerEvents elsewhere',                 A,    F,    F,    F,     F,      F,      U],
   ['Query.webhookDeliveries',                       A,    F,    F,    F,     A,      F,      U],
   ['Query.webhookDeliveries elsewhere',             A,    F,    F,    F,     F,      F,      U],
+  ['Query.webhookEndpoints',                        A,    F,    F,    F,     A,      F,      U],
+  ['Query.webhookEndpoints elsewhere',              A,    F,    F,    F,     F,      F,      U],
   ['Subscription.partnerEventStream',               A,    F,    F,    F,     A,      F,      U],
   ['Subscription.partnerEventStream elsewhere',     A,    F,    F,    F,     F,      F,      U],
 ];

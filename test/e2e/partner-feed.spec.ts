@@ -11,6 +11,7 @@ const ROTATE = `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecre
 const EVENTS = `query($companyId: ID, $after: String, $first: Int) { partnerEvents(companyId: $companyId, after: $after, first: $first) {
   edges { cursor node { id type subject time data } } pageInfo { hasNextPage endCursor } } }`;
 const STREAM = `subscription($after: String) { partnerEventStream(after: $after) { cursor node { id type data } } }`;
+const ENDPOINTS = `query($partnerId: ID!) { webhookEndpoints(partnerId: $partnerId) { endpointId status disabledReason } }`;
 const DELIVERIES = `query($partnerId: ID!, $endpointId: ID!) { webhookDeliveries(partnerId: $partnerId, endpointId: $endpointId) { nodes { eventId status attempts { statusCode } } } }`;
 
 type Edge = { cursor: string; node: { id: string; type: string; subject: string; data: Record<string, unknown> } };
@@ -37,7 +38,13 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
   const all = async (as: Persona, first = 500) => ok(await h.gql<Page>(EVENTS, { first }, as)).partnerEvents.edges;
 
   beforeAll(async () => {
-    h = await startGateway({ SOOC_WEBHOOK_ALLOW_PRIVATE: 'true', SOOC_WEBHOOK_TICK_MS: '20' });
+    h = await startGateway({
+      SOOC_WEBHOOK_ALLOW_PRIVATE: 'true',
+      SOOC_WEBHOOK_TICK_MS: '20',
+      // Retries a thousand times sooner; an endpoint failing for a second is disabled.
+      SOOC_WEBHOOK_RETRY_SCALE: '0.001',
+      SOOC_WEBHOOK_DISABLE_AFTER_MS: '1000',
+    });
     ok(
       await h.gql(REGISTER, {
         input: { partnerId: 'p-acme', companyId: 'acme', name: 'Acme', contact: 'hr@acme.example' },
@@ -178,6 +185,51 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
       expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     } finally {
       await receiver.down();
+    }
+  });
+
+  it('disables an endpoint whose receiver answers 410 Gone, or that fails for too long, and tells the partner why', async () => {
+    const gone = await WebhookReceiver.start(() => []);
+    const failing = await WebhookReceiver.start(() => []);
+    gone.behaviour = { kind: 'status', status: 410 };
+    failing.behaviour = { kind: 'status', status: 500 };
+    try {
+      for (const [endpointId, receiver] of [
+        ['ep-gone', gone],
+        ['ep-failing', failing],
+      ] as const)
+        ok(
+          await h.gql(
+            ADD,
+            { input: { partnerId: 'p-acme', endpointId, url: receiver.url, eventTypes: [], description: 'HR' } },
+            ACME,
+          ),
+        );
+      ok(await submit(h, cohortId, 'ida', { companyId: 'acme', shareWithCompany: true }));
+      const endpoints = await until(async () => {
+        const list = ok(
+          await h.gql<{ webhookEndpoints: { endpointId: string; status: string; disabledReason: string | null }[] }>(
+            ENDPOINTS,
+            { partnerId: 'p-acme' },
+            ACME,
+          ),
+        ).webhookEndpoints;
+        const byId = Object.fromEntries(list.map((e) => [e.endpointId, e]));
+        return byId['ep-gone']?.status === 'DISABLED' && byId['ep-failing']?.status === 'DISABLED' ? byId : null;
+      }, 'both endpoints disabled');
+      expect(endpoints['ep-gone']?.disabledReason).toBe('the receiver answered 410 Gone');
+      expect(endpoints['ep-failing']?.disabledReason).toMatch(/^every delivery failed since .+ \(last: HTTP 500\)$/);
+      // Disabled, they are sent nothing more.
+      const tried = gone.received.length + failing.received.length;
+      ok(await submit(h, cohortId, 'jon', { companyId: 'acme', shareWithCompany: true }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(gone.received.length + failing.received.length).toBe(tried);
+      // Another company's partner learns nothing of them.
+      const foreign = await h.gql(ENDPOINTS, { partnerId: 'p-acme' }, GLOBEX);
+      expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    } finally {
+      await gone.down();
+      await failing.down();
     }
   });
 });

@@ -114,6 +114,7 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Mutation.resumePartner': ADMIN_ONLY,
   'Query.partnerEvents': { admin: everywhere, partner: ownCompany },
   'Query.webhookDeliveries': PARTNER_ENDPOINTS,
+  'Query.webhookEndpoints': PARTNER_ENDPOINTS,
   'Subscription.partnerEventStream': { admin: everywhere, partner: ownCompany },
   'Mutation.addWebhookEndpoint': PARTNER_ENDPOINTS,
   'Mutation.rotateWebhookSecret': PARTNER_ENDPOINTS,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { MUTATION_INPUT } from '@sooc/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArgPipe, MUTATION_INPUT } from '@sooc/graphql';
 import { CommandRunner, RequestContext } from '@sooc/nest';
 import {
   findEndpoint,
@@ -71,6 +71,22 @@ export class WebhookEndpointsResolver {
     const command = { partnerId, endpointId: endpointId ?? randomUUID(), url, eventTypes: types, description, secret };
     const payload = await this.write({ type: 'AddWebhookEndpoint', data: command });
     return { ...payload, secret };
+  }
+
+  @Query(() => [WebhookEndpoint], {
+    description:
+      "A partner's webhook endpoints as they stand now, removed ones included: each one's status and, while it is " +
+      'disabled, why (by hand, a 410 Gone from the receiver, or deliveries failing past the configured time). No secrets',
+  })
+  async webhookEndpoints(
+    @Args('partnerId', { type: () => ID, description: 'The partner' }, new IdArgPipe('partnerId')) partnerId: string,
+  ): Promise<WebhookEndpoint[]> {
+    await this.forOwnPartner(partnerId, 'webhookEndpoints');
+    const state = await this.commands.load(partnerDecider, partnerStream(partnerId));
+    if (state.status === 'none') return [];
+    return Object.keys(state.endpoints)
+      .sort()
+      .map((endpointId) => endpointOf(state, endpointId));
   }
 
   @Mutation(() => RotateWebhookSecretPayload, {
