@@ -99,7 +99,7 @@ describe('health and limits', () => {
       live: true,
       ready: true,
       workers: 'embedded',
-      leases: { projector: 'active', reactor: 'active' },
+      leases: { projector: 'active', reactor: 'active', 'partner-feed': 'active' },
       store: { reachable: true, head },
       projections: { running: true, caughtUp: true, upToDate: true, lag: '0', failure: null },
     });
