@@ -173,14 +173,17 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
       );
       expect([verifies(after, old), verifies(after, rotated.secret)]).toEqual([false, true]);
 
-      const log = ok(
-        await h.gql<{ webhookDeliveries: { nodes: { eventId: string; status: string }[] } }>(
-          DELIVERIES,
-          { partnerId: 'p-acme', endpointId: 'ep-rot' },
-          ACME,
-        ),
-      ).webhookDeliveries.nodes;
-      expect(log.some((d) => d.eventId === during.id && d.status === 'delivered')).toBe(true);
+      // The log records the answer just after the receiver gave it.
+      await until(async () => {
+        const log = ok(
+          await h.gql<{ webhookDeliveries: { nodes: { eventId: string; status: string }[] } }>(
+            DELIVERIES,
+            { partnerId: 'p-acme', endpointId: 'ep-rot' },
+            ACME,
+          ),
+        ).webhookDeliveries.nodes;
+        return log.some((d) => d.eventId === during.id && d.status === 'delivered') ? true : null;
+      }, 'the delivery log');
       const foreign = await h.gql(DELIVERIES, { partnerId: 'p-acme', endpointId: 'ep-rot' }, GLOBEX);
       expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     } finally {

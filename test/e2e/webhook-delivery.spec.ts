@@ -110,11 +110,15 @@ describe('webhook delivery through a receiver that goes down, errs, stalls and c
     const ids = receiver.received.map((r) => r.id);
     expect(ids.length).toBeGreaterThan(new Set(ids).size);
     expect(ids.filter((id) => !feed.some((row) => row.event_id === id))).toEqual([]);
-    // The delivery log agrees: every message delivered, its failed attempts recorded.
-    const messages = await h.gateway.infrastructure.readDatabase.db
-      .selectFrom('webhook_messages')
-      .select(['event_id', 'status', 'attempts'])
-      .execute();
+    // The delivery log agrees: every message delivered, its failed attempts recorded. (The
+    // receiver answers before the worker records the answer: the log may trail it a moment.)
+    const log = () =>
+      h.gateway.infrastructure.readDatabase.db
+        .selectFrom('webhook_messages')
+        .select(['event_id', 'status', 'attempts'])
+        .execute();
+    await until(async () => (await log()).every((m) => m.status === 'delivered'), 'the log to record every answer');
+    const messages = await log();
     expect(messages.map((m) => m.status)).toEqual(messages.map(() => 'delivered'));
     expect(messages.map((m) => m.event_id).sort()).toEqual(feed.map((r) => r.event_id).sort());
     const attempts = await h.gateway.infrastructure.readDatabase.db
