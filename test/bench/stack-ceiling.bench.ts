@@ -23,8 +23,8 @@ interface Pair {
 }
 
 /** Trivial query, then the mutation, then both again, on one fresh server: the rates averaged. */
-async function measure(validation: 'pipe' | 'none'): Promise<Pair> {
-  const server = await startBareGraphQL('bare-mutation.server.ts', { BARE_VALIDATION: validation });
+async function measure(validation: 'pipe' | 'none', write: 'none' | 'append' | 'key' = 'none'): Promise<Pair> {
+  const server = await startBareGraphQL('bare-mutation.server.ts', { BARE_VALIDATION: validation, BARE_WRITE: write });
   try {
     const urls = [server.url];
     await trivialBurstTime(urls);
@@ -34,7 +34,7 @@ async function measure(validation: 'pipe' | 'none'): Promise<Pair> {
     const trivial = () => loadAll(urls, TRIVIAL_QUERY, { anonymous: true });
     const runs = [await trivial(), await submit(), await trivial(), await submit()];
     const failed = runs.reduce((sum, r) => sum + r.failed, 0);
-    if (failed > 0) throw new Error(`${failed} requests failed on the bare mutation server (${validation})`);
+    if (failed > 0) throw new Error(`${failed} requests failed on the bare mutation server (${validation}, ${write})`);
     return { trivial: mean(runs[0], runs[2]), submit: mean(runs[1], runs[3]) };
   } finally {
     await server.stop();
@@ -57,25 +57,35 @@ const row = (name: string, t: Throughput): BenchRow => ({
 });
 
 export async function run(): Promise<BenchSection> {
-  const piped = await measure('pipe');
   const bare = await measure('none');
+  const piped = await measure('pipe');
+  const appended = await measure('pipe', 'append');
+  const keyed = await measure('pipe', 'key');
   const ratio = (p: Pair) => (p.submit.requestsPerSecond / p.trivial.requestsPerSecond).toFixed(2);
   return {
-    title: 'submitApplication on the bare stack (no store, no command path, no workers)',
+    title:
+      'submitApplication on the bare stack: the framework, then the durable writes it cannot skip (no command path, no workers)',
     method:
       `test/bench/bare-mutation.server.ts as its own OS process: NestJS + ApolloDriver on Fastify (the gateway's versions, default settings), ` +
       `the gateway's \`SubmitApplicationInput\` classes and a \`submitApplication\` resolver that answers at once, ` +
-      `once with the gateway's global ValidationPipe (createInputValidationPipe) and once without. autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, ` +
-      `on one server: \`{ __typename }\`, the mutation (a new learner per request, the admission sections' body), both again; rates averaged.`,
+      `first without and then with the gateway's global ValidationPipe (createInputValidationPipe); then, with the pipe, appending the ApplicationSubmitted event to a new stream ` +
+      `of the real embedded event store (SqliteEventStore, synchronous=FULL, group commit) before answering; then also making the learner's key in the real key store first ` +
+      `(SqliteKeyStore, group-committed fsync), as sealing the dossier needs. A fresh server for each; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, ` +
+      `on that server: \`{ __typename }\`, the mutation (a new learner per request, the admission sections' body), both again; rates averaged.`,
     rows: [
+      row('trivial query (server without the ValidationPipe)', bare.trivial),
+      row('submitApplication answered at once, GraphQL type checks only', bare.submit),
       row('trivial query (server with the ValidationPipe)', piped.trivial),
       row('submitApplication answered at once, input checked by the ValidationPipe', piped.submit),
-      row('trivial query (server without it)', bare.trivial),
-      row('submitApplication answered at once, GraphQL type checks only', bare.submit),
+      row('trivial query (server appending)', appended.trivial),
+      row('submitApplication: checked, one event appended durably, then answered', appended.submit),
+      row('trivial query (server making keys and appending)', keyed.trivial),
+      row("submitApplication: checked, the learner's key made, one event appended, answered", keyed.submit),
     ],
     findings: [
-      `the stack alone: submitApplication / trivial query = ${ratio(piped)} with the gateway's input checks, ${ratio(bare)} without: ` +
-        `the ceiling of the gateway's ratio (aim ≥ 0.5) before any authentication, command, append, fsync or worker`,
+      `submitApplication / trivial query on the bare stack: ${ratio(bare)} answered at once, ${ratio(piped)} with the gateway's input checks, ` +
+        `${ratio(appended)} with one durable append, ${ratio(keyed)} with the learner's key made too: ` +
+        `the ceiling of the gateway's ratio (aim ≥ 0.5) before authentication, the command path (load, decide, seal) and the embedded workers`,
     ],
   };
 }
