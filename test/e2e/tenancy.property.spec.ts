@@ -140,7 +140,8 @@ describe('tenancy: a partner or learner token never brings back the other sideâ€
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 worlds of sequential requests: a guard against a hang, not a speed limit (a loaded machine took over 30 s).
+  }, 180_000);
 
   it('holds for learners: no other learnerâ€™s id, no company but their own', async () => {
     await fc.assert(
@@ -158,5 +159,6 @@ describe('tenancy: a partner or learner token never brings back the other sideâ€
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 worlds of sequential requests: a guard against a hang, not a speed limit (a loaded machine took over 30 s).
+  }, 180_000);
 });
