@@ -1,0 +1,32 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+
+/**
+ * One client per session: queries and mutations over HTTP with the bearer token, subscriptions
+ * over graphql-ws on the same URL with the token in connection_init (as the gateway expects).
+ * Every cached object implements Node, so the cache keys on `id` and a subscription's dashboard
+ * updates the screen's query in place.
+ */
+export function createApolloClient(token: string): { client: ApolloClient; dispose(): void } {
+  const http = new URL('/graphql', location.href).href;
+  const ws = createClient({
+    url: http.replace(/^http/, 'ws'),
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: true,
+  });
+  const link = ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(ws),
+    new HttpLink({ uri: http, headers: { authorization: `Bearer ${token}` } }),
+  );
+  const client = new ApolloClient({ link, cache: new InMemoryCache() });
+  return {
+    client,
+    dispose() {
+      void ws.dispose();
+      client.stop();
+    },
+  };
+}
