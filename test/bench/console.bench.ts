@@ -59,7 +59,10 @@ async function chromiumLaunch(): Promise<{ executablePath: string; args: string[
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
+const step = (what: string) => process.stderr.write(`  console bench: ${what}\n`);
+
 export async function run(): Promise<BenchSection> {
+  step('building the console (nx run console:build)');
   buildConsole();
   const size = bundle();
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-console-'));
@@ -71,7 +74,9 @@ export async function run(): Promise<BenchSection> {
   const launch = await chromiumLaunch();
   const browser = await playwright.launch({ ...launch, headless: true });
   try {
+    step('waiting for the gateway');
     await waitUntilReady(gateway, 45_000);
+    step(`a cohort with ${LEARNERS} applications`);
     const base = await gateway.baseUrl();
     const url = `${base}/graphql`;
     await signInAs(dataDir);
@@ -91,6 +96,7 @@ export async function run(): Promise<BenchSection> {
         },
       });
     const token = await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin', subject: 'bench' });
+    step(`${LOADS + 1} loads of the cohort screen`);
     const times: number[] = [];
     for (let i = 0; i <= LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -157,6 +157,8 @@ describe('the admin console in a browser', () => {
     const p = await page();
     await signIn(p, consoleUrl, { role: 'admin' });
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
+    // The screen has read the dashboard and listens: what changes now arrives by the subscription.
+    await p.getByTestId('live-status').getByText('Live').waitFor();
     for (const learnerId of ['ada', 'bea']) {
       const accepted = await h.gql(ACCEPT, { cohortId, learnerId }, { role: 'learner', learnerId });
       if (accepted.errors) throw new Error(JSON.stringify(accepted.errors));
@@ -207,6 +209,27 @@ describe('the admin console in a browser', () => {
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByTestId('seats-chart').waitFor();
     expect(await p.getByRole('heading', { name: 'Actions' }).count()).toBe(0);
+  });
+
+  it("shows compliance a cohort's audit timeline and the cohort as it stood at the instant picked", async () => {
+    const p = await page();
+    await signIn(p, consoleUrl, { role: 'compliance' });
+    await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
+    await p.getByRole('link', { name: 'Audit timeline' }).click();
+    await p.getByTestId('as-of').waitFor();
+    // Now: the capacity the admin changed to 3 earlier in this file, and every event so far.
+    expect(await p.getByTestId('as-of-capacity').textContent()).toBe('3');
+    expect(await p.getByTestId('audit-trail').textContent()).toContain('CapacityChanged');
+    expect(await seriousViolations(p)).toEqual([]);
+    await screenshots(p, 'audit');
+    // One learner's events only.
+    await p.getByLabel('Learner id').fill('cy');
+    await p.getByTestId('audit-trail').getByText('ApplicationSubmitted').first().waitFor();
+    expect(await p.getByTestId('audit-trail').textContent()).not.toContain('CapacityChanged');
+    // Before the cohort was planned, it did not exist.
+    await p.getByLabel('Learner id').fill('');
+    await p.getByLabel('As of', { exact: true }).fill('2020-01-01T00:00');
+    await p.getByText('The cohort did not exist yet at that instant.').waitFor();
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { createContext } from 'react';
 
 /**
  * One client per session: queries and mutations over HTTP with the bearer token, subscriptions
@@ -9,7 +10,14 @@ import { createClient } from 'graphql-ws';
  * Every cached object implements Node, so the cache keys on `id` and a subscription's dashboard
  * updates the screen's query in place.
  */
-export function createApolloClient(token: string): { client: ApolloClient; dispose(): void } {
+export interface ConsoleClient {
+  readonly client: ApolloClient;
+  /** Calls back each time the WebSocket is (re)connected and acknowledged: subscriptions are live from then on. */
+  onConnected(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export function createApolloClient(token: string): ConsoleClient {
   const http = new URL('/graphql', location.href).href;
   const ws = createClient({
     url: http.replace(/^http/, 'ws'),
@@ -24,9 +32,13 @@ export function createApolloClient(token: string): { client: ApolloClient; dispo
   const client = new ApolloClient({ link, cache: new InMemoryCache() });
   return {
     client,
+    onConnected: (listener) => ws.on('connected', () => listener()),
     dispose() {
       void ws.dispose();
       client.stop();
     },
   };
 }
+
+/** The session's client, for screens that need to know when their subscriptions went live. */
+export const ConsoleClientContext = createContext<ConsoleClient | null>(null);

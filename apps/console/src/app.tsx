@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
-import { createApolloClient } from './apollo.client';
+import { ConsoleClientContext, createApolloClient } from './apollo.client';
 import { useRoute } from './route';
+import { AuditScreen } from './screens/audit.screen';
 import { CohortScreen } from './screens/cohort.screen';
 import { CohortsScreen } from './screens/cohorts.screen';
 import { SignInScreen } from './screens/sign-in.screen';
@@ -46,18 +47,21 @@ export function App() {
           <SignInScreen onSignedIn={signIn} />
         ) : (
           <ApolloProvider client={apollo.client}>
-            {route.screen === 'cohorts' && <CohortsScreen role={session.role} />}
-            {route.screen === 'cohort' && (
-              <CohortScreen key={route.cohortId} cohortId={route.cohortId} role={session.role} />
-            )}
-            {route.screen === 'not-found' && (
-              <section>
-                <h1>Not found</h1>
-                <p>
-                  Nothing is at {route.path}. <a href="#/">Back to the cohorts</a>.
-                </p>
-              </section>
-            )}
+            <ConsoleClientContext.Provider value={apollo}>
+              {route.screen === 'cohorts' && <CohortsScreen role={session.role} />}
+              {route.screen === 'cohort' && (
+                <CohortScreen key={route.cohortId} cohortId={route.cohortId} role={session.role} />
+              )}
+              {route.screen === 'audit' && <AuditScreen key={route.cohortId} cohortId={route.cohortId} />}
+              {route.screen === 'not-found' && (
+                <section>
+                  <h1>Not found</h1>
+                  <p>
+                    Nothing is at {route.path}. <a href="#/">Back to the cohorts</a>.
+                  </p>
+                </section>
+              )}
+            </ConsoleClientContext.Provider>
           </ApolloProvider>
         )}
       </main>

@@ -44,5 +44,7 @@ export function saveSession(session: Session | null): void {
 
 /** Roles that run cohorts: they get the dashboard and its actions. */
 export const canSeeDashboards = (role: string) => ['admin', 'compliance', 'facilitator'].includes(role);
+/** Roles that read the history (the audit trail and the past). */
+export const canReadHistory = (role: string) => role === 'admin' || role === 'compliance';
 export const isAdmin = (role: string) => role === 'admin';
 export const canFormGroups = (role: string) => role === 'admin' || role === 'facilitator';

@@ -49,6 +49,37 @@ export const COHORT_SCREEN = graphql(`
   }
 `);
 
+/**
+ * The lists the dashboard does not carry, read again after each dashboard update (same fields and
+ * arguments as the screen's query, so the cache updates the screen). Not the dashboard itself: a
+ * read that started before the latest update could land after it and show an older dashboard.
+ */
+export const COHORT_LISTS = graphql(`
+  query ConsoleCohortLists($cohortId: ID!) {
+    recent: applications(cohortId: $cohortId, first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          submittedAt
+        }
+      }
+    }
+    offered: applications(cohortId: $cohortId, status: OFFERED, first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          learnerId
+          reference
+          companyId
+          offerExpiresAt
+        }
+      }
+    }
+  }
+`);
+
 export const DASHBOARD_FIELDS = graphql(`
   fragment ConsoleDashboard on CohortDashboard {
     id

@@ -1,11 +1,14 @@
-import { useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useContext, useEffect, useState } from 'react';
+import { ConsoleClientContext } from '../apollo.client';
 import { BarChart } from '../charts/bar.chart';
 import { SeatsChart } from '../charts/seats.chart';
 import { countByDay, TimelineChart } from '../charts/timeline.chart';
-import { canFormGroups, isAdmin } from '../session';
+import { auditHref } from '../route';
+import { canFormGroups, canReadHistory, isAdmin } from '../session';
 import { ErrorNotice, Loading } from '../ui/status';
 import { CohortActions } from './cohort.actions';
-import { COHORT_SCREEN, DASHBOARD_UPDATED } from './cohort.queries';
+import { COHORT_LISTS, COHORT_SCREEN, DASHBOARD_UPDATED } from './cohort.queries';
 
 /** Offers expiring within this many hours are flagged. */
 const SOON_HOURS = 24;
@@ -21,11 +24,27 @@ export function CohortScreen({ cohortId, role }: { readonly cohortId: string; re
     // A role may read some parts and not others (a facilitator's applications, not a reviewer's dashboard): show what it may.
     errorPolicy: 'all',
   });
+  const client = useApolloClient();
   const live = useSubscription(DASHBOARD_UPDATED, {
     variables: { cohortId },
     // The dashboard merges into the cache by its id; the applications lists are read again.
-    onData: () => void refetch(),
+    onData: () =>
+      void client
+        .query({ query: COHORT_LISTS, variables: { cohortId }, fetchPolicy: 'network-only' })
+        .catch(() => undefined),
   });
+  // A change committed between the screen's query and the subscription's start would show only
+  // at the next change: once the socket is up, the screen reads itself again, and says it is live.
+  const socket = useContext(ConsoleClientContext);
+  const [connected, setConnected] = useState(false);
+  useEffect(
+    () =>
+      socket?.onConnected(() => {
+        setConnected(true);
+        void refetch();
+      }),
+    [socket, refetch],
+  );
   if (loading && !data) return <Loading what="the cohort" />;
   const cohort = data?.cohort;
   const dashboard = data?.cohortDashboard;
@@ -51,10 +70,15 @@ export function CohortScreen({ cohortId, role }: { readonly cohortId: string; re
           {cohort.startsOn} → {cohort.endsOn} · applications {cohort.applicationWindow.opensAt.slice(0, 10)} →{' '}
           {cohort.applicationWindow.closesAt.slice(0, 10)} · {cohort.selectionPolicy.toLowerCase().replace('_', ' ')}
         </p>
+        {canReadHistory(role) && (
+          <p>
+            <a href={auditHref(cohort.cohortId)}>Audit timeline</a>
+          </p>
+        )}
         <p className="live" role="status" data-testid="live-status">
           {live.error
             ? `Live updates stopped: ${live.error.message}`
-            : dashboard
+            : dashboard && connected
               ? `Live · updated ${new Date(dashboard.updatedAt).toLocaleTimeString()}`
               : ''}
         </p>
