@@ -192,6 +192,31 @@ describe('the admin console in a browser', () => {
     await groups.getByText('1 group formed.').waitFor();
   });
 
+  it('lets a facilitator see the groups, start the cohort and record attendance, the API refusing it before the start', async () => {
+    const p = await page();
+    await signIn(p, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });
+    await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
+    await p.getByRole('link', { name: 'Groups and attendance' }).click();
+    await p.getByTestId('groups').getByText(/ada/).waitFor();
+    expect(await p.getByTestId('groups').textContent()).toContain('bea');
+    // Closed, not running: the API refuses attendance and the console says why.
+    await p.getByLabel('ada attended session 1', { exact: true }).click();
+    await p
+      .getByRole('alert')
+      .getByText(/\(ENROLLMENT\.COHORT_NOT_RUNNING\)/)
+      .waitFor();
+    expect(await p.getByTestId('attended-ada').textContent()).toBe('0');
+
+    await p.getByRole('button', { name: 'Start the cohort' }).click();
+    await p.getByText('The cohort is running.').waitFor();
+    await p.getByLabel('ada attended session 1', { exact: true }).click();
+    await p.getByText('Session 1 recorded for ada.').waitFor();
+    await p.getByTestId('attended-ada').getByText('1', { exact: true }).waitFor();
+    expect(await p.getByLabel('ada attended session 1', { exact: true }).isChecked()).toBe(true);
+    expect(await seriousViolations(p)).toEqual([]);
+    await screenshots(p, 'groups');
+  });
+
   it("gives a facilitator their cohort's dashboard and group forming, not the admin's actions", async () => {
     const p = await page();
     await signIn(p, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });

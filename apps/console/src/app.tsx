@@ -4,6 +4,7 @@ import { ConsoleClientContext, createApolloClient } from './apollo.client';
 import { useRoute } from './route';
 import { AuditScreen } from './screens/audit.screen';
 import { CohortScreen } from './screens/cohort.screen';
+import { GroupsScreen } from './screens/groups.screen';
 import { CohortsScreen } from './screens/cohorts.screen';
 import { SignInScreen } from './screens/sign-in.screen';
 import { loadSession, saveSession, type Session } from './session';
@@ -52,6 +53,7 @@ export function App() {
               {route.screen === 'cohort' && (
                 <CohortScreen key={route.cohortId} cohortId={route.cohortId} role={session.role} />
               )}
+              {route.screen === 'groups' && <GroupsScreen key={route.cohortId} cohortId={route.cohortId} />}
               {route.screen === 'audit' && <AuditScreen key={route.cohortId} cohortId={route.cohortId} />}
               {route.screen === 'not-found' && (
                 <section>

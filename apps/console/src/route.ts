@@ -9,6 +9,7 @@ export type Route =
   | { readonly screen: 'cohorts' }
   | { readonly screen: 'cohort'; readonly cohortId: string }
   | { readonly screen: 'audit'; readonly cohortId: string }
+  | { readonly screen: 'groups'; readonly cohortId: string }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,11 +19,14 @@ export function parseRoute(hash: string): Route {
   if (cohort?.[1]) return { screen: 'cohort', cohortId: decodeURIComponent(cohort[1]) };
   const audit = /^\/cohorts\/([^/]+)\/audit$/.exec(path);
   if (audit?.[1]) return { screen: 'audit', cohortId: decodeURIComponent(audit[1]) };
+  const groups = /^\/cohorts\/([^/]+)\/groups$/.exec(path);
+  if (groups?.[1]) return { screen: 'groups', cohortId: decodeURIComponent(groups[1]) };
   return { screen: 'not-found', path };
 }
 
 export const cohortHref = (cohortId: string) => `#/cohorts/${encodeURIComponent(cohortId)}`;
 export const auditHref = (cohortId: string) => `${cohortHref(cohortId)}/audit`;
+export const groupsHref = (cohortId: string) => `${cohortHref(cohortId)}/groups`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

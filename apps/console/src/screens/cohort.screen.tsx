@@ -4,7 +4,7 @@ import { ConsoleClientContext } from '../apollo.client';
 import { BarChart } from '../charts/bar.chart';
 import { SeatsChart } from '../charts/seats.chart';
 import { countByDay, TimelineChart } from '../charts/timeline.chart';
-import { auditHref } from '../route';
+import { auditHref, groupsHref } from '../route';
 import { canFormGroups, canReadHistory, isAdmin } from '../session';
 import { ErrorNotice, Loading } from '../ui/status';
 import { CohortActions } from './cohort.actions';
@@ -70,11 +70,10 @@ export function CohortScreen({ cohortId, role }: { readonly cohortId: string; re
           {cohort.startsOn} → {cohort.endsOn} · applications {cohort.applicationWindow.opensAt.slice(0, 10)} →{' '}
           {cohort.applicationWindow.closesAt.slice(0, 10)} · {cohort.selectionPolicy.toLowerCase().replace('_', ' ')}
         </p>
-        {canReadHistory(role) && (
-          <p>
-            <a href={auditHref(cohort.cohortId)}>Audit timeline</a>
-          </p>
-        )}
+        <p className="links">
+          <a href={groupsHref(cohort.cohortId)}>Groups and attendance</a>
+          {canReadHistory(role) && <a href={auditHref(cohort.cohortId)}>Audit timeline</a>}
+        </p>
         <p className="live" role="status" data-testid="live-status">
           {live.error
             ? `Live updates stopped: ${live.error.message}`
