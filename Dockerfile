@@ -29,8 +29,8 @@ COPY --from=manifests /manifests/ ./
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npm rebuild better-sqlite3
 COPY . .
-# Builds the three apps and the operator CLI (node apps/cli/dist/main.js token …) and, first, every workspace library they import (tsc, "dependsOn": ["^build"]).
-RUN npx nx run-many -t build -p gateway,projector,reactor,partner-feed,cli --outputStyle=static --skip-nx-cache
+# Builds the three apps, the operator CLI (node apps/cli/dist/main.js token …), the admin console the gateway serves at /console and, first, every workspace library they import (tsc, "dependsOn": ["^build"]).
+RUN npx nx run-many -t build -p gateway,projector,reactor,partner-feed,cli,console --outputStyle=static --skip-nx-cache
 RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 # What runs: node_modules (its @sooc/* entries are symlinks into apps/ and libs/, which the built
 # code require()s through each package's "default" export, dist/index.js) and every workspace's

@@ -46,9 +46,9 @@ describe('the image (Dockerfile)', () => {
     expect(existsSync(resolve(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
   });
 
-  it('builds every app a command starts, and the operator CLI (tokens for SOOC_AUTH=local)', () => {
+  it('builds every app a command starts, the operator CLI (tokens for SOOC_AUTH=local) and the console the gateway serves', () => {
     const build = instructionsOf('build').find((i) => i.keyword === 'RUN' && i.args.includes('nx run-many -t build'))!;
-    expect(/ -p (\S+)/.exec(build.args)?.[1].split(',').sort()).toEqual([...APPS, 'cli'].sort());
+    expect(/ -p (\S+)/.exec(build.args)?.[1].split(',').sort()).toEqual([...APPS, 'cli', 'console'].sort());
   });
 
   it("copies each npm workspace's package.json and dist/ (the @sooc/* links resolve to them at run time)", () => {

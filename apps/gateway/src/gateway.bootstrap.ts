@@ -9,6 +9,7 @@ import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
 import { addSecurityHeaders, protectTheEdge } from './edge.protection';
 import { serveGraphiQL } from './graphiql.page';
+import { serveConsole } from './console.route';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { NestLineLogger } from './nest-line.logger';
 import { openIdentity } from './access/identity';
@@ -54,6 +55,11 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     if (identity.jwks) serveJwks(adapter.getInstance(), identity.jwks);
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
     servePartnerSchemas(adapter.getInstance());
+    await serveConsole(adapter.getInstance(), {
+      dir: config.consoleDir,
+      authMode: config.auth.mode,
+      mintDevToken: config.consoleDevSignIn ? identity.mintLocal : null,
+    });
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({
         infrastructure,

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './gateway.config';
 
 function problemsOf(env: Record<string, string>) {
@@ -24,6 +25,8 @@ describe('loadConfig', () => {
       graphqlMaxDepth: 10,
       reactorTickMs: 1000,
       clockFile: null,
+      consoleDevSignIn: true,
+      consoleDir: join(__dirname, '../../console/dist'),
       workers: 'embedded',
       leaseTtlMs: 5000,
       instanceId: `${hostname()}-${process.pid}`,
@@ -146,6 +149,20 @@ describe('loadConfig', () => {
     expect(loadConfig({}).auth.mode).toBe('local');
     expect(problemsOf({ NODE_ENV: 'production' }).message).toContain('SOOC_AUTH="(unset)": expected set explicitly');
     expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' }).auth.mode).toBe('local');
+  });
+
+  it("turns the console's development sign-in on in local development only, unless told", () => {
+    expect(loadConfig({}).consoleDevSignIn).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local' }).consoleDevSignIn).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SOOC_AUTH: 'local', SOOC_CONSOLE_DEV_SIGNIN: 'true' }).consoleDevSignIn,
+    ).toBe(true);
+    expect(loadConfig({ SOOC_CONSOLE_DEV_SIGNIN: 'false' }).consoleDevSignIn).toBe(false);
+    const oidc = { SOOC_AUTH: 'oidc', SOOC_OIDC_ISSUER: 'https://id.example.org', SOOC_OIDC_AUDIENCE: 'sooc-api' };
+    expect(loadConfig(oidc).consoleDevSignIn).toBe(false);
+    expect(problemsOf({ ...oidc, SOOC_CONSOLE_DEV_SIGNIN: 'true' }).message).toContain(
+      'SOOC_CONSOLE_DEV_SIGNIN="true": expected false when SOOC_AUTH=oidc',
+    );
   });
 
   it('needs the issuer and audience in oidc mode, and reads the claim mapping and key set timings', () => {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { readReactorTickMs } from '@sooc/reactor-engine';
 import { readAuthConfig, type AuthConfig } from './access/auth.config';
 import type { RateLimits } from './access/rate.limits';
@@ -52,6 +53,14 @@ export interface GatewayConfig extends StoreConfig {
   readonly graphiql: boolean;
   /** SOOC_AUTH and its settings: who callers are, from their bearer tokens. */
   readonly auth: AuthConfig;
+  /**
+   * SOOC_CONSOLE_DEV_SIGNIN: the console's development sign-in, which mints a token for any role to
+   * whoever asks. Local mode only; on unless NODE_ENV=production (a single host in production
+   * turns it on knowingly, or signs in with `npm run sooc -- token`).
+   */
+  readonly consoleDevSignIn: boolean;
+  /** SOOC_CONSOLE_DIR: the built console the gateway serves at /console (apps/console/dist by default). */
+  readonly consoleDir: string;
   /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
   readonly rateLimits: RateLimits;
 }
@@ -91,6 +100,17 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const introspection = reader.read('SOOC_INTROSPECTION', !production, 'true or false', parseBoolean);
   const auth = readAuthConfig(reader, production);
   const webhooks = readWebhookSettings(reader, production);
+  const consoleDevSignIn = reader.read(
+    'SOOC_CONSOLE_DEV_SIGNIN',
+    auth.mode === 'local' && !production,
+    'true or false',
+    parseBoolean,
+  );
+  if (consoleDevSignIn && auth.mode !== 'local')
+    reader.refuse('SOOC_CONSOLE_DEV_SIGNIN', 'true', 'false when SOOC_AUTH=oidc: the provider signs people in');
+  const consoleDir = reader.read('SOOC_CONSOLE_DIR', DEFAULT_CONSOLE_DIR, 'a directory path', (raw) =>
+    raw.trim() === '' ? undefined : raw,
+  );
   const rateLimits: RateLimits = {
     perPrincipal: reader.integer('SOOC_RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     perAnonymousIp: reader.integer('SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, 0, 10_000_000),
@@ -129,9 +149,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     instanceId,
     graphiql,
     auth,
+    consoleDevSignIn,
+    consoleDir,
     rateLimits,
   };
 }
+
+/** Where `nx run console:build` writes, from the gateway's source or its dist alike (both two levels under the repo). */
+const DEFAULT_CONSOLE_DIR = join(__dirname, '../../console/dist');
 
 function parseBoolean(raw: string): boolean | undefined {
   return raw === 'true' ? true : raw === 'false' ? false : undefined;

@@ -69,6 +69,25 @@ describe('layering rules', () => {
     expect(nest).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: .*@nestjs\/common/)]);
   });
 
+  it('refuse the browser console any backend library or server framework: it knows the API by its schema', async () => {
+    const library = await problems(
+      'apps/console/src/violation.tsx',
+      "import { ROLES } from '@sooc/auth';\nexport const r = ROLES;\n",
+    );
+    expect(library).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: /)]);
+    const server = await problems(
+      'apps/console/src/violation.tsx',
+      "import fastify from 'fastify';\nexport const f = fastify;\n",
+    );
+    expect(server).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: .*fastify/)]);
+    expect(
+      await problems(
+        'apps/console/src/allowed.tsx',
+        "import { ApolloClient } from '@apollo/client';\nexport const c = ApolloClient;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('accept what the rules allow: a published entry, a pure util', async () => {
     expect(
       await problems(

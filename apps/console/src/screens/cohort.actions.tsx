@@ -1,0 +1,213 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import type { CohortStatus } from '../gql/graphql';
+import { formErrors, NO_ERRORS, type FormErrors } from '../ui/api-errors';
+import { Field } from '../ui/field';
+import {
+  CHANGE_CAPACITY,
+  CLOSE_APPLICATIONS,
+  FORM_GROUPS,
+  OPEN_APPLICATIONS,
+  SET_COMPANY_QUOTA,
+} from './cohort.queries';
+
+interface ActionsProps {
+  readonly cohortId: string;
+  readonly status: CohortStatus;
+  readonly capacity: number;
+  /** Admins change the cohort; facilitators (and admins) form its groups. */
+  readonly admin: boolean;
+}
+
+/** What a form shows after the API answered: its field errors, its form error, or what was done. */
+interface Outcome {
+  readonly errors: FormErrors;
+  readonly done: string | null;
+}
+
+const IDLE: Outcome = { errors: NO_ERRORS, done: null };
+
+/** Runs a mutation and turns its answer into the form's outcome; the API's words are shown as they come. */
+function useAction() {
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const run = async (mutate: () => Promise<unknown>, done: (result: unknown) => string) => {
+    setOutcome(IDLE);
+    try {
+      const result = await mutate();
+      setOutcome({ errors: NO_ERRORS, done: done(result) });
+    } catch (error) {
+      setOutcome({ errors: formErrors(error), done: null });
+    }
+  };
+  return { outcome, run };
+}
+
+function Outcome({ outcome }: { readonly outcome: Outcome }) {
+  if (outcome.errors.form)
+    return (
+      <p className="notice error" role="alert">
+        {outcome.errors.form}
+      </p>
+    );
+  if (outcome.done)
+    return (
+      <p className="notice ok" role="status">
+        {outcome.done}
+      </p>
+    );
+  return null;
+}
+
+const warnings = (result: unknown, key: string): string => {
+  const list = ((result as { data?: Record<string, { warnings?: string[] } | undefined> }).data?.[key]?.warnings ??
+    []) as string[];
+  return list.length > 0 ? ` Warning: ${list.join('; ')}` : '';
+};
+
+export function CohortActions({ cohortId, status, capacity, admin }: ActionsProps) {
+  const [open] = useMutation(OPEN_APPLICATIONS);
+  const [close] = useMutation(CLOSE_APPLICATIONS);
+  const [changeCapacity] = useMutation(CHANGE_CAPACITY);
+  const [setQuota] = useMutation(SET_COMPANY_QUOTA);
+  const [formGroups] = useMutation(FORM_GROUPS);
+  const window = useAction();
+  const capacityForm = useAction();
+  const quotaForm = useAction();
+  const groupsForm = useAction();
+  const [newCapacity, setNewCapacity] = useState(String(capacity));
+  const [companyId, setCompanyId] = useState('');
+  const [seats, setSeats] = useState('');
+  const [groupSize, setGroupSize] = useState('');
+  const asInt = (text: string) => (text.trim() === '' ? NaN : Number(text));
+
+  return (
+    <section aria-labelledby="actions-title" className="actions">
+      <h2 id="actions-title">Actions</h2>
+      <div className="grid">
+        {admin && (
+          <div className="card">
+            <h3>Applications</h3>
+            <p>
+              {status === 'OPEN'
+                ? 'Applications are open.'
+                : status === 'PLANNED'
+                  ? 'Applications are not open yet.'
+                  : `The cohort is ${status.toLowerCase()}.`}
+            </p>
+            <div className="buttons">
+              <button
+                type="button"
+                onClick={() =>
+                  void window.run(
+                    () => open({ variables: { cohortId } }),
+                    () => 'Applications opened.',
+                  )
+                }
+              >
+                Open applications
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void window.run(
+                    () => close({ variables: { cohortId } }),
+                    () => 'Applications closed.',
+                  )
+                }
+              >
+                Close applications
+              </button>
+            </div>
+            <Outcome outcome={window.outcome} />
+          </div>
+        )}
+        {admin && (
+          <form
+            className="card"
+            aria-labelledby="capacity-title"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void capacityForm.run(
+                () => changeCapacity({ variables: { cohortId, capacity: asInt(newCapacity) } }),
+                (r) => `Capacity changed to ${newCapacity}.${warnings(r, 'changeCapacity')}`,
+              );
+            }}
+          >
+            <h3 id="capacity-title">Capacity</h3>
+            <Field
+              label="New capacity"
+              type="number"
+              inputMode="numeric"
+              value={newCapacity}
+              onChange={(e) => setNewCapacity(e.target.value)}
+              error={capacityForm.outcome.errors.fields['capacity']}
+            />
+            <button type="submit">Change capacity</button>
+            <Outcome outcome={capacityForm.outcome} />
+          </form>
+        )}
+        {admin && (
+          <form
+            className="card"
+            aria-labelledby="quota-title"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void quotaForm.run(
+                () => setQuota({ variables: { cohortId, companyId: companyId.trim(), seats: asInt(seats) } }),
+                (r) => `Quota of ${companyId} set to ${seats}.${warnings(r, 'setCompanyQuota')}`,
+              );
+            }}
+          >
+            <h3 id="quota-title">Company quota</h3>
+            <Field
+              label="Company id"
+              value={companyId}
+              onChange={(e) => setCompanyId(e.target.value)}
+              error={quotaForm.outcome.errors.fields['companyId']}
+            />
+            <Field
+              label="Quota seats"
+              type="number"
+              inputMode="numeric"
+              value={seats}
+              onChange={(e) => setSeats(e.target.value)}
+              error={quotaForm.outcome.errors.fields['seats']}
+            />
+            <button type="submit">Set quota</button>
+            <Outcome outcome={quotaForm.outcome} />
+          </form>
+        )}
+        <form
+          className="card"
+          aria-labelledby="groups-title"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            const targetSize = groupSize.trim() === '' ? null : asInt(groupSize);
+            void groupsForm.run(
+              () => formGroups({ variables: { cohortId, targetSize } }),
+              (r) => {
+                const groups =
+                  (r as { data?: { formGroups?: { groups?: { groups?: unknown[] } } } }).data?.formGroups?.groups
+                    ?.groups ?? [];
+                return `${groups.length} group${groups.length === 1 ? '' : 's'} formed.`;
+              },
+            );
+          }}
+        >
+          <h3 id="groups-title">Groups</h3>
+          <Field
+            label="Group size"
+            hint="Empty: the cohort's target size"
+            type="number"
+            inputMode="numeric"
+            value={groupSize}
+            onChange={(e) => setGroupSize(e.target.value)}
+            error={groupsForm.outcome.errors.fields['targetSize']}
+          />
+          <button type="submit">Form groups</button>
+          <Outcome outcome={groupsForm.outcome} />
+        </form>
+      </div>
+    </section>
+  );
+}
