@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     await stores.close();
     throw error;
   });
-  announceWorkerHttp('partner-feed', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const close = async () => {
     await http.close();
@@ -91,6 +91,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc partner-feed failed to start: ${describe(error)}\n`);
+  createLineLogger('partner-feed', 'info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

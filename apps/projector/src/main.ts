@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         },
       }),
   });
-  announceWorkerHttp('projector', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const shutdown = async () => {
     await worker.stop();
@@ -91,6 +91,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc projector failed to start: ${describe(error)}\n`);
+  createLogger('info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

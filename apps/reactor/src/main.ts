@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await stores.close();
     throw error;
   });
-  announceWorkerHttp('reactor', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const close = async () => {
     await follower.close();
@@ -69,6 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc reactor failed to start: ${describe(error)}\n`);
+  createLogger('info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

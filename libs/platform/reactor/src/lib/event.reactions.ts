@@ -1,4 +1,5 @@
 import { type Clock } from '@sooc/timing';
+import { LogContext } from '@sooc/util';
 import { reactTo, type Reaction } from './process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ReactionSender } from './reaction.sender';
@@ -28,13 +29,17 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
     causationId: event.id,
     now: () => clock.now(),
   };
-  const answers = reactTo(event).map((reaction) =>
-    sender.send(reaction, context, `${event.type} ${event.id}`).then(
-      (written) => {
-        if (written > 0) counters.commandsWritten++;
-        return true;
-      },
-      (error: unknown) => answerOf(event, reaction, error, deps),
+  // The reaction's log lines carry the correlation id of the request that caused the event.
+  const frame = { correlationId: context.correlationId, actorId: REACTOR_ACTOR.id, operation: event.type };
+  const answers = LogContext.run(frame, () =>
+    reactTo(event).map((reaction) =>
+      sender.send(reaction, context, `${event.type} ${event.id}`).then(
+        (written) => {
+          if (written > 0) counters.commandsWritten++;
+          return true;
+        },
+        (error: unknown) => answerOf(event, reaction, error, deps),
+      ),
     ),
   );
   return (await Promise.all(answers)).every(Boolean);
