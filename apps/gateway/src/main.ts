@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { configOrExit, createLineLogger, describeError, exitGracefullyOnSignal, type LineLogger } from '@sooc/runtime';
+import {
+  configOrExit,
+  createLineLogger,
+  describeError,
+  exitGracefullyOnSignal,
+  startTracing,
+  type LineLogger,
+} from '@sooc/runtime';
 import { loadConfig } from './gateway.config';
 import { createGateway } from './gateway.bootstrap';
 import { startLines } from './gateway.start-lines';
@@ -9,6 +16,8 @@ let log: LineLogger | null = null;
 
 async function main(): Promise<void> {
   const config = configOrExit(() => loadConfig(process.env));
+  // Before the gateway is built: its request hook traces only when tracing is on at that moment.
+  const tracing = startTracing('gateway');
   log = createLineLogger('gateway', config.logLevel, { warningsTo: 'stderr' });
   const started = log;
   for (const line of startLines(config)) started.info(line);
@@ -25,7 +34,7 @@ async function main(): Promise<void> {
   exitGracefullyOnSignal(
     (signal) => {
       started.announce(`${signal} received, shutting down`);
-      return gateway.close();
+      return gateway.close().then(() => tracing?.shutdown());
     },
     (error) => started.error(`shutdown failed: ${describeError(error)}`),
   );

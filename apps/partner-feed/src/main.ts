@@ -10,6 +10,7 @@ import {
   exitGracefullyOnSignal,
   openStores,
   runSingleton,
+  startTracing,
   startWorkerHttp,
   workerActiveGauge,
   workerHealth,
@@ -23,6 +24,7 @@ import { deliveryMetrics } from './partner-feed.metrics';
  * the projector; this process only delivers it.
  */
 async function main(): Promise<void> {
+  const tracing = startTracing('partner-feed');
   const { config, clock } = configOrExit(() => ({
     config: loadPartnerFeedConfig(process.env),
     clock: clockFromEnv(process.env),
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
       log.info(`${signal} received, stopping after the deliveries in flight`);
       await singleton.stop();
       await close();
+      await tracing?.shutdown();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );

@@ -6,6 +6,7 @@ import {
   createMetricsRegistry,
   describeError as describe,
   exitGracefullyOnSignal,
+  startTracing,
   startWorkerHttp,
 } from '@sooc/runtime';
 import { EventFollower } from '@sooc/read-store';
@@ -13,6 +14,7 @@ import { loadReactorConfig } from './reactor.config';
 import { runReactorWorker } from './reactor.worker';
 
 async function main(): Promise<void> {
+  const tracing = startTracing('reactor');
   const { config, clock } = configOrExit(() => ({
     config: loadReactorConfig(process.env),
     clock: clockFromEnv(process.env),
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       await worker.singleton.stop();
       log.info(`stopped at position ${worker.reactor()?.status().checkpoint ?? 'none'}`);
       await close();
+      await tracing?.shutdown();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );

@@ -7,3 +7,4 @@ export * from './lib/score.column';
 export * from './lib/page.size';
 export * from './lib/position.cursor';
 export * from './lib/log.context';
+export * from './lib/trace.spans';

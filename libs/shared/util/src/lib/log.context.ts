@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Context } from '@opentelemetry/api';
 
 /** What every log line (and span) of a piece of work says it belongs to. */
 export interface LogFields {
@@ -6,6 +7,12 @@ export interface LogFields {
   readonly actorId?: string;
   /** The GraphQL operation, or what a worker is doing ("ApplicationSubmitted → AdmitApplicant"); set once known. */
   operation?: string;
+  /**
+   * The span a request's work continues (the HTTP request's, then its GraphQL operation's), when
+   * tracing is on. Kept here, not as OpenTelemetry's active context, because Apollo's plugins can
+   * open the operation's span but cannot make it active for the resolvers.
+   */
+  trace?: Context;
 }
 
 const storage = new AsyncLocalStorage<LogFields>();
