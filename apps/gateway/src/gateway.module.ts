@@ -91,7 +91,11 @@ export class GatewayModule {
           subscriptions: {
             'graphql-ws': {
               ...graphqlWsOptions(guards.validationRules),
-              ...graphqlWsAuth(identity.authenticate, (result) => revealResult(infrastructure.personalData, result)),
+              ...graphqlWsAuth(
+                identity.authenticate,
+                (result) => revealResult(infrastructure.personalData, result),
+                metrics.subscriptions,
+              ),
             },
           },
         }),
