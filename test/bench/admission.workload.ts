@@ -287,16 +287,20 @@ export function startVisibilityProbe(urls: readonly string[], cohortId: string):
 const ROOT = resolve(__dirname, '../..');
 
 /**
- * test/bench/bare-graphql.server.ts as its own OS process on a free loopback port, compiled by
- * the repo's swc hook as the gateway's entry point is; resolves once it listens.
+ * test/bench/bare-graphql.server.ts (or another bare server of this folder, with `env`) as its own
+ * OS process on a free loopback port, compiled by the repo's swc hook as the gateway's entry point
+ * is; resolves once it listens.
  */
-export async function startBareGraphQL(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startBareGraphQL(
+  server = 'bare-graphql.server.ts',
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(__dirname, 'bare-graphql.server.ts')],
+    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(__dirname, server)],
     {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0' },
+      env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -21,7 +21,7 @@ afterAll(killStartedEntryPoints);
 const COMPLIANCE: Persona = { role: 'compliance', subject: 'officer-1' };
 const ERASE = `mutation($input: EraseLearnerInput!) { eraseLearner(input: $input) { learnerId keysDeleted alreadyErased position } }`;
 const EXPORT = `query($learnerId: ID!, $at: Position) { exportLearnerData(learnerId: $learnerId, consistentWith: $at) { learnerId personalData exportedAt data } }`;
-const APPLICATIONS = `query($cohortId: ID!, $at: Position) { applications(cohortId: $cohortId, consistentWith: $at) { edges { node { learnerId name email motivation answers { questionId answer } status } } } }`;
+const APPLICATIONS = `query($cohortId: ID!, $at: Position) { applications(cohortId: $cohortId, consistentWith: $at) { edges { node { learnerId name email motivation answers { questionId answer } status statusReason } } } }`;
 const TRAIL = `query($learnerId: ID!, $at: Position) { auditTrail(filter: { learnerId: $learnerId }, first: 200, consistentWith: $at) { edges { node { type summary reason data } } } }`;
 
 /** A gateway as `npm start` runs it (its own process, SQLite files in its data directory), and a client of it. */
@@ -104,6 +104,20 @@ describe('erasing a learner by crypto-shredding', () => {
     }
     const byLearner = (r: typeof before) =>
       Object.fromEntries(r.applications.edges.map((e) => [e.node.learnerId, e.node]));
+    // She declines her seat, in her own words: sealed with her key and erased with the rest.
+    const adaDeclined = 'Reason-Gondola-2208: moving to Lisbon.';
+    ok(
+      await gql(
+        `mutation($input: DeclineOfferInput!) { declineOffer(input: $input) { position } }`,
+        { input: { cohortId, learnerId: 'ada', reason: adaDeclined } },
+        { role: 'learner', subject: 'ada', learnerId: 'ada' },
+      ),
+    );
+    for (let i = 0; i < 100 && byLearner(before)['ada']!.status === 'OFFERED'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      before = ok(await gql<{ applications: { edges: { node: Application }[] } }>(APPLICATIONS, { cohortId }));
+    }
+    expect(byLearner(before)['ada']).toMatchObject({ status: 'DECLINED', statusReason: adaDeclined });
     expect(byLearner(before)['ada']).toMatchObject({
       name: ada.name,
       email: ada.email,
@@ -154,6 +168,7 @@ describe('erasing a learner by crypto-shredding', () => {
       motivation: '[erased]',
       answers: [{ questionId: 'why-now', answer: '[erased]' }],
       status: byLearner(before)['ada']!.status,
+      statusReason: '[erased]',
     });
     expect(after['grace']).toMatchObject({ motivation: graceMotivation, status: byLearner(before)['grace']!.status });
 
@@ -170,6 +185,7 @@ describe('erasing a learner by crypto-shredding', () => {
     const submitted = trail.auditTrail.edges.find((e) => e.node.type === 'ApplicationSubmitted')!.node;
     expect(submitted.data).toMatchObject({ dossier: { name: '[erased]', email: '[erased]', motivation: '[erased]' } });
     expect(trail.auditTrail.edges.find((e) => e.node.type === 'LearnerErased')!.node.reason).toBe('GDPR request #4411');
+    expect(trail.auditTrail.edges.find((e) => e.node.type === 'OfferDeclined')!.node.reason).toBe('[erased]');
 
     // Subject access: her export says ERASED, holds her history, and no personal data.
     const exported = ok(
@@ -192,7 +208,7 @@ describe('erasing a learner by crypto-shredding', () => {
     writeFileSync(join(exportsDir, 'logs', 'gateway.out'), run.stdout());
     writeFileSync(join(exportsDir, 'logs', 'gateway.err'), run.stderr());
 
-    const needles = [ada.name, ada.email, ada.motivation, ada.answer, adaKey];
+    const needles = [ada.name, ada.email, ada.motivation, ada.answer, adaDeclined, adaKey];
     expect(filesHolding(dataDir, needles)).toEqual([]);
     expect(filesHolding(exportsDir, needles)).toEqual([]);
     // Nobody's personal data is ever at rest in clear: grace's, still readable, is sealed too.

@@ -1,5 +1,6 @@
 import type { Persona } from '@sooc/auth/testing';
 import { verifyStandardWebhook, WebhookReceiver } from '@sooc/partners-feed/testing';
+import { filesHolding } from '@sooc/runtime/testing';
 import { openCohort, submit } from './enrollment.fixture';
 import { startGateway, type GraphQLResponse, type Harness } from './gateway.harness';
 
@@ -172,6 +173,8 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
         'a delivery after the overlap',
       );
       expect([verifies(after, old), verifies(after, rotated.secret)]).toEqual([false, true]);
+      // They sign, yet no file of the stores holds either in clear, nor the partner's contact: the events keep them sealed.
+      expect(filesHolding(h.dataDir, [old, rotated.secret, 'hr@acme.example'])).toEqual([]);
 
       // The log records the answer just after the receiver gave it.
       await until(async () => {

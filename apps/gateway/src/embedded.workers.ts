@@ -122,6 +122,7 @@ export async function startEmbeddedWorkers(
         log,
         settings: options.webhooks,
         fence: deliveryFence,
+        openSecrets: (sealed) => stores.personalData.reveal(sealed),
       });
       delivery = started;
       // A commit of the projections may hold new feed events: deliver them now, not at the next tick.

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
         log,
         settings: config.webhooks,
         fence,
+        openSecrets: (sealed) => stores.personalData.reveal(sealed),
       });
       delivery = started;
       return { stop: () => started.stop(), failed: started.failed };

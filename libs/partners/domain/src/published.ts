@@ -13,3 +13,5 @@ export {
   type PartnerFeedEventType,
   type WebhookEventTypes,
 } from './lib/partner-feed.event-types';
+export { PARTNER_SECRET_DATA } from './lib/partner.personal-data';
+export { PARTNER_UPCASTERS } from './lib/partner.upcasters';

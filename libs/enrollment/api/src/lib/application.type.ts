@@ -116,7 +116,8 @@ export class Application implements Node {
 
   @Field({
     description:
-      'Whether the learner agreed that their company (a partner) sees them by name in its feed and webhooks; ' +
+      'Whether the learner agreed that their company (a partner) sees them by name in its feed, its webhooks and ' +
+      'its reads of applications; ' +
       'false for an independent learner',
   })
   shareWithCompany!: boolean;

@@ -40,21 +40,28 @@ export class ApplicationsResolver {
     nullable: true,
     description:
       "One learner's application to one cohort, with its dossier, reviews, decision and attendance; null when " +
-      'the learner never applied there',
+      "the learner never applied there, and when it is not the caller's to read (a partner company reads its own " +
+      'employees who agreed to be seen by it, shareWithCompany)',
   })
   async application(@Args() { cohortId, learnerId, consistentWith }: ApplicationArgs): Promise<Application | null> {
     await this.reader.consistentWith(consistentWith);
     return this.reader.application(cohortId, learnerId);
   }
 
-  @Query(() => ApplicationConnection, { description: "A cohort's applications, for reviewers and admins" })
+  @Query(() => ApplicationConnection, {
+    description:
+      "A cohort's applications, for reviewers and admins; a partner company gets its own employees' who agreed to be " +
+      'seen by it (shareWithCompany), and totalCount counts those',
+  })
   async applications(@Args() args: ApplicationsArgs): Promise<ApplicationConnection> {
     await this.reader.consistentWith(args.consistentWith);
     return this.reader.applications(args);
   }
 
   @Query(() => ApplicationConnection, {
-    description: "A learner's applications in every cohort, in the order they were submitted, a page at a time",
+    description:
+      "A learner's applications in every cohort, in the order they were submitted, a page at a time; for a partner " +
+      'company, only those where the learner agreed to be seen by it',
   })
   async learnerEnrollments(@Args() args: LearnerEnrollmentsArgs): Promise<ApplicationConnection> {
     await this.reader.consistentWith(args.consistentWith);

@@ -67,8 +67,9 @@ export class DossierInput {
   @Field(() => Boolean, {
     defaultValue: false,
     description:
-      'The learner agrees that their company (a partner) sees them by name in its feed and webhooks: their id and ' +
-      'their application. Without it the company sees counts only. Needs a companyId',
+      'The learner agrees that their company (a partner) sees them by name in its feed, its webhooks and its ' +
+      'reads of applications: their id and their application. Without it the company sees counts only. Needs a ' +
+      'companyId',
   })
   @IsBoolean()
   shareWithCompany!: boolean;

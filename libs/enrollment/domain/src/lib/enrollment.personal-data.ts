@@ -9,4 +9,7 @@ export const ENROLLMENT_PERSONAL_DATA: readonly PersonalDataDeclaration[] = [
     // Version 1 held the motivation and answers in clear (enrollment.upcasters.ts).
     sealedSince: 2,
   },
+  // Why the learner withdrew or declined, in their own words (null when they gave none).
+  { type: 'ApplicationWithdrawn', subject: 'learnerId', paths: ['reason'], sealedSince: 2 },
+  { type: 'OfferDeclined', subject: 'learnerId', paths: ['reason'], sealedSince: 2 },
 ];

@@ -27,4 +27,16 @@ const applicationSubmittedV2: Upcaster = {
   },
 };
 
-export const ENROLLMENT_UPCASTERS: readonly Upcaster[] = [applicationSubmittedV1, applicationSubmittedV2];
+/**
+ * ApplicationWithdrawn and OfferDeclined v1 → v2: version 2 stores the learner's reason sealed
+ * with their key (the store does that, ENROLLMENT_PERSONAL_DATA); the shape is unchanged. The
+ * version says which stored events still hold a reason in clear, so the store seals those.
+ */
+const reasonSealedFromV2 = (type: string): Upcaster => ({ type, fromVersion: 1, up: (data) => data });
+
+export const ENROLLMENT_UPCASTERS: readonly Upcaster[] = [
+  applicationSubmittedV1,
+  applicationSubmittedV2,
+  reasonSealedFromV2('ApplicationWithdrawn'),
+  reasonSealedFromV2('OfferDeclined'),
+];

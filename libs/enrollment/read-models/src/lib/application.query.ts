@@ -13,7 +13,10 @@ export interface ListApplicationsArgs {
   /** Clamped to 1..100. */
   readonly first: number;
   readonly after?: string | null;
-  /** Only this company's employees' applications (what a partner may read); every application when absent. */
+  /**
+   * Only the applications of this company's employees who agreed that it sees them (what a
+   * partner may read); every application when absent.
+   */
   readonly companyId?: string;
 }
 
@@ -55,8 +58,8 @@ export async function learnerEnrollments(
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .where('learner_id', '=', args.learnerId);
   if (args.companyId !== undefined) {
-    page = page.where('company_id', '=', args.companyId);
-    count = count.where('company_id', '=', args.companyId);
+    page = page.where('company_id', '=', args.companyId).where('share_with_company', '=', 1);
+    count = count.where('company_id', '=', args.companyId).where('share_with_company', '=', 1);
   }
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
   return pageOf(rows, first, 'arrival', totals.total);
@@ -82,7 +85,8 @@ export async function listApplications(
     .where('cohort_id', '=', args.cohortId)
     .limit(first + 1);
   if (status) page = page.where('status', '=', status);
-  if (args.companyId !== undefined) page = page.where('company_id', '=', args.companyId);
+  if (args.companyId !== undefined)
+    page = page.where('company_id', '=', args.companyId).where('share_with_company', '=', 1);
   if (args.sort === 'score') {
     page = page.orderBy('average_score', (ob) => ob.desc().nullsLast()).orderBy('submitted_position');
     if (after && after.score !== null) {
@@ -109,7 +113,8 @@ export async function listApplications(
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .where('cohort_id', '=', args.cohortId);
   if (status) count = count.where('status', '=', status);
-  if (args.companyId !== undefined) count = count.where('company_id', '=', args.companyId);
+  if (args.companyId !== undefined)
+    count = count.where('company_id', '=', args.companyId).where('share_with_company', '=', 1);
 
   const [rows, totals] = await Promise.all([page.execute(), count.executeTakeFirstOrThrow()]);
   return pageOf(rows, first, args.sort, totals.total);

@@ -73,6 +73,12 @@ export interface DeliveryOptions {
   /** The lease's fence, run last in every transaction. */
   readonly fence?: Fence;
   readonly random?: () => number;
+  /**
+   * The endpoint's signing secrets in clear: the store keeps them sealed (PARTNER_SECRET_DATA), so
+   * the wiring passes the vault's `reveal`. A secret that does not open (its key gone) reads
+   * `[erased]` and is never used to sign.
+   */
+  readonly openSecrets: (sealed: readonly string[]) => Promise<readonly string[]>;
 }
 
 const HEADS_PER_ENDPOINT = 32;
@@ -191,7 +197,8 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
       if (secrets === null) {
         const partner = await partnerState(endpoint.partnerId);
         const state = partner.status === 'none' ? undefined : findEndpoint(partner, endpoint.endpointId);
-        secrets = state ? signingSecrets(state, clock.now()) : [];
+        const opened = state ? await options.openSecrets(signingSecrets(state, clock.now())) : [];
+        secrets = opened.filter((secret) => secret.startsWith('whsec_'));
       }
       if (secrets.length === 0) {
         log.error(`endpoint ${endpoint.endpointId} has no signing secret: nothing sent`);

@@ -15,7 +15,7 @@ export interface EndpointRef extends PartnerRef {
 
 /**
  * A company that receives the feed of its employees' enrollments. `contact` is a person's e-mail
- * address: personal data, to be declared for sealing at rest once the partner feed is wired.
+ * address: personal data, sealed at rest with the partner's own key (PARTNER_SECRET_DATA).
  */
 export type PartnerRegistered = DomainEvent<
   'PartnerRegistered',
@@ -27,11 +27,9 @@ export type PartnerResumed = DomainEvent<'PartnerResumed', PartnerRef & { readon
 
 /**
  * `secret` is the endpoint's Standard Webhooks signing secret (`whsec_` + base64), generated
- * outside the decider and handed to the partner once. It is a secret kept in the event store:
- * it MUST be declared as personal/secret data so the store seals it at rest, as
- * ENROLLMENT_PERSONAL_DATA does for the dossier (libs/enrollment/domain), before any endpoint is
- * added outside tests. Sealed with a key of its own subject: an erasure must never delete it, nor
- * may erasing the partner's secrets touch a learner's key (the key store has one id space).
+ * outside the decider and handed to the partner once. The store keeps it sealed with a key of
+ * the endpoint's own (PARTNER_SECRET_DATA), which no learner's erasure can reach: readers of the
+ * stream see it sealed, and only the delivery worker opens it, to sign.
  */
 export type WebhookEndpointAdded = DomainEvent<
   'WebhookEndpointAdded',

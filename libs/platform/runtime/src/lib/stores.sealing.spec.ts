@@ -1,5 +1,8 @@
-import { rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '@sooc/event-store';
 import { ERASED, type RecordedEvent } from '@sooc/event-sourcing';
 import { looksSealed } from '@sooc/personal-data';
 import { filesHolding, PRE_SEALING_MOTIVATIONS, preSealingDataDir } from '../testing';
@@ -94,5 +97,60 @@ describe('a data directory written before personal data was sealed', () => {
     }
     // secure_delete and the TRUNCATE checkpoint: the deleted key's bytes are nowhere on disk.
     expect(filesHolding(dir, [adaKey])).toEqual([]);
+  });
+});
+
+describe('a data directory whose webhook secrets were written in clear (partner events v1)', () => {
+  const SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sooc-secrets-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seals them on first start, under a key no learner shares, and they still open to sign', async () => {
+    // Written as the release before sealing did: the raw adapter, schema version 1, the secret in clear.
+    const raw = SqliteEventStore.open(join(dir, 'events.sqlite'));
+    await raw.append(
+      'partner-acme',
+      [
+        {
+          id: randomUUID(),
+          type: 'WebhookEndpointAdded',
+          data: {
+            partnerId: 'acme',
+            endpointId: 'hooks',
+            url: 'https://hr.acme.example/hooks',
+            eventTypes: [],
+            description: '',
+            secret: SECRET,
+          },
+          metadata: {
+            occurredAt: new Date().toISOString(),
+            actor: { id: 'a', role: 'admin' },
+            correlationId: 'c',
+            causationId: null,
+            schemaVersion: 1,
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    await raw.close();
+    expect(filesHolding(dir, [SECRET])).not.toEqual([]);
+
+    const stores = await open(dir);
+    try {
+      const [added] = await stores.eventStore.readAll({ filter: { eventTypes: ['WebhookEndpointAdded'] } });
+      const { secret } = added.data as { secret: string };
+      expect(added.metadata.schemaVersion).toBe(2);
+      expect(looksSealed(secret)).toBe(true);
+      expect(await stores.personalData.reveal(secret)).toBe(SECRET);
+      // A learner named like the partner is erased: the endpoint's key is not hers.
+      expect(await stores.personalData.keys.statusOf('webhook-secret:acme/hooks')).toBe('active');
+      await stores.personalData.keys.erase('acme', new Date());
+      expect(await stores.personalData.reveal(secret)).toBe(SECRET);
+    } finally {
+      await stores.close();
+    }
+    expect(filesHolding(dir, [SECRET])).toEqual([]);
   });
 });

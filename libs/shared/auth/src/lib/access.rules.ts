@@ -18,12 +18,14 @@ export interface ApplicationParties {
   readonly cohortId: string;
   readonly learnerId: string;
   readonly companyId: string | null;
+  /** The learner agreed that their company sees them by name. */
+  readonly shareWithCompany: boolean;
 }
 
 /**
  * Row rule for applications: admins and compliance all; facilitators and reviewers their
- * cohorts'; a partner its company's employees'; a learner their own. What they see of each is
- * the field rules' business.
+ * cohorts'; a partner its company's employees' who agreed to be seen by it (as its feed and
+ * webhooks do); a learner their own. What they see of each is the field rules' business.
  */
 export function mayReadApplication(principal: Principal, application: ApplicationParties): boolean {
   switch (principal.role) {
@@ -34,7 +36,9 @@ export function mayReadApplication(principal: Principal, application: Applicatio
     case 'reviewer':
       return boundToCohort(principal, application.cohortId);
     case 'partner':
-      return principal.companyId !== null && application.companyId === principal.companyId;
+      return (
+        principal.companyId !== null && application.companyId === principal.companyId && application.shareWithCompany
+      );
     case 'learner':
       return isLearner(principal, application.learnerId);
     default:

@@ -5,8 +5,17 @@
  */
 export interface PersonalDataDeclaration {
   readonly type: string;
-  /** The data field naming the person whose key seals the fields (e.g. `learnerId`). */
-  readonly subject: string;
+  /**
+   * The data field naming the person whose key seals the fields (e.g. `learnerId`), or several
+   * fields whose values, joined by `/`, name the holder (`['partnerId', 'endpointId']`).
+   */
+  readonly subject: string | readonly string[];
+  /**
+   * Set for a holder who is not a learner (a webhook endpoint's secret): the key subject becomes
+   * `<namespace>:<subject>`. Ids never hold `:`, so such a key can never be a learner's, nor be
+   * deleted by a learner's erasure.
+   */
+  readonly namespace?: string;
   readonly paths: readonly string[];
   /**
    * The schema version from which events of this type are stored sealed: one stored below it was

@@ -31,7 +31,12 @@ interface KeyRow {
  * (secure_delete zeroes the freed cells, a TRUNCATE checkpoint empties the WAL).
  */
 export class SqliteKeyStore implements KeyStore {
-  private constructor(private readonly db: Database.Database) {}
+  /** Prepared once: preparing them on every call was 3% of a submitting gateway's thread. */
+  private readonly statements: KeyStatements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepareKeyStatements(db);
+  }
 
   static open(file: string): SqliteKeyStore {
     const db = new Database(file);
@@ -53,9 +58,7 @@ export class SqliteKeyStore implements KeyStore {
   private scheduled = false;
 
   async keyFor(subject: string): Promise<SubjectKey> {
-    const row = this.db
-      .prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?')
-      .get(subject);
+    const row = this.statements.bySubject.get(subject);
     if (row) return { keyId: row.key_id, key: row.key };
     // A new learner per application under load: a synchronous fsync each would stall the event
     // loop, so new keys are committed together once this turn of the loop is done (group commit).
@@ -75,10 +78,7 @@ export class SqliteKeyStore implements KeyStore {
     this.pending = new Map();
     this.scheduled = false;
     try {
-      const insert = this.db.prepare(
-        'INSERT INTO subject_keys (key_id, subject, key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      );
-      const select = this.db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?');
+      const { insert, bySubject: select } = this.statements;
       const now = new Date().toISOString();
       // Another process may have made one meanwhile: theirs wins, ours is never used.
       const kept = this.db.transaction(() =>
@@ -100,7 +100,7 @@ export class SqliteKeyStore implements KeyStore {
 
   async keys(keyIds: readonly string[]): Promise<Map<string, Buffer>> {
     const found = new Map<string, Buffer>();
-    const get = this.db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE key_id = ?');
+    const get = this.statements.byKeyId;
     for (const id of new Set(keyIds)) {
       const row = get.get(id);
       if (row) found.set(row.key_id, row.key);
@@ -109,7 +109,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async statusOf(subject: string): Promise<SubjectStatus> {
-    if (this.db.prepare('SELECT 1 FROM subject_keys WHERE subject = ?').get(subject)) return 'active';
+    if (this.statements.bySubject.get(subject)) return 'active';
     if (this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?').get(subject)) return 'erased';
     return 'unknown';
   }
@@ -134,4 +134,20 @@ export class SqliteKeyStore implements KeyStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface KeyStatements {
+  readonly bySubject: Database.Statement<[string], KeyRow>;
+  readonly byKeyId: Database.Statement<[string], KeyRow>;
+  readonly insert: Database.Statement<[string, string, Buffer, string]>;
+}
+
+function prepareKeyStatements(db: Database.Database): KeyStatements {
+  return {
+    bySubject: db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE subject = ?'),
+    byKeyId: db.prepare<[string], KeyRow>('SELECT key_id, key FROM subject_keys WHERE key_id = ?'),
+    insert: db.prepare<[string, string, Buffer, string]>(
+      'INSERT INTO subject_keys (key_id, subject, key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+  };
 }

@@ -41,6 +41,33 @@ describe('PersonalDataVault', () => {
     );
   });
 
+  it("seals a non-learner's secret under its own namespaced key, which no learner's erasure can reach", async () => {
+    const keys = new MemoryKeyStore();
+    const secrets = new PersonalDataVault(keys, [
+      ...DECLARATIONS,
+      {
+        type: 'WebhookEndpointAdded',
+        subject: ['partnerId', 'endpointId'],
+        namespace: 'webhook-secret',
+        paths: ['secret'],
+        sealedSince: 1,
+      },
+    ]);
+    // A learner whose id is the partner's: the two keys must stay apart.
+    const added = { partnerId: 'acme', endpointId: 'hooks', secret: 'whsec_c2VjcmV0' };
+    const sealed = (await secrets.sealData('WebhookEndpointAdded', added)) as typeof added;
+    const application = await secrets.sealData('ApplicationSubmitted', submitted('acme'));
+    expect(looksSealed(sealed.secret)).toBe(true);
+    expect(await keys.statusOf('webhook-secret:acme/hooks')).toBe('active');
+
+    await keys.erase('acme', new Date());
+    expect(await secrets.reveal(sealed)).toEqual(added);
+    expect(((await secrets.reveal(application)) as ReturnType<typeof submitted>).dossier.motivation).toBe(ERASED);
+    await expect(secrets.sealData('WebhookEndpointAdded', { partnerId: 'acme', secret: 'x' })).rejects.toThrow(
+      /names no endpointId/,
+    );
+  });
+
   it('reveals sealed values anywhere in a response, and [erased] for an erased subject only', async () => {
     const ada = await vault.sealData('ApplicationSubmitted', submitted('ada'));
     const grace = await vault.sealData('ApplicationSubmitted', submitted('grace'));

@@ -75,10 +75,15 @@ export class PersonalDataVault {
   private subjectOf(type: string, data: unknown): string | null {
     const declaration = this.declarations.get(type);
     if (!declaration || !isObject(data)) return null;
-    const subject = data[declaration.subject];
-    if (typeof subject !== 'string')
-      throw new Error(`${type} names no ${declaration.subject}: its personal data has no key to seal it with`);
-    return subject;
+    const fields = typeof declaration.subject === 'string' ? [declaration.subject] : declaration.subject;
+    const parts = fields.map((field) => {
+      const value = data[field];
+      if (typeof value !== 'string' || value === '')
+        throw new Error(`${type} names no ${field}: its personal data has no key to seal it with`);
+      return value;
+    });
+    const subject = parts.join('/');
+    return declaration.namespace ? `${declaration.namespace}:${subject}` : subject;
   }
 
   /** A copy of `data` with every string of its declared fields mapped. */
