@@ -24,13 +24,15 @@ export interface Deployment {
 /**
  * The separate-processes deployment of docs/DEPLOYMENT.md: the gateways run with SOOC_WORKERS=none, so the
  * only projector and reactor are the separate ones, and every gateway follows the read models
- * they write. All four start at once, as a supervisor would start them.
+ * they write. All four start at once, as a supervisor would start them. `extraEnv` goes to all
+ * four (the OTEL_* variables of the tracing spec).
  */
-export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
+export async function startDeployment(setup: StoreSetup, extraEnv: Record<string, string> = {}): Promise<Deployment> {
   const stores = await openDeploymentStores(setup);
   // One admin token sends every request of the specs (and of the bench): no rate limit in the way.
   const gatewayEnv = {
     ...stores.env,
+    ...extraEnv,
     SOOC_WORKERS: 'none',
     LOG_LEVEL: 'warn',
     SOOC_RATE_LIMIT_PER_MINUTE: '10000000',
@@ -39,8 +41,18 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
   const services = [
     startService('gateway', 'gateway A', gatewayEnv),
     startService('gateway', 'gateway B', gatewayEnv),
-    startService('projector', 'projector', { ...stores.env, SOOC_INSTANCE_ID: 'projector-1', LOG_LEVEL: 'info' }),
-    startService('reactor', 'reactor', { ...stores.env, SOOC_INSTANCE_ID: 'reactor-1', LOG_LEVEL: 'info' }),
+    startService('projector', 'projector', {
+      ...stores.env,
+      ...extraEnv,
+      SOOC_INSTANCE_ID: 'projector-1',
+      LOG_LEVEL: 'info',
+    }),
+    startService('reactor', 'reactor', {
+      ...stores.env,
+      ...extraEnv,
+      SOOC_INSTANCE_ID: 'reactor-1',
+      LOG_LEVEL: 'info',
+    }),
   ];
   const dispose = async () => {
     for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killStartedEntryPoints, startEntryPoint, type EntryPointProcess } from '@sooc/runtime/testing';
+import { killStartedEntryPoints, logLines, startEntryPoint, type EntryPointProcess } from '@sooc/runtime/testing';
 import { COHORT, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
@@ -36,7 +36,7 @@ describe('the gateway process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sooc-main-'));
     try {
       const env = { PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-      const readyLine = /sooc gateway ready: (http:\/\/localhost:\d+\/graphql)/;
+      const readyLine = /sooc gateway: ready: (http:\/\/localhost:\d+\/graphql)/;
       let token = '';
       const gql = async (url: string, query: string, variables: Record<string, unknown>) =>
         (await (
@@ -71,6 +71,56 @@ describe('the gateway process', () => {
       second.child.kill('SIGINT');
       expect((await second.exited).code).toBe(0);
       expect(second.stderr()).toBe('');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the gateway's logs", () => {
+  it('write one JSON line per request at debug, with the correlation id, the actor and the operation; Nest, the workers and the gateway alike', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sooc-logs-'));
+    try {
+      const run = runMain({ PORT: '0', HOST: '127.0.0.1', SOOC_DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
+      const url = `${await run.baseUrl()}/graphql`;
+      const token = await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin', subject: 'admin-7' });
+      const gql = async (query: string, variables: Record<string, unknown>) =>
+        (await (
+          await fetch(url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              'x-correlation-id': 'corr-logs-1',
+            },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as { data: Record<string, unknown> };
+      await draftCourse({ gql } as unknown as Harness);
+      await waitFor(
+        () => logLines(run.rawStdout()).some((l) => l.correlationId === 'corr-logs-1' && l.msg.startsWith('POST')),
+        'the request line',
+      );
+      const lines = logLines(run.rawStdout());
+      expect(lines.find((l) => l.correlationId === 'corr-logs-1' && l.msg.startsWith('POST'))).toMatchObject({
+        level: 'debug',
+        service: 'gateway',
+        msg: 'POST /graphql 200',
+        correlationId: 'corr-logs-1',
+        actorId: 'admin-7',
+        operation: 'Draft',
+        req: { method: 'POST', url: '/graphql' },
+        res: { statusCode: 200 },
+      });
+      // No header is logged: a bearer token is a secret.
+      expect(run.rawStdout()).not.toContain(token);
+      // Every line is JSON, from the gateway, Nest (through nestjs-pino) and the embedded workers.
+      const services = new Set(lines.map((l) => l.service));
+      expect([...services].sort()).toEqual(['gateway', 'partner-feed', 'projector', 'reactor']);
+      expect(lines.some((l) => l.context === 'RoutesResolver' || l.context === 'NestFactory')).toBe(true);
+      for (const line of run.rawStdout().trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

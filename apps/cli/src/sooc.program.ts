@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { auditCommand } from './audit-export.command';
+import { backupCommand, restoreCommand } from './backup.command';
 import { eventsCommand } from './events-copy.command';
 import { learnerCommand } from './learner.command';
 import { projectionsCommand } from './projections.command';
@@ -22,5 +23,7 @@ export function soocProgram(
     .addCommand(learnerCommand(env, print))
     .addCommand(seedCommand(env, print, progressOut))
     .addCommand(auditCommand(env, print, progressOut))
-    .addCommand(eventsCommand(env, print, progressOut));
+    .addCommand(eventsCommand(env, print, progressOut))
+    .addCommand(backupCommand(env, print, progressOut))
+    .addCommand(restoreCommand(env, print));
 }

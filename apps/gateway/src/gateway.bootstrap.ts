@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { useRequestContext } from '@sooc/nest';
-import { clockFromEnv } from '@sooc/runtime';
+import { clockFromEnv, createLineLogger, type LineLogger } from '@sooc/runtime';
 import type { GatewayConfig } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
@@ -11,7 +11,7 @@ import { addSecurityHeaders, protectTheEdge } from './edge.protection';
 import { serveGraphiQL } from './graphiql.page';
 import { serveConsole } from './console.route';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
-import { NestLineLogger } from './nest-line.logger';
+import { GatewayNestLogger } from './gateway.logger';
 import { openIdentity } from './access/identity';
 import { serveJwks } from './access/jwks.route';
 import { servePartnerSchemas } from './partner-schemas.route';
@@ -31,12 +31,15 @@ export interface Gateway {
 export interface GatewayOverrides {
   /** Tests move time; production reads the system clock. */
   readonly clock?: Clock;
+  /** main.ts hands its own, which wrote the start lines; otherwise one at the config's level. */
+  readonly log?: LineLogger;
 }
 
 /** Used by main.ts and by the e2e tests alike, so the tests run the app as it ships. */
 export async function createGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<Gateway> {
   // The Nest handlers and the reactor read one clock: an offer expires for both at the same instant.
   const clock = overrides.clock ?? clockFromEnv(config.clockFile ? { SOOC_CLOCK_FILE: config.clockFile } : {});
+  const log = overrides.log ?? createLineLogger('gateway', config.logLevel, { warningsTo: 'stderr' });
   const infrastructure = await openInfrastructure(config, {
     clock,
     reactorTickMs: config.reactorTickMs,
@@ -66,6 +69,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         clock,
         metrics,
         identity,
+        logger: log.pino,
         webhookUrls: { production: config.webhooks.production, allowPrivate: config.webhooks.allowPrivate },
         limits: {
           maxDepth: config.graphqlMaxDepth,
@@ -76,8 +80,10 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
         },
       }),
       adapter,
-      { logger: new NestLineLogger(config.logLevel), abortOnError: false },
+      // Nest's logs wait for nestjs-pino's logger, which the module provides.
+      { bufferLogs: true, abortOnError: false },
     );
+    app.useLogger(app.get(GatewayNestLogger));
     protectTheEdge(app, config);
     await limitRates(app, config.rateLimits);
     // A burst of applications opens many connections at once; Node's default backlog (511) resets the rest.

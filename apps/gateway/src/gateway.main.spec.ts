@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerLease, type ReadDatabase } from '@sooc/read-store';
 import { openMigratedReadDatabase } from '@sooc/runtime';
-import { startEntryPoint } from '@sooc/runtime/testing';
+import { logLines, startEntryPoint } from '@sooc/runtime/testing';
 
 /** `node apps/gateway/src/main.ts` as a supervisor runs it, on a read database this spec also opens. */
 function runMain(env: Record<string, string>) {
@@ -46,9 +46,17 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
       const run = start();
       expect((await run.exited).code).toBe(1);
       expect(run.stderr()).toMatch(
-        /^sooc gateway failed to start: SOOC_WORKERS=embedded: the "reactor" lease on this read database is held by "reactor-on-host-b" .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor\.\n$/,
+        /^sooc gateway: failed to start: SOOC_WORKERS=embedded: the "reactor" lease on this read database is held by "reactor-on-host-b" .*SOOC_WORKERS=none beside apps\/projector and apps\/reactor\.\n$/,
       );
-      expect(run.stdout()).not.toContain('sooc gateway ready');
+      expect(run.stdout()).not.toContain('sooc gateway: ready');
+      // The line as written: one JSON object, an error of the gateway.
+      expect(logLines(run.rawStderr())).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          service: 'gateway',
+          msg: expect.stringMatching(/^failed to start: /),
+        }),
+      ]);
     } finally {
       clearInterval(renewing);
     }
@@ -56,7 +64,7 @@ describe('the gateway process and its leases (SOOC_WORKERS=embedded)', () => {
 
   it('exits 1 when another instance takes a lease after the start', async () => {
     const run = start({ SOOC_INSTANCE_ID: 'gateway-a' });
-    for (let waited = 0; !run.stdout().includes('sooc gateway ready: http://localhost:'); waited += 50) {
+    for (let waited = 0; !run.stdout().includes('sooc gateway: ready: http://localhost:'); waited += 50) {
       if (waited > 15_000) throw new Error(`no ready line; stderr: ${run.stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createGateway, type Gateway } from './gateway.bootstrap';
 import { loadConfig } from './gateway.config';
 
@@ -86,5 +88,41 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
       if (counted === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(counted).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts graphql-ws subscriptions by root field: started, ended (completed or socket closed), active', async () => {
+    const subscriptions = (text: string, kind: string) =>
+      sample(text, `sooc_graphql_subscriptions_${kind}{operation="partnerEventStream",service="gateway"}`);
+    const metrics = async () => (await fetch(url('/metrics'))).text();
+    const client = () =>
+      createClient({
+        url: gateway.url.replace(/^http/, 'ws'),
+        connectionParams: ADMIN,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+    const before = await metrics();
+    const until = async (kind: string, value: number) => {
+      for (let tries = 0; tries < 200; tries++) {
+        if (subscriptions(await metrics(), kind) - subscriptions(before, kind) === value) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`sooc_graphql_subscriptions_${kind} never moved by ${value}:\n${await metrics()}`);
+    };
+    const query = 'subscription { partnerEventStream(companyId: "acme") { cursor } }';
+    const [a, b] = [client(), client()];
+    const stopA = a.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    b.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    await until('started_total', 2);
+    await until('active', 2);
+
+    stopA(); // the client completes its subscription
+    await until('ended_total', 1);
+    await until('active', 1);
+    await b.dispose(); // the socket closes under a live subscription
+    await until('ended_total', 2);
+    await until('active', 0);
+    expect(subscriptions(await metrics(), 'started_total') - subscriptions(before, 'started_total')).toBe(2);
+    await a.dispose();
   });
 });

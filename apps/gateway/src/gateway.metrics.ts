@@ -7,7 +7,8 @@ import {
   visibilityObserver,
   workerActiveGauge,
 } from '@sooc/runtime';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { SubscriptionMeter } from './access/graphql-ws.auth';
 import type { Infrastructure } from './infrastructure';
 
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
@@ -17,6 +18,8 @@ export interface GatewayMetrics {
   readonly registry: Registry;
   /** Counts and times every GraphQL operation over HTTP. */
   readonly plugin: ApolloPlugin;
+  /** Counts graphql-ws subscriptions: started, ended, active, by root field. */
+  readonly subscriptions: SubscriptionMeter;
 }
 
 /**
@@ -68,5 +71,39 @@ export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMet
       };
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, subscriptions: subscriptionMeter(registry) };
+}
+
+/**
+ * `sooc_graphql_subscriptions_active{operation}` (gauge), `…_started_total` and `…_ended_total`
+ * (counters), labelled by the subscription's root field: a bounded set, the schema's.
+ */
+function subscriptionMeter(registry: Registry): SubscriptionMeter {
+  const labelNames = ['operation'];
+  const active = new Gauge({
+    name: 'sooc_graphql_subscriptions_active',
+    help: 'graphql-ws subscriptions open now, by root field',
+    labelNames,
+    registers: [registry],
+  });
+  const started = new Counter({
+    name: 'sooc_graphql_subscriptions_started_total',
+    help: 'graphql-ws subscriptions started, by root field',
+    labelNames,
+    registers: [registry],
+  });
+  const ended = new Counter({
+    name: 'sooc_graphql_subscriptions_ended_total',
+    help: 'graphql-ws subscriptions ended (completed by the client, the socket closed, or the source ended), by root field',
+    labelNames,
+    registers: [registry],
+  });
+  return (operation) => {
+    started.inc({ operation });
+    active.inc({ operation });
+    return () => {
+      ended.inc({ operation });
+      active.dec({ operation });
+    };
+  };
 }

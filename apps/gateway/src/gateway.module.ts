@@ -23,6 +23,9 @@ import type { Infrastructure } from './infrastructure';
 import { METRICS_REGISTRY, MetricsController } from './metrics.controller';
 import { operationGuards, type OperationLimits } from './operation.limits';
 import { personalDataPlugin, revealResult } from './personal-data.plugin';
+import { gatewayLoggerModule, GatewayNestLogger } from './gateway.logger';
+import { operationNamePlugin } from './operation-name.plugin';
+import type { Logger as PinoLogger } from 'pino';
 
 export interface GatewayModuleOptions {
   readonly infrastructure: Infrastructure;
@@ -32,6 +35,8 @@ export interface GatewayModuleOptions {
   readonly metrics: GatewayMetrics;
   readonly identity: Identity;
   readonly webhookUrls: WebhookUrlSettings;
+  /** The gateway's pino logger: Nest's logs and one line per request go through it. */
+  readonly logger: PinoLogger;
 }
 
 /** Queries and mutations over HTTP, subscriptions over graphql-ws: one path for both. */
@@ -46,11 +51,13 @@ export class GatewayModule {
     metrics,
     identity,
     webhookUrls,
+    logger,
   }: GatewayModuleOptions): DynamicModule {
     const guards = operationGuards(limits);
     return {
       module: GatewayModule,
       imports: [
+        gatewayLoggerModule(logger),
         SoocCoreModule.forRoot({
           eventStore: infrastructure.eventStore,
           clock,
@@ -74,6 +81,7 @@ export class GatewayModule {
           // Apollo's default, said out loud: an array of operations in one request is refused.
           allowBatchedHttpRequests: false,
           plugins: [
+            operationNamePlugin(),
             metrics.plugin,
             subscriptionTransportPlugin(GRAPHQL_PATH),
             ...guards.plugins,
@@ -83,7 +91,11 @@ export class GatewayModule {
           subscriptions: {
             'graphql-ws': {
               ...graphqlWsOptions(guards.validationRules),
-              ...graphqlWsAuth(identity.authenticate, (result) => revealResult(infrastructure.personalData, result)),
+              ...graphqlWsAuth(
+                identity.authenticate,
+                (result) => revealResult(infrastructure.personalData, result),
+                metrics.subscriptions,
+              ),
             },
           },
         }),
@@ -97,6 +109,7 @@ export class GatewayModule {
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        GatewayNestLogger,
       ],
     };
   }

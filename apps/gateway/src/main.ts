@@ -1,37 +1,49 @@
 import 'reflect-metadata';
-import { configOrExit, createLineLogger, describeError, exitGracefullyOnSignal } from '@sooc/runtime';
+import {
+  configOrExit,
+  createLineLogger,
+  describeError,
+  exitGracefullyOnSignal,
+  startTracing,
+  type LineLogger,
+} from '@sooc/runtime';
 import { loadConfig } from './gateway.config';
 import { createGateway } from './gateway.bootstrap';
 import { startLines } from './gateway.start-lines';
 import { WorkersUnavailableError } from './workers-unavailable.error';
 
+let log: LineLogger | null = null;
+
 async function main(): Promise<void> {
   const config = configOrExit(() => loadConfig(process.env));
-  const log = createLineLogger('gateway', config.logLevel);
-  for (const line of startLines(config)) log.info(line);
-  const gateway = await createGateway(config);
-  process.stdout.write(`sooc gateway ready: ${gateway.url}\n`);
+  // Before the gateway is built: its request hook traces only when tracing is on at that moment.
+  const tracing = startTracing('gateway');
+  log = createLineLogger('gateway', config.logLevel, { warningsTo: 'stderr' });
+  const started = log;
+  for (const line of startLines(config)) started.info(line);
+  const gateway = await createGateway(config, { log: started });
+  started.announce(`ready: ${gateway.url}`);
 
   // Another instance took a lease (or an embedded worker failed): this gateway no longer projects
   // or reacts, so it stops and lets its supervisor start it again, as a worker would.
   void gateway.infrastructure.embedded?.lost.then((error) => {
-    process.stderr.write(`sooc gateway: ${error.message}; exiting\n`);
+    started.error(`${error.message}; exiting`);
     process.exit(1);
   });
 
   exitGracefullyOnSignal(
     (signal) => {
-      process.stdout.write(`sooc gateway: ${signal} received, shutting down\n`);
-      return gateway.close();
+      started.announce(`${signal} received, shutting down`);
+      return gateway.close().then(() => tracing?.shutdown());
     },
-    (error) => process.stderr.write(`sooc gateway: shutdown failed: ${describeError(error)}\n`),
+    (error) => started.error(`shutdown failed: ${describeError(error)}`),
   );
 }
 
 main().catch((error: unknown) => {
   // A held lease is an operator's situation, not a bug: the message says what to do, no stack.
-  process.stderr.write(
-    `sooc gateway failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}\n`,
+  (log ?? createLineLogger('gateway', 'info')).error(
+    `failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}`,
   );
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import {
   exitGracefullyOnSignal,
   openStores,
   runSingleton,
+  startTracing,
   startWorkerHttp,
   workerActiveGauge,
   workerHealth,
@@ -23,6 +24,7 @@ import { deliveryMetrics } from './partner-feed.metrics';
  * the projector; this process only delivers it.
  */
 async function main(): Promise<void> {
+  const tracing = startTracing('partner-feed');
   const { config, clock } = configOrExit(() => ({
     config: loadPartnerFeedConfig(process.env),
     clock: clockFromEnv(process.env),
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     await stores.close();
     throw error;
   });
-  announceWorkerHttp('partner-feed', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const close = async () => {
     await http.close();
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       log.info(`${signal} received, stopping after the deliveries in flight`);
       await singleton.stop();
       await close();
+      await tracing?.shutdown();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );
@@ -92,6 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc partner-feed failed to start: ${describe(error)}\n`);
+  createLineLogger('partner-feed', 'info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

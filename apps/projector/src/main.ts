@@ -6,6 +6,7 @@ import {
   exitGracefullyOnSignal,
   openStores,
   runSingleton,
+  startTracing,
   startWorkerHttp,
   workerHealth,
 } from '@sooc/runtime';
@@ -16,6 +17,7 @@ import { createLogger } from './projector.logger';
 import { createProjectorMetrics } from './projector.metrics';
 
 async function main(): Promise<void> {
+  const tracing = startTracing('projector');
   const config = configOrExit(() => loadProjectorConfig(process.env));
   const log = createLogger(config.logLevel);
   const stores = await openStores(config);
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
         },
       }),
   });
-  announceWorkerHttp('projector', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const shutdown = async () => {
     await worker.stop();
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
       log.info(`${signal} received, stopping at a checkpoint`);
       const position = await shutdown();
       log.info(`stopped at position ${position ?? 'none'}`);
+      await tracing?.shutdown();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );
@@ -91,6 +94,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc projector failed to start: ${describe(error)}\n`);
+  createLogger('info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

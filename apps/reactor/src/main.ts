@@ -6,6 +6,7 @@ import {
   createMetricsRegistry,
   describeError as describe,
   exitGracefullyOnSignal,
+  startTracing,
   startWorkerHttp,
 } from '@sooc/runtime';
 import { EventFollower } from '@sooc/read-store';
@@ -13,6 +14,7 @@ import { loadReactorConfig } from './reactor.config';
 import { runReactorWorker } from './reactor.worker';
 
 async function main(): Promise<void> {
+  const tracing = startTracing('reactor');
   const { config, clock } = configOrExit(() => ({
     config: loadReactorConfig(process.env),
     clock: clockFromEnv(process.env),
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     await stores.close();
     throw error;
   });
-  announceWorkerHttp('reactor', config.host, http.port);
+  announceWorkerHttp(log, config.host, http.port);
 
   const close = async () => {
     await follower.close();
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       await worker.singleton.stop();
       log.info(`stopped at position ${worker.reactor()?.status().checkpoint ?? 'none'}`);
       await close();
+      await tracing?.shutdown();
     },
     (error) => log.error(`shutdown failed: ${describe(error)}`),
   );
@@ -69,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sooc reactor failed to start: ${describe(error)}\n`);
+  createLogger('info').error(`failed to start: ${describe(error)}`);
   process.exit(1);
 });

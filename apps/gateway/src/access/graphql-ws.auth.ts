@@ -2,7 +2,7 @@ import { InvalidTokenError, type Authenticate, type Principal } from '@sooc/auth
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestContext, type RequestContextData } from '@sooc/nest';
-import { execute, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { execute, getOperationAST, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { SubscriptionContext } from './access.guard';
 
@@ -28,9 +28,13 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * header. No token: anonymous, and the access policy refuses what needs one. A bad token closes
  * the socket with 4401, and so does the token's expiry: a socket lives no longer than its token.
  */
+/** Told of each subscription that starts (by its root field) and, through the function it returns, of its end. */
+export type SubscriptionMeter = (operation: string) => () => void;
+
 export function graphqlWsAuth(
   authenticate: Authenticate,
   reveal: (result: ExecutionResult) => Promise<ExecutionResult>,
+  meter: SubscriptionMeter = () => () => undefined,
 ) {
   return {
     onConnect: async (ctx: WsContext): Promise<boolean> => {
@@ -56,7 +60,8 @@ export function graphqlWsAuth(
     subscribe: async (args: ExecutionArgs) => {
       const data = requestContextOf(args);
       const result = await RequestContext.run(data, () => subscribe(args));
-      return Symbol.asyncIterator in result ? inContext(result, data, reveal) : reveal(result);
+      if (!(Symbol.asyncIterator in result)) return reveal(result);
+      return inContext(result, data, reveal, meter(rootFieldOf(args)));
     },
   };
 }
@@ -75,19 +80,44 @@ function inContext(
   source: AsyncIterableIterator<ExecutionResult>,
   data: RequestContextData,
   reveal: (result: ExecutionResult) => Promise<ExecutionResult>,
+  ended: () => void,
 ): AsyncIterableIterator<ExecutionResult> {
   type T = ExecutionResult;
   const done = (value?: unknown) => Promise.resolve({ done: true, value } as IteratorReturnResult<T>);
+  // graphql-ws calls `return` when the client completes or the socket closes; a source may also end or throw.
+  let over = false;
+  const end = () => {
+    if (!over) ended();
+    over = true;
+  };
   const wrapped: AsyncIterableIterator<T> = {
     next: async () => {
-      const next = await RequestContext.run(data, () => source.next());
+      const next = await RequestContext.run(data, () => source.next()).catch((error: unknown) => {
+        end();
+        throw error;
+      });
+      if (next.done) end();
       return next.done ? next : { done: false, value: await reveal(next.value) };
     },
-    return: (value?: unknown) => source.return?.(value) ?? done(value),
-    throw: (error?: unknown) => source.throw?.(error) ?? Promise.reject(error),
+    return: (value?: unknown) => {
+      end();
+      return source.return?.(value) ?? done(value);
+    },
+    throw: (error?: unknown) => {
+      end();
+      return source.throw?.(error) ?? Promise.reject(error);
+    },
     [Symbol.asyncIterator]: () => wrapped,
   };
   return wrapped;
+}
+
+/** A subscription's root field (`cohortDashboardUpdated`): its name for the metrics. */
+function rootFieldOf(args: ExecutionArgs): string {
+  const field = getOperationAST(args.document, args.operationName)?.selectionSet.selections.find(
+    (s) => s.kind === 'Field',
+  );
+  return field?.kind === 'Field' ? field.name.value : 'unknown';
 }
 
 function closeWhenExpired(socket: WebSocket, principal: Principal): void {

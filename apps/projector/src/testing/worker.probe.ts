@@ -1,6 +1,6 @@
 import type { ProjectorProcess } from './projector.process';
 
-const HEALTH_LINE = /^sooc projector health: (http:\/\/\S+\/health)$/m;
+const HEALTH_LINE = /^sooc projector: health: (http:\/\/\S+\/health)$/m;
 
 /** The health URL the process printed once its HTTP server listened; fails early if the process exits first. */
 export async function healthUrlOf(run: ProjectorProcess, timeoutMs = 20_000): Promise<string> {

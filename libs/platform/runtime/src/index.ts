@@ -11,3 +11,4 @@ export * from './lib/worker';
 export * from './lib/line.logger';
 export * from './lib/event-schemas.registry';
 export * from './lib/webhook.config';
+export * from './lib/tracing.start';

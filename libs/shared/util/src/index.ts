@@ -6,3 +6,5 @@ export * from './lib/json.column';
 export * from './lib/score.column';
 export * from './lib/page.size';
 export * from './lib/position.cursor';
+export * from './lib/log.context';
+export * from './lib/trace.spans';

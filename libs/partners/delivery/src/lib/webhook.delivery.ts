@@ -16,6 +16,7 @@ import {
   type Fence,
 } from './delivery.store';
 import { postWebhook } from './webhook.post';
+import { ROOT_TRACE, Tracing } from '@sooc/util';
 
 export interface DeliverySettings {
   /** How often the worker looks for new feed events and due retries. */
@@ -121,7 +122,32 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
     log.warn(`endpoint ${endpoint.endpointId} of partner ${endpoint.partnerId} disabled: ${reason}`);
   }
 
-  async function send(endpoint: DeliveryEndpoint, secrets: readonly string[], message: WebhookMessageRow) {
+  /**
+   * A span per attempt (tracing on). A root of its own for now: the queued message does not keep
+   * its event's traceparent (a column of the delivery tables to come), so it cannot join the request's trace.
+   */
+  function send(endpoint: DeliveryEndpoint, secrets: readonly string[], message: WebhookMessageRow) {
+    return Tracing.inSpan(
+      'webhook delivery',
+      {
+        parent: ROOT_TRACE,
+        attributes: {
+          'sooc.partner': endpoint.partnerId,
+          'sooc.endpoint': endpoint.endpointId,
+          'sooc.event.id': message.event_id,
+          'sooc.event.type': message.type,
+          'sooc.attempt': message.attempts + 1,
+        },
+      },
+      async (span) => {
+        const statusCode = await attempt(endpoint, secrets, message);
+        span?.setAttribute('http.response.status_code', statusCode ?? 0);
+        return statusCode;
+      },
+    );
+  }
+
+  async function attempt(endpoint: DeliveryEndpoint, secrets: readonly string[], message: WebhookMessageRow) {
     const now = clock.now();
     const headers = signWebhook({ msgId: message.event_id, timestamp: now, payload: message.payload }, secrets);
     let outcome;

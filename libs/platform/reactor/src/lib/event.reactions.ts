@@ -1,4 +1,5 @@
 import { type Clock } from '@sooc/timing';
+import { LogContext, Tracing, type Span } from '@sooc/util';
 import { reactTo, type Reaction } from './process-managers';
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import type { ReactionSender } from './reaction.sender';
@@ -28,16 +29,47 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
     causationId: event.id,
     now: () => clock.now(),
   };
-  const answers = reactTo(event).map((reaction) =>
-    sender.send(reaction, context, `${event.type} ${event.id}`).then(
-      (written) => {
-        if (written > 0) counters.commandsWritten++;
-        return true;
-      },
-      (error: unknown) => answerOf(event, reaction, error, deps),
-    ),
+  // The reaction's log lines carry the correlation id of the request that caused the event.
+  const frame = { correlationId: context.correlationId, actorId: REACTOR_ACTOR.id, operation: event.type };
+  const answers = LogContext.run(frame, () =>
+    reactTo(event).map((reaction) => {
+      const span = reactionSpan(event, reaction);
+      const traced = span ? { ...context, traceparent: Tracing.traceparent(Tracing.contextOf(span)) } : context;
+      return sender.send(reaction, traced, `${event.type} ${event.id}`).then(
+        (written) => {
+          span?.setAttribute('sooc.events_written', written);
+          span?.end();
+          if (written > 0) counters.commandsWritten++;
+          return true;
+        },
+        (error: unknown) => {
+          if (span) {
+            Tracing.fail(span, error);
+            span.end();
+          }
+          return answerOf(event, reaction, error, deps);
+        },
+      );
+    }),
   );
   return (await Promise.all(answers)).every(Boolean);
+}
+
+/**
+ * A span per reaction (tracing on), in the trace of the request that wrote the event: the event's
+ * `traceparent`, from any process. The commands it sends carry this span's as theirs.
+ */
+function reactionSpan(event: RecordedEvent, reaction: Reaction): Span | null {
+  if (!Tracing.enabled) return null;
+  return Tracing.start(`reaction ${event.type} → ${reaction.command.type}`, {
+    parent: Tracing.extract({ traceparent: event.metadata.traceparent }),
+    attributes: {
+      'sooc.event.type': event.type,
+      'sooc.event.id': event.id,
+      'sooc.event.position': String(event.position),
+      'sooc.stream': reaction.streamId,
+    },
+  });
 }
 
 /** A refusal is an answer (logged with its code); a stop leaves the event for the next start. */

@@ -1,3 +1,4 @@
+import { readableLog } from '@sooc/runtime/testing';
 import { enrollmentIdOf, enrollmentStream } from '@sooc/enrollment-domain';
 import { ConcurrencyError, IllegalStateError, type BatchedOutcome, type DomainEvent } from '@sooc/event-sourcing';
 import { createLogger } from './reactor.logger';
@@ -54,7 +55,7 @@ describe('guardedObserver', () => {
       createLogger(
         'info',
         () => undefined,
-        (l) => err.push(l),
+        (l) => err.push(readableLog(l)),
       ),
     );
     expect(() => observer.onCheckpoint(1n)).not.toThrow();

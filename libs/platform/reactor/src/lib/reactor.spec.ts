@@ -107,7 +107,7 @@ describe('the reactor', () => {
       commandsWritten: 0,
     });
     expect(harness.out.join('')).toMatch(
-      /sooc reactor: warning: OfferAccepted 7b4cb6a4-\S+ \(position \d+\) → ConfirmSeat on cohort-ghost refused: COHORT\.NOT_FOUND: /,
+      /sooc reactor: OfferAccepted 7b4cb6a4-\S+ \(position \d+\) → ConfirmSeat on cohort-ghost refused: COHORT\.NOT_FOUND: /,
     );
     expect(harness.err).toEqual([]);
   });

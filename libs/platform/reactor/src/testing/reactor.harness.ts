@@ -6,6 +6,7 @@ import { MemoryEventStore } from '@sooc/event-store';
 import { migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
 import { startReactor, type Reactor, type ReactorOptions } from '../lib/reactor';
 import { createLogger } from '../lib/reactor.logger';
+import { readableLog } from '@sooc/runtime/testing';
 
 export const HOUR = 3_600_000;
 
@@ -20,14 +21,14 @@ export class HandClock implements Clock {
   }
 }
 
-/** A memory event store, a migrated in-memory read database, a hand clock and a log kept in lines. */
+/** A memory event store, a migrated in-memory read database, a hand clock and a log kept in lines (`sooc reactor: <msg>`, see readableLog). */
 export class ReactorHarness {
   readonly out: string[] = [];
   readonly err: string[] = [];
   readonly log = createLogger(
     'debug',
-    (l) => this.out.push(l),
-    (l) => this.err.push(l),
+    (l) => this.out.push(readableLog(l)),
+    (l) => this.err.push(readableLog(l)),
   );
   readonly clock = new HandClock(new Date('2026-03-03T09:00:00.000Z'));
   private readonly reactors: Reactor[] = [];

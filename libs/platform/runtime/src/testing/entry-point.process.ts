@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { readableLog } from './log.lines';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
@@ -13,8 +14,12 @@ export interface Exit {
 /** One app's real `main.ts` running as its own OS process, as a supervisor runs it. */
 export interface EntryPointProcess {
   readonly child: ChildProcess;
+  /** What it printed, each JSON log line shown as `sooc <service>: <msg>` (readableLog). */
   stdout(): string;
   stderr(): string;
+  /** What it printed, as it printed it. */
+  rawStdout(): string;
+  rawStderr(): string;
   readonly exited: Promise<Exit>;
   /** http://127.0.0.1:<port>, once the process printed where it listens (PORT=0: the line is the only way to learn the port). */
   baseUrl(): Promise<string>;
@@ -24,10 +29,10 @@ export interface EntryPointProcess {
 
 /** What each app prints once it listens: the gateway its GraphQL URL, a worker its health URL. */
 const LISTENING: Readonly<Record<EntryPoint, RegExp>> = {
-  gateway: /sooc gateway ready: http:\/\/[^:/\s]+:(\d+)\/graphql/,
-  projector: /sooc projector health: http:\/\/[^:/\s]+:(\d+)\/health/,
-  reactor: /sooc reactor health: http:\/\/[^:/\s]+:(\d+)\/health/,
-  'partner-feed': /sooc partner-feed health: http:\/\/[^:/\s]+:(\d+)\/health/,
+  gateway: /sooc gateway: ready: http:\/\/[^:/\s]+:(\d+)\/graphql/,
+  projector: /sooc projector: health: http:\/\/[^:/\s]+:(\d+)\/health/,
+  reactor: /sooc reactor: health: http:\/\/[^:/\s]+:(\d+)\/health/,
+  'partner-feed': /sooc partner-feed: health: http:\/\/[^:/\s]+:(\d+)\/health/,
 };
 
 const started: ChildProcess[] = [];
@@ -53,14 +58,14 @@ export function startEntryPoint(app: EntryPoint, env: Record<string, string>, na
   const listening = new Promise<string>((found, failed) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const port = LISTENING[app].exec(stdout)?.[1];
+      const port = LISTENING[app].exec(readableLog(stdout))?.[1];
       // The host printed may be 0.0.0.0 or localhost; the tests make it listen on the loopback.
       if (port) found(`http://127.0.0.1:${port}`);
     });
     void exited.then(({ code, signal }) =>
       failed(
         new Error(
-          `${name} exited (${signal ?? `code ${code}`}) before listening.\nstdout:\n${stdout.slice(-2000)}\nstderr:\n${stderr.slice(-2000)}`,
+          `${name} exited (${signal ?? `code ${code}`}) before listening.\nstdout:\n${readableLog(stdout).slice(-2000)}\nstderr:\n${readableLog(stderr).slice(-2000)}`,
         ),
       ),
     );
@@ -69,8 +74,10 @@ export function startEntryPoint(app: EntryPoint, env: Record<string, string>, na
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return {
     child,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout: () => readableLog(stdout),
+    stderr: () => readableLog(stderr),
+    rawStdout: () => stdout,
+    rawStderr: () => stderr,
     exited,
     baseUrl: () => listening,
     stop() {

@@ -1,3 +1,4 @@
 export * from './entry-point.process';
 export * from './pre-sealing.fixture';
 export * from './byte-search';
+export * from './log.lines';

@@ -14,6 +14,11 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly schemaVersion: number;
+  /**
+   * The W3C trace context of the command that wrote the event, when tracing is on: the projector,
+   * the reactor and the webhooks continue the request's trace from it, in any process.
+   */
+  readonly traceparent?: string;
 }
 
 /** What a decider returns: a fact with a PascalCase past-tense type and plain JSON data. */

@@ -1,10 +1,17 @@
+import { Tracing } from '@sooc/util';
 import { newEventId } from './event-id';
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError, DomainError } from './errors';
 import type { DomainEvent, EventMetadata, EventToAppend } from './event.types';
 import type { EventStore } from './event-store.port';
-import { DEFAULT_MAX_RETRIES, type CommandContext, type HandleCommandOptions } from './handle-command';
+import {
+  appendTraced,
+  DEFAULT_MAX_RETRIES,
+  traceOf,
+  type CommandContext,
+  type HandleCommandOptions,
+} from './handle-command';
 import { loadStream } from './stream-state.cache';
 
 export interface BatchedCommand<C extends Command> {
@@ -56,6 +63,7 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
         correlationId: context.correlationId,
         causationId: context.causationId ?? null,
         schemaVersion: options.schemaVersion ?? 1,
+        ...traceOf(context),
       };
       for (const e of events) {
         toAppend.push({ id: newId(), type: e.type, data: e.data, metadata });
@@ -66,7 +74,10 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
     if (toAppend.length === 0)
       return decided.map(({ error }) => (error ? { ok: false, error } : { ok: true, events: [], position: null }));
     try {
-      const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
+      // One write for many commands: its span continues the first command's trace.
+      const first = toAppend[0]?.metadata.traceparent;
+      const parent = first ? Tracing.extract({ traceparent: first }) : undefined;
+      const result = await appendTraced(store, streamId, toAppend, revision ?? 'no_stream', parent);
       options.cache?.set(decider, streamId, { state, revision: result.nextExpectedRevision });
       // Positions of the events before the last are not returned by the port; a command's own
       // last event is at most the append's position, which is what read-your-writes needs.

@@ -1,9 +1,10 @@
+import { Tracing, type Span, type TraceContext } from '@sooc/util';
 import { newEventId } from './event-id';
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError } from './errors';
 import type { Actor, DomainEvent, EventMetadata, EventToAppend } from './event.types';
-import type { EventStore } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision } from './event-store.port';
 import { loadStream, type StreamStateCache } from './stream-state.cache';
 
 export interface CommandContext {
@@ -11,6 +12,8 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId?: string | null;
   readonly now: () => Date;
+  /** Stamped on the events as `metadata.traceparent` (tracing on). */
+  readonly traceparent?: string;
 }
 
 export interface HandleCommandOptions {
@@ -39,7 +42,7 @@ export const DEFAULT_MAX_RETRIES = 5;
  * decide again (the decision may now be different, e.g. the cohort just filled up). With a
  * cache, a stream not in it is first tried as a new one (see below).
  */
-export async function handleCommand<C extends Command, E extends DomainEvent, S>(
+export function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   streamId: string,
@@ -47,8 +50,23 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E, S>> {
+  return Tracing.inSpan(`command ${command.type}`, { attributes: { 'sooc.stream': streamId } }, (span) =>
+    decideAndAppend(store, decider, streamId, command, context, options, span),
+  );
+}
+
+async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: Omit<C, 'metadata'>,
+  context: CommandContext,
+  options: HandleCommandOptions,
+  span: Span | null,
+): Promise<CommandResult<E, S>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const newId = options.newId ?? newEventId;
+  span?.setAttribute('sooc.retries', 0);
   const attempt = async (state: S, revision: bigint | null, guess: boolean): Promise<CommandResult<E, S> | null> => {
     const now = context.now();
     const decide = () => decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
@@ -71,9 +89,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       correlationId: context.correlationId,
       causationId: context.causationId ?? null,
       schemaVersion: options.schemaVersion ?? 1,
+      ...traceOf(context),
     };
     const toAppend: EventToAppend[] = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
-    const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
+    const expectedRevision = revision ?? 'no_stream';
+    span?.setAttribute('sooc.expected_revision', String(expectedRevision));
+    const result = await appendTraced(store, streamId, toAppend, expectedRevision);
     const after = events.reduce(decider.evolve, state);
     options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
     return { events, state: after, position: result.position, revision: result.nextExpectedRevision, metadata };
@@ -92,6 +113,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     }
   }
   for (let retry = 0; ; retry++) {
+    span?.setAttribute('sooc.retries', retry);
     const { state, revision } = await loadStream(store, decider, streamId, options.cache);
     try {
       return (await attempt(state, revision, false)) as CommandResult<E, S>;
@@ -99,4 +121,37 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       if (!(error instanceof ConcurrencyError) || retry >= maxRetries) throw error;
     }
   }
+}
+
+/** The span the events continue: the caller's (a reaction's), else the command's own (tracing on). */
+export function traceOf(context: CommandContext): { traceparent?: string } {
+  const traceparent = context.traceparent ?? Tracing.traceparent();
+  return traceparent ? { traceparent } : {};
+}
+
+/** The store's append as a span of its own: the stream, how many events, the expected revision. */
+export function appendTraced(
+  store: EventStore,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expectedRevision: ExpectedRevision,
+  parent?: TraceContext,
+): Promise<AppendResult> {
+  if (!Tracing.enabled) return store.append(streamId, events, { expectedRevision });
+  return Tracing.inSpan(
+    'append',
+    {
+      ...(parent ? { parent } : {}),
+      attributes: {
+        'sooc.stream': streamId,
+        'sooc.events': events.length,
+        'sooc.expected_revision': String(expectedRevision),
+      },
+    },
+    async (span) => {
+      const result = await store.append(streamId, events, { expectedRevision });
+      span?.setAttribute('sooc.position', String(result.position));
+      return result;
+    },
+  );
 }

@@ -82,6 +82,8 @@ function checkMetadata(m: unknown, at: string): void {
     invalid(`${at}.causationId`, 'must be a string or null');
   if (!Number.isInteger(meta['schemaVersion']) || (meta['schemaVersion'] as number) < 1)
     invalid(`${at}.schemaVersion`, 'must be an integer ≥ 1');
+  if (meta['traceparent'] !== undefined && typeof meta['traceparent'] !== 'string')
+    invalid(`${at}.traceparent`, 'must be a string when present');
 }
 
 function invalid(field: string, message: string): never {

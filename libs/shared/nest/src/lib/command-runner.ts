@@ -12,6 +12,7 @@ import {
   StreamStateCache,
 } from '@sooc/event-sourcing';
 import type { Clock } from '@sooc/timing';
+import { Tracing } from '@sooc/util';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
 
@@ -39,13 +40,16 @@ export class CommandRunner {
     streamId: string,
     command: Omit<C, 'metadata'>,
   ): Promise<CommandResult<E, S>> {
-    const { actor, correlationId } = RequestContext.current();
+    const { actor, correlationId, trace } = RequestContext.current();
     const context = { actor, correlationId, now: () => this.clock.now() };
+    // The command's span is a child of the request's GraphQL operation, however long the stream's queue made it wait.
     return this.queue.run(streamId, () =>
-      handleCommand(this.store, decider, streamId, command, context, {
-        maxRetries: COMMAND_MAX_RETRIES,
-        cache: this.cache,
-      }),
+      Tracing.within(trace, () =>
+        handleCommand(this.store, decider, streamId, command, context, {
+          maxRetries: COMMAND_MAX_RETRIES,
+          cache: this.cache,
+        }),
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 import type { Authenticate, Principal } from '@sooc/auth';
 import { InvalidTokenError } from '@sooc/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { SpanKind, Tracing, type Span } from '@sooc/util';
 import { RequestContext } from './request-context';
 
 /**
@@ -15,9 +16,15 @@ import { RequestContext } from './request-context';
  * wrapper) made submitApplication ~20% slower on a gateway without workers.
  */
 export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, authenticate: Authenticate): void {
+  if (Tracing.enabled) traceRequests(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = RequestContext.correlationIdFrom(request.headers);
-    const enter = (principal: Principal) => RequestContext.run(RequestContext.of(principal, correlationId), done);
+    const span = spans.get(request.raw);
+    const enter = (principal: Principal) => {
+      const data = RequestContext.of(principal, correlationId);
+      if (span) data.trace = Tracing.contextOf(span, Tracing.extract(request.headers));
+      RequestContext.run(data, done);
+    };
     const refuse = (error: unknown) => {
       if (error instanceof InvalidTokenError) return unauthenticated(reply, error);
       done(error as Error);
@@ -30,6 +37,35 @@ export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, aut
     }
     if (principal instanceof Promise) principal.then(enter, refuse);
     else enter(principal);
+  });
+}
+
+const spans = new WeakMap<object, Span>();
+
+/**
+ * A server span per HTTP request (tracing on), continuing the caller's `traceparent` when it sent
+ * one; ended when the answer has been sent, with its status.
+ */
+function traceRequests(fastify: Pick<FastifyInstance, 'addHook'>): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    spans.set(
+      request.raw,
+      Tracing.start(`${request.method} ${path}`, {
+        kind: SpanKind.SERVER,
+        parent: Tracing.extract(request.headers),
+        attributes: { 'http.request.method': request.method, 'url.path': path },
+      }),
+    );
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const span = spans.get(request.raw);
+    if (span) {
+      span.setAttribute('http.response.status_code', reply.statusCode);
+      span.end();
+    }
+    done();
   });
 }
 

@@ -1,14 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ANONYMOUS_PRINCIPAL, isRole, type Principal } from '@sooc/auth';
 import type { Actor } from '@sooc/event-sourcing';
+import { LogContext, type LogFields } from '@sooc/util';
 
-export interface RequestContextData {
+export interface RequestContextData extends LogFields {
   /** Who calls, from their verified token; what they may do is the gateway's access policy's to say. */
   readonly principal: Principal;
   /** The principal as the events it causes record it. */
   readonly actor: Actor;
   readonly correlationId: string;
+  readonly actorId: string;
 }
 
 export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;
@@ -17,7 +18,9 @@ export const ANONYMOUS: Actor = actorOf(ANONYMOUS_PRINCIPAL);
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-const storage = new AsyncLocalStorage<RequestContextData>();
+function isRequestContext(fields: LogFields | undefined): fields is RequestContextData {
+  return fields !== undefined && 'principal' in fields;
+}
 
 /**
  * Who is asking and as part of what, for the duration of one request, without threading it
@@ -25,16 +28,19 @@ const storage = new AsyncLocalStorage<RequestContextData>();
  */
 export const RequestContext = {
   run<T>(data: RequestContextData, fn: () => T): T {
-    return storage.run(data, fn);
+    // Held in the loggers' store (one AsyncLocalStorage per request), so every log line of the request says who and what.
+    return LogContext.run(data, fn);
   },
 
   /** Outside a request (workers, scripts) there is no caller: anonymous, fresh correlation id. */
   current(): RequestContextData {
-    return storage.getStore() ?? RequestContext.of(ANONYMOUS_PRINCIPAL, randomUUID());
+    const fields = LogContext.current();
+    return isRequestContext(fields) ? fields : RequestContext.of(ANONYMOUS_PRINCIPAL, randomUUID());
   },
 
   of(principal: Principal, correlationId: string): RequestContextData {
-    return { principal, actor: actorOf(principal), correlationId };
+    const actor = actorOf(principal);
+    return { principal, actor, correlationId, actorId: actor.id };
   },
 
   /** For code that acts as a known actor without a token: specs, scripts. */
@@ -44,6 +50,7 @@ export const RequestContext = {
       principal: { ...ANONYMOUS_PRINCIPAL, subject: actor.id, role, authenticated: true },
       actor,
       correlationId,
+      actorId: actor.id,
     };
   },
 

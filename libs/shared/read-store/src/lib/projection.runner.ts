@@ -9,6 +9,7 @@ import { RowCache } from './row.cache';
 import { RowStatements } from './row.statements';
 import { Signal } from '@sooc/timing';
 import { readInBatches } from './subscription.batches';
+import { inProjectionBatchSpan } from './projection-batch.trace';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -264,36 +265,38 @@ export class ProjectionRunner {
       const from = this.checkpoints.get(p.name) ?? null;
       if (from === null || position > from) advanced.set(p.name, from);
     }
-    await this.options.db.transaction().execute(async (trx) => {
-      for (const projection of this.projections) {
-        const checkpoint = this.checkpoints.get(projection.name) ?? -1n;
-        const handles = this.handles.get(projection.name) ?? new Set<string>();
-        const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
-        if (events.length === 0) continue;
-        const cache = this.caches.get(projection.name) as RowCache;
-        const result = await applyProjectionBatch(trx, this.statements, cache, projection, events).catch(
-          (error: unknown) => {
-            throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
-          },
-        );
-        touched.set(projection.name, result.rows);
-        if (result.changed.length > 0) changes.push({ projection: projection.name, keys: result.changed, position });
-      }
-      await advanceCheckpoints(trx, advanced, position).catch((error: unknown) => {
-        throw new ProjectionFailure(
-          error instanceof CheckpointMovedError ? error.projection : '(checkpoints)',
-          null,
-          error,
-        );
-      });
-      // After the checkpoints: their rows are this batch's lock, which keeps the log in commit order.
-      await this.changeLog?.append(trx, changes).catch((error: unknown) => {
-        throw new ProjectionFailure('(change log)', null, error);
-      });
-      await this.options.fence?.(trx).catch((error: unknown) => {
-        throw new ProjectionFailure('(lease)', null, error);
-      });
-    });
+    await inProjectionBatchSpan(batch, () =>
+      this.options.db.transaction().execute(async (trx) => {
+        for (const projection of this.projections) {
+          const checkpoint = this.checkpoints.get(projection.name) ?? -1n;
+          const handles = this.handles.get(projection.name) ?? new Set<string>();
+          const events = batch.filter((e) => e.position > checkpoint && handles.has(e.type));
+          if (events.length === 0) continue;
+          const cache = this.caches.get(projection.name) as RowCache;
+          const result = await applyProjectionBatch(trx, this.statements, cache, projection, events).catch(
+            (error: unknown) => {
+              throw error instanceof ProjectionFailure ? error : new ProjectionFailure(projection.name, null, error);
+            },
+          );
+          touched.set(projection.name, result.rows);
+          if (result.changed.length > 0) changes.push({ projection: projection.name, keys: result.changed, position });
+        }
+        await advanceCheckpoints(trx, advanced, position).catch((error: unknown) => {
+          throw new ProjectionFailure(
+            error instanceof CheckpointMovedError ? error.projection : '(checkpoints)',
+            null,
+            error,
+          );
+        });
+        // After the checkpoints: their rows are this batch's lock, which keeps the log in commit order.
+        await this.changeLog?.append(trx, changes).catch((error: unknown) => {
+          throw new ProjectionFailure('(change log)', null, error);
+        });
+        await this.options.fence?.(trx).catch((error: unknown) => {
+          throw new ProjectionFailure('(lease)', null, error);
+        });
+      }),
+    );
     for (const name of advanced.keys()) this.checkpoints.set(name, position);
     for (const [name, rows] of touched) this.caches.get(name)?.remember(rows);
     for (const change of changes) for (const listener of this.committedListeners) this.deliver(listener, change);

@@ -100,9 +100,12 @@ describe('startWorkerHttp', () => {
     await expect(fetch(`http://127.0.0.1:${other.port}/health/live`)).rejects.toThrow();
   });
 
-  it('rejects when the port is taken', async () => {
+  it('rejects when the port is taken, saying that each worker needs a PORT of its own', async () => {
     await expect(
       startWorkerHttp({ host: '127.0.0.1', port: http.port, registry, health: async () => ({ ready: true }) }),
-    ).rejects.toThrow(/EADDRINUSE/);
+    ).rejects.toThrow(
+      `PORT ${http.port} is already in use on 127.0.0.1 (EADDRINUSE): a standby listens too (its /health says standby), ` +
+        'so every projector, reactor and partner-feed on one host needs a PORT of its own',
+    );
   });
 });

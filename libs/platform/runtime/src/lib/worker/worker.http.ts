@@ -34,9 +34,18 @@ export async function startWorkerHttp(options: WorkerHttpOptions): Promise<Worke
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `PORT ${options.port} is already in use on ${options.host} (EADDRINUSE): a standby listens too (its /health says ` +
+                'standby), so every projector, reactor and partner-feed on one host needs a PORT of its own',
+            )
+          : error,
+      );
+    server.once('error', refuse);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', refuse);
       resolve();
     });
   });

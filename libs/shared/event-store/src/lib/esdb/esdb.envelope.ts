@@ -12,13 +12,14 @@ import type { EventMetadata, EventToAppend, RecordedEvent } from '@sooc/event-so
  * EventStoreDB's own names, so its `$by_correlation_id` projection works on our events too.
  */
 export function toEventData(event: EventToAppend): EventData {
-  const { occurredAt, actor, correlationId, causationId, schemaVersion } = event.metadata;
+  const { occurredAt, actor, correlationId, causationId, schemaVersion, traceparent } = event.metadata;
   const metadata = {
     occurredAt,
     actor,
     correlationId,
     causationId,
     schemaVersion,
+    ...(traceparent === undefined ? {} : { traceparent }),
     $correlationId: correlationId,
     ...(causationId === null ? {} : { $causationId: causationId }),
   };
@@ -40,6 +41,7 @@ export function toRecorded(event: EsdbRecordedEvent<EventType>): RecordedEvent {
     correlationId: stored.correlationId as string,
     causationId: stored.causationId ?? null,
     schemaVersion: stored.schemaVersion as number,
+    ...(typeof stored.traceparent === 'string' ? { traceparent: stored.traceparent } : {}),
   };
   return {
     id: event.id,

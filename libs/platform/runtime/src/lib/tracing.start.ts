@@ -1,0 +1,35 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { Tracing } from '@sooc/util';
+
+/** Off unless an exporter is configured: the OTLP endpoints or OTEL_TRACES_EXPORTER other than none. */
+export function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env['OTEL_SDK_DISABLED'] === 'true') return false;
+  const exporter = env['OTEL_TRACES_EXPORTER'];
+  if (exporter !== undefined && exporter !== '') return exporter !== 'none';
+  return Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
+}
+
+export interface TracingHandle {
+  /** Sends the spans still batched; every app calls it on its way out. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * OpenTelemetry's Node SDK, configured by the standard OTEL_* variables (exporter, endpoint,
+ * protocol — `http/json`, `http/protobuf` or `grpc` —, batch delay, sampler, resource), with the
+ * service name `sooc-<app>` unless OTEL_SERVICE_NAME says otherwise. No automatic
+ * instrumentation: the spans are the project's own (Tracing in @sooc/util), so nothing patches
+ * the modules. Returns null, and turns nothing on, when no exporter is configured.
+ */
+export function startTracing(app: string, env: NodeJS.ProcessEnv = process.env): TracingHandle | null {
+  if (!tracingConfigured(env)) return null;
+  const sdk = new NodeSDK({
+    ...(env['OTEL_SERVICE_NAME'] ? {} : { serviceName: `sooc-${app}` }),
+    instrumentations: [],
+    // Logs go to stdout as JSON lines (pino); metrics to Prometheus at /metrics.
+    logRecordProcessors: [],
+  });
+  sdk.start();
+  Tracing.enable();
+  return { shutdown: () => sdk.shutdown() };
+}

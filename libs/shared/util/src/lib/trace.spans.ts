@@ -1,0 +1,114 @@
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Link,
+  type Span,
+} from '@opentelemetry/api';
+
+export { SpanKind, type Context as TraceContext, type Span };
+
+/** The context of no trace: the parent of a span that starts one. */
+export const ROOT_TRACE: Context = ROOT_CONTEXT;
+
+let enabled = false;
+
+export interface SpanOptions {
+  /** The span's parent; the active context when not given. */
+  readonly parent?: Context;
+  readonly kind?: SpanKind;
+  readonly attributes?: Attributes;
+  readonly links?: Link[];
+}
+
+/**
+ * The project's spans, on the OpenTelemetry API. Off (the default) every call runs its function
+ * and nothing else: no span, no context switch, no traceparent, so a process without an
+ * exporter pays nothing. `startTracing` (@sooc/runtime) turns it on once the SDK is registered.
+ */
+export const Tracing = {
+  enable(): void {
+    enabled = true;
+  },
+  get enabled(): boolean {
+    return enabled;
+  },
+
+  /** A span around `fn` (which runs with it active), ended when `fn` settles; a throw is recorded on it. */
+  inSpan<T>(name: string, options: SpanOptions, fn: (span: Span | null) => Promise<T>): Promise<T> {
+    if (!enabled) return fn(null);
+    return spanAround(name, options, fn);
+  },
+
+  /** Runs `fn` with `parent` as the active context (tracing on and a parent given), else just runs it. */
+  within<T>(parent: Context | undefined, fn: () => T): T {
+    return enabled && parent ? context.with(parent, fn) : fn();
+  },
+
+  /** A span the caller ends (an HTTP request ends in another hook). */
+  start(name: string, options: SpanOptions = {}): Span {
+    return trace.getTracer('sooc').startSpan(
+      name,
+      {
+        kind: options.kind ?? SpanKind.INTERNAL,
+        ...(options.attributes ? { attributes: options.attributes } : {}),
+        ...(options.links ? { links: options.links } : {}),
+      },
+      options.parent ?? context.active(),
+    );
+  },
+
+  fail(span: Span, error: unknown): void {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  },
+
+  /** The context a span makes for its children. */
+  contextOf(span: Span, parent: Context = context.active()): Context {
+    return trace.setSpan(parent, span);
+  },
+
+  /** The W3C `traceparent` of a context (the active one by default), to travel in event metadata or a header. */
+  traceparent(of: Context = context.active()): string | undefined {
+    if (!enabled) return undefined;
+    const carrier: Record<string, string> = {};
+    propagation.inject(of, carrier);
+    return carrier['traceparent'];
+  },
+
+  /** The context a `traceparent` (from event metadata or a request's headers) continues. */
+  extract(carrier: Readonly<Record<string, string | string[] | undefined>> | undefined): Context {
+    if (!enabled || !carrier) return ROOT_CONTEXT;
+    return propagation.extract(ROOT_CONTEXT, carrier, {
+      keys: (c) => Object.keys(c),
+      get: (c, key) => {
+        const value = c[key];
+        return Array.isArray(value) ? value[0] : value;
+      },
+    });
+  },
+
+  /** A link to the span a `traceparent` names (a batch's other events), or null. */
+  linkTo(traceparent: string | undefined): Link | null {
+    if (!enabled || !traceparent) return null;
+    const spanContext = trace.getSpanContext(Tracing.extract({ traceparent }));
+    return spanContext ? { context: spanContext } : null;
+  },
+};
+
+async function spanAround<T>(name: string, options: SpanOptions, fn: (span: Span) => Promise<T>): Promise<T> {
+  const span = Tracing.start(name, options);
+  try {
+    return await context.with(trace.setSpan(options.parent ?? context.active(), span), () => fn(span));
+  } catch (error) {
+    Tracing.fail(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}

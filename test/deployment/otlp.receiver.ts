@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One span as OTLP/JSON carries it, with the service that sent it. */
+export interface ReceivedSpan {
+  readonly service: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string;
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+interface OtlpJson {
+  resourceSpans?: {
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: {
+      spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: OtlpAttribute[] }[];
+    }[];
+  }[];
+}
+interface OtlpAttribute {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * An OTLP/HTTP trace receiver on the loopback speaking the JSON protocol (`POST /v1/traces`,
+ * `application/json`), as a collector would: it answers 200 with an empty partial success and
+ * keeps every span it was sent. Anything but JSON is refused with 415, so the processes must
+ * really be exporting with OTEL_EXPORTER_OTLP_PROTOCOL=http/json.
+ */
+export interface OtlpReceiver {
+  readonly url: string;
+  spans(): readonly ReceivedSpan[];
+  close(): Promise<void>;
+}
+
+export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+  const spans: ReceivedSpan[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/v1/traces') return void response.writeHead(404).end();
+      if (!String(request.headers['content-type']).startsWith('application/json'))
+        return void response.writeHead(415).end();
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpJson;
+      for (const resourceSpans of body.resourceSpans ?? []) {
+        const service = String(valueOf(resourceSpans.resource?.attributes, 'service.name'));
+        for (const scope of resourceSpans.scopeSpans ?? [])
+          for (const span of scope.spans ?? [])
+            spans.push({
+              service,
+              traceId: span.traceId,
+              spanId: span.spanId,
+              parentSpanId: span.parentSpanId ?? '',
+              name: span.name,
+              attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, Object.values(a.value)[0]])),
+            });
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans: () => spans,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+}
+
+function valueOf(attributes: OtlpAttribute[] | undefined, key: string): unknown {
+  const found = attributes?.find((a) => a.key === key);
+  return found ? Object.values(found.value)[0] : undefined;
+}
