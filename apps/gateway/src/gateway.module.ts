@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import {
   createInputValidationPipe,
   describeRootTypes,
+  withIdempotencyKeys,
   formatGraphQLError,
   GraphQLExceptionFilter,
   graphqlWsOptions,
@@ -64,7 +65,7 @@ export class GatewayModule {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
-          transformSchema: describeRootTypes,
+          transformSchema: (schema) => withIdempotencyKeys(describeRootTypes(schema)),
           playground: false,
           introspection: limits.introspection,
           includeStacktraceInErrorResponses: false,

@@ -16,3 +16,5 @@ export * from './lib/field-problems';
 export * from './lib/recorded.fixture';
 export * from './lib/upcaster.registry';
 export * from './lib/personal-data.types';
+export * from './lib/idempotency.key';
+export * from './lib/handle-idempotent-command';

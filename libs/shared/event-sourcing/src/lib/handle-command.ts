@@ -17,7 +17,8 @@ export interface HandleCommandOptions {
   /** How many times a ConcurrencyError is retried with a fresh read before it is raised. */
   readonly maxRetries?: number;
   readonly schemaVersion?: number;
-  readonly newId?: () => string;
+  /** The id of the index-th event of an attempt: fresh by default, derived from a key for a retried request. */
+  readonly newId?: (index: number) => string;
   /** Folded states to start from, so a long stream is not re-read from its first event each time. */
   readonly cache?: StreamStateCache;
 }
@@ -72,7 +73,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       causationId: context.causationId ?? null,
       schemaVersion: options.schemaVersion ?? 1,
     };
-    const toAppend: EventToAppend[] = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
+    const toAppend: EventToAppend[] = events.map((e, index) => ({
+      id: newId(index),
+      type: e.type,
+      data: e.data,
+      metadata,
+    }));
     const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
     const after = events.reduce(decider.evolve, state);
     options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });

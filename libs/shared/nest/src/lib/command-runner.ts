@@ -6,6 +6,7 @@ import {
   DomainEvent,
   EventStore,
   handleCommand,
+  handleIdempotentCommand,
   KeyedSerialQueue,
   loadStream,
   PublishedQuery,
@@ -39,13 +40,17 @@ export class CommandRunner {
     streamId: string,
     command: Omit<C, 'metadata'>,
   ): Promise<CommandResult<E, S>> {
-    const { actor, correlationId } = RequestContext.current();
+    const { actor, correlationId, idempotency } = RequestContext.current();
     const context = { actor, correlationId, now: () => this.clock.now() };
+    const options = { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache };
+    if (!idempotency) {
+      return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, options));
+    }
+    const { key, operation, fingerprint } = idempotency;
+    const keyed = { owner: actor.id, key, operation, fingerprint, command: idempotency.commands++ };
+    // Inside the stream's queue: a resend to this process waits for the first and reads its record.
     return this.queue.run(streamId, () =>
-      handleCommand(this.store, decider, streamId, command, context, {
-        maxRetries: COMMAND_MAX_RETRIES,
-        cache: this.cache,
-      }),
+      handleIdempotentCommand(this.store, decider, streamId, command, context, keyed, options),
     );
   }
 
