@@ -26,7 +26,7 @@ export interface Deployment {
  * only projector and reactor are the separate ones, and every gateway follows the read models
  * they write. All four start at once, as a supervisor would start them.
  */
-export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
+export async function startDeployment(setup: StoreSetup, extraEnv: Record<string, string> = {}): Promise<Deployment> {
   const stores = await openDeploymentStores(setup);
   // One admin token sends every request of the specs (and of the bench): no rate limit in the way.
   const gatewayEnv = {
@@ -35,6 +35,7 @@ export async function startDeployment(setup: StoreSetup): Promise<Deployment> {
     LOG_LEVEL: 'warn',
     SOOC_RATE_LIMIT_PER_MINUTE: '10000000',
     SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000',
+    ...extraEnv,
   };
   const services = [
     startService('gateway', 'gateway A', gatewayEnv),

@@ -17,6 +17,8 @@ export interface DeploymentStores {
   readonly dataDir: string;
   /** A client of its own to the event store, to check the history the processes wrote. */
   readonly eventStore: EventStore;
+  /** esdb+postgres: the EventStoreDB stand-in, which a spec may interrupt and resume (an outage). */
+  readonly standIn?: EsdbStandIn;
   /** After every process exited. */
   dispose(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
     dataDir: dir,
     env: { SOOC_DATA_DIR: dir, SOOC_EVENT_STORE_URL: standIn.url, SOOC_READ_DB_URL: readDbUrl },
     eventStore,
+    standIn,
     async dispose() {
       await eventStore.close();
       await standIn.stop();

@@ -1,6 +1,7 @@
 import type { DeliverySettings } from '@sooc/partners-delivery';
 import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
+import { withDeadline } from '@sooc/event-store';
 import type { PersonalDataVault } from '@sooc/personal-data';
 import type { ReadModelSync } from '@sooc/nest';
 import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
@@ -36,6 +37,8 @@ export interface InfrastructureOptions {
   readonly leaseTtlMs: number;
   readonly instanceId: string;
   readonly webhooks: DeliverySettings;
+  /** SOOC_STORE_TIMEOUT_MS: every event-store call but a subscription answers within it (withDeadline). */
+  readonly storeTimeoutMs: number;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function openInfrastructure(
   const stores = await openStores(config);
   const base = {
     workers: config.workers,
-    eventStore: stores.eventStore,
+    eventStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
     readDatabase: stores.readDatabase,
     personalData: stores.personalData,
   };

@@ -18,3 +18,4 @@ export * from './lib/upcaster.registry';
 export * from './lib/personal-data.types';
 export * from './lib/idempotency.key';
 export * from './lib/handle-idempotent-command';
+export * from './lib/store-unavailable.error';
