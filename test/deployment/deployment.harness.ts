@@ -26,8 +26,11 @@ export interface Deployment {
  * only projector and reactor are the separate ones, and every gateway follows the read models
  * they write. All four start at once, as a supervisor would start them.
  */
-export async function startDeployment(setup: StoreSetup, extraEnv: Record<string, string> = {}): Promise<Deployment> {
-  const stores = await openDeploymentStores(setup);
+export async function startDeployment(
+  setup: StoreSetup,
+  { env: extraEnv = {}, readDbUrl }: { readonly env?: Record<string, string>; readonly readDbUrl?: string } = {},
+): Promise<Deployment> {
+  const stores = await openDeploymentStores(setup, { readDbUrl });
   // One admin token sends every request of the specs (and of the bench): no rate limit in the way.
   const gatewayEnv = {
     ...stores.env,

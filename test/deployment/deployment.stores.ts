@@ -28,7 +28,10 @@ export interface DeploymentStores {
  * `esdb+postgres`: the EventStoreDB stand-in listening in this jest process (the children reach
  * it over TCP, as they would a real node) and a fresh database on the test PostgreSQL.
  */
-export async function openDeploymentStores(setup: StoreSetup): Promise<DeploymentStores> {
+export async function openDeploymentStores(
+  setup: StoreSetup,
+  options: { readonly readDbUrl?: string } = {},
+): Promise<DeploymentStores> {
   // Every process's data directory (the signing and reference keys, which the gateways share), and the SQLite files.
   const dir = mkdtempSync(join(tmpdir(), 'sooc-deployment-'));
   if (setup === 'sqlite') {
@@ -56,7 +59,8 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
   const standIn = await EsdbStandIn.start();
   let readDbUrl: string;
   try {
-    readDbUrl = await createTestDatabase('deployment');
+    // A server of the spec's own (one it stops) is the spec's to remove: its database is used as it is.
+    readDbUrl = options.readDbUrl ?? (await createTestDatabase('deployment'));
   } catch (error) {
     await standIn.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -72,7 +76,7 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
     async dispose() {
       await eventStore.close();
       await standIn.stop();
-      await dropTestDatabase(readDbUrl);
+      if (!options.readDbUrl) await dropTestDatabase(readDbUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,19 @@
 import { enrollmentStream } from '@sooc/enrollment-domain';
 import { startDeployment, type Deployment } from './deployment.harness';
-import { asHarness, draftCourse, OPEN, planCohort, submission, SUBMIT } from './e2e.documents';
+import { ADMIN, APPLICATION, asHarness, draftCourse, OPEN, planCohort, submission, SUBMIT } from './e2e.documents';
 import { dataOf, type GatewayClient, type GraphQLResponse } from './gateway.client';
 import { healthOf, metricsOf, total } from './worker.checks';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+const { startPostgres } = require('../../tools/embedded-postgres/postgres.server.cjs') as {
+  startPostgres(): Promise<PostgresServer>;
+};
+
+interface PostgresServer {
+  readonly url: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  remove(): Promise<void>;
+}
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { sooc } from '../../apps/cli/src/testing/sooc.run';
 
@@ -12,52 +23,102 @@ const STORE_TIMEOUT_MS = 2_000;
 const HUNG_AFTER_MS = 20_000;
 const OUTAGE_MS = 10_000;
 
+/** A store of the deployment that a spec can stop and start again on the same port, its data kept. */
+interface Outage {
+  readonly store: 'event store' | 'read database';
+  readonly health: Record<string, unknown>;
+  prepare(): Promise<{ readDbUrl?: string }>;
+  begin(d: Deployment): Promise<void>;
+  end(d: Deployment): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const eventStoreOutage = (): Outage => ({
+  store: 'event store',
+  health: { ready: false, store: { reachable: false } },
+  prepare: async () => ({}),
+  begin: async (d) => d.stores.standIn!.interrupt(),
+  end: (d) => d.stores.standIn!.resume(),
+  dispose: async () => undefined,
+});
+
+/** A PostgreSQL server of this spec's own: the run's shared one must never stop. */
+const readDatabaseOutage = (): Outage => {
+  let server: PostgresServer | null = null;
+  return {
+    store: 'read database',
+    health: { ready: false, readDb: { reachable: false } },
+    async prepare() {
+      server = await startPostgres();
+      return { readDbUrl: server.url };
+    },
+    begin: () => server!.stop(),
+    end: () => server!.restart(),
+    dispose: async () => server?.remove(),
+  };
+};
+
 interface Outcome {
   readonly learnerId: string;
   readonly answer: GraphQLResponse<{ submitApplication: { position: string } }> | 'hung';
 }
 
-describe('on esdb+postgres: the EventStoreDB node stops for ~10 s under a submit load, then comes back', () => {
+describe.each([
+  ['EventStoreDB node', eventStoreOutage],
+  ['PostgreSQL server', readDatabaseOutage],
+])('on esdb+postgres: the %s stops for ~10 s under a submit load, then comes back', (_name, outageOf) => {
   let d: Deployment;
   let cohortId: string;
   const outcomes: Outcome[] = [];
+  const reads: (GraphQLResponse | 'hung')[] = [];
+  const outage = outageOf();
 
   beforeAll(async () => {
-    d = await startDeployment('esdb+postgres', { SOOC_STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS) });
+    const { readDbUrl } = await outage.prepare();
+    d = await startDeployment('esdb+postgres', { env: { SOOC_STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS) }, readDbUrl });
     const courseId = await draftCourse(asHarness(d.a), { selectionPolicy: 'FIRST_COME', prerequisites: [] });
     cohortId = await planCohort(asHarness(d.a), courseId, { capacity: 500 });
     dataOf(d.a, await d.a.gql(OPEN, { cohortId }));
   }, 90_000);
 
-  afterAll(() => d?.dispose());
+  afterAll(async () => {
+    await d?.dispose();
+    await outage.dispose();
+  });
 
-  it('answers every request during the outage within the setting: written, or STORE_UNAVAILABLE', async () => {
+  it('answers every request during the outage within the setting: served, or STORE_UNAVAILABLE naming the store', async () => {
     let sending = true;
     let sent = 0;
+    // Each user submits an application, then reads it back: a write (the event store) and a read (the read database).
     const user = async (gateway: GatewayClient) => {
       while (sending) {
         const learnerId = `learner-${sent++}`;
         outcomes.push({ learnerId, answer: await within(gateway.gql(SUBMIT, submission(cohortId, learnerId))) });
+        reads.push(await within(gateway.gql(APPLICATION, { cohortId, learnerId }, ADMIN)));
       }
     };
     const users = Array.from({ length: 8 }, (_, i) => user(i % 2 === 0 ? d.a : d.b));
     await pause(2_000);
-    d.stores.standIn!.interrupt();
+    await outage.begin(d);
     const duringOutage = outcomes.length;
     await pause(OUTAGE_MS);
     const unavailable = await healthOf(d.service('gateway A'));
-    await d.stores.standIn!.resume();
+    await outage.end(d);
     await pause(5_000);
     sending = false;
     await Promise.all(users);
 
     expect(outcomes.filter((o) => o.answer === 'hung')).toEqual([]);
-    const refusals = outcomes.flatMap((o) => (o.answer !== 'hung' && o.answer.errors ? o.answer.errors : []));
-    expect(new Set(refusals.map((e) => e.extensions?.['code']))).toEqual(new Set(['STORE_UNAVAILABLE']));
+    expect(reads.filter((answer) => answer === 'hung')).toEqual([]);
+    const answers = [...outcomes.map((o) => o.answer), ...reads];
+    const refusals = answers.flatMap((answer) => (answer !== 'hung' && answer.errors ? answer.errors : []));
+    expect(new Set(refusals.map((e) => `${e.extensions?.['code']} ${e.extensions?.['store']}`))).toEqual(
+      new Set([`STORE_UNAVAILABLE ${outage.store}`]),
+    );
     expect(refusals.length).toBeGreaterThan(0);
     expect(outcomes.slice(duringOutage).some((o) => o.answer !== 'hung' && !o.answer.errors)).toBe(true);
     expect(unavailable.status).toBe(503);
-    expect(unavailable.report).toMatchObject({ ready: false, store: { reachable: false } });
+    expect(unavailable.report).toMatchObject(outage.health);
   }, 60_000);
 
   it('holds every acknowledged write', async () => {

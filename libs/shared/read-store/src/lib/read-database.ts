@@ -113,6 +113,12 @@ function openPostgres(url: string): ReadDatabase {
         oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
+  // A client whose server went away (a restart, an outage) emits an error, idle in the pool or
+  // checked out between two statements of a transaction; unheard, Node throws it and the process
+  // ends. The statements on it fail by themselves (the outage is reported there), the pool drops
+  // it, and the next query connects again.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db: ReadDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
