@@ -14,6 +14,8 @@ export { openEventStore } from '@sooc/runtime';
 /** Everything the gateway owns outside Nest: opened before the app, closed after it. */
 export interface Infrastructure {
   readonly workers: WorkersMode;
+  /** Where the embedded (SQLite) stores keep their files, whose free space readiness checks; null without SQLite. */
+  readonly storageDir: string | null;
   readonly eventStore: EventStore;
   readonly readDatabase: ReadDatabase;
   /** Opens sealed personal data in responses; erases learners' keys. */
@@ -52,8 +54,10 @@ export async function openInfrastructure(
   options: InfrastructureOptions,
 ): Promise<Infrastructure> {
   const stores = await openStores(config);
+  const sqlite = [config.eventStoreUrl, config.readDbUrl].some((url) => url.startsWith('sqlite:'));
   const base = {
     workers: config.workers,
+    storageDir: sqlite ? config.dataDir : null,
     eventStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
     readDatabase: stores.readDatabase,
     personalData: stores.personalData,

@@ -49,3 +49,16 @@ export function unavailableStore(error: unknown): StoreName | null {
   }
   return null;
 }
+
+/**
+ * The disk under an embedded (SQLite) store is full: SQLite says SQLITE_FULL ("database or disk
+ * is full"), the file system ENOSPC. Like an outage it passes by itself once space is freed;
+ * requests answer STORAGE_FULL, workers wait.
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code } = e as { code?: unknown };
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  }
+  return false;
+}

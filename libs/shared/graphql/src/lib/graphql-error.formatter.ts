@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import { DomainError, ErrorKind, unavailableStore, ValidationError } from '@sooc/event-sourcing';
+import { DomainError, ErrorKind, isStorageFull, unavailableStore, ValidationError } from '@sooc/event-sourcing';
 import { ReadModelTimeoutError } from '@sooc/nest';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { coercionFields } from './coercion-fields';
@@ -73,6 +73,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       category: 'SERVICE_UNAVAILABLE',
       position: original.position.toString(),
     });
+  }
+  if (isStorageFull(original)) {
+    return shape(
+      formatted,
+      'The disk of the embedded stores is full: nothing was written; try again once space is freed',
+      {
+        code: 'STORAGE_FULL',
+        category: 'SERVICE_UNAVAILABLE',
+      },
+    );
   }
   const store = unavailableStore(original);
   if (store) {

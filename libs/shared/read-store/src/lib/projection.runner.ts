@@ -1,4 +1,5 @@
 import {
+  isStorageFull,
   unavailableStore,
   type EventStore,
   type ProjectionRow,
@@ -122,6 +123,7 @@ export class ProjectionRunner {
       else cache.forget();
     }
     this.lastFailure = null;
+    this.outage = null;
     this.stopping = false;
     this.caughtUp = false;
     this.checkpoints = await loadCheckpoints(
@@ -164,7 +166,7 @@ export class ProjectionRunner {
         });
         this.outage = null;
       } catch (error) {
-        const store = unavailableStore(error);
+        const store = isStorageFull(error) ? 'disk (full)' : unavailableStore(error);
         if (!store) {
           this.fail(error);
           return;
@@ -307,7 +309,7 @@ export class ProjectionRunner {
       return false;
     } catch (error) {
       const cause = error instanceof ProjectionFailure ? error.cause : error;
-      const store = this.stopping ? null : unavailableStore(cause);
+      const store = this.stopping ? null : isStorageFull(cause) ? 'disk (full)' : unavailableStore(cause);
       if (!store) {
         this.fail(error);
         return false;
