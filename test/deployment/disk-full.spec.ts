@@ -87,6 +87,20 @@ describe('the embedded gateway on a full disk (a 5 MB tmpfs)', () => {
     }
   }, 60_000);
 
+  it('refuses to start on a full disk, saying so', async () => {
+    await gateway.stop();
+    fill();
+    const again = startService('gateway', 'gateway again', {
+      SOOC_DATA_DIR: join(mountPoint, 'data'),
+      LOG_LEVEL: 'warn',
+    });
+    const exit = await again.exited;
+    rmSync(filler, { force: true });
+    expect(exit.code).toBe(1);
+    expect(again.stderr()).toContain('sooc gateway failed to start: the disk under');
+    expect(again.stderr()).toContain('is full');
+  }, 60_000);
+
   /** Takes all the space left on the tmpfs. */
   function fill() {
     const chunk = Buffer.alloc(64 * 1024, 1);
