@@ -42,7 +42,7 @@ export async function gatewayHealth(infrastructure: Infrastructure): Promise<Hea
   let head: bigint | null = null;
   let storeError: string | undefined;
   try {
-    head = await infrastructure.eventStore.headPosition();
+    head = await infrastructure.requestStore.headPosition();
   } catch (error) {
     storeError = errorMessage(error);
   }

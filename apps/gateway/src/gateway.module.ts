@@ -53,7 +53,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         SoocCoreModule.forRoot({
-          eventStore: infrastructure.eventStore,
+          eventStore: infrastructure.requestStore,
           clock,
           readDb: infrastructure.readDatabase.db,
           readModelSync: infrastructure.readModels,

@@ -17,6 +17,8 @@ export interface Infrastructure {
   /** Where the embedded (SQLite) stores keep their files, whose free space readiness checks; null without SQLite. */
   readonly storageDir: string | null;
   readonly eventStore: EventStore;
+  /** The same store as requests and probes use it: every call but a subscription bounded by SOOC_STORE_TIMEOUT_MS (withDeadline). */
+  readonly requestStore: EventStore;
   readonly readDatabase: ReadDatabase;
   /** Opens sealed personal data in responses; erases learners' keys. */
   readonly personalData: PersonalDataVault;
@@ -58,7 +60,8 @@ export async function openInfrastructure(
   const base = {
     workers: config.workers,
     storageDir: sqlite ? config.dataDir : null,
-    eventStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
+    eventStore: stores.eventStore,
+    requestStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
     readDatabase: stores.readDatabase,
     personalData: stores.personalData,
   };
