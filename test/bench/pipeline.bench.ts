@@ -36,6 +36,7 @@ async function measure(workers: WorkersMode): Promise<Stage> {
     reactorTickMs: config.reactorTickMs,
     logLevel: config.logLevel,
     leaseTtlMs: config.leaseTtlMs,
+    storeTimeoutMs: config.storeTimeoutMs,
     instanceId: `bench-${workers}`,
     webhooks: config.webhooks,
   });

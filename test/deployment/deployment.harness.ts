@@ -24,11 +24,14 @@ export interface Deployment {
 /**
  * The separate-processes deployment of docs/DEPLOYMENT.md: the gateways run with SOOC_WORKERS=none, so the
  * only projector and reactor are the separate ones, and every gateway follows the read models
- * they write. All four start at once, as a supervisor would start them. `extraEnv` goes to all
- * four (the OTEL_* variables of the tracing spec).
+ * they write. All four start at once, as a supervisor would start them. `env` goes to all four
+ * (the OTEL_* variables of the tracing spec).
  */
-export async function startDeployment(setup: StoreSetup, extraEnv: Record<string, string> = {}): Promise<Deployment> {
-  const stores = await openDeploymentStores(setup);
+export async function startDeployment(
+  setup: StoreSetup,
+  { env: extraEnv = {}, readDbUrl }: { readonly env?: Record<string, string>; readonly readDbUrl?: string } = {},
+): Promise<Deployment> {
+  const stores = await openDeploymentStores(setup, { readDbUrl });
   // One admin token sends every request of the specs (and of the bench): no rate limit in the way.
   const gatewayEnv = {
     ...stores.env,
@@ -37,6 +40,7 @@ export async function startDeployment(setup: StoreSetup, extraEnv: Record<string
     LOG_LEVEL: 'warn',
     SOOC_RATE_LIMIT_PER_MINUTE: '10000000',
     SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10000000',
+    ...extraEnv,
   };
   const services = [
     startService('gateway', 'gateway A', gatewayEnv),

@@ -17,6 +17,8 @@ export interface DeploymentStores {
   readonly dataDir: string;
   /** A client of its own to the event store, to check the history the processes wrote. */
   readonly eventStore: EventStore;
+  /** esdb+postgres: the EventStoreDB stand-in, which a spec may interrupt and resume (an outage). */
+  readonly standIn?: EsdbStandIn;
   /** After every process exited. */
   dispose(): Promise<void>;
 }
@@ -26,7 +28,10 @@ export interface DeploymentStores {
  * `esdb+postgres`: the EventStoreDB stand-in listening in this jest process (the children reach
  * it over TCP, as they would a real node) and a fresh database on the test PostgreSQL.
  */
-export async function openDeploymentStores(setup: StoreSetup): Promise<DeploymentStores> {
+export async function openDeploymentStores(
+  setup: StoreSetup,
+  options: { readonly readDbUrl?: string } = {},
+): Promise<DeploymentStores> {
   // Every process's data directory (the signing and reference keys, which the gateways share), and the SQLite files.
   const dir = mkdtempSync(join(tmpdir(), 'sooc-deployment-'));
   if (setup === 'sqlite') {
@@ -54,7 +59,8 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
   const standIn = await EsdbStandIn.start();
   let readDbUrl: string;
   try {
-    readDbUrl = await createTestDatabase('deployment');
+    // A server of the spec's own (one it stops) is the spec's to remove: its database is used as it is.
+    readDbUrl = options.readDbUrl ?? (await createTestDatabase('deployment'));
   } catch (error) {
     await standIn.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -66,10 +72,11 @@ export async function openDeploymentStores(setup: StoreSetup): Promise<Deploymen
     dataDir: dir,
     env: { SOOC_DATA_DIR: dir, SOOC_EVENT_STORE_URL: standIn.url, SOOC_READ_DB_URL: readDbUrl },
     eventStore,
+    standIn,
     async dispose() {
       await eventStore.close();
       await standIn.stop();
-      await dropTestDatabase(readDbUrl);
+      if (!options.readDbUrl) await dropTestDatabase(readDbUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -19,10 +19,12 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
     beforeAll(async () => {
       receiver = await startOtlpReceiver();
       d = await startDeployment(setup, {
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        // The SDK's batch waits 5 s by default; the spec need not.
-        OTEL_BSP_SCHEDULE_DELAY: '200',
+        env: {
+          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+          // The SDK's batch waits 5 s by default; the spec need not.
+          OTEL_BSP_SCHEDULE_DELAY: '200',
+        },
       });
     }, 60_000);
 

@@ -14,6 +14,7 @@ import {
   type Dashboard,
 } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
+import { openFirstComeCohort, SUBMIT, submission } from './admission.support';
 
 const UPDATES = `subscription Updates($cohortId: ID!) { cohortDashboardUpdated(cohortId: $cohortId) { ${DASHBOARD_FIELDS} } }`;
 const FORM_GROUPS = `mutation Form($cohortId: ID!, $targetSize: Int, $seed: String) {
@@ -73,6 +74,34 @@ describe('cohort dashboard', () => {
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'waitlistFirst' })],
     });
+    const before = await h.gql(
+      'query($cohortId: ID!) { cohortDashboard(cohortId: $cohortId, waitlistAfter: -1) { waitlistLength } }',
+      { cohortId },
+    );
+    expect(before.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'waitlistAfter' })],
+    });
+  });
+
+  it('pages through the waitlist past its first entries with waitlistAfter, numbered as in the whole', async () => {
+    const cohortId = await openFirstComeCohort(h, 2);
+    for (const learner of ['wa', 'wb', 'wc', 'wd', 'we']) await h.gql(SUBMIT, submission(cohortId, learner));
+    const WAITLIST = `query($cohortId: ID!, $first: Int, $after: Int) {
+      cohortDashboard(cohortId: $cohortId, waitlistFirst: $first, waitlistAfter: $after) {
+        waitlistLength waitlist { position learnerId }
+      }
+    }`;
+    type Page = { cohortDashboard: { waitlistLength: number; waitlist: { position: number; learnerId: string }[] } };
+    const page = async (first: number, after: number) =>
+      (await h.gql<Page>(WAITLIST, { cohortId, first, after })).data!.cohortDashboard;
+    // The reactor waitlists those who came after the two seats went.
+    for (let i = 0; i < 100 && (await page(5, 0)).waitlistLength < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    const whole = await page(5, 0);
+    expect(whole.waitlistLength).toBe(3);
+    expect(await page(1, 1)).toEqual({ waitlistLength: 3, waitlist: [whole.waitlist[1]] });
+    expect(whole.waitlist[1].position).toBe(2);
+    expect((await page(5, 3)).waitlist).toEqual([]);
   });
 
   it('counts applications by status and per company, read-your-writes with consistentWith', async () => {

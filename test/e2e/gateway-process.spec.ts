@@ -151,7 +151,8 @@ describe('health and limits', () => {
       workers: 'embedded',
       leases: { projector: 'active', reactor: 'active', 'partner-feed': 'active' },
       store: { reachable: true, head },
-      projections: { running: true, caughtUp: true, upToDate: true, lag: '0', failure: null },
+      disk: { path: expect.any(String), freeBytes: expect.any(Number), full: false },
+      projections: { running: true, caughtUp: true, upToDate: true, lag: '0', failure: null, waitingFor: null },
     });
     expect((await fetch(h.gateway.url.replace('/graphql', '/health/live'))).status).toBe(200);
     expect((await fetch(h.gateway.url.replace('/graphql', '/nope'))).status).toBe(404);

@@ -1,5 +1,5 @@
 import { type Clock } from '@sooc/timing';
-import { EventFollower, type ProjectionRunner, type ReadDb } from '@sooc/read-store';
+import { EventFollower, WorkerLease, type ProjectionRunner, type ReadDb } from '@sooc/read-store';
 import { createLogger, startReactor, type Reactor } from '@sooc/reactor-engine';
 import {
   createLineLogger,
@@ -159,9 +159,25 @@ export async function startEmbeddedWorkers(
 
   const lost = new Promise<Error>((resolve) => {
     for (const [name, worker] of Object.entries(singletons)) {
+      // A lease this gateway could not renew (its read database refused writes: a full disk, an
+      // outage) goes back to standby, and the worker takes it again once it can write. Only
+      // another instance holding it means this gateway's read-your-writes cannot be kept.
+      const lease = new WorkerLease(readDb, { name, holder: '(gateway check)', ttlMs });
+      let watching: NodeJS.Timeout | null = null;
       worker.onRoleChange((role) => {
-        if (role === 'standby')
-          resolve(new Error(`lost the "${name}" lease to another instance: the embedded ${name} stopped`));
+        if (watching) clearInterval(watching);
+        watching = null;
+        if (role !== 'standby') return;
+        watching = setInterval(() => {
+          lease.current().then(
+            (current) => {
+              if (current && current.holder !== instanceId && worker.role() === 'standby')
+                resolve(new Error(`lost the "${name}" lease to another instance: the embedded ${name} stopped`));
+            },
+            () => undefined,
+          );
+        }, ttlMs / 2);
+        watching.unref();
       });
       void worker.failed.then((failure) =>
         resolve(new Error(`the embedded ${name} failed: ${toError(failure).message}`, { cause: failure })),

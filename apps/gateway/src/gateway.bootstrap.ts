@@ -45,6 +45,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     reactorTickMs: config.reactorTickMs,
     logLevel: config.logLevel,
     leaseTtlMs: config.leaseTtlMs,
+    storeTimeoutMs: config.storeTimeoutMs,
     webhooks: config.webhooks,
     instanceId: config.instanceId,
   });

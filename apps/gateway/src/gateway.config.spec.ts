@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         referenceKey: null,
       },
       rateLimits: { perPrincipal: 6000, perAnonymousIp: 600 },
+      storeTimeoutMs: 5_000,
       webhooks: {
         production: false,
         allowPrivate: false,
@@ -105,6 +106,16 @@ describe('loadConfig', () => {
     const error = problemsOf({ SOOC_WORKERS: 'some', SOOC_LEASE_TTL_MS: '500', SOOC_INSTANCE_ID: 'gw a' });
     expect(error.problems.map((p) => p.variable)).toEqual(['SOOC_WORKERS', 'SOOC_LEASE_TTL_MS', 'SOOC_INSTANCE_ID']);
     expect(error.message).toContain('SOOC_WORKERS="some": expected one of embedded, none');
+  });
+
+  it('bounds each call a request makes to the event store by SOOC_STORE_TIMEOUT_MS, and names a bad value', () => {
+    expect(loadConfig({ SOOC_STORE_TIMEOUT_MS: '1500' }).storeTimeoutMs).toBe(1_500);
+    for (const bad of ['50', '60001', 'soon']) {
+      const error = problemsOf({ SOOC_STORE_TIMEOUT_MS: bad });
+      expect(error.problems).toEqual([
+        expect.objectContaining({ variable: 'SOOC_STORE_TIMEOUT_MS', expected: 'milliseconds from 100 to 60000' }),
+      ]);
+    }
   });
 
   it("reads the embedded reactor's tick and the clock file", () => {

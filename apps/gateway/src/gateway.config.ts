@@ -63,6 +63,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly consoleDir: string;
   /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
   readonly rateLimits: RateLimits;
+  /** SOOC_STORE_TIMEOUT_MS: a request's calls to the event store answer within it, or STORE_UNAVAILABLE. */
+  readonly storeTimeoutMs: number;
 }
 
 /**
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     perPrincipal: reader.integer('SOOC_RATE_LIMIT_PER_MINUTE', 6_000, 0, 10_000_000),
     perAnonymousIp: reader.integer('SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, 0, 10_000_000),
   };
+  const storeTimeoutMs = reader.integer('SOOC_STORE_TIMEOUT_MS', 5_000, 100, 60_000, 'milliseconds from 100 to 60000');
   const graphqlMaxCost = reader.integer('GRAPHQL_MAX_COST', 5_000, 10, 1_000_000);
   const graphqlMaxAliases = reader.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1_000);
   const graphqlMaxTokens = reader.integer('GRAPHQL_MAX_TOKENS', 2_000, 50, 100_000);
@@ -152,6 +155,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     consoleDevSignIn,
     consoleDir,
     rateLimits,
+    storeTimeoutMs,
   };
 }
 

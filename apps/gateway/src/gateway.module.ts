@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import {
   createInputValidationPipe,
   describeRootTypes,
+  withIdempotencyKeys,
   formatGraphQLError,
   GraphQLExceptionFilter,
   graphqlWsOptions,
@@ -59,7 +60,7 @@ export class GatewayModule {
       imports: [
         gatewayLoggerModule(logger),
         SoocCoreModule.forRoot({
-          eventStore: infrastructure.eventStore,
+          eventStore: infrastructure.requestStore,
           clock,
           readDb: infrastructure.readDatabase.db,
           readModelSync: infrastructure.readModels,
@@ -71,7 +72,7 @@ export class GatewayModule {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
-          transformSchema: describeRootTypes,
+          transformSchema: (schema) => withIdempotencyKeys(describeRootTypes(schema)),
           playground: false,
           introspection: limits.introspection,
           includeStacktraceInErrorResponses: false,

@@ -9,7 +9,10 @@ function shapeProblems(
 ): string[] {
   const capitalised = name[0]!.toUpperCase() + name.slice(1);
   const problems: string[] = [];
-  const [input, ...others] = field.args;
+  // Beside its input, every mutation has the optional idempotencyKey that withIdempotencyKeys adds to all of them.
+  const key = field.args.find((arg) => arg.name === 'idempotencyKey');
+  const [input, ...others] = field.args.filter((arg) => arg !== key);
+  if (!key || String(key.type) !== 'String') problems.push('lacks the optional `idempotencyKey: String` argument');
   if (!input || others.length > 0 || input.name !== 'input')
     problems.push('takes something else than one `input` argument');
   else if (!isNonNullType(input.type) || String(input.type) !== `${capitalised}Input!`)
@@ -22,7 +25,7 @@ function shapeProblems(
 }
 
 describe('every mutation', () => {
-  it('takes exactly one non-null `input: <Name>Input!` and returns its own `<Name>Payload!`', async () => {
+  it('takes exactly one non-null `input: <Name>Input!` (and the optional idempotencyKey) and returns its own `<Name>Payload!`', async () => {
     const schema = buildSchema(await printGatewaySchema());
     const mutations = Object.entries(schema.getMutationType()!.getFields());
     expect(mutations.length).toBeGreaterThanOrEqual(19);

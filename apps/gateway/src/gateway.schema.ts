@@ -9,7 +9,7 @@ import { ComplianceApiModule } from '@sooc/compliance-api';
 import { EnrollmentApiModule } from '@sooc/enrollment-api';
 import { PartnersApiModule } from '@sooc/partners-api';
 import { SelectionApiModule } from '@sooc/selection-api';
-import { describeRootTypes, NodeModule } from '@sooc/graphql';
+import { describeRootTypes, NodeModule, withIdempotencyKeys } from '@sooc/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 /** The modules whose resolvers make the gateway's schema: GatewayModule imports exactly these. */
@@ -36,7 +36,7 @@ export async function printGatewaySchema(): Promise<string> {
   ).filter((provider): provider is Type => typeof provider === 'function');
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = describeRootTypes(await app.get(GraphQLSchemaFactory).create(providers));
+    const schema = withIdempotencyKeys(describeRootTypes(await app.get(GraphQLSchemaFactory).create(providers)));
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

@@ -1,6 +1,7 @@
 import type { DeliverySettings } from '@sooc/partners-delivery';
 import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
+import { withDeadline } from '@sooc/event-store';
 import type { PersonalDataVault } from '@sooc/personal-data';
 import type { ReadModelSync } from '@sooc/nest';
 import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
@@ -13,7 +14,11 @@ export { openEventStore } from '@sooc/runtime';
 /** Everything the gateway owns outside Nest: opened before the app, closed after it. */
 export interface Infrastructure {
   readonly workers: WorkersMode;
+  /** Where the embedded (SQLite) stores keep their files, whose free space readiness checks; null without SQLite. */
+  readonly storageDir: string | null;
   readonly eventStore: EventStore;
+  /** The same store as requests and probes use it: every call but a subscription bounded by SOOC_STORE_TIMEOUT_MS (withDeadline). */
+  readonly requestStore: EventStore;
   readonly readDatabase: ReadDatabase;
   /** Opens sealed personal data in responses; erases learners' keys. */
   readonly personalData: PersonalDataVault;
@@ -36,6 +41,8 @@ export interface InfrastructureOptions {
   readonly leaseTtlMs: number;
   readonly instanceId: string;
   readonly webhooks: DeliverySettings;
+  /** SOOC_STORE_TIMEOUT_MS: every event-store call but a subscription answers within it (withDeadline). */
+  readonly storeTimeoutMs: number;
 }
 
 /**
@@ -49,9 +56,12 @@ export async function openInfrastructure(
   options: InfrastructureOptions,
 ): Promise<Infrastructure> {
   const stores = await openStores(config);
+  const sqlite = [config.eventStoreUrl, config.readDbUrl].some((url) => url.startsWith('sqlite:'));
   const base = {
     workers: config.workers,
+    storageDir: sqlite ? config.dataDir : null,
     eventStore: stores.eventStore,
+    requestStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
     readDatabase: stores.readDatabase,
     personalData: stores.personalData,
   };

@@ -7,7 +7,11 @@ import {
   startTracing,
   type LineLogger,
 } from '@sooc/runtime';
+import { statfsSync } from 'node:fs';
+import { isStorageFull } from '@sooc/event-sourcing';
+import { errorMessage } from '@sooc/util';
 import { loadConfig } from './gateway.config';
+import { MIN_FREE_BYTES } from './gateway.health';
 import { createGateway } from './gateway.bootstrap';
 import { startLines } from './gateway.start-lines';
 import { WorkersUnavailableError } from './workers-unavailable.error';
@@ -41,9 +45,29 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A held lease is an operator's situation, not a bug: the message says what to do, no stack.
-  (log ?? createLineLogger('gateway', 'info')).error(
-    `failed to start: ${error instanceof WorkersUnavailableError ? error.message : describeError(error)}`,
-  );
+  // A held lease or a full disk is an operator's situation, not a bug: the message says what to do, no stack.
+  const reason =
+    error instanceof WorkersUnavailableError
+      ? error.message
+      : diskFull(error)
+        ? `the disk under ${dataDir()} is full (SQLite said: ${errorMessage(error)}): free some space and start again`
+        : describeError(error);
+  (log ?? createLineLogger('gateway', 'info')).error(`failed to start: ${reason}`);
   process.exit(1);
 });
+
+const dataDir = () => process.env['SOOC_DATA_DIR'] || './data';
+
+/**
+ * SQLite names a full disk SQLITE_FULL only mid-transaction; opening a database whose log or
+ * shared-memory file cannot be created says "disk I/O error". The free space says which it was.
+ */
+function diskFull(error: unknown): boolean {
+  if (isStorageFull(error)) return true;
+  try {
+    const { bavail, bsize } = statfsSync(dataDir());
+    return bavail * bsize < MIN_FREE_BYTES;
+  } catch {
+    return false;
+  }
+}

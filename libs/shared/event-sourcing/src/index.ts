@@ -16,3 +16,6 @@ export * from './lib/field-problems';
 export * from './lib/recorded.fixture';
 export * from './lib/upcaster.registry';
 export * from './lib/personal-data.types';
+export * from './lib/idempotency.key';
+export * from './lib/handle-idempotent-command';
+export * from './lib/store-unavailable.error';

@@ -24,3 +24,4 @@ export * from './lib/node.module';
 export * from './lib/write.payload';
 export * from './lib/application-ref.input';
 export * from './lib/as-of.input';
+export * from './lib/idempotency-key.arg';

@@ -11,4 +11,14 @@ export class CohortDashboardArgs extends CohortQueryArgs {
   @Min(1)
   @Max(MAX_WAITLIST_PAGE)
   waitlistFirst!: number;
+
+  @Field(() => Int, {
+    defaultValue: 0,
+    description:
+      'List the waitlist entries after this position (0: from the first): with waitlistFirst, pages through a ' +
+      `waitlist longer than ${MAX_WAITLIST_PAGE}; waitlistLength tells how many there are`,
+  })
+  @IsInt()
+  @Min(0)
+  waitlistAfter!: number;
 }

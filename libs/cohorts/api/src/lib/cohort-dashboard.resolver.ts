@@ -24,10 +24,10 @@ export class CohortDashboardResolver {
       "A cohort's seats, waitlist, applications per status and per company, and settings, for admins; null when the cohort is unknown",
   })
   async cohortDashboard(
-    @Args() { cohortId, waitlistFirst, consistentWith }: CohortDashboardArgs,
+    @Args() { cohortId, waitlistFirst, waitlistAfter, consistentWith }: CohortDashboardArgs,
   ): Promise<CohortDashboard | null> {
     await this.reader.consistentWith(consistentWith);
-    return this.reader.dashboard(cohortId, waitlistFirst);
+    return this.reader.dashboard(cohortId, waitlistFirst, waitlistAfter);
   }
 
   @Query(() => CohortGroups, {

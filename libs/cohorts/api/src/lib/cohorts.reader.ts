@@ -97,8 +97,8 @@ export class CohortsReader {
     return course;
   }
 
-  async dashboard(cohortId: string, waitlistFirst: number): Promise<CohortDashboard | null> {
-    const view = await findCohortDashboard(this.db, cohortId, { waitlistFirst });
+  async dashboard(cohortId: string, waitlistFirst: number, waitlistAfter = 0): Promise<CohortDashboard | null> {
+    const view = await findCohortDashboard(this.db, cohortId, { waitlistFirst, waitlistAfter });
     return view && toCohortDashboard(view);
   }
 

@@ -19,8 +19,12 @@ export class DashboardUpdatesResolver {
       'arguments are checked as the `cohortDashboard` query checks them (BAD_USER_INPUT with `fields`), and an ' +
       'unknown cohort (after `consistentWith`) is refused at once with COHORT.NOT_FOUND.',
     // Nest binds `resolve` to this resolver; reading at push time gives every subscriber the committed state.
-    resolve(this: DashboardUpdatesResolver, [change]: DashboardUpdate, args: { waitlistFirst: number }) {
-      return this.reader.dashboard(change.cohortId, args.waitlistFirst);
+    resolve(
+      this: DashboardUpdatesResolver,
+      [change]: DashboardUpdate,
+      args: { waitlistFirst: number; waitlistAfter: number },
+    ) {
+      return this.reader.dashboard(change.cohortId, args.waitlistFirst, args.waitlistAfter);
     },
   })
   async cohortDashboardUpdated(

@@ -85,6 +85,15 @@ describe.each(testDialects)('cohort dashboard query on %s', (dialect) => {
     expect((await findCohortDashboard(fx.db, 'c1', { waitlistFirst: 5000 }))!.waitlist).toHaveLength(5);
   });
 
+  it('pages past the first entries: those after a position, numbered as in the whole waitlist', async () => {
+    const whole = (await findCohortDashboard(fx.db, 'c1', { waitlistFirst: 5 }))!.waitlist;
+    const page = (await findCohortDashboard(fx.db, 'c1', { waitlistFirst: 2, waitlistAfter: 2 }))!;
+    expect(page.waitlist).toEqual(whole.slice(2, 4));
+    expect(page.waitlist.map((w) => w.position)).toEqual([3, 4]);
+    expect(page.waitlistLength).toBe(5);
+    expect((await findCohortDashboard(fx.db, 'c1', { waitlistAfter: 5 }))!.waitlist).toEqual([]);
+  });
+
   it('shows an empty cohort with all seats free, and null for a cohort never planned', async () => {
     expect(await findCohortDashboard(fx.db, 'c2')).toMatchObject({
       waitlistOrder: 'arrival',

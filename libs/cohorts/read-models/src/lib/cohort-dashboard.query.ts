@@ -8,6 +8,8 @@ export const MAX_WAITLIST_PAGE = 1_000;
 export interface CohortDashboardArgs {
   /** How many waitlist entries to list (default 100, clamped to 1..1000); the length is always the whole. */
   readonly waitlistFirst?: number;
+  /** List the entries after this waitlist position (default 0: from the first), to page past the first 1,000. */
+  readonly waitlistAfter?: number;
 }
 
 type Tally = { reserved: number; confirmed: number; waitlisted: number; applications: number };
@@ -24,6 +26,7 @@ async function waitlistHead(
   byScore: boolean,
   blind: boolean,
   limit: number,
+  after: number,
 ): Promise<WaitlistEntryView[]> {
   let query = db
     .selectFrom('cohort_seats')
@@ -31,9 +34,9 @@ async function waitlistHead(
     .where('cohort_id', '=', cohortId)
     .where('status', '=', 'waitlisted');
   if (byScore) query = query.orderBy('score', (ob) => ob.desc().nullsLast());
-  const rows = await query.orderBy('waitlisted_position').orderBy('enrollment_id').limit(limit).execute();
+  const rows = await query.orderBy('waitlisted_position').orderBy('enrollment_id').limit(limit).offset(after).execute();
   return rows.map((r, i) => ({
-    position: i + 1,
+    position: after + i + 1,
     reference: waitlistReference(r.waitlisted_position, r.enrollment_id),
     enrollmentId: blind ? null : r.enrollment_id,
     learnerId: blind ? null : r.learner_id,
@@ -80,7 +83,14 @@ export async function findCohortDashboard(
     // A blind rubric hides who applied from reviewers. The rule is the read model's, not the edge's:
     // until authorization tells reviewers from admins, a blind cohort's waitlist shows only opaque
     // references to everyone (admins find the learners through the applications query).
-    waitlistHead(db, cohortId, row.waitlist_order === 'score', flag(row.blind), waitlistFirst),
+    waitlistHead(
+      db,
+      cohortId,
+      row.waitlist_order === 'score',
+      flag(row.blind),
+      waitlistFirst,
+      Math.max(0, Math.trunc(args.waitlistAfter ?? 0)),
+    ),
   ]);
 
   const quotas = parseJsonColumn<Record<string, number>>(row.quotas, {});

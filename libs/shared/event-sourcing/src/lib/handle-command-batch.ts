@@ -66,7 +66,7 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
         ...traceOf(context),
       };
       for (const e of events) {
-        toAppend.push({ id: newId(), type: e.type, data: e.data, metadata });
+        toAppend.push({ id: newId(toAppend.length), type: e.type, data: e.data, metadata });
         state = decider.evolve(state, e);
       }
       decided.push({ events, error: null });

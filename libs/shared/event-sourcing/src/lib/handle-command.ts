@@ -20,7 +20,8 @@ export interface HandleCommandOptions {
   /** How many times a ConcurrencyError is retried with a fresh read before it is raised. */
   readonly maxRetries?: number;
   readonly schemaVersion?: number;
-  readonly newId?: () => string;
+  /** The id of the index-th event of an attempt: fresh by default, derived from a key for a retried request. */
+  readonly newId?: (index: number) => string;
   /** Folded states to start from, so a long stream is not re-read from its first event each time. */
   readonly cache?: StreamStateCache;
 }
@@ -91,7 +92,12 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
       schemaVersion: options.schemaVersion ?? 1,
       ...traceOf(context),
     };
-    const toAppend: EventToAppend[] = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
+    const toAppend: EventToAppend[] = events.map((e, index) => ({
+      id: newId(index),
+      type: e.type,
+      data: e.data,
+      metadata,
+    }));
     const expectedRevision = revision ?? 'no_stream';
     span?.setAttribute('sooc.expected_revision', String(expectedRevision));
     const result = await appendTraced(store, streamId, toAppend, expectedRevision);

@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ConcurrencyError, IllegalStateError, NotFoundError, ValidationError } from '@sooc/event-sourcing';
+import {
+  ConcurrencyError,
+  IllegalStateError,
+  NotFoundError,
+  StoreUnavailableError,
+  ValidationError,
+} from '@sooc/event-sourcing';
 import { ReadModelTimeoutError } from '@sooc/nest';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { formatGraphQLError } from './graphql-error.formatter';
@@ -113,6 +119,20 @@ describe('formatGraphQLError', () => {
       category: 'SERVICE_UNAVAILABLE',
       position: '42',
     });
+  });
+
+  it.each([
+    [new StoreUnavailableError('event store', 'no answer within 5000 ms'), 'event store'],
+    [Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }), 'read database'],
+    [new Error('Connection terminated unexpectedly'), 'read database'],
+    [
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      'read database',
+    ],
+  ])("answers STORE_UNAVAILABLE naming the store, without the driver's message, for %p", (error, store) => {
+    const formatted = formatGraphQLError(...fromResolver(error));
+    expect(formatted.extensions).toEqual({ code: 'STORE_UNAVAILABLE', category: 'SERVICE_UNAVAILABLE', store });
+    expect(formatted.message).not.toContain('10.0.0.5');
   });
 
   it('hides the message and stack of an unexpected error', () => {

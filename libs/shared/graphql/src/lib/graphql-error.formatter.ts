@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import { DomainError, ErrorKind, ValidationError } from '@sooc/event-sourcing';
+import { DomainError, ErrorKind, isStorageFull, unavailableStore, ValidationError } from '@sooc/event-sourcing';
 import { ReadModelTimeoutError } from '@sooc/nest';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { coercionFields } from './coercion-fields';
@@ -73,6 +73,29 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       category: 'SERVICE_UNAVAILABLE',
       position: original.position.toString(),
     });
+  }
+  if (isStorageFull(original)) {
+    return shape(
+      formatted,
+      'The disk of the embedded stores is full: nothing was written; try again once space is freed',
+      {
+        code: 'STORAGE_FULL',
+        category: 'SERVICE_UNAVAILABLE',
+      },
+    );
+  }
+  const store = unavailableStore(original);
+  if (store) {
+    // No internals (hosts, ports) in the message: which store, and that trying again later is right.
+    return shape(
+      formatted,
+      `The ${store} is unavailable: try again later (with an idempotencyKey, a retry takes effect once)`,
+      {
+        code: 'STORE_UNAVAILABLE',
+        category: 'SERVICE_UNAVAILABLE',
+        store,
+      },
+    );
   }
   if (original instanceof HttpException && CODE_BY_HTTP_STATUS[original.getStatus()]) {
     const code = CODE_BY_HTTP_STATUS[original.getStatus()];

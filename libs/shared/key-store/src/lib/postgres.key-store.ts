@@ -29,6 +29,9 @@ export class PostgresKeyStore implements KeyStore {
 
   static async open(url: string): Promise<PostgresKeyStore> {
     const pool = new Pool({ connectionString: url, max: 4 });
+    // As for the read database: an idle client lost in an outage must not end the process.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       // Two processes starting at once may both create the tables: the loser's error is harmless.
       await pool.query(SCHEMA).catch(async () => pool.query(SCHEMA));

@@ -6,6 +6,7 @@ import {
   DomainEvent,
   EventStore,
   handleCommand,
+  handleIdempotentCommand,
   KeyedSerialQueue,
   loadStream,
   PublishedQuery,
@@ -40,15 +41,21 @@ export class CommandRunner {
     streamId: string,
     command: Omit<C, 'metadata'>,
   ): Promise<CommandResult<E, S>> {
-    const { actor, correlationId, trace } = RequestContext.current();
+    const { actor, correlationId, trace, idempotency } = RequestContext.current();
     const context = { actor, correlationId, now: () => this.clock.now() };
+    const options = { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache };
     // The command's span is a child of the request's GraphQL operation, however long the stream's queue made it wait.
+    if (!idempotency) {
+      return this.queue.run(streamId, () =>
+        Tracing.within(trace, () => handleCommand(this.store, decider, streamId, command, context, options)),
+      );
+    }
+    const { key, operation, fingerprint } = idempotency;
+    const keyed = { owner: actor.id, key, operation, fingerprint, command: idempotency.commands++ };
+    // Inside the stream's queue: a resend to this process waits for the first and reads its record.
     return this.queue.run(streamId, () =>
       Tracing.within(trace, () =>
-        handleCommand(this.store, decider, streamId, command, context, {
-          maxRetries: COMMAND_MAX_RETRIES,
-          cache: this.cache,
-        }),
+        handleIdempotentCommand(this.store, decider, streamId, command, context, keyed, options),
       ),
     );
   }

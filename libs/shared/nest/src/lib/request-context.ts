@@ -10,6 +10,17 @@ export interface RequestContextData extends LogFields {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly actorId: string;
+  /** Set for a mutation sent with an idempotency key: the command runner makes its commands take effect once. */
+  readonly idempotency?: IdempotentRequest;
+}
+
+/** The key a client sent with one mutation, bound to that mutation's name and arguments. */
+export interface IdempotentRequest {
+  readonly key: string;
+  readonly operation: string;
+  readonly fingerprint: string;
+  /** How many commands the mutation has run so far: each gets ids of its own. */
+  commands: number;
 }
 
 export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;

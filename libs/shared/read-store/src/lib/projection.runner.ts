@@ -1,4 +1,12 @@
-import type { EventStore, ProjectionRow, RecordedEvent, Subscription } from '@sooc/event-sourcing';
+import {
+  isStorageFull,
+  unavailableStore,
+  type EventStore,
+  type ProjectionRow,
+  type RecordedEvent,
+  type Subscription,
+} from '@sooc/event-sourcing';
+import { errorMessage } from '@sooc/util';
 import { advanceCheckpoints, CheckpointMovedError, deleteCheckpoints, loadCheckpoints } from './checkpoint.store';
 import { applyProjectionBatch, type AnyProjection } from './projection.batch';
 import { ProjectionFailure } from './projection.failure';
@@ -49,7 +57,12 @@ export interface RunnerStatus {
   /** False while some event of interest at or before `head` is not yet in the read models. */
   readonly upToDate: boolean;
   readonly failure: ProjectionFailure | null;
+  /** A store is out of reach: the runner waits and resumes from its checkpoints (null when it is not waiting). */
+  readonly waitingFor: string | null;
 }
+
+/** Between attempts to resume after a store outage: short at first, then every few seconds. */
+const OUTAGE_BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 /**
  * Follows `$all` from the lowest checkpoint of its projections and writes each batch — rows and
@@ -71,6 +84,7 @@ export class ProjectionRunner {
   private stopping = false;
   private caughtUp = false;
   private lastFailure: ProjectionFailure | null = null;
+  private outage: string | null = null;
   private readonly stopSignal = new Signal();
   private readonly commitSignal = new Signal();
   private readonly committedListeners = new Set<(change: CommittedChange) => void>();
@@ -110,6 +124,7 @@ export class ProjectionRunner {
       else cache.forget();
     }
     this.lastFailure = null;
+    this.outage = null;
     this.stopping = false;
     this.caughtUp = false;
     this.checkpoints = await loadCheckpoints(
@@ -121,7 +136,51 @@ export class ProjectionRunner {
       from: from ?? 'start',
       filter: { eventTypes: this.eventTypes },
     });
-    this.loop = this.follow(subscription).finally(() => (this.loop = null));
+    this.loop = this.run(subscription).finally(() => (this.loop = null));
+  }
+
+  /**
+   * Follows until stopped or failed. When a store goes out of reach (the event store's
+   * subscription ends, or the read database refuses a batch) the batch in hand was not committed:
+   * the runner waits, reloads its checkpoints and subscribes again from them, for as long as it
+   * takes, without a failure and without a restart of the process.
+   */
+  private async run(first: Subscription): Promise<void> {
+    let subscription: Subscription | null = first;
+    for (let attempt = 0; ; attempt++) {
+      if (subscription) {
+        if (!(await this.follow(subscription)) || this.stopping) return;
+        attempt = 0;
+      }
+      subscription = null;
+      if (!(await this.stopSignal.sleep(OUTAGE_BACKOFF_MS[Math.min(attempt, OUTAGE_BACKOFF_MS.length - 1)]))) return;
+      if (this.stopping) return;
+      try {
+        this.checkpoints = await loadCheckpoints(
+          this.options.db,
+          this.projections.map((p) => p.name),
+        );
+        const from = this.lowestCheckpoint();
+        subscription = this.options.store.subscribeAll({
+          from: from ?? 'start',
+          filter: { eventTypes: this.eventTypes },
+        });
+        this.outage = null;
+      } catch (error) {
+        const store = isStorageFull(error) ? 'disk (full)' : unavailableStore(error);
+        if (!store) {
+          this.fail(error);
+          return;
+        }
+        this.outage = `${store} unavailable: ${errorMessage(error)}`;
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.lastFailure = error instanceof ProjectionFailure ? error : new ProjectionFailure('(runner)', null, error);
+    for (const cache of this.caches.values()) cache.forget();
+    for (const listener of this.errorListeners) listener(this.lastFailure);
   }
 
   /** Graceful: commits the events already received (rows and checkpoint), then resolves. */
@@ -229,10 +288,12 @@ export class ProjectionRunner {
       checkpoints: Object.fromEntries(this.projections.map((p) => [p.name, this.checkpoints.get(p.name) ?? null])),
       upToDate: head === null || (await reachedPosition(this.options.store, this.eventTypes, lowest, head)),
       failure: this.lastFailure,
+      waitingFor: this.outage,
     };
   }
 
-  private async follow(subscription: Subscription): Promise<void> {
+  /** True when it ended on a store outage (the caller resumes), false when stopped or failed. */
+  private async follow(subscription: Subscription): Promise<boolean> {
     const sink = {
       commit: (batch: readonly RecordedEvent[]) => this.commit(batch),
       caughtUp: () => {
@@ -246,12 +307,21 @@ export class ProjectionRunner {
         stop: this.stopSignal,
         stopping: () => this.stopping,
       });
+      return false;
     } catch (error) {
-      this.lastFailure = error instanceof ProjectionFailure ? error : new ProjectionFailure('(runner)', null, error);
+      const cause = error instanceof ProjectionFailure ? error.cause : error;
+      const store = this.stopping ? null : isStorageFull(cause) ? 'disk (full)' : unavailableStore(cause);
+      if (!store) {
+        this.fail(error);
+        return false;
+      }
+      // The batch in hand was rolled back: rows cached for it may not be in the tables.
       for (const cache of this.caches.values()) cache.forget();
-      for (const listener of this.errorListeners) listener(this.lastFailure);
+      this.outage = `${store} unavailable: ${errorMessage(cause)}`;
+      this.caughtUp = false;
+      return true;
     } finally {
-      await subscription.close();
+      await subscription.close().catch(() => undefined);
       this.commitSignal.fire();
     }
   }

@@ -61,6 +61,9 @@ const STATEMENT_CACHE_SIZE = 200;
  * - Every read-store transaction reads then writes. A deferred BEGIN that loses a race with
  *   another process cannot upgrade its stale WAL snapshot and fails with SQLITE_BUSY at once;
  *   BEGIN IMMEDIATE takes the write lock up front and waits its turn under busy_timeout.
+ * - SQLite ends a transaction by itself on some errors (SQLITE_FULL: a full disk); Kysely's
+ *   ROLLBACK then fails with "cannot rollback - no transaction is active", which replaced the
+ *   real error (the issue's full-disk run). A rollback with nothing open does nothing.
  * - Kysely prepares every query afresh; parsing a 64-row upsert each batch was a visible share of
  *   a rebuild, so recent statements are kept by SQL text (the driver runs one query at a time).
  */
@@ -71,12 +74,22 @@ function cachingStatements(database: Database.Database): { close(): void; prepar
     prepare: (text) => {
       const cached = cache.get(text);
       if (cached) return cached;
-      const statement = database.prepare(text === 'begin' ? 'begin immediate' : text);
+      const statement =
+        text === 'rollback' ? rollbackIfOpen(database) : database.prepare(text === 'begin' ? 'begin immediate' : text);
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       cache.set(text, statement);
       return statement;
     },
   };
+}
+
+function rollbackIfOpen(database: Database.Database): Database.Statement {
+  const rollback = database.prepare('rollback');
+  const nothing = { changes: 0, lastInsertRowid: 0 };
+  return {
+    reader: false,
+    run: (...args: unknown[]) => (database.inTransaction ? rollback.run(...args) : nothing),
+  } as unknown as Database.Statement;
 }
 
 /**
@@ -113,6 +126,12 @@ function openPostgres(url: string): ReadDatabase {
         oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
+  // A client whose server went away (a restart, an outage) emits an error, idle in the pool or
+  // checked out between two statements of a transaction; unheard, Node throws it and the process
+  // ends. The statements on it fail by themselves (the outage is reported there), the pool drops
+  // it, and the next query connects again.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db: ReadDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -25,9 +25,10 @@ export interface EsdbStandInOptions {
  */
 export class EsdbStandIn {
   private constructor(
-    private readonly server: Server,
+    private server: Server,
     readonly port: number,
     private readonly traffic: ReadTraffic,
+    private readonly log: StandInLog,
   ) {}
 
   /** Events sent so far in answer to reads (subscriptions not counted): specs hold clients to reading only what they need. */
@@ -47,27 +48,44 @@ export class EsdbStandIn {
 
   static async start(options: EsdbStandInOptions = {}): Promise<EsdbStandIn> {
     const log = new StandInLog(options.firstPosition ?? 0n);
-    const server = new Server();
     const traffic: ReadTraffic = { eventsRead: 0 };
-    let port = 0;
-    server.addService(StreamsService, {
-      read: readHandler(log, traffic),
-      append: appendHandler(log),
-      delete: deleteHandler(log),
-      tombstone: tombstoneHandler(log),
-    });
-    server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
-    server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
-    port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      ),
-    );
-    return new EsdbStandIn(server, port, traffic);
+    const [server, port] = await serve(log, traffic, options.port ?? 0);
+    return new EsdbStandIn(server, port, traffic, log);
+  }
+
+  /**
+   * An outage: the server stops (open calls end, new connections are refused) while the events
+   * stay; `resume` serves them again on the same port, as a restarted node would.
+   */
+  interrupt(): void {
+    this.server.forceShutdown();
+  }
+
+  async resume(): Promise<void> {
+    [this.server] = await serve(this.log, this.traffic, this.port);
   }
 
   /** Ends open calls (subscriptions included) at once: a test's cleanup must not wait for clients. */
   async stop(): Promise<void> {
     this.server.forceShutdown();
   }
+}
+
+async function serve(log: StandInLog, traffic: ReadTraffic, wanted: number): Promise<[Server, number]> {
+  const server = new Server();
+  let port = wanted;
+  server.addService(StreamsService, {
+    read: readHandler(log, traffic),
+    append: appendHandler(log),
+    delete: deleteHandler(log),
+    tombstone: tombstoneHandler(log),
+  });
+  server.addService(GossipService, { read: gossipHandler(() => ({ host: '127.0.0.1', port })) });
+  server.addService(ServerFeaturesService, { getSupportedMethods: featuresHandler() });
+  port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`127.0.0.1:${wanted}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  return [server, port];
 }
