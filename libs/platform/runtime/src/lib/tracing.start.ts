@@ -26,8 +26,11 @@ export function startTracing(app: string, env: NodeJS.ProcessEnv = process.env):
   const sdk = new NodeSDK({
     ...(env['OTEL_SERVICE_NAME'] ? {} : { serviceName: `sooc-${app}` }),
     instrumentations: [],
-    // Logs go to stdout as JSON lines (pino); metrics to Prometheus at /metrics.
+    // Logs go to stdout as JSON lines (pino); metrics to Prometheus at /metrics. Without the
+    // empty reader list the SDK would also start a meter provider exporting OTLP metrics (of
+    // nothing: no instrumentation feeds it) to the traces' collector every minute.
     logRecordProcessors: [],
+    metricReaders: [],
   });
   sdk.start();
   Tracing.enable();

@@ -84,14 +84,7 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
     }
     if (events.length === 0) return { events, state, position: null, revision, metadata: null };
 
-    const metadata: EventMetadata = {
-      occurredAt: now.toISOString(),
-      actor: context.actor,
-      correlationId: context.correlationId,
-      causationId: context.causationId ?? null,
-      schemaVersion: options.schemaVersion ?? 1,
-      ...traceOf(context),
-    };
+    const metadata = metadataOf(context, now, options.schemaVersion);
     const toAppend: EventToAppend[] = events.map((e, index) => ({
       id: newId(index),
       type: e.type,
@@ -127,6 +120,18 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
       if (!(error instanceof ConcurrencyError) || retry >= maxRetries) throw error;
     }
   }
+}
+
+/** What a command stamps on the events it writes: when, who, the request and the trace it belongs to. */
+export function metadataOf(context: CommandContext, now: Date, schemaVersion = 1): EventMetadata {
+  return {
+    occurredAt: now.toISOString(),
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+    schemaVersion,
+    ...traceOf(context),
+  };
 }
 
 /** The span the events continue: the caller's (a reaction's), else the command's own (tracing on). */

@@ -1,9 +1,9 @@
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError, DomainError } from './errors';
-import type { DomainEvent, EventMetadata, RecordedEvent } from './event.types';
+import type { DomainEvent, RecordedEvent } from './event.types';
 import type { EventStore } from './event-store.port';
-import { handleCommand, type CommandContext, type CommandResult, type HandleCommandOptions } from './handle-command';
+import { handleCommand, metadataOf, type CommandContext, type CommandResult, type HandleCommandOptions } from './handle-command';
 import {
   IDEMPOTENCY_RECORDED,
   idempotencyStream,
@@ -89,13 +89,7 @@ async function saveRecord(
   record: IdempotencyRecord,
   context: CommandContext,
 ): Promise<boolean> {
-  const metadata: EventMetadata = {
-    occurredAt: context.now().toISOString(),
-    actor: context.actor,
-    correlationId: context.correlationId,
-    causationId: context.causationId ?? null,
-    schemaVersion: 1,
-  };
+  const metadata = metadataOf(context, context.now());
   const event = { id: idempotentEventId(key, 'record'), type: IDEMPOTENCY_RECORDED, data: { ...record }, metadata };
   try {
     await store.append(idempotencyStream(key), [event], { expectedRevision: 'no_stream' });

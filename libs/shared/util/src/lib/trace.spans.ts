@@ -9,6 +9,7 @@ import {
   type Context,
   type Link,
   type Span,
+  type Tracer,
 } from '@opentelemetry/api';
 
 export { SpanKind, type Context as TraceContext, type Span };
@@ -17,6 +18,9 @@ export { SpanKind, type Context as TraceContext, type Span };
 export const ROOT_TRACE: Context = ROOT_CONTEXT;
 
 let enabled = false;
+/** Looked up once: each `getTracer` builds a key and searches the provider's map, on every span. */
+let tracer: Tracer | null = null;
+const INTERNAL = SpanKind.INTERNAL;
 
 export interface SpanOptions {
   /** The span's parent; the active context when not given. */
@@ -34,6 +38,7 @@ export interface SpanOptions {
 export const Tracing = {
   enable(): void {
     enabled = true;
+    tracer = trace.getTracer('sooc');
   },
   get enabled(): boolean {
     return enabled;
@@ -52,10 +57,10 @@ export const Tracing = {
 
   /** A span the caller ends (an HTTP request ends in another hook). */
   start(name: string, options: SpanOptions = {}): Span {
-    return trace.getTracer('sooc').startSpan(
+    return (tracer ?? trace.getTracer('sooc')).startSpan(
       name,
       {
-        kind: options.kind ?? SpanKind.INTERNAL,
+        kind: options.kind ?? INTERNAL,
         ...(options.attributes ? { attributes: options.attributes } : {}),
         ...(options.links ? { links: options.links } : {}),
       },
