@@ -11,7 +11,7 @@ export interface Deployment {
   readonly a: GatewayClient;
   readonly b: GatewayClient;
   readonly services: readonly ServiceProcess[];
-  /** "projector", "reactor", "gateway A", "gateway B". */
+  /** "projector", "reactor", "gateway A", "gateway B" (and "partner-feed" when asked for). */
   service(name: string): ServiceProcess;
   /** Which processes still run, and the output of any that stopped: for failure messages. */
   status(): string;
@@ -29,7 +29,16 @@ export interface Deployment {
  */
 export async function startDeployment(
   setup: StoreSetup,
-  { env: extraEnv = {}, readDbUrl }: { readonly env?: Record<string, string>; readonly readDbUrl?: string } = {},
+  {
+    env: extraEnv = {},
+    readDbUrl,
+    partnerFeed = false,
+  }: {
+    readonly env?: Record<string, string>;
+    readonly readDbUrl?: string;
+    /** Also apps/partner-feed, the webhook delivery worker, as its own process. */
+    readonly partnerFeed?: boolean;
+  } = {},
 ): Promise<Deployment> {
   const stores = await openDeploymentStores(setup, { readDbUrl });
   // One admin token sends every request of the specs (and of the bench): no rate limit in the way.
@@ -57,6 +66,16 @@ export async function startDeployment(
       SOOC_INSTANCE_ID: 'reactor-1',
       LOG_LEVEL: 'info',
     }),
+    ...(partnerFeed
+      ? [
+          startService('partner-feed', 'partner-feed', {
+            ...stores.env,
+            ...extraEnv,
+            SOOC_INSTANCE_ID: 'partner-feed-1',
+            LOG_LEVEL: 'info',
+          }),
+        ]
+      : []),
   ];
   const dispose = async () => {
     for (const s of services) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { WebhookReceiver } from '@sooc/partners-feed/testing';
 import { startDeployment, type Deployment } from './deployment.harness';
 import type { StoreSetup } from './deployment.stores';
 import { asHarness, draftCourse, OPEN, planCohort, SUBMIT, submission } from './e2e.documents';
@@ -6,20 +7,30 @@ import { dataOf } from './gateway.client';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp.receiver';
 
 /**
- * Issue 16's "must show": one submitApplication, traced by the gateway, the projector and the
- * reactor, each its own process, exporting over OTLP/HTTP in JSON to a receiver this spec runs on
- * the loopback; the trace context travels from the gateway to the workers in the event metadata.
+ * Issue 16's "must show": one submitApplication, traced by the gateway, the projector, the
+ * reactor and the webhook delivery worker, each its own process, exporting over OTLP/HTTP in JSON
+ * to a receiver this spec runs on the loopback; the trace context travels from the gateway to the
+ * workers in the event metadata, and on to the partner's webhook through the feed.
  */
+const REGISTER_PARTNER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }`;
+const ADD_ENDPOINT = `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { secret } }`;
+
 describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
-  'on %s: one submitApplication traced across the gateway, projector and reactor processes',
+  'on %s: one submitApplication traced across the gateway, projector, reactor and partner-feed processes',
   (setup) => {
     let receiver: OtlpReceiver;
+    let webhooks: WebhookReceiver;
+    let secret = '';
     let d: Deployment;
 
     beforeAll(async () => {
       receiver = await startOtlpReceiver();
+      webhooks = await WebhookReceiver.start(() => [secret]);
       d = await startDeployment(setup, {
+        partnerFeed: true,
         env: {
+          SOOC_WEBHOOK_ALLOW_PRIVATE: 'true',
+          SOOC_WEBHOOK_TICK_MS: '50',
           OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
           OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
           // The SDK's batch waits 5 s by default; the spec need not.
@@ -31,9 +42,21 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
     afterAll(async () => {
       await d?.dispose();
       await receiver?.close();
+      await webhooks?.down();
     });
 
-    it('collects the request, GraphQL, command, append, projection and reactor spans in one trace, each under its cause', async () => {
+    it('collects the request, GraphQL, command, append, projection, reactor and webhook delivery spans in one trace, each under its cause', async () => {
+      dataOf(
+        d.a,
+        await d.a.gql(REGISTER_PARTNER, {
+          input: { partnerId: 'acme', companyId: 'acme', name: 'Acme', contact: 'hr@acme.example' },
+        }),
+      );
+      const added = dataOf<{ addWebhookEndpoint: { secret: string } }>(
+        d.a,
+        await d.a.gql(ADD_ENDPOINT, { input: { partnerId: 'acme', url: webhooks.url, description: 'HR system' } }),
+      );
+      secret = added.addWebhookEndpoint.secret;
       const courseId = await draftCourse(asHarness(d.a), { selectionPolicy: 'FIRST_COME', prerequisites: [] });
       const cohortId = await planCohort(asHarness(d.a), courseId, { capacity: 5 });
       dataOf(d.a, await d.a.gql(OPEN, { cohortId }));
@@ -41,7 +64,7 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
       // The client's own span: the gateway's request span continues it.
       const traceId = randomBytes(16).toString('hex');
       const clientSpanId = randomBytes(8).toString('hex');
-      const answer = await d.a.gql(SUBMIT, submission(cohortId, 'learner-traced'), undefined, {
+      const answer = await d.a.gql(SUBMIT, submission(cohortId, 'learner-traced', 'acme'), undefined, {
         traceparent: `00-${traceId}-${clientSpanId}-01`,
       });
       expect(answer.errors).toBeUndefined();
@@ -59,6 +82,7 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
         ['sooc-projector', 'projection batch'],
         ['sooc-reactor', /^reaction ApplicationSubmitted → /],
         ['sooc-reactor', 'append'],
+        ['sooc-partner-feed', 'webhook delivery'],
       ];
       const deadline = Date.now() + 30_000;
       while (wanted.some(([service, name]) => !find(service, name))) {
@@ -83,6 +107,19 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
       expect(projection!.parentSpanId).toBe(command!.spanId);
       expect(reaction!.parentSpanId).toBe(command!.spanId);
       expect(reactorAppend!.parentSpanId).toBe(reaction!.spanId);
+      // The partner's webhook, sent by a fourth process from the feed, under the command that wrote the event.
+      const submittedDelivery = inTrace().find(
+        (s) =>
+          s.service === 'sooc-partner-feed' &&
+          s.name === 'webhook delivery' &&
+          /application-submitted/.test(String(s.attributes['sooc.event.type'])),
+      );
+      expect(submittedDelivery?.parentSpanId).toBe(command!.spanId);
+      expect(submittedDelivery?.attributes).toMatchObject({
+        'sooc.partner': 'acme',
+        'http.response.status_code': 200,
+      });
+      expect(webhooks.acknowledged()).toContain(submittedDelivery!.attributes['sooc.event.id']);
 
       expect(command!.attributes).toMatchObject({
         'sooc.stream': expect.stringMatching(/^enrollment-/),

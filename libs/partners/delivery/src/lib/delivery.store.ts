@@ -148,6 +148,7 @@ export async function enqueue(
         created_at: now.toISOString(),
         last_attempt_at: null,
         delivered_at: null,
+        traceparent: e.traceparent,
       }));
     let added = 0;
     const insert = async (rows: WebhookMessageRow[]) => {

@@ -123,14 +123,14 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
   }
 
   /**
-   * A span per attempt (tracing on). A root of its own for now: the queued message does not keep
-   * its event's traceparent (a column of the delivery tables to come), so it cannot join the request's trace.
+   * A span per attempt (tracing on), in the trace that wrote the event: the message keeps its
+   * event's traceparent. An event written untraced starts a trace of its own.
    */
   function send(endpoint: DeliveryEndpoint, secrets: readonly string[], message: WebhookMessageRow) {
     return Tracing.inSpan(
       'webhook delivery',
       {
-        parent: ROOT_TRACE,
+        parent: message.traceparent ? Tracing.extract({ traceparent: message.traceparent }) : ROOT_TRACE,
         attributes: {
           'sooc.partner': endpoint.partnerId,
           'sooc.endpoint': endpoint.endpointId,

@@ -23,6 +23,7 @@ export function applyFeedEvent(row: PartnerFeedRow | null, event: RecordedEvent)
     enrollment_id: typeof enrollmentId === 'string' ? enrollmentId : null,
     time: cloud.time,
     event: JSON.stringify(cloud),
+    traceparent: event.metadata.traceparent ?? null,
   };
 }
 

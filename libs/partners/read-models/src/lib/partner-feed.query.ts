@@ -19,6 +19,8 @@ export interface PartnerFeedEntry {
   readonly position: string;
   readonly cohortId: string;
   readonly event: PartnerCloudEvent;
+  /** The trace the event was written in, for the delivery's span; not part of what partners read. */
+  readonly traceparent: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function partnerFeed(db: PartnersReadDb, filter: PartnerFeedFilter)
   let query = db
     .selectFrom('partner_feed as f')
     .leftJoin('partner_enrollments as e', 'e.enrollment_id', 'f.enrollment_id')
-    .select(['f.position', 'f.cohort_id', 'f.event', 'e.share_with_company'])
+    .select(['f.position', 'f.cohort_id', 'f.event', 'f.traceparent', 'e.share_with_company'])
     .where('f.position', '>', filter.after ?? '')
     .where((eb) =>
       eb.or([
@@ -53,6 +55,7 @@ export async function partnerFeed(db: PartnersReadDb, filter: PartnerFeedFilter)
     position: row.position,
     cohortId: row.cohort_id ?? '',
     event: scopedForPartner(JSON.parse(row.event) as PartnerCloudEvent, row.share_with_company === 1),
+    traceparent: row.traceparent ?? null,
   }));
 }
 

@@ -126,4 +126,19 @@ export const partnersMigrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  /**
+   * The trace an event was written in (its metadata's W3C traceparent, tracing on), kept with the
+   * feed entry and its messages so a delivery's span joins the request that caused it, even when
+   * the message is sent hours later from another process. Null for events written untraced.
+   */
+  partners_0002_traceparent: {
+    async up(db) {
+      await db.schema.alterTable('partner_feed').addColumn('traceparent', 'varchar(60)').execute();
+      await db.schema.alterTable('webhook_messages').addColumn('traceparent', 'varchar(60)').execute();
+    },
+    async down(db) {
+      await db.schema.alterTable('webhook_messages').dropColumn('traceparent').execute();
+      await db.schema.alterTable('partner_feed').dropColumn('traceparent').execute();
+    },
+  },
 };

@@ -57,6 +57,8 @@ export type PartnerFeedRow = {
   time: string;
   /** The CloudEvent as JSON, with every identifier: scopedForPartner drops the people without consent. */
   event: string;
+  /** The W3C traceparent the event was written under; null when untraced. Never sent to partners. */
+  traceparent: string | null;
 };
 
 /** The delivery worker's progress per endpoint: the last feed position turned into messages. */
@@ -87,6 +89,8 @@ export interface WebhookMessageRow {
   created_at: string;
   last_attempt_at: string | null;
   delivered_at: string | null;
+  /** The feed entry's traceparent: each attempt's span continues the trace that wrote the event. */
+  traceparent: string | null;
 }
 
 /** One try of one message: what the receiver answered, or why nothing came back. */
