@@ -73,6 +73,8 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
     expect(moved('sooc_graphql_operations_total{type="unknown",outcome="error",service="gateway"}')).toBe(1);
     expect(moved('sooc_graphql_operations_total{type="query",outcome="ok",service="gateway"}')).toBe(1);
     expect(moved('sooc_graphql_operation_seconds_count{service="gateway",type="mutation"}')).toBe(1);
+    // The draft's one append, timed apart from the rest of the mutation.
+    expect(moved('sooc_event_store_append_seconds_count{service="gateway",outcome="ok"}')).toBe(1);
     expect(sample(after, 'sooc_store_head_position{service="gateway"}')).toBeGreaterThan(0);
     expect(sample(after, 'sooc_projection_lag_positions{service="gateway"}')).toBe(0);
     expect(sample(after, 'sooc_worker_active{worker="projector",service="gateway"}')).toBe(1);

@@ -26,7 +26,8 @@ export interface GatewayMetrics {
  * The gateway's Prometheus metrics: Node's defaults, the store head, checkpoints and lag read at
  * each scrape (the same figures the projector reports, whichever process projects), the embedded
  * workers' roles and how soon their read models show an append (`sooc_read_model_visible_seconds`),
- * and `sooc_graphql_operations_total{type,outcome}` with its duration histogram.
+ * `sooc_graphql_operations_total{type,outcome}` with its duration histogram, and how long each
+ * append took the event store (`sooc_event_store_append_seconds{outcome}`).
  */
 export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMetrics {
   const registry = createMetricsRegistry('gateway');
@@ -55,6 +56,14 @@ export function createGatewayMetrics(infrastructure: Infrastructure): GatewayMet
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const appends = new Histogram({
+    name: 'sooc_event_store_append_seconds',
+    help: "Time the event store took to answer an append of the gateway's requests, by outcome (ok, conflict: refused for its expected revision and retried, error)",
+    labelNames: ['outcome'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  infrastructure.onAppend(({ seconds, outcome }) => appends.observe({ outcome }, seconds));
   const plugin: ApolloPlugin = {
     async requestDidStart() {
       const started = performance.now();

@@ -1,7 +1,7 @@
 import type { DeliverySettings } from '@sooc/partners-delivery';
 import { type Clock } from '@sooc/timing';
 import type { EventStore } from '@sooc/event-sourcing';
-import { withDeadline } from '@sooc/event-store';
+import { timeAppends, withDeadline, type AppendTiming } from '@sooc/event-store';
 import type { PersonalDataVault } from '@sooc/personal-data';
 import type { ReadModelSync } from '@sooc/nest';
 import type { ProjectionRunner, ReadDatabase, ReadModelFollower } from '@sooc/read-store';
@@ -19,6 +19,8 @@ export interface Infrastructure {
   readonly eventStore: EventStore;
   /** The same store as requests and probes use it: every call but a subscription bounded by SOOC_STORE_TIMEOUT_MS (withDeadline). */
   readonly requestStore: EventStore;
+  /** Each append of the requests' store, timed when it settles (the metrics' sooc_event_store_append_seconds). */
+  onAppend(listener: (timing: AppendTiming) => void): void;
   readonly readDatabase: ReadDatabase;
   /** Opens sealed personal data in responses; erases learners' keys. */
   readonly personalData: PersonalDataVault;
@@ -57,11 +59,14 @@ export async function openInfrastructure(
 ): Promise<Infrastructure> {
   const stores = await openStores(config);
   const sqlite = [config.eventStoreUrl, config.readDbUrl].some((url) => url.startsWith('sqlite:'));
+  // Timed inside the deadline: the histogram shows how long the store really took, not the timeout.
+  const timed = timeAppends(stores.eventStore);
   const base = {
     workers: config.workers,
     storageDir: sqlite ? config.dataDir : null,
     eventStore: stores.eventStore,
-    requestStore: withDeadline(stores.eventStore, options.storeTimeoutMs),
+    requestStore: withDeadline(timed.store, options.storeTimeoutMs),
+    onAppend: timed.onAppend,
     readDatabase: stores.readDatabase,
     personalData: stores.personalData,
   };
