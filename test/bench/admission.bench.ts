@@ -29,7 +29,7 @@ import {
   submitBody,
   trivialBurstTime,
   visibleBetween,
-  TRIVIAL_QUERY,
+  trivialWithAndWithoutToken,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
 
@@ -53,8 +53,7 @@ export async function run(): Promise<BenchSection> {
     await openCohort(urls[0], PROBE_COHORT, 500);
 
     const bare = await bareGraphQLThroughput(1);
-    const trivial = await loadAll(urls, TRIVIAL_QUERY, { anonymous: true });
-    const trivialWithToken = await loadAll(urls, TRIVIAL_QUERY);
+    const { trivial, trivialWithToken } = await trivialWithAndWithoutToken(urls);
     const metrics = `${await gateway.baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);

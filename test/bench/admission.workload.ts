@@ -376,6 +376,34 @@ export async function loadAll(
   };
 }
 
+/** Several runs as one: rates averaged, the worst p50 and p99, failures and totals summed. */
+export function meanThroughput(runs: readonly Throughput[]): Throughput {
+  return {
+    requestsPerSecond: runs.reduce((sum, r) => sum + r.requestsPerSecond, 0) / runs.length,
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    total: runs.reduce((sum, r) => sum + r.total, 0),
+  };
+}
+
+/**
+ * The gateways' trivial query without a token and with one, alternated twice: measured once each,
+ * the first came out cold (the warm-up bursts carry a token) and the second warm, and the
+ * difference between them was the order's, not the token's.
+ */
+export async function trivialWithAndWithoutToken(
+  urls: readonly string[],
+): Promise<{ trivial: Throughput; trivialWithToken: Throughput }> {
+  const anonymous: Throughput[] = [];
+  const withToken: Throughput[] = [];
+  for (let round = 0; round < 2; round++) {
+    anonymous.push(await loadAll(urls, TRIVIAL_QUERY, { anonymous: true }));
+    withToken.push(await loadAll(urls, TRIVIAL_QUERY));
+  }
+  return { trivial: meanThroughput(anonymous), trivialWithToken: meanThroughput(withToken) };
+}
+
 /** The visibility probe's own cohort, apart from the load's. */
 export const PROBE_COHORT = 'probe';
 
@@ -476,7 +504,7 @@ export function method(where: {
   projects: string;
 }): string {
   return (
-    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway without a token and then with an admin's bearer token (local issuer, the same token on every request, as a client sends it), then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
+    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway without a token and with an admin's bearer token (local issuer, the same token on every request, as a client sends it), alternated twice (without, with, without, with: the rates averaged), then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
     `Append → visible, in the server: the \`sooc_read_model_visible_seconds\` histogram of the process that projects (${where.projects}), scraped before and after the submissions: for each event, the time from its commit to the event store to the commit of the read-model batch that applied it; p50 and p99 interpolated inside the buckets. ` +
     `Append → visible to a client: while the submissions run, a probe in the bench process submits one more application to its own cohort every ${PROBE_EVERY_MS} ms and, once the mutation's answer (with the position of its append) arrives, asks the same gateway for \`application(cohortId, learnerId, consistentWith: position)\`, which waits in the gateway until its read models reached that position; one sample is the time from the mutation's answer arriving to that query's answer (showing the application) arriving, one query round trip under load included; a \`{ __typename }\` sent beside that query at the same instant shows the round trip alone. ` +
     `Race: ${RACE_APPLICANTS} submissions into a fresh ${RACE_SEATS}-seat first-come cohort, all sent at once ${where.raceSent} (node:http, a keep-alive agent without a socket limit: one socket each, none queued), timed until all were answered and until the dashboard showed every applicant seated or waitlisted; compared with ${RACE_APPLICANTS} \`{ __typename }\` sent the same way over the same warmed sockets just before.`

@@ -26,7 +26,7 @@ import {
   visibleBetween,
   submitBody,
   trivialBurstTime,
-  TRIVIAL_QUERY,
+  trivialWithAndWithoutToken,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
 
@@ -42,8 +42,7 @@ export async function run(): Promise<BenchSection> {
     await openCohort(urls[0], PROBE_COHORT, 500);
 
     const bare = await bareGraphQLThroughput(2);
-    const trivial = await loadAll(urls, TRIVIAL_QUERY, { anonymous: true });
-    const trivialWithToken = await loadAll(urls, TRIVIAL_QUERY);
+    const { trivial, trivialWithToken } = await trivialWithAndWithoutToken(urls);
     const metrics = `${await deployment.service('projector').baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);

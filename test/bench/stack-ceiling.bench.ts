@@ -9,6 +9,7 @@ import {
   CONNECTIONS,
   DURATION_S,
   loadAll,
+  meanThroughput,
   startBareGraphQL,
   submitBody,
   TRIVIAL_QUERY,
@@ -35,19 +36,11 @@ async function measure(validation: 'pipe' | 'none', write: 'none' | 'append' | '
     const runs = [await trivial(), await submit(), await trivial(), await submit()];
     const failed = runs.reduce((sum, r) => sum + r.failed, 0);
     if (failed > 0) throw new Error(`${failed} requests failed on the bare mutation server (${validation}, ${write})`);
-    return { trivial: mean(runs[0], runs[2]), submit: mean(runs[1], runs[3]) };
+    return { trivial: meanThroughput([runs[0], runs[2]]), submit: meanThroughput([runs[1], runs[3]]) };
   } finally {
     await server.stop();
   }
 }
-
-const mean = (a: Throughput, b: Throughput): Throughput => ({
-  requestsPerSecond: (a.requestsPerSecond + b.requestsPerSecond) / 2,
-  p50: Math.max(a.p50, b.p50),
-  p99: Math.max(a.p99, b.p99),
-  failed: a.failed + b.failed,
-  total: a.total + b.total,
-});
 
 const row = (name: string, t: Throughput): BenchRow => ({
   name,
