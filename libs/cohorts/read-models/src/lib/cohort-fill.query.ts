@@ -25,17 +25,19 @@ export async function findCohortFills(
   cohortIds: readonly string[],
 ): Promise<ReadonlyMap<string, CohortFillView>> {
   if (cohortIds.length === 0) return new Map();
-  const count = (status: SeatStatus) =>
-    db
-      .selectFrom('cohort_seats')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .whereRef('cohort_seats.cohort_id', '=', 'cohort_dashboards.cohort_id')
-      .where('cohort_seats.status', '=', status)
-      .as(status);
   const rows = await db
     .selectFrom('cohort_dashboards')
     .select(['cohort_dashboards.cohort_id', 'cohort_dashboards.capacity'])
-    .select([count('reserved'), count('confirmed'), count('waitlisted')])
+    .select((eb) => {
+      const count = (status: SeatStatus) =>
+        eb
+          .selectFrom('cohort_seats')
+          .select((s) => s.fn.countAll<number | string>().as('n'))
+          .whereRef('cohort_seats.cohort_id', '=', 'cohort_dashboards.cohort_id')
+          .where('cohort_seats.status', '=', status)
+          .as(status);
+      return [count('reserved'), count('confirmed'), count('waitlisted')];
+    })
     .where('cohort_dashboards.cohort_id', 'in', [...new Set(cohortIds)])
     .execute();
   return new Map(
