@@ -1,25 +1,18 @@
-import { graphql } from '../gql';
-import type { ConsoleAuditEntryFragment } from '../gql/graphql';
 import { learnerHref } from '../route';
 
-export const AUDIT_ENTRY_FIELDS = graphql(`
-  fragment ConsoleAuditEntry on AuditEntry {
-    position
-    occurredAt
-    type
-    summary
-    reason
-    cohortId
-    learnerId
-    actor {
-      id
-      role
-    }
-  }
-`);
+/** What the list shows of an entry (the screens' queries select these fields). */
+export interface AuditEntryView {
+  readonly position: string;
+  readonly occurredAt: string;
+  readonly type: string;
+  readonly summary: string;
+  readonly reason?: string | null;
+  readonly learnerId?: string | null;
+  readonly actor: { readonly id: string; readonly role: string };
+}
 
 interface AuditTrailListProps {
-  readonly entries: readonly ConsoleAuditEntryFragment[];
+  readonly entries: readonly AuditEntryView[];
   readonly totalCount: number;
   readonly testId: string;
   /** Link each entry's learner to their own timeline (not on that timeline itself). */

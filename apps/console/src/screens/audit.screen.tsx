@@ -28,7 +28,16 @@ const AUDIT_SCREEN = graphql(`
       totalCount
       edges {
         node {
-          ...ConsoleAuditEntry
+          position
+          occurredAt
+          type
+          summary
+          reason
+          learnerId
+          actor {
+            id
+            role
+          }
         }
       }
     }

@@ -3,30 +3,29 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ConsoleDecideApplicationMutation, Decision } from '../gql/graphql';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/api-errors';
 import { Field } from '../ui/field';
-import { DecisionRecord } from './decision.record';
 import { DECIDE_APPLICATION } from './review.queries';
 
 const DECISIONS: readonly Decision[] = ['ADMIT', 'WAITLIST', 'REJECT'];
 
-type Decided = ConsoleDecideApplicationMutation['decideApplication']['decision'];
+export type Decided = ConsoleDecideApplicationMutation['decideApplication']['decision'];
 
 interface DecisionFormProps {
   readonly cohortId: string;
   readonly learnerId: string;
-  /** Called with the position of the decision written, for the list to read it. */
-  readonly onDecided: (position: string | null) => void;
+  /** Called with the decision as recorded and the position written, for the list to read it. */
+  readonly onDecided: (decided: Decided, position: string | null) => void;
 }
 
 /**
  * An admin's decision on one application: admit, waitlist or reject, and why. The answer is the
- * decision's record (rubric version, reviews, ranking, seats at that moment), shown at once.
+ * decision with its record (rubric version, reviews, ranking, seats at that moment), which the
+ * screen shows once the application has left the queue.
  */
 export function DecisionForm({ cohortId, learnerId, onDecided }: DecisionFormProps) {
   const [decide] = useMutation(DECIDE_APPLICATION);
   const [decision, setDecision] = useState<Decision>('ADMIT');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [decided, setDecided] = useState<Decided | null>(null);
   const [busy, setBusy] = useState(false);
   const legend = useId();
   const submit = async (event: FormEvent) => {
@@ -36,26 +35,13 @@ export function DecisionForm({ cohortId, learnerId, onDecided }: DecisionFormPro
     try {
       const result = await decide({ variables: { input: { cohortId, learnerId, decision, reason } } });
       const written = result.data?.decideApplication;
-      if (written) {
-        setDecided(written.decision);
-        onDecided(written.position ?? null);
-      }
+      if (written) onDecided(written.decision, written.position ?? null);
     } catch (error) {
       setErrors(formErrors(error));
     } finally {
       setBusy(false);
     }
   };
-  if (decided) {
-    return (
-      <DecisionRecord
-        decision={decided.decision}
-        reason={decided.reason}
-        decidedBy={decided.decidedBy}
-        record={decided.record}
-      />
-    );
-  }
   return (
     <form
       className="card decision-form"

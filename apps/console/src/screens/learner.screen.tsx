@@ -5,14 +5,27 @@ import { AsOfField, useAsOf } from '../ui/as-of';
 import { ErrorNotice, Loading } from '../ui/status';
 import { AuditTrailList } from './audit-trail.list';
 
-/** A learner's trail up to the chosen instant, across every cohort they applied to (one round trip). */
+/**
+ * A learner's trail up to the chosen instant, across every cohort they applied to (one round
+ * trip; fields written out and 50 entries, under the gateway's cost limit).
+ */
 const LEARNER_SCREEN = graphql(`
   query ConsoleLearner($learnerId: ID!, $at: DateTime!) {
-    auditTrail(filter: { learnerId: $learnerId, to: $at }, first: 100) {
+    auditTrail(filter: { learnerId: $learnerId, to: $at }, first: 50) {
       totalCount
       edges {
         node {
-          ...ConsoleAuditEntry
+          position
+          occurredAt
+          type
+          summary
+          reason
+          learnerId
+          actor {
+            id
+            role
+          }
+          cohortId
         }
       }
     }

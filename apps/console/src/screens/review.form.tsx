@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/api-errors';
 import { Field } from '../ui/field';
+import { shortReference } from '../ui/reference';
 import { REVIEW_APPLICATION } from './review.queries';
 
 interface Criterion {
@@ -56,7 +57,9 @@ export function ReviewForm({ cohortId, reference, criteria, onReviewed }: Review
   };
   return (
     <form className="card review-form" aria-labelledby="review-form-title" noValidate onSubmit={(e) => void submit(e)}>
-      <h3 id="review-form-title">Score {reference}</h3>
+      <h3 id="review-form-title" title={reference}>
+        Score {shortReference(reference)}
+      </h3>
       {criteria.map((c, i) => (
         <Field
           key={c.id}

@@ -1,8 +1,10 @@
 import { graphql } from '../gql';
 
 /**
- * The review screen's one round trip: the cohort, its rubric and its applications best score
- * first. What a blind reviewer may not see (name, e-mail, learner id, company) the API answers
+ * The review screen's one round trip: the cohort, its rubric, the applications awaiting a
+ * decision in arrival order and the best scored ones with their decisions. Fields are written
+ * out, not spread from fragments: the gateway's cost limit (GRAPHQL_MAX_COST) counts a spread
+ * deeper, and the page sizes keep the document under it. What a blind reviewer may not see (name, e-mail, learner id, company) the API answers
  * null: the screen asks for it and shows what comes. `at` is the last write's position, so the
  * list read after a review or a decision has it (read-your-writes).
  */
@@ -26,49 +28,50 @@ export const REVIEW_SCREEN = graphql(`
         weight
       }
     }
-    applications(cohortId: $cohortId, sort: SCORE, first: 50, consistentWith: $at) {
+    queue: applications(cohortId: $cohortId, status: SUBMITTED, first: 15, consistentWith: $at) {
       totalCount
       edges {
         node {
-          ...ConsoleReviewApplication
+          id
+          reference
+          status
+          learnerId
+          name
+          email
+          companyId
+          level
+          motivation
+          averageScore
+          reviewCount
+          reviews {
+            reviewerId
+            score
+            comment
+          }
         }
       }
     }
-  }
-`);
-
-export const REVIEW_APPLICATION_FIELDS = graphql(`
-  fragment ConsoleReviewApplication on Application {
-    id
-    reference
-    status
-    enrollmentId
-    learnerId
-    name
-    email
-    companyId
-    level
-    motivation
-    submittedAt
-    averageScore
-    reviewCount
-    reviews {
-      reviewerId
-      score
-      comment
-      rubricVersion
-    }
-    decision {
-      decision
-      decidedAt
-      reason
-      rank
-      rankedAmong
-      averageScore
-      rubricVersion
-      decidedBy {
-        id
-        role
+    ranked: applications(cohortId: $cohortId, sort: SCORE, first: 15, consistentWith: $at) {
+      edges {
+        node {
+          id
+          reference
+          enrollmentId
+          learnerId
+          name
+          decision {
+            decision
+            reason
+            rank
+            rankedAmong
+            averageScore
+            rubricVersion
+            decidedBy {
+              id
+              role
+            }
+          }
+        }
       }
     }
   }

@@ -1,23 +1,26 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import type { ConsoleReviewApplicationFragment } from '../gql/graphql';
+import type { ConsoleReviewQuery } from '../gql/graphql';
 import { learnerHref } from '../route';
 import { canReadHistory, isAdmin } from '../session';
+import { shortReference } from '../ui/reference';
 import { ErrorNotice, Loading } from '../ui/status';
-import { DecisionForm } from './decision.form';
+import { DecisionForm, type Decided } from './decision.form';
+import { DecisionRecord } from './decision.record';
 import { DecisionHistory } from './decision.history';
 import { ReviewForm } from './review.form';
 import { REVIEW_SCREEN } from './review.queries';
 import { RubricPanel } from './rubric.panel';
 
-type Application = ConsoleReviewApplicationFragment;
+type Queued = ConsoleReviewQuery['queue']['edges'][number]['node'];
+type Ranked = ConsoleReviewQuery['ranked']['edges'][number]['node'];
 type Open = { readonly reference: string; readonly action: 'score' | 'decide' } | null;
 
 const score = (value: number | null | undefined) => (value == null ? '—' : value.toFixed(1));
 
 /** Who the application is, as far as the API lets the caller know: a blind reviewer gets the reference only. */
-function applicant(a: Application): string {
-  return [a.name, a.learnerId, a.email].filter(Boolean).join(' · ') || a.reference;
+function applicant(a: { name?: string | null; learnerId?: string | null; email?: string | null; reference: string }) {
+  return [a.name, a.learnerId, a.email].filter(Boolean).join(' · ') || shortReference(a.reference);
 }
 
 /**
@@ -35,22 +38,26 @@ export function ReviewScreen({
   readonly subject: string;
 }) {
   const [at, setAt] = useState<string | null>(null);
-  const { data, loading, error } = useQuery(REVIEW_SCREEN, { variables: { cohortId, at }, errorPolicy: 'all' });
+  const query = useQuery(REVIEW_SCREEN, { variables: { cohortId, at }, errorPolicy: 'all' });
+  // While the list is read again after a write, the screen keeps showing the previous one.
+  const data = query.data ?? query.previousData;
+  const { loading, error } = query;
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The decision just taken, with its record: the application leaves the queue as the list is read again.
+  const [decided, setDecided] = useState<Decided | null>(null);
   if (loading && !data) return <Loading what="the review queue" />;
   const cohort = data?.cohort;
   const rubric = data?.rubric;
-  const all = (data?.applications.edges ?? []).map((e) => e.node);
-  const queue = all.filter((a) => a.status === 'SUBMITTED');
-  const decided = all.filter((a) => a.decision);
+  const queue: readonly Queued[] = (data?.queue.edges ?? []).map((e) => e.node);
+  const decisions: readonly Ranked[] = (data?.ranked.edges ?? []).map((e) => e.node).filter((a) => a.decision);
   const toggle = (reference: string, action: 'score' | 'decide') =>
     setOpen(open?.reference === reference && open.action === action ? null : { reference, action });
   const written = (message: string) => (position: string | null) => {
     if (position) setAt(position);
     setDone(message);
   };
-  const selected = open ? all.find((a) => a.reference === open.reference) : undefined;
+  const selected = open ? queue.find((a) => a.reference === open.reference) : undefined;
   return (
     <section aria-labelledby="review-title" className="review">
       <h1 id="review-title">Review{cohort ? `: ${cohort.title}` : ''}</h1>
@@ -63,6 +70,14 @@ export function ReviewScreen({
           {done}
         </p>
       )}
+      {decided && (
+        <DecisionRecord
+          decision={decided.decision}
+          reason={decided.reason}
+          decidedBy={decided.decidedBy}
+          record={decided.record}
+        />
+      )}
       {rubric ? (
         <RubricPanel rubric={rubric} />
       ) : (
@@ -70,10 +85,10 @@ export function ReviewScreen({
       )}
       <article className="panel wide" aria-labelledby="queue-title">
         <h2 id="queue-title">
-          Awaiting review <span className="count">{queue.length}</span>
+          Awaiting a decision <span className="count">{data?.queue.totalCount ?? 0}</span>
         </h2>
         {queue.length === 0 ? (
-          <p className="empty">No application waits for a review.</p>
+          <p className="empty">No application waits for a decision.</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue-title">
             <table data-testid="review-queue">
@@ -91,7 +106,7 @@ export function ReviewScreen({
               <tbody>
                 {queue.map((a) => (
                   <tr key={a.id} data-testid={`queue-row-${a.reference}`}>
-                    <th scope="row">
+                    <th scope="row" title={a.reference}>
                       {applicant(a)}
                       {a.learnerId && canReadHistory(role) && (
                         <a className="sub" href={learnerHref(a.learnerId)}>
@@ -117,7 +132,7 @@ export function ReviewScreen({
                           aria-expanded={open?.reference === a.reference && open.action === 'score'}
                           onClick={() => toggle(a.reference, 'score')}
                         >
-                          Score {a.reference}
+                          Score {shortReference(a.reference)}
                         </button>
                       )}
                       {isAdmin(role) && a.learnerId && (
@@ -126,7 +141,7 @@ export function ReviewScreen({
                           aria-expanded={open?.reference === a.reference && open.action === 'decide'}
                           onClick={() => toggle(a.reference, 'decide')}
                         >
-                          Decide on {a.reference}
+                          Decide on {shortReference(a.reference)}
                         </button>
                       )}
                     </td>
@@ -138,7 +153,7 @@ export function ReviewScreen({
         )}
         {selected && open && (
           <div className="grid">
-            <section className="card" aria-label={`Dossier of ${selected.reference}`}>
+            <section className="card" aria-label={`Dossier of ${shortReference(selected.reference)}`}>
               <h3>Dossier</h3>
               <p data-testid="dossier-motivation">{selected.motivation ?? 'No motivation is shown to this role.'}</p>
               {selected.reviews.length > 0 && (
@@ -159,7 +174,7 @@ export function ReviewScreen({
                 reference={selected.reference}
                 criteria={rubric.criteria}
                 onReviewed={(position, value) =>
-                  written(`Review of ${selected.reference} saved: ${value.toFixed(1)}/100.`)(position)
+                  written(`Review of ${shortReference(selected.reference)} saved: ${value.toFixed(1)}/100.`)(position)
                 }
               />
             )}
@@ -168,7 +183,11 @@ export function ReviewScreen({
                 key={selected.reference}
                 cohortId={cohortId}
                 learnerId={selected.learnerId}
-                onDecided={written(`Decision on ${selected.reference} recorded.`)}
+                onDecided={(decision, position) => {
+                  setDecided(decision);
+                  setOpen(null);
+                  written(`Decision on ${shortReference(selected.reference)} recorded.`)(position);
+                }}
               />
             )}
           </div>
@@ -176,13 +195,14 @@ export function ReviewScreen({
       </article>
       <article className="panel wide" aria-labelledby="decided-title">
         <h2 id="decided-title">
-          Decided <span className="count">{decided.length}</span>
+          Decided <span className="count">{decisions.length}</span>
         </h2>
-        {decided.length === 0 ? (
+        <p className="sub">Among the 15 best scored applications.</p>
+        {decisions.length === 0 ? (
           <p className="empty">Nothing decided yet.</p>
         ) : (
           <ul className="decided" data-testid="decided">
-            {decided.map((a) => (
+            {decisions.map((a) => (
               <li key={a.id}>
                 <strong>{applicant(a)}</strong>: {a.decision!.decision.toLowerCase()} · rank {a.decision!.rank ?? '—'}{' '}
                 of {a.decision!.rankedAmong ?? '—'} · average {score(a.decision!.averageScore)} · rubric v
