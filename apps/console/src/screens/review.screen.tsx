@@ -13,7 +13,6 @@ import { REVIEW_SCREEN } from './review.queries';
 import { RubricPanel } from './rubric.panel';
 
 type Queued = ConsoleReviewQuery['queue']['edges'][number]['node'];
-type Ranked = ConsoleReviewQuery['ranked']['edges'][number]['node'];
 type Open = { readonly reference: string; readonly action: 'score' | 'decide' } | null;
 
 const score = (value: number | null | undefined) => (value == null ? '—' : value.toFixed(1));
@@ -50,7 +49,9 @@ export function ReviewScreen({
   const cohort = data?.cohort;
   const rubric = data?.rubric;
   const queue: readonly Queued[] = (data?.queue.edges ?? []).map((e) => e.node);
-  const decisions: readonly Ranked[] = (data?.ranked.edges ?? []).map((e) => e.node).filter((a) => a.decision);
+  const decisions = (data?.ranked.edges ?? []).flatMap(({ node }) =>
+    node.decision ? [{ application: node, decision: node.decision }] : [],
+  );
   const toggle = (reference: string, action: 'score' | 'decide') =>
     setOpen(open?.reference === reference && open.action === action ? null : { reference, action });
   const written = (message: string) => (position: string | null) => {
@@ -202,15 +203,14 @@ export function ReviewScreen({
           <p className="empty">Nothing decided yet.</p>
         ) : (
           <ul className="decided" data-testid="decided">
-            {decisions.map((a) => (
+            {decisions.map(({ application: a, decision: d }) => (
               <li key={a.id}>
-                <strong>{applicant(a)}</strong>: {a.decision!.decision.toLowerCase()} · rank {a.decision!.rank ?? '—'}{' '}
-                of {a.decision!.rankedAmong ?? '—'} · average {score(a.decision!.averageScore)} · rubric v
-                {a.decision!.rubricVersion ?? '—'}
+                <strong>{applicant(a)}</strong>: {d.decision.toLowerCase()} · rank {d.rank ?? '—'} of{' '}
+                {d.rankedAmong ?? '—'} · average {score(d.averageScore)} · rubric v{d.rubricVersion ?? '—'}
                 <span className="sub">
                   {' '}
-                  {a.decision!.reason}
-                  {a.decision!.decidedBy ? ` (${a.decision!.decidedBy.role} ${a.decision!.decidedBy.id})` : ''}
+                  {d.reason}
+                  {d.decidedBy ? ` (${d.decidedBy.role} ${d.decidedBy.id})` : ''}
                 </span>
                 {canReadHistory(role) && a.enrollmentId && <DecisionHistory enrollmentId={a.enrollmentId} />}
               </li>
