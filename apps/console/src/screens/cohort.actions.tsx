@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import type { CohortStatus } from '../gql/graphql';
 import { Field } from '../ui/field';
-import { ActionForm, OutcomeNotice, useAction } from './cohort.action-form';
+import { ActionForm, OutcomeNotice, useAction } from './cohort-action.form';
 import {
   CHANGE_CAPACITY,
   CLOSE_APPLICATIONS,

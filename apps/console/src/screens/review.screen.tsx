@@ -7,7 +7,7 @@ import { shortReference } from '../ui/reference';
 import { ErrorNotice, Loading } from '../ui/status';
 import { DecisionForm, type Decided } from './decision.form';
 import { DecisionRecord } from './decision.record';
-import { DecisionHistory } from './decision.history';
+import { PastDecisionRecord } from './past-decision.record';
 import { ReviewForm } from './review.form';
 import { REVIEW_SCREEN } from './review.queries';
 import { RubricPanel } from './rubric.panel';
@@ -212,7 +212,7 @@ export function ReviewScreen({
                   {d.reason}
                   {d.decidedBy ? ` (${d.decidedBy.role} ${d.decidedBy.id})` : ''}
                 </span>
-                {canReadHistory(role) && a.enrollmentId && <DecisionHistory enrollmentId={a.enrollmentId} />}
+                {canReadHistory(role) && a.enrollmentId && <PastDecisionRecord enrollmentId={a.enrollmentId} />}
               </li>
             ))}
           </ul>

@@ -21,7 +21,7 @@ function decidedFrom(data: unknown): Decided | null {
  * A past decision's whole record (the seats at that moment too), read from the history on demand:
  * the application's own view keeps the decision and its ranking, not the seats.
  */
-export function DecisionHistory({ enrollmentId }: { readonly enrollmentId: string }) {
+export function PastDecisionRecord({ enrollmentId }: { readonly enrollmentId: string }) {
   const [load, { data, loading, error, called }] = useLazyQuery(DECISION_HISTORY);
   if (!called) {
     return (
