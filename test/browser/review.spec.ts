@@ -15,6 +15,12 @@ const REFERENCE = `query Reference($cohortId: ID!, $learnerId: ID!) {
 /** How the console shows a reference, cut to its first 14 characters (they run to ~90). */
 const shown = (reference: string) => (reference.length > 16 ? `${reference.slice(0, 14)}…` : reference);
 
+/** What a `datetime-local` input holds for an instant: local time to the second (browser and spec share the machine's zone). */
+function localDateTime(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
 /** Who applied, as a blind reviewer must never see them. */
 const APPLICANTS = [
   { learnerId: 'ada-l', name: 'Ada Lovelace', email: 'ada@example.org', companyId: 'acme' },
@@ -31,6 +37,8 @@ describe('review, decisions and timelines in the console', () => {
   let browser: Browser;
   let consoleUrl: string;
   let cohortId: string;
+  /** After the applications, before any review or decision: what "as of" is set to. */
+  let afterApplying: Date;
   /** Application references by learner id (what a blind reviewer sees). */
   const references = new Map<string, string>();
 
@@ -55,6 +63,9 @@ describe('review, decisions and timelines in the console', () => {
       );
       references.set(learnerId, read.data!.application!.reference);
     }
+    // A whole second after the submissions (the picker goes to the second), long before the decision.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    afterApplying = new Date();
   });
 
   afterAll(async () => {
@@ -126,9 +137,10 @@ describe('review, decisions and timelines in the console', () => {
     // Admins see who applied.
     await p.getByTestId(`queue-row-${ada}`).getByText('Ada Lovelace', { exact: false }).waitFor();
     await p.getByRole('button', { name: `Decide on ${shown(ada)}` }).click();
-    // No reason: the API names the field.
+    // No reason: the API names the field, the console marks it.
     await p.getByRole('button', { name: 'Record the decision' }).click();
-    await p.locator('.field-error, .notice.error').first().waitFor();
+    await p.locator('.field-error').first().waitFor();
+    expect(await p.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
 
     await p.getByLabel('Reason').fill('Strong motivation, first in the ranking.');
     await p.getByRole('radio', { name: 'admit' }).check();
@@ -166,6 +178,14 @@ describe('review, decisions and timelines in the console', () => {
     expect(await trail.textContent()).not.toContain('bo-r');
     expect(await seriousViolations(p)).toEqual([]);
     await screenshots(p, 'learner-timeline');
+    // As of after the application and before the decision: the submission, not the decision.
+    await p.getByLabel('As of', { exact: true }).fill(localDateTime(afterApplying));
+    await p
+      .getByRole('heading', { name: /^Events as of/ })
+      .getByText('1', { exact: true })
+      .waitFor();
+    expect(await trail.textContent()).toContain('ApplicationSubmitted');
+    expect(await trail.textContent()).not.toContain('ApplicationDecided');
     // Before anything happened, nothing is in the trail.
     await p.getByLabel('As of', { exact: true }).fill('2020-01-01T00:00');
     await p.getByText('Nothing happened up to then.').waitFor();

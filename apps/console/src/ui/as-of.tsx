@@ -12,9 +12,9 @@ export interface AsOf {
 }
 
 /**
- * The "As of" state the history screens share. Empty means the instant the screen opened (a
- * datetime-local input stops at the minute, which would hide what happened in the current one);
- * the input speaks local time without a zone, the API UTC instants.
+ * The "As of" state the history screens share. Empty means the instant the screen opened (what
+ * happened a moment ago is in; the current minute typed in would end at its first second); the
+ * input speaks local time without a zone, the API UTC instants.
  */
 export function useAsOf(): AsOf {
   const [opened] = useState(() => new Date());
@@ -31,6 +31,8 @@ export function AsOfField({ asOf }: { readonly asOf: AsOf }) {
       label="As of"
       hint="Empty: now"
       type="datetime-local"
+      // To the second: events of one minute are seconds apart, and the history is asked to the instant.
+      step={1}
       value={asOf.text}
       onChange={(e) => asOf.setText(e.target.value)}
       error={asOf.valid ? undefined : 'a date and time'}
