@@ -110,8 +110,7 @@ export function ReviewScreen({
                     <th scope="row" title={a.reference}>
                       {applicant(a)}
                       {a.learnerId && canReadHistory(role) && (
-                        <a className="sub" href={learnerHref(a.learnerId)}>
-                          {' '}
+                        <a className="sub" href={learnerHref(a.learnerId)} aria-label={`Timeline of ${a.learnerId}`}>
                           Timeline
                         </a>
                       )}
