@@ -5,6 +5,8 @@ import { useRoute } from './route';
 import { AuditScreen } from './screens/audit.screen';
 import { CohortScreen } from './screens/cohort.screen';
 import { GroupsScreen } from './screens/groups.screen';
+import { LearnerScreen } from './screens/learner.screen';
+import { ReviewScreen } from './screens/review.screen';
 import { CohortsScreen } from './screens/cohorts.screen';
 import { SignInScreen } from './screens/sign-in.screen';
 import { loadSession, saveSession, type Session } from './session';
@@ -55,6 +57,15 @@ export function App() {
               )}
               {route.screen === 'groups' && <GroupsScreen key={route.cohortId} cohortId={route.cohortId} />}
               {route.screen === 'audit' && <AuditScreen key={route.cohortId} cohortId={route.cohortId} />}
+              {route.screen === 'review' && (
+                <ReviewScreen
+                  key={route.cohortId}
+                  cohortId={route.cohortId}
+                  role={session.role}
+                  subject={session.subject}
+                />
+              )}
+              {route.screen === 'learner' && <LearnerScreen key={route.learnerId} learnerId={route.learnerId} />}
               {route.screen === 'not-found' && (
                 <section>
                   <h1>Not found</h1>

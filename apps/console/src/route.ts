@@ -10,6 +10,8 @@ export type Route =
   | { readonly screen: 'cohort'; readonly cohortId: string }
   | { readonly screen: 'audit'; readonly cohortId: string }
   | { readonly screen: 'groups'; readonly cohortId: string }
+  | { readonly screen: 'review'; readonly cohortId: string }
+  | { readonly screen: 'learner'; readonly learnerId: string }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,12 +23,18 @@ export function parseRoute(hash: string): Route {
   if (audit?.[1]) return { screen: 'audit', cohortId: decodeURIComponent(audit[1]) };
   const groups = /^\/cohorts\/([^/]+)\/groups$/.exec(path);
   if (groups?.[1]) return { screen: 'groups', cohortId: decodeURIComponent(groups[1]) };
+  const review = /^\/cohorts\/([^/]+)\/review$/.exec(path);
+  if (review?.[1]) return { screen: 'review', cohortId: decodeURIComponent(review[1]) };
+  const learner = /^\/learners\/([^/]+)$/.exec(path);
+  if (learner?.[1]) return { screen: 'learner', learnerId: decodeURIComponent(learner[1]) };
   return { screen: 'not-found', path };
 }
 
 export const cohortHref = (cohortId: string) => `#/cohorts/${encodeURIComponent(cohortId)}`;
 export const auditHref = (cohortId: string) => `${cohortHref(cohortId)}/audit`;
 export const groupsHref = (cohortId: string) => `${cohortHref(cohortId)}/groups`;
+export const reviewHref = (cohortId: string) => `${cohortHref(cohortId)}/review`;
+export const learnerHref = (learnerId: string) => `#/learners/${encodeURIComponent(learnerId)}`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

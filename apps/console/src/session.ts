@@ -48,3 +48,5 @@ export const canSeeDashboards = (role: string) => ['admin', 'compliance', 'facil
 export const canReadHistory = (role: string) => role === 'admin' || role === 'compliance';
 export const isAdmin = (role: string) => role === 'admin';
 export const canFormGroups = (role: string) => role === 'admin' || role === 'facilitator';
+/** Roles that score applications (reviewers in their cohorts); admins review and decide too. */
+export const canReview = (role: string) => role === 'admin' || role === 'reviewer';

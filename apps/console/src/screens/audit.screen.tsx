@@ -2,8 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import { cohortHref } from '../route';
+import { AsOfField, useAsOf } from '../ui/as-of';
 import { Field } from '../ui/field';
 import { ErrorNotice, Loading } from '../ui/status';
+import { AuditTrailList } from './audit-trail.list';
 
 /** The cohort as it stood at the instant chosen, and what happened up to it (one round trip, under GRAPHQL_MAX_COST). */
 const AUDIT_SCREEN = graphql(`
@@ -47,16 +49,11 @@ const AUDIT_SCREEN = graphql(`
  * the chosen instant, folded from its events, and every event up to it, optionally one learner's.
  */
 export function AuditScreen({ cohortId }: { readonly cohortId: string }) {
-  // Empty means the instant the screen opened (a datetime-local input stops at the minute, which
-  // would hide what happened in the current one).
-  const [opened] = useState(() => new Date());
-  const [asOf, setAsOf] = useState('');
+  const asOf = useAsOf();
   const [learnerId, setLearnerId] = useState('');
-  // `<input type="datetime-local">` speaks local time without a zone; the API speaks UTC instants.
-  const at = asOf === '' ? opened : new Date(asOf);
-  const valid = !Number.isNaN(at.getTime());
+  const at = asOf.at;
   const { data, loading, error } = useQuery(AUDIT_SCREEN, {
-    variables: { cohortId, at: (valid ? at : opened).toISOString(), learnerId: learnerId.trim() || null },
+    variables: { cohortId, at: at.toISOString(), learnerId: learnerId.trim() || null },
     errorPolicy: 'all',
   });
   const past = data?.cohortAsOf;
@@ -68,14 +65,7 @@ export function AuditScreen({ cohortId }: { readonly cohortId: string }) {
         <a href={cohortHref(cohortId)}>Back to the cohort</a>
       </p>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="What to show">
-        <Field
-          label="As of"
-          hint="Empty: now"
-          type="datetime-local"
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          error={valid ? undefined : 'a date and time'}
-        />
+        <AsOfField asOf={asOf} />
         <Field
           label="Learner id"
           hint="Empty: every learner"
@@ -124,28 +114,12 @@ export function AuditScreen({ cohortId }: { readonly cohortId: string }) {
           <h2 id="trail-title">
             Events <span className="count">{trail.totalCount}</span>
           </h2>
-          {trail.edges.length === 0 ? (
-            <p className="empty">Nothing happened up to then.</p>
-          ) : (
-            <ol className="timeline" data-testid="audit-trail">
-              {trail.edges.map(({ node }) => (
-                <li key={node.position}>
-                  <time dateTime={node.occurredAt}>{new Date(node.occurredAt).toLocaleString()}</time>{' '}
-                  <strong>{node.type}</strong> · {node.summary}
-                  <span className="sub">
-                    {' '}
-                    by {node.actor.role} {node.actor.id}
-                    {node.reason ? ` · ${node.reason}` : ''}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-          {trail.totalCount > trail.edges.length && (
-            <p className="sub">
-              The first {trail.edges.length} of {trail.totalCount} events.
-            </p>
-          )}
+          <AuditTrailList
+            entries={trail.edges.map((e) => e.node)}
+            totalCount={trail.totalCount}
+            testId="audit-trail"
+            linkLearners
+          />
         </article>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CohortStatus } from '../gql/graphql';
-import { formErrors, NO_ERRORS, type FormErrors } from '../ui/api-errors';
 import { Field } from '../ui/field';
+import { ActionForm, OutcomeNotice, useAction } from './cohort-action.form';
 import {
   CHANGE_CAPACITY,
   CLOSE_APPLICATIONS,
@@ -17,45 +17,6 @@ interface ActionsProps {
   readonly capacity: number;
   /** Admins change the cohort; facilitators (and admins) form its groups. */
   readonly admin: boolean;
-}
-
-/** What a form shows after the API answered: its field errors, its form error, or what was done. */
-interface Outcome {
-  readonly errors: FormErrors;
-  readonly done: string | null;
-}
-
-const IDLE: Outcome = { errors: NO_ERRORS, done: null };
-
-/** Runs a mutation and turns its answer into the form's outcome; the API's words are shown as they come. */
-function useAction() {
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
-  const run = async (mutate: () => Promise<unknown>, done: (result: unknown) => string) => {
-    setOutcome(IDLE);
-    try {
-      const result = await mutate();
-      setOutcome({ errors: NO_ERRORS, done: done(result) });
-    } catch (error) {
-      setOutcome({ errors: formErrors(error), done: null });
-    }
-  };
-  return { outcome, run };
-}
-
-function Outcome({ outcome }: { readonly outcome: Outcome }) {
-  if (outcome.errors.form)
-    return (
-      <p className="notice error" role="alert">
-        {outcome.errors.form}
-      </p>
-    );
-  if (outcome.done)
-    return (
-      <p className="notice ok" role="status">
-        {outcome.done}
-      </p>
-    );
-  return null;
 }
 
 const warnings = (result: unknown, key: string): string => {
@@ -118,22 +79,21 @@ export function CohortActions({ cohortId, status, capacity, admin }: ActionsProp
                 Close applications
               </button>
             </div>
-            <Outcome outcome={window.outcome} />
+            <OutcomeNotice outcome={window.outcome} />
           </div>
         )}
         {admin && (
-          <form
-            className="card"
-            aria-labelledby="capacity-title"
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
+          <ActionForm
+            title="Capacity"
+            submit="Change capacity"
+            outcome={capacityForm.outcome}
+            onSubmit={() =>
               void capacityForm.run(
                 () => changeCapacity({ variables: { cohortId, capacity: asInt(newCapacity) } }),
                 (r) => `Capacity changed to ${newCapacity}.${warnings(r, 'changeCapacity')}`,
-              );
-            }}
+              )
+            }
           >
-            <h3 id="capacity-title">Capacity</h3>
             <Field
               label="New capacity"
               type="number"
@@ -142,23 +102,20 @@ export function CohortActions({ cohortId, status, capacity, admin }: ActionsProp
               onChange={(e) => setNewCapacity(e.target.value)}
               error={capacityForm.outcome.errors.fields['capacity']}
             />
-            <button type="submit">Change capacity</button>
-            <Outcome outcome={capacityForm.outcome} />
-          </form>
+          </ActionForm>
         )}
         {admin && (
-          <form
-            className="card"
-            aria-labelledby="quota-title"
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
+          <ActionForm
+            title="Company quota"
+            submit="Set quota"
+            outcome={quotaForm.outcome}
+            onSubmit={() =>
               void quotaForm.run(
                 () => setQuota({ variables: { cohortId, companyId: companyId.trim(), seats: asInt(seats) } }),
                 (r) => `Quota of ${companyId} set to ${seats}.${warnings(r, 'setCompanyQuota')}`,
-              );
-            }}
+              )
+            }
           >
-            <h3 id="quota-title">Company quota</h3>
             <Field
               label="Company id"
               value={companyId}
@@ -173,28 +130,27 @@ export function CohortActions({ cohortId, status, capacity, admin }: ActionsProp
               onChange={(e) => setSeats(e.target.value)}
               error={quotaForm.outcome.errors.fields['seats']}
             />
-            <button type="submit">Set quota</button>
-            <Outcome outcome={quotaForm.outcome} />
-          </form>
+          </ActionForm>
         )}
-        <form
-          className="card"
-          aria-labelledby="groups-title"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            const targetSize = groupSize.trim() === '' ? null : asInt(groupSize);
+        <ActionForm
+          title="Groups"
+          submit="Form groups"
+          outcome={groupsForm.outcome}
+          onSubmit={() =>
             void groupsForm.run(
-              () => formGroups({ variables: { cohortId, targetSize } }),
+              () =>
+                formGroups({
+                  variables: { cohortId, targetSize: groupSize.trim() === '' ? null : asInt(groupSize) },
+                }),
               (r) => {
                 const groups =
                   (r as { data?: { formGroups?: { groups?: { groups?: unknown[] } } } }).data?.formGroups?.groups
                     ?.groups ?? [];
                 return `${groups.length} group${groups.length === 1 ? '' : 's'} formed.`;
               },
-            );
-          }}
+            )
+          }
         >
-          <h3 id="groups-title">Groups</h3>
           <Field
             label="Group size"
             hint="Empty: the cohort's target size"
@@ -204,9 +160,7 @@ export function CohortActions({ cohortId, status, capacity, admin }: ActionsProp
             onChange={(e) => setGroupSize(e.target.value)}
             error={groupsForm.outcome.errors.fields['targetSize']}
           />
-          <button type="submit">Form groups</button>
-          <Outcome outcome={groupsForm.outcome} />
-        </form>
+        </ActionForm>
       </div>
     </section>
   );

@@ -25,6 +25,17 @@ export const COHORT_SCREEN = graphql(`
     cohortDashboard(cohortId: $cohortId, waitlistFirst: 50) {
       ...ConsoleDashboard
     }
+    ...ConsoleCohortListFields
+  }
+`);
+
+/**
+ * The lists the dashboard does not carry: the first applications (the flow over time) and the
+ * offers held. One fragment, so the screen's query and the re-read after an update select the
+ * same fields with the same arguments (the cache then updates the screen).
+ */
+export const COHORT_LISTS_FIELDS = graphql(`
+  fragment ConsoleCohortListFields on Query {
     recent: applications(cohortId: $cohortId, first: 50) {
       totalCount
       edges {
@@ -50,33 +61,12 @@ export const COHORT_SCREEN = graphql(`
 `);
 
 /**
- * The lists the dashboard does not carry, read again after each dashboard update (same fields and
- * arguments as the screen's query, so the cache updates the screen). Not the dashboard itself: a
- * read that started before the latest update could land after it and show an older dashboard.
+ * The lists, read again after each dashboard update. Not the dashboard itself: a read that
+ * started before the latest update could land after it and show an older dashboard.
  */
 export const COHORT_LISTS = graphql(`
   query ConsoleCohortLists($cohortId: ID!) {
-    recent: applications(cohortId: $cohortId, first: 50) {
-      totalCount
-      edges {
-        node {
-          id
-          submittedAt
-        }
-      }
-    }
-    offered: applications(cohortId: $cohortId, status: OFFERED, first: 20) {
-      totalCount
-      edges {
-        node {
-          id
-          learnerId
-          reference
-          companyId
-          offerExpiresAt
-        }
-      }
-    }
+    ...ConsoleCohortListFields
   }
 `);
 

@@ -4,7 +4,7 @@ import { ConsoleClientContext } from '../apollo.client';
 import { BarChart } from '../charts/bar.chart';
 import { SeatsChart } from '../charts/seats.chart';
 import { countByDay, TimelineChart } from '../charts/timeline.chart';
-import { auditHref, groupsHref } from '../route';
+import { auditHref, groupsHref, learnerHref, reviewHref } from '../route';
 import { canFormGroups, canReadHistory, isAdmin } from '../session';
 import { ErrorNotice, Loading } from '../ui/status';
 import { CohortActions } from './cohort.actions';
@@ -73,6 +73,9 @@ export function CohortScreen({ cohortId, role }: { readonly cohortId: string; re
         <p className="links">
           <a href={groupsHref(cohort.cohortId)}>Groups and attendance</a>
           {canReadHistory(role) && <a href={auditHref(cohort.cohortId)}>Audit timeline</a>}
+          {isAdmin(role) && cohort.selectionPolicy === 'REVIEW' && (
+            <a href={reviewHref(cohort.cohortId)}>Review and decide</a>
+          )}
         </p>
         <p className="live" role="status" data-testid="live-status">
           {live.error
@@ -166,7 +169,13 @@ export function CohortScreen({ cohortId, role }: { readonly cohortId: string; re
                     const hours = o.offerExpiresAt ? (Date.parse(o.offerExpiresAt) - now) / 3_600_000 : Infinity;
                     return (
                       <tr key={o.id} className={hours <= SOON_HOURS ? 'soon' : undefined}>
-                        <td>{o.learnerId ?? o.reference}</td>
+                        <td>
+                          {o.learnerId && canReadHistory(role) ? (
+                            <a href={learnerHref(o.learnerId)}>{o.learnerId}</a>
+                          ) : (
+                            (o.learnerId ?? o.reference)
+                          )}
+                        </td>
                         <td>{o.companyId ?? '—'}</td>
                         <td>
                           {o.offerExpiresAt ? new Date(o.offerExpiresAt).toLocaleString() : '—'}

@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import type { CohortStatus } from '../gql/graphql';
-import { cohortHref } from '../route';
-import { canSeeDashboards } from '../session';
+import { cohortHref, reviewHref } from '../route';
+import { canReview, canSeeDashboards } from '../session';
 import { ErrorNotice, Loading } from '../ui/status';
 
 const COHORTS = graphql(`
@@ -19,11 +19,20 @@ const COHORTS = graphql(`
           courseTitle
           status
           capacity
+          selectionPolicy
           startsOn
           endsOn
           applicationWindow {
             opensAt
             closesAt
+          }
+          # Null for the roles that may not read the cohort's dashboard: the API decides, the row shows capacity alone.
+          fill {
+            capacity
+            reserved
+            confirmed
+            fillRate
+            waitlistLength
           }
         }
       }
@@ -35,23 +44,13 @@ const COHORTS = graphql(`
   }
 `);
 
-const FILL = graphql(`
-  query ConsoleCohortFill($cohortId: ID!) {
-    cohortDashboard(cohortId: $cohortId) {
-      id
-      capacity
-      reserved
-      confirmed
-      fillRate
-      waitlistLength
-    }
-  }
-`);
-
 const STATUSES: readonly CohortStatus[] = ['PLANNED', 'OPEN', 'CLOSED', 'RUNNING', 'COMPLETED', 'CANCELLED'];
 const PAGE_SIZE = 10;
 
-/** Every cohort the caller may see, a page at a time, filtered by status. */
+/**
+ * Every cohort the caller may see, a page at a time, filtered by status: one request per page,
+ * each row's fill and waitlist included (Cohort.fill, read for the whole page at once).
+ */
 export function CohortsScreen({ role }: { readonly role: string }) {
   const [status, setStatus] = useState<CohortStatus | ''>('');
   // The cursors of the pages before this one: "Previous" pops one (the API pages forward only).
@@ -111,6 +110,11 @@ export function CohortsScreen({ role }: { readonly role: string }) {
                   <th scope="row">
                     {canSeeDashboards(role) ? <a href={cohortHref(node.cohortId)}>{node.title}</a> : node.title}
                     <span className="sub">{node.courseTitle ?? node.cohortId}</span>
+                    {canReview(role) && node.selectionPolicy === 'REVIEW' && (
+                      <a className="sub" href={reviewHref(node.cohortId)} aria-label={`Review queue of ${node.title}`}>
+                        Review queue
+                      </a>
+                    )}
                   </th>
                   <td>
                     <span className={`badge status-${node.status.toLowerCase()}`}>{node.status.toLowerCase()}</span>
@@ -121,7 +125,7 @@ export function CohortsScreen({ role }: { readonly role: string }) {
                   <td>
                     {node.applicationWindow.opensAt.slice(0, 10)} → {node.applicationWindow.closesAt.slice(0, 10)}
                   </td>
-                  <CohortFill cohortId={node.cohortId} capacity={node.capacity} show={canSeeDashboards(role)} />
+                  <CohortFill cohortId={node.cohortId} capacity={node.capacity} fill={node.fill ?? null} />
                 </tr>
               ))}
             </tbody>
@@ -145,22 +149,23 @@ export function CohortsScreen({ role }: { readonly role: string }) {
   );
 }
 
-/**
- * A row's fill and waitlist come from the cohort's dashboard, which only the roles that run
- * cohorts may read (the API refuses the others; they see the capacity alone).
- */
+/** A row's fill bar and waitlist length; without a fill (a role that may not read it), the capacity alone. */
 function CohortFill({
   cohortId,
   capacity,
-  show,
+  fill,
 }: {
   readonly cohortId: string;
   readonly capacity: number;
-  readonly show: boolean;
+  readonly fill: {
+    capacity: number;
+    reserved: number;
+    confirmed: number;
+    fillRate: number;
+    waitlistLength: number;
+  } | null;
 }) {
-  const { data } = useQuery(FILL, { variables: { cohortId }, skip: !show, errorPolicy: 'all' });
-  const dashboard = data?.cohortDashboard;
-  if (!dashboard) {
+  if (!fill) {
     return (
       <>
         <td>{capacity} seats</td>
@@ -168,21 +173,21 @@ function CohortFill({
       </>
     );
   }
-  const taken = dashboard.reserved + dashboard.confirmed;
-  const percent = Math.round(dashboard.fillRate * 100);
+  const taken = fill.reserved + fill.confirmed;
+  const percent = Math.round(fill.fillRate * 100);
   return (
     <>
       <td>
         <div className="fill">
-          <meter min={0} max={dashboard.capacity} value={taken} aria-label={`${cohortId} fill`}>
+          <meter min={0} max={fill.capacity} value={taken} aria-label={`${cohortId} fill`}>
             {percent}%
           </meter>
           <span>
-            {taken}/{dashboard.capacity}
+            {taken}/{fill.capacity}
           </span>
         </div>
       </td>
-      <td data-testid={`waitlist-${cohortId}`}>{dashboard.waitlistLength}</td>
+      <td data-testid={`waitlist-${cohortId}`}>{fill.waitlistLength}</td>
     </>
   );
 }

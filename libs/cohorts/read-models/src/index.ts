@@ -19,3 +19,4 @@ export * from './lib/course.query';
 export * from './lib/cohort-dashboard.query';
 export * from './lib/cohort-extras.query';
 export * from './lib/cohorts-touched.query';
+export * from './lib/cohort-fill.query';

@@ -7,3 +7,4 @@ export * from './lib/sooc-core.module';
 export * from './lib/command-outcome';
 export * from './lib/read-your-writes';
 export * from './lib/position-ahead.error';
+export * from './lib/request-batch.loader';

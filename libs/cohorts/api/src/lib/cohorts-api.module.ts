@@ -3,6 +3,7 @@ import { CohortAsOfReader } from './cohort-as-of.reader';
 import { CohortHistoryResolver } from './cohort-history.resolver';
 import { NodeModule } from '@sooc/graphql';
 import { CohortDashboardResolver } from './cohort-dashboard.resolver';
+import { CohortFillResolver } from './cohort-fill.resolver';
 import { CohortSettingsResolver } from './cohort-settings.resolver';
 import { CohortUpdatesPublisher } from './cohort-updates.publisher';
 import { CohortUpdatesResolver } from './cohort-updates.resolver';
@@ -30,6 +31,7 @@ import { DashboardUpdatesResolver } from './dashboard-updates.resolver';
     CohortUpdatesResolver,
     CohortUpdatesPublisher,
     CohortDashboardResolver,
+    CohortFillResolver,
     DashboardUpdatesResolver,
     DashboardUpdatesPublisher,
   ],

@@ -58,3 +58,12 @@ export function mayReadDossierText(principal: Principal): boolean {
 export function hidesIdentity(principal: Principal, blindReview: boolean): boolean {
   return principal.role === 'reviewer' && blindReview;
 }
+
+/**
+ * Field rule: a cohort's seats and waitlist (its dashboard, whole or summed up on a list) are for
+ * those who run cohorts, as the `cohortDashboard` query's policy says: admins and compliance all,
+ * a facilitator their own cohorts'.
+ */
+export function mayReadDashboard(principal: Principal, cohortId: string): boolean {
+  return readsEverything(principal) || (principal.role === 'facilitator' && boundToCohort(principal, cohortId));
+}
