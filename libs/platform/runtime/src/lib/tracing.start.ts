@@ -1,5 +1,5 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { Tracing } from '@sooc/util';
+import { LogContextManager, Tracing } from '@sooc/util';
 
 /** Off unless an exporter is configured: the OTLP endpoints or OTEL_TRACES_EXPORTER other than none. */
 export function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
@@ -31,6 +31,8 @@ export function startTracing(app: string, env: NodeJS.ProcessEnv = process.env):
     // nothing: no instrumentation feeds it) to the traces' collector every minute.
     logRecordProcessors: [],
     metricReaders: [],
+    // The active span lives in the log fields' AsyncLocalStorage: one store fewer for every promise.
+    contextManager: new LogContextManager(),
   });
   sdk.start();
   Tracing.enable();
