@@ -6,8 +6,11 @@ import { AuditScreen } from './screens/audit.screen';
 import { CohortScreen } from './screens/cohort.screen';
 import { GroupsScreen } from './screens/groups.screen';
 import { CohortsScreen } from './screens/cohorts.screen';
+import { DeliveriesScreen } from './screens/deliveries.screen';
+import { PartnerScreen } from './screens/partner.screen';
+import { PartnersScreen } from './screens/partners.screen';
 import { SignInScreen } from './screens/sign-in.screen';
-import { loadSession, saveSession, type Session } from './session';
+import { canManagePartners, loadSession, saveSession, type Session } from './session';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
@@ -30,6 +33,7 @@ export function App() {
         {session && (
           <nav aria-label="Main">
             <a href="#/">Cohorts</a>
+            {canManagePartners(session.role) && <a href="#/partners">Partners</a>}
           </nav>
         )}
         {session && (
@@ -55,6 +59,15 @@ export function App() {
               )}
               {route.screen === 'groups' && <GroupsScreen key={route.cohortId} cohortId={route.cohortId} />}
               {route.screen === 'audit' && <AuditScreen key={route.cohortId} cohortId={route.cohortId} />}
+              {route.screen === 'partners' && <PartnersScreen />}
+              {route.screen === 'partner' && <PartnerScreen key={route.partnerId} partnerId={route.partnerId} />}
+              {route.screen === 'deliveries' && (
+                <DeliveriesScreen
+                  key={`${route.partnerId}/${route.endpointId}`}
+                  partnerId={route.partnerId}
+                  endpointId={route.endpointId}
+                />
+              )}
               {route.screen === 'not-found' && (
                 <section>
                   <h1>Not found</h1>

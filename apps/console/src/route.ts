@@ -10,6 +10,9 @@ export type Route =
   | { readonly screen: 'cohort'; readonly cohortId: string }
   | { readonly screen: 'audit'; readonly cohortId: string }
   | { readonly screen: 'groups'; readonly cohortId: string }
+  | { readonly screen: 'partners' }
+  | { readonly screen: 'partner'; readonly partnerId: string }
+  | { readonly screen: 'deliveries'; readonly partnerId: string; readonly endpointId: string }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,12 +24,25 @@ export function parseRoute(hash: string): Route {
   if (audit?.[1]) return { screen: 'audit', cohortId: decodeURIComponent(audit[1]) };
   const groups = /^\/cohorts\/([^/]+)\/groups$/.exec(path);
   if (groups?.[1]) return { screen: 'groups', cohortId: decodeURIComponent(groups[1]) };
+  if (path === '/partners') return { screen: 'partners' };
+  const partner = /^\/partners\/([^/]+)$/.exec(path);
+  if (partner?.[1]) return { screen: 'partner', partnerId: decodeURIComponent(partner[1]) };
+  const deliveries = /^\/partners\/([^/]+)\/endpoints\/([^/]+)$/.exec(path);
+  if (deliveries?.[1] && deliveries[2])
+    return {
+      screen: 'deliveries',
+      partnerId: decodeURIComponent(deliveries[1]),
+      endpointId: decodeURIComponent(deliveries[2]),
+    };
   return { screen: 'not-found', path };
 }
 
 export const cohortHref = (cohortId: string) => `#/cohorts/${encodeURIComponent(cohortId)}`;
 export const auditHref = (cohortId: string) => `${cohortHref(cohortId)}/audit`;
 export const groupsHref = (cohortId: string) => `${cohortHref(cohortId)}/groups`;
+export const partnerHref = (partnerId: string) => `#/partners/${encodeURIComponent(partnerId)}`;
+export const deliveriesHref = (partnerId: string, endpointId: string) =>
+  `${partnerHref(partnerId)}/endpoints/${encodeURIComponent(endpointId)}`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

@@ -75,3 +75,5 @@ export const canSeeDashboards = (role: string) => ['admin', 'compliance', 'facil
 export const canReadHistory = (role: string) => role === 'admin' || role === 'compliance';
 export const isAdmin = (role: string) => role === 'admin';
 export const canFormGroups = (role: string) => role === 'admin' || role === 'facilitator';
+/** Roles that run webhook endpoints: admins for every partner, a partner for its own company. */
+export const canManagePartners = (role: string) => role === 'admin' || role === 'partner';

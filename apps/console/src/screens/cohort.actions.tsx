@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { CohortStatus } from '../gql/graphql';
-import { formErrors, NO_ERRORS, type FormErrors } from '../ui/api-errors';
+import { Outcome, useAction } from '../ui/action';
 import { Field } from '../ui/field';
 import {
   CHANGE_CAPACITY,
@@ -17,45 +17,6 @@ interface ActionsProps {
   readonly capacity: number;
   /** Admins change the cohort; facilitators (and admins) form its groups. */
   readonly admin: boolean;
-}
-
-/** What a form shows after the API answered: its field errors, its form error, or what was done. */
-interface Outcome {
-  readonly errors: FormErrors;
-  readonly done: string | null;
-}
-
-const IDLE: Outcome = { errors: NO_ERRORS, done: null };
-
-/** Runs a mutation and turns its answer into the form's outcome; the API's words are shown as they come. */
-function useAction() {
-  const [outcome, setOutcome] = useState<Outcome>(IDLE);
-  const run = async (mutate: () => Promise<unknown>, done: (result: unknown) => string) => {
-    setOutcome(IDLE);
-    try {
-      const result = await mutate();
-      setOutcome({ errors: NO_ERRORS, done: done(result) });
-    } catch (error) {
-      setOutcome({ errors: formErrors(error), done: null });
-    }
-  };
-  return { outcome, run };
-}
-
-function Outcome({ outcome }: { readonly outcome: Outcome }) {
-  if (outcome.errors.form)
-    return (
-      <p className="notice error" role="alert">
-        {outcome.errors.form}
-      </p>
-    );
-  if (outcome.done)
-    return (
-      <p className="notice ok" role="status">
-        {outcome.done}
-      </p>
-    );
-  return null;
 }
 
 const warnings = (result: unknown, key: string): string => {
