@@ -110,14 +110,33 @@ describe('the console signing in at an OpenID provider', () => {
     expect(await p.getByTestId('signed-in-as').count()).toBe(0);
   });
 
-  it('gives a facilitator the role and cohorts its token carries, and the API holds them to it', async () => {
+  it('gives a facilitator the role and the cohorts its token carries: the API shows them their cohort', async () => {
     provider.setUserClaims('fran', { realm_access: { roles: ['facilitator'] }, cohorts: [cohortId] });
     const p = await page();
     await p.goto(consoleUrl);
     await p.getByRole('button', { name: 'Sign in with the identity provider' }).click();
     await loginAtProvider(p, 'fran');
     await p.getByTestId('signed-in-as').getByText('facilitator', { exact: true }).waitFor();
-    await p.getByTestId(`cohort-row-${cohortId}`).waitFor();
+    await p.getByTestId(`cohort-row-${cohortId}`).getByRole('link').click();
+    // The dashboard is a facilitator's for their own cohorts only: the token's cohorts claim reached the API.
+    await p.getByTestId('seats-chart').waitFor();
+  });
+
+  it("says why when the person cancels at the provider's login, and signs nobody in", async () => {
+    const p = await page();
+    await p.goto(consoleUrl);
+    await p.getByRole('button', { name: 'Sign in with the identity provider' }).click();
+    await p.waitForURL((url) => url.origin === provider.issuer);
+    await p.getByRole('link', { name: '[ Cancel ]' }).click();
+    const refused = p.getByTestId('sign-in-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^The identity provider refused the sign-in: .+ \(access_denied\)\.$/);
+    expect(await p.getByTestId('signed-in-as').count()).toBe(0);
+    // Signing in again from here works: the refusal spent nothing but that attempt.
+    await p.getByRole('button', { name: 'Sign in with the identity provider' }).click();
+    provider.setUserClaims('quinn', { realm_access: { roles: ['compliance'] } });
+    await loginAtProvider(p, 'quinn');
+    await p.getByTestId('signed-in-as').getByText('compliance', { exact: true }).waitFor();
   });
 
   it('refuses an answer whose state was tampered with, says so, and exchanges nothing', async () => {
