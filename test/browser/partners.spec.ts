@@ -87,7 +87,15 @@ describe('the partners screens in a browser', () => {
     await p.getByText('The webhook URL must not carry credentials').waitFor();
     expect(await p.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
 
+    // An unknown event type is named on the types' input.
     await p.getByLabel('URL').fill(receiver.url);
+    await p.getByLabel('Event types').fill('org.sooc.enrollment.seat-offered.v1, org.sooc.nothing.v1');
+    await p.getByRole('button', { name: 'Register the endpoint' }).click();
+    await p.locator('.field-error').first().waitFor();
+    expect(await p.getByLabel('Event types').getAttribute('aria-invalid')).toBe('true');
+    expect(await p.getByLabel('URL').getAttribute('aria-invalid')).toBeNull();
+    await p.getByLabel('Event types').fill('');
+
     await p.getByLabel('Endpoint id').fill('acme-hr');
     await p.getByLabel('Description').fill('HR system');
     await p.getByRole('button', { name: 'Register the endpoint' }).click();
@@ -176,6 +184,15 @@ describe('the partners screens in a browser', () => {
     await p.getByText('Endpoint acme-lms registered.').waitFor();
     expect(await seriousViolations(p)).toEqual([]);
     await screenshots(p, 'partner-own');
+
+    // Removing asks once more, then the endpoint is gone for good: no action is offered on it.
+    const lms = p.getByTestId('endpoint-row-acme-lms');
+    await p.getByRole('button', { name: 'Remove acme-lms' }).click();
+    await lms.getByRole('button', { name: 'Keep it' }).click();
+    await p.getByRole('button', { name: 'Remove acme-lms' }).click();
+    await lms.getByRole('button', { name: 'Remove for good' }).click();
+    await lms.getByText('removed', { exact: true }).waitFor();
+    expect(await lms.getByRole('button').count()).toBe(0);
 
     // Typing another partner's address: the API refuses, and nothing of its endpoints shows.
     await p.goto(`${consoleUrl}#/partners/p-globex`);

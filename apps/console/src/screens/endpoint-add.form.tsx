@@ -14,6 +14,7 @@ export function EndpointAddForm({ partnerId, onAdded }: { readonly partnerId: st
   const [url, setUrl] = useState('');
   const [endpointId, setEndpointId] = useState('');
   const [description, setDescription] = useState('');
+  const [eventTypes, setEventTypes] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +23,16 @@ export function EndpointAddForm({ partnerId, onAdded }: { readonly partnerId: st
       async () => {
         const result = await add({
           variables: {
-            input: { partnerId, url: url.trim(), description, endpointId: endpointId.trim() || null },
+            input: {
+              partnerId,
+              url: url.trim(),
+              description,
+              endpointId: endpointId.trim() || null,
+              eventTypes: eventTypes
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            },
           },
         });
         setSecret(result.data?.addWebhookEndpoint.secret ?? null);
@@ -34,6 +44,8 @@ export function EndpointAddForm({ partnerId, onAdded }: { readonly partnerId: st
     );
   };
   const fields = action.outcome.errors.fields;
+  // The API names a bad type by its place in the list (eventTypes.1); the form has one input for the list.
+  const typesError = Object.entries(fields).find(([field]) => field.startsWith('eventTypes'))?.[1];
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-endpoint-title">
       <h2 id="add-endpoint-title">Register an endpoint</h2>
@@ -57,6 +69,13 @@ export function EndpointAddForm({ partnerId, onAdded }: { readonly partnerId: st
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         error={fields['description']}
+      />
+      <Field
+        label="Event types"
+        hint="CloudEvents types separated by commas (org.sooc.enrollment.seat-offered.v1, …); empty: every type"
+        value={eventTypes}
+        onChange={(e) => setEventTypes(e.target.value)}
+        error={typesError}
       />
       <button type="submit">Register the endpoint</button>
       {secret && <NewSecret secret={secret} />}

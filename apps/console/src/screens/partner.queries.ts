@@ -65,6 +65,14 @@ export const ENABLE_ENDPOINT = graphql(`
   }
 `);
 
+export const REMOVE_ENDPOINT = graphql(`
+  mutation ConsoleRemoveWebhookEndpoint($input: RemoveWebhookEndpointInput!) {
+    removeWebhookEndpoint(input: $input) {
+      position
+    }
+  }
+`);
+
 /** One page of an endpoint's log, newest first, each message with every try. */
 export const DELIVERIES = graphql(`
   query ConsoleWebhookDeliveries($partnerId: ID!, $endpointId: ID!, $status: String, $after: String) {

@@ -4,7 +4,7 @@ import { deliveriesHref } from '../route';
 import { Outcome, useAction } from '../ui/action';
 import { ErrorNotice, Loading } from '../ui/status';
 import { EndpointAddForm, NewSecret } from './endpoint-add.form';
-import { DISABLE_ENDPOINT, ENABLE_ENDPOINT, ENDPOINTS, ROTATE_SECRET } from './partner.queries';
+import { DISABLE_ENDPOINT, ENABLE_ENDPOINT, ENDPOINTS, REMOVE_ENDPOINT, ROTATE_SECRET } from './partner.queries';
 
 /**
  * One partner's webhook endpoints: where each posts, whether it receives (and why not), how far a
@@ -96,8 +96,11 @@ function EndpointActions({
   const [rotate] = useMutation(ROTATE_SECRET);
   const [disable] = useMutation(DISABLE_ENDPOINT);
   const [enable] = useMutation(ENABLE_ENDPOINT);
+  const [remove] = useMutation(REMOVE_ENDPOINT);
   const action = useAction();
   const [secret, setSecret] = useState<string | null>(null);
+  // Removing is for good (the id stays taken): a second click confirms it.
+  const [confirming, setConfirming] = useState(false);
   const ref = { partnerId, endpointId };
   return (
     <div className="buttons">
@@ -149,6 +152,32 @@ function EndpointActions({
           }
         >
           Disable
+        </button>
+      )}
+      {confirming ? (
+        <span role="group" aria-label={`Remove ${endpointId} for good?`} className="buttons">
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void action.run(
+                async () => {
+                  await remove({ variables: { input: ref } });
+                  onDone();
+                },
+                () => 'Removed for good.',
+              )
+            }
+          >
+            Remove for good
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </span>
+      ) : (
+        <button type="button" aria-label={`Remove ${endpointId}`} onClick={() => setConfirming(true)}>
+          Remove
         </button>
       )}
       {secret && <NewSecret secret={secret} />}
