@@ -176,6 +176,7 @@ const OPERATIONS: Record<string, Operation> = {
     document: `subscription { cohortDashboardUpdated(cohortId: "${OTHER_COHORT}") { capacity } }`,
   },
   'Subscription.cohortUpdated': { document: `subscription { cohortUpdated(cohortId: "${COHORT}") { status } }` },
+  'Query.partners': { document: '{ partners { partnerId } }' },
   'Query.partnerEvents': { document: '{ partnerEvents(companyId: "acme") { edges { cursor } } }' },
   'Query.partnerEvents elsewhere': { document: '{ partnerEvents(companyId: "globex") { edges { cursor } } }' },
   'Query.webhookDeliveries': {
@@ -266,6 +267,7 @@ const MATRIX: readonly [operation: string, ...expected: Expected[]][] = [
   ['Subscription.cohortDashboardUpdated',           A,    A,    A,    F,     F,      F,      U],
   ['Subscription.cohortDashboardUpdated elsewhere', A,    A,    F,    F,     F,      F,      U],
   ['Subscription.cohortUpdated',                    A,    A,    A,    A,     A,      A,      U],
+  ['Query.partners',                                A,    F,    F,    F,     A,      F,      U],
   ['Query.partnerEvents',                           A,    F,    F,    F,     A,      F,      U],
   ['Query.partnerEvents elsewhere',                 A,    F,    F,    F,     F,      F,      U],
   ['Query.webhookDeliveries',                       A,    F,    F,    F,     A,      F,      U],

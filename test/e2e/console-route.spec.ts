@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The config is the gateway's own (the harness boots it the same way).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadConfig } from '@sooc/gateway';
 import { startGateway, type Harness } from './gateway.harness';
 
 /** /console as the gateway serves it, whatever the browser does with it (test/browser drives the built console). */
@@ -27,7 +30,11 @@ describe('the console route', () => {
     });
 
     it('tells the sign-in screen the mode, and mints a token the API accepts for the role chosen', async () => {
-      expect(await (await fetch(`${base}/settings.json`)).json()).toEqual({ auth: 'local', devSignIn: true });
+      expect(await (await fetch(`${base}/settings.json`)).json()).toEqual({
+        auth: 'local',
+        devSignIn: true,
+        oidc: null,
+      });
       const response = await fetch(`${base}/dev-sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -69,7 +76,11 @@ describe('the console route', () => {
     const h = await startGateway({ SOOC_CONSOLE_DEV_SIGNIN: 'false' });
     try {
       const base = `http://localhost:${h.gateway.port}/console`;
-      expect(await (await fetch(`${base}/settings.json`)).json()).toEqual({ auth: 'local', devSignIn: false });
+      expect(await (await fetch(`${base}/settings.json`)).json()).toEqual({
+        auth: 'local',
+        devSignIn: false,
+        oidc: null,
+      });
       const response = await fetch(`${base}/dev-sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -79,5 +90,50 @@ describe('the console route', () => {
     } finally {
       await h.close();
     }
+  });
+  it('in oidc mode tells the console the provider and client to sign in with, lets the page reach the provider, and mints nothing', async () => {
+    const issuer = 'https://id.example.org/realms/sooc';
+    const built = mkdtempSync(join(tmpdir(), 'sooc-console-built-'));
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>console</title>');
+    const h = await startGateway({
+      SOOC_CONSOLE_DIR: built,
+      SOOC_AUTH: 'oidc',
+      SOOC_OIDC_ISSUER: issuer,
+      SOOC_OIDC_AUDIENCE: 'https://api.sooc.test',
+      SOOC_ROLES_CLAIM: 'realm_access.roles',
+      SOOC_CONSOLE_OIDC_CLIENT_ID: 'sooc-console',
+      SOOC_CONSOLE_OIDC_SCOPES: 'openid api',
+    });
+    try {
+      const base = `http://localhost:${h.gateway.port}/console`;
+      expect(await (await fetch(`${base}/settings.json`)).json()).toEqual({
+        auth: 'oidc',
+        devSignIn: false,
+        oidc: { issuer, clientId: 'sooc-console', scopes: 'openid api', rolesClaim: 'realm_access.roles' },
+      });
+      const devSignIn = await fetch(`${base}/dev-sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'admin' }),
+      });
+      expect(devSignIn.status).toBe(404);
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain(
+        "connect-src 'self' ws: wss: https://id.example.org;",
+      );
+    } finally {
+      await h.close();
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses the development sign-in and a console client id where they cannot work', () => {
+    const oidc = { SOOC_AUTH: 'oidc', SOOC_OIDC_ISSUER: 'https://id.example.org', SOOC_OIDC_AUDIENCE: 'api' };
+    expect(() => loadConfig({ ...oidc, SOOC_CONSOLE_DEV_SIGNIN: 'true' })).toThrow(/SOOC_CONSOLE_DEV_SIGNIN/);
+    expect(() => loadConfig({ SOOC_CONSOLE_OIDC_CLIENT_ID: 'sooc-console' })).toThrow(/SOOC_CONSOLE_OIDC_CLIENT_ID/);
+    expect(() =>
+      loadConfig({ ...oidc, SOOC_CONSOLE_OIDC_CLIENT_ID: 'sooc-console', SOOC_CONSOLE_OIDC_SCOPES: 'api' }),
+    ).toThrow(/SOOC_CONSOLE_OIDC_SCOPES/);
   });
 });

@@ -13,7 +13,8 @@ const EVENTS = `query($companyId: ID, $after: String, $first: Int) { partnerEven
   edges { cursor node { id type subject time data } } pageInfo { hasNextPage endCursor } } }`;
 const STREAM = `subscription($after: String) { partnerEventStream(after: $after) { cursor node { id type data } } }`;
 const ENDPOINTS = `query($partnerId: ID!) { webhookEndpoints(partnerId: $partnerId) { endpointId status disabledReason } }`;
-const DELIVERIES = `query($partnerId: ID!, $endpointId: ID!) { webhookDeliveries(partnerId: $partnerId, endpointId: $endpointId) { nodes { eventId status attempts { statusCode } } } }`;
+const DELIVERIES = `query($partnerId: ID!, $endpointId: ID!) { webhookDeliveries(partnerId: $partnerId, endpointId: $endpointId) { nodes { eventId position status attempts { statusCode } } } }`;
+const REPLAY = `mutation($input: ReplayWebhookDeliveriesInput!) { replayWebhookDeliveries(input: $input) { replay { replayId } } }`;
 
 type Edge = { cursor: string; node: { id: string; type: string; subject: string; data: Record<string, unknown> } };
 type Page = { partnerEvents: { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
@@ -177,16 +178,28 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
       expect(filesHolding(h.dataDir, [old, rotated.secret, 'hr@acme.example'])).toEqual([]);
 
       // The log records the answer just after the receiver gave it.
-      await until(async () => {
+      const logged = await until(async () => {
         const log = ok(
-          await h.gql<{ webhookDeliveries: { nodes: { eventId: string; status: string }[] } }>(
+          await h.gql<{ webhookDeliveries: { nodes: { eventId: string; position: string; status: string }[] } }>(
             DELIVERIES,
             { partnerId: 'p-acme', endpointId: 'ep-rot' },
             ACME,
           ),
         ).webhookDeliveries.nodes;
-        return log.some((d) => d.eventId === during.id && d.status === 'delivered') ? true : null;
+        return log.find((d) => d.eventId === during.id && d.status === 'delivered') ?? null;
       }, 'the delivery log');
+      // Its position is where a replay re-sends it from, with the same webhook-id.
+      ok(
+        await h.gql(
+          REPLAY,
+          { input: { partnerId: 'p-acme', endpointId: 'ep-rot', fromPosition: logged.position } },
+          ACME,
+        ),
+      );
+      await until(
+        () => (receiver.received.filter((r) => r.id === during.id).length >= 2 ? true : null),
+        'the message replayed from its logged position',
+      );
       const foreign = await h.gql(DELIVERIES, { partnerId: 'p-acme', endpointId: 'ep-rot' }, GLOBEX);
       expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     } finally {

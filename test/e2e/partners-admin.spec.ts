@@ -79,6 +79,23 @@ describe('partners and their webhook endpoints, through GraphQL', () => {
     await h.gql(REGISTER, { input: partnerInput('p-globex', 'globex') });
   });
 
+  it('lists every partner to admins, and to a partner token only its own company’s', async () => {
+    const PARTNERS = '{ partners { partnerId companyId name status } }';
+    const ids = async (as?: Persona) => {
+      const answer = await h.gql<{ partners: { partnerId: string }[] }>(PARTNERS, {}, as);
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      return answer.data!.partners.map((p) => p.partnerId);
+    };
+    // The list is a read model: it follows the registrations within moments.
+    for (let tries = 0; (await ids()).length < 2 && tries < 200; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await ids()).toEqual(['p-acme', 'p-globex']);
+    expect(await ids(ACME)).toEqual(['p-acme']);
+    expect(await ids(GLOBEX)).toEqual(['p-globex']);
+    expect(await ids({ role: 'partner', subject: 'initech-hr', companyId: 'initech' })).toEqual([]);
+    expect(errorOf(await h.gql(PARTNERS, {}, LEARNER))?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('adds an endpoint on loopback (SOOC_WEBHOOK_ALLOW_PRIVATE=true) and shows its secret once', async () => {
     const added = await add('p-acme', {
       description: 'HR system',
@@ -124,6 +141,15 @@ describe('partners and their webhook endpoints, through GraphQL', () => {
     const until = Date.parse(payload['previousSecretValidUntil'] as string);
     expect(until - before).toBeGreaterThanOrEqual(3600_000);
     expect(until - Date.now()).toBeLessThanOrEqual(3600_000);
+    // The endpoint says how far the rotation is: the previous secret signs until then.
+    const listed = await h.gql<{ webhookEndpoints: { endpointId: string; rotationOverlapUntil: string | null }[] }>(
+      '{ webhookEndpoints(partnerId: "p-acme") { endpointId rotationOverlapUntil } }',
+    );
+    const rotation = Object.fromEntries(
+      listed.data!.webhookEndpoints.map((e) => [e.endpointId, e.rotationOverlapUntil]),
+    );
+    expect(rotation['ep-rotate']).toBe(payload['previousSecretValidUntil']);
+    expect(rotation['ep-all']).toBeNull();
     // During the overlap a message carries both signatures: a receiver holding either verifies it.
     expect(verifies(oldSecret, [newSecret, oldSecret])).toBe(true);
     expect(verifies(newSecret, [newSecret, oldSecret])).toBe(true);

@@ -8,8 +8,11 @@ import { GroupsScreen } from './screens/groups.screen';
 import { LearnerScreen } from './screens/learner.screen';
 import { ReviewScreen } from './screens/review.screen';
 import { CohortsScreen } from './screens/cohorts.screen';
+import { DeliveriesScreen } from './screens/deliveries.screen';
+import { PartnerScreen } from './screens/partner.screen';
+import { PartnersScreen } from './screens/partners.screen';
 import { SignInScreen } from './screens/sign-in.screen';
-import { loadSession, saveSession, type Session } from './session';
+import { canManagePartners, loadSession, saveSession, type Session } from './session';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
@@ -32,6 +35,7 @@ export function App() {
         {session && (
           <nav aria-label="Main">
             <a href="#/">Cohorts</a>
+            {canManagePartners(session.role) && <a href="#/partners">Partners</a>}
           </nav>
         )}
         {session && (
@@ -66,6 +70,15 @@ export function App() {
                 />
               )}
               {route.screen === 'learner' && <LearnerScreen key={route.learnerId} learnerId={route.learnerId} />}
+              {route.screen === 'partners' && <PartnersScreen />}
+              {route.screen === 'partner' && <PartnerScreen key={route.partnerId} partnerId={route.partnerId} />}
+              {route.screen === 'deliveries' && (
+                <DeliveriesScreen
+                  key={`${route.partnerId}/${route.endpointId}`}
+                  partnerId={route.partnerId}
+                  endpointId={route.endpointId}
+                />
+              )}
               {route.screen === 'not-found' && (
                 <section>
                   <h1>Not found</h1>

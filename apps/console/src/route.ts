@@ -12,6 +12,9 @@ export type Route =
   | { readonly screen: 'groups'; readonly cohortId: string }
   | { readonly screen: 'review'; readonly cohortId: string }
   | { readonly screen: 'learner'; readonly learnerId: string }
+  | { readonly screen: 'partners' }
+  | { readonly screen: 'partner'; readonly partnerId: string }
+  | { readonly screen: 'deliveries'; readonly partnerId: string; readonly endpointId: string }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -27,6 +30,16 @@ export function parseRoute(hash: string): Route {
   if (review?.[1]) return { screen: 'review', cohortId: decodeURIComponent(review[1]) };
   const learner = /^\/learners\/([^/]+)$/.exec(path);
   if (learner?.[1]) return { screen: 'learner', learnerId: decodeURIComponent(learner[1]) };
+  if (path === '/partners') return { screen: 'partners' };
+  const partner = /^\/partners\/([^/]+)$/.exec(path);
+  if (partner?.[1]) return { screen: 'partner', partnerId: decodeURIComponent(partner[1]) };
+  const deliveries = /^\/partners\/([^/]+)\/endpoints\/([^/]+)$/.exec(path);
+  if (deliveries?.[1] && deliveries[2])
+    return {
+      screen: 'deliveries',
+      partnerId: decodeURIComponent(deliveries[1]),
+      endpointId: decodeURIComponent(deliveries[2]),
+    };
   return { screen: 'not-found', path };
 }
 
@@ -35,6 +48,9 @@ export const auditHref = (cohortId: string) => `${cohortHref(cohortId)}/audit`;
 export const groupsHref = (cohortId: string) => `${cohortHref(cohortId)}/groups`;
 export const reviewHref = (cohortId: string) => `${cohortHref(cohortId)}/review`;
 export const learnerHref = (learnerId: string) => `#/learners/${encodeURIComponent(learnerId)}`;
+export const partnerHref = (partnerId: string) => `#/partners/${encodeURIComponent(partnerId)}`;
+export const deliveriesHref = (partnerId: string, endpointId: string) =>
+  `${partnerHref(partnerId)}/endpoints/${encodeURIComponent(endpointId)}`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { isRole, ROLES, type TokenRequest } from '@sooc/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ConsoleOidcSettings } from './console-oidc.config';
 
 export const CONSOLE_PATH = '/console';
 
@@ -16,19 +17,28 @@ export interface ConsoleSettings {
   readonly authMode: 'local' | 'oidc';
   /** Mints tokens for any role, to whoever asks: null unless the development sign-in is on. */
   readonly mintDevToken: ((request: TokenRequest) => Promise<string>) | null;
+  /** The sign-in at the identity provider (SOOC_AUTH=oidc with SOOC_CONSOLE_OIDC_CLIENT_ID); null when there is none. */
+  readonly oidc: ConsoleOidcSettings | null;
 }
 
-/** What the page may load and reach: only this server's files, and this server over HTTP or WebSocket. */
-export const CONSOLE_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * What the page may load and reach: only this server's files, this server over HTTP or WebSocket,
+ * and with an OIDC sign-in the provider's origin (the console reads its discovery document and
+ * exchanges the code at its token endpoint from the page).
+ */
+export function consoleContentSecurityPolicy(oidc: ConsoleOidcSettings | null): string {
+  const provider = oidc ? ` ${new URL(oidc.issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self' ws: wss:${provider}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 const ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -76,15 +86,17 @@ export function devTokenRequest(body: unknown): { request: TokenRequest } | { pr
 
 /**
  * The admin console at /console: its built files, what its sign-in screen needs to know
- * (`/console/settings.json`), and in local development mode the sign-in that mints a token for a
+ * (`/console/settings.json`: the auth mode, and the provider and client to sign in with), and in local development mode the sign-in that mints a token for a
  * chosen role. When the console was not built, /console says so (and how to build it) instead of
  * failing. Call before the app initialises, like the other Fastify hooks.
  */
 export async function serveConsole(fastify: FastifyInstance, settings: ConsoleSettings): Promise<void> {
+  const contentSecurityPolicy = consoleContentSecurityPolicy(settings.oidc);
   fastify.get(`${CONSOLE_PATH}/settings.json`, (_request, reply) => {
     void reply.header('cache-control', 'no-store').send({
       auth: settings.authMode,
       devSignIn: settings.mintDevToken !== null,
+      oidc: settings.oidc,
     });
   });
   const mint = settings.mintDevToken;
@@ -119,7 +131,7 @@ export async function serveConsole(fastify: FastifyInstance, settings: ConsoleSe
     setHeaders: (res, path) => {
       if (path.endsWith('.html')) {
         res.setHeader('cache-control', 'no-cache');
-        res.setHeader('content-security-policy', CONSOLE_CONTENT_SECURITY_POLICY);
+        res.setHeader('content-security-policy', contentSecurityPolicy);
       } else {
         res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       }

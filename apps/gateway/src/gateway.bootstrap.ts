@@ -63,6 +63,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
       dir: config.consoleDir,
       authMode: config.auth.mode,
       mintDevToken: config.consoleDevSignIn ? identity.mintLocal : null,
+      oidc: config.consoleOidc,
     });
     const app = await NestFactory.create<NestFastifyApplication>(
       GatewayModule.forRoot({

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       clockFile: null,
       consoleDevSignIn: true,
       consoleDir: join(__dirname, '../../console/dist'),
+      consoleOidc: null,
       workers: 'embedded',
       leaseTtlMs: 5000,
       instanceId: `${hostname()}-${process.pid}`,

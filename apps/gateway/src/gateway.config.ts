@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readReactorTickMs } from '@sooc/reactor-engine';
 import { readAuthConfig, type AuthConfig } from './access/auth.config';
 import type { RateLimits } from './access/rate.limits';
+import { readConsoleOidcSettings, type ConsoleOidcSettings } from './console-oidc.config';
 import {
   DEFAULT_LEASE_TTL_MS,
   EnvReader,
@@ -61,6 +62,8 @@ export interface GatewayConfig extends StoreConfig {
   readonly consoleDevSignIn: boolean;
   /** SOOC_CONSOLE_DIR: the built console the gateway serves at /console (apps/console/dist by default). */
   readonly consoleDir: string;
+  /** SOOC_CONSOLE_OIDC_*: the console's sign-in at the provider (SOOC_AUTH=oidc); null offers only a pasted token. */
+  readonly consoleOidc: ConsoleOidcSettings | null;
   /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
   readonly rateLimits: RateLimits;
   /** SOOC_STORE_TIMEOUT_MS: a request's calls to the event store answer within it, or STORE_UNAVAILABLE. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   );
   if (consoleDevSignIn && auth.mode !== 'local')
     reader.refuse('SOOC_CONSOLE_DEV_SIGNIN', 'true', 'false when SOOC_AUTH=oidc: the provider signs people in');
+  const consoleOidc = readConsoleOidcSettings(reader, auth);
   const consoleDir = reader.read('SOOC_CONSOLE_DIR', DEFAULT_CONSOLE_DIR, 'a directory path', (raw) =>
     raw.trim() === '' ? undefined : raw,
   );
@@ -154,6 +158,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     auth,
     consoleDevSignIn,
     consoleDir,
+    consoleOidc,
     rateLimits,
     storeTimeoutMs,
   };

@@ -10,6 +10,8 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 export interface OidcProvider {
   /** `http://127.0.0.1:<port>`; discovery under it. Stays the same across key rotations. */
   readonly issuer: string;
+  /** Claims the provider adds to the access tokens of this user's logins, such as their roles. */
+  setUserClaims(sub: string, claims: Record<string, unknown>): void;
   /** An access token (JWT for the audience) from a real login: authorization code with PKCE, through the provider's login and consent pages. */
   userToken(sub: string, claims: Record<string, unknown>): Promise<string>;
   /** A client-credentials access token of the partner machine client `partner-acme`, carrying these claims. */
@@ -26,7 +28,7 @@ export interface OidcProvider {
 const SERVER = join(__dirname, 'oidc-provider.server.mjs');
 const REDIRECT_URI = 'http://127.0.0.1/callback';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -58,14 +60,23 @@ class CookieJar {
   }
 }
 
-export async function startOidcProvider({ audience }: { audience: string }): Promise<OidcProvider> {
+export interface OidcProviderOptions {
+  readonly audience: string;
+  /** More redirect URIs of the `console` client (a gateway's `/console/`, for the browser's sign-in). */
+  readonly consoleRedirectUris?: readonly string[];
+}
+
+export async function startOidcProvider({
+  audience,
+  consoleRedirectUris = [],
+}: OidcProviderOptions): Promise<OidcProvider> {
   const dir = mkdtempSync(join(tmpdir(), 'sooc-oidc-'));
   const configFile = join(dir, 'config.json');
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   let keys: JWK[] = [await newKey()];
   const claims = { users: {} as Record<string, unknown>, clients: {} as Record<string, unknown> };
-  const save = () => writeFileSync(configFile, JSON.stringify({ audience, keys, claims }));
+  const save = () => writeFileSync(configFile, JSON.stringify({ audience, keys, claims, consoleRedirectUris }));
   let child: ChildProcess | null = null;
 
   const start = async () => {
@@ -96,6 +107,10 @@ export async function startOidcProvider({ audience }: { audience: string }): Pro
 
   return {
     issuer,
+    setUserClaims(sub, userClaims) {
+      claims.users[sub] = userClaims;
+      save();
+    },
     async userToken(sub, userClaims) {
       claims.users[sub] = userClaims;
       save();

@@ -1,13 +1,14 @@
 // A real OpenID provider (oidc-provider) on loopback, for the gateway's SOOC_AUTH=oidc specs.
 // Run by oidc-provider.fixture.ts: node oidc-provider.server.mjs <port> <config.json>
-// config.json: { audience, keys: [private JWKs, the signing one first], claims: { users: {sub: claims}, clients: {id: claims} } }
+// config.json: { audience, keys: [private JWKs, the signing one first], claims: { users: {sub: claims}, clients: {id: claims} },
+//   consoleRedirectUris: [more redirect URIs of the console client, such as a booted gateway's /console/] }
 // It is read again for every token, so the fixture can add users and claims while it runs.
 import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 const [port, configFile] = process.argv.slice(2);
 const read = () => JSON.parse(readFileSync(configFile, 'utf8'));
-const { audience, keys } = read();
+const { audience, keys, consoleRedirectUris = [] } = read();
 const issuer = `http://127.0.0.1:${port}`;
 
 const provider = new Provider(issuer, {
@@ -18,7 +19,7 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      redirect_uris: ['http://127.0.0.1/callback'],
+      redirect_uris: ['http://127.0.0.1/callback', ...consoleRedirectUris],
     },
     {
       // A partner company's machine: client credentials.

@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import type { CohortStatus } from '../gql/graphql';
+import { Outcome, useAction } from '../ui/action';
 import { Field } from '../ui/field';
-import { ActionForm, OutcomeNotice, useAction } from './cohort-action.form';
+import { ActionForm } from './cohort-action.form';
 import {
   CHANGE_CAPACITY,
   CLOSE_APPLICATIONS,
@@ -79,7 +80,7 @@ export function CohortActions({ cohortId, status, capacity, admin }: ActionsProp
                 Close applications
               </button>
             </div>
-            <OutcomeNotice outcome={window.outcome} />
+            <Outcome outcome={window.outcome} />
           </div>
         )}
         {admin && (

@@ -1,10 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { OidcSettings } from '../oidc.sign-in';
 import { sessionFromToken, type Session } from '../session';
 import { Field } from '../ui/field';
+import { OidcSignIn } from './sign-in.oidc';
 
 interface ConsoleSettings {
   readonly auth: 'local' | 'oidc';
   readonly devSignIn: boolean;
+  /** The provider and client to sign in with; null without SOOC_CONSOLE_OIDC_CLIENT_ID. */
+  readonly oidc: OidcSettings | null;
 }
 
 const ROLES = ['admin', 'compliance', 'facilitator', 'reviewer', 'partner', 'learner'] as const;
@@ -16,8 +20,9 @@ interface FieldProblem {
 
 /**
  * Signing in. With SOOC_AUTH=local and the development sign-in on, the gateway mints a token for
- * the role chosen here (and the screen says so: anyone who reaches this page may be anyone). Any
- * mode accepts a token pasted in (from `npm run sooc -- token` or the identity provider).
+ * the role chosen here (and the screen says so: anyone who reaches this page may be anyone). With
+ * SOOC_AUTH=oidc and a console client, people sign in at the identity provider. Any mode accepts a
+ * token pasted in (from `npm run sooc -- token` or the identity provider).
  */
 export function SignInScreen({ onSignedIn }: { readonly onSignedIn: (session: Session) => void }) {
   const [settings, setSettings] = useState<ConsoleSettings | null>(null);
@@ -37,14 +42,15 @@ export function SignInScreen({ onSignedIn }: { readonly onSignedIn: (session: Se
       )}
       {!settings && !failed && <p role="status">Loading…</p>}
       {settings?.devSignIn && <DevSignIn onSignedIn={onSignedIn} />}
-      {settings && !settings.devSignIn && (
+      {settings?.oidc && <OidcSignIn settings={settings.oidc} onSignedIn={onSignedIn} />}
+      {settings && !settings.devSignIn && !settings.oidc && (
         <p className="notice">
           This gateway checks tokens of{' '}
           {settings.auth === 'oidc' ? 'its identity provider (SOOC_AUTH=oidc)' : 'its own key (SOOC_AUTH=local)'}; paste
           one below.
         </p>
       )}
-      {settings && <PasteToken onSignedIn={onSignedIn} />}
+      {settings && <PasteToken rolesClaim={settings.oidc?.rolesClaim} onSignedIn={onSignedIn} />}
     </section>
   );
 }
@@ -130,12 +136,18 @@ function DevSignIn({ onSignedIn }: { readonly onSignedIn: (session: Session) => 
   );
 }
 
-function PasteToken({ onSignedIn }: { readonly onSignedIn: (session: Session) => void }) {
+function PasteToken({
+  rolesClaim,
+  onSignedIn,
+}: {
+  readonly rolesClaim: string | undefined;
+  readonly onSignedIn: (session: Session) => void;
+}) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const session = sessionFromToken(token.trim());
+    const session = sessionFromToken(token.trim(), rolesClaim);
     if (session) onSignedIn(session);
     else setError('Not a JSON Web Token (three parts separated by dots)');
   };

@@ -113,6 +113,7 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'Mutation.suspendPartner': ADMIN_ONLY,
   'Mutation.resumePartner': ADMIN_ONLY,
   'Query.partnerEvents': { admin: everywhere, partner: ownCompany },
+  'Query.partners': PARTNER_ENDPOINTS,
   'Query.webhookDeliveries': PARTNER_ENDPOINTS,
   'Query.webhookEndpoints': PARTNER_ENDPOINTS,
   'Subscription.partnerEventStream': { admin: everywhere, partner: ownCompany },

@@ -7,3 +7,4 @@ export * from './lib/partner-enrollment.projection';
 export * from './lib/partner-feed.projection';
 export * from './lib/partner-feed.query';
 export * from './lib/webhook-deliveries.query';
+export * from './lib/partners.query';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar, ID_MESSAGE, ID_PATTERN, PageInfo } from '@sooc/graphql';
+import { DateTimeScalar, ID_MESSAGE, ID_PATTERN, PageInfo, PositionScalar } from '@sooc/graphql';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
@@ -109,6 +109,12 @@ export class WebhookAttempt {
 export class WebhookDelivery {
   @Field({ description: 'The event’s id (`webhook-id`)' })
   eventId!: string;
+
+  @Field(() => PositionScalar, {
+    description:
+      'The event’s position: pass it as replayWebhookDeliveries’ `fromPosition` to re-send from this message on',
+  })
+  position!: bigint;
 
   @Field({ description: 'Its CloudEvents type' })
   type!: string;

@@ -110,6 +110,7 @@ export class PartnerFeedResolver {
     return {
       nodes: page.deliveries.map(({ message, attempts }) => ({
         eventId: message.event_id,
+        position: BigInt(message.position),
         type: message.type,
         cohortId: message.cohort_id,
         generation: message.generation,

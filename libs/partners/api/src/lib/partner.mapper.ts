@@ -1,4 +1,5 @@
 import { findEndpoint, type PartnerState, type WebhookEndpointState } from '@sooc/partners-domain';
+import type { PartnerRow } from '@sooc/partners-read-models';
 import { Partner, PartnerStatus, WebhookEndpoint, WebhookEndpointStatus } from './partner.type';
 
 /** The partner as its state after the write holds it: every field is the write side's, nothing waits. */
@@ -13,6 +14,24 @@ export function partnerOf(state: PartnerState): Partner {
     status: state.status === 'active' ? PartnerStatus.ACTIVE : PartnerStatus.SUSPENDED,
     suspendedReason: state.status === 'suspended' ? state.suspendedReason : null,
   };
+}
+
+/** A partner as the read model lists it. */
+export function partnerOfRow(row: PartnerRow): Partner {
+  return {
+    partnerId: row.partner_id,
+    companyId: row.company_id,
+    name: row.name,
+    contact: row.contact,
+    status: row.status === 'suspended' ? PartnerStatus.SUSPENDED : PartnerStatus.ACTIVE,
+    suspendedReason: row.status === 'suspended' ? row.status_reason : null,
+  };
+}
+
+/** The latest instant a previous secret signs until, as of the last rotation; null before any rotation. */
+function rotationOverlapUntil(endpoint: WebhookEndpointState): string | null {
+  const until = endpoint.secrets.map((s) => s.validUntil).filter((v): v is string => v !== null);
+  return until.length === 0 ? null : until.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
 }
 
 const ENDPOINT_STATUS: Readonly<Record<WebhookEndpointState['status'], WebhookEndpointStatus>> = {
@@ -33,5 +52,6 @@ export function endpointOf(state: PartnerState, endpointId: string): WebhookEndp
     description: endpoint.description,
     status: ENDPOINT_STATUS[endpoint.status],
     disabledReason: endpoint.disabledReason,
+    rotationOverlapUntil: rotationOverlapUntil(endpoint),
   };
 }

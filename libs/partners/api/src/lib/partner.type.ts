@@ -72,6 +72,14 @@ export class WebhookEndpoint {
 
   @Field(() => String, { nullable: true, description: 'Why it is disabled, while it is' })
   disabledReason!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Until when the secret replaced by the last rotation keeps signing beside the current one (both sign until ' +
+      'then; an instant past means the current secret alone signs); null before any rotation',
+  })
+  rotationOverlapUntil!: string | null;
 }
 
 @ObjectType({ description: 'A replay of an endpoint’s messages, as requested: the feed re-sends them' })

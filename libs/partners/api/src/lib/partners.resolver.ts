@@ -1,16 +1,36 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MUTATION_INPUT } from '@sooc/graphql';
-import { CommandRunner } from '@sooc/nest';
+import { CommandRunner, READ_DB, RequestContext } from '@sooc/nest';
 import { partnerDecider, partnerStream, type PartnerCommand } from '@sooc/partners-domain';
+import { listPartners, type PartnersReadDb } from '@sooc/partners-read-models';
 import { RegisterPartnerInput, ResumePartnerInput, SuspendPartnerInput } from './partner-commands.input';
-import { partnerOf } from './partner.mapper';
+import { partnerOf, partnerOfRow } from './partner.mapper';
 import { Partner } from './partner.type';
 import { PartnerPayload, RegisterPartnerPayload, ResumePartnerPayload, SuspendPartnerPayload } from './payloads.type';
 
-/** Partner companies: registration and status, each mutation one partner command (admins only, by the policy table). */
+/**
+ * Partner companies: registration and status, each mutation one partner command (admins only, by
+ * the policy table), and the list of them (admins all, a partner token its own company's).
+ */
 @Resolver(() => Partner)
 export class PartnersResolver {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(READ_DB) private readonly db: PartnersReadDb,
+  ) {}
+
+  @Query(() => [Partner], {
+    description:
+      'The registered partner companies by partnerId: every one for admins; for a partner token, only the one ' +
+      'registered for its own company (empty before it is registered)',
+  })
+  async partners(): Promise<Partner[]> {
+    const { principal } = RequestContext.current();
+    // The policy table lets in admins and partner tokens that carry a company.
+    const rows = await listPartners(this.db, { companyId: principal.role === 'admin' ? null : principal.companyId });
+    return rows.map(partnerOfRow);
+  }
 
   @Mutation(() => RegisterPartnerPayload, {
     description:
