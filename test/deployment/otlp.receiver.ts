@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeTraceRequest } from './otlp.protobuf';
 
 /** One span as OTLP/JSON carries it, with the service that sent it. */
 export interface ReceivedSpan {
@@ -25,10 +26,11 @@ interface OtlpAttribute {
 }
 
 /**
- * An OTLP/HTTP trace receiver on the loopback speaking the JSON protocol (`POST /v1/traces`,
- * `application/json`), as a collector would: it answers 200 with an empty partial success and
- * keeps every span it was sent. Anything but JSON is refused with 415, so the processes must
- * really be exporting with OTEL_EXPORTER_OTLP_PROTOCOL=http/json.
+ * An OTLP/HTTP trace receiver on the loopback (`POST /v1/traces`), as a collector would: it
+ * answers 200 with an empty partial success and keeps every span it was sent. It speaks one
+ * protocol, JSON by default (`application/json`, OTEL_EXPORTER_OTLP_PROTOCOL=http/json) or
+ * protobuf (`application/x-protobuf`, the SDK's default); the other is refused with 415, so the
+ * processes must really be exporting the way the caller says.
  */
 export interface OtlpReceiver {
   readonly url: string;
@@ -36,15 +38,19 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+export async function startOtlpReceiver(protocol: 'json' | 'protobuf' = 'json'): Promise<OtlpReceiver> {
+  const contentType = protocol === 'json' ? 'application/json' : 'application/x-protobuf';
   const spans: ReceivedSpan[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       if (request.method !== 'POST' || request.url !== '/v1/traces') return void response.writeHead(404).end();
-      if (!String(request.headers['content-type']).startsWith('application/json'))
-        return void response.writeHead(415).end();
+      if (!String(request.headers['content-type']).startsWith(contentType)) return void response.writeHead(415).end();
+      if (protocol === 'protobuf') {
+        spans.push(...decodeTraceRequest(Buffer.concat(chunks)));
+        return void response.writeHead(200, { 'content-type': contentType }).end();
+      }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpJson;
       for (const resourceSpans of body.resourceSpans ?? []) {
         const service = String(valueOf(resourceSpans.resource?.attributes, 'service.name'));

@@ -9,22 +9,28 @@ import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp.
 /**
  * Issue 16's "must show": one submitApplication, traced by the gateway, the projector, the
  * reactor and the webhook delivery worker, each its own process, exporting over OTLP/HTTP in JSON
- * to a receiver this spec runs on the loopback; the trace context travels from the gateway to the
- * workers in the event metadata, and on to the partner's webhook through the feed.
+ * (and, once more, in the SDK's default protobuf) to a receiver this spec runs on the loopback;
+ * the trace context travels from the gateway to the workers in the event metadata, and on to the
+ * partner's webhook through the feed.
  */
 const REGISTER_PARTNER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }`;
 const ADD_ENDPOINT = `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { secret } }`;
 
-describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
-  'on %s: one submitApplication traced across the gateway, projector, reactor and partner-feed processes',
-  (setup) => {
+describe.each<[StoreSetup, 'json' | 'protobuf']>([
+  ['sqlite', 'json'],
+  ['esdb+postgres', 'json'],
+  // The SDK's default protocol, as an operator gets it from OTEL_EXPORTER_OTLP_ENDPOINT alone.
+  ['sqlite', 'protobuf'],
+])(
+  'on %s, exporting %s: one submitApplication traced across the gateway, projector, reactor and partner-feed processes',
+  (setup, protocol) => {
     let receiver: OtlpReceiver;
     let webhooks: WebhookReceiver;
     let secret = '';
     let d: Deployment;
 
     beforeAll(async () => {
-      receiver = await startOtlpReceiver();
+      receiver = await startOtlpReceiver(protocol);
       webhooks = await WebhookReceiver.start(() => [secret]);
       d = await startDeployment(setup, {
         partnerFeed: true,
@@ -32,7 +38,7 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
           SOOC_WEBHOOK_ALLOW_PRIVATE: 'true',
           SOOC_WEBHOOK_TICK_MS: '50',
           OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+          ...(protocol === 'json' ? { OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : {}),
           // The SDK's batch waits 5 s by default; the spec need not.
           OTEL_BSP_SCHEDULE_DELAY: '200',
         },

@@ -1,3 +1,4 @@
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { LogContextManager, Tracing } from '@sooc/util';
 
@@ -33,6 +34,10 @@ export function startTracing(app: string, env: NodeJS.ProcessEnv = process.env):
     metricReaders: [],
     // The active span lives in the log fields' AsyncLocalStorage: one store fewer for every promise.
     contextManager: new LogContextManager(),
+    // traceparent (and tracestate) only: the default adds W3C baggage, which nothing here sets or
+    // reads, to every inject and extract (each event's metadata, each reaction, each request).
+    // OTEL_PROPAGATORS still overrides it.
+    ...(env['OTEL_PROPAGATORS'] ? {} : { textMapPropagator: new W3CTraceContextPropagator() }),
   });
   sdk.start();
   Tracing.enable();
