@@ -56,11 +56,20 @@ export function startEntryPoint(app: EntryPoint, env: Record<string, string>, na
   let stderr = '';
   const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal })));
   const listening = new Promise<string>((found, failed) => {
+    // Only the lines not yet read, and only until the listening line: parsing the whole output
+    // again at each chunk made a chatty worker (LOG_LEVEL=info under a bench's load) cost the
+    // process reading it a core, taken from the processes measured.
+    let scanned = 0;
+    let listeningAt: string | null = null;
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const port = LISTENING[app].exec(readableLog(stdout))?.[1];
+      if (listeningAt !== null) return;
+      const end = stdout.lastIndexOf('\n') + 1;
+      if (end <= scanned) return;
+      const port = LISTENING[app].exec(readableLog(stdout.slice(scanned, end)))?.[1];
+      scanned = end;
       // The host printed may be 0.0.0.0 or localhost; the tests make it listen on the loopback.
-      if (port) found(`http://127.0.0.1:${port}`);
+      if (port) found((listeningAt = `http://127.0.0.1:${port}`));
     });
     void exited.then(({ code, signal }) =>
       failed(
