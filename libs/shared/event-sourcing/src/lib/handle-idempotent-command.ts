@@ -3,7 +3,13 @@ import type { Decider } from './decider.types';
 import { ConcurrencyError, DomainError } from './errors';
 import type { DomainEvent, RecordedEvent } from './event.types';
 import type { EventStore } from './event-store.port';
-import { handleCommand, metadataOf, type CommandContext, type CommandResult, type HandleCommandOptions } from './handle-command';
+import {
+  handleCommand,
+  metadataOf,
+  type CommandContext,
+  type CommandResult,
+  type HandleCommandOptions,
+} from './handle-command';
 import {
   IDEMPOTENCY_RECORDED,
   idempotencyStream,
