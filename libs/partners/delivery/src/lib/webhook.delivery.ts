@@ -16,7 +16,7 @@ import {
   type Fence,
 } from './delivery.store';
 import { postWebhook } from './webhook.post';
-import { ROOT_TRACE, Tracing } from '@sooc/util';
+import { Tracing } from '@sooc/util';
 
 export interface DeliverySettings {
   /** How often the worker looks for new feed events and due retries. */
@@ -130,7 +130,7 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
     return Tracing.inSpan(
       'webhook delivery',
       {
-        parent: message.traceparent ? Tracing.extract({ traceparent: message.traceparent }) : ROOT_TRACE,
+        parent: Tracing.continuing(message.traceparent),
         attributes: {
           'sooc.partner': endpoint.partnerId,
           'sooc.endpoint': endpoint.endpointId,

@@ -34,7 +34,7 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
   const answers = LogContext.run(frame, () =>
     reactTo(event).map((reaction) => {
       const span = reactionSpan(event, reaction);
-      const traced = span ? { ...context, traceparent: Tracing.traceparent(Tracing.contextOf(span)) } : context;
+      const traced = span ? { ...context, traceparent: Tracing.traceparentOf(span) } : context;
       return sender.send(reaction, traced, `${event.type} ${event.id}`).then(
         (written) => {
           span?.setAttribute('sooc.events_written', written);
@@ -62,7 +62,7 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
 function reactionSpan(event: RecordedEvent, reaction: Reaction): Span | null {
   if (!Tracing.enabled) return null;
   return Tracing.start(`reaction ${event.type} → ${reaction.command.type}`, {
-    parent: Tracing.extract({ traceparent: event.metadata.traceparent }),
+    parent: Tracing.continuing(event.metadata.traceparent),
     attributes: {
       'sooc.event.type': event.type,
       'sooc.event.id': event.id,

@@ -76,7 +76,7 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
     try {
       // One write for many commands: its span continues the first command's trace.
       const first = toAppend[0]?.metadata.traceparent;
-      const parent = first ? Tracing.extract({ traceparent: first }) : undefined;
+      const parent = first ? Tracing.continuing(first) : undefined;
       const result = await appendTraced(store, streamId, toAppend, revision ?? 'no_stream', parent);
       options.cache?.set(decider, streamId, { state, revision: result.nextExpectedRevision });
       // Positions of the events before the last are not returned by the port; a command's own

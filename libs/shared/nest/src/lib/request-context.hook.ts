@@ -1,7 +1,7 @@
 import type { Authenticate, Principal } from '@sooc/auth';
 import { InvalidTokenError } from '@sooc/auth';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { SpanKind, Tracing, type Span } from '@sooc/util';
+import { SpanKind, Tracing, type Span, type TraceContext } from '@sooc/util';
 import { RequestContext } from './request-context';
 
 /**
@@ -19,10 +19,10 @@ export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, aut
   if (Tracing.enabled) traceRequests(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = RequestContext.correlationIdFrom(request.headers);
-    const span = spans.get(request.raw);
+    const traced = spans.get(request.raw);
     const enter = (principal: Principal) => {
       const data = RequestContext.of(principal, correlationId);
-      if (span) data.trace = Tracing.contextOf(span, Tracing.extract(request.headers));
+      if (traced) data.trace = traced.context;
       RequestContext.run(data, done);
     };
     const refuse = (error: unknown) => {
@@ -40,7 +40,8 @@ export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, aut
   });
 }
 
-const spans = new WeakMap<object, Span>();
+/** A request's server span, and the context its children continue (the caller's trace state kept). */
+const spans = new WeakMap<object, { readonly span: Span; readonly context: TraceContext }>();
 
 /**
  * A server span per HTTP request (tracing on), continuing the caller's `traceparent` when it sent
@@ -49,18 +50,17 @@ const spans = new WeakMap<object, Span>();
 function traceRequests(fastify: Pick<FastifyInstance, 'addHook'>): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     const path = request.url.split('?')[0] ?? request.url;
-    spans.set(
-      request.raw,
-      Tracing.start(`${request.method} ${path}`, {
-        kind: SpanKind.SERVER,
-        parent: Tracing.extract(request.headers),
-        attributes: { 'http.request.method': request.method, 'url.path': path },
-      }),
-    );
+    const parent = Tracing.extract(request.headers);
+    const span = Tracing.start(`${request.method} ${path}`, {
+      kind: SpanKind.SERVER,
+      parent,
+      attributes: { 'http.request.method': request.method, 'url.path': path },
+    });
+    spans.set(request.raw, { span, context: Tracing.contextOf(span, parent) });
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const span = spans.get(request.raw);
+    const span = spans.get(request.raw)?.span;
     if (span) {
       span.setAttribute('http.response.status_code', reply.statusCode);
       span.end();

@@ -1,28 +1,36 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { Tracing, type TraceContext } from '@sooc/util';
+import { Tracing } from '@sooc/util';
 
 /** OTLP receivers drop links past 128 by default; a batch of a thousand requests keeps the first. */
 const MAX_LINKS = 128;
 
+/** The trace id inside a version-00 `traceparent` (`00-<trace id>-<span id>-<flags>`). */
+const traceIdOf = (traceparent: string) => traceparent.slice(3, 35);
+
 /**
  * One span per batch the runner commits (tracing on), in the trace of the batch's first traced
- * event (the request that wrote it), linked to the traces of the others: a span has one parent,
- * and a batch folds events of many requests. A batch of untraced events (a replay of old ones)
- * makes no span rather than a new trace per batch.
+ * event (the request that wrote it), linked to each other trace of the batch once: a span has one
+ * parent, and a batch folds events of many requests. A request's events (its command's, then its
+ * reactions') share a trace, so one link per request, not per event. A batch of untraced events
+ * (a replay of old ones) makes no span rather than a new trace per batch.
  */
 export function inProjectionBatchSpan<T>(batch: readonly RecordedEvent[], fn: () => Promise<T>): Promise<T> {
   if (!Tracing.enabled) return fn();
-  const traces = [...new Set(batch.map((e) => e.metadata.traceparent).filter((t): t is string => Boolean(t)))];
-  if (traces.length === 0) return fn();
-  const parent: TraceContext = Tracing.extract({ traceparent: traces[0] });
-  const links = traces
-    .slice(1, MAX_LINKS + 1)
+  const byTrace = new Map<string, string>();
+  for (const event of batch) {
+    const traceparent = event.metadata.traceparent;
+    if (traceparent && !byTrace.has(traceIdOf(traceparent))) byTrace.set(traceIdOf(traceparent), traceparent);
+  }
+  const [first, ...others] = byTrace.values();
+  if (first === undefined) return fn();
+  const links = others
+    .slice(0, MAX_LINKS)
     .map((t) => Tracing.linkTo(t))
     .filter((l) => l !== null);
   return Tracing.inSpan(
     'projection batch',
     {
-      parent,
+      parent: Tracing.continuing(first),
       links,
       attributes: {
         'sooc.events': batch.length,

@@ -11,11 +11,9 @@ import {
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
+import { formatTraceparent, parseTraceparent } from './traceparent.format';
 
 export { SpanKind, type Context as TraceContext, type Span };
-
-/** The context of no trace: the parent of a span that starts one. */
-export const ROOT_TRACE: Context = ROOT_CONTEXT;
 
 let enabled = false;
 /** Looked up once: each `getTracer` builds a key and searches the provider's map, on every span. */
@@ -81,12 +79,22 @@ export const Tracing = {
   /** The W3C `traceparent` of a context (the active one by default), to travel in event metadata or a header. */
   traceparent(of: Context = context.active()): string | undefined {
     if (!enabled) return undefined;
-    const carrier: Record<string, string> = {};
-    propagation.inject(of, carrier);
-    return carrier['traceparent'];
+    return formatTraceparent(trace.getSpanContext(of));
   },
 
-  /** The context a `traceparent` (from event metadata or a request's headers) continues. */
+  /** The `traceparent` of a span (a reaction's, for the commands it sends). */
+  traceparentOf(span: Span): string | undefined {
+    return enabled ? formatTraceparent(span.spanContext()) : undefined;
+  },
+
+  /** The context that continues the span an event's `traceparent` names; no trace for none or a malformed one. */
+  continuing(traceparent: string | null | undefined): Context {
+    if (!enabled) return ROOT_CONTEXT;
+    const spanContext = parseTraceparent(traceparent);
+    return spanContext ? trace.setSpanContext(ROOT_CONTEXT, spanContext) : ROOT_CONTEXT;
+  },
+
+  /** The context a request's headers continue, through the configured propagator (traceparent and tracestate by default). */
   extract(carrier: Readonly<Record<string, string | string[] | undefined>> | undefined): Context {
     if (!enabled || !carrier) return ROOT_CONTEXT;
     return propagation.extract(ROOT_CONTEXT, carrier, {
@@ -100,8 +108,8 @@ export const Tracing = {
 
   /** A link to the span a `traceparent` names (a batch's other events), or null. */
   linkTo(traceparent: string | undefined): Link | null {
-    if (!enabled || !traceparent) return null;
-    const spanContext = trace.getSpanContext(Tracing.extract({ traceparent }));
+    if (!enabled) return null;
+    const spanContext = parseTraceparent(traceparent);
     return spanContext ? { context: spanContext } : null;
   },
 };
