@@ -8,6 +8,7 @@ import type { GatewayConfig } from './gateway.config';
 import { createGatewayMetrics } from './gateway.metrics';
 import { GatewayModule, GRAPHQL_PATH } from './gateway.module';
 import { addSecurityHeaders, protectTheEdge } from './edge.protection';
+import { logRequests } from './request-log.hook';
 import { serveGraphiQL } from './graphiql.page';
 import { serveConsole } from './console.route';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
@@ -56,6 +57,7 @@ export async function createGateway(config: GatewayConfig, overrides: GatewayOve
     answerRequestErrorsAsGraphQL(adapter.getInstance(), GRAPHQL_PATH);
     addSecurityHeaders(adapter.getInstance());
     useRequestContext(adapter.getInstance(), identity.authenticate);
+    logRequests(adapter.getInstance(), log.pino);
     if (identity.jwks) serveJwks(adapter.getInstance(), identity.jwks);
     if (config.graphiql) serveGraphiQL(adapter.getInstance(), GRAPHQL_PATH);
     servePartnerSchemas(adapter.getInstance());

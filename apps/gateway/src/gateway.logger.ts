@@ -1,8 +1,6 @@
 import { Injectable, type DynamicModule } from '@nestjs/common';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestContext } from '@sooc/nest';
 
 /**
  * Nest's own logs through nestjs-pino, on the gateway's pino logger: the same JSON lines as the
@@ -18,26 +16,10 @@ export class GatewayNestLogger extends Logger {
 }
 
 /**
- * One line per HTTP request (pino-http, through nestjs-pino) when it ends: method, URL, status
- * and time, with the request's correlation id, actor and GraphQL operation (the logger's mixin
- * reads them from the request context). `debug` for an answer, `warn` for a 4xx, `error` for a
- * 5xx: at `info` a busy gateway writes no line per request. No headers: a token is a secret.
+ * nestjs-pino for Nest's own logs only: `forRoutes: []` installs none of its middleware (pino-http
+ * and a second AsyncLocalStorage on every request, through Nest's middleware runner); the request
+ * lines come from a Fastify hook (request-log.hook.ts) at a third of the cost.
  */
 export function gatewayLoggerModule(logger: PinoLogger): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      logger,
-      // The correlation id is the request's id: what a client sends in x-correlation-id, or one made for it.
-      genReqId: () => RequestContext.current().correlationId,
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
-      customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url} ${res.statusCode}`,
-      customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url} ${res.statusCode}`,
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      quietReqLogger: true,
-    },
-  });
+  return LoggerModule.forRoot({ forRoutes: [], pinoHttp: { logger } });
 }
