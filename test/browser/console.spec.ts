@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 // The browser specs boot the gateway exactly as the e2e specs do, and seed through their fixtures.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway, type Harness } from '../e2e/gateway.harness';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { eventually, openCohort, submit, ACCEPT, dashboard } from '../e2e/enrollment.fixture';
-import { launchChromium, newContext, screenshots, seriousViolations, signIn, WIDTHS } from './browser.harness';
+import { expectAccessible, launchChromium, newPage, signInAs, WIDTHS } from './browser.harness';
 
 /**
  * The admin console in a real Chromium against a booted gateway (SQLite files, embedded projector
@@ -20,10 +20,6 @@ describe('the admin console in a browser', () => {
   let cohortId: string;
 
   /** A page in a browser profile of its own: its own sign-in. */
-  async function page(): Promise<Page> {
-    const context = await newContext(browser);
-    return context.newPage();
-  }
 
   beforeAll(async () => {
     h = await startGateway();
@@ -52,16 +48,15 @@ describe('the admin console in a browser', () => {
   });
 
   it('serves the console at /console, whose sign-in says it is the local development sign-in', async () => {
-    const p = await page();
+    const p = await newPage(browser);
     await p.goto(consoleUrl);
     await p.getByRole('heading', { name: 'Development sign-in' }).waitFor();
     expect(await p.getByTestId('dev-sign-in-warning').textContent()).toContain('SOOC_AUTH=local');
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'sign-in');
+    await expectAccessible(p, 'sign-in');
   });
 
   it("shows the form's field errors the gateway gives (a facilitator names their cohorts)", async () => {
-    const p = await page();
+    const p = await newPage(browser);
     await p.goto(consoleUrl);
     await p.getByLabel('Role').selectOption('facilitator');
     await p.getByRole('button', { name: 'Sign in as facilitator' }).click();
@@ -70,15 +65,14 @@ describe('the admin console in a browser', () => {
   });
 
   it('lists the cohorts for an admin with their status, dates, fill and waitlist, filtered by status', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     const row = p.getByTestId(`cohort-row-${cohortId}`);
     await row.getByText('2/2').waitFor();
     expect(await row.getByTestId(`waitlist-${cohortId}`).textContent()).toBe('1');
     expect(await row.textContent()).toContain('open');
     expect(await row.textContent()).toContain('2030-03-10 → 2030-06-30');
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'cohorts');
+    await expectAccessible(p, 'cohorts');
 
     await p.getByLabel('Status').selectOption('CANCELLED');
     await p.getByText('No cohort matches.').waitFor();
@@ -87,8 +81,8 @@ describe('the admin console in a browser', () => {
   });
 
   it("shows a cohort's seats, waitlist in order, companies, applications and offers", async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.getByRole('link', { name: 'Cohort 2030 spring' }).click();
     await p.getByTestId('seats-chart').waitFor();
     expect(await p.getByTestId('seats-capacity').textContent()).toBe('2');
@@ -99,18 +93,17 @@ describe('the admin console in a browser', () => {
     expect(await p.getByTestId('status-chart').textContent()).toContain('offered');
     expect(await p.getByTestId('offers').locator('tbody tr').count()).toBe(2);
     await p.getByTestId('applications-over-time').waitFor();
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'cohort');
+    await expectAccessible(p, 'cohort');
   });
 
   it("puts the API's errors on the fields they name, and a second browser sees the admin's change live", async () => {
-    const admin = await page();
-    await signIn(admin, consoleUrl, { role: 'admin' });
+    const admin = await newPage(browser);
+    await signInAs(admin, 'admin', consoleUrl);
     await admin.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await admin.getByTestId('seats-chart').waitFor();
 
-    const watcher = await page();
-    await signIn(watcher, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });
+    const watcher = await newPage(browser);
+    await signInAs(watcher, 'facilitator', consoleUrl, { cohorts: [cohortId] });
     await watcher.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await watcher.getByTestId('seats-chart').waitFor();
     await watcher.getByTestId('live-status').getByText('Live').waitFor();
@@ -121,8 +114,7 @@ describe('the admin console in a browser', () => {
     const seats = admin.getByLabel('New capacity');
     await admin.locator('.field-error').first().waitFor();
     expect(await seats.getAttribute('aria-invalid')).toBe('true');
-    expect(await seriousViolations(admin)).toEqual([]);
-    await screenshots(admin, 'cohort-field-error');
+    await expectAccessible(admin, 'cohort-field-error');
 
     // Three seats: cy is offered the one freed, and the facilitator's screen follows by itself.
     await seats.fill('3');
@@ -135,8 +127,8 @@ describe('the admin console in a browser', () => {
   });
 
   it('sets a company quota, refusing a malformed company on its field', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByLabel('Company id').fill('../acme');
     await p.getByLabel('Quota seats').fill('2');
@@ -154,8 +146,8 @@ describe('the admin console in a browser', () => {
   });
 
   it('forms groups only when the API allows it, and closes applications', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     // The screen has read the dashboard and listens: what changes now arrives by the subscription.
     await p.getByTestId('live-status').getByText('Live').waitFor();
@@ -193,8 +185,8 @@ describe('the admin console in a browser', () => {
   });
 
   it('lets a facilitator see the groups, start the cohort and record attendance, the API refusing it before the start', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });
+    const p = await newPage(browser);
+    await signInAs(p, 'facilitator', consoleUrl, { cohorts: [cohortId] });
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByRole('link', { name: 'Groups and attendance' }).click();
     await p.getByTestId('groups').getByText(/ada/).waitFor();
@@ -213,40 +205,37 @@ describe('the admin console in a browser', () => {
     await p.getByText('Session 1 recorded for ada.').waitFor();
     await p.getByTestId('attended-ada').getByText('1', { exact: true }).waitFor();
     expect(await p.getByLabel('ada attended session 1', { exact: true }).isChecked()).toBe(true);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'groups');
+    await expectAccessible(p, 'groups');
   });
 
   it("gives a facilitator their cohort's dashboard and group forming, not the admin's actions", async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });
+    const p = await newPage(browser);
+    await signInAs(p, 'facilitator', consoleUrl, { cohorts: [cohortId] });
     await p.getByRole('link', { name: 'Cohort 2030 spring' }).click();
     await p.getByTestId('seats-chart').waitFor();
     await p.getByRole('button', { name: 'Form groups' }).waitFor();
     expect(await p.getByRole('button', { name: 'Change capacity' }).count()).toBe(0);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'cohort-facilitator');
+    await expectAccessible(p, 'cohort-facilitator');
   });
 
   it('gives compliance the dashboard to read, with no action', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'compliance' });
+    const p = await newPage(browser);
+    await signInAs(p, 'compliance', consoleUrl);
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByTestId('seats-chart').waitFor();
     expect(await p.getByRole('heading', { name: 'Actions' }).count()).toBe(0);
   });
 
   it("shows compliance a cohort's audit timeline and the cohort as it stood at the instant picked", async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'compliance' });
+    const p = await newPage(browser);
+    await signInAs(p, 'compliance', consoleUrl);
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByRole('link', { name: 'Audit timeline' }).click();
     await p.getByTestId('as-of').waitFor();
     // Now: the capacity the admin changed to 3 earlier in this file, and every event so far.
     expect(await p.getByTestId('as-of-capacity').textContent()).toBe('3');
     expect(await p.getByTestId('audit-trail').textContent()).toContain('CapacityChanged');
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'audit');
+    await expectAccessible(p, 'audit');
     // One learner's events only.
     await p.getByLabel('Learner id').fill('cy');
     await p.getByTestId('audit-trail').getByText('ApplicationSubmitted').first().waitFor();
@@ -262,28 +251,26 @@ describe('the admin console in a browser', () => {
     { role: 'partner' as const, companyId: 'acme' },
     { role: 'learner' as const, learnerId: 'ada' },
   ])('shows a $role the catalogue, and the API refuses them the dashboard', async (as) => {
-    const p = await page();
-    const persona = as.role === 'reviewer' ? { role: as.role, cohorts: ['another-cohort'] } : as;
-    await signIn(p, consoleUrl, persona);
+    const p = await newPage(browser);
+    await signInAs(p, as.role, consoleUrl, as.role === 'reviewer' ? { cohorts: ['another-cohort'] } : as);
     await p.getByTestId(`cohort-row-${cohortId}`).waitFor();
     expect(await p.getByRole('link', { name: 'Cohort 2030 spring' }).count()).toBe(0);
     // Typing the address does not help: the console asks, the API says no.
     await p.goto(`${consoleUrl}#/cohorts/${cohortId}`);
     await p.getByText('FORBIDDEN').first().waitFor();
     expect(await p.getByTestId('seats-chart').count()).toBe(0);
-    expect(await seriousViolations(p)).toEqual([]);
-    if (as.role === 'learner') await screenshots(p, 'cohort-forbidden');
+    await expectAccessible(p, `cohort-forbidden-${as.role}`);
   });
 
   it('is usable at a phone width: the table scrolls inside its region, the page does not', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.setViewportSize(WIDTHS.phone);
     await p.getByTestId(`cohort-row-${cohortId}`).waitFor();
     const overflow = await p.evaluate<number>(
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await seriousViolations(p)).toEqual([]);
+    await expectAccessible(p, 'cohorts-phone');
   });
 });

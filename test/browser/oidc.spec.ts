@@ -6,7 +6,7 @@ import { startGateway, type Harness } from '../e2e/gateway.harness';
 import { openCohort } from '../e2e/enrollment.fixture';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { freePort, startOidcProvider, type OidcProvider } from '../e2e/oidc/oidc-provider.fixture';
-import { launchChromium, newContext, screenshots, seriousViolations } from './browser.harness';
+import { expectAccessible, launchChromium, newPage } from './browser.harness';
 
 const AUDIENCE = 'https://api.sooc.test';
 
@@ -25,10 +25,10 @@ describe('the console signing in at an OpenID provider', () => {
   let cohortId: string;
 
   async function page(): Promise<Page> {
-    const context = await newContext(browser);
+    const p = await newPage(browser);
     // The provider's pages import a web font; nothing here may reach the internet.
-    await context.route(/^https:\/\/fonts\./, (route) => route.abort());
-    return context.newPage();
+    await p.context().route(/^https:\/\/fonts\./, (route) => route.abort());
+    return p;
   }
 
   /** The provider's login page (any login and password is accepted by its development pages), then its consent page. */
@@ -79,8 +79,7 @@ describe('the console signing in at an OpenID provider', () => {
     expect(await p.getByRole('heading', { name: 'Development sign-in' }).count()).toBe(0);
     const minted = await p.request.post(`${consoleUrl}dev-sign-in`, { data: { role: 'admin' } });
     expect(minted.status()).toBe(404);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'oidc-sign-in');
+    await expectAccessible(p, 'oidc-sign-in');
   });
 
   it("signs an admin in through the provider's login and consent, onto the cohorts with the token's role, and out", async () => {
@@ -97,8 +96,7 @@ describe('the console signing in at an OpenID provider', () => {
     await p.getByTestId(`cohort-row-${cohortId}`).waitFor();
     // Neither the code nor the state stays in the address bar.
     expect(new URL(p.url()).search).toBe('');
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'oidc-cohorts');
+    await expectAccessible(p, 'oidc-cohorts');
 
     // A reload keeps the session; signing out ends it, and a reload does not bring it back.
     await p.reload();
@@ -163,8 +161,7 @@ describe('the console signing in at an OpenID provider', () => {
     expect(await refused.textContent()).toContain('its state differs');
     expect(await p.getByTestId('signed-in-as').count()).toBe(0);
     expect(exchanged).toBe(false);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'oidc-state-refused');
+    await expectAccessible(p, 'oidc-state-refused');
 
     // The pending sign-in is spent: the same answer again (a reload, a replayed link) signs nobody in either.
     await p.goto(`${consoleUrl}?code=replayed&state=forged-state`);

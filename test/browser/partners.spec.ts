@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 // The browser specs boot the gateway exactly as the e2e specs do, and seed through their fixtures.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway, type Harness } from '../e2e/gateway.harness';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { openCohort, submit } from '../e2e/enrollment.fixture';
 import { WebhookReceiver } from '@sooc/partners-feed/testing';
-import { launchChromium, newContext, screenshots, seriousViolations, signIn } from './browser.harness';
+import { expectAccessible, launchChromium, newPage, signInAs } from './browser.harness';
 
 const REGISTER = `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { position } }`;
 const ADD = `mutation($input: AddWebhookEndpointInput!) { addWebhookEndpoint(input: $input) { position } }`;
@@ -30,11 +30,6 @@ describe('the partners screens in a browser', () => {
   let browser: Browser;
   let consoleUrl: string;
   let cohortId: string;
-
-  async function page(): Promise<Page> {
-    const context = await newContext(browser);
-    return context.newPage();
-  }
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start(() => []);
@@ -64,20 +59,19 @@ describe('the partners screens in a browser', () => {
   });
 
   it('lists every partner to an admin', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.getByRole('link', { name: 'Partners' }).click();
     // The list is a read model: it has the registrations within moments.
     await p.getByTestId('partner-row-p-globex').waitFor();
     expect(await p.getByTestId('partner-row-p-acme').textContent()).toContain('hr@acme.example');
     expect(await p.getByTestId('partners').locator('tbody tr').count()).toBe(2);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'partners');
+    await expectAccessible(p, 'partners');
   });
 
   it('registers an endpoint, refusing a bad URL on its field, shows the secret once, rotates it, disables and enables', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.goto(`${consoleUrl}#/partners/p-acme`);
     await p.getByText('No endpoint yet.').waitFor();
 
@@ -105,8 +99,7 @@ describe('the partners screens in a browser', () => {
     await row.getByText('enabled').waitFor();
     expect(await row.textContent()).toContain(receiver.url);
     expect(await p.getByTestId('rotation-acme-hr').textContent()).toBe('one secret, never rotated');
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'partner-endpoints');
+    await expectAccessible(p, 'partner-endpoints');
 
     // Shown once: the list, read again, holds no secret.
     await p.reload();
@@ -130,8 +123,8 @@ describe('the partners screens in a browser', () => {
   it("shows an endpoint's log: each try's status, the message parked, and a replay that delivers it", async () => {
     const answer = await submit(h, cohortId, 'ada', { companyId: 'acme', shareWithCompany: true });
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'admin' });
+    const p = await newPage(browser);
+    await signInAs(p, 'admin', consoleUrl);
     await p.goto(`${consoleUrl}#/partners/p-acme`);
     await p.getByRole('link', { name: 'acme-hr' }).click();
     await p.getByRole('heading', { name: 'Delivery log of acme-hr' }).waitFor();
@@ -148,8 +141,7 @@ describe('the partners screens in a browser', () => {
     const eventId = (await parked.getAttribute('data-testid'))!.replace(/^delivery-/, '').replace(/-0$/, '');
     // The newest parked message, by its id from now on (newer ones may park meanwhile).
     const message = p.getByTestId(`delivery-${eventId}-0`);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'deliveries-parked');
+    await expectAccessible(p, 'deliveries-parked');
 
     await p.getByLabel('Status').selectOption('parked');
     await message.waitFor();
@@ -163,13 +155,12 @@ describe('the partners screens in a browser', () => {
     await replayed.locator('.status-delivered').waitFor({ timeout: 30_000 });
     expect(await replayed.textContent()).toContain('replay 1');
     expect(receiver.acknowledged()).toContain(eventId);
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'deliveries-replayed');
+    await expectAccessible(p, 'deliveries-replayed');
   });
 
   it("shows a partner's user its own partner only: another company's endpoints are refused by the API", async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'partner', companyId: 'acme' });
+    const p = await newPage(browser);
+    await signInAs(p, 'partner', consoleUrl, { companyId: 'acme' });
     await p.getByRole('link', { name: 'Partners' }).click();
     await p.getByTestId('partner-row-p-acme').waitFor();
     expect(await p.getByTestId('partners').locator('tbody tr').count()).toBe(1);
@@ -182,8 +173,7 @@ describe('the partners screens in a browser', () => {
     await p.getByLabel('Endpoint id').fill('acme-lms');
     await p.getByRole('button', { name: 'Register the endpoint' }).click();
     await p.getByText('Endpoint acme-lms registered.').waitFor();
-    expect(await seriousViolations(p)).toEqual([]);
-    await screenshots(p, 'partner-own');
+    await expectAccessible(p, 'partner-own');
 
     // Removing asks once more, then the endpoint is gone for good: no action is offered on it.
     const lms = p.getByTestId('endpoint-row-acme-lms');
@@ -205,8 +195,8 @@ describe('the partners screens in a browser', () => {
   });
 
   it('offers no partners to other roles, and the API refuses them the list', async () => {
-    const p = await page();
-    await signIn(p, consoleUrl, { role: 'facilitator', cohorts: [cohortId] });
+    const p = await newPage(browser);
+    await signInAs(p, 'facilitator', consoleUrl, { cohorts: [cohortId] });
     expect(await p.getByRole('link', { name: 'Partners' }).count()).toBe(0);
     await p.goto(`${consoleUrl}#/partners`);
     await p.getByText('Could not load the partners.').waitFor();
@@ -217,16 +207,15 @@ describe('the partners screens in a browser', () => {
     const strict = await startGateway();
     try {
       await registerPartner(strict, 'p-acme', 'acme');
-      const p = await page();
+      const p = await newPage(browser);
       const url = `http://localhost:${strict.gateway.port}/console/`;
-      await signIn(p, url, { role: 'admin' });
+      await signInAs(p, 'admin', url);
       await p.goto(`${url}#/partners/p-acme`);
       await p.getByLabel('URL').fill('http://127.0.0.1:8080/hooks');
       await p.getByRole('button', { name: 'Register the endpoint' }).click();
       await p.getByText('resolves to 127.0.0.1, a loopback address').waitFor();
       expect(await p.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
-      expect(await seriousViolations(p)).toEqual([]);
-      await screenshots(p, 'partner-url-refused');
+      await expectAccessible(p, 'partner-url-refused');
     } finally {
       await strict.close();
     }

@@ -45,8 +45,21 @@ describe('the GraphQL edge', () => {
         '{ cohorts { edges { node { cohortId title status capacity startsOn endsOn applicationWindow { opensAt closesAt } } } pageInfo { hasNextPage endCursor } } }',
       );
       expect(answer.errors).toEqual([
-        expect.objectContaining({ message: expect.stringMatching(/Query Cost limit of 40 exceeded, found \d+/) }),
+        expect.objectContaining({
+          message: expect.stringMatching(/Query Cost limit of 40 exceeded, found \d+/),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
       ]);
+    });
+
+    it('costs fields spread from a fragment as the same fields written out', async () => {
+      // 17.75 either way; graphql-armor's own limit counted the spread deeper (43.44, refused).
+      const inline = await h.gql('{ cohorts { totalCount edges { node { cohortId title } } } }');
+      const spread = await h.gql(
+        '{ cohorts { ...Page } } fragment Page on CohortConnection { totalCount edges { node { cohortId title } } }',
+      );
+      expect(inline.errors).toBeUndefined();
+      expect(spread).toEqual(inline);
     });
 
     it('refuses a document of more tokens than GRAPHQL_MAX_TOKENS while parsing it', async () => {

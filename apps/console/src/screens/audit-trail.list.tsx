@@ -1,15 +1,8 @@
+import type { ConsoleAuditEntryFragment } from '../gql/graphql';
 import { learnerHref } from '../route';
 
-/** What the list shows of an entry (the screens' queries select these fields). */
-export interface AuditEntryView {
-  readonly position: string;
-  readonly occurredAt: string;
-  readonly type: string;
-  readonly summary: string;
-  readonly reason?: string | null;
-  readonly learnerId?: string | null;
-  readonly actor: { readonly id: string; readonly role: string };
-}
+/** What the list shows of an entry: the screens' queries spread ConsoleAuditEntry (audit-entry.fragment.ts). */
+export type AuditEntryView = ConsoleAuditEntryFragment;
 
 interface AuditTrailListProps {
   readonly entries: readonly AuditEntryView[];

@@ -28,16 +28,7 @@ const AUDIT_SCREEN = graphql(`
       totalCount
       edges {
         node {
-          position
-          occurredAt
-          type
-          summary
-          reason
-          learnerId
-          actor {
-            id
-            role
-          }
+          ...ConsoleAuditEntry
         }
       }
     }

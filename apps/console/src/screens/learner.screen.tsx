@@ -7,7 +7,7 @@ import { AuditTrailList } from './audit-trail.list';
 
 /**
  * A learner's trail up to the chosen instant, across every cohort they applied to (one round
- * trip; fields written out and 50 entries, under the gateway's cost limit).
+ * trip; 50 entries, under the gateway's cost limit), with the entry fields the cohort's trail shows.
  */
 const LEARNER_SCREEN = graphql(`
   query ConsoleLearner($learnerId: ID!, $at: DateTime!) {
@@ -15,16 +15,7 @@ const LEARNER_SCREEN = graphql(`
       totalCount
       edges {
         node {
-          position
-          occurredAt
-          type
-          summary
-          reason
-          learnerId
-          actor {
-            id
-            role
-          }
+          ...ConsoleAuditEntry
           cohortId
         }
       }

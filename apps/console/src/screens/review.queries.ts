@@ -2,11 +2,11 @@ import { graphql } from '../gql';
 
 /**
  * The review screen's one round trip: the cohort, its rubric, the applications awaiting a
- * decision in arrival order and the best scored ones with their decisions. Fields are written
- * out, not spread from fragments: the gateway's cost limit (GRAPHQL_MAX_COST) counts a spread
- * deeper, and the page sizes keep the document under it. What a blind reviewer may not see (name, e-mail, learner id, company) the API answers
- * null: the screen asks for it and shows what comes. `at` is the last write's position, so the
- * list read after a review or a decision has it (read-your-writes).
+ * decision in arrival order and the best scored ones with their decisions. The page sizes keep
+ * the document under the gateway's cost limit (GRAPHQL_MAX_COST). What a blind reviewer may not
+ * see (name, e-mail, learner id, company) the API answers null: the screen asks for it and shows
+ * what comes. `at` is the last write's position, so the list read after a review or a decision
+ * has it (read-your-writes).
  */
 export const REVIEW_SCREEN = graphql(`
   query ConsoleReview($cohortId: ID!, $at: Position) {

@@ -6,6 +6,7 @@ export * from './lib/position.scalar';
 export * from './lib/date-time.scalar';
 export * from './lib/date.scalar';
 export * from './lib/depth-limit.rule';
+export * from './lib/cost-limit.rule';
 export * from './lib/page-info.type';
 export * from './lib/connection.factory';
 export * from './lib/graphql-exception.filter';

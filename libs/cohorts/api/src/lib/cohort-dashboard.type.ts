@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApplicationStatus, DashboardWaitlistOrder } from './enums';
 import { DateTimeScalar, GLOBAL_ID, Node } from '@sooc/graphql';
+import { CohortFill } from './cohort-fill.type';
 
 @ObjectType({ description: 'One place in the waitlist' })
 export class WaitlistEntry {
@@ -105,7 +106,8 @@ export class DashboardSettings {
     'A cohort at a glance, for admins: its seats, waitlist, applications per status and per company, and settings',
   implements: () => [Node],
 })
-export class CohortDashboard implements Node {
+/** The seats and waitlist length are CohortFill's: the cohorts list reads them alone. */
+export class CohortDashboard extends CohortFill implements Node {
   @Field(() => ID, { description: GLOBAL_ID })
   id!: string;
 
@@ -115,25 +117,8 @@ export class CohortDashboard implements Node {
   @Field({ description: "The cohort's title" })
   title!: string;
 
-  @Field(() => Int, { description: 'Seats in the cohort, 2..500' })
-  capacity!: number;
-
-  @Field(() => Int, { description: 'Seats held while an offer is open' })
-  reserved!: number;
-
-  @Field(() => Int, { description: 'Seats of learners who accepted their offer' })
-  confirmed!: number;
-
-  @Field(() => Int, {
-    description: 'Seats neither reserved nor confirmed: capacity − reserved − confirmed, never below 0',
-  })
-  free!: number;
-
-  @Field(() => Float, { description: '(reserved + confirmed) / capacity, 0..1' })
-  fillRate!: number;
-
   @Field(() => Int, { description: 'Learners on the whole waitlist (the list below may show fewer)' })
-  waitlistLength!: number;
+  override waitlistLength!: number;
 
   @Field(() => [WaitlistEntry], { description: 'The first waitlistFirst entries, in the order seats go to them' })
   waitlist!: WaitlistEntry[];

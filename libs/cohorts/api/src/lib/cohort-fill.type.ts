@@ -19,9 +19,9 @@ export class CohortFill {
   })
   free!: number;
 
-  @Field(() => Float, { description: '(reserved + confirmed) / capacity, 0..1, as CohortDashboard.fillRate' })
+  @Field(() => Float, { description: '(reserved + confirmed) / capacity, 0..1' })
   fillRate!: number;
 
-  @Field(() => Int, { description: 'Learners on the whole waitlist, as CohortDashboard.waitlistLength' })
+  @Field(() => Int, { description: 'Learners on the whole waitlist' })
   waitlistLength!: number;
 }

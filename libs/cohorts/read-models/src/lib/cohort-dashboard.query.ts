@@ -46,6 +46,19 @@ async function waitlistHead(
   }));
 }
 
+/** Free seats and fill rate from the seats taken: the dashboard and the cohorts table round them alike. */
+export function seatFill(
+  capacity: number,
+  reserved: number,
+  confirmed: number,
+): Pick<CohortDashboardView, 'free' | 'fillRate'> {
+  const taken = reserved + confirmed;
+  return {
+    free: Math.max(0, capacity - taken),
+    fillRate: capacity > 0 ? Math.min(1, Math.round((taken / capacity) * 10_000) / 10_000) : 0,
+  };
+}
+
 const byCompany = (a: CompanySeatsView, b: CompanySeatsView): number => {
   if (a.companyId === b.companyId) return 0;
   if (a.companyId === null) return 1;
@@ -114,7 +127,6 @@ export async function findCohortDashboard(
     byStatus.set(g.status, (byStatus.get(g.status) ?? 0) + Number(g.n));
   }
 
-  const taken = totals.reserved + totals.confirmed;
   return {
     cohortId: row.cohort_id,
     title: row.title,
@@ -124,8 +136,7 @@ export async function findCohortDashboard(
     capacity: row.capacity,
     reserved: totals.reserved,
     confirmed: totals.confirmed,
-    free: Math.max(0, row.capacity - taken),
-    fillRate: row.capacity > 0 ? Math.min(1, Math.round((taken / row.capacity) * 10_000) / 10_000) : 0,
+    ...seatFill(row.capacity, totals.reserved, totals.confirmed),
     waitlistLength: totals.waitlisted,
     waitlist,
     applicationsByStatus: [...byStatus]

@@ -1,23 +1,21 @@
+import { seatFill } from './cohort-dashboard.query';
+import type { CohortDashboardView } from './cohort-dashboard.read-model';
 import type { CohortsReadDb } from './cohorts.read-model';
 
 /** What a row of the cohorts table shows: the dashboard's seats and waitlist length, without its lists. */
-export interface CohortFillView {
-  readonly cohortId: string;
-  readonly capacity: number;
-  readonly reserved: number;
-  readonly confirmed: number;
-  /** capacity − reserved − confirmed, never below 0. */
-  readonly free: number;
-  /** (reserved + confirmed) / capacity, 0..1, four decimals, as the dashboard rounds it. */
-  readonly fillRate: number;
-  readonly waitlistLength: number;
-}
+export type CohortFillView = Pick<
+  CohortDashboardView,
+  'cohortId' | 'capacity' | 'reserved' | 'confirmed' | 'free' | 'fillRate' | 'waitlistLength'
+>;
 
 type SeatStatus = 'reserved' | 'confirmed' | 'waitlisted';
 
 /**
  * The seats of many cohorts in one SQL statement (a page of the cohorts list is one read, not
- * one per cohort): each count is a sub-select on the seat ledger correlated with its cohort.
+ * one per cohort). The capacity is the dashboard row's own column. The reserved, confirmed and
+ * waitlisted seats are counted on the seat ledger, each a sub-select correlated with its cohort:
+ * `cohort_dashboards` does not store them (its projection follows the cohort's lifecycle events,
+ * the seats are the seat ledger's, `cohort_seats`), and the dashboard counts them the same way.
  * Cohorts the dashboard does not know are left out of the map.
  */
 export async function findCohortFills(
@@ -44,14 +42,12 @@ export async function findCohortFills(
     rows.map((row) => {
       const reserved = Number(row.reserved ?? 0);
       const confirmed = Number(row.confirmed ?? 0);
-      const taken = reserved + confirmed;
       const fill: CohortFillView = {
         cohortId: row.cohort_id,
         capacity: row.capacity,
         reserved,
         confirmed,
-        free: Math.max(0, row.capacity - taken),
-        fillRate: row.capacity > 0 ? Math.min(1, Math.round((taken / row.capacity) * 10_000) / 10_000) : 0,
+        ...seatFill(row.capacity, reserved, confirmed),
         waitlistLength: Number(row.waitlisted ?? 0),
       };
       return [row.cohort_id, fill];
