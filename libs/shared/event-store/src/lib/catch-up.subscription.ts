@@ -12,7 +12,15 @@ export interface CatchUpSource {
   readonly wake: Signal;
   /** Other processes append without waking us: look again after this many ms (none: wait for a wake). */
   readonly pollMs?: number;
+  /**
+   * A number that changes whenever another process commits (SQLite's `PRAGMA data_version`): a
+   * poll reads the store only when it changed, so an idle follower costs a pragma every `pollMs`,
+   * not a read transaction. Without it every poll reads.
+   */
+  externalVersion?(): number;
 }
+
+const POLL = Symbol('poll');
 
 export interface CatchUpOptions {
   readonly after: bigint;
@@ -61,6 +69,8 @@ export class CatchUpSubscription implements Subscription {
     let caughtUp = false;
     while (!this.closed) {
       const seen = this.source.wake.version;
+      // Taken before the read: a commit elsewhere after it, even during the read, changes it.
+      const version = this.source.externalVersion?.();
       const batch = await this.source.readBatch(after, batchSize, filter);
       for (const event of batch.events) {
         if (this.closed) return;
@@ -80,20 +90,24 @@ export class CatchUpSubscription implements Subscription {
         yield { kind: 'caught-up' };
         continue;
       }
-      await this.nextWake(seen);
+      await this.nextWake(seen, version);
     }
   }
 
-  private async nextWake(seen: number): Promise<void> {
+  /** Until an append here wakes us, the subscription closes, or a poll finds another process committed. */
+  private async nextWake(seen: number, version: number | undefined): Promise<void> {
     const wake = this.source.wake.listen(seen);
-    const waits = [wake.fired, this.closing];
-    let timer: NodeJS.Timeout | undefined;
-    if (this.source.pollMs !== undefined)
-      waits.push(new Promise((resolve) => (timer = setTimeout(resolve, this.source.pollMs))));
+    const { pollMs } = this.source;
     try {
-      await Promise.race(waits);
+      for (;;) {
+        const waits: Promise<unknown>[] = [wake.fired, this.closing];
+        let timer: NodeJS.Timeout | undefined;
+        if (pollMs !== undefined) waits.push(new Promise((resolve) => (timer = setTimeout(resolve, pollMs, POLL))));
+        const why = await Promise.race(waits).finally(() => clearTimeout(timer));
+        if (why !== POLL || this.closed || version === undefined) return;
+        if (this.source.externalVersion?.() !== version) return;
+      }
     } finally {
-      clearTimeout(timer);
       wake.cancel();
     }
   }

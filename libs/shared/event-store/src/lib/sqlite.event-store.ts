@@ -116,6 +116,8 @@ export class SqliteEventStore implements EventStore {
       {
         wake: this.wake,
         pollMs: this.options.pollMs ?? 10,
+        // Another connection's commit (another process) changes it; this one's appends wake the subscription instead.
+        externalVersion: () => (this.closed ? -1 : (this.statements.dataVersion.get() as number)),
         readBatch: (from, max, filter) => this.query(() => this.readBatch(from, max, filter)),
       },
       { after, filter: normaliseFilter(options.filter), batchSize: this.options.subscriptionBatchSize ?? 500 },
