@@ -6,7 +6,7 @@
  * warms the submit path itself (JIT, caches, the workers), not only the trivial query: unwarmed,
  * a mode's first run came out 20% below its second and the noise hid the cost measured.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOtlpReceiver } from '../deployment/otlp.receiver';
@@ -27,7 +27,29 @@ import {
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
 
-async function submitLoad(env: Record<string, string>): Promise<Throughput> {
+interface TracedRun extends Throughput {
+  /** The gateway process's CPU (all its threads) per submission, the workers' catching up included. */
+  readonly cpuMsPerSubmission: number;
+}
+
+/**
+ * CPU milliseconds a process has used (user + system, all threads: /proc/<pid>/stat, in 10 ms
+ * ticks). A rate moves with whatever else the shared machine runs; the CPU a submission costs the
+ * gateway moves much less, so the bench reports both.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** After the load, the reactor and the projections finish the backlog before the CPU is read again. */
+const DRAIN_MS = 3000;
+
+async function submitLoad(env: Record<string, string>): Promise<TracedRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-tracing-'));
   const gateway = startService('gateway', 'gateway', {
     SOOC_DATA_DIR: dataDir,
@@ -47,7 +69,10 @@ async function submitLoad(env: Record<string, string>): Promise<Throughput> {
       await Promise.all(
         Array.from({ length: CONNECTIONS }, (_, i) => post(urls[0]!, submitBody('warm-up', `warm-${wave}-${i}`))),
       );
-    return await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
+    const before = cpuMs(gateway.child.pid);
+    const load = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
+    await new Promise((drained) => setTimeout(drained, DRAIN_MS));
+    return { ...load, cpuMsPerSubmission: (cpuMs(gateway.child.pid) - before) / load.total };
   } finally {
     await stopWithin(gateway, 15_000);
     rmSync(dataDir, { recursive: true, force: true });
@@ -63,7 +88,7 @@ const ROUNDS = 5;
  * out 20-25% low in every mode alike (a noisy neighbour, not the mode), and a mean of three moved
  * the cost by ten points with it.
  */
-const median = (runs: readonly Throughput[], key: 'requestsPerSecond' | 'p50' | 'p99') => {
+const median = (runs: readonly TracedRun[], key: 'requestsPerSecond' | 'p50' | 'p99' | 'cpuMsPerSubmission') => {
   const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
@@ -76,9 +101,9 @@ export async function run(): Promise<BenchSection> {
   const onProtobuf = { OTEL_EXPORTER_OTLP_ENDPOINT: protobuf.url };
   const onJson = { OTEL_EXPORTER_OTLP_ENDPOINT: json.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' };
   try {
-    const off: Throughput[] = [];
-    const traced: Throughput[] = [];
-    const tracedJson: Throughput[] = [];
+    const off: TracedRun[] = [];
+    const traced: TracedRun[] = [];
+    const tracedJson: TracedRun[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       off.push(await submitLoad({}));
       traced.push(await submitLoad(onProtobuf));
@@ -87,8 +112,17 @@ export async function run(): Promise<BenchSection> {
     const offRate = median(off, 'requestsPerSecond');
     const cost = 1 - median(traced, 'requestsPerSecond') / offRate;
     const costJson = 1 - median(tracedJson, 'requestsPerSecond') / offRate;
+    const offCpu = median(off, 'cpuMsPerSubmission');
+    const cpuCost = median(traced, 'cpuMsPerSubmission') / offCpu - 1;
+    const cpuCostJson = median(tracedJson, 'cpuMsPerSubmission') / offCpu - 1;
+    const cpu = (name: string, runs: readonly TracedRun[]) => ({
+      name,
+      value: median(runs, 'cpuMsPerSubmission'),
+      unit: 'CPU ms',
+      note: runs.map((r) => r.cpuMsPerSubmission.toFixed(2)).join(', '),
+    });
     const failed = [...off, ...traced, ...tracedJson].reduce((sum, r) => sum + r.failed, 0);
-    const rate = (name: string, runs: readonly Throughput[]) => ({
+    const rate = (name: string, runs: readonly TracedRun[]) => ({
       name,
       value: median(runs, 'requestsPerSecond'),
       unit: 'requests/s',
@@ -101,11 +135,15 @@ export async function run(): Promise<BenchSection> {
         `submitApplication over ${COHORTS} cohorts at ${CONNECTIONS} connections for ${DURATION_S} s per run, after two warm-up bursts of \`{ __typename }\` and ${WARM_UP_WAVES} waves of ${CONNECTIONS} submissions to a cohort of their own; ` +
         `runs alternate off (no OTEL_* variable), on (OTEL_EXPORTER_OTLP_ENDPOINT to an OTLP/HTTP receiver on the loopback, nothing else: the SDK's default protocol, http/protobuf, ` +
         `and its default batch span processor) and on with OTEL_EXPORTER_OTLP_PROTOCOL=http/json to a second receiver, ${ROUNDS} rounds; each figure is the median of its mode's runs (all runs in the notes). ` +
+        `Beside each run's rate, the gateway process's CPU time (user + system, all threads, /proc/<pid>/stat) from the start of the load to ${DRAIN_MS / 1000} s after it, divided by the submissions answered. ` +
         `The receivers (test/deployment/otlp.receiver.ts, in the bench process) keep each export's body and decode every span after the runs, as a collector on its own machine would not share the gateway's cores.`,
       rows: [
         rate('submitApplication, tracing off', off),
         rate('submitApplication, tracing on (http/protobuf, the default)', traced),
         rate('submitApplication, tracing on (http/json)', tracedJson),
+        cpu('gateway CPU per submission, tracing off', off),
+        cpu('gateway CPU per submission, tracing on (http/protobuf)', traced),
+        cpu('gateway CPU per submission, tracing on (http/json)', tracedJson),
         { name: 'p99, tracing off', value: median(off, 'p99'), unit: 'ms' },
         { name: 'p99, tracing on (http/protobuf)', value: median(traced, 'p99'), unit: 'ms' },
         { name: 'p99, tracing on (http/json)', value: median(tracedJson, 'p99'), unit: 'ms' },
@@ -120,6 +158,7 @@ export async function run(): Promise<BenchSection> {
       findings: [
         `cost of tracing: ${(cost * 100).toFixed(1)}% of submit throughput exporting with the default protocol (http/protobuf) (aim ≤ 10%)${cost <= 0.1 ? ': met' : ': not met'}`,
         `with OTEL_EXPORTER_OTLP_PROTOCOL=http/json: ${(costJson * 100).toFixed(1)}%`,
+        `the gateway's CPU per submission (all threads, the workers' catching up included), on against off: +${(cpuCost * 100).toFixed(1)}% with http/protobuf, +${(cpuCostJson * 100).toFixed(1)}% with http/json`,
       ],
     };
   } finally {

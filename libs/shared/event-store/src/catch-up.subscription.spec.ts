@@ -60,8 +60,8 @@ describe('a catch-up subscription polling for other processes', () => {
     const source = countingSource();
     const read = source.readBatch.bind(source);
     // The commit lands during the read that follows the caught-up, after it looked: only the version says so.
-    source.readBatch = (after) => {
-      const batch = read(after);
+    source.readBatch = (after, max, filter) => {
+      const batch = read(after, max, filter);
       if (source.reads === 2) {
         source.pending.push(recorded(5n));
         source.version++;
