@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startService, waitUntilReady } from '../deployment/service.process';
 import {
-  bareGraphQLThroughput,
   BENCH_RATE_LIMITS,
   signInAs,
   COHORTS,
@@ -29,7 +28,7 @@ import {
   submitBody,
   trivialBurstTime,
   visibleBetween,
-  trivialWithAndWithoutToken,
+  trivialComparison,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
 
@@ -52,8 +51,7 @@ export async function run(): Promise<BenchSection> {
     for (let c = 0; c < COHORTS; c++) await openCohort(urls[0], `bench-${c}`, 500);
     await openCohort(urls[0], PROBE_COHORT, 500);
 
-    const bare = await bareGraphQLThroughput(1);
-    const { trivial, trivialWithToken } = await trivialWithAndWithoutToken(urls);
+    const { bare, trivial, trivialWithToken } = await trivialComparison(urls, 1);
     const metrics = `${await gateway.baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);

@@ -387,42 +387,50 @@ export function meanThroughput(runs: readonly Throughput[]): Throughput {
   };
 }
 
-/**
- * The gateways' trivial query without a token and with one, alternated twice: measured once each,
- * the first came out cold (the warm-up bursts carry a token) and the second warm, and the
- * difference between them was the order's, not the token's.
- */
-export async function trivialWithAndWithoutToken(
-  urls: readonly string[],
-): Promise<{ trivial: Throughput; trivialWithToken: Throughput }> {
-  const anonymous: Throughput[] = [];
-  const withToken: Throughput[] = [];
-  for (let round = 0; round < 2; round++) {
-    anonymous.push(await loadAll(urls, TRIVIAL_QUERY, { anonymous: true }));
-    withToken.push(await loadAll(urls, TRIVIAL_QUERY));
-  }
-  return { trivial: meanThroughput(anonymous), trivialWithToken: meanThroughput(withToken) };
+/** Rounds of the trivial-query comparison (bare servers, gateways without a token, with one). */
+export const TRIVIAL_ROUNDS = 3;
+
+/** The run with the median rate of several, its latencies with it. */
+export function medianRun(runs: readonly Throughput[]): Throughput {
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[sorted.length >> 1];
+  if (!median) throw new Error('medianRun needs at least one run');
+  return median;
 }
 
-/** The visibility probe's own cohort, apart from the load's. */
-export const PROBE_COHORT = 'probe';
-
 /**
- * The trivial query on `count` bare servers (bare-graphql.server.ts), loaded as loadAll loads
- * the gateways, after the warm-up the gateways had (two bursts): started, measured, stopped, so
- * they take no CPU from the rest of the run.
+ * `{ __typename }` on `bareCount` bare servers, then on the gateways without a token and with
+ * one, for TRIVIAL_ROUNDS rounds; each figure is its median run. Measured once each, the
+ * gateway / bare ratio came out anywhere from 0.49 to 0.72 on this shared machine: one gateway's
+ * rate moves by a quarter from one 10-s run to the next. Alternating also keeps the token's cost
+ * from being the order's (the first run of a gateway is the coldest). The bare servers stay up,
+ * idle, while the gateways are measured, and are stopped before the rest of the bench.
  */
-export async function bareGraphQLThroughput(count: number): Promise<Throughput> {
-  const servers = await Promise.all(Array.from({ length: count }, () => startBareGraphQL()));
+export async function trivialComparison(
+  urls: readonly string[],
+  bareCount: number,
+): Promise<{ bare: Throughput; trivial: Throughput; trivialWithToken: Throughput }> {
+  const servers = await Promise.all(Array.from({ length: bareCount }, () => startBareGraphQL()));
   try {
-    const urls = servers.map((s) => s.url);
-    await trivialBurstTime(urls);
-    await trivialBurstTime(urls);
-    return await loadAll(urls, TRIVIAL_QUERY);
+    const bareUrls = servers.map((s) => s.url);
+    await trivialBurstTime(bareUrls);
+    await trivialBurstTime(bareUrls);
+    const bare: Throughput[] = [];
+    const anonymous: Throughput[] = [];
+    const withToken: Throughput[] = [];
+    for (let round = 0; round < TRIVIAL_ROUNDS; round++) {
+      bare.push(await loadAll(bareUrls, TRIVIAL_QUERY));
+      anonymous.push(await loadAll(urls, TRIVIAL_QUERY, { anonymous: true }));
+      withToken.push(await loadAll(urls, TRIVIAL_QUERY));
+    }
+    return { bare: medianRun(bare), trivial: medianRun(anonymous), trivialWithToken: medianRun(withToken) };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
 }
+
+/** The visibility probe's own cohort, apart from the load's. */
+export const PROBE_COHORT = 'probe';
 
 /** SIGTERM, then SIGKILL if the process has not exited within `ms`. */
 export async function stopWithin(
@@ -504,7 +512,7 @@ export function method(where: {
   projects: string;
 }): string {
   return (
-    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway without a token and with an admin's bearer token (local issuer, the same token on every request, as a client sends it), alternated twice (without, with, without, with: the rates averaged), then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
+    `autocannon, ${where.connections}, ${where.duration} s each: \`{ __typename }\` on ${where.bareServers} (test/bench/bare-graphql.server.ts, its own OS process: NestJS + ApolloDriver on Fastify, the gateway's versions, default settings, a code-first schema of one Query field), then \`{ __typename }\` on the gateway without a token and with an admin's bearer token (local issuer, the same token on every request, as a client sends it); bare, without, with, alternated for ${TRIVIAL_ROUNDS} rounds, each figure the median run (one gateway's rate moves by a quarter from one run to the next); then \`submitApplication\` with a new learner per request spread over ${COHORTS} open first-come cohorts of 500 seats; the reactor seats or waitlists every applicant meanwhile. ` +
     `Append → visible, in the server: the \`sooc_read_model_visible_seconds\` histogram of the process that projects (${where.projects}), scraped before and after the submissions: for each event, the time from its commit to the event store to the commit of the read-model batch that applied it; p50 and p99 interpolated inside the buckets. ` +
     `Append → visible to a client: while the submissions run, a probe in the bench process submits one more application to its own cohort every ${PROBE_EVERY_MS} ms and, once the mutation's answer (with the position of its append) arrives, asks the same gateway for \`application(cohortId, learnerId, consistentWith: position)\`, which waits in the gateway until its read models reached that position; one sample is the time from the mutation's answer arriving to that query's answer (showing the application) arriving, one query round trip under load included; a \`{ __typename }\` sent beside that query at the same instant shows the round trip alone. ` +
     `Race: ${RACE_APPLICANTS} submissions into a fresh ${RACE_SEATS}-seat first-come cohort, all sent at once ${where.raceSent} (node:http, a keep-alive agent without a socket limit: one socket each, none queued), timed until all were answered and until the dashboard showed every applicant seated or waitlisted; compared with ${RACE_APPLICANTS} \`{ __typename }\` sent the same way over the same warmed sockets just before.`

@@ -9,7 +9,6 @@
  */
 import { startDeployment } from '../deployment/deployment.harness';
 import {
-  bareGraphQLThroughput,
   signInAs,
   COHORTS,
   CONNECTIONS,
@@ -26,7 +25,7 @@ import {
   visibleBetween,
   submitBody,
   trivialBurstTime,
-  trivialWithAndWithoutToken,
+  trivialComparison,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
 
@@ -41,8 +40,7 @@ export async function run(): Promise<BenchSection> {
     for (let c = 0; c < COHORTS; c++) await openCohort(urls[c % 2], `bench-${c}`, 500);
     await openCohort(urls[0], PROBE_COHORT, 500);
 
-    const bare = await bareGraphQLThroughput(2);
-    const { trivial, trivialWithToken } = await trivialWithAndWithoutToken(urls);
+    const { bare, trivial, trivialWithToken } = await trivialComparison(urls, 2);
     const metrics = `${await deployment.service('projector').baseUrl()}/metrics`;
     const before = await scrapeVisible(metrics);
     const probe = startVisibilityProbe(urls, PROBE_COHORT);
