@@ -390,6 +390,15 @@ export function meanThroughput(runs: readonly Throughput[]): Throughput {
 /** Rounds of the trivial-query comparison (bare servers, gateways without a token, with one). */
 export const TRIVIAL_ROUNDS = 3;
 
+/** The median of some figures (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
 /** The run with the median rate of several, its latencies with it. */
 export function medianRun(runs: readonly Throughput[]): Throughput {
   const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);

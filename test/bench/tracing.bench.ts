@@ -17,6 +17,7 @@ import {
   CONNECTIONS,
   DURATION_S,
   loadAll,
+  median,
   openCohort,
   post,
   signInAs,
@@ -88,11 +89,8 @@ const ROUNDS = 5;
  * out 20-25% low in every mode alike (a noisy neighbour, not the mode), and a mean of three moved
  * the cost by ten points with it.
  */
-const median = (runs: readonly TracedRun[], key: 'requestsPerSecond' | 'p50' | 'p99' | 'cpuMsPerSubmission') => {
-  const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
+const medianOf = (runs: readonly TracedRun[], key: 'requestsPerSecond' | 'p50' | 'p99' | 'cpuMsPerSubmission') =>
+  median(runs.map((r) => r[key]));
 
 export async function run(): Promise<BenchSection> {
   const protobuf = await startOtlpReceiver('protobuf');
@@ -109,22 +107,22 @@ export async function run(): Promise<BenchSection> {
       traced.push(await submitLoad(onProtobuf));
       tracedJson.push(await submitLoad(onJson));
     }
-    const offRate = median(off, 'requestsPerSecond');
-    const cost = 1 - median(traced, 'requestsPerSecond') / offRate;
-    const costJson = 1 - median(tracedJson, 'requestsPerSecond') / offRate;
-    const offCpu = median(off, 'cpuMsPerSubmission');
-    const cpuCost = median(traced, 'cpuMsPerSubmission') / offCpu - 1;
-    const cpuCostJson = median(tracedJson, 'cpuMsPerSubmission') / offCpu - 1;
+    const offRate = medianOf(off, 'requestsPerSecond');
+    const cost = 1 - medianOf(traced, 'requestsPerSecond') / offRate;
+    const costJson = 1 - medianOf(tracedJson, 'requestsPerSecond') / offRate;
+    const offCpu = medianOf(off, 'cpuMsPerSubmission');
+    const cpuCost = medianOf(traced, 'cpuMsPerSubmission') / offCpu - 1;
+    const cpuCostJson = medianOf(tracedJson, 'cpuMsPerSubmission') / offCpu - 1;
     const cpu = (name: string, runs: readonly TracedRun[]) => ({
       name,
-      value: median(runs, 'cpuMsPerSubmission'),
+      value: medianOf(runs, 'cpuMsPerSubmission'),
       unit: 'CPU ms',
       note: runs.map((r) => r.cpuMsPerSubmission.toFixed(2)).join(', '),
     });
     const failed = [...off, ...traced, ...tracedJson].reduce((sum, r) => sum + r.failed, 0);
     const rate = (name: string, runs: readonly TracedRun[]) => ({
       name,
-      value: median(runs, 'requestsPerSecond'),
+      value: medianOf(runs, 'requestsPerSecond'),
       unit: 'requests/s',
       note: runs.map((r) => Math.round(r.requestsPerSecond)).join(', '),
     });
@@ -144,9 +142,9 @@ export async function run(): Promise<BenchSection> {
         cpu('gateway CPU per submission, tracing off', off),
         cpu('gateway CPU per submission, tracing on (http/protobuf)', traced),
         cpu('gateway CPU per submission, tracing on (http/json)', tracedJson),
-        { name: 'p99, tracing off', value: median(off, 'p99'), unit: 'ms' },
-        { name: 'p99, tracing on (http/protobuf)', value: median(traced, 'p99'), unit: 'ms' },
-        { name: 'p99, tracing on (http/json)', value: median(tracedJson, 'p99'), unit: 'ms' },
+        { name: 'p99, tracing off', value: medianOf(off, 'p99'), unit: 'ms' },
+        { name: 'p99, tracing on (http/protobuf)', value: medianOf(traced, 'p99'), unit: 'ms' },
+        { name: 'p99, tracing on (http/json)', value: medianOf(tracedJson, 'p99'), unit: 'ms' },
         {
           name: 'spans received',
           value: protobuf.spans().length + json.spans().length,
