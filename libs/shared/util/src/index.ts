@@ -8,3 +8,4 @@ export * from './lib/page.size';
 export * from './lib/position.cursor';
 export * from './lib/log.context';
 export * from './lib/trace.spans';
+export { traceIdOf } from './lib/traceparent.format';

@@ -12,8 +12,10 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId?: string | null;
   readonly now: () => Date;
-  /** Stamped on the events as `metadata.traceparent` (tracing on). */
+  /** Stamped on the events as `metadata.traceparent` (tracing on): a reaction's span. */
   readonly traceparent?: string;
+  /** The span the command's own is a child of (a request's GraphQL operation); the active context when not given. */
+  readonly trace?: TraceContext;
 }
 
 export interface HandleCommandOptions {
@@ -51,9 +53,21 @@ export function handleCommand<C extends Command, E extends DomainEvent, S>(
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E, S>> {
-  return Tracing.inSpan(`command ${command.type}`, { attributes: { 'sooc.stream': streamId } }, (span) =>
-    decideAndAppend(store, decider, streamId, command, context, options, span),
+  if (!Tracing.enabled) return decideAndAppend(store, decider, streamId, command, context, options, null);
+  const parent = context.trace;
+  const attributes = { 'sooc.stream': streamId, 'sooc.retries': 0 };
+  return Tracing.inSpan(`command ${command.type}`, { ...(parent ? { parent } : {}), attributes }, (span) =>
+    decideAndAppend(store, decider, streamId, command, span ? continuing(context, span) : context, options, span),
   );
+}
+
+/** The events continue the command's span (or the reaction's that sent it); the append is the command's child. */
+function continuing(context: CommandContext, span: Span): CommandContext {
+  return {
+    ...context,
+    traceparent: context.traceparent ?? Tracing.traceparentOf(span),
+    trace: Tracing.contextOf(span, context.trace),
+  };
 }
 
 async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
@@ -67,7 +81,6 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
 ): Promise<CommandResult<E, S>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const newId = options.newId ?? newEventId;
-  span?.setAttribute('sooc.retries', 0);
   const attempt = async (state: S, revision: bigint | null, guess: boolean): Promise<CommandResult<E, S> | null> => {
     const now = context.now();
     const decide = () => decider.decide({ ...command, metadata: { now, actor: context.actor } } as C, state);
@@ -93,7 +106,7 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
     }));
     const expectedRevision = revision ?? 'no_stream';
     span?.setAttribute('sooc.expected_revision', String(expectedRevision));
-    const result = await appendTraced(store, streamId, toAppend, expectedRevision);
+    const result = await appendTraced(store, streamId, toAppend, expectedRevision, context.trace);
     const after = events.reduce(decider.evolve, state);
     options.cache?.set(decider, streamId, { state: after, revision: result.nextExpectedRevision });
     return { events, state: after, position: result.position, revision: result.nextExpectedRevision, metadata };
@@ -112,7 +125,7 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
     }
   }
   for (let retry = 0; ; retry++) {
-    span?.setAttribute('sooc.retries', retry);
+    if (retry > 0) span?.setAttribute('sooc.retries', retry);
     const { state, revision } = await loadStream(store, decider, streamId, options.cache);
     try {
       return (await attempt(state, revision, false)) as CommandResult<E, S>;
@@ -134,9 +147,9 @@ export function metadataOf(context: CommandContext, now: Date, schemaVersion = 1
   };
 }
 
-/** The span the events continue: the caller's (a reaction's), else the command's own (tracing on). */
+/** The span the events continue: the caller's (a reaction's), else the one the context names (tracing on). */
 export function traceOf(context: CommandContext): { traceparent?: string } {
-  const traceparent = context.traceparent ?? Tracing.traceparent();
+  const traceparent = context.traceparent ?? Tracing.traceparent(context.trace);
   return traceparent ? { traceparent } : {};
 }
 

@@ -13,7 +13,6 @@ import {
   StreamStateCache,
 } from '@sooc/event-sourcing';
 import type { Clock } from '@sooc/timing';
-import { Tracing } from '@sooc/util';
 import { RequestContext } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
 
@@ -42,21 +41,17 @@ export class CommandRunner {
     command: Omit<C, 'metadata'>,
   ): Promise<CommandResult<E, S>> {
     const { actor, correlationId, trace, idempotency } = RequestContext.current();
-    const context = { actor, correlationId, now: () => this.clock.now() };
-    const options = { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache };
     // The command's span is a child of the request's GraphQL operation, however long the stream's queue made it wait.
+    const context = { actor, correlationId, now: () => this.clock.now(), ...(trace ? { trace } : {}) };
+    const options = { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache };
     if (!idempotency) {
-      return this.queue.run(streamId, () =>
-        Tracing.within(trace, () => handleCommand(this.store, decider, streamId, command, context, options)),
-      );
+      return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, options));
     }
     const { key, operation, fingerprint } = idempotency;
     const keyed = { owner: actor.id, key, operation, fingerprint, command: idempotency.commands++ };
     // Inside the stream's queue: a resend to this process waits for the first and reads its record.
     return this.queue.run(streamId, () =>
-      Tracing.within(trace, () =>
-        handleIdempotentCommand(this.store, decider, streamId, command, context, keyed, options),
-      ),
+      handleIdempotentCommand(this.store, decider, streamId, command, context, keyed, options),
     );
   }
 

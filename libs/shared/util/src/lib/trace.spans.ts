@@ -18,6 +18,8 @@ export { SpanKind, type Context as TraceContext, type Span };
 let enabled = false;
 /** Looked up once: each `getTracer` builds a key and searches the provider's map, on every span. */
 let tracer: Tracer | null = null;
+/** The headers the configured propagator reads (`traceparent`, `tracestate` by default): a request with none continues nothing. */
+let propagated: readonly string[] = [];
 const INTERNAL = SpanKind.INTERNAL;
 
 export interface SpanOptions {
@@ -37,20 +39,21 @@ export const Tracing = {
   enable(): void {
     enabled = true;
     tracer = trace.getTracer('sooc');
+    propagated = propagation.fields();
   },
   get enabled(): boolean {
     return enabled;
   },
 
-  /** A span around `fn` (which runs with it active), ended when `fn` settles; a throw is recorded on it. */
+  /**
+   * A span around `fn`, ended when `fn` settles; a throw is recorded on it. It is not made the
+   * active context: a child names it as its parent (`contextOf(span)`). Entering a context copies
+   * the log frame and runs an AsyncLocalStorage scope, and a command did that three times (the
+   * request's operation, the command, the append) for children it can name itself.
+   */
   inSpan<T>(name: string, options: SpanOptions, fn: (span: Span | null) => Promise<T>): Promise<T> {
     if (!enabled) return fn(null);
     return spanAround(name, options, fn);
-  },
-
-  /** Runs `fn` with `parent` as the active context (tracing on and a parent given), else just runs it. */
-  within<T>(parent: Context | undefined, fn: () => T): T {
-    return enabled && parent ? context.with(parent, fn) : fn();
   },
 
   /** A span the caller ends (an HTTP request ends in another hook). */
@@ -96,7 +99,7 @@ export const Tracing = {
 
   /** The context a request's headers continue, through the configured propagator (traceparent and tracestate by default). */
   extract(carrier: Readonly<Record<string, string | string[] | undefined>> | undefined): Context {
-    if (!enabled || !carrier) return ROOT_CONTEXT;
+    if (!enabled || !carrier || !propagated.some((field) => carrier[field] !== undefined)) return ROOT_CONTEXT;
     return propagation.extract(ROOT_CONTEXT, carrier, {
       keys: (c) => Object.keys(c),
       get: (c, key) => {
@@ -117,7 +120,7 @@ export const Tracing = {
 async function spanAround<T>(name: string, options: SpanOptions, fn: (span: Span) => Promise<T>): Promise<T> {
   const span = Tracing.start(name, options);
   try {
-    return await context.with(trace.setSpan(options.parent ?? context.active(), span), () => fn(span));
+    return await fn(span);
   } catch (error) {
     Tracing.fail(span, error);
     throw error;

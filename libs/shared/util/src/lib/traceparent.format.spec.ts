@@ -1,4 +1,4 @@
-import { formatTraceparent, parseTraceparent } from './traceparent.format';
+import { formatTraceparent, parseTraceparent, traceIdOf } from './traceparent.format';
 
 const SAMPLED = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
@@ -12,6 +12,7 @@ describe('traceparent in event metadata', () => {
       isRemote: true,
     });
     expect(formatTraceparent(spanContext!)).toBe(SAMPLED);
+    expect(traceIdOf(SAMPLED)).toBe(spanContext!.traceId);
     expect(formatTraceparent(parseTraceparent(SAMPLED.replace(/01$/, '00'))!)).toBe(SAMPLED.replace(/01$/, '00'));
   });
 
