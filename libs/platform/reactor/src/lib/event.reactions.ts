@@ -63,8 +63,8 @@ function reactionSpan(event: RecordedEvent, reaction: Reaction): Span | null {
   if (!Tracing.enabled) return null;
   return Tracing.start(`reaction ${event.type} → ${reaction.command.type}`, {
     parent: Tracing.continuing(event.metadata.traceparent),
+    // The event's type is in the span's name.
     attributes: {
-      'sooc.event.type': event.type,
       'sooc.event.id': event.id,
       'sooc.event.position': String(event.position),
       'sooc.stream': reaction.streamId,

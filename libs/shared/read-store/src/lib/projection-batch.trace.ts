@@ -1,11 +1,8 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
-import { Tracing } from '@sooc/util';
+import { traceIdOf, Tracing } from '@sooc/util';
 
 /** OTLP receivers drop links past 128 by default; a batch of a thousand requests keeps the first. */
 const MAX_LINKS = 128;
-
-/** The trace id inside a version-00 `traceparent` (`00-<trace id>-<span id>-<flags>`). */
-const traceIdOf = (traceparent: string) => traceparent.slice(3, 35);
 
 /**
  * One span per batch the runner commits (tracing on), in the trace of the batch's first traced
