@@ -344,13 +344,13 @@ export interface Throughput {
 }
 
 /**
- * `CONNECTIONS` connections split evenly over `urls`, all loaded at once for `DURATION_S`:
- * the sum of their rates, and the worst of their latency percentiles.
+ * `CONNECTIONS` connections split evenly over `urls`, all loaded at once for `durationS`
+ * (`DURATION_S` by default): the sum of their rates, and the worst of their latency percentiles.
  */
 export async function loadAll(
   urls: readonly string[],
   body: string | ((n: number) => string),
-  { anonymous = false }: { anonymous?: boolean } = {},
+  { anonymous = false, durationS = DURATION_S }: { anonymous?: boolean; durationS?: number } = {},
 ): Promise<Throughput> {
   let n = 0;
   const results = await Promise.all(
@@ -359,7 +359,7 @@ export async function loadAll(
         url,
         method: 'POST',
         connections: Math.ceil(CONNECTIONS / urls.length),
-        duration: DURATION_S,
+        duration: durationS,
         headers: { 'content-type': 'application/json', ...(anonymous ? {} : authorization) },
         ...(typeof body === 'string'
           ? { body }
