@@ -402,9 +402,9 @@ export function median(values: readonly number[]): number {
 /** The run with the median rate of several, its latencies with it. */
 export function medianRun(runs: readonly Throughput[]): Throughput {
   const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[sorted.length >> 1];
-  if (!median) throw new Error('medianRun needs at least one run');
-  return median;
+  const middle = sorted[sorted.length >> 1];
+  if (!middle) throw new Error('medianRun needs at least one run');
+  return middle;
 }
 
 /**

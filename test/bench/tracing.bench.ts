@@ -139,7 +139,7 @@ export async function run(): Promise<BenchSection> {
   ];
   const dirs = await dataDirs(modes.length);
   const gateways = modes.map((mode, i) =>
-    startService('gateway', 'gateway', {
+    startService('gateway', `gateway, tracing ${mode.name}`, {
       SOOC_DATA_DIR: dirs[i]!,
       LOG_LEVEL: 'error',
       ...BENCH_RATE_LIMITS,

@@ -57,12 +57,12 @@ export function handleCommand<C extends Command, E extends DomainEvent, S>(
   const parent = context.trace;
   const attributes = { 'sooc.stream': streamId, 'sooc.retries': 0 };
   return Tracing.inSpan(`command ${command.type}`, { ...(parent ? { parent } : {}), attributes }, (span) =>
-    decideAndAppend(store, decider, streamId, command, span ? continuing(context, span) : context, options, span),
+    decideAndAppend(store, decider, streamId, command, span ? underSpan(context, span) : context, options, span),
   );
 }
 
 /** The events continue the command's span (or the reaction's that sent it); the append is the command's child. */
-function continuing(context: CommandContext, span: Span): CommandContext {
+function underSpan(context: CommandContext, span: Span): CommandContext {
   return {
     ...context,
     traceparent: context.traceparent ?? Tracing.traceparentOf(span),
