@@ -1,4 +1,4 @@
-import { migrateToLatest, openReadDatabase, type ReadDatabase } from '@sooc/read-store';
+import { migrateToLatest, openReadDatabase, type ReadDatabase, type ReadDatabaseOptions } from '@sooc/read-store';
 import { sqliteFile } from './event-store.open';
 import { allMigrationSets, READ_MODELS, type ReadModelSet } from './read-models.registry';
 
@@ -9,9 +9,10 @@ import { allMigrationSets, READ_MODELS, type ReadModelSet } from './read-models.
 export async function openMigratedReadDatabase(
   url: string,
   sets: readonly ReadModelSet[] = READ_MODELS,
+  options: ReadDatabaseOptions = {},
 ): Promise<ReadDatabase> {
   if (url.startsWith('sqlite:')) sqliteFile(url);
-  const readDatabase = openReadDatabase(url);
+  const readDatabase = openReadDatabase(url, options);
   try {
     await migrateToLatest(readDatabase.db, allMigrationSets(sets));
     return readDatabase;

@@ -52,7 +52,8 @@ export async function openStores(
     const personalData = new PersonalDataVault(keys, PERSONAL_DATA);
     const sealed = isRewritable(raw) ? await sealEventsWrittenInClear(raw, personalData, UPCASTERS) : 0;
     const eventStore = new PersonalDataEventStore(raw, personalData, UPCASTERS);
-    const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets);
+    // The stores of a running service: projecting under load, its checkpoints off the thread.
+    const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets, { backgroundCheckpoints: true });
     closers.push(() => readDatabase.close());
     // The migrations emptied the read models that held those events' text in clear; on SQLite the
     // freed pages may keep old copies until the file is written anew.

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Pool, types } from 'pg';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import { listenForNotifications, type ListenOptions, type NotificationListener } from './pg.listener';
+import { checkpointInBackground } from './wal.checkpointer';
 
 export type ReadDialect = 'sqlite' | 'postgres';
 
@@ -30,8 +31,8 @@ const INT8_OID = 20;
  * SQLite runs in WAL with synchronous=NORMAL: read models are disposable (rebuilt from events),
  * so losing the last commits on power loss only means replaying them from the checkpoint.
  */
-export function openReadDatabase(url: string): ReadDatabase {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length).replace(/^\/\//, ''));
+export function openReadDatabase(url: string, options: ReadDatabaseOptions = {}): ReadDatabase {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length).replace(/^\/\//, ''), options);
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   throw new Error(
@@ -39,7 +40,16 @@ export function openReadDatabase(url: string): ReadDatabase {
   );
 }
 
-function openSqlite(path: string): ReadDatabase {
+export interface ReadDatabaseOptions {
+  /**
+   * SQLite files only: WAL checkpoints on a worker thread of their own instead of inside the
+   * commits that cross SQLite's threshold (checkpointInBackground). For the long-lived processes
+   * that project under load; a test or a one-off command need not start a thread.
+   */
+  readonly backgroundCheckpoints?: boolean;
+}
+
+function openSqlite(path: string, options: ReadDatabaseOptions): ReadDatabase {
   if (path === '') throw new Error('Read database URL "sqlite:" needs a file path or :memory:');
   const database = new Database(path);
   if (path !== ':memory:') database.pragma('journal_mode = WAL');
@@ -48,10 +58,13 @@ function openSqlite(path: string): ReadDatabase {
   database.pragma('foreign_keys = ON');
   // Freed cells are zeroed: a replaced or deleted row leaves none of its bytes in the file.
   database.pragma('secure_delete = ON');
+  const checkpointer =
+    options.backgroundCheckpoints && path !== ':memory:' ? checkpointInBackground(database, path) : null;
   const db: ReadDb = new Kysely({
     dialect: new TransactionalDdlSqliteDialect({ database: cachingStatements(database) }),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // The checkpointer's connection closes last: it checkpoints what is left and removes the WAL.
+  return { db, dialect: 'sqlite', close: () => db.destroy().finally(() => checkpointer?.stop()) };
 }
 
 const STATEMENT_CACHE_SIZE = 200;
