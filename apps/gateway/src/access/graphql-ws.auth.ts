@@ -1,5 +1,5 @@
 import { InvalidTokenError, type Authenticate, type Principal } from '@sooc/auth';
-import { randomUUID } from 'node:crypto';
+import { newCorrelationId } from '@sooc/event-sourcing';
 import type { IncomingMessage } from 'node:http';
 import { RequestContext, type RequestContextData } from '@sooc/nest';
 import { execute, getOperationAST, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
@@ -68,7 +68,7 @@ export function graphqlWsAuth(
 
 function requestContextOf(args: ExecutionArgs): RequestContextData {
   const { principal } = args.contextValue as SubscriptionContext;
-  return RequestContext.of(principal, randomUUID());
+  return RequestContext.of(principal, newCorrelationId());
 }
 
 /**

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { handleCommand, loadStream, type EventStore } from '@sooc/event-sourcing';
+import { handleCommand, loadStream, newCorrelationId, type EventStore } from '@sooc/event-sourcing';
 import { findEndpoint, partnerDecider, signingSecrets, type PartnerState } from '@sooc/partners-domain';
 import { partnerStream } from '@sooc/partners-domain/published';
 import { checkWebhookUrl, nextAttemptAt, signWebhook, type RetryOptions } from '@sooc/partners-feed';
@@ -117,7 +116,7 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
         type: 'DisableWebhookEndpoint',
         data: { partnerId: endpoint.partnerId, endpointId: endpoint.endpointId, reason },
       },
-      { actor: SYSTEM, correlationId: randomUUID(), now: () => clock.now() },
+      { actor: SYSTEM, correlationId: newCorrelationId(), now: () => clock.now() },
     );
     log.warn(`endpoint ${endpoint.endpointId} of partner ${endpoint.partnerId} disabled: ${reason}`);
   }

@@ -1,6 +1,6 @@
 import { errorMessage } from '@sooc/util';
+import { newCorrelationId } from '@sooc/event-sourcing';
 import { type Clock } from '@sooc/timing';
-import { randomUUID } from 'node:crypto';
 import { dueClosings } from '@sooc/cohorts-read-models';
 import { dueOffers } from '@sooc/enrollment-read-models';
 import { expiryReactions, windowClosingReactions } from './process-managers';
@@ -66,7 +66,7 @@ export class OfferExpiryTicker {
     // One correlation per tick: the offers expired together can be found together.
     const context = {
       actor: REACTOR_ACTOR,
-      correlationId: randomUUID(),
+      correlationId: newCorrelationId(),
       causationId: null,
       now: () => this.clock.now(),
     };

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { actorOf, ANONYMOUS_PRINCIPAL, isRole, type Principal } from '@sooc/auth';
-import type { Actor } from '@sooc/event-sourcing';
+import { newCorrelationId, type Actor } from '@sooc/event-sourcing';
 import { LogContext, type LogFields } from '@sooc/util';
 
 export interface RequestContextData extends LogFields {
@@ -46,7 +45,7 @@ export const RequestContext = {
   /** Outside a request (workers, scripts) there is no caller: anonymous, fresh correlation id. */
   current(): RequestContextData {
     const fields = LogContext.current();
-    return isRequestContext(fields) ? fields : RequestContext.of(ANONYMOUS_PRINCIPAL, randomUUID());
+    return isRequestContext(fields) ? fields : RequestContext.of(ANONYMOUS_PRINCIPAL, newCorrelationId());
   },
 
   of(principal: Principal, correlationId: string): RequestContextData {
@@ -72,6 +71,6 @@ export const RequestContext = {
   correlationIdFrom(headers: HeaderBag): string {
     const value = headers['x-correlation-id'];
     const given = Array.isArray(value) ? value[0] : value;
-    return given && CORRELATION_ID.test(given) ? given : randomUUID();
+    return given && CORRELATION_ID.test(given) ? given : newCorrelationId();
   },
 };
