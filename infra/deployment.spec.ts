@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { composeWithExample, envExample, manifests, readText, ROOT } from './testing/deployment.files';
 import { execForm, last, parseDockerfile } from './testing/dockerfile.model';
 import { containerEnv } from './testing/kubernetes.model';
+import { NODE_FLAGS } from '@sooc/runtime';
 import { APPS, appOfCommand, LIVENESS_PATH, METRICS_PATH, READINESS_PATH } from './testing/service.config';
 
 const stages = parseDockerfile(readText('Dockerfile'));
@@ -29,6 +30,14 @@ describe('the image (Dockerfile)', () => {
     expect(new Set(stages.map((s) => s.image))).toEqual(new Set(['node:20-bookworm-slim']));
     expect(last(runtime, 'USER')).toBe('node');
     expect(last(runtime, 'ENV')).toBe('NODE_ENV=production');
+  });
+
+  it("gives every process the services' V8 flags, as npm start and the tests' spawner do", () => {
+    const env = runtime.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args);
+    expect(env).toContain(`NODE_OPTIONS=${NODE_FLAGS.join(' ')}`);
+    const start = (JSON.parse(readText('package.json')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toBe(`node ${NODE_FLAGS.join(' ')} tools/start.cjs`);
+    expect(deploymentDoc).toContain(`export NODE_OPTIONS=${NODE_FLAGS.join(' ')}`);
   });
 
   it.each(commands())('%s starts one of the apps by the file its build emits', (_where, command) => {

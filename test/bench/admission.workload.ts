@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
+import { NODE_FLAGS } from '@sooc/runtime';
 import type { BenchRow } from './bench.types';
 
 export const CONNECTIONS = 50;
@@ -297,7 +298,8 @@ export async function startBareGraphQL(
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(__dirname, server)],
+    // The gateway's Node flags: the comparison is of the frameworks and the code, not of V8's heap sizes.
+    [...NODE_FLAGS, '--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(__dirname, server)],
     {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },

@@ -12,3 +12,4 @@ export * from './lib/line.logger';
 export * from './lib/event-schemas.registry';
 export * from './lib/webhook.config';
 export * from './lib/tracing.start';
+export * from './lib/node.flags';

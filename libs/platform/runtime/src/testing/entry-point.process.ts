@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { readableLog } from './log.lines';
+import { NODE_FLAGS } from '../lib/node.flags';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
@@ -38,13 +39,19 @@ const LISTENING: Readonly<Record<EntryPoint, RegExp>> = {
 const started: ChildProcess[] = [];
 
 /**
- * `node apps/<app>/src/main.ts` through the repo's swc hook (no build needed), with only PATH and
+ * `node apps/<app>/src/main.ts` through the repo's swc hook (no build needed), with the services' NODE_FLAGS and only PATH and
  * `env` in its environment. `name` labels it in failure messages.
  */
 export function startEntryPoint(app: EntryPoint, env: Record<string, string>, name: string = app): EntryPointProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=@sooc/source', '-r', join(ROOT, 'tools/ts-register.cjs'), join(ROOT, `apps/${app}/src/main.ts`)],
+    [
+      ...NODE_FLAGS,
+      '--conditions=@sooc/source',
+      '-r',
+      join(ROOT, 'tools/ts-register.cjs'),
+      join(ROOT, `apps/${app}/src/main.ts`),
+    ],
     {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', ...env },
