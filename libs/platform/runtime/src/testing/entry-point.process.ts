@@ -39,8 +39,8 @@ const LISTENING: Readonly<Record<EntryPoint, RegExp>> = {
 const started: ChildProcess[] = [];
 
 /**
- * `node apps/<app>/src/main.ts` through the repo's swc hook (no build needed), with the services' NODE_FLAGS and only PATH and
- * `env` in its environment. `name` labels it in failure messages.
+ * `node apps/<app>/src/main.ts` through the repo's swc hook (no build needed), with the services'
+ * NODE_FLAGS and only PATH and `env` in its environment. `name` labels it in failure messages.
  */
 export function startEntryPoint(app: EntryPoint, env: Record<string, string>, name: string = app): EntryPointProcess {
   const child = spawn(

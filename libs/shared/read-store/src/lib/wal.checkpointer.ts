@@ -49,6 +49,8 @@ export function checkpointInBackground(
   const worker = new Worker(PROGRAM, {
     eval: true,
     workerData: { path, driver: require.resolve('better-sqlite3'), intervalMs },
+    // Its program is plain JavaScript: none of the process's flags (the source hooks of a dev run).
+    execArgv: [],
   });
   // A process that forgot to stop it still exits.
   worker.unref();
