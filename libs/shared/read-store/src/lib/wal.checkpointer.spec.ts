@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,27 @@ describe('checkpointInBackground', () => {
       await checkpointer.stop();
       db.close();
     }
+  });
+
+  it('keeps the process alive until the background connection has closed, so what follows the close still runs', async () => {
+    // A service closes its stores last, then logs; the worker alone must not let it end before.
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@sooc/source',
+        '-r',
+        './tools/ts-register.cjs',
+        'libs/shared/read-store/src/testing/close.child.ts',
+        join(dir, 'read.sqlite'),
+      ],
+      { cwd: join(__dirname, '../../../../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect({ code, output }).toEqual({ code: 0, output: 'closed\n' });
+    expect(existsSync(join(dir, 'read.sqlite-wal'))).toBe(false);
   });
 
   it('is how openReadDatabase checkpoints when asked, and closing leaves every row in the file and no WAL', async () => {

@@ -66,6 +66,9 @@ export function checkpointInBackground(
     stop: () => {
       if (!stopping) {
         stopping = exited;
+        // Held now: a process whose last other handle just closed would otherwise end before
+        // the worker's last checkpoint, and before whatever its caller does after the wait.
+        worker.ref();
         worker.postMessage('stop');
       }
       return stopping;
