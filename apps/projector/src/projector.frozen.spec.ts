@@ -13,6 +13,7 @@ import {
   repeatedOrBackwards,
   roleOf,
   startProjectorInstance,
+  throttled,
   until,
   withEventStore,
   type Instance,
@@ -70,8 +71,12 @@ function frozenHolderScene(dialect: ReadDialect) {
     // A first, so it is the holder; B joins as its spare.
     scene.a = await startProjectorInstance(`${dialect}-a`, env);
     await until('A to be active', async () => ((await roleOf(scene.a)) === 'active' ? true : null));
-    scene.b = await startProjectorInstance(`${dialect}-b`, env);
-    await until('B to stand by', async () => ((await roleOf(scene.b)) === 'standby' ? true : null));
+    // A replays meanwhile, slowed down, so that it is still under way once B stands by.
+    scene.b = await throttled(scene.a, async () => {
+      const b = await startProjectorInstance(`${dialect}-b`, env);
+      await until('B to stand by', async () => ((await roleOf(b)) === 'standby' ? true : null));
+      return b;
+    });
     scene.sampler = new CheckpointSampler(scene.read.db);
     const aimed = BigInt(Math.round(Number(scene.head) * FREEZE_AT));
     await until(
