@@ -1,6 +1,7 @@
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { LogContextManager, Tracing } from '@sooc/util';
+import { otlpProtocolOf, ThreadedSpanProcessor } from './threaded.span-processor';
 
 /** Off unless an exporter is configured: the OTLP endpoints or OTEL_TRACES_EXPORTER other than none. */
 export function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
@@ -20,11 +21,15 @@ export interface TracingHandle {
  * protocol — `http/json`, `http/protobuf` or `grpc` —, batch delay, sampler, resource), with the
  * service name `sooc-<app>` unless OTEL_SERVICE_NAME says otherwise. No automatic
  * instrumentation: the spans are the project's own (Tracing in @sooc/util), so nothing patches
- * the modules. Returns null, and turns nothing on, when no exporter is configured.
+ * the modules. OTLP export runs on a worker thread (ThreadedSpanProcessor). Returns null, and turns nothing on, when no exporter is configured.
  */
 export function startTracing(app: string, env: NodeJS.ProcessEnv = process.env): TracingHandle | null {
   if (!tracingConfigured(env)) return null;
+  const protocol = otlpProtocolOf(env);
   const sdk = new NodeSDK({
+    // OTLP spans are serialised and sent from a worker thread; another exporter (console, zipkin)
+    // is the SDK's own, from the same variables.
+    ...(protocol ? { spanProcessors: [new ThreadedSpanProcessor(protocol, env)] } : {}),
     ...(env['OTEL_SERVICE_NAME'] ? {} : { serviceName: `sooc-${app}` }),
     instrumentations: [],
     // Logs go to stdout as JSON lines (pino); metrics to Prometheus at /metrics. Without the
