@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
+import { eventually } from '@sooc/util/testing';
 // The browser specs boot the gateway exactly as the e2e specs do, and seed through their fixtures.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway, type Harness } from '../e2e/gateway.harness';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { eventually, openCohort, submit, ACCEPT, dashboard } from '../e2e/enrollment.fixture';
+import { openCohort, submit, ACCEPT, dashboard } from '../e2e/enrollment.fixture';
 import { expectAccessible, launchChromium, newPage, signInAs, WIDTHS } from './browser.harness';
 
 /**
@@ -38,6 +39,7 @@ describe('the admin console in a browser', () => {
     await eventually(
       () => dashboard(h, cohortId),
       (d) => d?.reserved === 2 && d.waitlistLength === 1,
+      10_000,
     );
   });
 

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
+import { eventually } from '@sooc/util/testing';
 // The browser specs boot the gateway exactly as the e2e specs do, and seed through their fixtures.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startGateway, type Harness } from '../e2e/gateway.harness';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { eventually, openCohort, submit } from '../e2e/enrollment.fixture';
+import { openCohort, submit } from '../e2e/enrollment.fixture';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DEFINE_RUBRIC, rubricInput } from '../e2e/selection.fixture';
 import { expectAccessible, launchChromium, newPage, signInAs } from './browser.harness';
@@ -55,6 +56,7 @@ describe('review, decisions and timelines in the console', () => {
       const read = await eventually(
         () => h.gql<{ application: { reference: string } | null }>(REFERENCE, { cohortId, learnerId }),
         (r) => Boolean(r.data?.application),
+        10_000,
       );
       references.set(learnerId, read.data!.application!.reference);
     }

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
 import { enrollmentStream } from '@sooc/enrollment-domain';
 import type { EventStore } from '@sooc/event-sourcing';
+import { until } from '@sooc/util/testing';
 import { startDeployment, type Deployment } from './deployment.harness';
 import type { StoreSetup } from './deployment.stores';
 import { asHarness, draftCourse, OPEN, planCohort, submission } from './e2e.documents';
@@ -53,7 +54,11 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
       const variables = keyed('learner-dropped', 'key-dropped');
       await sendAndDrop(d.a, variables, d.stores.dataDir);
       // The gateway finishes the command though its client has gone: the write is there.
-      await until(async () => (await streamOf(d.stores.eventStore, cohortId, 'learner-dropped')).length > 0);
+      await until(
+        "the dropped request's write",
+        async () => (await streamOf(d.stores.eventStore, cohortId, 'learner-dropped')).length > 0,
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
       const answers = await sendTwenty(variables);
       expect(answers.filter((answer) => answer.errors)).toEqual([]);
       for (const answer of answers) expect(answer).toEqual(answers[0]);
@@ -87,7 +92,11 @@ describe.each<StoreSetup>(['sqlite', 'esdb+postgres'])(
       const plain = { ...submission(cohortId, 'learner-unkeyed'), key: null };
       expect(submitted(await d.a.gql(SUBMIT_KEYED, plain)).position).not.toBeNull();
       // The reactor admits it (first come): deciding the submission again now refuses it.
-      await until(async () => (await streamOf(d.stores.eventStore, cohortId, 'learner-unkeyed')).length > 1);
+      await until(
+        'the reactor to admit the unkeyed submission',
+        async () => (await streamOf(d.stores.eventStore, cohortId, 'learner-unkeyed')).length > 1,
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
       const again = await d.b.gql(SUBMIT_KEYED, plain);
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ENROLLMENT.ALREADY_SUBMITTED' });
     });
@@ -119,8 +128,4 @@ async function sendAndDrop(gateway: GatewayClient, variables: Record<string, unk
       resolve();
     });
   });
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -1,4 +1,5 @@
 import { enrollmentStream } from '@sooc/enrollment-domain';
+import { until } from '@sooc/util/testing';
 import { startDeployment, type Deployment } from './deployment.harness';
 import { ADMIN, APPLICATION, asHarness, draftCourse, OPEN, planCohort, submission, SUBMIT } from './e2e.documents';
 import { dataOf, type GatewayClient, type GraphQLResponse } from './gateway.client';
@@ -149,23 +150,22 @@ describe.each([
       );
       return submittedIds.filter((id) => !placed.has(id));
     };
-    await until(async () => (await unseated()).length === 0);
+    await until('every applicant seated or waitlisted', async () => (await unseated()).length === 0, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
     expect(await unseated()).toEqual([]);
   }, 60_000);
 
   it('projected everything, and its read models equal a rebuild (sooc projections verify)', async () => {
     const lag = async () => total(await metricsOf(d.service('projector')), 'sooc_projection_lag_positions');
-    await until(async () => (await lag()) === 0);
+    await until('the projector to catch up', async () => (await lag()) === 0, { timeoutMs: 30_000, intervalMs: 100 });
     expect(await lag()).toBe(0);
     const run = await sooc(['projections', 'verify'], { ...d.stores.env, LOG_LEVEL: 'error' });
     expect(run.error).toBeNull();
     expect(run.out.join('\n')).toContain('no differences');
   }, 60_000);
 });
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300 && !(await check()); i++) await pause(100);
-}
 
 function within<T>(request: Promise<T>): Promise<T | 'hung'> {
   return Promise.race([request, pause(HUNG_AFTER_MS).then(() => 'hung' as const)]);

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { ledgerEntries } from '@sooc/cohorts-domain';
+import { eventually } from '@sooc/util/testing';
 import { startGateway, type Harness } from './gateway.harness';
-import { dashboard, eventually, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission } from './admission.support';
+import { dashboard, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission } from './admission.support';
 
 const CAPACITY = 100;
 const APPLICANTS = 1_000;

@@ -56,22 +56,6 @@ export async function dashboard(h: Harness, cohortId: string): Promise<Dashboard
   return result.data.cohortDashboard;
 }
 
-/** Polls until `done` holds (the reactor and the projections work after the mutations return). */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Not settled after ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * Waits until the system is quiet: nothing new in the store for a while, and the read models
  * have applied everything in it (the reactor's commands are events too, so quiet means done).

@@ -1,3 +1,4 @@
+import { until } from '@sooc/util/testing';
 import { openCohort } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
@@ -43,14 +44,15 @@ describe('the audit trail: who did what, when and why', () => {
     return answer.data!.auditTrail;
   };
   /** The reactor acts a few milliseconds after the mutation: wait until the trail shows what it did. */
-  const eventually = async (filter: Record<string, unknown>, type: string) => {
-    for (let i = 0; i < 100; i++) {
-      const found = await trail(filter);
-      if (found.edges.some((e) => e.node.type === type)) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no ${type} in the trail for ${JSON.stringify(filter)}`);
-  };
+  const showing = (filter: Record<string, unknown>, type: string) =>
+    until(
+      `${type} in the trail for ${JSON.stringify(filter)}`,
+      async () => {
+        const found = await trail(filter);
+        return found.edges.some((e) => e.node.type === type) ? found : null;
+      },
+      { timeoutMs: 5_000, intervalMs: 50 },
+    );
 
   it("follows one request's correlation id through everything it caused, with each event's actor", async () => {
     const cohortId = await openCohort(h, { selectionPolicy: 'FIRST_COME' });
@@ -67,7 +69,7 @@ describe('the audit trail: who did what, when and why', () => {
     });
     expect(submitted.errors).toBeUndefined();
 
-    const chain = await eventually({ correlationId: 'grace-applies' }, 'SeatOffered');
+    const chain = await showing({ correlationId: 'grace-applies' }, 'SeatOffered');
     const types = chain.edges.map((e) => e.node.type);
     expect(types[0]).toBe('ApplicationSubmitted');
     expect(types).toEqual(expect.arrayContaining(['ApplicationSubmitted', 'SeatReserved', 'SeatOffered']));
@@ -110,7 +112,7 @@ describe('the audit trail: who did what, when and why', () => {
       prerequisitesMet: ['TypeScript'],
     };
     await h.gql(SUBMIT, { input: { cohortId, learnerId: 'hopper', dossier } });
-    await eventually({ learnerId: 'hopper', cohortId }, 'SeatOffered');
+    await showing({ learnerId: 'hopper', cohortId }, 'SeatOffered');
     const declined = await h.gql(DECLINE, {
       input: { cohortId, learnerId: 'hopper', reason: 'A new job starts then' },
     });

@@ -1,6 +1,6 @@
 import type { Persona } from '@sooc/auth/testing';
+import { eventually } from '@sooc/util/testing';
 import { openFirstComeCohort, SUBMIT, submission } from './admission.support';
-import { eventually } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 const FILLS = `query Fills($first: Int) {
@@ -51,6 +51,7 @@ describe('Cohort.fill: the cohorts list with each cohort’s seats, in one reque
     const listed = await eventually(
       () => fills({ role: 'admin', subject: 'admin-fill' }),
       (f) => f.get(busy)?.waitlistLength === 1 && f.get(busy)?.reserved === 2,
+      10_000,
     );
     expect(listed.get(busy)).toEqual({
       capacity: 2,
@@ -78,6 +79,7 @@ describe('Cohort.fill: the cohorts list with each cohort’s seats, in one reque
     await eventually(
       () => fills({ role: 'compliance', subject: 'compliance-fill' }),
       (f) => f.get(busy)?.waitlistLength === 1,
+      10_000,
     );
     const facilitator = await fills({ role: 'facilitator', subject: 'facilitator-fill', cohorts: [busy] });
     expect(facilitator.get(busy)).toMatchObject({ capacity: 2, waitlistLength: 1 });

@@ -1,5 +1,6 @@
+import { eventually } from '@sooc/util/testing';
 import { CLOSE, COHORT_FIELDS, OPEN, draftCourse, planCohort } from './cohorts.fixture';
-import { eventually, settled } from './admission.support';
+import { settled } from './admission.support';
 import { startGateway, type Harness } from './gateway.harness';
 import { apply, openCohort } from './selection.fixture';
 

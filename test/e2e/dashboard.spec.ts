@@ -1,3 +1,4 @@
+import { eventually } from '@sooc/util/testing';
 import { CLOSE } from './cohorts.fixture';
 import {
   ACCEPT,
@@ -7,7 +8,6 @@ import {
   countOf,
   dashboard,
   dashboardWatched,
-  eventually,
   openCohort,
   submit,
   subscribe,
@@ -170,12 +170,14 @@ describe('groups of a cohort (needs the reactor in the gateway)', () => {
       await eventually(
         () => application(h, cohortId, learnerId),
         (a) => a?.status === 'OFFERED',
+        10_000,
       );
       await h.gql(ACCEPT, { cohortId, learnerId });
     }
     await eventually(
       () => dashboard(h, cohortId),
       (d) => d?.confirmed === 4,
+      10_000,
     );
     await h.gql(CLOSE, { cohortId });
 

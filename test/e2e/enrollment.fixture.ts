@@ -107,27 +107,6 @@ export async function dashboard(h: Harness, cohortId: string): Promise<Dashboard
   return result.data!.cohortDashboard;
 }
 
-/**
- * Polls until `done` holds, for what the reactor does after a mutation returned. Bounded: a
- * reactor that is not running fails the test after `timeoutMs` with the last value seen.
- */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `Not reached within ${timeoutMs} ms (is the reactor running?); last value: ${JSON.stringify(value).slice(0, 1500)}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export const countOf = (d: Dashboard | null, status: string) =>
   d?.applicationsByStatus.find((s) => s.status === status)?.count ?? 0;
 

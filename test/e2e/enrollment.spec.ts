@@ -1,4 +1,5 @@
 import type { Persona } from '@sooc/auth/testing';
+import { eventually } from '@sooc/util/testing';
 import { CLOSE } from './cohorts.fixture';
 import {
   ACCEPT,
@@ -11,7 +12,6 @@ import {
   application,
   countOf,
   dashboard,
-  eventually,
   openCohort,
   submit,
 } from './enrollment.fixture';
@@ -267,17 +267,20 @@ describe('offers and the waitlist (needs the reactor in the gateway)', () => {
     const seated = await eventually(
       () => dashboard(h, cohortId),
       (d) => d?.reserved === 2 && d.waitlistLength === 1,
+      10_000,
     );
     expect(seated).toMatchObject({ capacity: 2, free: 0, fillRate: 1, waitlist: [{ position: 1, learnerId: 'l3' }] });
     const l1 = await eventually(
       () => application(h, cohortId, 'l1'),
       (a) => a?.status === 'OFFERED',
+      10_000,
     );
     expect(l1!.offerExpiresAt).toEqual(expect.any(String));
     expect(
       (await eventually(
         () => application(h, cohortId, 'l3'),
         (a) => a?.status === 'WAITLISTED',
+        10_000,
       ))!.statusReason,
     ).toEqual(expect.any(String));
   });
@@ -292,6 +295,7 @@ describe('offers and the waitlist (needs the reactor in the gateway)', () => {
       await eventually(
         () => dashboard(h, cohortId),
         (d) => d?.confirmed === 1,
+        10_000,
       ),
     ).toMatchObject({ reserved: 1, confirmed: 1 });
     const waitlisted = await h.gql(ACCEPT, { cohortId, learnerId: 'l3' });
@@ -308,12 +312,14 @@ describe('offers and the waitlist (needs the reactor in the gateway)', () => {
     const promoted = await eventually(
       () => application(h, cohortId, 'l3'),
       (a) => a?.status === 'OFFERED',
+      10_000,
     );
     expect(promoted).toMatchObject({ promotedFromWaitlist: true });
     expect(
       await eventually(
         () => dashboard(h, cohortId),
         (d) => d?.waitlistLength === 0 && d.reserved === 1,
+        10_000,
       ),
     ).toMatchObject({ confirmed: 1, free: 0 });
   });
@@ -324,6 +330,7 @@ describe('offers and the waitlist (needs the reactor in the gateway)', () => {
       await eventually(
         () => dashboard(h, cohortId),
         (d) => d?.reserved === 0,
+        10_000,
       ),
     ).toMatchObject({ confirmed: 1, free: 1, fillRate: 0.5 });
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killStartedEntryPoints, logLines, startEntryPoint, type EntryPointProcess } from '@sooc/runtime/testing';
+import { until } from '@sooc/util/testing';
 import { COHORT, draftCourse, planCohort } from './cohorts.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
@@ -12,14 +13,6 @@ afterAll(killStartedEntryPoints);
 /** `node apps/gateway/src/main.ts` through the repo's swc hook: the real entry point, no build needed. */
 function runMain(env: Record<string, string>): EntryPointProcess {
   return startEntryPoint('gateway', env);
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('the gateway process', () => {
@@ -50,7 +43,7 @@ describe('the gateway process', () => {
         };
 
       const first = runMain(env);
-      await waitFor(() => readyLine.test(first.stdout()), 'the ready line');
+      await until('the ready line', () => readyLine.test(first.stdout()), 20_000);
       const url = readyLine.exec(first.stdout())![1];
       // Made with the key the gateway created on its first start, and still valid after the restart.
       token = await mintLocalToken(await loadOrCreateLocalKey(dataDir), { role: 'admin' });
@@ -63,7 +56,7 @@ describe('the gateway process', () => {
       expect(first.stdout()).toContain('SIGTERM received, shutting down');
 
       const second = runMain(env);
-      await waitFor(() => readyLine.test(second.stdout()), 'the ready line after restart');
+      await until('the ready line after restart', () => readyLine.test(second.stdout()), 20_000);
       const again = readyLine.exec(second.stdout())![1];
       expect(await gql(again, COHORT, { id: cohortId })).toMatchObject({
         data: { cohort: { cohortId, status: 'PLANNED' } },
@@ -97,9 +90,10 @@ describe("the gateway's logs", () => {
           })
         ).json()) as { data: Record<string, unknown> };
       await draftCourse({ gql } as unknown as Harness);
-      await waitFor(
-        () => logLines(run.rawStdout()).some((l) => l.correlationId === 'corr-logs-1' && l.msg.startsWith('POST')),
+      await until(
         'the request line',
+        () => logLines(run.rawStdout()).some((l) => l.correlationId === 'corr-logs-1' && l.msg.startsWith('POST')),
+        20_000,
       );
       const lines = logLines(run.rawStdout());
       expect(lines.find((l) => l.correlationId === 'corr-logs-1' && l.msg.startsWith('POST'))).toMatchObject({

@@ -1,6 +1,7 @@
+import { eventually } from '@sooc/util/testing';
 import { CLOSE, draftCourse } from './cohorts.fixture';
 import type { Persona } from '@sooc/auth/testing';
-import { ADMIN, dossier, eventually, openCohort as openFirstCome, reviewerOf } from './enrollment.fixture';
+import { ADMIN, dossier, openCohort as openFirstCome, reviewerOf } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 import { apply, defineRubric, openCohort as openReviewCohort } from './selection.fixture';
 
@@ -82,6 +83,7 @@ describe('node(id:): any cached object read again by its global id', () => {
     await eventually(
       () => node(application.id),
       (n) => n?.['status'] === 'OFFERED',
+      10_000,
     );
     const accepted = await h.gql('mutation($input: AcceptOfferInput!) { acceptOffer(input: $input) { position } }', {
       input: { cohortId, learnerId: 'ada' },

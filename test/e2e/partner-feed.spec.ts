@@ -1,6 +1,7 @@
 import type { Persona } from '@sooc/auth/testing';
 import { verifyStandardWebhook, WebhookReceiver } from '@sooc/partners-feed/testing';
 import { filesHolding } from '@sooc/runtime/testing';
+import { until } from '@sooc/util/testing';
 import { openCohort, submit } from './enrollment.fixture';
 import { startGateway, type GraphQLResponse, type Harness } from './gateway.harness';
 
@@ -22,16 +23,6 @@ type Page = { partnerEvents: { edges: Edge[]; pageInfo: { hasNextPage: boolean; 
 function ok<T>(answer: GraphQLResponse<T>): T {
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   return answer.data as T;
-}
-
-async function until<T>(probe: () => Promise<T | null> | T | null, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe("a partner company's feed: pulled, streamed live, and its webhooks signed through a rotation", () => {
@@ -63,7 +54,7 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
     ok(await submit(h, cohortId, 'cyd', { companyId: 'globex', shareWithCompany: true }));
     ok(await submit(h, cohortId, 'dan', { companyId: null }));
     // Each application submitted, admitted, then offered or waitlisted: wait for the reactor.
-    await until(async () => ((await all(ACME)).length >= 6 ? true : null), "acme's six events");
+    await until("acme's six events", async () => ((await all(ACME)).length >= 6 ? true : null));
   });
   afterAll(() => h?.close());
 
@@ -113,20 +104,20 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
         complete: () => undefined,
       },
     );
-    await until(() => (got.length >= before.length - 2 ? true : null), 'the history', 5_000).catch((e: unknown) => {
+    await until('the history', () => (got.length >= before.length - 2 ? true : null), 5_000).catch((e: unknown) => {
       throw new Error(`${String(e)}: ${JSON.stringify(got)}`);
     });
     // New events while it streams.
     ok(await submit(h, cohortId, 'eve', { companyId: 'acme', shareWithCompany: true }));
     ok(await submit(h, cohortId, 'fay', { companyId: 'globex' }));
-    const now = await until(async () => {
+    const now = await until('the live events', async () => {
       const feed = await all(ACME);
       // eve's application, then the reactor's answer to it (an offer or a place on the waitlist).
       const answered = feed.some(
         (e) => e.node.data['learnerId'] === 'eve' && !e.node.type.endsWith('.application-submitted.v1'),
       );
       return answered && got.length >= feed.length - 2 ? feed : null;
-    }, 'the live events');
+    });
     dispose();
     expect(got.map((e) => e.node.id)).toEqual(now.slice(2).map((e) => e.node.id));
     expect(JSON.stringify(got)).not.toContain('fay');
@@ -160,8 +151,8 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
       };
       ok(await submit(h, cohortId, 'gus', { companyId: 'acme', shareWithCompany: true }));
       const during = await until(
-        () => receiver.received.find((r) => r.body.includes('"gus"')) ?? null,
         'a delivery in the overlap',
+        () => receiver.received.find((r) => r.body.includes('"gus"')) ?? null,
       );
       expect([verifies(during, old), verifies(during, rotated.secret)]).toEqual([true, true]);
 
@@ -170,15 +161,15 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
       );
       ok(await submit(h, cohortId, 'hal', { companyId: 'acme', shareWithCompany: true }));
       const after = await until(
-        () => receiver.received.find((r) => r.body.includes('"hal"')) ?? null,
         'a delivery after the overlap',
+        () => receiver.received.find((r) => r.body.includes('"hal"')) ?? null,
       );
       expect([verifies(after, old), verifies(after, rotated.secret)]).toEqual([false, true]);
       // They sign, yet no file of the stores holds either in clear, nor the partner's contact: the events keep them sealed.
       expect(filesHolding(h.dataDir, [old, rotated.secret, 'hr@acme.example'])).toEqual([]);
 
       // The log records the answer just after the receiver gave it.
-      const logged = await until(async () => {
+      const logged = await until('the delivery log', async () => {
         const log = ok(
           await h.gql<{ webhookDeliveries: { nodes: { eventId: string; position: string; status: string }[] } }>(
             DELIVERIES,
@@ -187,7 +178,7 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
           ),
         ).webhookDeliveries.nodes;
         return log.find((d) => d.eventId === during.id && d.status === 'delivered') ?? null;
-      }, 'the delivery log');
+      });
       // Its position is where a replay re-sends it from, with the same webhook-id.
       ok(
         await h.gql(
@@ -196,9 +187,8 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
           ACME,
         ),
       );
-      await until(
-        () => (receiver.received.filter((r) => r.id === during.id).length >= 2 ? true : null),
-        'the message replayed from its logged position',
+      await until('the message replayed from its logged position', () =>
+        receiver.received.filter((r) => r.id === during.id).length >= 2 ? true : null,
       );
       const foreign = await h.gql(DELIVERIES, { partnerId: 'p-acme', endpointId: 'ep-rot' }, GLOBEX);
       expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -225,7 +215,7 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
           ),
         );
       ok(await submit(h, cohortId, 'ida', { companyId: 'acme', shareWithCompany: true }));
-      const endpoints = await until(async () => {
+      const endpoints = await until('both endpoints disabled', async () => {
         const list = ok(
           await h.gql<{ webhookEndpoints: { endpointId: string; status: string; disabledReason: string | null }[] }>(
             ENDPOINTS,
@@ -235,7 +225,7 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
         ).webhookEndpoints;
         const byId = Object.fromEntries(list.map((e) => [e.endpointId, e]));
         return byId['ep-gone']?.status === 'DISABLED' && byId['ep-failing']?.status === 'DISABLED' ? byId : null;
-      }, 'both endpoints disabled');
+      });
       expect(endpoints['ep-gone']?.disabledReason).toBe('the receiver answered 410 Gone');
       expect(endpoints['ep-failing']?.disabledReason).toMatch(/^every delivery failed since .+ \(last: HTTP 500\)$/);
       // Disabled, they are sent nothing more.

@@ -7,7 +7,8 @@ import {
   toCloudEvent,
   type PartnerCloudEvent,
 } from '@sooc/partners-domain';
-import { ACCEPT, application, eventually, openCohort, submit } from './enrollment.fixture';
+import { eventually } from '@sooc/util/testing';
+import { ACCEPT, application, openCohort, submit } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 
 interface SchemaIndex {
@@ -83,6 +84,7 @@ describe('the partner event schemas, served at stable public URLs', () => {
     await eventually(
       () => application(h, cohortId, 'ada'),
       (a) => a?.status === 'OFFERED',
+      10_000,
     );
     expect((await h.gql(ACCEPT, { cohortId, learnerId: 'ada' })).errors).toBeUndefined();
 

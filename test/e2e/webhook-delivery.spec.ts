@@ -5,6 +5,7 @@ import { partnerStream } from '@sooc/partners-domain/published';
 import { openCohort, submit } from './enrollment.fixture';
 import { startGateway, type Harness } from './gateway.harness';
 import { WebhookReceiver } from '@sooc/partners-feed/testing';
+import { until } from '@sooc/util/testing';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -15,14 +16,6 @@ async function partnerCommand(h: Harness, partnerId: string, command: Omit<Partn
     correlationId: randomUUID(),
     now: () => new Date(),
   });
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('webhook delivery through a receiver that goes down, errs, stalls and comes back', () => {
@@ -76,9 +69,9 @@ describe('webhook delivery through a receiver that goes down, errs, stalls and c
     await new Promise((resolve) => setTimeout(resolve, 400));
     await receiver.up();
     receiver.behaviour = { kind: 'status', status: 503 };
-    await until(() => receiver.received.length >= 2, '503s');
+    await until('503s', () => receiver.received.length >= 2, 60_000);
     receiver.behaviour = { kind: 'slow', ms: 600 };
-    await until(() => receiver.received.filter((r) => r.answered === 'gave-up').length >= 2, 'timeouts');
+    await until('timeouts', () => receiver.received.filter((r) => r.answered === 'gave-up').length >= 2, 60_000);
     receiver.behaviour = { kind: 'ok' };
 
     // What acme's feed holds: 2 cohorts × 4 acme learners × (submitted, seat offered or waitlisted).
@@ -90,7 +83,11 @@ describe('webhook delivery through a receiver that goes down, errs, stalls and c
       .orderBy('f.position')
       .execute();
     expect(feed.length).toBeGreaterThanOrEqual(16);
-    await until(() => feed.every((row) => receiver.acknowledged().includes(row.event_id)), 'every event delivered');
+    await until(
+      'every event delivered',
+      () => feed.every((row) => receiver.acknowledged().includes(row.event_id)),
+      60_000,
+    );
 
     // Every request was signed as the specification says.
     expect(receiver.received.filter((r) => !r.verified)).toEqual([]);
@@ -117,7 +114,11 @@ describe('webhook delivery through a receiver that goes down, errs, stalls and c
         .selectFrom('webhook_messages')
         .select(['event_id', 'status', 'attempts'])
         .execute();
-    await until(async () => (await log()).every((m) => m.status === 'delivered'), 'the log to record every answer');
+    await until(
+      'the log to record every answer',
+      async () => (await log()).every((m) => m.status === 'delivered'),
+      60_000,
+    );
     const messages = await log();
     expect(messages.map((m) => m.status)).toEqual(messages.map(() => 'delivered'));
     expect(messages.map((m) => m.event_id).sort()).toEqual(feed.map((r) => r.event_id).sort());

@@ -1,16 +1,8 @@
 import type { RecordedEvent } from '@sooc/event-sourcing';
 import { ledgerEntries, waitlistOrder } from '@sooc/cohorts-domain';
+import { eventually } from '@sooc/util/testing';
 import { startGateway, type Harness } from './gateway.harness';
-import {
-  dashboard,
-  eventually,
-  ledgerOf,
-  openFirstComeCohort,
-  settled,
-  SUBMIT,
-  submission,
-  WITHDRAW,
-} from './admission.support';
+import { dashboard, ledgerOf, openFirstComeCohort, settled, SUBMIT, submission, WITHDRAW } from './admission.support';
 
 const CAPACITY = 30;
 const APPLICANTS = 100;

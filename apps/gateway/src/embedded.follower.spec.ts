@@ -3,7 +3,8 @@ import { systemClock } from '@sooc/timing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Seeder, until } from '@sooc/reactor-engine/testing';
+import { Seeder } from '@sooc/reactor-engine/testing';
+import { until } from '@sooc/util/testing';
 import { countSubscriptions, type SubscriptionCounter } from '@sooc/read-store/testing';
 import { openStores, type Stores } from '@sooc/runtime';
 import { startEmbeddedWorkers, type EmbeddedWorkers } from './embedded.workers';
@@ -51,7 +52,11 @@ describe('the embedded workers on one follower of $all', () => {
     const reactor = workers.reactor();
     await reactor?.caughtUp;
     const status = async (learner: string) => (await seeder.enrollmentState(COHORT, learner)).status;
-    await until(async () => (await status('ben')) === 'offered' && (await status('cat')) === 'waitlisted', 'offers');
+    await until(
+      'offers',
+      async () => (await status('ben')) === 'offered' && (await status('cat')) === 'waitlisted',
+      10_000,
+    );
     // The projections have what the reactor wrote, read through the same subscription.
     const head = (await stores.eventStore.headPosition()) as bigint;
     await workers.runner.waitForPosition(head);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateLocalKey, mintLocalToken } from '@sooc/auth';
+import { until } from '@sooc/util/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createGateway, type Gateway } from './gateway.bootstrap';
@@ -104,26 +105,27 @@ describe('GET /metrics of the gateway (embedded workers)', () => {
         retryAttempts: 0,
       });
     const before = await metrics();
-    const until = async (kind: string, value: number) => {
-      for (let tries = 0; tries < 200; tries++) {
-        if (subscriptions(await metrics(), kind) - subscriptions(before, kind) === value) return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`sooc_graphql_subscriptions_${kind} never moved by ${value}:\n${await metrics()}`);
-    };
+    const moved = (kind: string, value: number) =>
+      until(
+        `sooc_graphql_subscriptions_${kind} to move by ${value}`,
+        async () => subscriptions(await metrics(), kind) - subscriptions(before, kind) === value,
+        { timeoutMs: 5_000, intervalMs: 25 },
+      ).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}:\n${await metrics()}`);
+      });
     const query = 'subscription { partnerEventStream(companyId: "acme") { cursor } }';
     const [a, b] = [client(), client()];
     const stopA = a.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     b.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined });
-    await until('started_total', 2);
-    await until('active', 2);
+    await moved('started_total', 2);
+    await moved('active', 2);
 
     stopA(); // the client completes its subscription
-    await until('ended_total', 1);
-    await until('active', 1);
+    await moved('ended_total', 1);
+    await moved('active', 1);
     await b.dispose(); // the socket closes under a live subscription
-    await until('ended_total', 2);
-    await until('active', 0);
+    await moved('ended_total', 2);
+    await moved('active', 0);
     expect(subscriptions(await metrics(), 'started_total') - subscriptions(before, 'started_total')).toBe(2);
     await a.dispose();
   });

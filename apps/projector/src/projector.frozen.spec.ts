@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openReadDatabase, WorkerLease, type LeaseHolder, type ReadDatabase, type ReadDialect } from '@sooc/read-store';
 import { dialects, testDatabase, type TestDatabase } from '@sooc/read-store/testing';
 import { allProjections } from '@sooc/runtime';
+import { until } from '@sooc/util/testing';
 import { CheckpointSampler } from './testing/checkpoint.sampler';
 import { CohortHistory } from './testing/cohort-history.fixture';
 import {
@@ -14,7 +15,6 @@ import {
   roleOf,
   startProjectorInstance,
   throttled,
-  until,
   withEventStore,
   type Instance,
 } from './testing/frozen.scenario';

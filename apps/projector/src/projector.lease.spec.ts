@@ -6,6 +6,7 @@ import { SqliteEventStore } from '@sooc/event-store';
 import { openReadDatabase, WorkerLease, type LeaseHolder, type ReadDatabase } from '@sooc/read-store';
 import { dialects, testDatabase, type TestDatabase } from '@sooc/read-store/testing';
 import { allProjections, createProjectionRunner, openStores } from '@sooc/runtime';
+import { until } from '@sooc/util/testing';
 import { CohortHistory } from './testing/cohort-history.fixture';
 import { killAll, startProjectorProcess, type ProjectorProcess } from './testing/projector.process';
 import { dumpReadDb, lowestCheckpointOf } from './testing/read-db.dump';
@@ -36,16 +37,6 @@ async function withEventStore<T>(file: string, use: (store: EventStore) => Promi
     return await use(store);
   } finally {
     await store.close();
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
   }
 }
 

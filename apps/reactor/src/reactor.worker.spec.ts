@@ -1,5 +1,6 @@
 import { REACTOR_CHECKPOINT } from '@sooc/reactor-engine';
-import { ReactorHarness, Seeder, until } from '@sooc/reactor-engine/testing';
+import { ReactorHarness, Seeder } from '@sooc/reactor-engine/testing';
+import { until } from '@sooc/util/testing';
 import { loadCheckpoints } from '@sooc/read-store';
 import { Registry } from 'prom-client';
 import { runReactorWorker, type ReactorWorker } from './reactor.worker';
@@ -38,8 +39,9 @@ describe('the reactor worker', () => {
     await a.singleton.activated;
     const b = worker('reactor-b', registryB);
     await until(
-      () => harness.out.join('').includes('standing by: lease "reactor" held by reactor-a'),
       'reactor-b standing by',
+      () => harness.out.join('').includes('standing by: lease "reactor" held by reactor-a'),
+      10_000,
     );
 
     expect(await b.health()).toEqual({ ready: true, role: 'standby', readDb: 'up', eventStore: 'up', head: '4' });
@@ -48,12 +50,14 @@ describe('the reactor worker', () => {
 
     await seeder.submitAll('c1', ['ann', 'ben', 'cat']);
     await until(
-      async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted',
       'ann and ben seated, cat waitlisted',
+      async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted',
+      10_000,
     );
     await until(
-      () => a.reactor()?.status().checkpoint === a.reactor()?.status().handledPosition,
       'the checkpoint saved',
+      () => a.reactor()?.status().checkpoint === a.reactor()?.status().handledPosition,
+      10_000,
     );
     const checkpoint = a.reactor()?.status().checkpoint ?? null;
     expect(await a.health()).toMatchObject({
@@ -77,14 +81,18 @@ describe('the reactor worker', () => {
     expect(a.singleton.role()).toBe('stopped');
     await b.singleton.activated;
     expect(performance.now() - stopped).toBeLessThan(TTL_MS);
-    await until(() => b.reactor() !== null, "B's reactor started");
+    await until("B's reactor started", () => b.reactor() !== null, 10_000);
     await b.reactor()?.caughtUp;
     expect(harness.out.join('')).toContain(`starting at position ${checkpoint}, store head`);
     expect((await loadCheckpoints(harness.read.db, [REACTOR_CHECKPOINT])).get(REACTOR_CHECKPOINT)).toBe(checkpoint);
 
     // B carries on: the offer expires by the clock and the seat goes to the waitlist.
     harness.clock.advance(2);
-    await until(async () => (await seeder.enrollmentState('c1', 'cat')).status === 'offered', 'cat promoted by B');
+    await until(
+      'cat promoted by B',
+      async () => (await seeder.enrollmentState('c1', 'cat')).status === 'offered',
+      10_000,
+    );
     expect(await sample(registryB, 'sooc_worker_active{')).toBe('sooc_worker_active{worker="reactor"} 1');
     expect(harness.err).toEqual([]);
   });

@@ -21,17 +21,6 @@ export async function withEventStore<T>(file: string, use: (store: EventStore) =
   }
 }
 
-/** Polls until `probe` returns a value: a deadline, not a sleep, for a busy machine. */
-export async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 export interface Instance {
   readonly id: string;
   readonly run: ProjectorProcess;

@@ -7,7 +7,8 @@ import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
 import { Seeder } from '../testing/first-come.seed';
 import { flakyEventStore, type FlakyEventStore } from '../testing/flaky.event-store';
 import { learnerOf } from '../testing/history.inspect';
-import { ReactorHarness, until } from '../testing/reactor.harness';
+import { until } from '@sooc/util/testing';
+import { ReactorHarness } from '../testing/reactor.harness';
 
 const COHORT = 'c1';
 let harness: ReactorHarness;
@@ -43,7 +44,7 @@ describe('the reactor under a burst', () => {
     const reactor = await harness.start();
     await reactor.caughtUp;
     await seeder.submitAll(COHORT, learners.slice(500), { together: true });
-    await until(async () => (await placed()) === learners.length, 'every applicant seated or waitlisted', 30_000);
+    await until('every applicant seated or waitlisted', async () => (await placed()) === learners.length, 30_000);
 
     const arrival = (await ofType('ApplicationSubmitted')).map(learnerOf);
     expect(await seatDecisions()).toEqual([
@@ -55,7 +56,7 @@ describe('the reactor under a burst', () => {
     expect(flaky.appendsTo(cohortStream(COHORT))).toBeLessThanOrEqual(10);
 
     const last = await lastReacted();
-    await until(() => reactor.status().handledPosition === last.position, 'the last seat decision handled');
+    await until('the last seat decision handled', () => reactor.status().handledPosition === last.position, 10_000);
     expect(reactor.status()).toMatchObject({
       commandsWritten: 2_000,
       refusals: 0,
@@ -71,13 +72,17 @@ describe('the reactor under a burst', () => {
     await seeder.submit(COHORT, 'ann');
     flaky.failNext(1_000);
     const reactor = await harness.start({ backoff: { firstMs: 20, maxMs: 20 } });
-    await until(() => reactor.status().retrying, 'the first admission failing');
+    await until('the first admission failing', () => reactor.status().retrying, 10_000);
 
     // Three more arrive while ann's admission fails: they wait behind it in the cohort's lane.
     await seeder.submitAll(COHORT, ['ben', 'cat', 'dov']);
-    await until(() => reactor.status().commandsPending === 4, 'the three admissions waiting behind the failing one');
+    await until(
+      'the three admissions waiting behind the failing one',
+      () => reactor.status().commandsPending === 4,
+      10_000,
+    );
     flaky.failNext(0);
-    await until(async () => (await placed()) === 4, 'all four seated or waitlisted');
+    await until('all four seated or waitlisted', async () => (await placed()) === 4, 10_000);
 
     expect(await seatDecisions()).toEqual([
       'SeatReserved ann',
@@ -98,13 +103,13 @@ describe('the reactor under a burst', () => {
     await setUp(2);
     await seeder.submit(COHORT, 'ann');
     const first = await harness.start({ backoff: { firstMs: 5, maxMs: 5 } });
-    await until(async () => (await placed()) === 1, 'ann seated');
+    await until('ann seated', async () => (await placed()) === 1, 10_000);
     const annHandled = (await lastReacted()).position;
-    await until(() => first.status().handledPosition === annHandled, 'ann handled');
+    await until('ann handled', () => first.status().handledPosition === annHandled, 10_000);
 
     flaky.failNext(1_000);
     await seeder.submitAll(COHORT, ['ben', 'cat']);
-    await until(() => first.status().retrying && first.status().commandsPending === 2, 'ben and cat failing');
+    await until('ben and cat failing', () => first.status().retrying && first.status().commandsPending === 2, 10_000);
     await first.stop();
     // Their commands were given up, not answered: the checkpoint stays before ben's application.
     expect(first.status()).toMatchObject({
@@ -119,7 +124,7 @@ describe('the reactor under a burst', () => {
     flaky.failNext(0);
     const second = await harness.start();
     await second.caughtUp;
-    await until(async () => (await placed()) === 3, 'ben and cat placed');
+    await until('ben and cat placed', async () => (await placed()) === 3, 10_000);
     expect(await seatDecisions()).toEqual(['SeatReserved ann', 'SeatReserved ben', 'ApplicantWaitlisted cat']);
     expect(harness.out.join('')).toContain(`sooc reactor: starting at position ${annHandled}, `);
     expect(second.status()).toMatchObject({ refusals: 0, retrying: false });

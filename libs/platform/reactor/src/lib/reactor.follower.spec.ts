@@ -5,7 +5,8 @@ import { SqliteEventStore } from '@sooc/event-store';
 import { EventFollower } from '@sooc/read-store';
 import { countSubscriptions, type SubscriptionCounter } from '@sooc/read-store/testing';
 import { Seeder } from '../testing/first-come.seed';
-import { ReactorHarness, until } from '../testing/reactor.harness';
+import { until } from '@sooc/util/testing';
+import { ReactorHarness } from '../testing/reactor.harness';
 
 const COHORT = 'c1';
 
@@ -39,14 +40,16 @@ describe('the reactor on one follower of $all', () => {
     const reactor = await harness.start();
     await reactor.caughtUp;
     await until(
-      async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted',
       'two offers',
+      async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted',
+      10_000,
     );
     // The expiry needs the due-offers projection; the promotion needs the reactions to read it.
     harness.clock.advance(2);
     await until(
-      async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered',
       'expiries and promotion',
+      async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered',
+      10_000,
     );
 
     expect(counter.mostOpen).toBe(1);

@@ -5,7 +5,8 @@ import { createLogger } from './reactor.logger';
 import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
 import { countOutcomes, guardedObserver, type CommandOutcome, type ReactorObserver } from './reactor.observer';
 import { Seeder } from '../testing/first-come.seed';
-import { ReactorHarness, until } from '../testing/reactor.harness';
+import { until } from '@sooc/util/testing';
+import { ReactorHarness } from '../testing/reactor.harness';
 
 /** What a metrics registry would hold: a counter per outcome and the checkpoint gauge's history. */
 class Tally implements ReactorObserver {
@@ -80,7 +81,11 @@ describe('the reactor, observed', () => {
     const first = new Tally();
     const reactor = await harness.start({ observer: first });
     await reactor.caughtUp;
-    await until(async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted', 'cat waitlisted');
+    await until(
+      'cat waitlisted',
+      async () => (await seeder.enrollmentState('c1', 'cat')).status === 'waitlisted',
+      10_000,
+    );
     await reactor.stop();
     const { commandsWritten, checkpoint } = reactor.status();
     expect(first.commands).toEqual({ written: commandsWritten, unchanged: 0, refused: 0 });
@@ -96,8 +101,9 @@ describe('the reactor, observed', () => {
     const second = await harness.start({ observer: again });
     await second.caughtUp;
     await until(
-      () => second.status().commandsPending === 0 && second.status().eventsInFlight === 0,
       'the repeats answered',
+      () => second.status().commandsPending === 0 && second.status().eventsInFlight === 0,
+      10_000,
     );
     expect(again.commands).toEqual({ written: 0, unchanged: commandsWritten, refused: 0 });
 
@@ -115,7 +121,7 @@ describe('the reactor, observed', () => {
       [{ id: '7b4cb6a4-31c1-4c5e-9a55-6f1a7e0c0002', type: 'OfferAccepted', data: ghost, metadata }],
       { expectedRevision: 'any' },
     );
-    await until(() => again.commands.refused === 1, 'the refusal reported');
+    await until('the refusal reported', () => again.commands.refused === 1, 10_000);
     await second.stop();
 
     // A reactor starting from a saved checkpoint reports it before anything else.

@@ -5,7 +5,8 @@ import { loadCheckpoints } from '@sooc/read-store';
 import { REACTOR_CHECKPOINT } from './reactor.checkpoint';
 import { flakyEventStore } from '../testing/flaky.event-store';
 import { Seeder } from '../testing/first-come.seed';
-import { ReactorHarness, until } from '../testing/reactor.harness';
+import { until } from '@sooc/util/testing';
+import { ReactorHarness } from '../testing/reactor.harness';
 
 const COHORT = 'c1';
 let harness: ReactorHarness;
@@ -27,8 +28,9 @@ describe('the reactor', () => {
     const reactor = await harness.start();
     await reactor.caughtUp;
     await until(
-      async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted dov:waitlisted',
       'two offers and two waitlisted',
+      async () => (await statuses(seeder, learners)) === 'ann:offered ben:offered cat:waitlisted dov:waitlisted',
+      10_000,
     );
     expect(harness.out.join('')).toContain('sooc reactor: starting at position none, store head ');
 
@@ -44,8 +46,9 @@ describe('the reactor', () => {
     // Two hours later both offers have lapsed: the seats go to the two waiting, in arrival order.
     harness.clock.advance(2);
     await until(
-      async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered dov:offered',
       'the expiries and promotions',
+      async () => (await statuses(seeder, learners)) === 'ann:expired ben:expired cat:offered dov:offered',
+      10_000,
     );
     const offers = (await harness.store.readAll({ filter: { eventTypes: ['SeatOffered'] } })).map(
       (e) => e.data as { learnerId: string; promotedFromWaitlist: boolean },
@@ -56,15 +59,16 @@ describe('the reactor', () => {
       'cat (promoted)',
       'dov (promoted)',
     ]);
-    await until(() => reactor.status().offersExpired === 2, 'the expiry count');
+    await until('the expiry count', () => reactor.status().offersExpired === 2, 10_000);
 
     // Stopping saves where it got to; a new reactor starts there and finds nothing left to do.
     const head = await harness.store.headPosition();
     await until(
+      'the last reservation handled',
       async () =>
         reactor.status().handledPosition ===
         (await harness.store.readAll({ filter: { eventTypes: ['SeatReserved'] } })).at(-1)?.position,
-      'the last reservation handled',
+      10_000,
     );
     await reactor.stop();
     const { handledPosition, checkpoint, refusals, retrying } = reactor.status();
@@ -128,7 +132,7 @@ describe('the reactor', () => {
       'sooc reactor: ApplicationSubmitted <id> → AdmitApplicant on cohort-c1 failed (attempt 2), retrying in 20 ms',
       'sooc reactor: ApplicationSubmitted <id> → AdmitApplicant on cohort-c1 failed (attempt 3), retrying in 25 ms',
     ]);
-    await until(async () => (await seeder.enrollmentState(COHORT, 'ann')).status === 'offered', 'the offer');
+    await until('the offer', async () => (await seeder.enrollmentState(COHORT, 'ann')).status === 'offered', 10_000);
     expect(reactor.status().retrying).toBe(false);
   });
 
@@ -141,7 +145,7 @@ describe('the reactor', () => {
 
     flaky.failNext(1_000);
     const first = await harness.start({ backoff: { firstMs: 5, maxMs: 5 } });
-    await until(() => first.status().retrying, 'a retry');
+    await until('a retry', () => first.status().retrying, 10_000);
     await first.stop();
     await expect(first.caughtUp).rejects.toThrow('stopped before catching up');
     expect(first.status()).toMatchObject({ handledPosition: null, checkpoint: null, eventsHandled: 0 });
@@ -150,6 +154,6 @@ describe('the reactor', () => {
     const second = await harness.start();
     await second.caughtUp;
     expect(second.status().eventsHandled).toBeGreaterThan(0);
-    await until(async () => (await seeder.enrollmentState(COHORT, 'ann')).status === 'offered', 'the offer');
+    await until('the offer', async () => (await seeder.enrollmentState(COHORT, 'ann')).status === 'offered', 10_000);
   });
 });

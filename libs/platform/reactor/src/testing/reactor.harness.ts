@@ -63,12 +63,3 @@ export class ReactorHarness {
     await this.store.close();
   }
 }
-
-/** Polls `probe` until it is true; fails naming `what` after `timeoutMs`. */
-export async function until(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { until } from '@sooc/util/testing';
 import { openReadDatabase } from './read-database';
 import { checkpointInBackground } from './wal.checkpointer';
 
@@ -27,13 +28,6 @@ function write(db: Database.Database, pages: number, from = 0): void {
   for (let first = from; first < from + pages; first += 10) ten(first);
 }
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  for (const start = Date.now(); !condition();) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((later) => setTimeout(later, 50));
-  }
-}
-
 describe('checkpointInBackground', () => {
   let dir: string;
   beforeEach(() => {
@@ -49,7 +43,11 @@ describe('checkpointInBackground', () => {
       const before = statSync(path).size;
       write(db, 1_500);
       // The writes went to the WAL; only a checkpoint grows the database file by them.
-      await until(() => statSync(path).size >= before + 1_400 * PAGE);
+      await until(
+        'the checkpoint to grow the database file',
+        () => statSync(path).size >= before + 1_400 * PAGE,
+        10_000,
+      );
       expect(db.prepare('SELECT count(*) FROM rows').pluck().get()).toBe(1_500);
     } finally {
       await checkpointer.stop();
@@ -61,7 +59,11 @@ describe('checkpointInBackground', () => {
     const { db } = walFile(dir);
     const checkpointer = checkpointInBackground(db, join(dir, 'missing', 'read.sqlite'), 50);
     try {
-      await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+      await until(
+        'the connection to checkpoint itself again',
+        () => db.pragma('wal_autocheckpoint', { simple: true }) === 1000,
+        10_000,
+      );
       const size = statSync(join(dir, 'read.sqlite')).size;
       write(db, 1_500);
       // SQLite's own checkpoint, at 1,000 pages, ran inside a commit.
