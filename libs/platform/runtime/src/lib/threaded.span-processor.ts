@@ -1,4 +1,4 @@
-import { diag, TraceFlags, type Context, type HrTime } from '@opentelemetry/api';
+import { diag, TraceFlags, type Context } from '@opentelemetry/api';
 import type { tracing } from '@opentelemetry/sdk-node';
 import { Worker } from 'node:worker_threads';
 import { SPAN_EXPORT_PROGRAM, type SpanRecord, type ToExporter } from './span-export.program';
