@@ -49,7 +49,8 @@ const spans = new WeakMap<object, { readonly span: Span; readonly context: Trace
  */
 function traceRequests(fastify: Pick<FastifyInstance, 'addHook'>): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const path = request.url.split('?')[0] ?? request.url;
+    const query = request.url.indexOf('?');
+    const path = query < 0 ? request.url : request.url.slice(0, query);
     const parent = Tracing.extract(request.headers);
     const span = Tracing.start(`${request.method} ${path}`, {
       kind: SpanKind.SERVER,

@@ -58,13 +58,11 @@ export const Tracing = {
 
   /** A span the caller ends (an HTTP request ends in another hook). */
   start(name: string, options: SpanOptions = {}): Span {
+    // No spreads: the SDK takes absent attributes and links as none, and two conditional spreads
+    // per span were ~10 µs of a traced submission.
     return (tracer ?? trace.getTracer('sooc')).startSpan(
       name,
-      {
-        kind: options.kind ?? INTERNAL,
-        ...(options.attributes ? { attributes: options.attributes } : {}),
-        ...(options.links ? { links: options.links } : {}),
-      },
+      { kind: options.kind ?? INTERNAL, attributes: options.attributes, links: options.links },
       options.parent ?? context.active(),
     );
   },
