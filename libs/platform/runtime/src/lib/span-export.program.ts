@@ -62,12 +62,6 @@ const scopeOf = (s) => {
   return scope;
 };
 const traceState = (text) => (text ? new core.TraceState(text) : undefined);
-const duration = (start, end) => {
-  let seconds = end[0] - start[0];
-  let nanos = end[1] - start[1];
-  if (nanos < 0) { seconds -= 1; nanos += 1e9; }
-  return [seconds, nanos];
-};
 const spanOf = (r) => {
   const context = { traceId: r[2], spanId: r[3], traceFlags: r[4], traceState: traceState(r[5]) };
   return {
@@ -77,7 +71,7 @@ const spanOf = (r) => {
     parentSpanContext: r[6] ? { traceId: r[2], spanId: r[6], traceFlags: r[4], isRemote: r[7] } : undefined,
     startTime: r[8],
     endTime: r[9],
-    duration: duration(r[8], r[9]),
+    duration: core.hrTimeDuration(r[8], r[9]),
     attributes: r[10],
     droppedAttributesCount: r[11],
     events: r[12],
