@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { eventually } from '@sooc/util/testing';
 import {
   buildClientSchema,
   buildSchema,
@@ -300,7 +301,15 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
   );
 
   it('leaves the gateway alive and ready after all of it', async () => {
-    const ready = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
-    expect(ready.status).toBe(200);
+    // Ready, or back by itself within 30 s: a lease renewal or a subscription that a loaded
+    // machine delayed may put the workers on standby for a moment (one CI run on EventStoreDB
+    // answered 503 here; this one asked once and kept no report). A failed projection or a lost
+    // worker does not come back, and this then fails showing the last report.
+    const health = async () => {
+      const answer = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
+      return { status: answer.status, report: (await answer.json()) as unknown };
+    };
+    const last = await eventually(health, (r) => r.status === 200, 30_000);
+    expect(last.status).toBe(200);
   });
 });
