@@ -309,7 +309,10 @@ describe('fuzzing every mutation input (admin token; compliance for eraseLearner
       const answer = await fetch(h.gateway.url.replace('/graphql', '/health/ready'));
       return { status: answer.status, report: (await answer.json()) as unknown };
     };
-    const last = await eventually(health, (r) => r.status === 200, 30_000);
+    const first = await health();
+    // Printed, not failed: the next time it happens the CI log says which part was not ready.
+    if (first.status !== 200) console.warn(`not ready at once after the fuzz: ${JSON.stringify(first.report)}`);
+    const last = first.status === 200 ? first : await eventually(health, (r) => r.status === 200, 30_000);
     expect(last.status).toBe(200);
-  });
+  }, 45_000);
 });
