@@ -1,6 +1,6 @@
 import type { Authenticate, Principal } from '@sooc/auth';
 import { InvalidTokenError } from '@sooc/auth';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SpanKind, Tracing, type Span, type TraceContext } from '@sooc/util';
 import { RequestContext } from './request-context';
 
@@ -16,13 +16,16 @@ import { RequestContext } from './request-context';
  * wrapper) made submitApplication ~20% slower on a gateway without workers.
  */
 export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, authenticate: Authenticate): void {
-  if (Tracing.enabled) traceRequests(fastify);
+  const traced = Tracing.enabled;
+  // The request's span starts in this same hook (one hook and one lookup fewer per request than
+  // a hook of its own) and ends in onResponse, once the answer has been sent.
+  if (traced) fastify.addHook('onResponse', endRequestSpan);
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = RequestContext.correlationIdFrom(request.headers);
-    const traced = spans.get(request.raw);
+    const trace = traced ? startRequestSpan(request) : undefined;
     const enter = (principal: Principal) => {
       const data = RequestContext.of(principal, correlationId);
-      if (traced) data.trace = traced.context;
+      if (trace) data.trace = trace;
       RequestContext.run(data, done);
     };
     const refuse = (error: unknown) => {
@@ -40,34 +43,33 @@ export function useRequestContext(fastify: Pick<FastifyInstance, 'addHook'>, aut
   });
 }
 
-/** A request's server span, and the context its children continue (the caller's trace state kept). */
-const spans = new WeakMap<object, { readonly span: Span; readonly context: TraceContext }>();
+/** Each request's server span (tracing on), for onResponse to end. */
+const spans = new WeakMap<object, Span>();
 
 /**
- * A server span per HTTP request (tracing on), continuing the caller's `traceparent` when it sent
- * one; ended when the answer has been sent, with its status.
+ * A server span per HTTP request, continuing the caller's `traceparent` when it sent one; returns
+ * the context its children continue (the caller's trace state kept).
  */
-function traceRequests(fastify: Pick<FastifyInstance, 'addHook'>): void {
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    const query = request.url.indexOf('?');
-    const path = query < 0 ? request.url : request.url.slice(0, query);
-    const parent = Tracing.extract(request.headers);
-    const span = Tracing.start(`${request.method} ${path}`, {
-      kind: SpanKind.SERVER,
-      parent,
-      attributes: { 'http.request.method': request.method, 'url.path': path },
-    });
-    spans.set(request.raw, { span, context: Tracing.contextOf(span, parent) });
-    done();
+function startRequestSpan(request: FastifyRequest): TraceContext {
+  const query = request.url.indexOf('?');
+  const path = query < 0 ? request.url : request.url.slice(0, query);
+  const parent = Tracing.extract(request.headers);
+  const span = Tracing.start(`${request.method} ${path}`, {
+    kind: SpanKind.SERVER,
+    parent,
+    attributes: { 'http.request.method': request.method, 'url.path': path },
   });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const span = spans.get(request.raw)?.span;
-    if (span) {
-      span.setAttribute('http.response.status_code', reply.statusCode);
-      span.end();
-    }
-    done();
-  });
+  spans.set(request.raw, span);
+  return Tracing.contextOf(span, parent);
+}
+
+function endRequestSpan(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  const span = spans.get(request.raw);
+  if (span) {
+    span.setAttribute('http.response.status_code', reply.statusCode);
+    span.end();
+  }
+  done();
 }
 
 function unauthenticated(reply: FastifyReply, error: InvalidTokenError): void {
