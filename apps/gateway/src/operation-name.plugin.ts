@@ -35,7 +35,7 @@ function tracedListener(): GraphQLRequestListener<object> {
       const frame = LogContext.current();
       if (!frame) return;
       span = Tracing.start(`graphql ${operation?.operation ?? 'operation'} ${name ?? ''}`.trim(), {
-        ...(frame.trace ? { parent: frame.trace } : {}),
+        parent: frame.trace,
         attributes: {
           'graphql.operation.type': operation?.operation ?? 'unknown',
           'graphql.operation.name': name ?? '',

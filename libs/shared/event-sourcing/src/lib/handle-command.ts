@@ -56,7 +56,7 @@ export function handleCommand<C extends Command, E extends DomainEvent, S>(
   if (!Tracing.enabled) return decideAndAppend(store, decider, streamId, command, context, options, null);
   const parent = context.trace;
   const attributes = { 'sooc.stream': streamId, 'sooc.retries': 0 };
-  return Tracing.inSpan(`command ${command.type}`, { ...(parent ? { parent } : {}), attributes }, (span) =>
+  return Tracing.inSpan(`command ${command.type}`, { parent, attributes }, (span) =>
     decideAndAppend(store, decider, streamId, command, span ? underSpan(context, span) : context, options, span),
   );
 }
@@ -165,7 +165,7 @@ export function appendTraced(
   return Tracing.inSpan(
     'append',
     {
-      ...(parent ? { parent } : {}),
+      parent,
       attributes: {
         'sooc.stream': streamId,
         'sooc.events': events.length,

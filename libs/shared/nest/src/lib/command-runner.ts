@@ -42,7 +42,7 @@ export class CommandRunner {
   ): Promise<CommandResult<E, S>> {
     const { actor, correlationId, trace, idempotency } = RequestContext.current();
     // The command's span is a child of the request's GraphQL operation, however long the stream's queue made it wait.
-    const context = { actor, correlationId, now: () => this.clock.now(), ...(trace ? { trace } : {}) };
+    const context = { actor, correlationId, now: () => this.clock.now(), trace };
     const options = { maxRetries: COMMAND_MAX_RETRIES, cache: this.cache };
     if (!idempotency) {
       return this.queue.run(streamId, () => handleCommand(this.store, decider, streamId, command, context, options));
