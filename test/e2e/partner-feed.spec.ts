@@ -54,7 +54,12 @@ describe("a partner company's feed: pulled, streamed live, and its webhooks sign
     ok(await submit(h, cohortId, 'cyd', { companyId: 'globex', shareWithCompany: true }));
     ok(await submit(h, cohortId, 'dan', { companyId: null }));
     // Each application submitted, admitted, then offered or waitlisted: wait for the reactor.
+    // Both feeds: cyd's events may come after acme's sixth in the log (the reactor's answers to
+    // bob are not ordered with cyd's submission), so acme's feed being full says nothing of globex's.
     await until("acme's six events", async () => ((await all(ACME)).length >= 6 ? true : null));
+    await until("globex's events of cyd", async () =>
+      JSON.stringify(await all(GLOBEX)).includes('cyd') ? true : null,
+    );
   });
   afterAll(() => h?.close());
 
