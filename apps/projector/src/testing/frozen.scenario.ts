@@ -97,7 +97,7 @@ export async function freeze(
     await stopped(pid);
     const open = await writeTransactionOpen(readDbUrl);
     // Inside a batch, but before its fence: a standby can still take the lease over meanwhile.
-    if (open === (where === 'inside') && !(open && (await leaseRowLocked(readDbUrl)))) return tries;
+    if (open !== null && open === (where === 'inside') && !(open && (await leaseRowLocked(readDbUrl)))) return tries;
     instance.run.child.kill('SIGCONT');
     // Varied, so the next stop lands at another point of a batch; long enough for an overdue renewal.
     await sleep(2 + ((tries * 7) % 9));

@@ -5,9 +5,9 @@ import { Client } from 'pg';
  * Whether some other connection holds open a transaction that blocks writers right now: on SQLite,
  * one holding the write lock (BEGIN IMMEDIATE takes it up front); on PostgreSQL, one that has
  * written (its row locks stop whoever writes the same rows or checkpoints). A test that freezes a
- * projector checks with it where the freeze landed.
+ * projector checks with it where the freeze landed. Null when it cannot tell (see below).
  */
-export async function writeTransactionOpen(readDbUrl: string): Promise<boolean> {
+export async function writeTransactionOpen(readDbUrl: string): Promise<boolean | null> {
   if (readDbUrl.startsWith('sqlite:')) return sqliteWriteLocked(readDbUrl.slice('sqlite:'.length));
   const client = new Client({ connectionString: readDbUrl });
   await client.connect();
@@ -24,7 +24,7 @@ export async function writeTransactionOpen(readDbUrl: string): Promise<boolean> 
   }
 }
 
-function sqliteWriteLocked(file: string): boolean {
+function sqliteWriteLocked(file: string): boolean | null {
   // No busy wait: BEGIN IMMEDIATE fails at once if another connection holds the write lock.
   const db = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
@@ -32,7 +32,12 @@ function sqliteWriteLocked(file: string): boolean {
     db.prepare('ROLLBACK').run();
     return false;
   } catch (error) {
-    if (/SQLITE_BUSY|database is locked/i.test(String((error as { code?: string }).code ?? error))) return true;
+    const code = String((error as { code?: string }).code ?? error);
+    if (/SQLITE_BUSY|database is locked/i.test(code)) return true;
+    // Frozen halfway through changing the shared WAL index (a checkpoint on its worker thread, a
+    // commit's last step): SQLite gives up opening a read and says "locking protocol". Neither
+    // between nor inside a transaction: the caller freezes elsewhere.
+    if (/SQLITE_PROTOCOL|locking protocol/i.test(code)) return null;
     throw error;
   } finally {
     db.close();
