@@ -36,9 +36,8 @@ export async function sendReactions(event: RecordedEvent, deps: EventReactionsDe
       const span = reactionSpan(event, reaction);
       const traced = span ? { ...context, traceparent: Tracing.traceparentOf(span) } : context;
       return sender.send(reaction, traced, `${event.type} ${event.id}`).then(
-        (written) => {
-          span?.setAttribute('sooc.events_written', written);
-          span?.end();
+        ({ written, position, batched }) => {
+          if (span) endReactionSpan(span, written, position, batched);
           if (written > 0) counters.commandsWritten++;
           return true;
         },
@@ -70,6 +69,18 @@ function reactionSpan(event: RecordedEvent, reaction: Reaction): Span | null {
       'sooc.stream': reaction.streamId,
     },
   });
+}
+
+/**
+ * The append that carried the reaction's command is recorded here, not as a span of its own: the
+ * reactor appends a stream's commands in batches, and a batch's span could sit in only one of its
+ * commands' traces (it was 1.2 of a traced submission's 7.25 spans).
+ */
+function endReactionSpan(span: Span, written: number, position: bigint | null, batched: number): void {
+  span.setAttribute('sooc.events_written', written);
+  span.setAttribute('sooc.batch.commands', batched);
+  if (position !== null) span.setAttribute('sooc.position', String(position));
+  span.end();
 }
 
 /** A refusal is an answer (logged with its code); a stop leaves the event for the next start. */

@@ -1,9 +1,9 @@
-import { errorMessage } from '@sooc/util';
+import { errorMessage, Tracing } from '@sooc/util';
 import { newCorrelationId } from '@sooc/event-sourcing';
 import { type Clock } from '@sooc/timing';
 import { dueClosings } from '@sooc/cohorts-read-models';
 import { dueOffers } from '@sooc/enrollment-read-models';
-import { expiryReactions, windowClosingReactions } from './process-managers';
+import { expiryReactions, windowClosingReactions, type DueClosing, type DueOffer } from './process-managers';
 import type { ReadDb } from '@sooc/read-store';
 import type { ReactionSender } from './reaction.sender';
 import type { ReactorLog } from './reactor.logger';
@@ -63,12 +63,27 @@ export class OfferExpiryTicker {
     ]);
     if (due.length === 0 && closings.length === 0) return;
     this.log.debug(`${due.length} offer(s) and ${closings.length} application window(s) due at ${now.toISOString()}`);
+    // One span per tick (tracing on), the root of a trace of its own: the events it writes carry
+    // it, so their projection and their partners' webhooks join it.
+    await Tracing.inSpan(
+      'reactor tick',
+      { attributes: { 'sooc.offers_due': due.length, 'sooc.windows_due': closings.length } },
+      (span) => this.expire(due, closings, span ? Tracing.traceparentOf(span) : undefined),
+    );
+  }
+
+  private async expire(
+    due: readonly DueOffer[],
+    closings: readonly DueClosing[],
+    traceparent: string | undefined,
+  ): Promise<void> {
     // One correlation per tick: the offers expired together can be found together.
     const context = {
       actor: REACTOR_ACTOR,
       correlationId: newCorrelationId(),
       causationId: null,
       now: () => this.clock.now(),
+      traceparent,
     };
     // All at once: each offer is its own enrollment stream, so their expiries share a commit.
     const reactions = [
@@ -77,7 +92,7 @@ export class OfferExpiryTicker {
     ];
     const answers = reactions.map(({ reaction, counter }) =>
       this.sender.send(reaction, context, counter === 'expired' ? 'offer expiry' : 'window end').then(
-        (written) => {
+        ({ written }) => {
           if (written > 0) this.counters[counter]++;
         },
         (error: unknown) => {

@@ -29,13 +29,23 @@ export interface ReactionSenderOptions {
   readonly observer?: Pick<ReactorObserver, 'onOutcome'>;
 }
 
+/** What a reaction's command came to, for its span and counters. */
+export interface Sent {
+  /** Events the command wrote (0: the aggregate had nothing to do). */
+  readonly written: number;
+  /** Where the append that carried them ended, or null when the command wrote nothing. */
+  readonly position: bigint | null;
+  /** Commands decided together and appended in the same write, this one included. */
+  readonly batched: number;
+}
+
 interface Pending {
   readonly reaction: Reaction;
   readonly context: CommandContext;
   /** What called for the command, for the log ("ApplicationSubmitted <id>", "offer expiry"). */
   readonly cause: string;
   answered: boolean;
-  resolve(written: number): void;
+  resolve(sent: Sent): void;
   reject(error: unknown): void;
 }
 
@@ -61,11 +71,11 @@ export class ReactionSender {
   ) {}
 
   /**
-   * Resolves with the number of events written (0: the aggregate had nothing to do); rejects with
-   * the aggregate's DomainError when it refused, or a ReactorStoppedError when the reactor stopped
+   * Resolves with what the command wrote and the append that carried it; rejects with the
+   * aggregate's DomainError when it refused, or a ReactorStoppedError when the reactor stopped
    * while the store was failing.
    */
-  send(reaction: Reaction, context: CommandContext, cause: string): Promise<number> {
+  send(reaction: Reaction, context: CommandContext, cause: string): Promise<Sent> {
     return new Promise((resolve, reject) => {
       let lane = this.lanes.get(reaction.streamId);
       if (!lane) {
@@ -113,7 +123,11 @@ export class ReactionSender {
           const outcomes = await this.decide(streamId, batch);
           this.report(outcomes);
           outcomes.forEach((outcome, i) =>
-            this.settle([batch[i]], (p) => (outcome.ok ? p.resolve(outcome.events.length) : p.reject(outcome.error))),
+            this.settle([batch[i]], (p) =>
+              outcome.ok
+                ? p.resolve({ written: outcome.events.length, position: outcome.position, batched: batch.length })
+                : p.reject(outcome.error),
+            ),
           );
         },
         this.options.stop,

@@ -1,17 +1,10 @@
-import { Tracing } from '@sooc/util';
 import { newEventId } from './event-id';
 import type { Command } from './command.types';
 import type { Decider } from './decider.types';
 import { ConcurrencyError, DomainError } from './errors';
 import type { DomainEvent, EventMetadata, EventToAppend } from './event.types';
 import type { EventStore } from './event-store.port';
-import {
-  appendTraced,
-  DEFAULT_MAX_RETRIES,
-  traceOf,
-  type CommandContext,
-  type HandleCommandOptions,
-} from './handle-command';
+import { DEFAULT_MAX_RETRIES, traceOf, type CommandContext, type HandleCommandOptions } from './handle-command';
 import { loadStream } from './stream-state.cache';
 
 export interface BatchedCommand<C extends Command> {
@@ -74,10 +67,9 @@ export async function handleCommandBatch<C extends Command, E extends DomainEven
     if (toAppend.length === 0)
       return decided.map(({ error }) => (error ? { ok: false, error } : { ok: true, events: [], position: null }));
     try {
-      // One write for many commands: its span continues the first command's trace.
-      const first = toAppend[0]?.metadata.traceparent;
-      const parent = first ? Tracing.continuing(first) : undefined;
-      const result = await appendTraced(store, streamId, toAppend, revision ?? 'no_stream', parent);
+      // One write for many commands, and no span of its own: it would belong to one command's
+      // trace, and each caller (a reaction) records on its own span the append that carried it.
+      const result = await store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });
       options.cache?.set(decider, streamId, { state, revision: result.nextExpectedRevision });
       // Positions of the events before the last are not returned by the port; a command's own
       // last event is at most the append's position, which is what read-your-writes needs.

@@ -154,7 +154,7 @@ export function traceOf(context: CommandContext): { traceparent?: string } {
 }
 
 /** The store's append as a span of its own: the stream, how many events, the expected revision. */
-export function appendTraced(
+function appendTraced(
   store: EventStore,
   streamId: string,
   events: readonly EventToAppend[],
