@@ -34,7 +34,11 @@ describe('the reactor, traced', () => {
 
     await harness.start();
     await until('ann offered', async () => (await seeder.enrollmentState(COHORT, 'ann')).status === 'offered', 10_000);
-    await until('her offer reaction ended', () => spans().some((s) => /^reaction SeatReserved → /.test(s.name)), 10_000);
+    await until(
+      'her offer reaction ended',
+      () => spans().some((s) => /^reaction SeatReserved → /.test(s.name)),
+      10_000,
+    );
 
     const reactions = spans().filter((s) => s.name.startsWith('reaction '));
     expect(reactions.length).toBeGreaterThan(0);
