@@ -1,7 +1,7 @@
 import { diag, TraceFlags, type Context } from '@opentelemetry/api';
 import type { tracing } from '@opentelemetry/sdk-node';
 import { Worker } from 'node:worker_threads';
-import { SPAN_EXPORT_PROGRAM, type SpanRecord, type ToExporter } from './span-export.program';
+import { SPAN_EXPORT_PROGRAM, type FlatSpans, type LinkRecord, type ToExporter } from './span-export.program';
 
 type ReadableSpan = tracing.ReadableSpan;
 type SpanProcessor = tracing.SpanProcessor;
@@ -41,9 +41,10 @@ export function otlpProtocolOf(env: NodeJS.ProcessEnv): OtlpProtocol | null {
  * Exports the process's spans from a worker thread. The SDK's batch processor serialises each
  * batch on the thread that ends the span that fills it: under the submit load that was ~110 µs of
  * the gateway's thread per submission, with its garbage (docs/ARCHITECTURE.md, "Operations:
- * traces"). Here an ended span is copied into a plain record, and records cross to a worker by
- * the hundred (a structured clone, native code); the worker rebuilds them as spans and runs the
- * SDK's own BatchSpanProcessor and OTLP exporter, configured by the same OTEL_* variables.
+ * traces"). Here an ended span is written as plain values into a flat array (FlatSpans), which
+ * crosses to a worker every 128 spans (a structured clone, native code); the worker rebuilds
+ * them as spans and runs the SDK's own BatchSpanProcessor and OTLP exporter, configured by the
+ * same OTEL_* variables.
  *
  * `forceFlush` and `shutdown` resolve once the worker has exported everything sent to it. Should
  * the worker fail (its exporter cannot load), spans are dropped with one diagnostic, as the SDK
@@ -51,7 +52,9 @@ export function otlpProtocolOf(env: NodeJS.ProcessEnv): OtlpProtocol | null {
  */
 export class ThreadedSpanProcessor implements SpanProcessor {
   private readonly worker: Worker;
-  private pending: SpanRecord[] = [];
+  /** Ended spans not posted yet, written flat (SPAN_FIELDS), and how many. */
+  private pending: FlatSpans = [];
+  private pendingSpans = 0;
   private timer: NodeJS.Timeout | null = null;
   /** Settled once the spans' resource has crossed: no record crosses before it. */
   private resourceSent: Promise<void> | null = null;
@@ -88,9 +91,9 @@ export class ThreadedSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if (this.failed || this.shutDown || (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    this.pending.push(recordOf(span));
+    writeSpan(this.pending, span);
     this.resourceSent ??= this.sendResource(span.resource);
-    if (this.pending.length >= POST_EVERY_SPANS) this.post();
+    if (++this.pendingSpans >= POST_EVERY_SPANS) this.post();
     else if (!this.timer) this.timer = setTimeout(() => this.post(), POST_AFTER_MS).unref();
   }
 
@@ -125,9 +128,10 @@ export class ThreadedSpanProcessor implements SpanProcessor {
   private post(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.length === 0 || !this.resourceKnown) return;
+    if (this.pendingSpans === 0 || !this.resourceKnown) return;
     this.send({ kind: 'spans', spans: this.pending });
     this.pending = [];
+    this.pendingSpans = 0;
   }
 
   private send(message: ToExporter): void {
@@ -150,17 +154,24 @@ export class ThreadedSpanProcessor implements SpanProcessor {
     if (this.failed) return;
     this.failed = true;
     this.pending = [];
+    this.pendingSpans = 0;
     if (!this.shutDown) diag.error(`span export stopped, spans are dropped from now on: ${reason}`);
     for (const answer of this.answers.values()) answer();
     this.answers.clear();
   }
 }
 
-/** What OTLP carries of a span, as plain data a structured clone copies (a TraceState is a class: its text crosses). */
-function recordOf(span: ReadableSpan): SpanRecord {
+/**
+ * Appends what OTLP carries of a span to the batch, in the order of SPAN_FIELDS, then its
+ * attributes as key, value pairs (a TraceState is a class: its text crosses).
+ */
+function writeSpan(out: FlatSpans, span: ReadableSpan): void {
   const context = span.spanContext();
   const parent = span.parentSpanContext;
-  return [
+  const scope = span.instrumentationScope;
+  const attributes = span.attributes;
+  const keys = Object.keys(attributes);
+  out.push(
     span.name,
     span.kind,
     context.traceId,
@@ -169,23 +180,33 @@ function recordOf(span: ReadableSpan): SpanRecord {
     context.traceState?.serialize(),
     parent?.spanId,
     parent?.isRemote,
-    span.startTime,
-    span.endTime,
-    span.attributes,
+    span.startTime[0],
+    span.startTime[1],
+    span.endTime[0],
+    span.endTime[1],
     span.droppedAttributesCount,
-    span.events,
+    span.events.length > 0 ? span.events : undefined,
     span.droppedEventsCount,
-    span.links.map((link) => ({
-      traceId: link.context.traceId,
-      spanId: link.context.spanId,
-      traceFlags: link.context.traceFlags,
-      traceState: link.context.traceState?.serialize(),
-      isRemote: link.context.isRemote,
-      attributes: link.attributes ?? {},
-      droppedAttributesCount: link.droppedAttributesCount ?? 0,
-    })),
+    span.links.length > 0 ? span.links.map(linkRecord) : undefined,
     span.droppedLinksCount,
-    span.status,
-    span.instrumentationScope,
-  ];
+    span.status.code,
+    span.status.message,
+    scope.name,
+    scope.version,
+    scope.schemaUrl,
+    keys.length,
+  );
+  for (const key of keys) out.push(key, attributes[key]);
+}
+
+function linkRecord(link: ReadableSpan['links'][number]): LinkRecord {
+  return {
+    traceId: link.context.traceId,
+    spanId: link.context.spanId,
+    traceFlags: link.context.traceFlags,
+    traceState: link.context.traceState?.serialize(),
+    isRemote: link.context.isRemote,
+    attributes: link.attributes ?? {},
+    droppedAttributesCount: link.droppedAttributesCount ?? 0,
+  };
 }
