@@ -35,7 +35,7 @@ export interface Sent {
   readonly written: number;
   /** Where the append that carried them ended, or null when the command wrote nothing. */
   readonly position: bigint | null;
-  /** Commands decided together and appended in the same write, this one included. */
+  /** Commands decided together, this one included: those not refused went out in the same write. */
   readonly batched: number;
 }
 

@@ -47,6 +47,9 @@ export const SPAN_FIELDS = [
 
 export type FlatSpans = unknown[];
 
+/** Each field's offset from its span's first value, for the exporting thread's reader. */
+const OFFSETS = Object.fromEntries(SPAN_FIELDS.map((field, offset) => [field, offset]));
+
 export type ToExporter =
   | { readonly kind: 'resource'; readonly attributes: Attributes; readonly schemaUrl: string | undefined }
   | { readonly kind: 'spans'; readonly spans: FlatSpans }
@@ -73,37 +76,38 @@ const scopeOf = (name, version, schemaUrl) => {
   return scope;
 };
 const traceState = (text) => (text ? new core.TraceState(text) : undefined);
+const F = ${JSON.stringify(OFFSETS)};
 const N = ${SPAN_FIELDS.length};
 const spanOf = (f, i) => {
-  const context = { traceId: f[i + 2], spanId: f[i + 3], traceFlags: f[i + 4], traceState: traceState(f[i + 5]) };
-  const startTime = [f[i + 8], f[i + 9]];
-  const endTime = [f[i + 10], f[i + 11]];
+  const context = { traceId: f[i + F.traceId], spanId: f[i + F.spanId], traceFlags: f[i + F.traceFlags], traceState: traceState(f[i + F.traceState]) };
+  const startTime = [f[i + F.startSeconds], f[i + F.startNanos]];
+  const endTime = [f[i + F.endSeconds], f[i + F.endNanos]];
   const attributes = {};
-  const count = f[i + N - 1];
+  const count = f[i + F.attributeCount];
   for (let k = i + N; k < i + N + 2 * count; k += 2) attributes[f[k]] = f[k + 1];
-  const links = f[i + 15] || [];
+  const links = f[i + F.links] || [];
   return {
-    name: f[i],
-    kind: f[i + 1],
+    name: f[i + F.name],
+    kind: f[i + F.kind],
     spanContext: () => context,
-    parentSpanContext: f[i + 6] ? { traceId: f[i + 2], spanId: f[i + 6], traceFlags: f[i + 4], isRemote: f[i + 7] } : undefined,
+    parentSpanContext: f[i + F.parentSpanId] ? { traceId: f[i + F.traceId], spanId: f[i + F.parentSpanId], traceFlags: f[i + F.traceFlags], isRemote: f[i + F.parentIsRemote] } : undefined,
     startTime,
     endTime,
     duration: core.hrTimeDuration(startTime, endTime),
     attributes,
-    droppedAttributesCount: f[i + 12],
-    events: f[i + 13] || [],
-    droppedEventsCount: f[i + 14],
+    droppedAttributesCount: f[i + F.droppedAttributesCount],
+    events: f[i + F.events] || [],
+    droppedEventsCount: f[i + F.droppedEventsCount],
     links: links.map((l) => ({
       context: { traceId: l.traceId, spanId: l.spanId, traceFlags: l.traceFlags, isRemote: l.isRemote, traceState: traceState(l.traceState) },
       attributes: l.attributes,
       droppedAttributesCount: l.droppedAttributesCount,
     })),
-    droppedLinksCount: f[i + 16],
-    status: f[i + 18] === undefined ? { code: f[i + 17] } : { code: f[i + 17], message: f[i + 18] },
+    droppedLinksCount: f[i + F.droppedLinksCount],
+    status: f[i + F.statusMessage] === undefined ? { code: f[i + F.statusCode] } : { code: f[i + F.statusCode], message: f[i + F.statusMessage] },
     ended: true,
     resource,
-    instrumentationScope: scopeOf(f[i + 19], f[i + 20], f[i + 21]),
+    instrumentationScope: scopeOf(f[i + F.scopeName], f[i + F.scopeVersion], f[i + F.scopeSchemaUrl]),
   };
 };
 const answer = (request, work) =>
@@ -114,7 +118,7 @@ const answer = (request, work) =>
 parentPort.on('message', (message) => {
   if (message.kind === 'resource') resource = resources.resourceFromAttributes(message.attributes, { schemaUrl: message.schemaUrl });
   else if (message.kind === 'spans')
-    for (let i = 0, f = message.spans; i < f.length; i += N + 2 * f[i + N - 1]) processor.onEnd(spanOf(f, i));
+    for (let i = 0, f = message.spans; i < f.length; i += N + 2 * f[i + F.attributeCount]) processor.onEnd(spanOf(f, i));
   else if (message.kind === 'flush') answer(message.request, processor.forceFlush());
   else if (message.kind === 'shutdown') answer(message.request, processor.shutdown());
 });
