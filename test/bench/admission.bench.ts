@@ -16,18 +16,14 @@ import {
   CONNECTIONS,
   DURATION_S,
   findings,
-  loadAll,
   method,
   openCohort,
   PROBE_COHORT,
   raceTime,
   rows,
-  scrapeVisible,
-  startVisibilityProbe,
   stopWithin,
-  submitBody,
+  submitUnderProbe,
   trivialBurstTime,
-  visibleBetween,
   trivialComparison,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
@@ -53,11 +49,7 @@ export async function run(): Promise<BenchSection> {
 
     const { bare, trivial, trivialWithToken } = await trivialComparison(urls, 1);
     const metrics = `${await gateway.baseUrl()}/metrics`;
-    const before = await scrapeVisible(metrics);
-    const probe = startVisibilityProbe(urls, PROBE_COHORT);
-    const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`));
-    const visibility = await probe.stop();
-    const committed = visibleBetween(before, await scrapeVisible(metrics));
+    const { submit, visibility, committed } = await submitUnderProbe(urls, metrics, PROBE_COHORT, 'learner');
     const measured = { trivial, trivialWithToken, submit, bare, visibility, committed, race, burst };
     return {
       title: 'Admission end to end (gateway process, embedded SQLite, projections and reactor inside it)',

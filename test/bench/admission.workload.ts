@@ -500,6 +500,25 @@ export function visibleBetween(before: VisibleBuckets, after: VisibleBuckets): S
   return { p50: quantile(0.5), p99: quantile(0.99), events: total };
 }
 
+/**
+ * The submit load over `urls` (learners `<learners>-<n>`, spread over the bench cohorts), with the
+ * visibility probe on `probeCohort` beside it and the histogram at `metrics` (the process that
+ * projects) scraped around it.
+ */
+export async function submitUnderProbe(
+  urls: readonly string[],
+  metrics: string,
+  probeCohort: string,
+  learners: string,
+): Promise<{ submit: Throughput; visibility: Visibility; committed: ServerVisibility }> {
+  const before = await scrapeVisible(metrics);
+  const probe = startVisibilityProbe(urls, probeCohort);
+  const submit = await loadAll(urls, (n) => submitBody(`bench-${n % COHORTS}`, `${learners}-${n}`));
+  const visibility = await probe.stop();
+  const committed = visibleBetween(before, await scrapeVisible(metrics));
+  return { submit, visibility, committed };
+}
+
 /** What both admission sections measure, in one run. */
 export interface AdmissionFigures {
   /** Without a token: what the bare server is compared with. */
