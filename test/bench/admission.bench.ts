@@ -5,13 +5,7 @@
  * query, that trivial query beside a bare NestJS + Apollo server, how soon an append is visible in
  * the read model under that load, and the 1,000-applicants-for-100-seats race.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startService, waitUntilReady } from '../deployment/service.process';
 import {
-  BENCH_RATE_LIMITS,
-  signInAs,
   COHORTS,
   CONNECTIONS,
   DURATION_S,
@@ -21,25 +15,18 @@ import {
   PROBE_COHORT,
   raceTime,
   rows,
-  stopWithin,
   submitUnderProbe,
   trivialBurstTime,
   trivialComparison,
 } from './admission.workload';
+import { startBenchGateway } from './bench-gateway.process';
 import type { BenchSection } from './bench.types';
 
 export async function run(): Promise<BenchSection> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-admission-'));
-  // main.ts as a supervisor runs it, embedded workers (the default), on a free loopback port.
-  const gateway = startService('gateway', 'gateway', {
-    SOOC_DATA_DIR: dataDir,
-    LOG_LEVEL: 'error',
-    ...BENCH_RATE_LIMITS,
-  });
+  // Embedded workers: the default.
+  const gateway = await startBenchGateway('admission');
   try {
-    await waitUntilReady(gateway, 45_000);
-    const urls = [`${await gateway.baseUrl()}/graphql`];
-    await signInAs(dataDir);
+    const urls = [gateway.url];
     // Warmed first (connections, JIT), then the same sender times both.
     await trivialBurstTime(urls);
     const burst = await trivialBurstTime(urls);
@@ -48,7 +35,7 @@ export async function run(): Promise<BenchSection> {
     await openCohort(urls[0], PROBE_COHORT, 500);
 
     const { bare, trivial, trivialWithToken } = await trivialComparison(urls, 1);
-    const metrics = `${await gateway.baseUrl()}/metrics`;
+    const metrics = `${gateway.baseUrl}/metrics`;
     const { submit, visibility, committed } = await submitUnderProbe(urls, metrics, PROBE_COHORT, 'learner');
     const measured = { trivial, trivialWithToken, submit, bare, visibility, committed, race, burst };
     return {
@@ -66,7 +53,6 @@ export async function run(): Promise<BenchSection> {
       findings: findings(measured, { visibilityMs: 50, gateways: 'gateway' }),
     };
   } finally {
-    await stopWithin(gateway, 15_000);
-    rmSync(dataDir, { recursive: true, force: true });
+    await gateway.stop();
   }
 }

@@ -3,11 +3,8 @@
  * knows the past); `cohortDashboard` reads the live read model. Both through the real gateway
  * process, on a 100-learner cohort with its whole history, one request at a time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startService, waitUntilReady } from '../deployment/service.process';
-import { BENCH_RATE_LIMITS, gql, openCohort, signInAs, stopWithin } from './admission.workload';
+import { gql, openCohort } from './admission.workload';
+import { startBenchGateway } from './bench-gateway.process';
 import type { BenchSection } from './bench.types';
 
 const LEARNERS = 100;
@@ -74,16 +71,9 @@ const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 export async function run(): Promise<BenchSection> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-as-of-'));
-  const gateway = startService('gateway', 'gateway', {
-    SOOC_DATA_DIR: dataDir,
-    LOG_LEVEL: 'error',
-    ...BENCH_RATE_LIMITS,
-  });
+  const gateway = await startBenchGateway('as-of');
   try {
-    await waitUntilReady(gateway, 45_000);
-    const url = `${await gateway.baseUrl()}/graphql`;
-    await signInAs(dataDir);
+    const url = gateway.url;
     const middle = await history(url);
     const now = new Date().toISOString();
     // Warm-up (JIT, connections), then timed.
@@ -111,7 +101,6 @@ export async function run(): Promise<BenchSection> {
       ],
     };
   } finally {
-    await stopWithin(gateway, 15_000);
-    rmSync(dataDir, { recursive: true, force: true });
+    await gateway.stop();
   }
 }

@@ -8,12 +8,7 @@
  * reactor): its own path of a submission, with the read side and the reactions free — what moving
  * them off the gateway's thread could give at most.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startService, waitUntilReady } from '../deployment/service.process';
 import {
-  BENCH_RATE_LIMITS,
   COHORTS,
   CONNECTIONS,
   DURATION_S,
@@ -21,14 +16,13 @@ import {
   loadAll,
   meanThroughput,
   openCohort,
-  signInAs,
   startBareGraphQL,
-  stopWithin,
   submitBody,
   TRIVIAL_QUERY,
   trivialBurstTime,
   type Throughput,
 } from './admission.workload';
+import { startBenchGateway } from './bench-gateway.process';
 import type { BenchRow, BenchSection } from './bench.types';
 
 interface Pair {
@@ -54,17 +48,9 @@ async function measure(validation: 'pipe' | 'none', write: 'none' | 'append' | '
  * nothing reads it back.
  */
 async function measureGatewayAlone(): Promise<Pair> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-ceiling-'));
-  const gateway = startService('gateway', 'gateway alone', {
-    SOOC_DATA_DIR: dataDir,
-    SOOC_WORKERS: 'none',
-    LOG_LEVEL: 'error',
-    ...BENCH_RATE_LIMITS,
-  });
+  const gateway = await startBenchGateway('ceiling', { SOOC_WORKERS: 'none' });
   try {
-    await waitUntilReady(gateway, 45_000);
-    const url = `${await gateway.baseUrl()}/graphql`;
-    await signInAs(dataDir);
+    const url = gateway.url;
     for (let c = 0; c < COHORTS; c++) await openCohort(url, `bench-${c}`, 500);
     // autocannon counts a GraphQL error as an answer: one submission first, which must be accepted.
     const first = await gql(url, SUBMIT_CHECK, { input: JSON.parse(submitBody('bench-0', 'first')).variables.input });
@@ -73,8 +59,7 @@ async function measureGatewayAlone(): Promise<Pair> {
     // The trivial query anonymous and the submissions with the admin's token, as the admission section sends them.
     return await alternate([url], (n) => submitBody(`bench-${n % COHORTS}`, `learner-${n}`), { anonymous: false });
   } finally {
-    await stopWithin(gateway, 15_000);
-    rmSync(dataDir, { recursive: true, force: true });
+    await gateway.stop();
   }
 }
 

@@ -7,11 +7,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startService, waitUntilReady } from '../deployment/service.process';
-import { BENCH_RATE_LIMITS, gql, openCohort, signInAs, stopWithin } from './admission.workload';
+import { gql, openCohort } from './admission.workload';
+import { startBenchGateway } from './bench-gateway.process';
 import type { BenchSection } from './bench.types';
 
 const PARTNERS = 10;
@@ -61,18 +58,15 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 export async function run(): Promise<BenchSection> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bench-webhooks-'));
   const hooks = await receiver();
-  const gateway = startService('gateway', 'gateway', {
-    SOOC_DATA_DIR: dataDir,
-    LOG_LEVEL: 'error',
-    SOOC_WEBHOOK_ALLOW_PRIVATE: 'true',
-    ...BENCH_RATE_LIMITS,
-  });
+  const gateway = await startBenchGateway('webhooks', { SOOC_WEBHOOK_ALLOW_PRIVATE: 'true' }).catch(
+    async (error: unknown) => {
+      await new Promise((resolve) => hooks.server.close(resolve));
+      throw error;
+    },
+  );
   try {
-    await waitUntilReady(gateway, 45_000);
-    const url = `${await gateway.baseUrl()}/graphql`;
-    await signInAs(dataDir);
+    const url = gateway.url;
     const endpoints: string[] = [];
     for (let p = 0; p < PARTNERS; p++) {
       await gql(url, `mutation($i: RegisterPartnerInput!) { registerPartner(input: $i) { position } }`, {
@@ -174,8 +168,7 @@ export async function run(): Promise<BenchSection> {
       findings: [],
     };
   } finally {
-    await stopWithin(gateway, 15_000);
+    await gateway.stop();
     await new Promise((resolve) => hooks.server.close(resolve));
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
