@@ -3,8 +3,9 @@
  * (docs/DEPLOYMENT.md): the gateway with SOOC_WORKERS=none, the projector and the reactor, each
  * its own OS process on shared SQLite files. The figures are those of one gateway beside its
  * projector and reactor: one process per role, the topology's own cost. This machine has two
- * cores, which the load generator shares: a second gateway can only take CPU from the first and
- * from the workers, so it is measured after, as scaling out on the same cores (submissions,
+ * cores, which the load generator shares: a second gateway takes its CPU from the first and from
+ * the workers (a few more submissions, the read models' p99 three to four times longer when it
+ * was first measured), so it is measured after, as scaling out on the same cores (submissions,
  * visibility, the trivial query beside two bare servers), not as the topology's figure.
  */
 import { startDeployment } from '../deployment/deployment.harness';
