@@ -295,7 +295,7 @@ const ROOT = resolve(__dirname, '../..');
 export async function startBareGraphQL(
   server = 'bare-graphql.server.ts',
   env: Record<string, string> = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     // The gateway's Node flags: the comparison is of the frameworks and the code, not of V8's heap sizes.
@@ -330,6 +330,7 @@ export async function startBareGraphQL(
   });
   return {
     url,
+    pid: child.pid,
     stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;

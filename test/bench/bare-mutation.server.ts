@@ -10,7 +10,11 @@
  * as the gateway must before it answers; with BARE_WRITE=key it also makes the learner's key in
  * the real key store first (SqliteKeyStore, group-committed fsync), as sealing personal data
  * needs. What it costs beside `{ __typename }` on the same server bounds the ratio the gateway can
- * reach, whatever its command path and its workers cost. Started like the bare server.
+ * reach, whatever its command path and its workers cost. With BARE_WRITE=admission it also does
+ * the least the rest of an admission needs, as the embedded workers would: after answering, the
+ * seat (or the waitlist) appended to the cohort's stream, one append per cohort per turn of the
+ * event loop, then the application, the cohort's seat count and both events' audit entries
+ * written on a thread of their own (bare-admission.read-side.ts). Started like the bare server.
  */
 import 'reflect-metadata';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -19,14 +23,16 @@ import { APP_PIPE, NestFactory } from '@nestjs/core';
 import { Args, Field, GraphQLModule, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SubmitApplicationInput } from '@sooc/enrollment-api';
-import { newEventId } from '@sooc/event-sourcing';
+import { newEventId, type EventMetadata } from '@sooc/event-sourcing';
 import { SqliteEventStore } from '@sooc/event-store';
 import { createInputValidationPipe } from '@sooc/graphql';
 import { SqliteKeyStore } from '@sooc/key-store';
+import { positionKey } from '@sooc/util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBareReadSide, type BareAdmission } from './bare-admission.read-side';
 
 @ObjectType()
 class BareApplication {
@@ -46,7 +52,73 @@ class BarePayload {
 const write = process.env['BARE_WRITE'] ?? 'none';
 const dataDir = mkdtempSync(join(tmpdir(), 'sooc-bare-mutation-'));
 const events = write === 'none' ? null : SqliteEventStore.open(join(dataDir, 'events.sqlite'));
-const keys = write === 'key' ? SqliteKeyStore.open(join(dataDir, 'keys.sqlite')) : null;
+const keys = write === 'key' || write === 'admission' ? SqliteKeyStore.open(join(dataDir, 'keys.sqlite')) : null;
+const readSide = write === 'admission' ? startBareReadSide(join(dataDir, 'read.sqlite')) : null;
+
+interface Submitted {
+  readonly cohortId: string;
+  readonly learnerId: string;
+  readonly submittedAt: string;
+  readonly event: BareAdmission['events'][number];
+}
+
+const CAPACITY = 500;
+const submitted: Submitted[] = [];
+/** Per cohort: the stream's revision and seats, and the append under way (one at a time per stream). */
+const cohorts = new Map<string, { revision: bigint | null; seated: number; turn: Promise<void> }>();
+
+/** What the reactor and the projector would do with this turn's submissions, at the least. */
+function react(): void {
+  const byCohort = new Map<string, Submitted[]>();
+  for (const s of submitted.splice(0)) byCohort.set(s.cohortId, [...(byCohort.get(s.cohortId) ?? []), s]);
+  for (const [cohortId, batch] of byCohort) {
+    const cohort = cohorts.get(cohortId) ?? { revision: null, seated: 0, turn: Promise.resolve() };
+    cohorts.set(cohortId, cohort);
+    cohort.turn = cohort.turn.then(async () => {
+      const seats = batch.map((s) => {
+        const status = cohort.seated < CAPACITY ? ('SEATED' as const) : ('WAITLISTED' as const);
+        if (status === 'SEATED') cohort.seated++;
+        return { ...s, status, id: newEventId(), data: { cohortId, learnerId: s.learnerId, status } };
+      });
+      const appended = await events!.append(
+        `cohort-${cohortId}`,
+        seats.map((s) => ({ id: s.id, type: 'SeatDecided', data: s.data, metadata: metadataNow() })),
+        { expectedRevision: cohort.revision ?? 'no_stream' },
+      );
+      cohort.revision = appended.nextExpectedRevision;
+      const first = appended.position - BigInt(seats.length - 1);
+      readSide!.write(
+        seats.map((s, i) => ({
+          enrollmentId: `${cohortId}.${s.learnerId}`,
+          cohortId,
+          learnerId: s.learnerId,
+          status: s.status,
+          submittedAt: s.submittedAt,
+          events: [
+            s.event,
+            {
+              position: positionKey(first + BigInt(i)),
+              id: s.id,
+              type: 'SeatDecided',
+              streamId: `cohort-${cohortId}`,
+              data: JSON.stringify(s.data),
+            },
+          ],
+        })),
+      );
+    });
+  }
+}
+
+function metadataNow(): EventMetadata {
+  return {
+    occurredAt: new Date().toISOString(),
+    actor: { id: 'bench', role: 'admin' },
+    correlationId: newEventId(),
+    causationId: null,
+    schemaVersion: 3,
+  };
+}
 
 @Resolver()
 class BareResolver {
@@ -58,24 +130,24 @@ class BareResolver {
   @Mutation(() => BarePayload)
   async submitApplication(@Args('input') input: SubmitApplicationInput): Promise<BarePayload> {
     await keys?.keyFor(input.learnerId);
-    const appended = await events?.append(
-      `enrollment-${input.cohortId}.${input.learnerId}`,
-      [
-        {
-          id: newEventId(),
-          type: 'ApplicationSubmitted',
-          data: { cohortId: input.cohortId, learnerId: input.learnerId, dossier: { ...input.dossier } },
-          metadata: {
-            occurredAt: new Date().toISOString(),
-            actor: { id: 'bench', role: 'admin' },
-            correlationId: newEventId(),
-            causationId: null,
-            schemaVersion: 3,
-          },
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    const streamId = `enrollment-${input.cohortId}.${input.learnerId}`;
+    const id = newEventId();
+    const data = { cohortId: input.cohortId, learnerId: input.learnerId, dossier: { ...input.dossier } };
+    const metadata = metadataNow();
+    const appended = await events?.append(streamId, [{ id, type: 'ApplicationSubmitted', data, metadata }], {
+      expectedRevision: 'no_stream',
+    });
+    if (readSide && appended) {
+      if (submitted.length === 0) setImmediate(react);
+      const event = { position: positionKey(appended.position), id, type: 'ApplicationSubmitted', streamId };
+      const { cohortId, learnerId } = input;
+      submitted.push({
+        cohortId,
+        learnerId,
+        submittedAt: metadata.occurredAt,
+        event: { ...event, data: JSON.stringify(data) },
+      });
+    }
     return { position: String(appended?.position ?? 0), application: { status: 'SUBMITTED' } };
   }
 }
@@ -103,6 +175,8 @@ async function main(): Promise<void> {
     () =>
       void app
         .close()
+        .then(() => Promise.all([...cohorts.values()].map((c) => c.turn)))
+        .then(() => readSide?.stop())
         .then(() => Promise.all([events?.close(), keys?.close()]))
         .then(() => rmSync(dataDir, { recursive: true, force: true }))
         .then(() => process.exit(0)),

@@ -10,6 +10,8 @@ export interface BenchGateway {
   readonly url: string;
   /** Where its /metrics and /health are. */
   readonly baseUrl: string;
+  /** Its OS process, for the CPU it uses (process.cpu.ts). */
+  readonly pid: number | undefined;
   /** SIGTERM (SIGKILL after 15 s), then its data dir removed. */
   stop(): Promise<void>;
 }
@@ -35,7 +37,7 @@ export async function startBenchGateway(name: string, env: Record<string, string
     await waitUntilReady(gateway, 45_000);
     const baseUrl = await gateway.baseUrl();
     await signInAs(dataDir);
-    return { url: `${baseUrl}/graphql`, baseUrl, stop };
+    return { url: `${baseUrl}/graphql`, baseUrl, pid: gateway.child.pid, stop };
   } catch (error) {
     await stop();
     throw error;

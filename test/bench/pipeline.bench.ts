@@ -22,12 +22,13 @@ const SUBMISSIONS = 6_000;
 const SENDERS = 50;
 const COHORTS = 40;
 
-interface Stage {
+export interface Stage {
   readonly cpuMsPerSubmission: number;
   readonly submissionsPerSecond: number;
 }
 
-async function measure(workers: WorkersMode): Promise<Stage> {
+/** The submissions sent straight to the command path, with `workers`: CPU of the process per submission. */
+export async function measureStage(workers: WorkersMode): Promise<Stage> {
   const dataDir = mkdtempSync(join(tmpdir(), `sooc-bench-pipeline-${workers}-`));
   const config = loadConfig({ SOOC_DATA_DIR: dataDir, SOOC_WORKERS: workers, LOG_LEVEL: 'error' });
   const clock = systemClock;
@@ -109,8 +110,8 @@ async function measure(workers: WorkersMode): Promise<Stage> {
 }
 
 export async function run(): Promise<BenchSection> {
-  const commands = await measure('none');
-  const embedded = await measure('embedded');
+  const commands = await measureStage('none');
+  const embedded = await measureStage('embedded');
   const workers = embedded.cpuMsPerSubmission - commands.cpuMsPerSubmission;
   return {
     title: 'Where a submission’s CPU goes (command path and embedded workers, no HTTP)',

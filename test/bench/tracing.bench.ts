@@ -34,24 +34,11 @@ import {
   type Throughput,
 } from './admission.workload';
 import type { BenchSection } from './bench.types';
+import { cpuMs } from './process.cpu';
 
 interface Slice extends Throughput {
   /** The gateway process's CPU (all its threads) per submission, the workers' catching up included. */
   readonly cpuMsPerSubmission: number;
-}
-
-/**
- * CPU milliseconds a process has used (user + system, all threads: /proc/<pid>/stat, in 10 ms
- * ticks). A rate moves with whatever else the shared machine runs; the CPU a submission costs the
- * gateway moves much less, so the bench reports both.
- */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
 }
 
 /** Seconds of each slice of load. */
