@@ -4,6 +4,12 @@ import { startDeployment, type Deployment } from './deployment.harness';
 import { ADMIN, APPLICATION, asHarness, draftCourse, OPEN, planCohort, submission, SUBMIT } from './e2e.documents';
 import { dataOf, type GatewayClient, type GraphQLResponse } from './gateway.client';
 import { healthOf, metricsOf, total } from './worker.checks';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  startSilencingProxy,
+  type SilencingProxy,
+} from '@sooc/read-store/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 const { startPostgres } = require('../../tools/embedded-postgres/postgres.server.cjs') as {
   startPostgres(): Promise<PostgresServer>;
@@ -59,6 +65,32 @@ const readDatabaseOutage = (): Outage => {
   };
 };
 
+/**
+ * The read database's server falling silent, as a frozen host or a stalled network does: its
+ * connections stay open and nothing answers (a proxy in front of a database of the run's server
+ * holds every byte until it speaks again). A stopped server refuses at once; this one must be
+ * bounded by the gateway itself.
+ */
+const silentReadDatabase = (): Outage => {
+  let url: string | null = null;
+  let proxy: SilencingProxy | null = null;
+  return {
+    store: 'read database',
+    health: { ready: false, readDb: { reachable: false } },
+    async prepare() {
+      url = await createTestDatabase('silent_read_db');
+      proxy = await startSilencingProxy(url);
+      return { readDbUrl: proxy.url };
+    },
+    begin: async () => proxy!.silence(),
+    end: async () => proxy!.speak(),
+    async dispose() {
+      await proxy?.close();
+      if (url) await dropTestDatabase(url);
+    },
+  };
+};
+
 interface Outcome {
   readonly learnerId: string;
   readonly answer: GraphQLResponse<{ submitApplication: { position: string } }> | 'hung';
@@ -67,6 +99,7 @@ interface Outcome {
 describe.each([
   ['EventStoreDB node', eventStoreOutage],
   ['PostgreSQL server', readDatabaseOutage],
+  ['PostgreSQL server, silent (it keeps its connections and answers nothing),', silentReadDatabase],
 ])('on esdb+postgres: the %s stops for ~10 s under a submit load, then comes back', (_name, outageOf) => {
   let d: Deployment;
   let cohortId: string;

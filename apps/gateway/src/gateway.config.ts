@@ -66,7 +66,7 @@ export interface GatewayConfig extends StoreConfig {
   readonly consoleOidc: ConsoleOidcSettings | null;
   /** SOOC_RATE_LIMIT_PER_MINUTE (per token subject) and SOOC_RATE_LIMIT_ANONYMOUS_PER_MINUTE (per IP); 0 is no limit. */
   readonly rateLimits: RateLimits;
-  /** SOOC_STORE_TIMEOUT_MS: a request's calls to the event store answer within it, or STORE_UNAVAILABLE. */
+  /** SOOC_STORE_TIMEOUT_MS: a request's calls to the event store and to PostgreSQL answer within it, or STORE_UNAVAILABLE. */
   readonly storeTimeoutMs: number;
 }
 

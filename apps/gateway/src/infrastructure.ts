@@ -43,7 +43,10 @@ export interface InfrastructureOptions {
   readonly leaseTtlMs: number;
   readonly instanceId: string;
   readonly webhooks: DeliverySettings;
-  /** SOOC_STORE_TIMEOUT_MS: every event-store call but a subscription answers within it (withDeadline). */
+  /**
+   * SOOC_STORE_TIMEOUT_MS: every event-store call but a subscription answers within it (withDeadline),
+   * and so does every connection and statement on PostgreSQL once migrated (answerBoundedClient).
+   */
   readonly storeTimeoutMs: number;
 }
 
@@ -57,7 +60,7 @@ export async function openInfrastructure(
   config: StoreConfig & { readonly workers: WorkersMode },
   options: InfrastructureOptions,
 ): Promise<Infrastructure> {
-  const stores = await openStores(config);
+  const stores = await openStores(config, undefined, { answerWithinMs: options.storeTimeoutMs });
   const sqlite = [config.eventStoreUrl, config.readDbUrl].some((url) => url.startsWith('sqlite:'));
   // Timed inside the deadline: the histogram shows how long the store really took, not the timeout.
   const timed = timeAppends(stores.eventStore);

@@ -1,4 +1,5 @@
 export * from './lib/read-database';
+export * from './lib/pg.answer-bound';
 export * from './lib/migrate';
 export * from './lib/read-store.migrations';
 export * from './lib/checkpoint.store';

@@ -40,6 +40,11 @@ export function defaultKeyStoreUrl(eventStoreUrl: string): string {
 export async function openStores(
   config: Pick<StoreConfig, 'eventStoreUrl' | 'readDbUrl'> & Partial<Pick<StoreConfig, 'keyStoreUrl'>>,
   sets: readonly ReadModelSet[] = READ_MODELS,
+  /**
+   * A service's bound on PostgreSQL (the read database, the key store): a connection or statement
+   * the server does not answer within it fails as an outage. 0 (one-off commands): none.
+   */
+  { answerWithinMs = 0 }: { answerWithinMs?: number } = {},
 ): Promise<Stores> {
   const raw = openEventStore(config.eventStoreUrl);
   const closers: (() => Promise<void>)[] = [() => raw.close()];
@@ -47,7 +52,7 @@ export async function openStores(
     for (const close of closers.reverse()) await close();
   };
   try {
-    const keys = await openKeyStore(config.keyStoreUrl ?? defaultKeyStoreUrl(config.eventStoreUrl));
+    const keys = await openKeyStore(config.keyStoreUrl ?? defaultKeyStoreUrl(config.eventStoreUrl), { answerWithinMs });
     closers.push(() => keys.close());
     const personalData = new PersonalDataVault(keys, PERSONAL_DATA);
     const sealed = isRewritable(raw) ? await sealEventsWrittenInClear(raw, personalData, UPCASTERS) : 0;
@@ -55,6 +60,8 @@ export async function openStores(
     // The stores of a running service: projecting under load, its checkpoints off the thread.
     const readDatabase = await openMigratedReadDatabase(config.readDbUrl, sets, { backgroundCheckpoints: true });
     closers.push(() => readDatabase.close());
+    // After the migrations, which may rightly run longer than a request may wait.
+    if (answerWithinMs > 0) readDatabase.answerWithin?.(answerWithinMs);
     // The migrations emptied the read models that held those events' text in clear; on SQLite the
     // freed pages may keep old copies until the file is written anew.
     if (sealed > 0 && readDatabase.dialect === 'sqlite') await compactSqlite(readDatabase);

@@ -4,10 +4,13 @@ import { SqliteKeyStore } from './sqlite.key-store';
 
 export const KEY_STORE_URL = /^(memory:|sqlite:.+|postgres(ql)?:\/\/.+)$/;
 
-/** `memory:`, `sqlite:<path>` (its directory must exist) or `postgres://…`. */
-export async function openKeyStore(url: string): Promise<KeyStore> {
+/**
+ * `memory:`, `sqlite:<path>` (its directory must exist) or `postgres://…`; on PostgreSQL a
+ * connection or statement unanswered for `answerWithinMs` fails as an outage (0: no bound).
+ */
+export async function openKeyStore(url: string, { answerWithinMs = 0 } = {}): Promise<KeyStore> {
   if (url === 'memory:') return new MemoryKeyStore();
   if (url.startsWith('sqlite:')) return SqliteKeyStore.open(url.slice('sqlite:'.length).replace(/^\/\//, ''));
-  if (/^postgres(ql)?:\/\//.test(url)) return PostgresKeyStore.open(url);
+  if (/^postgres(ql)?:\/\//.test(url)) return PostgresKeyStore.open(url, answerWithinMs);
   throw new Error(`Key store URL ${JSON.stringify(url)}: expected memory:, sqlite:<path> or postgres://…`);
 }

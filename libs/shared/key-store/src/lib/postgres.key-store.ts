@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { answerBoundedClient } from '@sooc/read-store';
 import {
   newSubjectKey,
   type ErasureResult,
@@ -27,8 +28,14 @@ const SCHEMA = `
 export class PostgresKeyStore implements KeyStore {
   private constructor(private readonly pool: Pool) {}
 
-  static async open(url: string): Promise<PostgresKeyStore> {
-    const pool = new Pool({ connectionString: url, max: 4 });
+  static async open(url: string, answerWithinMs = 0): Promise<PostgresKeyStore> {
+    const pool = new Pool({
+      connectionString: url,
+      max: 4,
+      // A server that takes connections and never answers fails the request instead of holding it.
+      connectionTimeoutMillis: answerWithinMs,
+      Client: answerBoundedClient({ answerWithinMs }),
+    });
     // As for the read database: an idle client lost in an outage must not end the process.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Pool, types } from 'pg';
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import { answerBoundedClient, type AnswerBound } from './pg.answer-bound';
 import { listenForNotifications, type ListenOptions, type NotificationListener } from './pg.listener';
 import { checkpointInBackground } from './wal.checkpointer';
 
@@ -21,6 +22,12 @@ export interface ReadDatabase {
    * on a dedicated connection of the pool. SQLite has no such thing: its followers poll.
    */
   readonly listen?: (channel: string, onNotify: () => void, options?: ListenOptions) => NotificationListener;
+  /**
+   * PostgreSQL only: from now on a connection or a statement the server does not answer within
+   * `ms` fails as an outage (STORE_UNAVAILABLE) instead of waiting for ever (answerBoundedClient).
+   * A service sets it once its migrations ran, which may rightly take longer.
+   */
+  readonly answerWithin?: (ms: number) => void;
   close(): Promise<void>;
 }
 
@@ -131,9 +138,11 @@ function openPostgres(url: string): ReadDatabase {
       throw new RangeError(`bigint column value ${text} does not fit a JavaScript number`);
     return value;
   };
+  const bound: AnswerBound = { answerWithinMs: 0 };
   const pool = new Pool({
     connectionString: url,
     max: 10,
+    Client: answerBoundedClient(bound),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? parseInt8 : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
@@ -150,6 +159,11 @@ function openPostgres(url: string): ReadDatabase {
     db,
     dialect: 'postgres',
     listen: (channel, onNotify, options) => listenForNotifications(pool, channel, onNotify, options),
+    answerWithin: (ms) => {
+      bound.answerWithinMs = ms;
+      // pg-pool reads it at each new connection.
+      pool.options.connectionTimeoutMillis = ms;
+    },
     close: () => db.destroy(),
   };
 }

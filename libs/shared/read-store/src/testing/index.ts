@@ -4,3 +4,4 @@ export * from './test-databases';
 export * from './subscription.counter';
 export * from './table-contents';
 export * from './project.testing';
+export * from './silencing.proxy';
