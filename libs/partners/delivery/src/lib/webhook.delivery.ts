@@ -1,5 +1,5 @@
 import { handleCommand, loadStream, newCorrelationId, type EventStore } from '@sooc/event-sourcing';
-import { findEndpoint, partnerDecider, signingSecrets, type PartnerState } from '@sooc/partners-domain';
+import { deliverableEndpoint, partnerDecider, signingSecrets, type PartnerState } from '@sooc/partners-domain';
 import { partnerStream } from '@sooc/partners-domain/published';
 import { checkWebhookUrl, nextAttemptAt, signWebhook, type RetryOptions } from '@sooc/partners-feed';
 import type { PartnersReadDb, WebhookMessageRow } from '@sooc/partners-read-models';
@@ -194,9 +194,11 @@ export function startWebhookDelivery(options: DeliveryOptions): WebhookDelivery 
       const due = await dueMessages(db, endpoint.key, clock.now(), HEADS_PER_ENDPOINT);
       if (due.length === 0) break;
       if (secrets === null) {
-        const partner = await partnerState(endpoint.partnerId);
-        const state = partner.status === 'none' ? undefined : findEndpoint(partner, endpoint.endpointId);
-        const opened = state ? await options.openSecrets(signingSecrets(state, clock.now())) : [];
+        // The read model that listed the endpoint as enabled may not yet show a disable (this
+        // worker's own, a round ago), a removal or a suspension: its partner's stream says.
+        const state = deliverableEndpoint(await partnerState(endpoint.partnerId), endpoint.endpointId);
+        if (!state) return sent;
+        const opened = await options.openSecrets(signingSecrets(state, clock.now()));
         secrets = opened.filter((secret) => secret.startsWith('whsec_'));
       }
       if (secrets.length === 0) {

@@ -1,8 +1,17 @@
 import { fold } from '@sooc/event-sourcing';
-import { endpointAdded, ENDPOINT_ID, partnerRegistered, secretRotated, whsec } from '../testing/partner.fixture';
+import {
+  endpointAdded,
+  endpointDisabled,
+  endpointEvent,
+  ENDPOINT_ID,
+  partnerRegistered,
+  partnerSuspended,
+  secretRotated,
+  whsec,
+} from '../testing/partner.fixture';
 import { partnerDecider } from './partner.decider';
 import type { PartnerEvent } from './partner.events';
-import { signingSecrets, type PartnerState } from './partner.state';
+import { deliverableEndpoint, signingSecrets, type PartnerState } from './partner.state';
 
 const at = (time: string) => new Date(`2026-03-03T${time}:00.000Z`);
 const iso = (time: string) => at(time).toISOString();
@@ -41,5 +50,26 @@ describe('the secrets that sign an endpoint’s messages', () => {
     ];
     expect(secretsAt(rotated, '09:45')).toEqual([whsec('newer'), whsec('new'), OLD]);
     expect(secretsAt(rotated, '10:00')).toEqual([whsec('newer')]);
+  });
+});
+
+describe('the endpoint messages may go to', () => {
+  const deliverable = (events: readonly PartnerEvent[]) =>
+    deliverableEndpoint(fold(partnerDecider, events), ENDPOINT_ID)?.endpointId ?? null;
+
+  it('is an enabled endpoint of an active partner', () => {
+    expect(deliverable(added)).toBe(ENDPOINT_ID);
+  });
+
+  it('is none once the endpoint is disabled, until it is enabled again', () => {
+    expect(deliverable([...added, endpointDisabled()])).toBeNull();
+    expect(deliverable([...added, endpointDisabled(), endpointEvent('WebhookEndpointEnabled')])).toBe(ENDPOINT_ID);
+  });
+
+  it('is none for a removed endpoint, a suspended partner, or an endpoint the partner never had', () => {
+    expect(deliverable([...added, endpointEvent('WebhookEndpointRemoved')])).toBeNull();
+    expect(deliverable([...added, partnerSuspended()])).toBeNull();
+    expect(deliverableEndpoint(fold(partnerDecider, added), 'ep-other')).toBeUndefined();
+    expect(deliverableEndpoint(fold(partnerDecider, []), ENDPOINT_ID)).toBeUndefined();
   });
 });

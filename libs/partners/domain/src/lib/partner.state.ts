@@ -64,3 +64,14 @@ export function findEndpoint(partner: ExistingPartner, endpointId: string): Webh
 export function liveEndpointCount(partner: ExistingPartner): number {
   return Object.values(partner.endpoints).filter((e) => e.status !== 'removed').length;
 }
+
+/**
+ * The endpoint as messages may go to it now: enabled, of an active partner; undefined otherwise.
+ * The deliverer asks its partner's stream, not only the read model that listed the endpoint, which
+ * may not yet show a disable, a removal or a suspension just written.
+ */
+export function deliverableEndpoint(partner: PartnerState, endpointId: string): WebhookEndpointState | undefined {
+  if (partner.status !== 'active') return undefined;
+  const endpoint = findEndpoint(partner, endpointId);
+  return endpoint?.status === 'enabled' ? endpoint : undefined;
+}
