@@ -70,7 +70,11 @@ const cohorts = new Map<string, { revision: bigint | null; seated: number; turn:
 /** What the reactor and the projector would do with this turn's submissions, at the least. */
 function react(): void {
   const byCohort = new Map<string, Submitted[]>();
-  for (const s of submitted.splice(0)) byCohort.set(s.cohortId, [...(byCohort.get(s.cohortId) ?? []), s]);
+  for (const s of submitted.splice(0)) {
+    const batch = byCohort.get(s.cohortId);
+    if (batch) batch.push(s);
+    else byCohort.set(s.cohortId, [s]);
+  }
   for (const [cohortId, batch] of byCohort) {
     const cohort = cohorts.get(cohortId) ?? { revision: null, seated: 0, turn: Promise.resolve() };
     cohorts.set(cohortId, cohort);

@@ -6,7 +6,9 @@
  * says how much of that budget the framework spends before any store, command or worker runs.
  * Then the gateway itself with SOOC_WORKERS=none and nothing beside it (no projector, no
  * reactor): its own path of a submission, with the read side and the reactions free — what moving
- * them off the gateway's thread could give at most.
+ * them off the gateway's thread could give at most. Last, the CPU a submission costs the server,
+ * the workers (pipeline.bench.ts's stages) and the load generator, against the cores the rate the
+ * three aims ask for together would need (budgetFinding).
  */
 import {
   COHORTS,
