@@ -13,8 +13,9 @@
  * reach, whatever its command path and its workers cost. With BARE_WRITE=admission it also does
  * the least the rest of an admission needs, as the embedded workers would: after answering, the
  * seat (or the waitlist) appended to the cohort's stream, one append per cohort per turn of the
- * event loop, then the application, the cohort's seat count and both events' audit entries
- * written on a thread of their own (bare-admission.read-side.ts). Started like the bare server.
+ * event loop, then the offer (or the waitlisting) appended to each learner's enrollment stream,
+ * then the application, the cohort's seat count and the three events' audit entries written on a
+ * thread of their own (bare-admission.read-side.ts). Started like the bare server.
  */
 import 'reflect-metadata';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -58,6 +59,7 @@ const readSide = write === 'admission' ? startBareReadSide(join(dataDir, 'read.s
 interface Submitted {
   readonly cohortId: string;
   readonly learnerId: string;
+  readonly companyId: string | null;
   readonly submittedAt: string;
   readonly event: BareAdmission['events'][number];
 }
@@ -91,11 +93,26 @@ function react(): void {
       );
       cohort.revision = appended.nextExpectedRevision;
       const first = appended.position - BigInt(seats.length - 1);
+      // The enrollment records the offer (until it lapses) or the waitlisting, as the domain has
+      // it (DESIGN.md §4): one more event on each learner's stream, group-committed together.
+      const offers = await Promise.all(
+        seats.map(async (s) => {
+          const streamId = enrollmentStream(cohortId, s.learnerId);
+          const type = s.status === 'SEATED' ? 'SeatOffered' : 'WaitlistingRecorded';
+          const data = { enrollmentId: enrollmentId(cohortId, s.learnerId), cohortId, learnerId: s.learnerId };
+          const id = newEventId();
+          const offered = await events!.append(streamId, [{ id, type, data, metadata: metadataNow() }], {
+            expectedRevision: 0n,
+          });
+          return { position: positionKey(offered.position), id, type, streamId, data: JSON.stringify(data) };
+        }),
+      );
       readSide!.write(
         seats.map((s, i) => ({
-          enrollmentId: `${cohortId}.${s.learnerId}`,
+          enrollmentId: enrollmentId(cohortId, s.learnerId),
           cohortId,
           learnerId: s.learnerId,
+          companyId: s.companyId,
           status: s.status,
           submittedAt: s.submittedAt,
           events: [
@@ -107,12 +124,16 @@ function react(): void {
               streamId: `cohort-${cohortId}`,
               data: JSON.stringify(s.data),
             },
+            offers[i],
           ],
         })),
       );
     });
   }
 }
+
+const enrollmentId = (cohortId: string, learnerId: string) => `${cohortId}.${learnerId}`;
+const enrollmentStream = (cohortId: string, learnerId: string) => `enrollment-${enrollmentId(cohortId, learnerId)}`;
 
 function metadataNow(): EventMetadata {
   return {
@@ -134,7 +155,7 @@ class BareResolver {
   @Mutation(() => BarePayload)
   async submitApplication(@Args('input') input: SubmitApplicationInput): Promise<BarePayload> {
     await keys?.keyFor(input.learnerId);
-    const streamId = `enrollment-${input.cohortId}.${input.learnerId}`;
+    const streamId = enrollmentStream(input.cohortId, input.learnerId);
     const id = newEventId();
     const data = { cohortId: input.cohortId, learnerId: input.learnerId, dossier: { ...input.dossier } };
     const metadata = metadataNow();
@@ -148,6 +169,7 @@ class BareResolver {
       submitted.push({
         cohortId,
         learnerId,
+        companyId: input.dossier.companyId ?? null,
         submittedAt: metadata.occurredAt,
         event: { ...event, data: JSON.stringify(data) },
       });
