@@ -3,8 +3,9 @@
  * Apollo server given the gateway's real `SubmitApplicationInput` and a resolver that writes
  * nothing (bare-mutation.server.ts), with and without the gateway's ValidationPipe. The admission
  * sections compare the real mutation with the gateway's trivial query (aim ≥ 0.5); this section
- * says how much of that budget the framework spends before any store, command or worker runs.
- * Then the gateway itself with SOOC_WORKERS=none and nothing beside it (no projector, no
+ * says how much of that budget the framework spends before any store, command or worker runs,
+ * and how far the least admission the domain records gets against what the aims ask together
+ * (floorFinding). Then the gateway itself with SOOC_WORKERS=none and nothing beside it (no projector, no
  * reactor): its own path of a submission, with the read side and the reactions free — what moving
  * them off the gateway's thread could give at most. Last, the CPU a submission costs the server,
  * the workers (pipeline.bench.ts's stages) and the load generator, against the cores the rate the
